@@ -1,0 +1,67 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The only reader of environment variables. Every setting has a default that works offline, so a
+ * fresh clone runs with no `.env` at all. A bad value stops start-up with a message naming the variable.
+ */
+const booleanString = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const schema = z.object({
+  LOG_LEVEL: z.enum(["error", "warn", "info", "debug"]).default("info"),
+  DATA_DIR: z.string().min(1).default("data"),
+  DATABASE_PATH: z.string().min(1).optional(),
+  KNOWLEDGE_DIR: z.string().min(1).default("knowledge"),
+  INGEST_MAX_FILE_MB: z.coerce.number().positive().max(1024).default(20),
+  WEB_ENABLED: booleanString.default(true),
+  WEB_HOST: z.string().min(1).default("127.0.0.1"),
+  WEB_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  MAX_QUESTION_CHARS: z.coerce.number().int().min(100).max(100_000).default(2000),
+  ANSWER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.5),
+});
+
+export type Config = {
+  logLevel: "error" | "warn" | "info" | "debug";
+  dataDir: string;
+  databasePath: string;
+  knowledgeDir: string;
+  ingestMaxFileBytes: number;
+  web: { enabled: boolean; host: string; port: number };
+  maxQuestionChars: number;
+  answerMinConfidence: number;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Ongeldige instelling(en) in .env:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses settings from an environment object (tests pass their own; main passes process.env). */
+export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? "?");
+        return `${name}: ${issue.message} (gekregen: ${JSON.stringify(present[name])})`;
+      }),
+    );
+  }
+  const v = parsed.data;
+  const dataDir = path.resolve(cwd, v.DATA_DIR);
+  return {
+    logLevel: v.LOG_LEVEL,
+    dataDir,
+    databasePath: path.resolve(cwd, v.DATABASE_PATH ?? path.join(dataDir, "vliegwiel.db")),
+    knowledgeDir: path.resolve(cwd, v.KNOWLEDGE_DIR),
+    ingestMaxFileBytes: Math.round(v.INGEST_MAX_FILE_MB * 1024 * 1024),
+    web: { enabled: v.WEB_ENABLED, host: v.WEB_HOST, port: v.WEB_PORT },
+    maxQuestionChars: v.MAX_QUESTION_CHARS,
+    answerMinConfidence: v.ANSWER_MIN_CONFIDENCE,
+  };
+}

@@ -1,0 +1,79 @@
+import type { KnowledgeIndex } from "../ports.js";
+import type { SearchHit } from "../types.js";
+import { analyzeQuery, type AnalyzedQuery } from "../text/analyzer.js";
+import { splitCompound } from "../text/compounds.js";
+
+/** A search term with where it came from: typed, or a part of a typed compound the store lacks. */
+export type SearchTerm = {
+  term: string;
+  /** The typed word it stands for. */
+  word: string;
+  /** Passages holding it. */
+  df: number;
+  origin: "typed" | "compound-part";
+  prefix: boolean;
+};
+
+export type Retrieval = {
+  query: AnalyzedQuery;
+  terms: SearchTerm[];
+  hits: SearchHit[];
+  passageCount: number;
+};
+
+/**
+ * BM25 retrieval for a question. Typed words the store does not know are tried as Dutch compounds
+ * ("buurtbatterij" → buurt + batterij) so that a question may use a compound the documents spell apart.
+ */
+export function retrieve(index: KnowledgeIndex, question: string, limit = 10): Retrieval {
+  const query = analyzeQuery(question);
+  const dfs = index.documentFrequencies(query.terms.map((t) => t.term));
+  const terms: SearchTerm[] = [];
+  for (const { word, term, joined } of query.terms) {
+    const df = dfs.get(term) ?? 0;
+    if (joined && df === 0) continue; // "leader-subsidies": the store spells it apart; its parts are terms already
+    terms.push({ term, word, df, origin: "typed", prefix: false });
+    if (df > 0) continue;
+    const split = splitCompound(word, { isKnown: (s) => index.isKnownTerm(s), isKnownPrefix: (p) => index.isKnownPrefix(p) });
+    if (!split) continue;
+    const parts = [
+      { term: split.modifier, prefix: split.modifierIsPrefix },
+      { term: split.head, prefix: false },
+    ];
+    for (const part of parts) {
+      if (terms.some((t) => t.term === part.term)) continue;
+      const partDf = part.prefix ? 1 : (index.documentFrequencies([part.term]).get(part.term) ?? 0);
+      terms.push({ ...part, word, df: partDf, origin: "compound-part" });
+    }
+  }
+  const searchable = terms.filter((t) => t.df > 0);
+  const passageCount = index.passageCount();
+  const hits = searchable.length ? index.search(searchable, limit) : [];
+  return { query, terms, hits, passageCount };
+}
+
+/** Inverse document frequency, as in BM25; unknown terms weigh most. */
+export function idf(df: number, passageCount: number): number {
+  return Math.log(1 + (passageCount - df + 0.5) / (df + 0.5));
+}
+
+/** Share of the question's term weight (IDF) found in a passage's own text or heading. */
+export function coverageOf(hit: SearchHit, terms: readonly SearchTerm[], passageCount: number): number {
+  const own = new Set(hit.passage.terms);
+  let total = 0;
+  let found = 0;
+  for (const t of terms) {
+    if (t.origin === "compound-part") continue;
+    const weight = idf(t.df, passageCount);
+    total += weight;
+    if (holds(own, t, terms)) found += weight;
+  }
+  return total > 0 ? found / total : 0;
+}
+
+/** A typed term is found as itself or, for a compound, as both of its parts. */
+function holds(own: ReadonlySet<string>, t: SearchTerm, all: readonly SearchTerm[]): boolean {
+  if (own.has(t.term)) return true;
+  const parts = all.filter((p) => p.origin === "compound-part" && p.word === t.word);
+  return parts.length > 0 && parts.every((p) => (p.prefix ? [...own].some((o) => o.startsWith(p.term)) : own.has(p.term)));
+}

@@ -1,0 +1,45 @@
+import { tokenize, tokenizeMarked } from "./fold.js";
+import { stemDutch } from "./stem.js";
+import { DUTCH_STOPWORDS, ENGLISH_STOPWORDS, detectLanguage } from "./stopwords.js";
+
+/** Index terms of a document text: folded, stop words dropped, stemmed; repeats kept (term frequency). */
+export function analyzeText(text: string): string[] {
+  const terms: string[] = [];
+  for (const token of tokenize(text)) {
+    if (token.length < 2 || DUTCH_STOPWORDS.has(token)) continue;
+    terms.push(stemDutch(token));
+  }
+  return terms;
+}
+
+export type QueryTerm = {
+  /** The word as typed (folded). */
+  word: string;
+  /** Its index term. */
+  term: string;
+  /** The joined form of a hyphenated word ("leader-subsidies" → leadersubsidie); its parts are terms too. */
+  joined: boolean;
+};
+
+export type AnalyzedQuery = {
+  language: "nl" | "en";
+  /** Distinct content terms in the order they were typed. */
+  terms: QueryTerm[];
+};
+
+/** Content terms of a question: like analyzeText, with the stop words of the question's language. */
+export function analyzeQuery(text: string): AnalyzedQuery {
+  const tokens = tokenizeMarked(text);
+  const language = detectLanguage(tokens.map((t) => t.word));
+  const stopwords = language === "en" ? ENGLISH_STOPWORDS : DUTCH_STOPWORDS;
+  const seen = new Set<string>();
+  const terms: QueryTerm[] = [];
+  for (const { word, joined } of tokens) {
+    if (word.length < 2 || stopwords.has(word) || DUTCH_STOPWORDS.has(word)) continue;
+    const term = stemDutch(word);
+    if (seen.has(term)) continue;
+    seen.add(term);
+    terms.push({ word, term, joined });
+  }
+  return { language, terms };
+}

@@ -1,0 +1,35 @@
+/** Lower-cases and removes diacritics, so "coöperatie", "Cooperatie" and "coöpératie" compare equal. */
+export function foldDiacritics(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/[’‘`´]/g, "'")
+    .toLowerCase();
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['\-+&][\p{L}\p{N}]+)*\+*/gu;
+
+/**
+ * Splits folded text into word tokens. A hyphenated word yields its parts and the joined form
+ * ("crowd-funding" → crowd, funding, crowdfunding); a possessive or plural "'s" is dropped ("thema's" → thema).
+ */
+export function tokenize(text: string): string[] {
+  return tokenizeMarked(text).map((t) => t.word);
+}
+
+export type Token = { word: string; /** the joined form of a hyphenated word, beside its parts */ joined: boolean };
+
+export function tokenizeMarked(text: string): Token[] {
+  const out: Token[] = [];
+  for (const match of foldDiacritics(text).matchAll(WORD)) {
+    let word = match[0].replace(/\++$/, "").replace(/'s$/, "");
+    if (!word) continue;
+    const parts = word.split(/['\-+&]/).filter(Boolean);
+    if (parts.length > 1) {
+      out.push(...parts.map((part) => ({ word: part, joined: false })));
+      word = parts.join("");
+    }
+    out.push({ word, joined: parts.length > 1 });
+  }
+  return out;
+}

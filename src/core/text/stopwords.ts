@@ -1,0 +1,41 @@
+import stopwordsIso from "stopwords-iso";
+
+/**
+ * Dutch stop words: the stopwords-iso list (the most complete maintained list) plus the question and
+ * chat words that people type to an assistant but that carry no topic.
+ */
+export const DUTCH_STOPWORDS: ReadonlySet<string> = new Set([
+  ...(stopwordsIso as Record<string, string[]>).nl!,
+  ...["hoe", "wat", "waarom", "welke", "welk", "wie", "waar", "wanneer", "waarmee", "waarover", "hoeveel"],
+  ...["ik", "je", "jij", "jullie", "we", "wij", "ons", "onze", "mijn", "m'n", "graag", "even", "eigenlijk"],
+  ...["vraag", "vragen", "iemand", "iets", "zoal", "soort", "manier", "manieren", "gaat", "gaan", "krijgen"],
+].map((w) => w.normalize("NFKD").replace(/\p{M}+/gu, "")));
+
+/**
+ * A compact English list, used only for questions detected as English. (stopwords-iso's English list
+ * also drops topic words such as "group" and "free", which hurts retrieval.)
+ */
+export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
+  `a about above after again against all am an and any are as at be because been before being below between
+  both but by can could did do does doing down during each few for from further had has have having he her
+  here hers him his how i if in into is it its itself just me more most my no nor not now of off on once only
+  or other our ours out over own same she should so some such than that the their theirs them then there these
+  they this those through to too under until up very was we were what when where which while who whom why will
+  with would you your yours get got make made want need please tell know anyone someone thing things way ways`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+const ENGLISH_MARKERS = new Set(["the", "what", "how", "which", "who", "is", "are", "can", "does", "do", "of", "and", "to", "for", "with"]);
+const DUTCH_MARKERS = new Set(["de", "het", "een", "wat", "hoe", "welke", "wie", "is", "zijn", "kan", "van", "en", "voor", "met", "ik", "we"]);
+
+/** Guesses whether a question is English; anything else is treated as Dutch. */
+export function detectLanguage(tokens: readonly string[]): "nl" | "en" {
+  let en = 0;
+  let nl = 0;
+  for (const t of tokens) {
+    if (ENGLISH_MARKERS.has(t) && !DUTCH_MARKERS.has(t)) en++;
+    if (DUTCH_MARKERS.has(t) && !ENGLISH_MARKERS.has(t)) nl++;
+  }
+  return en > nl ? "en" : "nl";
+}

@@ -1,0 +1,50 @@
+import fs from "node:fs";
+import path from "node:path";
+import { METADATA_FILE } from "./metadata-file.js";
+
+/** Files that live in the knowledge folder but are not knowledge. */
+function isHousekeeping(name: string): boolean {
+  return name.startsWith(".") || name === METADATA_FILE || /^readme(\.|$)/i.test(name);
+}
+
+export function isUrl(source: string): boolean {
+  return /^https?:\/\//i.test(source);
+}
+
+/** Expands folders into the files below them; URLs and single files pass through. Missing paths throw. */
+export function collectSources(inputs: readonly string[]): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (isHousekeeping(entry.name)) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) found.push(full);
+    }
+  };
+  for (const input of inputs) {
+    if (isUrl(input)) {
+      found.push(input);
+      continue;
+    }
+    const full = path.resolve(input);
+    if (!fs.existsSync(full)) throw new Error(`${input}: bestand of map bestaat niet`);
+    if (fs.statSync(full).isDirectory()) walk(full);
+    else found.push(full);
+  }
+  return [...new Set(found)];
+}
+
+/** A document's id: its path relative to the knowledge folder when inside it, else its absolute path or URL. */
+export function documentIdFor(source: string, knowledgeDir: string): string {
+  if (isUrl(source)) return source;
+  const relative = path.relative(knowledgeDir, source);
+  if (!relative.startsWith("..") && !path.isAbsolute(relative)) return relative.split(path.sep).join("/");
+  return source;
+}
+
+/** Where a stored document's source is expected to be, or undefined for web pages. */
+export function sourcePathFor(documentId: string, knowledgeDir: string): string | undefined {
+  if (isUrl(documentId)) return undefined;
+  return path.isAbsolute(documentId) ? documentId : path.join(knowledgeDir, documentId);
+}

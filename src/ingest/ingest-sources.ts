@@ -1,0 +1,86 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import type { KnowledgeStore } from "../store/knowledge-store.js";
+import { chunkPassages } from "./chunk-passages.js";
+import { collectSources, documentIdFor, sourcePathFor } from "./collect-sources.js";
+import { IngestError } from "./loaded-document.js";
+import { loadSource } from "./load-source.js";
+import { metadataFor, readMetadataCatalog } from "./metadata-file.js";
+import { readSource } from "./read-source.js";
+
+export type IngestProgress = { done: number; total: number; source: string };
+
+export type IngestSummary = {
+  added: string[];
+  updated: string[];
+  unchanged: string[];
+  removed: string[];
+  failed: Array<{ source: string; reason: string }>;
+};
+
+export type IngestOptions = {
+  store: KnowledgeStore;
+  knowledgeDir: string;
+  /** Files, folders or URLs; default the whole knowledge folder, which also removes deleted files. */
+  sources?: readonly string[];
+  maxFileBytes: number;
+  fetch?: typeof fetch;
+  onProgress?: (progress: IngestProgress) => void;
+};
+
+/**
+ * Brings the store in line with its sources: new files are added, changed files (content or metadata)
+ * replace their passages in one transaction, unchanged ones are skipped by hash, and on a full run
+ * documents whose file is gone are removed. A bad source is reported and the others still go in.
+ */
+export async function ingestSources(options: IngestOptions): Promise<IngestSummary> {
+  const { store, knowledgeDir } = options;
+  const fullRun = !options.sources || options.sources.length === 0;
+  const sources = collectSources(fullRun ? [knowledgeDir] : options.sources!);
+  const catalog = readMetadataCatalog(knowledgeDir);
+  const summary: IngestSummary = { added: [], updated: [], unchanged: [], removed: [], failed: [] };
+
+  for (const [index, source] of sources.entries()) {
+    const id = documentIdFor(source, knowledgeDir);
+    options.onProgress?.({ done: index, total: sources.length, source: id });
+    try {
+      const { bytes, name } = await readSource(source, options.maxFileBytes, options.fetch);
+      const knownMeta = catalog.get(id) ?? catalog.get(id.split("/").pop()!);
+      const contentHash = hashOf(bytes, knownMeta);
+      const existing = store.getDocument(id);
+      if (existing?.contentHash === contentHash) {
+        summary.unchanged.push(id);
+        continue;
+      }
+      const loaded = await loadSource(name, bytes);
+      const passages = await chunkPassages(loaded.blocks);
+      if (passages.length === 0) throw new IngestError("geen bruikbare tekst gevonden");
+      const meta = metadataFor(catalog, id, loaded.title);
+      store.replaceDocument({ ...meta, id, contentHash, sizeBytes: bytes.length }, passages);
+      (existing ? summary.updated : summary.added).push(id);
+    } catch (error) {
+      summary.failed.push({ source: id, reason: reasonOf(error) });
+    }
+  }
+  options.onProgress?.({ done: sources.length, total: sources.length, source: "" });
+
+  if (fullRun) {
+    for (const doc of store.listDocuments()) {
+      const file = sourcePathFor(doc.id, knowledgeDir);
+      if (file && !fs.existsSync(file) && store.removeDocument(doc.id)) summary.removed.push(doc.id);
+    }
+  }
+  return summary;
+}
+
+function hashOf(bytes: Buffer, meta: unknown): string {
+  return crypto.createHash("sha256").update(bytes).update(JSON.stringify(meta ?? null)).digest("hex");
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof IngestError) return error.message;
+  const err = error as NodeJS.ErrnoException;
+  if (err.code === "EACCES") return "geen leesrechten op het bestand";
+  if (err.code === "ENOENT") return "bestand bestaat niet (meer)";
+  return `onverwachte fout: ${err.message ?? String(error)}`;
+}

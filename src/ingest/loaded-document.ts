@@ -1,0 +1,20 @@
+/** A block of text under one heading (or on one PDF page), as read from a source file. */
+export type TextBlock = {
+  heading?: string;
+  page?: number;
+  text: string;
+};
+
+export type LoadedDocument = {
+  /** A title found in the file itself (first heading, HTML <title>), used when metadata has none. */
+  title?: string;
+  blocks: TextBlock[];
+};
+
+/** A problem with one input file, reported to the maintainer in one line. */
+export class IngestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "IngestError";
+  }
+}

@@ -1,0 +1,15 @@
+import mammoth from "mammoth";
+import { IngestError, type LoadedDocument } from "../loaded-document.js";
+import { loadHtml } from "./load-html.js";
+
+/** Word files via mammoth's HTML conversion, which keeps the document's headings. */
+export async function loadDocx(bytes: Buffer): Promise<LoadedDocument> {
+  let html: string;
+  try {
+    html = (await mammoth.convertToHtml({ buffer: bytes })).value;
+  } catch (error) {
+    throw new IngestError(`geen leesbaar Word-bestand (${(error as Error).message.split("\n")[0]})`);
+  }
+  const loaded = loadHtml(`<html><body>${html}</body></html>`);
+  return { ...loaded, title: loaded.title };
+}

@@ -1,0 +1,41 @@
+import { parse, type HTMLElement, type Node } from "node-html-parser";
+import type { LoadedDocument } from "../loaded-document.js";
+import { loadMarkdown } from "./load-markdown.js";
+
+const SKIPPED = "script, style, noscript, nav, header, footer, aside, form, svg, template";
+const BLOCK = new Set(["p", "div", "section", "article", "main", "li", "tr", "br", "blockquote", "pre", "table", "ul", "ol", "dd", "dt", "figcaption"]);
+
+/** Web pages and converted Word files: headings become markdown headings, other blocks paragraphs. */
+export function loadHtml(html: string): LoadedDocument {
+  const root = parse(html, { comment: false });
+  root.querySelectorAll(SKIPPED).forEach((el) => el.remove());
+  const body = root.querySelector("main") ?? root.querySelector("article") ?? root.querySelector("body") ?? root;
+  const markdown = toMarkdown(body).replace(/\n{3,}/g, "\n\n").trim();
+  const loaded = loadMarkdown(markdown);
+  const pageTitle = root.querySelector("title")?.text.trim();
+  return { ...loaded, title: pageTitle || loaded.title };
+}
+
+function toMarkdown(node: Node): string {
+  if (node.nodeType === 3) return decode(node.rawText).replace(/\s+/g, " ");
+  if (node.nodeType !== 1) return "";
+  const el = node as HTMLElement;
+  const tag = el.tagName?.toLowerCase() ?? "";
+  const inner = el.childNodes.map(toMarkdown).join("");
+  const heading = /^h([1-6])$/.exec(tag);
+  if (heading) return `\n\n${"#".repeat(Number(heading[1]))} ${inner.trim()}\n\n`;
+  if (tag === "li") return `\n- ${inner.trim()}\n`;
+  if (BLOCK.has(tag)) return `\n\n${inner.trim()}\n\n`;
+  return inner;
+}
+
+function decode(text: string): string {
+  return text
+    .replace(/&nbsp;/g, " ")
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)));
+}

@@ -1,0 +1,41 @@
+import fs from "node:fs";
+import { IngestError } from "./loaded-document.js";
+import { isUrl } from "./collect-sources.js";
+
+export type SourceBytes = { bytes: Buffer; /** name whose extension selects the loader */ name: string };
+
+const EXTENSION_BY_TYPE: Record<string, string> = {
+  "text/html": ".html",
+  "application/xhtml+xml": ".html",
+  "application/pdf": ".pdf",
+  "text/plain": ".txt",
+  "text/markdown": ".md",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+};
+
+/** Reads a file or downloads a web page, refusing anything larger than the limit before reading it all. */
+export async function readSource(source: string, maxBytes: number, fetchImpl: typeof fetch = fetch): Promise<SourceBytes> {
+  const limitText = `${Math.round(maxBytes / 1024 / 1024)} MB`;
+  if (!isUrl(source)) {
+    const size = fs.statSync(source).size;
+    if (size > maxBytes) {
+      throw new IngestError(`bestand is te groot (${(size / 1024 / 1024).toFixed(1)} MB; maximum ${limitText}, in te stellen met INGEST_MAX_FILE_MB)`);
+    }
+    return { bytes: fs.readFileSync(source), name: source };
+  }
+  let response: Response;
+  try {
+    response = await fetchImpl(source, { signal: AbortSignal.timeout(30_000), redirect: "follow" });
+  } catch (error) {
+    throw new IngestError(`pagina niet bereikbaar (${(error as Error).message})`);
+  }
+  if (!response.ok) throw new IngestError(`pagina gaf HTTP ${response.status}`);
+  const declared = Number(response.headers.get("content-length") ?? 0);
+  if (declared > maxBytes) throw new IngestError(`pagina is te groot (maximum ${limitText})`);
+  const bytes = Buffer.from(await response.arrayBuffer());
+  if (bytes.length > maxBytes) throw new IngestError(`pagina is te groot (maximum ${limitText})`);
+  const type = (response.headers.get("content-type") ?? "text/html").split(";")[0]!.trim().toLowerCase();
+  const extension = EXTENSION_BY_TYPE[type];
+  if (!extension) throw new IngestError(`inhoudstype ${type} wordt niet ondersteund`);
+  return { bytes, name: `page${extension}` };
+}

@@ -1,0 +1,41 @@
+import winston from "winston";
+
+export type Logger = winston.Logger;
+
+const SECRET_KEYS = /token|secret|password|api[_-]?key|authorization/i;
+const SECRET_VALUES = /\b(xox[abposr]-[\w-]+|xapp-[\w-]+|sk-[\w-]{8,}|Bearer\s+[\w.-]+)/g;
+
+/** Removes anything that looks like a credential, whatever field it hides in. */
+const redact = winston.format((info) => {
+  for (const key of Object.keys(info)) {
+    const value = info[key];
+    if (SECRET_KEYS.test(key)) info[key] = "[verborgen]";
+    else if (typeof value === "string") info[key] = value.replace(SECRET_VALUES, "[verborgen]");
+  }
+  if (typeof info.message === "string") info.message = info.message.replace(SECRET_VALUES, "[verborgen]");
+  return info;
+});
+
+/**
+ * One root logger for the process; components take a child with their name. Message text of users is
+ * only ever logged at debug level (callers pass it as `text`, which is dropped above debug).
+ */
+export function createLogger(level: string, stream: NodeJS.WritableStream = process.stderr): Logger {
+  const dropUserTextAboveDebug = winston.format((info) => {
+    if (level !== "debug") delete info.text;
+    return info;
+  });
+  return winston.createLogger({
+    level,
+    format: winston.format.combine(
+      dropUserTextAboveDebug(),
+      redact(),
+      winston.format.timestamp(),
+      winston.format.printf(({ timestamp, level: lvl, message, component, ...rest }) => {
+        const extra = Object.keys(rest).length ? ` ${JSON.stringify(rest)}` : "";
+        return `${timestamp} ${lvl}${component ? ` [${component}]` : ""} ${message}${extra}`;
+      }),
+    ),
+    transports: [new winston.transports.Stream({ stream })],
+  });
+}

@@ -1,0 +1,205 @@
+import type Database from "better-sqlite3";
+import type { KnowledgeIndex, QueryTermSpec } from "../core/ports.js";
+import type { Passage, PassageDraft, SearchHit, StoredDocument } from "../core/types.js";
+import { analyzeText } from "../core/text/analyzer.js";
+
+type DocumentRow = {
+  id: string; title: string; kind: string; organisation: string | null; year: string | null;
+  region: string | null; themes: string; url: string | null; content_hash: string; size_bytes: number;
+  passage_count: number; ingested_at: string;
+};
+type HitRow = {
+  id: string; document_id: string; ordinal: number; section: string | null; page: number | null;
+  text: string; terms: string; title: string; kind: string; year: string | null;
+  organisation: string | null; rank: number;
+};
+
+/**
+ * Column weights for BM25: the body counts most; the title, the heading and the neighbouring passages
+ * (a sentence cut by a passage boundary still counts for both halves) add context.
+ */
+const BM25_WEIGHTS = { title: 0.4, section: 0.8, body: 1.0, context: 0.3 };
+
+/** Documents and passages with their full-text index, in the embedded SQLite database. */
+export class KnowledgeStore implements KnowledgeIndex {
+  private stats: { dataVersion: number; passages: number; df: Map<string, number> } | undefined;
+
+  constructor(private readonly db: Database.Database) {}
+
+  getDocument(id: string): StoredDocument | undefined {
+    const row = this.db.prepare("SELECT * FROM documents WHERE id = ?").get(id) as DocumentRow | undefined;
+    return row && toDocument(row);
+  }
+
+  listDocuments(): StoredDocument[] {
+    return (this.db.prepare("SELECT * FROM documents ORDER BY id").all() as DocumentRow[]).map(toDocument);
+  }
+
+  /** Puts a document and all its passages in place of any earlier version, in one transaction. */
+  replaceDocument(doc: Omit<StoredDocument, "passageCount" | "ingestedAt">, drafts: PassageDraft[]): StoredDocument {
+    const stored: StoredDocument = { ...doc, passageCount: drafts.length, ingestedAt: new Date().toISOString() };
+    const insertPassage = this.db.prepare(
+      "INSERT INTO passages (id, document_id, ordinal, section, page, text, terms) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    );
+    const insertFts = this.db.prepare(
+      "INSERT INTO passages_fts (rowid, title, section, body, context) VALUES (?, ?, ?, ?, ?)",
+    );
+    const titleTerms = analyzeText(doc.title).join(" ");
+    this.db.transaction(() => {
+      this.deletePassages(doc.id);
+      this.db
+        .prepare(
+          `INSERT INTO documents (id, title, kind, organisation, year, region, themes, url, content_hash, size_bytes, passage_count, ingested_at)
+           VALUES (@id, @title, @kind, @organisation, @year, @region, @themes, @url, @contentHash, @sizeBytes, @passageCount, @ingestedAt)
+           ON CONFLICT(id) DO UPDATE SET title = excluded.title, kind = excluded.kind, organisation = excluded.organisation,
+             year = excluded.year, region = excluded.region, themes = excluded.themes, url = excluded.url,
+             content_hash = excluded.content_hash, size_bytes = excluded.size_bytes,
+             passage_count = excluded.passage_count, ingested_at = excluded.ingested_at`,
+        )
+        .run({
+          ...stored,
+          organisation: stored.organisation ?? null,
+          year: stored.year ?? null,
+          region: stored.region ?? null,
+          url: stored.url ?? null,
+          themes: JSON.stringify(stored.themes),
+        });
+      const bodyTerms = drafts.map((draft) => analyzeText(draft.text));
+      drafts.forEach((draft, ordinal) => {
+        const body = bodyTerms[ordinal]!.join(" ");
+        const sectionTerms = draft.section ? analyzeText(draft.section).join(" ") : "";
+        const context = [...(bodyTerms[ordinal - 1] ?? []).slice(-60), ...(bodyTerms[ordinal + 1] ?? []).slice(0, 60)].join(" ");
+        const { lastInsertRowid } = insertPassage.run(
+          `${doc.id}#${ordinal}`, doc.id, ordinal, draft.section ?? null, draft.page ?? null, draft.text, body,
+        );
+        insertFts.run(lastInsertRowid, titleTerms, sectionTerms, body, context);
+      });
+    })();
+    return stored;
+  }
+
+  /** Updates only the descriptive metadata (e.g. after a maintainer edited metadata.json). */
+  updateMetadata(doc: StoredDocument): void {
+    this.replaceDocument(doc, this.passagesOf(doc.id));
+  }
+
+  removeDocument(id: string): boolean {
+    return this.db.transaction(() => {
+      this.deletePassages(id);
+      return this.db.prepare("DELETE FROM documents WHERE id = ?").run(id).changes > 0;
+    })();
+  }
+
+  passagesOf(documentId: string): Passage[] {
+    const rows = this.db
+      .prepare("SELECT id, document_id, ordinal, section, page, text, terms FROM passages WHERE document_id = ? ORDER BY ordinal")
+      .all(documentId) as HitRow[];
+    return rows.map(toPassage);
+  }
+
+  search(terms: readonly QueryTermSpec[], limit: number): SearchHit[] {
+    const unique = [...new Set(terms.filter((t) => /^[\p{L}\p{N}]+$/u.test(t.term)).map((t) => `"${t.term}"${t.prefix ? "*" : ""}`))];
+    if (unique.length === 0) return [];
+    const match = unique.join(" OR ");
+    const rows = this.db
+      .prepare(
+        `SELECT p.id, p.document_id, p.ordinal, p.section, p.page, p.text, p.terms,
+                d.title, d.kind, d.year, d.organisation,
+                bm25(passages_fts, ${BM25_WEIGHTS.title}, ${BM25_WEIGHTS.section}, ${BM25_WEIGHTS.body}, ${BM25_WEIGHTS.context}) AS rank
+         FROM passages_fts
+         JOIN passages p ON p.rowid = passages_fts.rowid
+         JOIN documents d ON d.id = p.document_id
+         WHERE passages_fts MATCH ?
+         ORDER BY rank
+         LIMIT ?`,
+      )
+      .all(match, limit) as HitRow[];
+    return rows.map((row) => ({
+      passage: toPassage(row),
+      document: {
+        id: row.document_id, title: row.title, kind: row.kind,
+        year: row.year ?? undefined, organisation: row.organisation ?? undefined,
+      },
+      score: -row.rank,
+    }));
+  }
+
+  documentFrequencies(terms: readonly string[]): Map<string, number> {
+    const stats = this.currentStats();
+    const result = new Map<string, number>();
+    const lookup = this.db.prepare("SELECT doc FROM passages_vocab WHERE term = ?").pluck();
+    for (const term of terms) {
+      let df = stats.df.get(term);
+      if (df === undefined) {
+        df = (lookup.get(term) as number | undefined) ?? 0;
+        stats.df.set(term, df);
+      }
+      result.set(term, df);
+    }
+    return result;
+  }
+
+  passageCount(): number {
+    return this.currentStats().passages;
+  }
+
+  isKnownTerm(term: string): boolean {
+    return (this.documentFrequencies([term]).get(term) ?? 0) > 0;
+  }
+
+  isKnownPrefix(prefix: string): boolean {
+    return (
+      this.db.prepare("SELECT 1 FROM passages_vocab WHERE term >= ? AND term < ? LIMIT 1").get(prefix, `${prefix}\u{10FFFF}`) !==
+      undefined
+    );
+  }
+
+  /** Cached corpus statistics, invalidated whenever any connection changes the database. */
+  private currentStats() {
+    const dataVersion = (this.db.pragma("data_version", { simple: true }) as number) + this.localWrites;
+    if (!this.stats || this.stats.dataVersion !== dataVersion) {
+      const passages = this.db.prepare("SELECT count(*) FROM passages").pluck().get() as number;
+      this.stats = { dataVersion, passages, df: new Map() };
+    }
+    return this.stats;
+  }
+
+  private localWrites = 0;
+
+  private deletePassages(documentId: string): void {
+    this.localWrites++;
+    this.db
+      .prepare("DELETE FROM passages_fts WHERE rowid IN (SELECT rowid FROM passages WHERE document_id = ?)")
+      .run(documentId);
+    this.db.prepare("DELETE FROM passages WHERE document_id = ?").run(documentId);
+  }
+}
+
+function toDocument(row: DocumentRow): StoredDocument {
+  return {
+    id: row.id,
+    title: row.title,
+    kind: row.kind,
+    organisation: row.organisation ?? undefined,
+    year: row.year ?? undefined,
+    region: row.region ?? undefined,
+    themes: JSON.parse(row.themes) as string[],
+    url: row.url ?? undefined,
+    contentHash: row.content_hash,
+    sizeBytes: row.size_bytes,
+    passageCount: row.passage_count,
+    ingestedAt: row.ingested_at,
+  };
+}
+
+function toPassage(row: Pick<HitRow, "id" | "document_id" | "ordinal" | "section" | "page" | "text" | "terms">): Passage {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    ordinal: row.ordinal,
+    section: row.section ?? undefined,
+    page: row.page ?? undefined,
+    text: row.text,
+    terms: row.terms ? row.terms.split(" ") : [],
+  };
+}

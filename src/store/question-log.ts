@@ -1,0 +1,37 @@
+import type Database from "better-sqlite3";
+import type { QuestionLog, QuestionLogEntry } from "../core/ports.js";
+
+export type LoggedQuestion = QuestionLogEntry & { askedAt: string };
+
+/** Questions and what the assistant decided, so maintainers see what the knowledge store lacks. */
+export class SqliteQuestionLog implements QuestionLog {
+  constructor(private readonly db: Database.Database) {}
+
+  record(entry: QuestionLogEntry): void {
+    this.db
+      .prepare(
+        `INSERT INTO question_log (asked_at, channel, question, decision, reason, confidence, top_source)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(new Date().toISOString(), entry.channel, entry.question, entry.decision, entry.reason, entry.confidence, entry.topSource ?? null);
+  }
+
+  /** Handed-off questions since a moment, newest first. */
+  unanswered(since: Date, limit = 50): LoggedQuestion[] {
+    const rows = this.db
+      .prepare(
+        `SELECT asked_at, channel, question, decision, reason, confidence, top_source FROM question_log
+         WHERE decision = 'handoff' AND asked_at >= ? ORDER BY asked_at DESC LIMIT ?`,
+      )
+      .all(since.toISOString(), limit) as Array<Record<string, unknown>>;
+    return rows.map((r) => ({
+      askedAt: String(r.asked_at),
+      channel: String(r.channel),
+      question: String(r.question),
+      decision: r.decision as "answer" | "handoff",
+      reason: String(r.reason),
+      confidence: Number(r.confidence),
+      topSource: r.top_source ? String(r.top_source) : undefined,
+    }));
+  }
+}
