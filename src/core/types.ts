@@ -44,6 +44,9 @@ export type SearchHit = {
 
 /** A readable source label: "Title — section" or "Title, p. 3". */
 export function sourceLabel(hit: SearchHit): string {
-  const where = hit.passage.section ?? (hit.passage.page ? `pagina ${hit.passage.page}` : undefined);
+  const section = hit.passage.section && hit.passage.section.length > 80
+    ? `${hit.passage.section.slice(0, 77).replace(/\s\S*$/, "")} …`
+    : hit.passage.section;
+  const where = section ?? (hit.passage.page ? `pagina ${hit.passage.page}` : undefined);
   return where ? `${hit.document.title} — ${where}` : hit.document.title;
 }

@@ -1,0 +1,22 @@
+import { openKnowledge } from "../app/open-knowledge.js";
+import { ingestSources } from "../ingest/ingest-sources.js";
+import { formatSummary, progressPrinter } from "./print-ingest.js";
+import { runCli } from "./run-cli.js";
+
+/** npm run ingest [-- files, folders or URLs…]: default the whole knowledge folder. */
+runCli(async (config, args) => {
+  const knowledge = openKnowledge(config);
+  try {
+    const summary = await ingestSources({
+      store: knowledge.store,
+      knowledgeDir: config.knowledgeDir,
+      sources: args,
+      maxFileBytes: config.ingestMaxFileBytes,
+      onProgress: progressPrinter(),
+    });
+    process.stdout.write(`${formatSummary(summary)}\n`);
+    return summary.failed.length ? 1 : 0;
+  } finally {
+    knowledge.close();
+  }
+});

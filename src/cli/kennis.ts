@@ -1,0 +1,77 @@
+import fs from "node:fs";
+import path from "node:path";
+import { openKnowledge } from "../app/open-knowledge.js";
+import { isUrl } from "../ingest/collect-sources.js";
+import { ingestSources } from "../ingest/ingest-sources.js";
+import { formatSummary, progressPrinter } from "./print-ingest.js";
+import { runCli } from "./run-cli.js";
+
+const USAGE = `Gebruik: npm run kennis -- <opdracht>
+  list                      wat er in de kennisbank staat
+  add <bestand|map|url>…    kopieer bestanden naar de kennismap en lees ze in (url's worden direct ingelezen)
+  remove <document>         haal een document weg (uit de kennisbank, en het bestand uit de kennismap)
+  onbeantwoord [dagen]      vragen die naar een mens gingen (standaard de laatste 30 dagen)`;
+
+runCli(async (config, [command, ...args]) => {
+  const knowledge = openKnowledge(config);
+  try {
+    switch (command) {
+      case "list": {
+        const docs = knowledge.store.listDocuments();
+        if (docs.length === 0) {
+          console.log("De kennisbank is leeg. Voeg documenten toe met: npm run kennis -- add <bestand>");
+          return 0;
+        }
+        for (const d of docs) {
+          console.log(`${d.id}\n  ${d.title} · ${d.kind}${d.year ? ` · ${d.year}` : ""} · ${d.passageCount} passages · ingelezen ${d.ingestedAt.slice(0, 10)}`);
+        }
+        const passages = docs.reduce((n, d) => n + d.passageCount, 0);
+        console.log(`\n${docs.length} documenten, ${passages} passages.`);
+        return 0;
+      }
+      case "add": {
+        if (args.length === 0) throw new Error("geef een bestand, map of url om toe te voegen");
+        const sources = args.map((arg) => (isUrl(arg) ? arg : copyIntoKnowledge(arg, config.knowledgeDir)));
+        const summary = await ingestSources({
+          store: knowledge.store, knowledgeDir: config.knowledgeDir, sources,
+          maxFileBytes: config.ingestMaxFileBytes, onProgress: progressPrinter(),
+        });
+        console.log(formatSummary(summary));
+        return summary.failed.length ? 1 : 0;
+      }
+      case "remove": {
+        const id = args[0];
+        if (!id) throw new Error("welk document? Zie `npm run kennis -- list` voor de namen");
+        const doc = knowledge.store.getDocument(id);
+        if (!doc) throw new Error(`"${id}" staat niet in de kennisbank. Zie \`npm run kennis -- list\``);
+        const file = path.join(config.knowledgeDir, id);
+        if (!isUrl(id) && !path.isAbsolute(id) && fs.existsSync(file)) fs.rmSync(file);
+        knowledge.store.removeDocument(id);
+        console.log(`Verwijderd: ${doc.title}`);
+        return 0;
+      }
+      case "onbeantwoord": {
+        const days = Number(args[0] ?? 30);
+        if (!Number.isFinite(days) || days <= 0) throw new Error("geef het aantal dagen als getal, bijvoorbeeld 30");
+        const since = new Date(Date.now() - days * 24 * 3600 * 1000);
+        const rows = knowledge.questionLog.unanswered(since, 200);
+        if (rows.length === 0) console.log(`Geen vragen naar een mens in de laatste ${days} dagen.`);
+        for (const r of rows) console.log(`${r.askedAt.slice(0, 16).replace("T", " ")}  [${r.channel}, ${r.reason}]  ${r.question}`);
+        return 0;
+      }
+      default:
+        console.log(USAGE);
+        return command ? 2 : 0;
+    }
+  } finally {
+    knowledge.close();
+  }
+});
+
+function copyIntoKnowledge(source: string, knowledgeDir: string): string {
+  const from = path.resolve(source);
+  if (!fs.existsSync(from)) throw new Error(`${source}: bestand of map bestaat niet`);
+  const to = path.join(knowledgeDir, path.basename(from));
+  if (from !== to) fs.cpSync(from, to, { recursive: true });
+  return to;
+}

@@ -1,0 +1,58 @@
+/**
+ * Turns stored passage text (often OCR output with broken lines, stray glyphs and bullet letters)
+ * into clean sentences a person can read. The stored text itself stays as it is.
+ */
+export function readableSentences(text: string): string[] {
+  const lines = text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => !isNoise(line))
+    .map(stripBullet);
+  const sentences: string[] = [];
+  let paragraph = "";
+  const flush = () => {
+    for (const sentence of splitSentences(paragraph)) sentences.push(sentence);
+    paragraph = "";
+  };
+  for (const line of lines) {
+    if (!line.text) {
+      flush();
+      continue;
+    }
+    if (line.bullet) flush();
+    paragraph = paragraph ? `${paragraph} ${line.text}` : line.text;
+    if (line.bullet) flush();
+  }
+  flush();
+  return sentences.map(tidy).filter((s) => s.split(" ").length >= 4);
+}
+
+const BULLET = /^(?:[eoO¢•▪■»*=\-–—]|\d{1,2}[.)])\s+/;
+
+function stripBullet(line: string): { text: string; bullet: boolean } {
+  const bullet = BULLET.test(line);
+  return { text: line.replace(BULLET, "").replace(/^[#>]+\s*/, "").replace(/\*\*|__/g, ""), bullet };
+}
+
+/** OCR debris: very short lines, or lines that are mostly not letters. */
+function isNoise(line: string): boolean {
+  if (!line) return false;
+  const letters = (line.match(/\p{L}/gu) ?? []).length;
+  if (letters < 3) return true;
+  return letters / line.length < 0.6;
+}
+
+function splitSentences(paragraph: string): string[] {
+  return paragraph
+    .split(/(?<=[.!?])\s+(?=[\p{Lu}"“‘(])/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function tidy(sentence: string): string {
+  return sentence
+    .replace(/(\p{L})- (\p{Ll})/gu, "$1$2")
+    .replace(/\s+([,.;:!?])/g, "$1")
+    .replace(/\s{2,}/g, " ")
+    .trim();
+}

@@ -1,0 +1,21 @@
+/** Everything the assistant says to people, in plain Dutch, in one place. */
+export const NL = {
+  greeting:
+    "Hoi! Ik ben Vliegwiel. Stel me een vraag over jullie bewonersinitiatief, bijvoorbeeld over geld, samenwerken met de gemeente of vrijwilligers. Ik zoek het op in verslagen en bewezen aanpakken van andere initiatieven.",
+  thanks: "Graag gedaan! Vraag gerust verder.",
+  help: [
+    "Zo werk ik:",
+    "• Stel je vraag gewoon in je eigen woorden.",
+    "• Ik antwoord met stukjes uit verslagen, toolkits en bewezen aanpakken, steeds met de bron erbij.",
+    "• Staat het antwoord niet in de kennisbank, of wil je liever een mens spreken? Dan kan een tolk of vrije actor je verder helpen.",
+  ].join("\n"),
+  empty: "Ik zie geen vraag in je bericht. Wat wil je weten?",
+  handoffNotInKnowledge:
+    "Hier vind ik geen goed antwoord op in de kennisbank, en ik wil niet gokken. Een tolk of vrije actor uit het netwerk kan je verder helpen.",
+  handoffLiveFacts:
+    "Dit gaat over actuele gegevens (zoals wie iets nu doet of contactgegevens). Die staan niet betrouwbaar in de kennisbank. Een tolk of vrije actor kan je verder helpen.",
+  handoffAskedForHuman: "Natuurlijk. Een tolk of vrije actor uit het netwerk kan je verder helpen.",
+  handoffPartialFindings: "Wat ik wel vond, misschien heb je er iets aan:",
+  shortened: (max: number) => `Je bericht was erg lang; ik heb de eerste ${max} tekens gebruikt.`,
+  unavailable: "Er ging bij mij iets mis. Probeer het zo nog eens; lukt het dan nog niet, dan helpt een mens uit het netwerk je verder.",
+} as const;

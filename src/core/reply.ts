@@ -1,0 +1,22 @@
+import type { SourceRef } from "./answer/compose-answer.js";
+
+export type ReplyKind = "answer" | "handoff" | "greeting" | "thanks" | "help" | "empty";
+
+export type PassageSummary = { id: string; text: string; source: string; score: number };
+
+/** What the core says back; adapters render it in their own way. */
+export type Reply = {
+  kind: ReplyKind;
+  decision: "answer" | "handoff";
+  /** Why: "answerable", "not-in-knowledge", "asked-for-human", "live-facts", "small-talk", … */
+  reason: string;
+  /** Plain Dutch text, with "•" bullets and [n] source markers. */
+  text: string;
+  sources: SourceRef[];
+  furtherReading: SourceRef[];
+  /** Up to ten retrieved passages, best first (also for the tolk when handed off). */
+  passages: PassageSummary[];
+  confidence: number;
+  /** A short remark about the input, e.g. that a long message was shortened. */
+  notice?: string;
+};
