@@ -21,7 +21,6 @@ export function readableSentences(text: string): string[] {
     }
     if (line.bullet) flush();
     paragraph = paragraph ? `${paragraph} ${line.text}` : line.text;
-    if (line.bullet) flush();
   }
   flush();
   return sentences.map(tidy).filter((s) => s.split(" ").length >= 4);

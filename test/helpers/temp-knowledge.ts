@@ -1,0 +1,25 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { loadConfig, type Config } from "../../src/config.js";
+import { KnowledgeStore } from "../../src/store/knowledge-store.js";
+import { openDatabase } from "../../src/store/open-database.js";
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
+export const STARTER_KNOWLEDGE = path.join(REPO_ROOT, "knowledge");
+
+/** A fresh temporary folder, removed by the returned cleanup. */
+export function tempDir(prefix = "vliegwiel-test-"): { dir: string; cleanup(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Settings for a test: a temporary database, and the given knowledge folder. */
+export function testConfig(dataDir: string, overrides: Record<string, string> = {}): Config {
+  return loadConfig({ DATA_DIR: dataDir, KNOWLEDGE_DIR: STARTER_KNOWLEDGE, WEB_PORT: "0", LOG_LEVEL: "error", ...overrides }, REPO_ROOT);
+}
+
+/** A real store in a real SQLite file inside dir. */
+export function openTestStore(dir: string): KnowledgeStore {
+  return new KnowledgeStore(openDatabase(path.join(dir, "test.db")));
+}

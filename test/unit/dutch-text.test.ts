@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { analyzeQuery, analyzeText } from "../../src/core/text/analyzer.js";
+import { splitCompound } from "../../src/core/text/compounds.js";
+import { foldDiacritics, tokenize } from "../../src/core/text/fold.js";
+import { stemDutch } from "../../src/core/text/stem.js";
+import { looksLikeVerbForm } from "../../src/core/text/word-shape.js";
+
+describe("Dutch text analysis", () => {
+  it("given diacritics, then folds them away", () => {
+    expect(foldDiacritics("Coöperatie créëren")).toBe("cooperatie creeren");
+  });
+
+  it("given a hyphenated word, then yields the parts and the joined form", () => {
+    expect(tokenize("Crowd-funding")).toEqual(["crowd", "funding", "crowdfunding"]);
+    expect(tokenize("thema's")).toEqual(["thema"]);
+  });
+
+  it("given singular and plural, then both stem to the same term", () => {
+    expect(stemDutch("fondsen")).toBe(stemDutch("fonds"));
+    expect(stemDutch("subsidies")).toBe(stemDutch("subsidie"));
+    expect(stemDutch("vrijwilligers")).toBe(stemDutch("vrijwilliger"));
+    expect(stemDutch("gemeenten")).toBe(stemDutch("gemeente"));
+  });
+
+  it("given a question, then drops stop and question words", () => {
+    const q = analyzeQuery("Hoe houden we onze vrijwilligers vast?");
+    expect(q.language).toBe("nl");
+    expect(q.terms.map((t) => t.word)).toEqual(["houden", "vrijwilligers", "vast"]);
+  });
+
+  it("given an English question, then detects English", () => {
+    expect(analyzeQuery("What role can the province play?").language).toBe("en");
+  });
+
+  it("given document text, then keeps repeated terms for term frequency", () => {
+    expect(analyzeText("De gemeente en de gemeenten").filter((t) => t === stemDutch("gemeente"))).toHaveLength(2);
+  });
+
+  it("given an unknown compound, then splits it into known parts with a linking s", () => {
+    const known = new Set([stemDutch("kracht"), stemDutch("gemeenschap")]);
+    const split = splitCompound("gemeenschapskracht", { isKnown: (s) => known.has(s), isKnownPrefix: () => false });
+    expect(split).toEqual({ head: stemDutch("kracht"), modifier: stemDutch("gemeenschap"), modifierIsPrefix: false });
+  });
+
+  it("given a compound whose first part is only known inside other compounds, then searches it as a prefix", () => {
+    const split = splitCompound("financieringsvormen", {
+      isKnown: (s) => s === stemDutch("vormen"),
+      isKnownPrefix: (p) => p === "financiering",
+    });
+    expect(split).toMatchObject({ modifier: "financiering", modifierIsPrefix: true });
+  });
+
+  it("given verb forms and nouns, then tells them apart by shape", () => {
+    expect(looksLikeVerbForm("betalen")).toBe(true);
+    expect(looksLikeVerbForm("gemotiveerd")).toBe(true);
+    expect(looksLikeVerbForm("reglement")).toBe(false);
+    expect(looksLikeVerbForm("gezondheid")).toBe(false);
+    expect(looksLikeVerbForm("vergaderingen")).toBe(false);
+  });
+});
