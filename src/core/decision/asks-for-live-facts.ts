@@ -2,7 +2,7 @@ import { foldDiacritics } from "../text/fold.js";
 
 const LIVE_FACTS = [
   /\bop dit moment\b/, /\bmomenteel\b/, /\bhuidige?\b/, /\bactuele?\b/, /\bvandaag\b/, /\bdeze week\b/,
-  /\btelefoonnummer/, /\be-?mail(adres)?\b/, /\bcontactgegevens\b/, /\bopeningstijden\b/, /\bbezoekadres\b/,
+  /\btelefoonnummer/, /\be-?mail(adres)?\b/, /\bcontactgegevens\b/, /\bopeningstijden\b/, /\b(bezoek|post)?adres\b/,
   /\bright now\b/, /\bcurrently\b/, /\bphone number\b/,
 ];
 
