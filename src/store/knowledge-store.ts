@@ -24,7 +24,10 @@ const BM25_WEIGHTS = { title: 0.4, section: 0.8, body: 1.0, context: 0.3 };
 export class KnowledgeStore implements KnowledgeIndex {
   private stats: { dataVersion: number; passages: number; df: Map<string, number> } | undefined;
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: Database.Database) {
+    const { title, section, body, context } = BM25_WEIGHTS;
+    db.prepare("INSERT INTO passages_fts (passages_fts, rank) VALUES ('rank', ?)").run(`bm25(${title}, ${section}, ${body}, ${context})`);
+  }
 
   getDocument(id: string): StoredDocument | undefined {
     const row = this.db.prepare("SELECT * FROM documents WHERE id = ?").get(id) as DocumentRow | undefined;
@@ -101,17 +104,15 @@ export class KnowledgeStore implements KnowledgeIndex {
     const unique = [...new Set(terms.filter((t) => /^[\p{L}\p{N}]+$/u.test(t.term)).map((t) => `"${t.term}"${t.prefix ? "*" : ""}`))];
     if (unique.length === 0) return [];
     const match = unique.join(" OR ");
+    // Ranking on the FTS table alone lets FTS5 keep only the best `limit` rows; the join comes after.
     const rows = this.db
       .prepare(
         `SELECT p.id, p.document_id, p.ordinal, p.section, p.page, p.text, p.terms,
-                d.title, d.kind, d.year, d.organisation,
-                bm25(passages_fts, ${BM25_WEIGHTS.title}, ${BM25_WEIGHTS.section}, ${BM25_WEIGHTS.body}, ${BM25_WEIGHTS.context}) AS rank
-         FROM passages_fts
-         JOIN passages p ON p.rowid = passages_fts.rowid
+                d.title, d.kind, d.year, d.organisation, best.rank AS rank
+         FROM (SELECT rowid, rank FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?) AS best
+         JOIN passages p ON p.rowid = best.rowid
          JOIN documents d ON d.id = p.document_id
-         WHERE passages_fts MATCH ?
-         ORDER BY rank
-         LIMIT ?`,
+         ORDER BY best.rank`,
       )
       .all(match, limit) as HitRow[];
     return rows.map((row) => ({

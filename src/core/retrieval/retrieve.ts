@@ -46,10 +46,22 @@ export function retrieve(index: KnowledgeIndex, question: string, limit = 10): R
       terms.push({ ...part, word, df: partDf, origin: "compound-part" });
     }
   }
-  const searchable = terms.filter((t) => t.df > 0);
   const passageCount = index.passageCount();
+  const searchable = selectSearchTerms(terms, passageCount);
   const hits = searchable.length ? index.search(searchable, limit) : [];
   return { query, terms, hits, passageCount };
+}
+
+/** Terms in more than this share of all passages barely change the ranking but cost the most time. */
+const MAX_TERM_SHARE = 0.25;
+const MIN_SEARCH_TERMS = 2;
+
+/** The known terms worth searching: very common ones are left out unless too few others remain. */
+function selectSearchTerms(terms: readonly SearchTerm[], passageCount: number): SearchTerm[] {
+  const known = terms.filter((t) => t.df > 0);
+  const selective = known.filter((t) => t.prefix || t.df <= MAX_TERM_SHARE * passageCount || passageCount < 1000);
+  if (selective.length >= Math.min(MIN_SEARCH_TERMS, known.length)) return selective;
+  return [...known].sort((a, b) => a.df - b.df).slice(0, MIN_SEARCH_TERMS);
 }
 
 /** Inverse document frequency, as in BM25; unknown terms weigh most. */

@@ -1,0 +1,181 @@
+/**
+ * npm run bench [-- --sizes 10000,100000]
+ *
+ * Ingest throughput (passages/s) and query latency (p50/p99) of the embedded store at several corpus
+ * sizes — the starter corpus, then synthetic corpora built from its sentences — next to MiniSearch
+ * (a well-known embedded JavaScript search library) fed the same passages, analysed the same way, in
+ * the same run. Reports ratios, so the numbers survive a noisy shared machine.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import MiniSearch from "minisearch";
+import { readableSentences } from "../src/core/answer/readable-text.js";
+import { retrieve } from "../src/core/retrieval/retrieve.js";
+import { analyzeQuery, analyzeText } from "../src/core/text/analyzer.js";
+import type { PassageDraft } from "../src/core/types.js";
+import { ingestSources } from "../src/ingest/ingest-sources.js";
+import { KnowledgeStore } from "../src/store/knowledge-store.js";
+import { openDatabase } from "../src/store/open-database.js";
+
+const args = process.argv.slice(2);
+const sizesArg = args[args.indexOf("--sizes") + 1];
+const SYNTHETIC_SIZES = args.includes("--sizes") && sizesArg ? sizesArg.split(",").map(Number) : [10_000, 100_000];
+const QUERY_ROUNDS = 5;
+const PASSAGES_PER_DOCUMENT = 50;
+
+const QUERIES = [
+  "Hoe houden we vrijwilligers vast zonder ze te betalen?",
+  "Welke rol kan de provincie spelen voor bewonersinitiatieven?",
+  "Hoe werken we samen met de gemeente?",
+  "Welke financiering is er naast subsidies?",
+  "Wat is maatschappelijk aandeelhouderschap?",
+  "Hoe betrekken we jongeren bij ons dorpshuis?",
+  "Wat is een vrije actor?",
+  "Hoe zetten we een energiecoöperatie op?",
+  "Wat doet een tolk tussen initiatief en overheid?",
+  "Wat is right to challenge?",
+  "Hoe delen initiatieven kennis met elkaar?",
+  "Welke rechtsvorm past bij een zorgcoöperatie?",
+  "Hoe vraag ik een evenementenvergunning aan?",
+  "Wat is een burgerbegroting?",
+  "Hoe organiseren we een dorpsgesprek over wonen?",
+  "Waarom haken vrijwilligers af?",
+  "Hoe maken we een voedselschuur rendabel?",
+  "Wie betaalt de kosten van een buurtbatterij?",
+  "Wat is kernendemocratie?",
+  "Hoe krijgen we de juiste ambtenaar aan tafel?",
+];
+
+type Row = { size: string; passages: number; ingestPerSec: number; p50: number; p99: number; peerIngestPerSec: number; peerP50: number; peerP99: number; rssMb: number; peerRssMb: number };
+
+/** Deterministic pseudo-random numbers, so every run builds the same synthetic corpus. */
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Synthetic passages: starter sentences recombined, with place names that widen the vocabulary. */
+function syntheticPassages(sentences: string[], count: number): PassageDraft[] {
+  const random = prng(count);
+  const places = Array.from({ length: 2000 }, (_, i) => `Dorp${i.toString(36)}`);
+  return Array.from({ length: count }, (_, i) => {
+    const parts: string[] = [];
+    const n = 4 + Math.floor(random() * 5);
+    for (let k = 0; k < n; k++) parts.push(sentences[Math.floor(random() * sentences.length)]!);
+    parts.push(`Dit speelde in ${places[Math.floor(random() * places.length)]} en ${places[Math.floor(random() * places.length)]}.`);
+    return { section: `Synthetisch ${Math.floor(i / PASSAGES_PER_DOCUMENT)}`, text: parts.join(" ") };
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** Peak resident memory while fn runs, sampled every 20 ms. */
+async function withPeakRss<T>(fn: () => Promise<T> | T): Promise<{ result: T; peakMb: number }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  try {
+    const result = await fn();
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return { result, peakMb: peak / 1024 / 1024 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+function timeQueries(run: (q: string) => unknown): { p50: number; p99: number } {
+  for (const q of QUERIES) run(q); // warm-up
+  const times: number[] = [];
+  for (let r = 0; r < QUERY_ROUNDS; r++) {
+    for (const q of QUERIES) {
+      const start = process.hrtime.bigint();
+      run(q);
+      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+}
+
+async function measure(size: string, passages: PassageDraft[] | "starter", dir: string): Promise<Row> {
+  const store = new KnowledgeStore(openDatabase(path.join(dir, `${size}.db`)));
+  let drafts: PassageDraft[];
+  let ingestSeconds: number;
+  const ours = await withPeakRss(async () => {
+    const start = performance.now();
+    if (passages === "starter") {
+      await ingestSources({ store, knowledgeDir: path.resolve("knowledge"), maxFileBytes: 50 * 1024 * 1024 });
+      drafts = store.listDocuments().flatMap((d) => store.passagesOf(d.id));
+    } else {
+      drafts = passages;
+      for (let i = 0; i < passages.length; i += PASSAGES_PER_DOCUMENT) {
+        const chunk = passages.slice(i, i + PASSAGES_PER_DOCUMENT);
+        store.replaceDocument(
+          { id: `synthetic/${i / PASSAGES_PER_DOCUMENT}.txt`, title: `Synthetisch verslag ${i / PASSAGES_PER_DOCUMENT}`, kind: "verslag", themes: [], contentHash: String(i), sizeBytes: 0 },
+          chunk,
+        );
+      }
+    }
+    ingestSeconds = (performance.now() - start) / 1000;
+    return timeQueries((q) => retrieve(store, q, 10));
+  });
+  const count = drafts!.length;
+
+  const peer = await withPeakRss(() => {
+    const start = performance.now();
+    const mini = new MiniSearch<{ id: number; section: string; text: string }>({
+      fields: ["section", "text"],
+      tokenize: (text) => analyzeText(text),
+      processTerm: (term) => term,
+      searchOptions: { boost: { section: 0.8 }, combineWith: "OR", tokenize: (q) => analyzeQuery(q).terms.map((t) => t.term), processTerm: (t) => t },
+    });
+    mini.addAll(drafts.map((d, id) => ({ id, section: d.section ?? "", text: d.text })));
+    const peerIngestSeconds = (performance.now() - start) / 1000;
+    const latency = timeQueries((q) => mini.search(q).slice(0, 10));
+    return { peerIngestSeconds, ...latency };
+  });
+
+  return {
+    size, passages: count,
+    ingestPerSec: count / ingestSeconds!, p50: ours.result.p50, p99: ours.result.p99, rssMb: ours.peakMb,
+    peerIngestPerSec: count / peer.result.peerIngestSeconds, peerP50: peer.result.p50, peerP99: peer.result.p99, peerRssMb: peer.peakMb,
+  };
+}
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vliegwiel-bench-"));
+  try {
+    console.log(`Vliegwiel benchmark · ${os.cpus().length} cores · node ${process.version} · ${QUERIES.length} queries × ${QUERY_ROUNDS} rounds\n`);
+    const rows: Row[] = [await measure("starter", "starter", dir)];
+    const starterStore = new KnowledgeStore(openDatabase(path.join(dir, "starter.db")));
+    const sentences = starterStore.listDocuments().flatMap((d) => starterStore.passagesOf(d.id)).flatMap((p) => readableSentences(p.text));
+    for (const size of SYNTHETIC_SIZES) {
+      rows.push(await measure(`${size / 1000}k`, syntheticPassages(sentences, size), dir));
+      console.error(`… ${size} passages measured`);
+    }
+    const f = (x: number, d = 1) => x.toFixed(d);
+    console.log("corpus   passages  ingest/s (ours | MiniSearch)   query p50 ms (ours | MS | ratio)   query p99 ms (ours | MS | ratio)   peak RSS MB (ours | MS)");
+    for (const r of rows) {
+      console.log(
+        `${r.size.padEnd(8)} ${String(r.passages).padStart(8)}  ${f(r.ingestPerSec, 0).padStart(8)} | ${f(r.peerIngestPerSec, 0).padStart(8)}` +
+          `            ${f(r.p50, 2).padStart(7)} | ${f(r.peerP50, 2).padStart(7)} | ${f(r.p50 / r.peerP50, 2).padStart(5)}` +
+          `          ${f(r.p99, 2).padStart(7)} | ${f(r.peerP99, 2).padStart(7)} | ${f(r.p99 / r.peerP99, 2).padStart(5)}` +
+          `          ${f(r.rssMb, 0).padStart(5)} | ${f(r.peerRssMb, 0).padStart(5)}`,
+      );
+    }
+    console.log("\nratio = ours / MiniSearch (below 1: ours is faster). MiniSearch keeps its index in memory and persists nothing;");
+    console.log("ours is an on-disk SQLite FTS5 index that survives restarts. Peak RSS is of the whole process (cumulative).");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();
