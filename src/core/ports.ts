@@ -7,6 +7,8 @@ export interface KnowledgeIndex {
   /** Number of passages holding each term. */
   documentFrequencies(terms: readonly string[]): Map<string, number>;
   passageCount(): number;
+  /** Mean number of index terms in a passage body (for BM25 outside the index). */
+  averagePassageLength(): number;
   isKnownTerm(term: string): boolean;
   /** Whether some index term starts with this prefix (a compound's first part). */
   isKnownPrefix(prefix: string): boolean;

@@ -22,7 +22,7 @@ const BM25_WEIGHTS = { title: 0.4, section: 0.8, body: 1.0, context: 0.3 };
 
 /** Documents and passages with their full-text index, in the embedded SQLite database. */
 export class KnowledgeStore implements KnowledgeIndex {
-  private stats: { dataVersion: number; passages: number; df: Map<string, number> } | undefined;
+  private stats: { dataVersion: number; passages: number; df: Map<string, number>; averageLength?: number } | undefined;
 
   constructor(private readonly db: Database.Database) {
     const { title, section, body, context } = BM25_WEIGHTS;
@@ -142,6 +142,16 @@ export class KnowledgeStore implements KnowledgeIndex {
 
   passageCount(): number {
     return this.currentStats().passages;
+  }
+
+  averagePassageLength(): number {
+    const stats = this.currentStats();
+    stats.averageLength ??=
+      (this.db
+        .prepare("SELECT avg(length(terms) - length(replace(terms, ' ', '')) + 1) FROM passages WHERE terms != ''")
+        .pluck()
+        .get() as number | null) ?? 1;
+    return stats.averageLength;
   }
 
   isKnownTerm(term: string): boolean {

@@ -48,8 +48,48 @@ export function retrieve(index: KnowledgeIndex, question: string, limit = 10): R
   }
   const passageCount = index.passageCount();
   const searchable = selectSearchTerms(terms, passageCount);
-  const hits = searchable.length ? index.search(searchable, limit) : [];
+  const hits = searchable.length ? searchWithinBudget(index, searchable, limit, passageCount) : [];
   return { query, terms, hits, passageCount };
+}
+
+/**
+ * Rows FTS5 may score for one question. BM25 in FTS5 scores every passage that holds any query term,
+ * which on a large store makes common terms expensive. Beyond this budget, candidates come from the
+ * rarest terms (which carry most of the score) and are then scored with BM25 over all terms: the
+ * candidate-generation idea of MaxScore/WAND. Small stores always take the exact path.
+ */
+const ROW_BUDGET = 8_000;
+const CANDIDATES = 100;
+
+function searchWithinBudget(index: KnowledgeIndex, terms: SearchTerm[], limit: number, passageCount: number): SearchHit[] {
+  const cost = terms.reduce((sum, t) => sum + (t.prefix ? 0 : t.df), 0);
+  if (cost <= ROW_BUDGET) return index.search(terms, limit);
+  const byRarity = [...terms].sort((a, b) => a.df - b.df);
+  const seeds: SearchTerm[] = [];
+  let seedCost = 0;
+  for (const t of byRarity) {
+    if (seeds.length > 0 && seedCost + t.df > ROW_BUDGET) break;
+    seeds.push(t);
+    seedCost += t.df;
+  }
+  const candidates = index.search(seeds, Math.max(CANDIDATES, limit));
+  const averageLength = index.averagePassageLength();
+  return candidates
+    .map((hit) => ({ ...hit, score: bm25(hit, terms, passageCount, averageLength) }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit);
+}
+
+/** Okapi BM25 (k1 = 1.2, b = 0.75, as FTS5) of a passage body for the given terms. */
+function bm25(hit: SearchHit, terms: readonly SearchTerm[], passageCount: number, averageLength: number): number {
+  const own = hit.passage.terms;
+  const lengthNorm = 1.2 * (0.25 + (0.75 * own.length) / averageLength);
+  let score = 0;
+  for (const t of terms) {
+    const tf = own.reduce((n, o) => n + ((t.prefix ? o.startsWith(t.term) : o === t.term) ? 1 : 0), 0);
+    if (tf > 0) score += idf(t.df, passageCount) * ((tf * 2.2) / (tf + lengthNorm));
+  }
+  return score;
 }
 
 /** Terms in more than this share of all passages barely change the ranking but cost the most time. */
