@@ -58,3 +58,19 @@ describe("Dutch text analysis", () => {
     expect(looksLikeVerbForm("vergaderingen")).toBe(false);
   });
 });
+
+describe("query expansion", () => {
+  it("given strong verb forms, then they meet their infinitive", async () => {
+    const { stemDutch } = await import("../../src/core/text/stem.js");
+    expect(stemDutch("betrokken")).toBe(stemDutch("betrekken"));
+    expect(stemDutch("gekregen")).toBe(stemDutch("krijgen"));
+  });
+
+  it("given a word from a synonym group, then the others are its synonyms, and unknown words have none", async () => {
+    const { synonymsOf } = await import("../../src/core/text/thesaurus.js");
+    const { stemDutch } = await import("../../src/core/text/stem.js");
+    expect(synonymsOf(stemDutch("netwerk"))).toContain(stemDutch("samenwerkingsverband"));
+    expect(synonymsOf(stemDutch("samenwerkingsverband"))).toContain(stemDutch("netwerk"));
+    expect(synonymsOf(stemDutch("zonnepaneel"))).toEqual([]);
+  });
+});

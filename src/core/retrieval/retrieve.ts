@@ -2,6 +2,7 @@ import type { KnowledgeIndex } from "../ports.js";
 import type { SearchHit } from "../types.js";
 import { analyzeQuery, type AnalyzedQuery } from "../text/analyzer.js";
 import { splitCompound } from "../text/compounds.js";
+import { synonymsOf } from "../text/thesaurus.js";
 
 /** A search term with where it came from: typed, or a part of a typed compound the store lacks. */
 export type SearchTerm = {
@@ -10,7 +11,7 @@ export type SearchTerm = {
   word: string;
   /** Passages holding it. */
   df: number;
-  origin: "typed" | "compound-part";
+  origin: "typed" | "compound-part" | "synonym";
   prefix: boolean;
 };
 
@@ -44,6 +45,13 @@ export function retrieve(index: KnowledgeIndex, question: string, limit = 10): R
       if (terms.some((t) => t.term === part.term)) continue;
       const partDf = part.prefix ? 1 : (index.documentFrequencies([part.term]).get(part.term) ?? 0);
       terms.push({ ...part, word, df: partDf, origin: "compound-part" });
+    }
+  }
+  for (const typed of terms.filter((t) => t.origin === "typed")) {
+    for (const synonym of synonymsOf(typed.term)) {
+      if (terms.some((t) => t.term === synonym)) continue;
+      const df = index.documentFrequencies([synonym]).get(synonym) ?? 0;
+      if (df > 0) terms.push({ term: synonym, word: typed.word, df, origin: "synonym", prefix: false });
     }
   }
   const passageCount = index.passageCount();
@@ -115,7 +123,7 @@ export function coverageOf(hit: SearchHit, terms: readonly SearchTerm[], passage
   let total = 0;
   let found = 0;
   for (const t of terms) {
-    if (t.origin === "compound-part") continue;
+    if (t.origin !== "typed") continue;
     const weight = idf(t.df, passageCount);
     total += weight;
     if (holds(own, t, terms)) found += weight;

@@ -1,4 +1,5 @@
 import snowball from "snowball-stemmers";
+import { lemmatiseIrregular } from "./irregular-verbs.js";
 
 const dutch = snowball.newStemmer("dutch");
 const cache = new Map<string, string>();
@@ -11,7 +12,8 @@ const cache = new Map<string, string>();
 export function stemDutch(word: string): string {
   const cached = cache.get(word);
   if (cached !== undefined) return cached;
-  let stem = word.length >= 6 && word.endsWith("ies") ? word.slice(0, -1) : word;
+  const lemma = lemmatiseIrregular(word);
+  let stem = lemma.length >= 6 && lemma.endsWith("ies") ? lemma.slice(0, -1) : lemma;
   stem = dutch.stem(stem);
   if (stem.endsWith("s") && stem.length > 4) stem = dutch.stem(stem);
   if (cache.size > 200_000) cache.clear();
