@@ -81,11 +81,6 @@ export class KnowledgeStore implements KnowledgeIndex {
     return stored;
   }
 
-  /** Updates only the descriptive metadata (e.g. after a maintainer edited metadata.json). */
-  updateMetadata(doc: StoredDocument): void {
-    this.replaceDocument(doc, this.passagesOf(doc.id));
-  }
-
   removeDocument(id: string): boolean {
     return this.db.transaction(() => {
       this.deletePassages(id);
@@ -105,16 +100,15 @@ export class KnowledgeStore implements KnowledgeIndex {
     if (unique.length === 0) return [];
     const match = unique.join(" OR ");
     // Ranking on the FTS table alone lets FTS5 keep only the best `limit` rows; the join comes after.
-    const rows = this.db
-      .prepare(
+    this.searchStatement ??= this.db.prepare(
         `SELECT p.id, p.document_id, p.ordinal, p.section, p.page, p.text, p.terms,
                 d.title, d.kind, d.year, d.organisation, best.rank AS rank
          FROM (SELECT rowid, rank FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?) AS best
          JOIN passages p ON p.rowid = best.rowid
          JOIN documents d ON d.id = p.document_id
          ORDER BY best.rank`,
-      )
-      .all(match, limit) as HitRow[];
+      );
+    const rows = this.searchStatement.all(match, limit) as HitRow[];
     return rows.map((row) => ({
       passage: toPassage(row),
       document: {
@@ -128,7 +122,7 @@ export class KnowledgeStore implements KnowledgeIndex {
   documentFrequencies(terms: readonly string[]): Map<string, number> {
     const stats = this.currentStats();
     const result = new Map<string, number>();
-    const lookup = this.db.prepare("SELECT doc FROM passages_vocab WHERE term = ?").pluck();
+    const lookup = (this.dfStatement ??= this.db.prepare("SELECT doc FROM passages_vocab WHERE term = ?").pluck());
     for (const term of terms) {
       let df = stats.df.get(term);
       if (df === undefined) {
@@ -176,6 +170,8 @@ export class KnowledgeStore implements KnowledgeIndex {
   }
 
   private localWrites = 0;
+  private dfStatement: Database.Statement | undefined;
+  private searchStatement: Database.Statement | undefined;
 
   private deletePassages(documentId: string): void {
     this.localWrites++;

@@ -1,6 +1,6 @@
 import { sourceLabel, type SearchHit } from "../types.js";
 import { analyzeText } from "../text/analyzer.js";
-import { idf, type SearchTerm } from "../retrieval/retrieve.js";
+import { idf, matchesTerm, type SearchTerm } from "../retrieval/retrieve.js";
 import { readableSentences } from "./readable-text.js";
 
 export type SourceRef = { label: string; documentId: string; passageId: string };
@@ -76,8 +76,7 @@ function sentenceScore(sentence: string, weights: ReadonlyMap<string, number>, t
   const own = new Set(analyzeText(sentence));
   let score = 0;
   for (const t of terms) {
-    const found = t.prefix ? [...own].some((o) => o.startsWith(t.term)) : own.has(t.term);
-    if (found) score += weights.get(t.term) ?? 0;
+    if (matchesTerm(own, t)) score += weights.get(t.term) ?? 0;
   }
   return score / Math.sqrt(Math.max(8, own.size) / 8);
 }

@@ -94,7 +94,7 @@ function bm25(hit: SearchHit, terms: readonly SearchTerm[], passageCount: number
   const lengthNorm = 1.2 * (0.25 + (0.75 * own.length) / averageLength);
   let score = 0;
   for (const t of terms) {
-    const tf = own.reduce((n, o) => n + ((t.prefix ? o.startsWith(t.term) : o === t.term) ? 1 : 0), 0);
+    const tf = own.reduce((n, o) => n + (tokenMatches(o, t) ? 1 : 0), 0);
     if (tf > 0) score += idf(t.df, passageCount) * ((tf * 2.2) / (tf + lengthNorm));
   }
   return score;
@@ -135,5 +135,16 @@ export function coverageOf(hit: SearchHit, terms: readonly SearchTerm[], passage
 function holds(own: ReadonlySet<string>, t: SearchTerm, all: readonly SearchTerm[]): boolean {
   if (own.has(t.term)) return true;
   const parts = all.filter((p) => p.origin === "compound-part" && p.word === t.word);
-  return parts.length > 0 && parts.every((p) => (p.prefix ? [...own].some((o) => o.startsWith(p.term)) : own.has(p.term)));
+  return parts.length > 0 && parts.every((p) => matchesTerm(own, p));
+}
+
+/** Whether a set of index terms holds a search term (for a prefix term: any term starting with it). */
+export function matchesTerm(own: ReadonlySet<string>, t: Pick<SearchTerm, "term" | "prefix">): boolean {
+  if (!t.prefix) return own.has(t.term);
+  for (const o of own) if (tokenMatches(o, t)) return true;
+  return false;
+}
+
+function tokenMatches(token: string, t: Pick<SearchTerm, "term" | "prefix">): boolean {
+  return t.prefix ? token.startsWith(t.term) : token === t.term;
 }

@@ -10,6 +10,5 @@ export async function loadDocx(bytes: Buffer): Promise<LoadedDocument> {
   } catch (error) {
     throw new IngestError(`geen leesbaar Word-bestand (${(error as Error).message.split("\n")[0]})`);
   }
-  const loaded = loadHtml(`<html><body>${html}</body></html>`);
-  return { ...loaded, title: loaded.title };
+  return loadHtml(`<html><body>${html}</body></html>`);
 }
