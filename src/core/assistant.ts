@@ -1,4 +1,4 @@
-import { composeAnswer } from "./answer/compose-answer.js";
+import { composeAnswer, type SourceRef } from "./answer/compose-answer.js";
 import type { IncomingMessage } from "./channel.js";
 import { assessAnswerability } from "./decision/answerability.js";
 import { classifyIntent } from "./decision/classify-intent.js";
@@ -71,9 +71,13 @@ function summarise(retrieval: Retrieval): PassageSummary[] {
 
 function handoff(reason: string, intro: string, retrieval: Retrieval | undefined, confidence: number, notice?: string): Reply {
   const passages = retrieval ? summarise(retrieval) : [];
-  const related = retrieval?.hits.slice(0, 2).map((hit) => ({
-    label: sourceLabel(hit), documentId: hit.document.id, passageId: hit.passage.id,
-  })) ?? [];
+  const related: SourceRef[] = [];
+  for (const hit of retrieval?.hits ?? []) {
+    const label = sourceLabel(hit);
+    if (related.length < 2 && !related.some((r) => r.label === label)) {
+      related.push({ label, documentId: hit.document.id, passageId: hit.passage.id });
+    }
+  }
   const text = related.length && confidence > 0.15
     ? [intro, "", NL.handoffPartialFindings, ...related.map((r) => `– ${r.label}`)].join("\n")
     : intro;

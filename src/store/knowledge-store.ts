@@ -101,13 +101,13 @@ export class KnowledgeStore implements KnowledgeIndex {
     const match = unique.join(" OR ");
     // Ranking on the FTS table alone lets FTS5 keep only the best `limit` rows; the join comes after.
     this.searchStatement ??= this.db.prepare(
-        `SELECT p.id, p.document_id, p.ordinal, p.section, p.page, p.text, p.terms,
-                d.title, d.kind, d.year, d.organisation, best.rank AS rank
-         FROM (SELECT rowid, rank FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?) AS best
-         JOIN passages p ON p.rowid = best.rowid
-         JOIN documents d ON d.id = p.document_id
-         ORDER BY best.rank`,
-      );
+      `SELECT p.id, p.document_id, p.ordinal, p.section, p.page, p.text, p.terms,
+              d.title, d.kind, d.year, d.organisation, best.rank AS rank
+       FROM (SELECT rowid, rank FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?) AS best
+       JOIN passages p ON p.rowid = best.rowid
+       JOIN documents d ON d.id = p.document_id
+       ORDER BY best.rank`,
+    );
     const rows = this.searchStatement.all(match, limit) as HitRow[];
     return rows.map((row) => ({
       passage: toPassage(row),

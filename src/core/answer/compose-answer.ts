@@ -40,8 +40,9 @@ export function composeAnswer(hits: readonly SearchHit[], terms: readonly Search
 
   const sources: SourceRef[] = [];
   const lines = chosen.map(({ sentence, hit }) => {
-    let number = sources.findIndex((s) => s.passageId === hit.passage.id) + 1;
-    if (number === 0) number = sources.push(refOf(hit));
+    const ref = refOf(hit);
+    let number = sources.findIndex((s) => s.label === ref.label) + 1;
+    if (number === 0) number = sources.push(ref);
     return `• “${sentence}” [${number}]`;
   });
   const quoted = new Set(sources.map((s) => s.documentId));

@@ -17,6 +17,8 @@ export function loadPlainText(text: string): LoadedDocument {
     const words = trimmed.split(/\s+/);
     if (words.length < 2 || words.length > 9) return undefined;
     if (/^\p{Lu}\s/u.test(trimmed)) return undefined; // OCR bullet such as "O item"
+    if (/[^\p{L}\p{N}\s'’:,&()\/-]/u.test(trimmed)) return undefined; // OCR debris such as "¢" or "@"
+    if (trimmed === trimmed.toUpperCase()) return undefined; // shouting OCR of a picture, not a heading
     const standsAlone = next === undefined || next.trim() === "" || NUMBERED.test(trimmed);
     return standsAlone ? trimmed : undefined;
   });
