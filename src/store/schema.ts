@@ -45,6 +45,49 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX question_log_by_time ON question_log(asked_at);
   `,
+  `
+  CREATE TABLE handoffs (
+    id                 TEXT PRIMARY KEY,
+    version            INTEGER NOT NULL,
+    status             TEXT NOT NULL,
+    theme              TEXT,
+    asker_channel      TEXT NOT NULL,
+    asker_conversation TEXT NOT NULL,
+    thread_ref         TEXT,
+    data               TEXT NOT NULL,
+    created_at         TEXT NOT NULL,
+    updated_at         TEXT NOT NULL
+  );
+  CREATE INDEX handoffs_by_asker ON handoffs(asker_channel, asker_conversation);
+  CREATE INDEX handoffs_by_status ON handoffs(status);
+  CREATE UNIQUE INDEX handoffs_by_thread ON handoffs(thread_ref) WHERE thread_ref IS NOT NULL;
+  CREATE TABLE handoff_events (
+    id          INTEGER PRIMARY KEY,
+    handoff_id  TEXT NOT NULL REFERENCES handoffs(id),
+    event_key   TEXT UNIQUE,
+    type        TEXT NOT NULL,
+    actor       TEXT,
+    outcome     TEXT NOT NULL,
+    data        TEXT NOT NULL,
+    at          TEXT NOT NULL
+  );
+  CREATE INDEX handoff_events_by_handoff ON handoff_events(handoff_id, id);
+  CREATE TABLE handoff_outbox (
+    id           INTEGER PRIMARY KEY,
+    handoff_id   TEXT NOT NULL REFERENCES handoffs(id),
+    effect       TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    delivered_at TEXT
+  );
+  CREATE INDEX handoff_outbox_pending ON handoff_outbox(delivered_at, id);
+  CREATE TABLE handoff_timers (
+    handoff_id  TEXT NOT NULL REFERENCES handoffs(id),
+    kind        TEXT NOT NULL,
+    due_at      TEXT NOT NULL,
+    PRIMARY KEY (handoff_id, kind)
+  );
+  CREATE INDEX handoff_timers_due ON handoff_timers(due_at);
+  `,
 ];
 
 export function migrate(db: Database.Database): void {
