@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseWorkingHours, type WorkingHours } from "./core/handoff/working-time.js";
 
 /**
  * The only reader of environment variables. Every setting has a default that works offline, so a
@@ -20,6 +21,15 @@ const schema = z.object({
   WEB_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   MAX_QUESTION_CHARS: z.coerce.number().int().min(100).max(100_000).default(2000),
   ANSWER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.5),
+  ROSTER_FILE: z.string().min(1).default("roster.yaml"),
+  HANDOFF_CONSENT_TIMEOUT_MINUTES: z.coerce.number().positive().default(60),
+  HANDOFF_REMINDER_HOURS: z.coerce.number().positive().default(4),
+  HANDOFF_REMINDERS_BEFORE_ESCALATION: z.coerce.number().int().min(0).max(20).default(2),
+  HANDOFF_REOPEN_DAYS: z.coerce.number().positive().default(7),
+  HANDOFF_WORKING_HOURS: z.string().default("09:00-17:00"),
+  HANDOFF_WORKING_DAYS: z.string().default("1-5"),
+  HANDOFF_TIMEZONE: z.string().default("Europe/Amsterdam"),
+  HANDOFF_TICK_SECONDS: z.coerce.number().positive().max(3600).default(5),
 });
 
 export type Config = {
@@ -31,6 +41,16 @@ export type Config = {
   web: { enabled: boolean; host: string; port: number };
   maxQuestionChars: number;
   answerMinConfidence: number;
+  rosterFile: string;
+  handoff: {
+    consentTimeoutMs: number;
+    reminderIntervalMs: number;
+    remindersBeforeEscalation: number;
+    reopenWindowMs: number;
+    /** null: all hours count (HANDOFF_WORKING_HOURS=always). */
+    workingHours: WorkingHours | null;
+    tickMs: number;
+  };
 };
 
 export class ConfigError extends Error {
@@ -54,6 +74,14 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   }
   const v = parsed.data;
   const dataDir = path.resolve(cwd, v.DATA_DIR);
+  let workingHours: WorkingHours | null = null;
+  if (v.HANDOFF_WORKING_HOURS !== "always") {
+    try {
+      workingHours = parseWorkingHours(v.HANDOFF_WORKING_HOURS, v.HANDOFF_WORKING_DAYS, v.HANDOFF_TIMEZONE);
+    } catch (error) {
+      throw new ConfigError([(error as Error).message]);
+    }
+  }
   return {
     logLevel: v.LOG_LEVEL,
     dataDir,
@@ -63,5 +91,14 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     web: { enabled: v.WEB_ENABLED, host: v.WEB_HOST, port: v.WEB_PORT },
     maxQuestionChars: v.MAX_QUESTION_CHARS,
     answerMinConfidence: v.ANSWER_MIN_CONFIDENCE,
+    rosterFile: path.resolve(cwd, v.ROSTER_FILE),
+    handoff: {
+      consentTimeoutMs: v.HANDOFF_CONSENT_TIMEOUT_MINUTES * 60_000,
+      reminderIntervalMs: v.HANDOFF_REMINDER_HOURS * 3_600_000,
+      remindersBeforeEscalation: v.HANDOFF_REMINDERS_BEFORE_ESCALATION,
+      reopenWindowMs: v.HANDOFF_REOPEN_DAYS * 86_400_000,
+      workingHours,
+      tickMs: v.HANDOFF_TICK_SECONDS * 1000,
+    },
   };
 }

@@ -1,34 +1,135 @@
+import fs from "node:fs";
+import path from "node:path";
 import { WebChatChannel } from "../channels/web/web-chat-channel.js";
+import { createWebHandoffSink } from "../channels/web/web-handoff-sink.js";
 import type { Config } from "../config.js";
-import type { ChannelAdapter } from "../core/channel.js";
+import type { ChannelAdapter, CoreApi } from "../core/channel.js";
+import { createConversation } from "../core/conversation.js";
+import { detectTheme } from "../core/handoff/detect-theme.js";
+import { HandoffService } from "../core/handoff/handoff-service.js";
+import { addWorkingTime } from "../core/handoff/working-time.js";
 import type { Logger } from "../logger.js";
 import { formatSummary } from "../cli/print-ingest.js";
+import { SqliteHandoffRepository } from "../store/sqlite-handoff-repository.js";
+import { WebMessageStore } from "../store/web-message-store.js";
+import { YamlRoster } from "../store/yaml-roster.js";
 import { createCore } from "./create-core.js";
+import { createEffectRouter } from "./handoff-effect-router.js";
+import { addAnswerToKnowledge } from "./learning-sink.js";
 import { openKnowledge, syncKnowledgeFolder } from "./open-knowledge.js";
 import { safeHandler } from "./safe-handler.js";
 
-export type App = { channels: ChannelAdapter[]; start(): Promise<void>; stop(): Promise<void> };
+export type App = {
+  channels: ChannelAdapter[];
+  handoffs: HandoffService;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+};
 
-/** The composition root: store, core and every configured channel, wired together. */
-export function createApp(config: Config, logger: Logger): App {
+const ROSTER_EXAMPLE = path.resolve(import.meta.dirname, "../../roster.example.yaml");
+
+/** The composition root: store, core, handoff workflow and every configured channel, wired together. */
+export function createApp(config: Config, logger: Logger, options: { clock?: () => Date } = {}): App {
   const knowledge = openKnowledge(config);
-  const core = createCore(config, knowledge);
+  const assistant = createCore(config, knowledge);
+  const messages = new WebMessageStore(knowledge.db);
+  const repository = new SqliteHandoffRepository(knowledge.db);
+  ensureRosterFile(config.rosterFile, logger);
+  const roster = new YamlRoster(config.rosterFile, (message) => logger.warn(message));
+  const handoffLog = logger.child({ component: "handoff" });
+  const webSink = createWebHandoffSink(messages);
+
+  const handoffs = new HandoffService({
+    repository,
+    roster,
+    clock: options.clock,
+    policy: {
+      consentTimeoutMs: config.handoff.consentTimeoutMs,
+      reminderIntervalMs: config.handoff.reminderIntervalMs,
+      remindersBeforeEscalation: config.handoff.remindersBeforeEscalation,
+      reopenWindowMs: config.handoff.reopenWindowMs,
+      addWorkingTime: (from, ms) => addWorkingTime(from, ms, config.handoff.workingHours),
+    },
+    sink: createEffectRouter({
+      askerSinks: { web: webSink },
+      teamSink: webSink,
+      learningSink: {
+        async deliver({ handoff, effect }) {
+          if (effect.type !== "add_to_knowledge") return;
+          const file = await addAnswerToKnowledge(effect, handoff.id, { knowledgeDir: config.knowledgeDir, store: knowledge.store, maxFileBytes: config.ingestMaxFileBytes });
+          handoffLog.info(`answer added to the knowledge store as ${file}`);
+        },
+      },
+    }),
+  });
+
+  const deliver = () => {
+    handoffs.deliverPending().catch((error: unknown) => handoffLog.error(`delivering handoff messages failed, will retry: ${(error as Error).message}`));
+  };
+  const afterwards = <T>(value: T): T => {
+    deliver();
+    return value;
+  };
+  const conversation = createConversation({
+    assistant,
+    handoffs,
+    repository,
+    detectTheme: (question, reply) => {
+      const topDocument = reply.passages[0]?.id.split("#")[0];
+      const documentThemes = topDocument ? (knowledge.store.getDocument(topDocument)?.themes ?? []) : [];
+      return detectTheme(question, roster.themes(), documentThemes);
+    },
+  });
+  const handle = safeHandler(conversation.handle, logger.child({ component: "core" }));
+  const core: CoreApi = {
+    handle: async (message) => afterwards(await handle(message)),
+    act: async (action) => afterwards(await conversation.act(action)),
+    team: {
+      member: (userId) => roster.find(userId),
+      list: () => repository.list(),
+      claim: (id, by, key) => afterwards(handoffs.apply(id, { type: "claim", by, onRoster: true }, key)),
+      reply: (id, by, text, key) => afterwards(handoffs.apply(id, { type: "tolk_reply", by, onRoster: true, text }, key)),
+      close: (id, by, addToKnowledge, key) => afterwards(handoffs.apply(id, { type: "close", by, role: "tolk", addToKnowledge }, key)),
+    },
+  };
+
   const channels: ChannelAdapter[] = [];
   if (config.web.enabled) {
-    channels.push(new WebChatChannel({ host: config.web.host, port: config.web.port, logger: logger.child({ component: "web" }) }));
+    channels.push(new WebChatChannel({ host: config.web.host, port: config.web.port, logger: logger.child({ component: "web" }), messages }));
   }
+  let ticker: NodeJS.Timeout | undefined;
   return {
     channels,
+    handoffs,
     async start() {
       const summary = await syncKnowledgeFolder(config, knowledge.store);
       logger.info(formatSummary(summary).replace(/\n/g, " | "));
       if (channels.length === 0) logger.warn("no channel is configured: set WEB_ENABLED=true or connect Slack or Discord");
-      const handler = safeHandler(core, logger.child({ component: "core" }));
-      for (const channel of channels) await channel.start(handler);
+      for (const channel of channels) await channel.start(core);
+      const tick = () => {
+        try {
+          handoffs.fireDueTimers();
+        } catch (error) {
+          handoffLog.error(`handoff timers failed: ${(error as Error).message}`);
+        }
+        deliver();
+      };
+      tick(); // timers that fell due while Vliegwiel was down, and messages not yet delivered
+      ticker = setInterval(tick, config.handoff.tickMs);
     },
     async stop() {
+      if (ticker) clearInterval(ticker);
       for (const channel of channels) await channel.stop();
+      await handoffs.deliverPending().catch(() => undefined);
       knowledge.close();
     },
   };
+}
+
+/** A first start gets a roster to edit, copied from the example, so the whole flow can be tried. */
+function ensureRosterFile(file: string, logger: Logger): void {
+  if (fs.existsSync(file) || !fs.existsSync(ROSTER_EXAMPLE)) return;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.copyFileSync(ROSTER_EXAMPLE, file);
+  logger.info(`created ${file} from roster.example.yaml: put the real tolken and vrije actoren in it`);
 }

@@ -1,13 +1,12 @@
 import type { MessageHandler } from "../core/channel.js";
-import type { Assistant } from "../core/assistant.js";
 import { NL } from "../core/replies-nl.js";
 import type { Logger } from "../logger.js";
 
 /** Wraps the core so that a failure still answers the asker (and is logged once, here). */
-export function safeHandler(core: Assistant, logger: Logger): MessageHandler {
+export function safeHandler(handle: MessageHandler, logger: Logger): MessageHandler {
   return async (message) => {
     try {
-      return await core.handle(message);
+      return await handle(message);
     } catch (error) {
       logger.error("answering failed", { channel: message.channel, error: (error as Error).message });
       return {

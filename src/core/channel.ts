@@ -1,3 +1,6 @@
+import type { AskerAction } from "./conversation.js";
+import type { ApplyResult } from "./handoff/handoff-service.js";
+import type { Handoff, Person } from "./handoff/handoff-types.js";
 import type { Reply } from "./reply.js";
 
 /** A message from any channel (web chat, Slack, Discord), in the core's terms. */
@@ -7,14 +10,33 @@ export type IncomingMessage = {
   /** The thread or conversation the reply belongs to. */
   conversationId: string;
   userId: string;
+  /** The asker's display name, shown to a tolk only with consent. */
+  userName?: string;
   text: string;
 };
 
 export type MessageHandler = (message: IncomingMessage) => Promise<Reply>;
 
+/** What tolken and vrije actoren can do with handoffs, from whatever channel they work in. */
+export type TeamApi = {
+  /** Roster entry for a channel user id, or undefined when the person is not on the roster. */
+  member(userId: string): Person | undefined;
+  list(): Handoff[];
+  claim(handoffId: string, by: Person, eventKey?: string): ApplyResult;
+  reply(handoffId: string, by: Person, text: string, eventKey?: string): ApplyResult;
+  close(handoffId: string, by: Person, addToKnowledge: boolean, eventKey?: string): ApplyResult;
+};
+
+/** Everything a channel adapter may ask of the core. */
+export type CoreApi = {
+  handle: MessageHandler;
+  act(action: AskerAction): Promise<Reply>;
+  team: TeamApi;
+};
+
 /** The seam every channel adapter implements; the core never knows which one it serves. */
 export interface ChannelAdapter {
   readonly name: string;
-  start(handler: MessageHandler): Promise<void>;
+  start(core: CoreApi): Promise<void>;
   stop(): Promise<void>;
 }

@@ -1,6 +1,9 @@
 import type { SourceRef } from "./answer/compose-answer.js";
 
-export type ReplyKind = "answer" | "handoff" | "greeting" | "thanks" | "help" | "empty";
+export type ReplyKind = "answer" | "handoff" | "greeting" | "thanks" | "help" | "empty" | "relayed" | "consent";
+
+/** Buttons a channel shows under a reply. */
+export type ReplyAction = "ask_human" | "share" | "share_anonymous" | "dont_share";
 
 export type PassageSummary = { id: string; text: string; source: string; score: number };
 
@@ -19,4 +22,7 @@ export type Reply = {
   confidence: number;
   /** A short remark about the input, e.g. that a long message was shortened. */
   notice?: string;
+  /** The handoff this reply belongs to, if any, and the buttons to show. */
+  handoffId?: string;
+  actions?: ReplyAction[];
 };

@@ -88,6 +88,17 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX handoff_timers_due ON handoff_timers(due_at);
   `,
+  `
+  CREATE TABLE web_messages (
+    id              INTEGER PRIMARY KEY,
+    conversation_id TEXT NOT NULL,
+    effect_id       INTEGER UNIQUE,
+    author          TEXT NOT NULL,
+    text            TEXT NOT NULL,
+    created_at      TEXT NOT NULL
+  );
+  CREATE INDEX web_messages_by_conversation ON web_messages(conversation_id, id);
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

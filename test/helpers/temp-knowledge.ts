@@ -16,7 +16,17 @@ export function tempDir(prefix = "vliegwiel-test-"): { dir: string; cleanup(): v
 
 /** Settings for a test: a temporary database, and the given knowledge folder. */
 export function testConfig(dataDir: string, overrides: Record<string, string> = {}): Config {
-  return loadConfig({ DATA_DIR: dataDir, KNOWLEDGE_DIR: STARTER_KNOWLEDGE, WEB_PORT: "0", LOG_LEVEL: "error", ...overrides }, REPO_ROOT);
+  return loadConfig(
+    { DATA_DIR: dataDir, KNOWLEDGE_DIR: STARTER_KNOWLEDGE, ROSTER_FILE: path.join(dataDir, "roster.yaml"), WEB_PORT: "0", LOG_LEVEL: "error", ...overrides },
+    REPO_ROOT,
+  );
+}
+
+/** A writable copy of the starter knowledge (for tests whose flow adds documents). */
+export function copyOfStarterKnowledge(dir: string): string {
+  const target = path.join(dir, "knowledge");
+  fs.cpSync(STARTER_KNOWLEDGE, target, { recursive: true });
+  return target;
 }
 
 /** A real store in a real SQLite file inside dir. */

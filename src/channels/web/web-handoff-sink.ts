@@ -1,0 +1,33 @@
+import type { HandoffEffectSink } from "../../core/handoff/handoff-service.js";
+import { askerNoticeText, relayText, threadOpeningText, threadPostText } from "../../core/handoff/handoff-texts.js";
+import type { WebMessageStore } from "../../store/web-message-store.js";
+
+/** The conversation id under which the web team view keeps a handoff's thread. */
+export const threadIdOf = (handoffId: string) => `handoff:${handoffId}`;
+
+/**
+ * Renders handoff effects for the web chat: asker notices and relayed answers go to the asker's
+ * conversation, thread posts to the handoff's thread in the team view.
+ */
+export function createWebHandoffSink(messages: WebMessageStore): HandoffEffectSink {
+  return {
+    async deliver({ effectId, handoff, effect }) {
+      switch (effect.type) {
+        case "tell_asker":
+          messages.add(handoff.asker.conversationId, "vliegwiel", askerNoticeText(effect.message, handoff), effectId);
+          return;
+        case "relay_to_asker":
+          messages.add(handoff.asker.conversationId, `mens:${effect.from.name}`, relayText(effect.from, effect.text), effectId);
+          return;
+        case "open_thread":
+          messages.add(threadIdOf(handoff.id), "vliegwiel", threadOpeningText(handoff), effectId);
+          return { threadRef: threadIdOf(handoff.id) };
+        case "post_in_thread":
+          messages.add(threadIdOf(handoff.id), "vliegwiel", threadPostText(effect.kind, handoff, effect), effectId);
+          return;
+        default:
+          return;
+      }
+    },
+  };
+}

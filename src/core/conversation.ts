@@ -1,0 +1,139 @@
+import type { Assistant } from "./assistant.js";
+import type { IncomingMessage } from "./channel.js";
+import type { HandoffRepository } from "./handoff/handoff-repository.js";
+import type { ApplyResult, HandoffService } from "./handoff/handoff-service.js";
+import { askerNoticeText } from "./handoff/handoff-texts.js";
+import type { Handoff } from "./handoff/handoff-types.js";
+import type { Reply } from "./reply.js";
+import { foldDiacritics } from "./text/fold.js";
+
+/** A button press from the asker, in the core's terms. */
+export type AskerAction = {
+  channel: string;
+  conversationId: string;
+  userId: string;
+  userName?: string;
+  action: "ask_human" | "share" | "share_anonymous" | "dont_share" | "close" | "reopen";
+  /** For ask_human: the question the asker wants a person for. */
+  question?: string;
+  handoffId?: string;
+  /** A delivery id, so a repeated delivery of the same press does nothing twice. */
+  eventKey?: string;
+};
+
+export type ConversationOptions = {
+  assistant: Assistant;
+  handoffs: HandoffService;
+  repository: HandoffRepository;
+  /** The theme a question is about, for routing (from the roster's themes and the found documents). */
+  detectTheme(question: string, reply: Reply): string | undefined;
+};
+
+export type Conversation = {
+  handle(message: IncomingMessage & { userName?: string }): Promise<Reply>;
+  act(action: AskerAction): Promise<Reply>;
+};
+
+const CONSENT_ACTIONS = ["share", "share_anonymous", "dont_share"] as const;
+
+/**
+ * The asker's side of the assistant: questions get an answer or a handoff (with consent first);
+ * while a handoff is under way, what the asker writes goes to the person handling it.
+ */
+export function createConversation(options: ConversationOptions): Conversation {
+  const { assistant, handoffs, repository } = options;
+
+  const startHandoff = (message: { channel: string; conversationId: string; userId: string; userName?: string }, question: string, reply: Reply, eventKey?: string): Reply => {
+    const handoff = handoffs.request({
+      question,
+      asker: { channel: message.channel, conversationId: message.conversationId, userId: message.userId, name: message.userName ?? "de vrager" },
+      theme: options.detectTheme(question, reply),
+      findings: reply.passages.slice(0, 3).map((p) => p.source),
+      eventKey,
+    });
+    return {
+      ...reply,
+      kind: "handoff",
+      decision: "handoff",
+      text: `${reply.text}\n\n${askerNoticeText("consent_request", handoff)}`,
+      handoffId: handoff.id,
+      actions: [...CONSENT_ACTIONS],
+    };
+  };
+
+  return {
+    async handle(message) {
+      const active = repository.findActiveByAsker(message.channel, message.conversationId);
+      if (active?.status === "awaiting_consent") {
+        const choice = consentFromText(message.text);
+        if (choice) return consentReply(active, handoffs.apply(active.id, choice === "dont_share"
+          ? { type: "consent_refused", by: message.userId }
+          : { type: "consent_given", by: message.userId, anonymous: choice === "share_anonymous" }));
+      }
+      if (active && (active.status === "open" || active.status === "claimed") && message.text.trim()) {
+        const result = handoffs.apply(active.id, { type: "asker_reply", by: message.userId, text: message.text });
+        if (result.ok) return plain("relayed", "Ik heb je bericht doorgegeven aan wie je vraag behandelt.", active.id);
+      }
+      const reply = await assistant.handle(message);
+      if (reply.decision === "handoff" && reply.reason !== "error") return startHandoff(message, message.text, reply);
+      return reply.kind === "answer" ? { ...reply, actions: ["ask_human"] } : reply;
+    },
+
+    async act(action) {
+      if (action.action === "ask_human") {
+        const question = action.question?.trim();
+        if (!question) return plain("empty", "Over welke vraag wil je een mens spreken? Stel hem gerust opnieuw.");
+        const reply = await assistant.handle({ ...action, text: question });
+        return startHandoff(action, question, { ...reply, text: "Natuurlijk, een mens kijkt graag mee." }, action.eventKey);
+      }
+      const handoff = action.handoffId ? repository.get(action.handoffId)?.handoff : repository.findActiveByAsker(action.channel, action.conversationId);
+      if (!handoff) return plain("empty", "Ik kan die vraag niet meer vinden. Stel hem gerust opnieuw.");
+      if (action.action === "share" || action.action === "share_anonymous" || action.action === "dont_share") {
+        const event = action.action === "dont_share"
+          ? { type: "consent_refused" as const, by: action.userId }
+          : { type: "consent_given" as const, by: action.userId, anonymous: action.action === "share_anonymous" };
+        return consentReply(handoff, handoffs.apply(handoff.id, event, action.eventKey));
+      }
+      const person = { userId: action.userId, name: action.userName ?? "de vrager" };
+      const result = action.action === "close"
+        ? handoffs.apply(handoff.id, { type: "close", by: person, role: "asker" }, action.eventKey)
+        : handoffs.apply(handoff.id, { type: "reopen", by: action.userId }, action.eventKey);
+      if (result.ok) return plain("relayed", action.action === "close" ? "Afgesloten. Dank je wel!" : "Je vraag staat weer open.", handoff.id);
+      return plain("relayed", rejectionText(result), handoff.id);
+    },
+  };
+}
+
+function consentReply(handoff: Handoff, result: ApplyResult): Reply {
+  if (result.ok) {
+    const notice = result.handoff.status === "declined" ? "not_shared" : "shared";
+    return plain("consent", askerNoticeText(notice, result.handoff), handoff.id);
+  }
+  return plain("consent", rejectionText(result), handoff.id);
+}
+
+function rejectionText(result: Extract<ApplyResult, { ok: false }>): string {
+  switch (result.code) {
+    case "duplicate":
+      return "Dat had ik al verwerkt.";
+    case "reopen_window_passed":
+      return "Deze vraag is al te lang gesloten om te heropenen. Stel hem gerust opnieuw.";
+    case "not_asker":
+      return "Alleen wie de vraag stelde kan dit kiezen.";
+    default:
+      return "Dat kan nu niet meer bij deze vraag.";
+  }
+}
+
+/** Typed answers to the consent question: "ja", "anoniem", "nee". */
+function consentFromText(text: string): (typeof CONSENT_ACTIONS)[number] | undefined {
+  const t = foldDiacritics(text).trim();
+  if (/\banoniem\b/.test(t)) return "share_anonymous";
+  if (/^(ja|jawel|ok|oke|prima|graag|deel|delen)\b/.test(t)) return "share";
+  if (/^(nee|neen|niet|liever niet|no)\b/.test(t)) return "dont_share";
+  return undefined;
+}
+
+function plain(kind: Reply["kind"], text: string, handoffId?: string): Reply {
+  return { kind, decision: "answer", reason: kind, text, sources: [], furtherReading: [], passages: [], confidence: 1, handoffId };
+}

@@ -1,0 +1,57 @@
+import type { AskerNotice, Handoff, HandoffEffect, Person, ThreadPost } from "./handoff-types.js";
+
+/** What the asker reads at each step, in plain Dutch. */
+export function askerNoticeText(notice: AskerNotice, handoff: Handoff): string {
+  switch (notice) {
+    case "consent_request":
+      return "Mag ik je vraag doorgeven aan de tolken en vrije actoren van het netwerk? Alleen zij zien je vraag, met je naam of anoniem, zoals jij kiest.";
+    case "not_shared":
+      return "Prima, ik heb je vraag niet doorgegeven. Je kunt altijd opnieuw vragen.";
+    case "consent_expired":
+      return "Ik heb geen antwoord gekregen op mijn vraag of ik je vraag mocht doorgeven, dus ik heb hem niet gedeeld. Vraag gerust opnieuw.";
+    case "shared":
+      return `Je vraag is doorgegeven${handoff.sharing === "anonymous" ? " (anoniem)" : ""}. Zodra iemand hem oppakt, hoor je het hier.`;
+    case "claimed":
+      return `${handoff.claimedBy?.name ?? "Een tolk"} heeft je vraag opgepakt. Het antwoord komt hier.`;
+    case "taking_longer":
+      return "Het duurt wat langer voordat iemand je vraag oppakt. De coördinator van het netwerk is ingeschakeld; je hoort het hier.";
+    case "resolved":
+      return "Je vraag is afgesloten. Toch nog iets? Je kunt hem de komende dagen heropenen.";
+    case "reopened":
+      return "Je vraag staat weer open; je hoort het hier.";
+  }
+}
+
+/** How a person's reply is marked when it reaches the asker. */
+export function relayText(from: Person, text: string): string {
+  return `Antwoord van ${from.name} (een mens uit het netwerk):\n${text}`;
+}
+
+/** What the handoff thread shows for the tolken and vrije actoren. */
+export function threadOpeningText(handoff: Handoff): string {
+  const asker = handoff.sharing === "anonymous" ? "anoniem" : handoff.asker.name;
+  return [
+    `Nieuwe vraag van ${asker} (via ${handoff.asker.channel}):`,
+    `“${handoff.question}”`,
+    `Thema: ${handoff.theme ?? "onbekend"}`,
+    handoff.findings.length ? `Wat de kennisbank wel vond:\n${handoff.findings.map((f) => `– ${f}`).join("\n")}` : "De kennisbank vond niets bruikbaars.",
+  ].join("\n");
+}
+
+export function threadPostText(kind: ThreadPost, handoff: Handoff, effect?: Extract<HandoffEffect, { type: "post_in_thread" }>): string {
+  const names = (effect?.mentions ?? []).map((p) => p.name).join(", ");
+  switch (kind) {
+    case "claimed":
+      return `${handoff.claimedBy?.name} pakt dit op.`;
+    case "asker_reply":
+      return `De vrager schrijft: ${effect?.text ?? ""}`;
+    case "reminder":
+      return `Herinnering: deze vraag wacht nog op iemand die hem oppakt.${names ? ` (${names})` : ""}`;
+    case "escalation":
+      return `Deze vraag is nog niet opgepakt. Coördinator${names ? ` ${names}` : ""}, wil je meekijken?`;
+    case "resolved":
+      return "Afgesloten.";
+    case "reopened":
+      return "De vrager heeft de vraag heropend.";
+  }
+}

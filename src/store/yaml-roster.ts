@@ -1,0 +1,103 @@
+import fs from "node:fs";
+import YAML from "yaml";
+import { z } from "zod";
+import type { Roster } from "../core/handoff/handoff-service.js";
+import type { Person } from "../core/handoff/handoff-types.js";
+
+const personSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  role: z.enum(["tolk", "vrije actor", "coordinator"]).default("tolk"),
+  themes: z.array(z.string()).default([]),
+  regions: z.array(z.string()).default([]),
+  /** In the general pool: mentioned for questions no theme matches. */
+  pool: z.boolean().default(true),
+  slack: z.string().optional(),
+  discord: z.string().optional(),
+});
+const rosterSchema = z.object({
+  coordinators: z.array(personSchema).default([]),
+  members: z.array(personSchema).default([]),
+});
+
+type RosterData = z.infer<typeof rosterSchema>;
+type Entry = z.infer<typeof personSchema>;
+
+/**
+ * The roster of tolken and vrije actoren, read from a YAML file that maintainers edit. The file is
+ * read again whenever it changes on disk, so edits apply without a restart; a broken edit keeps the
+ * last good roster and is reported once.
+ */
+export class YamlRoster implements Roster {
+  private data: RosterData = { coordinators: [], members: [] };
+  private loadedMtime = -1;
+  private lastError: string | undefined;
+
+  constructor(private readonly file: string, private readonly onError: (message: string) => void = () => undefined) {}
+
+  isMember(userId: string): boolean {
+    const data = this.current();
+    return [...data.members, ...data.coordinators].some((p) => matches(p, userId));
+  }
+
+  route(theme: string | undefined): Person[] {
+    const { members } = this.current();
+    const wanted = theme?.toLowerCase();
+    const byTheme = wanted ? members.filter((m) => m.themes.some((t) => t.toLowerCase() === wanted)) : [];
+    return (byTheme.length ? byTheme : members.filter((m) => m.pool)).map(toPerson);
+  }
+
+  coordinators(): Person[] {
+    return this.current().coordinators.map(toPerson);
+  }
+
+  /** Every theme someone on the roster covers (for theme detection). */
+  themes(): string[] {
+    return [...new Set(this.current().members.flatMap((m) => m.themes))];
+  }
+
+  /** The roster entry for any of a person's ids (roster id, Slack or Discord user id). */
+  find(userId: string): Person | undefined {
+    const data = this.current();
+    const entry = [...data.members, ...data.coordinators].find((p) => matches(p, userId));
+    return entry && toPerson(entry);
+  }
+
+  members(): Person[] {
+    return this.current().members.map(toPerson);
+  }
+
+  private current(): RosterData {
+    let mtime: number;
+    try {
+      mtime = fs.statSync(this.file).mtimeMs;
+    } catch {
+      this.report(`roster file ${this.file} not found: nobody can pick up handoffs`);
+      return this.data;
+    }
+    if (mtime === this.loadedMtime) return this.data;
+    try {
+      this.data = rosterSchema.parse(YAML.parse(fs.readFileSync(this.file, "utf8")) ?? {});
+      this.loadedMtime = mtime;
+      this.lastError = undefined;
+    } catch (error) {
+      const detail = error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : (error as Error).message;
+      this.report(`roster file ${this.file} is not valid (${detail}); keeping the previous roster`);
+    }
+    return this.data;
+  }
+
+  private report(message: string): void {
+    if (message === this.lastError) return;
+    this.lastError = message;
+    this.onError(message);
+  }
+}
+
+function matches(entry: Entry, userId: string): boolean {
+  return entry.id === userId || entry.slack === userId || entry.discord === userId;
+}
+
+function toPerson(entry: Entry): Person {
+  return { userId: entry.id, name: entry.name };
+}
