@@ -1,0 +1,90 @@
+import fs from "node:fs";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp, type App } from "../../src/app/create-app.js";
+import type { WebChatChannel } from "../../src/channels/web/web-chat-channel.js";
+import { createLogger } from "../../src/logger.js";
+import { copyOfStarterKnowledge, tempDir, testConfig } from "../helpers/temp-knowledge.js";
+
+const CHROMIUM = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => p && fs.existsSync(p));
+const QUESTION = "Hoe vraag ik een evenementenvergunning aan voor ons buurtfeest?";
+const ANSWER = "Een evenementenvergunning vraag je minstens acht weken vooraf aan bij de gemeente; voor een klein buurtfeest volstaat vaak een melding.";
+
+/** The whole handoff loop in the local web chat: asker and tolk in two real browser pages. */
+describe.skipIf(!CHROMIUM)("handoff in the local web chat", () => {
+  const temp = tempDir();
+  let app: App;
+  let url: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const knowledgeDir = copyOfStarterKnowledge(temp.dir);
+    app = createApp(testConfig(temp.dir, { KNOWLEDGE_DIR: knowledgeDir, HANDOFF_TICK_SECONDS: "0.2" }), createLogger("error"));
+    await app.start();
+    url = (app.channels[0] as WebChatChannel).url;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    temp.cleanup();
+  });
+
+  const ask = async (page: Page, text: string) => {
+    await page.fill("#question", text);
+    await page.press("#question", "Enter");
+  };
+  const waitForText = (page: Page, text: string) => page.getByText(text, { exact: false }).first().waitFor({ timeout: 15_000 });
+
+  it("given an unanswerable question, then consent, claim, answer, follow-up, close and learning all work end to end", async () => {
+    const asker = await browser.newPage();
+    await asker.goto(url);
+    await ask(asker, QUESTION);
+    const handoffReply = asker.locator('.message.assistant[data-decision="handoff"]').first();
+    await handoffReply.waitFor();
+    expect(await handoffReply.innerText()).toMatch(/Mag ik je vraag doorgeven/);
+
+    await handoffReply.locator('button[data-action="share"]').click();
+    await waitForText(asker, "Je vraag is doorgegeven");
+
+    const tolk = await browser.newPage();
+    await tolk.goto(`${url}/tolk?als=tolk`);
+    const card = tolk.locator('section.handoff[data-status="open"]').first();
+    await card.waitFor({ timeout: 15_000 });
+    expect(await card.innerText()).toContain(QUESTION);
+    await card.locator("button.claim").click();
+    await tolk.locator('section.handoff[data-status="claimed"]').first().waitFor();
+    await waitForText(asker, "heeft je vraag opgepakt");
+
+    await tolk.fill("textarea.reply", ANSWER);
+    await tolk.click("button.send");
+    await waitForText(asker, "Antwoord van Tolk van het netwerk (een mens uit het netwerk)");
+    await waitForText(asker, "acht weken vooraf");
+
+    await ask(asker, "Geldt dat ook voor 200 mensen?");
+    await waitForText(asker, "Ik heb je bericht doorgegeven");
+    await waitForText(tolk, "De vrager schrijft: Geldt dat ook voor 200 mensen?");
+
+    await tolk.check("input.learn");
+    await tolk.click("button.close");
+    await waitForText(asker, "Je vraag is afgesloten");
+
+    // The next asker, in a new conversation, is answered from the tolk's approved answer.
+    const nextAsker = await browser.newContext().then((c) => c.newPage());
+    await nextAsker.goto(url);
+    await ask(nextAsker, QUESTION);
+    const answer = nextAsker.locator('.message.assistant[data-decision="answer"]').first();
+    await answer.waitFor({ timeout: 15_000 });
+    expect(await answer.innerText()).toContain("acht weken vooraf");
+  });
+
+  it("given someone not on the roster opens the tolk view, then they are told so and see nothing", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${url}/tolk?als=onbekend`);
+    await waitForText(page, "Je staat niet op de lijst");
+    expect(await page.locator("section.handoff").count()).toBe(0);
+  });
+});
