@@ -1,0 +1,146 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyOfStarterKnowledge, REPO_ROOT, tempDir } from "../helpers/temp-knowledge.js";
+
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * Runs the real `src/main.ts` as a process and kills it with SIGKILL between every step of a
+ * handoff: after each restart the flow goes on, and nothing is lost or sent twice.
+ */
+describe("handoff across crashes", () => {
+  const temp = tempDir();
+  let port: number;
+  let child: ChildProcess | undefined;
+  let env: NodeJS.ProcessEnv;
+
+  const start = async (extra: Record<string, string> = {}) => {
+    // One process (no tsx wrapper), so SIGKILL really kills the server.
+    child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: REPO_ROOT, env: { ...env, ...extra }, stdio: ["ignore", "ignore", "pipe"] });
+    await new Promise<void>((resolve, reject) => {
+      let log = "";
+      const timer = setTimeout(() => reject(new Error(`no start within 30 s:\n${log}`)), 30_000);
+      child!.stderr!.on("data", (chunk: Buffer) => {
+        log += chunk.toString();
+        if (log.includes("web chat on")) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      child!.once("exit", (code) => reject(new Error(`exited with ${code}:\n${log}`)));
+    });
+  };
+  const crash = async () => {
+    const exited = new Promise((resolve) => child!.once("exit", resolve));
+    child!.kill("SIGKILL");
+    await exited;
+    child = undefined;
+  };
+  const post = async (route: string, body: object) => {
+    const res = await fetch(`http://127.0.0.1:${port}${route}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    return (await res.json()) as Record<string, unknown>;
+  };
+  const feed = async (conversationId: string) =>
+    (await (await fetch(`http://127.0.0.1:${port}/api/conversations/${encodeURIComponent(conversationId)}/messages?after=0`)).json()) as Array<{ text: string }>;
+  const waitFor = async <T>(probe: () => Promise<T | undefined>, what: string): Promise<T> => {
+    for (let i = 0; i < 100; i++) {
+      const value = await probe();
+      if (value !== undefined) return value;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`timed out waiting for ${what}`);
+  };
+
+  beforeAll(async () => {
+    port = await freePort();
+    env = {
+      ...process.env,
+      DATA_DIR: temp.dir,
+      KNOWLEDGE_DIR: copyOfStarterKnowledge(temp.dir),
+      ROSTER_FILE: path.join(temp.dir, "roster.yaml"),
+      WEB_PORT: String(port),
+      LOG_LEVEL: "info",
+      HANDOFF_TICK_SECONDS: "0.2",
+      HANDOFF_WORKING_HOURS: "always",
+    };
+  });
+  afterAll(async () => {
+    if (child) await crash();
+    temp.cleanup();
+  });
+
+  it("given a kill after every step, then the handoff completes with every message delivered exactly once", async () => {
+    await start();
+    const asker = { conversationId: "crash-1", userId: "asker-1", userName: "Sanne" };
+    const handoff = await post("/api/messages", { ...asker, text: "Hoe regel ik een parkeervergunning voor de vrijwilligers van ons dorpshuis?" });
+    expect(handoff.decision).toBe("handoff");
+    const handoffId = handoff.handoffId as string;
+    await crash();
+
+    await start();
+    await post("/api/actions", { ...asker, action: "share", handoffId, eventKey: "share-1" });
+    await crash();
+
+    await start();
+    expect(await post("/api/actions", { ...asker, action: "share", handoffId, eventKey: "share-1" })).toMatchObject({ text: "Dat had ik al verwerkt." });
+    expect(await post(`/api/tolk/handoffs/${handoffId}/claim`, { als: "tolk", eventKey: "claim-1" })).toMatchObject({ ok: true });
+    await crash();
+
+    await start();
+    expect(await post(`/api/tolk/handoffs/${handoffId}/claim`, { als: "vrije-actor" })).toMatchObject({ ok: false, code: "already_claimed" });
+    expect(await post(`/api/tolk/handoffs/${handoffId}/reply`, { als: "tolk", text: "Vraag een ontheffing aan bij de gemeente." })).toMatchObject({ ok: true });
+    await crash();
+
+    await start();
+    await post("/api/messages", { ...asker, text: "Kost dat geld?" });
+    expect(await post(`/api/tolk/handoffs/${handoffId}/close`, { als: "tolk" })).toMatchObject({ ok: true, status: "resolved" });
+    await crash();
+
+    await start();
+    const expected = [
+      "Je vraag is doorgegeven. Zodra iemand hem oppakt, hoor je het hier.",
+      "Tolk van het netwerk heeft je vraag opgepakt. Het antwoord komt hier.",
+      "Antwoord van Tolk van het netwerk (een mens uit het netwerk):\nVraag een ontheffing aan bij de gemeente.",
+      "Je vraag is afgesloten. Toch nog iets? Je kunt hem de komende dagen heropenen.",
+    ];
+    const askerFeed = await waitFor(async () => {
+      const messages = (await feed("crash-1")).map((m) => m.text);
+      return messages.length >= expected.length + 1 ? messages : undefined;
+    }, "the asker's messages");
+    expect(askerFeed.filter((t) => !t.startsWith("Mag ik je vraag doorgeven"))).toEqual(expected);
+    const thread = (await feed(`handoff:${handoffId}`)).map((m) => m.text);
+    expect(thread.filter((t) => t.startsWith("Nieuwe vraag van Sanne"))).toHaveLength(1);
+    expect(thread).toContain("De vrager schrijft: Kost dat geld?");
+    expect(thread.filter((t) => t === "Afgesloten.")).toHaveLength(1);
+    await crash();
+  });
+
+  it("given the consent question runs out while the process is down, then a restart tells the asker once and shares nothing", async () => {
+    await start({ HANDOFF_CONSENT_TIMEOUT_MINUTES: "0.02" }); // 1.2 s
+    const asker = { conversationId: "crash-2", userId: "asker-2" };
+    const handoff = await post("/api/messages", { ...asker, text: "Wie kan onze buurtbatterij verzekeren?" });
+    expect(handoff.decision).toBe("handoff");
+    await crash();
+    await new Promise((r) => setTimeout(r, 1500));
+
+    await start({ HANDOFF_CONSENT_TIMEOUT_MINUTES: "0.02" });
+    const messages = await waitFor(async () => {
+      const texts = (await feed("crash-2")).map((m) => m.text);
+      return texts.some((t) => t.includes("niet gedeeld")) ? texts : undefined;
+    }, "the consent timeout notice");
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await feed("crash-2")).filter((m) => m.text.includes("niet gedeeld"))).toHaveLength(1);
+    expect(messages.some((t) => t.includes("doorgegeven"))).toBe(false);
+    expect((await feed(`handoff:${handoff.handoffId as string}`))).toEqual([]);
+    await crash();
+  });
+});
