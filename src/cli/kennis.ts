@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { openKnowledge } from "../app/open-knowledge.js";
+import { collectSignals, formatSignals } from "../core/handoff/signals.js";
 import { isUrl } from "../ingest/collect-sources.js";
+import { SqliteHandoffRepository } from "../store/sqlite-handoff-repository.js";
 import { ingestSources } from "../ingest/ingest-sources.js";
 import { formatSummary, progressPrinter } from "./print-ingest.js";
 import { runCli } from "./run-cli.js";
@@ -10,7 +12,8 @@ const USAGE = `Gebruik: npm run kennis -- <opdracht>
   list                      wat er in de kennisbank staat
   add <bestand|map|url>…    kopieer bestanden naar de kennismap en lees ze in (url's worden direct ingelezen)
   remove <document>         haal een document weg (uit de kennisbank, en het bestand uit de kennismap)
-  onbeantwoord [dagen]      vragen die naar een mens gingen (standaard de laatste 30 dagen)`;
+  onbeantwoord [dagen]      vragen die naar een mens gingen (standaard de laatste 30 dagen)
+  signalen [dagen]          open en afgehandelde doorvragen en terugkerende onbeantwoorde thema's`;
 
 runCli(async (config, [command, ...args]) => {
   const knowledge = openKnowledge(config);
@@ -51,12 +54,21 @@ runCli(async (config, [command, ...args]) => {
         return 0;
       }
       case "onbeantwoord": {
-        const days = Number(args[0] ?? 30);
-        if (!Number.isFinite(days) || days <= 0) throw new Error("geef het aantal dagen als getal, bijvoorbeeld 30");
-        const since = new Date(Date.now() - days * 24 * 3600 * 1000);
+        const since = sinceDays(args[0]);
         const rows = knowledge.questionLog.unanswered(since, 200);
-        if (rows.length === 0) console.log(`Geen vragen naar een mens in de laatste ${days} dagen.`);
+        if (rows.length === 0) console.log(`Geen vragen naar een mens sinds ${since.toISOString().slice(0, 10)}.`);
         for (const r of rows) console.log(`${r.askedAt.slice(0, 16).replace("T", " ")}  [${r.channel}, ${r.reason}]  ${r.question}`);
+        return 0;
+      }
+      case "signalen": {
+        const since = sinceDays(args[0]);
+        const signals = collectSignals({
+          since,
+          handoffs: new SqliteHandoffRepository(knowledge.db).list(),
+          unansweredQuestions: knowledge.questionLog.unanswered(since, 1000).map((r) => r.question),
+          counts: knowledge.questionLog.counts(since),
+        });
+        console.log(formatSignals(signals));
         return 0;
       }
       default:
@@ -67,6 +79,12 @@ runCli(async (config, [command, ...args]) => {
     knowledge.close();
   }
 });
+
+function sinceDays(arg: string | undefined): Date {
+  const days = Number(arg ?? 30);
+  if (!Number.isFinite(days) || days <= 0) throw new Error("geef het aantal dagen als getal, bijvoorbeeld 30");
+  return new Date(Date.now() - days * 24 * 3600 * 1000);
+}
 
 function copyIntoKnowledge(source: string, knowledgeDir: string): string {
   const from = path.resolve(source);

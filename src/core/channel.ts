@@ -25,6 +25,8 @@ export type TeamApi = {
   claim(handoffId: string, by: Person, eventKey?: string): ApplyResult;
   reply(handoffId: string, by: Person, text: string, eventKey?: string): ApplyResult;
   close(handoffId: string, by: Person, addToKnowledge: boolean, eventKey?: string): ApplyResult;
+  /** The signals report for coordinators; undefined for anyone else. */
+  signals(userId: string, days: number): string | undefined;
 };
 
 /** Everything a channel adapter may ask of the core. */

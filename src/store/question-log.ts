@@ -16,6 +16,14 @@ export class SqliteQuestionLog implements QuestionLog {
       .run(new Date().toISOString(), entry.channel, entry.question, entry.decision, entry.reason, entry.confidence, entry.topSource ?? null);
   }
 
+  /** How many questions were asked and handed off since a moment. */
+  counts(since: Date): { asked: number; handedOff: number } {
+    const row = this.db
+      .prepare("SELECT count(*) AS asked, sum(decision = 'handoff') AS handedOff FROM question_log WHERE asked_at >= ?")
+      .get(since.toISOString()) as { asked: number; handedOff: number | null };
+    return { asked: row.asked, handedOff: row.handedOff ?? 0 };
+  }
+
   /** Handed-off questions since a moment, newest first. */
   unanswered(since: Date, limit = 50): LoggedQuestion[] {
     const rows = this.db

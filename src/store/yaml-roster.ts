@@ -47,6 +47,10 @@ export class YamlRoster implements Roster {
     return (byTheme.length ? byTheme : members.filter((m) => m.pool)).map(toPerson);
   }
 
+  isCoordinator(userId: string): boolean {
+    return this.current().coordinators.some((p) => matches(p, userId));
+  }
+
   coordinators(): Person[] {
     return this.current().coordinators.map(toPerson);
   }
@@ -81,7 +85,7 @@ export class YamlRoster implements Roster {
       this.loadedMtime = mtime;
       this.lastError = undefined;
     } catch (error) {
-      const detail = error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : (error as Error).message;
+      const detail = error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : (error as Error).message.split("\n")[0];
       this.report(`roster file ${this.file} is not valid (${detail}); keeping the previous roster`);
     }
     return this.data;

@@ -81,6 +81,16 @@ describe.skipIf(!CHROMIUM)("handoff in the local web chat", () => {
     expect(await answer.innerText()).toContain("acht weken vooraf");
   });
 
+  it("given the signals report, then coordinators see it in the team view and others are refused", async () => {
+    expect((await fetch(`${url}/api/tolk/signalen?als=tolk`)).status).toBe(403);
+    const res = await fetch(`${url}/api/tolk/signalen?als=coordinator`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { report: string }).report).toMatch(/vragen gesteld/);
+    const page = await browser.newPage();
+    await page.goto(`${url}/tolk?als=coordinator`);
+    await page.locator("#signals-report").getByText("Signalen sinds").waitFor();
+  });
+
   it("given someone not on the roster opens the tolk view, then they are told so and see nothing", async () => {
     const page = await browser.newPage();
     await page.goto(`${url}/tolk?als=onbekend`);

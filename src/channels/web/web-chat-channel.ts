@@ -73,6 +73,13 @@ export class WebChatChannel implements ChannelAdapter {
       const handoffs = core.team.list().map((h) => ({ ...h, thread: this.options.messages.since(threadIdOf(h.id), 0) }));
       return sendJson(res, 200, { member, handoffs });
     }
+    if (req.method === "GET" && path === "/api/tolk/signalen") {
+      const member = core.team.member(url.searchParams.get("als") ?? "");
+      const days = Math.min(366, Math.max(1, Number(url.searchParams.get("dagen") ?? 30) || 30));
+      const report = member && core.team.signals(member.userId, days);
+      if (!report) return sendJson(res, 403, { error: "Alleen coördinatoren zien de signalen." });
+      return sendJson(res, 200, { report });
+    }
     if (req.method !== "POST") return sendJson(res, 404, { error: "Niet gevonden." });
 
     const body = await readJson(req);

@@ -1,0 +1,93 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAssistant } from "../../src/core/assistant.js";
+import { createConversation, type Conversation } from "../../src/core/conversation.js";
+import { HandoffService } from "../../src/core/handoff/handoff-service.js";
+import type { HandoffEffect } from "../../src/core/handoff/handoff-types.js";
+import { ingestSources } from "../../src/ingest/ingest-sources.js";
+import { KnowledgeStore } from "../../src/store/knowledge-store.js";
+import { openDatabase } from "../../src/store/open-database.js";
+import { SqliteHandoffRepository } from "../../src/store/sqlite-handoff-repository.js";
+import { YamlRoster } from "../../src/store/yaml-roster.js";
+import { REPO_ROOT, STARTER_KNOWLEDGE, tempDir } from "../helpers/temp-knowledge.js";
+
+/** The asker's side on real parts: starter corpus, SQLite handoffs, the example roster. */
+describe("conversation with handoffs", () => {
+  const temp = tempDir();
+  const delivered: HandoffEffect[] = [];
+  let conversation: Conversation;
+  let repository: SqliteHandoffRepository;
+  let service: HandoffService;
+  const asker = (conversationId: string) => ({ channel: "web", conversationId, userId: `u-${conversationId}`, userName: "Sanne" });
+
+  beforeAll(async () => {
+    const db = openDatabase(path.join(temp.dir, "c.db"));
+    const store = new KnowledgeStore(db);
+    await ingestSources({ store, knowledgeDir: STARTER_KNOWLEDGE, maxFileBytes: 20 * 1024 * 1024 });
+    repository = new SqliteHandoffRepository(db);
+    service = new HandoffService({
+      repository,
+      roster: new YamlRoster(path.join(REPO_ROOT, "roster.example.yaml")),
+      sink: { deliver: async ({ effect }) => void delivered.push(effect) },
+      policy: { consentTimeoutMs: 3600_000, reminderIntervalMs: 4 * 3600_000, remindersBeforeEscalation: 2, reopenWindowMs: 86_400_000, addWorkingTime: (f, ms) => new Date(f.getTime() + ms) },
+    });
+    conversation = createConversation({
+      assistant: createAssistant({ index: store, maxQuestionChars: 2000, minConfidence: 0.5 }),
+      handoffs: service,
+      repository,
+      detectTheme: () => "vergunningen",
+    });
+  });
+  afterAll(() => temp.cleanup());
+
+  it("given an answer, then it offers 'Vraag een mens', and that button starts a handoff for the same question", async () => {
+    const answer = await conversation.handle({ ...asker("a"), text: "Wat is een burgerbegroting?" });
+    expect(answer.decision).toBe("answer");
+    expect(answer.actions).toEqual(["ask_human"]);
+    const handoff = await conversation.act({ ...asker("a"), action: "ask_human", question: "Wat is een burgerbegroting?" });
+    expect(handoff).toMatchObject({ decision: "handoff", actions: ["share", "share_anonymous", "dont_share"] });
+    expect(repository.get(handoff.handoffId!)?.handoff).toMatchObject({ status: "awaiting_consent", question: "Wat is een burgerbegroting?", routedTo: [{ userId: "tolk" }] });
+  });
+
+  it("given an unanswerable question, then nothing is shared until the asker types 'ja'", async () => {
+    const reply = await conversation.handle({ ...asker("b"), text: "Hoe vraag ik een kapvergunning aan?" });
+    expect(reply.text).toMatch(/Mag ik je vraag doorgeven/);
+    expect(repository.get(reply.handoffId!)?.handoff.status).toBe("awaiting_consent");
+    const consent = await conversation.handle({ ...asker("b"), text: "Ja, graag" });
+    expect(consent.text).toMatch(/doorgegeven/);
+    expect(repository.get(reply.handoffId!)?.handoff).toMatchObject({ status: "open", sharing: "named" });
+  });
+
+  it("given 'anoniem', then it is shared without the asker's name in the thread", async () => {
+    const reply = await conversation.handle({ ...asker("c"), text: "Hoe vraag ik een tapvergunning aan?" });
+    await conversation.handle({ ...asker("c"), text: "anoniem graag" });
+    expect(repository.get(reply.handoffId!)?.handoff.sharing).toBe("anonymous");
+  });
+
+  it("given 'nee', then nothing is shared", async () => {
+    const reply = await conversation.handle({ ...asker("d"), text: "Hoe vraag ik een parkeervergunning aan?" });
+    const refused = await conversation.handle({ ...asker("d"), text: "nee" });
+    expect(refused.text).toMatch(/niet doorgegeven/);
+    expect(repository.get(reply.handoffId!)?.handoff.status).toBe("declined");
+  });
+
+  it("given a handoff under way, then what the asker writes goes to the thread, not to the knowledge store", async () => {
+    const reply = await conversation.handle({ ...asker("e"), text: "Hoe vraag ik een bouwvergunning aan?" });
+    await conversation.handle({ ...asker("e"), text: "ja" });
+    delivered.length = 0;
+    const followUp = await conversation.handle({ ...asker("e"), text: "Het gaat om een schuurtje." });
+    expect(followUp.kind).toBe("relayed");
+    await service.deliverPending();
+    expect(delivered).toContainEqual({ type: "post_in_thread", kind: "asker_reply", text: "Het gaat om een schuurtje." });
+    const close = await conversation.act({ ...asker("e"), action: "close", handoffId: reply.handoffId });
+    expect(close.text).toMatch(/Afgesloten/);
+    const reopen = await conversation.act({ ...asker("e"), action: "reopen", handoffId: reply.handoffId });
+    expect(reopen.text).toMatch(/weer open/);
+  });
+
+  it("given a consent press from someone else, then it is refused", async () => {
+    const reply = await conversation.handle({ ...asker("f"), text: "Hoe vraag ik een sloopvergunning aan?" });
+    const other = await conversation.act({ channel: "web", conversationId: "f", userId: "intruder", action: "share", handoffId: reply.handoffId });
+    expect(other.text).toMatch(/Alleen wie de vraag stelde/);
+  });
+});

@@ -1,0 +1,103 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { detectTheme } from "../../src/core/handoff/detect-theme.js";
+import type { Handoff } from "../../src/core/handoff/handoff-types.js";
+import { collectSignals, formatSignals } from "../../src/core/handoff/signals.js";
+import { YamlRoster } from "../../src/store/yaml-roster.js";
+import { tempDir } from "../helpers/temp-knowledge.js";
+
+describe("roster file", () => {
+  let temp: ReturnType<typeof tempDir>;
+  let file: string;
+  const errors: string[] = [];
+  const write = (yaml: string, mtime: number) => {
+    fs.writeFileSync(file, yaml);
+    fs.utimesSync(file, mtime, mtime);
+  };
+  beforeEach(() => {
+    temp = tempDir();
+    file = path.join(temp.dir, "roster.yaml");
+    errors.length = 0;
+  });
+  afterEach(() => temp.cleanup());
+
+  it("given themes, then questions are routed to the matching people, else to the general pool", () => {
+    write(
+      `coordinators: [{ id: carla, name: Carla }]
+members:
+  - { id: anna, name: Anna, themes: [financiering], slack: U111 }
+  - { id: bram, name: Bram, themes: [energie], pool: false }
+  - { id: cees, name: Cees, themes: [] }`,
+      1000,
+    );
+    const roster = new YamlRoster(file);
+    expect(roster.route("financiering").map((p) => p.userId)).toEqual(["anna"]);
+    expect(roster.route("Energie").map((p) => p.userId)).toEqual(["bram"]);
+    expect(roster.route("wonen").map((p) => p.userId)).toEqual(["anna", "cees"]);
+    expect(roster.route(undefined).map((p) => p.userId)).toEqual(["anna", "cees"]);
+    expect(roster.isMember("U111")).toBe(true);
+    expect(roster.find("U111")).toEqual({ userId: "anna", name: "Anna" });
+    expect(roster.isMember("nobody")).toBe(false);
+    expect(roster.isCoordinator("carla")).toBe(true);
+    expect(roster.isCoordinator("anna")).toBe(false);
+  });
+
+  it("given an edit on disk, then it applies without a restart; a broken edit keeps the last good roster", () => {
+    write("members: [{ id: anna, name: Anna }]", 1000);
+    const roster = new YamlRoster(file, (m) => errors.push(m));
+    expect(roster.isMember("bram")).toBe(false);
+    write("members: [{ id: anna, name: Anna }, { id: bram, name: Bram }]", 2000);
+    expect(roster.isMember("bram")).toBe(true);
+    write("members: [{ id: , name: }", 3000);
+    expect(roster.isMember("bram")).toBe(true);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/not valid.*keeping the previous roster/);
+  });
+
+  it("given no roster file, then nobody is a member and it is reported once", () => {
+    const roster = new YamlRoster(path.join(temp.dir, "missing.yaml"), (m) => errors.push(m));
+    expect(roster.isMember("anna")).toBe(false);
+    expect(roster.route(undefined)).toEqual([]);
+    expect(errors).toHaveLength(1);
+  });
+});
+
+describe("theme detection", () => {
+  it("given a question with a roster theme's words, then that theme", () => {
+    expect(detectTheme("Welke financiering is er voor ons dorpshuis?", ["energie", "financiering"])).toBe("financiering");
+    expect(detectTheme("Hoe werken we samen met de overheid?", ["samenwerking overheid"])).toBeUndefined();
+  });
+
+  it("given no matching words, then a theme of the best document that the roster covers", () => {
+    expect(detectTheme("Hoe pakken anderen dit aan?", ["energie", "wonen"], ["voedsel", "wonen"])).toBe("wonen");
+  });
+});
+
+describe("signals", () => {
+  const handoff = (question: string, status: Handoff["status"], theme?: string, createdAt = "2026-11-20T10:00:00Z"): Handoff => ({
+    id: question, status, question, theme, createdAt, findings: [], routedTo: [], answers: [], remindersSent: 0, escalated: false,
+    asker: { userId: "u", name: "n", channel: "web", conversationId: "c" },
+  });
+
+  it("given handoffs and unanswered questions in a period, then counts, waiting questions, themes and recurring words", () => {
+    const signals = collectSignals({
+      since: new Date("2026-11-01T00:00:00Z"),
+      handoffs: [
+        handoff("Wie betaalt de buurtbatterij?", "open", "energie"),
+        handoff("Subsidie voor de buurtbatterij?", "resolved", "energie"),
+        handoff("Vergunning voor het buurtfeest?", "claimed", "vergunningen"),
+        handoff("Oude vraag", "resolved", "energie", "2026-09-01T00:00:00Z"),
+      ],
+      unansweredQuestions: ["Wie betaalt de buurtbatterij?", "Subsidie voor de buurtbatterij?", "Vergunning voor het buurtfeest?"],
+      counts: { asked: 10, handedOff: 3 },
+    });
+    expect(signals.byStatus).toEqual({ open: 1, resolved: 1, claimed: 1 });
+    expect(signals.themes).toEqual([{ theme: "energie", count: 2 }, { theme: "vergunningen", count: 1 }]);
+    expect(signals.waiting.map((w) => w.question)).toEqual(["Wie betaalt de buurtbatterij?", "Vergunning voor het buurtfeest?"]);
+    expect(signals.recurringWords).toEqual([{ word: "buurtbatterij", count: 2 }]);
+    const text = formatSignals(signals);
+    expect(text).toContain("10 vragen gesteld, 3 konden niet uit de kennisbank beantwoord worden");
+    expect(text).toContain("– energie: 2×");
+  });
+});
