@@ -107,16 +107,15 @@ describe("handoff across crashes", () => {
 
     await start();
     const expected = [
-      "Je vraag is doorgegeven. Zodra iemand hem oppakt, hoor je het hier.",
       "Tolk van het netwerk heeft je vraag opgepakt. Het antwoord komt hier.",
       "Antwoord van Tolk van het netwerk (een mens uit het netwerk):\nVraag een ontheffing aan bij de gemeente.",
       "Je vraag is afgesloten. Toch nog iets? Je kunt hem de komende dagen heropenen.",
     ];
     const askerFeed = await waitFor(async () => {
       const messages = (await feed("crash-1")).map((m) => m.text);
-      return messages.length >= expected.length + 1 ? messages : undefined;
+      return messages.length >= expected.length ? messages : undefined;
     }, "the asker's messages");
-    expect(askerFeed.filter((t) => !t.startsWith("Mag ik je vraag doorgeven"))).toEqual(expected);
+    expect(askerFeed).toEqual(expected);
     const thread = (await feed(`handoff:${handoffId}`)).map((m) => m.text);
     expect(thread.filter((t) => t.startsWith("Nieuwe vraag van Sanne"))).toHaveLength(1);
     expect(thread).toContain("De vrager schrijft: Kost dat geld?");

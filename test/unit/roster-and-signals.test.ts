@@ -66,6 +66,7 @@ members:
 describe("theme detection", () => {
   it("given a question with a roster theme's words, then that theme", () => {
     expect(detectTheme("Welke financiering is er voor ons dorpshuis?", ["energie", "financiering"])).toBe("financiering");
+    expect(detectTheme("Hoe vraag ik een evenementenvergunning aan?", ["vergunningen"])).toBe("vergunningen");
     expect(detectTheme("Hoe werken we samen met de overheid?", ["samenwerking overheid"])).toBeUndefined();
   });
 

@@ -2,13 +2,15 @@ import { analyzeQuery, analyzeText } from "../text/analyzer.js";
 
 /**
  * The roster theme a question is about: the first theme all of whose words occur in the question
- * (after Dutch stemming), else a theme of the best-matching document that the roster also covers.
+ * (after Dutch stemming, also as the head of a compound: "evenementenvergunning" is about
+ * "vergunningen"), else a theme of the best-matching document that the roster also covers.
  */
 export function detectTheme(question: string, rosterThemes: readonly string[], documentThemes: readonly string[] = []): string | undefined {
-  const asked = new Set(analyzeQuery(question).terms.map((t) => t.term));
+  const asked = analyzeQuery(question).terms.map((t) => t.term);
+  const occurs = (word: string) => asked.some((term) => term === word || (word.length >= 4 && term.endsWith(word)));
   const byWords = rosterThemes.find((theme) => {
     const words = analyzeText(theme);
-    return words.length > 0 && words.every((w) => asked.has(w));
+    return words.length > 0 && words.every(occurs);
   });
   if (byWords) return byWords;
   const covered = new Set(rosterThemes.map((t) => t.toLowerCase()));
