@@ -7,6 +7,7 @@ import type { ChannelAdapter, CoreApi } from "../core/channel.js";
 import { createConversation } from "../core/conversation.js";
 import { detectTheme } from "../core/handoff/detect-theme.js";
 import { collectSignals, formatSignals } from "../core/handoff/signals.js";
+import { SHARED_STATUSES, teamViewOf } from "../core/handoff/team-view.js";
 import { HandoffService } from "../core/handoff/handoff-service.js";
 import { addWorkingTime } from "../core/handoff/working-time.js";
 import type { Logger } from "../logger.js";
@@ -87,17 +88,19 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
     act: async (action) => afterwards(await conversation.act(action)),
     team: {
       member: (userId) => roster.find(userId),
-      list: () => repository.list(),
+      list: () => repository.list(SHARED_STATUSES).map(teamViewOf),
       claim: (id, by, key) => afterwards(handoffs.apply(id, { type: "claim", by, onRoster: true }, key)),
       reply: (id, by, text, key) => afterwards(handoffs.apply(id, { type: "tolk_reply", by, onRoster: true, text }, key)),
       close: (id, by, addToKnowledge, key) => afterwards(handoffs.apply(id, { type: "close", by, role: "tolk", addToKnowledge }, key)),
       signals: (userId, days) => {
         if (!roster.isCoordinator(userId)) return undefined;
         const since = new Date(Date.now() - days * 86_400_000);
+        // Only questions the askers agreed to share feed what coordinators see.
+        const shared = repository.list(SHARED_STATUSES);
         return formatSignals(collectSignals({
           since,
-          handoffs: repository.list(),
-          unansweredQuestions: knowledge.questionLog.unanswered(since, 1000).map((r) => r.question),
+          handoffs: shared,
+          unansweredQuestions: shared.filter((h) => Date.parse(h.createdAt) >= since.getTime()).map((h) => h.question),
           counts: knowledge.questionLog.counts(since),
         }));
       },

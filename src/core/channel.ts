@@ -1,6 +1,6 @@
 import type { AskerAction } from "./conversation.js";
 import type { ApplyResult } from "./handoff/handoff-service.js";
-import type { Handoff, Person } from "./handoff/handoff-types.js";
+import type { HandoffStatus, Person } from "./handoff/handoff-types.js";
 import type { Reply } from "./reply.js";
 
 /** A message from any channel (web chat, Slack, Discord), in the core's terms. */
@@ -17,11 +17,28 @@ export type IncomingMessage = {
 
 export type MessageHandler = (message: IncomingMessage) => Promise<Reply>;
 
+/**
+ * A handoff as the team sees it: only shared ones exist for them, and an anonymous asker stays
+ * anonymous (no name, no user id, no conversation).
+ */
+export type TeamHandoff = {
+  id: string;
+  status: HandoffStatus;
+  question: string;
+  askerName: string;
+  askedVia: string;
+  theme?: string;
+  findings: string[];
+  claimedBy?: Person;
+  openedAt?: string;
+};
+
 /** What tolken and vrije actoren can do with handoffs, from whatever channel they work in. */
 export type TeamApi = {
   /** Roster entry for a channel user id, or undefined when the person is not on the roster. */
   member(userId: string): Person | undefined;
-  list(): Handoff[];
+  /** Shared handoffs only (open, claimed, resolved). */
+  list(): TeamHandoff[];
   claim(handoffId: string, by: Person, eventKey?: string): ApplyResult;
   reply(handoffId: string, by: Person, text: string, eventKey?: string): ApplyResult;
   close(handoffId: string, by: Person, addToKnowledge: boolean, eventKey?: string): ApplyResult;

@@ -47,6 +47,10 @@ describe.skipIf(!CHROMIUM)("handoff in the local web chat", () => {
     await handoffReply.waitFor();
     expect(await handoffReply.innerText()).toMatch(/Mag ik je vraag doorgeven/);
 
+    // Before consent, the team sees nothing of the question.
+    const before = (await (await fetch(`${url}/api/tolk/handoffs?als=tolk`)).json()) as { handoffs: unknown[] };
+    expect(before.handoffs).toEqual([]);
+
     await handoffReply.locator('button[data-action="share"]').click();
     await waitForText(asker, "Je vraag is doorgegeven");
 
@@ -79,6 +83,18 @@ describe.skipIf(!CHROMIUM)("handoff in the local web chat", () => {
     const answer = nextAsker.locator('.message.assistant[data-decision="answer"]').first();
     await answer.waitFor({ timeout: 15_000 });
     expect(await answer.innerText()).toContain("acht weken vooraf");
+  });
+
+  it("given an anonymous share, then the team sees neither the asker's name nor ids", async () => {
+    const post = async (route: string, body: object) =>
+      (await (await fetch(`${url}${route}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).json()) as Record<string, unknown>;
+    const asker = { conversationId: "anon-1", userId: "user-geheim-42", userName: "Geheime Gerda" };
+    const reply = await post("/api/messages", { ...asker, text: "Hoe regel ik een ontheffing voor een kampvuur?" });
+    await post("/api/actions", { ...asker, action: "share_anonymous", handoffId: reply.handoffId });
+    const team = await (await fetch(`${url}/api/tolk/handoffs?als=tolk`)).text();
+    expect(team).toContain("kampvuur");
+    expect(team).toContain("anoniem");
+    expect(team).not.toMatch(/Geheime Gerda|user-geheim-42|anon-1/);
   });
 
   it("given the signals report, then coordinators see it in the team view and others are refused", async () => {
