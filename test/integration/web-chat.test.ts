@@ -1,12 +1,11 @@
-import fs from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../src/app/create-app.js";
 import { WebChatChannel } from "../../src/channels/web/web-chat-channel.js";
 import { createLogger } from "../../src/logger.js";
+import { CHROMIUM, launchBrowser } from "../helpers/browser.js";
 import { tempDir, testConfig } from "../helpers/temp-knowledge.js";
 
-const CHROMIUM = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => p && fs.existsSync(p));
 
 describe("local web chat", () => {
   const temp = tempDir();
@@ -44,10 +43,7 @@ describe("local web chat", () => {
   describe.skipIf(!CHROMIUM)("in a real headless browser", () => {
     let browser: Browser;
     beforeAll(async () => {
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-      });
+      browser = await launchBrowser();
     });
     afterAll(async () => browser?.close());
 

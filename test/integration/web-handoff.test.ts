@@ -1,12 +1,11 @@
-import fs from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../src/app/create-app.js";
 import type { WebChatChannel } from "../../src/channels/web/web-chat-channel.js";
 import { createLogger } from "../../src/logger.js";
+import { CHROMIUM, launchBrowser } from "../helpers/browser.js";
 import { copyOfStarterKnowledge, tempDir, testConfig } from "../helpers/temp-knowledge.js";
 
-const CHROMIUM = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => p && fs.existsSync(p));
 const QUESTION = "Hoe vraag ik een evenementenvergunning aan voor ons buurtfeest?";
 const ANSWER = "Een evenementenvergunning vraag je minstens acht weken vooraf aan bij de gemeente; voor een klein buurtfeest volstaat vaak een melding.";
 
@@ -22,10 +21,7 @@ describe.skipIf(!CHROMIUM)("handoff in the local web chat", () => {
     app = createApp(testConfig(temp.dir, { KNOWLEDGE_DIR: knowledgeDir, HANDOFF_TICK_SECONDS: "0.2" }), createLogger("error"));
     await app.start();
     url = (app.channels[0] as WebChatChannel).url;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
