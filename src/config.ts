@@ -30,6 +30,7 @@ const schema = z.object({
   HANDOFF_WORKING_DAYS: z.string().default("1-5"),
   HANDOFF_TIMEZONE: z.string().default("Europe/Amsterdam"),
   HANDOFF_TICK_SECONDS: z.coerce.number().positive().max(3600).default(5),
+  HANDOFF_SHOW_HELPER_NAMES: booleanString.default(true),
 });
 
 export type Config = {
@@ -50,6 +51,8 @@ export type Config = {
     /** null: all hours count (HANDOFF_WORKING_HOURS=always). */
     workingHours: WorkingHours | null;
     tickMs: number;
+    /** Askers see the name of the tolk who helps them (false: "een tolk uit het netwerk"). */
+    showHelperNames: boolean;
   };
 };
 
@@ -99,6 +102,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       reopenWindowMs: v.HANDOFF_REOPEN_DAYS * 86_400_000,
       workingHours,
       tickMs: v.HANDOFF_TICK_SECONDS * 1000,
+      showHelperNames: v.HANDOFF_SHOW_HELPER_NAMES,
     },
   };
 }

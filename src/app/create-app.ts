@@ -39,7 +39,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
   ensureRosterFile(config.rosterFile, logger);
   const roster = new YamlRoster(config.rosterFile, (message) => logger.warn(message));
   const handoffLog = logger.child({ component: "handoff" });
-  const webSink = createWebHandoffSink(messages);
+  const webSink = createWebHandoffSink(messages, { showHelperNames: config.handoff.showHelperNames });
 
   const handoffs = new HandoffService({
     repository,

@@ -18,3 +18,17 @@ describe("loadConfig", () => {
     expect(loadConfig({ WEB_PORT: "" }).web.port).toBe(3000);
   });
 });
+
+describe("handoff settings", () => {
+  it("given defaults, then office hours in Amsterdam and names shown", () => {
+    const { handoff } = loadConfig({});
+    expect(handoff).toMatchObject({ consentTimeoutMs: 3_600_000, reminderIntervalMs: 4 * 3_600_000, remindersBeforeEscalation: 2, showHelperNames: true });
+    expect(handoff.workingHours).toMatchObject({ startMinute: 540, endMinute: 1020, timeZone: "Europe/Amsterdam" });
+  });
+
+  it("given 'always', then all hours count; given bad hours, then the error names the variable", () => {
+    expect(loadConfig({ HANDOFF_WORKING_HOURS: "always" }).handoff.workingHours).toBeNull();
+    expect(() => loadConfig({ HANDOFF_WORKING_HOURS: "morning" })).toThrow(/HANDOFF_WORKING_HOURS/);
+    expect(() => loadConfig({ HANDOFF_SHOW_HELPER_NAMES: "perhaps" })).toThrow(/HANDOFF_SHOW_HELPER_NAMES/);
+  });
+});

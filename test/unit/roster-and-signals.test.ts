@@ -102,3 +102,14 @@ describe("signals", () => {
     expect(text).toContain("– energie: 2×");
   });
 });
+
+describe("texts for the asker", () => {
+  it("given the team chose to hide names, then relayed answers do not name the helper", async () => {
+    const { relayText, askerNoticeText } = await import("../../src/core/handoff/handoff-texts.js");
+    const anna = { userId: "anna", name: "Anna" };
+    expect(relayText(anna, "Bel de gemeente.", { showHelperNames: false })).toBe("Antwoord van een tolk uit het netwerk (een mens):\nBel de gemeente.");
+    expect(relayText(anna, "Bel de gemeente.")).toBe("Antwoord van Anna (een mens uit het netwerk):\nBel de gemeente.");
+    const handoff = { claimedBy: anna } as Parameters<typeof askerNoticeText>[1];
+    expect(askerNoticeText("claimed", handoff, { showHelperNames: false })).toBe("Een tolk uit het netwerk heeft je vraag opgepakt. Het antwoord komt hier.");
+  });
+});

@@ -1,5 +1,5 @@
 import type { HandoffEffectSink } from "../../core/handoff/handoff-service.js";
-import { askerNoticeText, relayText, threadOpeningText, threadPostText } from "../../core/handoff/handoff-texts.js";
+import { askerNoticeText, relayText, threadOpeningText, threadPostText, type TextOptions } from "../../core/handoff/handoff-texts.js";
 import type { WebMessageStore } from "../../store/web-message-store.js";
 
 /** The conversation id under which the web team view keeps a handoff's thread. */
@@ -12,16 +12,16 @@ const SHOWN_AS_REPLY = new Set(["consent_request", "shared", "not_shared"]);
  * Renders handoff effects for the web chat: asker notices and relayed answers go to the asker's
  * conversation, thread posts to the handoff's thread in the team view.
  */
-export function createWebHandoffSink(messages: WebMessageStore): HandoffEffectSink {
+export function createWebHandoffSink(messages: WebMessageStore, texts: TextOptions): HandoffEffectSink {
   return {
     async deliver({ effectId, handoff, effect }) {
       switch (effect.type) {
         case "tell_asker":
           if (SHOWN_AS_REPLY.has(effect.message)) return;
-          messages.add(handoff.asker.conversationId, "vliegwiel", askerNoticeText(effect.message, handoff), effectId);
+          messages.add(handoff.asker.conversationId, "vliegwiel", askerNoticeText(effect.message, handoff, texts), effectId);
           return;
         case "relay_to_asker":
-          messages.add(handoff.asker.conversationId, `mens:${effect.from.name}`, relayText(effect.from, effect.text), effectId);
+          messages.add(handoff.asker.conversationId, texts.showHelperNames ? `mens:${effect.from.name}` : "mens:tolk", relayText(effect.from, effect.text, texts), effectId);
           return;
         case "open_thread":
           messages.add(threadIdOf(handoff.id), "vliegwiel", threadOpeningText(handoff), effectId);

@@ -1,7 +1,18 @@
 import type { AskerNotice, Handoff, HandoffEffect, Person, ThreadPost } from "./handoff-types.js";
 
+export type TextOptions = {
+  /** Whether askers see the name of the person who helps them (else "een tolk uit het netwerk"). */
+  showHelperNames: boolean;
+};
+
+const DEFAULT_OPTIONS: TextOptions = { showHelperNames: true };
+
+function helperName(person: Person | undefined, options: TextOptions): string {
+  return options.showHelperNames && person ? person.name : "een tolk uit het netwerk";
+}
+
 /** What the asker reads at each step, in plain Dutch. */
-export function askerNoticeText(notice: AskerNotice, handoff: Handoff): string {
+export function askerNoticeText(notice: AskerNotice, handoff: Handoff, options: TextOptions = DEFAULT_OPTIONS): string {
   switch (notice) {
     case "consent_request":
       return "Mag ik je vraag doorgeven aan de tolken en vrije actoren van het netwerk? Alleen zij zien je vraag, met je naam of anoniem, zoals jij kiest.";
@@ -12,7 +23,7 @@ export function askerNoticeText(notice: AskerNotice, handoff: Handoff): string {
     case "shared":
       return `Je vraag is doorgegeven${handoff.sharing === "anonymous" ? " (anoniem)" : ""}. Zodra iemand hem oppakt, hoor je het hier.`;
     case "claimed":
-      return `${handoff.claimedBy?.name ?? "Een tolk"} heeft je vraag opgepakt. Het antwoord komt hier.`;
+      return `${capitalise(helperName(handoff.claimedBy, options))} heeft je vraag opgepakt. Het antwoord komt hier.`;
     case "taking_longer":
       return "Het duurt wat langer voordat iemand je vraag oppakt. De coördinator van het netwerk is ingeschakeld; je hoort het hier.";
     case "resolved":
@@ -23,8 +34,13 @@ export function askerNoticeText(notice: AskerNotice, handoff: Handoff): string {
 }
 
 /** How a person's reply is marked when it reaches the asker. */
-export function relayText(from: Person, text: string): string {
-  return `Antwoord van ${from.name} (een mens uit het netwerk):\n${text}`;
+export function relayText(from: Person, text: string, options: TextOptions = DEFAULT_OPTIONS): string {
+  const who = options.showHelperNames ? `${from.name} (een mens uit het netwerk)` : "een tolk uit het netwerk (een mens)";
+  return `Antwoord van ${who}:\n${text}`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** What the handoff thread shows for the tolken and vrije actoren. */
