@@ -51,6 +51,10 @@ describe("handoff across crashes", () => {
   };
   const feed = async (conversationId: string) =>
     (await (await fetch(`http://127.0.0.1:${port}/api/conversations/${encodeURIComponent(conversationId)}/messages?after=0`)).json()) as Array<{ text: string }>;
+  const teamThread = async (handoffId: string) => {
+    const team = (await (await fetch(`http://127.0.0.1:${port}/api/tolk/handoffs?als=tolk`)).json()) as { handoffs: Array<{ id: string; thread: Array<{ text: string }> }> };
+    return team.handoffs.find((h) => h.id === handoffId)?.thread.map((m) => m.text);
+  };
   const waitFor = async <T>(probe: () => Promise<T | undefined>, what: string): Promise<T> => {
     for (let i = 0; i < 100; i++) {
       const value = await probe();
@@ -116,7 +120,7 @@ describe("handoff across crashes", () => {
       return messages.length >= expected.length ? messages : undefined;
     }, "the asker's messages");
     expect(askerFeed).toEqual(expected);
-    const thread = (await feed(`handoff:${handoffId}`)).map((m) => m.text);
+    const thread = (await teamThread(handoffId)) ?? [];
     expect(thread.filter((t) => t.startsWith("Nieuwe vraag van Sanne"))).toHaveLength(1);
     expect(thread).toContain("De vrager schrijft: Kost dat geld?");
     expect(thread.filter((t) => t === "Afgesloten.")).toHaveLength(1);
@@ -139,7 +143,8 @@ describe("handoff across crashes", () => {
     await new Promise((r) => setTimeout(r, 500));
     expect((await feed("crash-2")).filter((m) => m.text.includes("niet gedeeld"))).toHaveLength(1);
     expect(messages.some((t) => t.includes("doorgegeven"))).toBe(false);
-    expect((await feed(`handoff:${handoff.handoffId as string}`))).toEqual([]);
+    expect(await teamThread(handoff.handoffId as string)).toBeUndefined();
+    expect((await fetch(`http://127.0.0.1:${port}/api/conversations/handoff:${handoff.handoffId as string}/messages`)).status).toBe(404);
     await crash();
   });
 });

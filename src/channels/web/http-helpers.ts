@@ -1,0 +1,44 @@
+import type http from "node:http";
+
+const MAX_BODY_BYTES = 200_000;
+
+/** A string field of a request body, cut to a maximum length; undefined when absent or empty. */
+export function str(value: unknown, max: number): string | undefined {
+  return typeof value === "string" && value !== "" ? value.slice(0, max) : undefined;
+}
+
+export function sendPage(res: http.ServerResponse, html: string): void {
+  res.writeHead(200, {
+    "content-type": "text/html; charset=utf-8",
+    "content-security-policy": "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'",
+  });
+  res.end(html);
+}
+
+export async function readJson(req: http.IncomingMessage): Promise<Record<string, unknown> | "too-large" | "invalid"> {
+  const body = await readBody(req);
+  if (body === undefined) return "too-large";
+  try {
+    const parsed = JSON.parse(body) as unknown;
+    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : "invalid";
+  } catch {
+    return "invalid";
+  }
+}
+
+export function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+  res.end(JSON.stringify(body));
+}
+
+/** The request body as text, or undefined when it is larger than allowed. */
+async function readBody(req: http.IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}

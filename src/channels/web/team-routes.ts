@@ -1,0 +1,50 @@
+import type http from "node:http";
+import type { ApplyResult } from "../../core/handoff/handoff-service.js";
+import type { RouteContext } from "./asker-routes.js";
+import { readJson, sendJson, str } from "./http-helpers.js";
+import { threadIdOf } from "./web-handoff-sink.js";
+
+const NOT_ON_ROSTER = { error: "Je staat niet op de lijst van tolken en vrije actoren (roster)." };
+
+/**
+ * The team view's API for tolken and vrije actoren (identified by their roster id in `als`; the
+ * local web chat has no login, so it is meant for 127.0.0.1). Returns false if not a team route.
+ */
+export async function handleTeamRoute(req: http.IncomingMessage, res: http.ServerResponse, url: URL, ctx: RouteContext): Promise<boolean> {
+  const { core, messages } = ctx;
+  if (req.method === "GET" && url.pathname === "/api/tolk/handoffs") {
+    const member = core.team.member(url.searchParams.get("als") ?? "");
+    if (!member) return sendJson(res, 403, NOT_ON_ROSTER), true;
+    const handoffs = core.team.list().map((h) => ({ ...h, thread: messages.since(threadIdOf(h.id), 0) }));
+    sendJson(res, 200, { member, handoffs });
+    return true;
+  }
+  if (req.method === "GET" && url.pathname === "/api/tolk/signalen") {
+    const member = core.team.member(url.searchParams.get("als") ?? "");
+    const days = Math.min(366, Math.max(1, Number(url.searchParams.get("dagen") ?? 30) || 30));
+    const report = member && core.team.signals(member.userId, days);
+    if (!report) return sendJson(res, 403, { error: "Alleen coördinatoren zien de signalen." }), true;
+    sendJson(res, 200, { report });
+    return true;
+  }
+  const action = /^\/api\/tolk\/handoffs\/([^/]{1,100})\/(claim|reply|close)$/.exec(url.pathname);
+  if (req.method !== "POST" || !action) return false;
+
+  const body = await readJson(req);
+  if (typeof body === "string") return sendJson(res, 400, { error: "Ongeldig verzoek." }), true;
+  const member = core.team.member(str(body.als, 100) ?? "");
+  if (!member) return sendJson(res, 403, NOT_ON_ROSTER), true;
+  const [, handoffId, verb] = action as unknown as [string, string, "claim" | "reply" | "close"];
+  const key = str(body.eventKey, 200);
+  let result: ApplyResult;
+  if (verb === "claim") result = core.team.claim(handoffId, member, key);
+  else if (verb === "close") result = core.team.close(handoffId, member, body.addToKnowledge === true, key);
+  else {
+    const text = str(body.text, 20_000)?.trim();
+    if (!text) return sendJson(res, 400, { error: "Schrijf eerst een antwoord." }), true;
+    messages.add(threadIdOf(handoffId), `mens:${member.name}`, text);
+    result = core.team.reply(handoffId, member, text, key);
+  }
+  sendJson(res, result.ok ? 200 : 409, result.ok ? { ok: true, status: result.handoff.status } : { ok: false, code: result.code });
+  return true;
+}
