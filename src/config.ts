@@ -31,6 +31,13 @@ const schema = z.object({
   HANDOFF_TIMEZONE: z.string().default("Europe/Amsterdam"),
   HANDOFF_TICK_SECONDS: z.coerce.number().positive().max(3600).default(5),
   HANDOFF_SHOW_HELPER_NAMES: booleanString.default(true),
+  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, "moet beginnen met xoxb-").optional(),
+  SLACK_SIGNING_SECRET: z.string().min(8).optional(),
+  SLACK_APP_TOKEN: z.string().regex(/^xapp-/, "moet beginnen met xapp-").optional(),
+  SLACK_HANDOFF_CHANNEL: z.string().optional(),
+  SLACK_API_URL: z.string().url().optional(),
+  SLACK_AUTO_ANSWER_CHANNELS: z.string().default(""),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3001),
 });
 
 export type Config = {
@@ -54,6 +61,16 @@ export type Config = {
     /** Askers see the name of the tolk who helps them (false: "een tolk uit het netwerk"). */
     showHelperNames: boolean;
   };
+  /** Present when Slack is configured (bot token plus signing secret or app token). */
+  slack?: {
+    botToken: string;
+    signingSecret: string;
+    appToken?: string;
+    handoffChannel?: string;
+    apiUrl?: string;
+    autoAnswerChannels: string[];
+    port: number;
+  };
 };
 
 export class ConfigError extends Error {
@@ -61,6 +78,22 @@ export class ConfigError extends Error {
     super(`Ongeldige instelling(en) in .env:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     this.name = "ConfigError";
   }
+}
+
+function slackSettings(v: z.infer<typeof schema>): Config["slack"] {
+  if (!v.SLACK_BOT_TOKEN) return undefined;
+  if (!v.SLACK_SIGNING_SECRET && !v.SLACK_APP_TOKEN) {
+    throw new ConfigError(["SLACK_SIGNING_SECRET: nodig naast SLACK_BOT_TOKEN (of zet SLACK_APP_TOKEN voor Socket Mode)"]);
+  }
+  return {
+    botToken: v.SLACK_BOT_TOKEN,
+    signingSecret: v.SLACK_SIGNING_SECRET ?? "socket-mode-needs-no-signing-secret",
+    appToken: v.SLACK_APP_TOKEN,
+    handoffChannel: v.SLACK_HANDOFF_CHANNEL,
+    apiUrl: v.SLACK_API_URL,
+    autoAnswerChannels: v.SLACK_AUTO_ANSWER_CHANNELS.split(",").map((c) => c.trim()).filter(Boolean),
+    port: v.PORT,
+  };
 }
 
 /** Parses settings from an environment object (tests pass their own; main passes process.env). */
@@ -95,6 +128,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     maxQuestionChars: v.MAX_QUESTION_CHARS,
     answerMinConfidence: v.ANSWER_MIN_CONFIDENCE,
     rosterFile: path.resolve(cwd, v.ROSTER_FILE),
+    slack: slackSettings(v),
     handoff: {
       consentTimeoutMs: v.HANDOFF_CONSENT_TIMEOUT_MINUTES * 60_000,
       reminderIntervalMs: v.HANDOFF_REMINDER_HOURS * 3_600_000,

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { SlackChannel } from "../channels/slack/slack-channel.js";
 import { WebChatChannel } from "../channels/web/web-chat-channel.js";
 import { createWebHandoffSink } from "../channels/web/web-handoff-sink.js";
 import type { Config } from "../config.js";
@@ -12,6 +13,7 @@ import { HandoffService } from "../core/handoff/handoff-service.js";
 import { addWorkingTime } from "../core/handoff/working-time.js";
 import type { Logger } from "../logger.js";
 import { formatSummary } from "../cli/print-ingest.js";
+import { DeliveryLog } from "../store/delivery-log.js";
 import { SqliteHandoffRepository } from "../store/sqlite-handoff-repository.js";
 import { WebMessageStore } from "../store/web-message-store.js";
 import { YamlRoster } from "../store/yaml-roster.js";
@@ -110,6 +112,13 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
   const channels: ChannelAdapter[] = [];
   if (config.web.enabled) {
     channels.push(new WebChatChannel({ host: config.web.host, port: config.web.port, logger: logger.child({ component: "web" }), messages }));
+  }
+  if (config.slack) {
+    channels.push(new SlackChannel({
+      ...config.slack,
+      deliveries: new DeliveryLog(knowledge.db),
+      logger: logger.child({ component: "slack" }),
+    }));
   }
   let ticker: NodeJS.Timeout | undefined;
   return {

@@ -99,6 +99,14 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX web_messages_by_conversation ON web_messages(conversation_id, id);
   `,
+  `
+  CREATE TABLE processed_deliveries (
+    channel      TEXT NOT NULL,
+    delivery_id  TEXT NOT NULL,
+    at           TEXT NOT NULL,
+    PRIMARY KEY (channel, delivery_id)
+  );
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

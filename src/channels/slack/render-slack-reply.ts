@@ -1,0 +1,66 @@
+import type { Reply } from "../../core/reply.js";
+
+/** Slack's limit for the text of one section block. */
+const SECTION_LIMIT = 3000;
+
+type Block = Record<string, unknown>;
+
+const BUTTONS: Record<string, { text: string; style?: "primary" | "danger" }> = {
+  feedback_up: { text: "Nuttig" },
+  feedback_down: { text: "Niet nuttig" },
+  ask_human: { text: "Vraag een mens" },
+  share: { text: "Ja, deel mijn vraag", style: "primary" },
+  share_anonymous: { text: "Deel anoniem" },
+  dont_share: { text: "Niet delen" },
+};
+
+/** A core reply as Block Kit: the text (split within Slack's limits), its sources, and its buttons. */
+export function renderSlackReply(reply: Reply): { text: string; blocks: Block[] } {
+  const [body, sources] = splitSources(reply.text);
+  const blocks: Block[] = [];
+  if (reply.notice) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: escape(reply.notice) }] });
+  if (reply.decision === "handoff") blocks.push({ type: "section", text: { type: "mrkdwn", text: "*Deze vraag gaat naar een mens (tolk of vrije actor)*" } });
+  for (const piece of chunk(escape(body), SECTION_LIMIT)) blocks.push({ type: "section", text: { type: "mrkdwn", text: piece } });
+  if (sources) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: escape(sources).slice(0, SECTION_LIMIT) }] });
+  const actions = reply.kind === "answer" ? ["feedback_up", "feedback_down", ...(reply.actions ?? [])] : (reply.actions ?? []);
+  if (actions.length) {
+    blocks.push({
+      type: "actions",
+      block_id: `vliegwiel:${reply.handoffId ?? "answer"}`,
+      elements: actions.map((action) => ({
+        type: "button",
+        action_id: `vliegwiel_${action}`,
+        text: { type: "plain_text", text: BUTTONS[action]?.text ?? action },
+        value: reply.handoffId ?? action,
+        ...(BUTTONS[action]?.style ? { style: BUTTONS[action]!.style } : {}),
+      })),
+    });
+  }
+  return { text: reply.text.slice(0, 3000), blocks };
+}
+
+/** The core's text puts sources after a "Bronnen:" line; Slack shows them as a context block. */
+function splitSources(text: string): [string, string | undefined] {
+  const at = text.indexOf("\nBronnen:");
+  return at < 0 ? [text, undefined] : [text.slice(0, at).trim(), text.slice(at + 1).trim()];
+}
+
+/** Cuts text at paragraph or line ends so each piece fits. */
+function chunk(text: string, limit: number): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > limit) {
+    let cut = rest.lastIndexOf("\n", limit);
+    if (cut < limit / 2) cut = rest.lastIndexOf(" ", limit);
+    if (cut <= 0) cut = limit;
+    pieces.push(rest.slice(0, cut));
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest) pieces.push(rest);
+  return pieces;
+}
+
+/** Slack mrkdwn needs &, < and > escaped. */
+function escape(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}

@@ -1,0 +1,17 @@
+import type Database from "better-sqlite3";
+
+/**
+ * Remembers which platform deliveries (Slack event ids, Discord message ids) were handled, so a
+ * retried or duplicated delivery never produces a second answer, also after a restart.
+ */
+export class DeliveryLog {
+  constructor(private readonly db: Database.Database) {}
+
+  /** True the first time a delivery is seen; false for every repeat. */
+  firstTime(channel: string, deliveryId: string): boolean {
+    const { changes } = this.db
+      .prepare("INSERT INTO processed_deliveries (channel, delivery_id, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+      .run(channel, deliveryId, new Date().toISOString());
+    return changes > 0;
+  }
+}

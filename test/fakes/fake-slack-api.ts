@@ -1,0 +1,67 @@
+import crypto from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type SlackCall = { method: string; body: Record<string, unknown> };
+
+/**
+ * A small Slack Web API on 127.0.0.1: it answers the methods the app calls the way Slack documents
+ * them (`{ ok: true, … }`), and records every call for the test to assert on.
+ */
+export class FakeSlackApi {
+  readonly calls: SlackCall[] = [];
+  private server = http.createServer((req, res) => void this.handle(req, res));
+  private nextTs = 1_700_000_000;
+
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api/`;
+  }
+
+  stop(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  callsTo(method: string): SlackCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  async waitFor(method: string, count = 1, timeoutMs = 10_000): Promise<SlackCall[]> {
+    const until = Date.now() + timeoutMs;
+    while (this.callsTo(method).length < count) {
+      if (Date.now() > until) throw new Error(`no ${count}× ${method} within ${timeoutMs} ms; calls: ${this.calls.map((c) => c.method).join(", ")}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    return this.callsTo(method);
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    let raw = "";
+    for await (const chunk of req) raw += chunk;
+    const method = (req.url ?? "").replace(/^\/api\//, "").split("?")[0]!;
+    const type = req.headers["content-type"] ?? "";
+    const body = type.includes("json") ? (JSON.parse(raw || "{}") as Record<string, unknown>) : Object.fromEntries(new URLSearchParams(raw));
+    for (const key of ["blocks", "attachments"]) if (typeof body[key] === "string") body[key] = JSON.parse(body[key] as string);
+    this.calls.push({ method, body });
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify(this.respond(method, body)));
+  }
+
+  private respond(method: string, body: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case "auth.test":
+        return { ok: true, url: "https://vliegwiel-test.slack.com/", team: "Test", user: "vliegwiel", team_id: "T0TEST", user_id: "U0BOT", bot_id: "B0BOT" };
+      case "chat.postMessage":
+        return { ok: true, channel: body.channel, ts: `${this.nextTs++}.000100`, message: { text: body.text } };
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+/** A request signed the way Slack signs them (v0 HMAC-SHA256 over timestamp and body). */
+export function signedSlackRequest(secret: string, body: string, timestamp = Math.floor(Date.now() / 1000)): Record<string, string> {
+  const signature = `v0=${crypto.createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+  return { "content-type": "application/json", "x-slack-request-timestamp": String(timestamp), "x-slack-signature": signature };
+}
