@@ -41,7 +41,12 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
   ensureRosterFile(config.rosterFile, logger);
   const roster = new YamlRoster(config.rosterFile, (message) => logger.warn(message));
   const handoffLog = logger.child({ component: "handoff" });
-  const webSink = createWebHandoffSink(messages, { showHelperNames: config.handoff.showHelperNames });
+  const texts = { showHelperNames: config.handoff.showHelperNames };
+  const webSink = createWebHandoffSink(messages, texts);
+  const slack = config.slack
+    ? new SlackChannel({ ...config.slack, deliveries: new DeliveryLog(knowledge.db), logger: logger.child({ component: "slack" }) })
+    : undefined;
+  const slackSink = slack?.handoffSink(texts, (userId) => roster.platformId(userId, "slack"));
 
   const handoffs = new HandoffService({
     repository,
@@ -55,8 +60,9 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
       addWorkingTime: (from, ms) => addWorkingTime(from, ms, config.handoff.workingHours),
     },
     sink: createEffectRouter({
-      askerSinks: { web: webSink },
-      teamSink: webSink,
+      askerSinks: { web: webSink, ...(slackSink ? { slack: slackSink } : {}) },
+      // The team works in Slack when a handoff channel is set there; else in the local team view.
+      teamSink: slackSink && config.slack?.handoffChannel ? slackSink : webSink,
       learningSink: {
         async deliver({ handoff, effect }) {
           if (effect.type !== "add_to_knowledge") return;
@@ -91,6 +97,10 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
     team: {
       member: (userId) => roster.find(userId),
       list: () => repository.list(SHARED_STATUSES).map(teamViewOf),
+      byThread: (threadRef) => {
+        const handoff = repository.findByThread(threadRef);
+        return handoff && (SHARED_STATUSES as readonly string[]).includes(handoff.status) ? teamViewOf(handoff) : undefined;
+      },
       claim: (id, by, key) => afterwards(handoffs.apply(id, { type: "claim", by, onRoster: true }, key)),
       reply: (id, by, text, key) => afterwards(handoffs.apply(id, { type: "tolk_reply", by, onRoster: true, text }, key)),
       close: (id, by, addToKnowledge, key) => afterwards(handoffs.apply(id, { type: "close", by, role: "tolk", addToKnowledge }, key)),
@@ -113,13 +123,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
   if (config.web.enabled) {
     channels.push(new WebChatChannel({ host: config.web.host, port: config.web.port, logger: logger.child({ component: "web" }), messages }));
   }
-  if (config.slack) {
-    channels.push(new SlackChannel({
-      ...config.slack,
-      deliveries: new DeliveryLog(knowledge.db),
-      logger: logger.child({ component: "slack" }),
-    }));
-  }
+  if (slack) channels.push(slack);
   let ticker: NodeJS.Timeout | undefined;
   return {
     channels,

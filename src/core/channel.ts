@@ -39,6 +39,8 @@ export type TeamApi = {
   member(userId: string): Person | undefined;
   /** Shared handoffs only (open, claimed, resolved). */
   list(): TeamHandoff[];
+  /** The shared handoff whose thread this is (a channel's own thread reference). */
+  byThread(threadRef: string): TeamHandoff | undefined;
   claim(handoffId: string, by: Person, eventKey?: string): ApplyResult;
   reply(handoffId: string, by: Person, text: string, eventKey?: string): ApplyResult;
   close(handoffId: string, by: Person, addToKnowledge: boolean, eventKey?: string): ApplyResult;

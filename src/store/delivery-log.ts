@@ -14,4 +14,9 @@ export class DeliveryLog {
       .run(channel, deliveryId, new Date().toISOString());
     return changes > 0;
   }
+
+  /** Whether a delivery (or any other marker, such as a thread the bot answered in) was recorded. */
+  has(channel: string, deliveryId: string): boolean {
+    return this.db.prepare("SELECT 1 FROM processed_deliveries WHERE channel = ? AND delivery_id = ?").get(channel, deliveryId) !== undefined;
+  }
 }

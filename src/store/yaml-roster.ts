@@ -67,6 +67,12 @@ export class YamlRoster implements Roster {
     return entry && toPerson(entry);
   }
 
+  /** A roster member's user id on a platform ("slack", "discord"), for mentions. */
+  platformId(userId: string, platform: "slack" | "discord"): string | undefined {
+    const data = this.current();
+    return [...data.members, ...data.coordinators].find((p) => p.id === userId)?.[platform];
+  }
+
   members(): Person[] {
     return this.current().members.map(toPerson);
   }

@@ -1,8 +1,9 @@
+import fs from "node:fs";
 import net from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../src/app/create-app.js";
 import { createLogger } from "../../src/logger.js";
-import { FakeSlackApi, signedSlackRequest } from "../fakes/fake-slack-api.js";
+import { FakeSlackApi, signedInteraction, signedSlackRequest, type SlackCall } from "../fakes/fake-slack-api.js";
 import { tempDir, testConfig } from "../helpers/temp-knowledge.js";
 
 const SECRET = "test-signing-secret-123";
@@ -102,3 +103,105 @@ describe("Slack adapter over HTTP against a fake Slack", () => {
     expect(slack.callsTo("chat.postMessage")).toHaveLength(0);
   });
 });
+
+describe("Slack handoff end to end against a fake Slack", () => {
+  const temp = tempDir();
+  const slack = new FakeSlackApi();
+  let app: App;
+  let eventsUrl: string;
+  const HANDOFF_CHANNEL = "C0TOLKEN";
+
+  const sendEvent = (eventId: string, event: Record<string, unknown>) => {
+    const body = JSON.stringify(eventCallback(eventId, event));
+    return fetch(eventsUrl, { method: "POST", headers: signedSlackRequest(SECRET, body), body });
+  };
+  /** A block_actions payload in Slack's documented shape. */
+  const press = (user: string, actionId: string, value: string, container: Record<string, unknown>, channel: string) => {
+    const { headers, body } = signedInteraction(SECRET, {
+      type: "block_actions",
+      user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: "T0TEST" },
+      api_app_id: "A0TEST", token: "legacy", trigger_id: `trigger-${actionId}-${user}-${Math.random()}`,
+      team: { id: "T0TEST", domain: "test" }, channel: { id: channel, name: "kanaal" },
+      container: { type: "message", channel_id: channel, ...container },
+      response_url: "http://127.0.0.1:9/unused",
+      actions: [{ action_id: actionId, block_id: "b", type: "button", value, text: { type: "plain_text", text: "x" }, action_ts: "1700000100.000001" }],
+    });
+    return fetch(eventsUrl, { method: "POST", headers, body });
+  };
+
+  beforeAll(async () => {
+    const apiUrl = await slack.start();
+    const port = await freePort();
+    eventsUrl = `http://127.0.0.1:${port}/slack/events`;
+    const rosterFile = `${temp.dir}/roster.yaml`;
+    fs.writeFileSync(rosterFile, "coordinators: [{ id: carla, name: Carla, slack: U0COORD }]\nmembers:\n  - { id: anna, name: Anna, slack: U0ANNA, themes: [vergunningen] }\n  - { id: bram, name: Bram, slack: U0BRAM }\n");
+    const config = testConfig(temp.dir, {
+      WEB_ENABLED: "false", SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: apiUrl, PORT: String(port),
+      SLACK_HANDOFF_CHANNEL: HANDOFF_CHANNEL, ROSTER_FILE: rosterFile, HANDOFF_TICK_SECONDS: "0.1",
+    });
+    app = createApp(config, createLogger("error"));
+    await app.start();
+  });
+  afterAll(async () => {
+    await app.stop();
+    await slack.stop();
+    temp.cleanup();
+  });
+
+  it("given an unanswerable mention, then consent, handoff thread, claim, relay both ways and close all happen in Slack", async () => {
+    await sendEvent("EvH1", { type: "app_mention", user: "U0ASKER", text: "<@U0BOT> Hoe vraag ik een evenementenvergunning aan voor ons buurtfeest?", ts: "1700000200.000100", channel: "C0VRAGEN" });
+
+    // Consent is asked privately, with the three choices.
+    const [consent] = await slack.waitFor("chat.postEphemeral");
+    expect(consent!.body).toMatchObject({ channel: "C0VRAGEN", user: "U0ASKER", thread_ts: "1700000200.000100" });
+    const consentButtons = (consent!.body.blocks as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>).find((b) => b.type === "actions")!.elements!;
+    expect(consentButtons.map((b) => b.action_id)).toEqual(["vliegwiel_share", "vliegwiel_share_anonymous", "vliegwiel_dont_share"]);
+    expect(slack.callsTo("chat.postMessage").filter((c) => c.body.channel === HANDOFF_CHANNEL)).toHaveLength(0);
+
+    await press("U0ASKER", "vliegwiel_share", consentButtons[0]!.value, { message_ts: "1700000200.000200", thread_ts: "1700000200.000100", is_ephemeral: true }, "C0VRAGEN");
+
+    // The handoff thread opens in the tolken's channel, mentioning the routed person, with a claim button.
+    const opened = await waitForPost(slack, (c) => c.body.channel === HANDOFF_CHANNEL);
+    expect(opened.body.text).toContain("evenementenvergunning");
+    expect(JSON.stringify(opened.body.blocks)).toContain("<@U0ANNA>");
+    expect(JSON.stringify(opened.body.blocks)).toContain("vliegwiel_claim");
+    const threadTs = opened.response.ts as string;
+    const handoffId = (opened.body.blocks as Array<{ type: string; elements?: Array<{ value: string }> }>).find((b) => b.type === "actions")!.elements![0]!.value;
+
+    // Someone off the roster cannot claim; Anna can, and the thread head shows it.
+    await press("U0STRANGER", "vliegwiel_claim", handoffId, { message_ts: threadTs }, HANDOFF_CHANNEL);
+    await waitForCall(slack, "chat.postEphemeral", (c) => c.body.user === "U0STRANGER" && String(c.body.text).includes("niet op de lijst"));
+    await press("U0ANNA", "vliegwiel_claim", handoffId, { message_ts: threadTs }, HANDOFF_CHANNEL);
+    const update = await waitForCall(slack, "chat.update", (c) => c.body.ts === threadTs);
+    expect(JSON.stringify(update.body.blocks)).toContain("Opgepakt door Anna");
+    await waitForPost(slack, (c) => c.body.channel === "C0VRAGEN" && String(c.body.text).includes("Anna heeft je vraag opgepakt"));
+
+    // A second claim loses and is told who has it.
+    await press("U0BRAM", "vliegwiel_claim", handoffId, { message_ts: threadTs }, HANDOFF_CHANNEL);
+    await waitForCall(slack, "chat.postEphemeral", (c) => c.body.user === "U0BRAM" && String(c.body.text).includes("al opgepakt"));
+
+    // Anna's reply in the thread reaches the asker's thread, marked as from a person.
+    await sendEvent("EvH2", { type: "message", user: "U0ANNA", text: "Minstens acht weken vooraf bij de gemeente.", ts: "1700000300.000100", thread_ts: threadTs, channel: HANDOFF_CHANNEL, channel_type: "channel" });
+    const relayed = await waitForPost(slack, (c) => c.body.channel === "C0VRAGEN" && String(c.body.text).startsWith("Antwoord van Anna"));
+    expect(relayed.body).toMatchObject({ thread_ts: "1700000200.000100" });
+
+    // The asker's follow-up in their thread (no mention) goes back to the handoff thread.
+    await sendEvent("EvH3", { type: "message", user: "U0ASKER", text: "Ook voor 200 mensen?", ts: "1700000400.000100", thread_ts: "1700000200.000100", channel: "C0VRAGEN", channel_type: "channel" });
+    await waitForPost(slack, (c) => c.body.channel === HANDOFF_CHANNEL && c.body.thread_ts === threadTs && String(c.body.text).includes("Ook voor 200 mensen?"));
+
+    // Anna closes and adds the answer to the knowledge store; the asker is told.
+    await press("U0ANNA", "vliegwiel_close_learn", handoffId, { message_ts: threadTs }, HANDOFF_CHANNEL);
+    await waitForPost(slack, (c) => c.body.channel === "C0VRAGEN" && String(c.body.text).includes("afgesloten"));
+  });
+});
+
+async function waitForCall(slack: FakeSlackApi, method: string, match: (c: SlackCall) => boolean): Promise<SlackCall> {
+  for (let i = 0; i < 200; i++) {
+    const found = slack.callsTo(method).find(match);
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no matching ${method}; calls: ${slack.calls.map((c) => `${c.method} ${JSON.stringify(c.body).slice(0, 120)}`).join("\n")}`);
+}
+
+const waitForPost = (slack: FakeSlackApi, match: (c: SlackCall) => boolean) => waitForCall(slack, "chat.postMessage", match);

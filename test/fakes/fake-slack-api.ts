@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type SlackCall = { method: string; body: Record<string, unknown> };
+export type SlackCall = { method: string; body: Record<string, unknown>; response: Record<string, unknown> };
 
 /**
  * A small Slack Web API on 127.0.0.1: it answers the methods the app calls the way Slack documents
@@ -43,9 +43,10 @@ export class FakeSlackApi {
     const type = req.headers["content-type"] ?? "";
     const body = type.includes("json") ? (JSON.parse(raw || "{}") as Record<string, unknown>) : Object.fromEntries(new URLSearchParams(raw));
     for (const key of ["blocks", "attachments"]) if (typeof body[key] === "string") body[key] = JSON.parse(body[key] as string);
-    this.calls.push({ method, body });
+    const response = this.respond(method, body);
+    this.calls.push({ method, body, response });
     res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify(this.respond(method, body)));
+    res.end(JSON.stringify(response));
   }
 
   private respond(method: string, body: Record<string, unknown>): Record<string, unknown> {
@@ -58,6 +59,12 @@ export class FakeSlackApi {
         return { ok: true };
     }
   }
+}
+
+/** A form-encoded interactivity request (`payload=…`), signed, as Slack posts button presses. */
+export function signedInteraction(secret: string, payload: object): { headers: Record<string, string>; body: string } {
+  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  return { headers: { ...signedSlackRequest(secret, body), "content-type": "application/x-www-form-urlencoded" }, body };
 }
 
 /** A request signed the way Slack signs them (v0 HMAC-SHA256 over timestamp and body). */

@@ -1,8 +1,14 @@
 import { App, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
 import type { ChannelAdapter, CoreApi } from "../../core/channel.js";
+import type { AskerAction } from "../../core/conversation.js";
+import type { HandoffEffectSink } from "../../core/handoff/handoff-service.js";
+import type { TextOptions } from "../../core/handoff/handoff-texts.js";
+import { NL } from "../../core/replies-nl.js";
+import type { Reply } from "../../core/reply.js";
 import type { Logger } from "../../logger.js";
 import type { DeliveryLog } from "../../store/delivery-log.js";
 import { renderSlackReply } from "./render-slack-reply.js";
+import { createSlackHandoffSink } from "./slack-handoff-sink.js";
 
 export type SlackChannelOptions = {
   botToken: string;
@@ -12,6 +18,8 @@ export type SlackChannelOptions = {
   port: number;
   /** Web API base URL, default Slack's own (tests and proxies point it elsewhere). */
   apiUrl?: string;
+  /** Channel id of the tolken's channel, when the team handles handoffs in Slack. */
+  handoffChannel?: string;
   autoAnswerChannels: readonly string[];
   deliveries: DeliveryLog;
   logger: Logger;
@@ -29,17 +37,53 @@ type SlackMessageEvent = {
   channel_type?: string;
 };
 
+type ActionBody = {
+  user: { id: string; name?: string };
+  channel?: { id: string };
+  container?: { channel_id?: string; message_ts?: string; thread_ts?: string };
+  message?: { ts: string; thread_ts?: string };
+  trigger_id?: string;
+  actions: Array<{ action_id: string; value?: string; action_ts?: string }>;
+};
+
 const MENTION = /<@[A-Z0-9]+>/g;
+const THREADS = "slack-thread";
+const ASKER_ACTIONS: Record<string, AskerAction["action"]> = {
+  vliegwiel_ask_human: "ask_human",
+  vliegwiel_share: "share",
+  vliegwiel_share_anonymous: "share_anonymous",
+  vliegwiel_dont_share: "dont_share",
+};
+const TEAM_REJECTIONS: Record<string, string> = {
+  already_claimed: "Iemand anders heeft deze vraag al opgepakt.",
+  not_on_roster: "Je staat niet op de lijst van tolken en vrije actoren (roster).",
+  not_claimer: "Deze vraag is door iemand anders opgepakt.",
+  not_claimed: "Pak de vraag eerst op met ‘Ik pak dit op’.",
+};
 
 /**
- * Slack adapter: turns mentions, direct messages and auto-answer channel messages into core
- * messages and renders the replies in threads with Block Kit. Transport and rendering only.
+ * Slack adapter: turns mentions, direct messages, slash commands, button presses and replies in
+ * handoff threads into core calls, and renders replies and handoff effects with Block Kit.
+ * Transport and rendering only.
  */
 export class SlackChannel implements ChannelAdapter {
   readonly name = "slack";
   private app: App | undefined;
 
   constructor(private readonly options: SlackChannelOptions) {}
+
+  /** The sink that shows handoff steps in Slack (the asker's thread and the tolken's channel). */
+  handoffSink(texts: TextOptions, slackIdOf: (userId: string) => string | undefined): HandoffEffectSink {
+    return createSlackHandoffSink({
+      client: () => {
+        if (!this.app) throw new Error("slack is not started");
+        return this.app.client;
+      },
+      handoffChannel: this.options.handoffChannel,
+      slackIdOf,
+      texts,
+    });
+  }
 
   async start(core: CoreApi): Promise<void> {
     const { options } = this;
@@ -52,8 +96,18 @@ export class SlackChannel implements ChannelAdapter {
       logLevel: LogLevel.WARN,
     });
     this.app = app;
+    const client = app.client;
 
-    const answer = async (event: SlackMessageEvent, deliveryId: string, client: App["client"]) => {
+    /** Posts a reply in the asker's thread; consent questions only to the asker (ephemeral) outside DMs. */
+    const postReply = async (channel: string, threadTs: string, user: string, reply: Reply, direct: boolean) => {
+      const rendered = renderSlackReply(reply);
+      const privateReply = !direct && (reply.actions ?? []).some((a) => a === "share" || a === "share_anonymous" || a === "dont_share");
+      if (privateReply) await client.chat.postEphemeral({ channel, user, thread_ts: threadTs, ...rendered });
+      else await client.chat.postMessage({ channel, thread_ts: threadTs, ...rendered });
+      options.deliveries.firstTime(THREADS, `${channel}:${threadTs}`);
+    };
+
+    const answer = async (event: SlackMessageEvent, deliveryId: string) => {
       if (event.subtype || event.bot_id || !event.user) return; // edits, joins, bots and ourselves
       if (!options.deliveries.firstTime(this.name, deliveryId)) return; // Slack retry or duplicate
       const threadTs = event.thread_ts ?? event.ts;
@@ -64,20 +118,81 @@ export class SlackChannel implements ChannelAdapter {
         userId: event.user,
         text: (event.text ?? "").replace(MENTION, "").trim(),
       });
-      await client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...renderSlackReply(reply) });
+      await postReply(event.channel, threadTs, event.user, reply, event.channel_type === "im");
     };
 
-    app.event("app_mention", async ({ event, body, client }) => {
-      await answer(event as unknown as SlackMessageEvent, String((body as { event_id?: string }).event_id ?? event.ts), client);
+    app.event("app_mention", async ({ event, body }) => {
+      await answer(event as unknown as SlackMessageEvent, eventIdOf(body, event.ts));
     });
-    app.message(async ({ message, body, client }) => {
+
+    app.message(async ({ message, body }) => {
       const event = message as unknown as SlackMessageEvent;
+      if (event.subtype || event.bot_id || !event.user) return;
+      const mentioned = /<@[A-Z0-9]+>/.test(event.text ?? "");
+      if (event.channel === options.handoffChannel && event.thread_ts) {
+        await this.teamReply(core, event, eventIdOf(body, event.ts));
+        return;
+      }
       const direct = event.channel_type === "im";
-      const autoAnswer = options.autoAnswerChannels.includes(event.channel) && !MENTION.test(event.text ?? "");
-      MENTION.lastIndex = 0;
-      if (!direct && !autoAnswer) return; // mentions arrive as app_mention; other chatter is not ours
-      await answer(event, String((body as { event_id?: string }).event_id ?? event.ts), client);
+      const autoAnswer = options.autoAnswerChannels.includes(event.channel) && !mentioned;
+      const followUp = !!event.thread_ts && !mentioned && options.deliveries.has(THREADS, `${event.channel}:${event.thread_ts}`);
+      if (!direct && !autoAnswer && !followUp) return; // mentions arrive as app_mention; other chatter is not ours
+      await answer(event, eventIdOf(body, event.ts));
     });
+
+    app.command("/vliegwiel", async ({ command, ack, respond }) => {
+      await ack();
+      const text = command.text.trim();
+      if (!text || /^(help|hulp)$/i.test(text)) {
+        await respond({ response_type: "ephemeral", text: NL.help });
+        return;
+      }
+      try {
+        const posted = await client.chat.postMessage({ channel: command.channel_id, text: `<@${command.user_id}> vraagt: ${text}` });
+        const reply = await core.handle({ channel: this.name, conversationId: `${command.channel_id}:${posted.ts}`, userId: command.user_id, text });
+        await postReply(command.channel_id, posted.ts!, command.user_id, reply, command.channel_name === "directmessage");
+      } catch (error) {
+        // Not invited to this channel: answer privately instead of failing silently.
+        options.logger.warn(`slack: answering /vliegwiel in ${command.channel_id} failed (${(error as Error).message}); answering privately`);
+        const reply = await core.handle({ channel: this.name, conversationId: `${command.channel_id}:${command.trigger_id}`, userId: command.user_id, text });
+        await respond({ response_type: "ephemeral", ...renderSlackReply(reply) });
+      }
+    });
+
+    app.action(/^vliegwiel_/, async ({ ack, body, action }) => {
+      await ack();
+      const press = body as unknown as ActionBody;
+      const { action_id: actionId, value } = action as { action_id: string; value?: string };
+      const channel = press.channel?.id ?? press.container?.channel_id ?? "";
+      const threadTs = press.container?.thread_ts ?? press.message?.thread_ts ?? press.container?.message_ts ?? press.message?.ts ?? "";
+      const eventKey = `slack:${press.trigger_id ?? `${actionId}:${press.user.id}:${(action as { action_ts?: string }).action_ts}`}`;
+      const askerAction = ASKER_ACTIONS[actionId];
+      if (askerAction) {
+        const reply = await core.act({
+          channel: this.name, conversationId: `${channel}:${threadTs}`, userId: press.user.id, userName: press.user.name,
+          action: askerAction, handoffId: value && value !== askerAction ? value : undefined, eventKey,
+          question: askerAction === "ask_human" ? await this.questionOf(channel, threadTs) : undefined,
+        });
+        await postReply(channel, threadTs, press.user.id, reply, channel.startsWith("D"));
+        return;
+      }
+      if (actionId === "vliegwiel_feedback_up" || actionId === "vliegwiel_feedback_down") {
+        options.logger.info(`slack: feedback ${actionId.endsWith("up") ? "nuttig" : "niet nuttig"}`, { conversation: `${channel}:${threadTs}` });
+        await client.chat.postEphemeral({ channel, user: press.user.id, thread_ts: threadTs, text: "Dank je voor je reactie!" });
+        return;
+      }
+      const member = core.team.member(press.user.id);
+      const handoffId = value ?? "";
+      const result = !member
+        ? ({ ok: false, code: "not_on_roster" } as const)
+        : actionId === "vliegwiel_claim"
+          ? core.team.claim(handoffId, member, eventKey)
+          : core.team.close(handoffId, member, actionId === "vliegwiel_close_learn", eventKey);
+      if (!result.ok && result.code !== "duplicate") {
+        await client.chat.postEphemeral({ channel, user: press.user.id, text: TEAM_REJECTIONS[result.code] ?? "Dat kan nu niet bij deze vraag." });
+      }
+    });
+
     app.error(async (error) => {
       options.logger.error(`slack: ${error.message}`);
     });
@@ -91,6 +206,28 @@ export class SlackChannel implements ChannelAdapter {
     await this.app?.stop();
     this.app = undefined;
   }
+
+  /** What a roster member writes in a handoff thread reaches the asker; others' messages stay in the thread. */
+  private async teamReply(core: CoreApi, event: SlackMessageEvent, deliveryId: string): Promise<void> {
+    if (!this.options.deliveries.firstTime(this.name, deliveryId)) return;
+    const member = core.team.member(event.user!);
+    const handoff = member && core.team.byThread(`${event.channel}:${event.thread_ts}`);
+    if (!member || !handoff) return;
+    const result = core.team.reply(handoff.id, member, event.text ?? "", `slack:${deliveryId}`);
+    if (!result.ok && result.code !== "duplicate" && result.code !== "not_claimer") {
+      await this.app?.client.chat.postEphemeral({ channel: event.channel, user: event.user!, thread_ts: event.thread_ts, text: TEAM_REJECTIONS[result.code] ?? "Dat kan nu niet bij deze vraag." });
+    }
+  }
+
+  /** The question that started a thread (for "Vraag een mens" under an answer). */
+  private async questionOf(channel: string, threadTs: string): Promise<string | undefined> {
+    const history = await this.app?.client.conversations.replies({ channel, ts: threadTs, limit: 1 }).catch(() => undefined);
+    return history?.messages?.[0]?.text?.replace(MENTION, "").replace(/^vraagt:\s*/, "").trim();
+  }
+}
+
+function eventIdOf(body: unknown, fallback: string): string {
+  return String((body as { event_id?: string }).event_id ?? fallback);
 }
 
 /** Bolt's log lines through our logger (which keeps tokens out). */

@@ -1,0 +1,98 @@
+import type { App, types } from "@slack/bolt";
+import type { HandoffEffectSink } from "../../core/handoff/handoff-service.js";
+import { askerNoticeText, relayText, threadOpeningText, threadPostText, type TextOptions } from "../../core/handoff/handoff-texts.js";
+import type { Handoff, Person } from "../../core/handoff/handoff-types.js";
+
+/** Notices Slack already shows as the direct (ephemeral) reply to the asker's own button press. */
+const SHOWN_AS_REPLY = new Set(["consent_request", "shared", "not_shared"]);
+
+export type SlackHandoffSinkOptions = {
+  client: () => App["client"];
+  /** Channel id of the tolken's channel, when the team works in Slack. */
+  handoffChannel?: string;
+  /** Slack user id of a roster member, for mentions. */
+  slackIdOf(userId: string): string | undefined;
+  texts: TextOptions;
+};
+
+/** "C123:1700000000.000100" → channel and thread of a Slack conversation or handoff thread. */
+export function splitThreadRef(ref: string): { channel: string; ts: string } {
+  const at = ref.indexOf(":");
+  return { channel: ref.slice(0, at), ts: ref.slice(at + 1) };
+}
+
+/** Renders handoff effects in Slack: the asker's thread, and the handoff thread in the tolken's channel. */
+export function createSlackHandoffSink(options: SlackHandoffSinkOptions): HandoffEffectSink {
+  const mention = (people: readonly Person[]) =>
+    people.map((p) => options.slackIdOf(p.userId)).filter(Boolean).map((id) => `<@${id}>`).join(" ");
+  return {
+    async deliver({ handoff, effect, threadRef }) {
+      const client = options.client();
+      switch (effect.type) {
+        case "tell_asker": {
+          if (SHOWN_AS_REPLY.has(effect.message)) return;
+          const { channel, ts } = splitThreadRef(handoff.asker.conversationId);
+          await client.chat.postMessage({ channel, thread_ts: ts, text: askerNoticeText(effect.message, handoff, options.texts) });
+          return;
+        }
+        case "relay_to_asker": {
+          const { channel, ts } = splitThreadRef(handoff.asker.conversationId);
+          await client.chat.postMessage({ channel, thread_ts: ts, text: relayText(effect.from, effect.text, options.texts) });
+          return;
+        }
+        case "open_thread": {
+          if (!options.handoffChannel) return;
+          const who = mention(effect.mentions);
+          const posted = await client.chat.postMessage({
+            channel: options.handoffChannel,
+            text: threadOpeningText(handoff),
+            blocks: threadBlocks(handoff, who),
+          });
+          return { threadRef: `${options.handoffChannel}:${posted.ts}` };
+        }
+        case "update_thread": {
+          if (!threadRef) return;
+          const { channel, ts } = splitThreadRef(threadRef);
+          await client.chat.update({ channel, ts, text: threadOpeningText({ ...handoff, status: effect.status }), blocks: threadBlocks({ ...handoff, status: effect.status, claimedBy: effect.claimedBy }, "") });
+          return;
+        }
+        case "post_in_thread": {
+          if (!threadRef) return;
+          const { channel, ts } = splitThreadRef(threadRef);
+          const who = effect.mentions ? ` ${mention(effect.mentions)}` : "";
+          await client.chat.postMessage({ channel, thread_ts: ts, text: `${threadPostText(effect.kind, handoff, effect)}${who}` });
+          return;
+        }
+        default:
+          return;
+      }
+    },
+  };
+}
+
+const STATUS = { open: "Open", claimed: "Opgepakt", resolved: "Afgesloten" } as Record<string, string>;
+
+/** The handoff thread's head: the question with what the store found, its status and the buttons for that status. */
+function threadBlocks(handoff: Handoff, mentions: string): types.KnownBlock[] {
+  const status = `${STATUS[handoff.status] ?? handoff.status}${handoff.claimedBy ? ` door ${handoff.claimedBy.name}` : ""}`;
+  const buttons =
+    handoff.status === "open"
+      ? [button("vliegwiel_claim", "Ik pak dit op", handoff.id, "primary")]
+      : handoff.status === "claimed"
+        ? [button("vliegwiel_close", "Afsluiten", handoff.id), button("vliegwiel_close_learn", "Afsluiten en toevoegen aan kennisbank", handoff.id)]
+        : [];
+  const blocks: types.KnownBlock[] = [
+    { type: "section", text: { type: "mrkdwn", text: escape(threadOpeningText(handoff)) } },
+    { type: "context", elements: [{ type: "mrkdwn", text: `*${status}*${mentions ? ` · ${mentions}` : ""}` }] },
+  ];
+  if (buttons.length) blocks.push({ type: "actions", block_id: `vliegwiel-handoff:${handoff.id}`, elements: buttons });
+  return blocks;
+}
+
+function button(actionId: string, text: string, value: string, style?: "primary"): types.Button {
+  return { type: "button", action_id: actionId, text: { type: "plain_text", text }, value, ...(style ? { style } : {}) };
+}
+
+function escape(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
