@@ -24,15 +24,14 @@ export async function addAnswerToKnowledge(
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `# ${effect.question}\n\n${effect.answer}\n`);
 
+  // Appended as a new block, so the maintainers' own entries, comments and layout stay untouched.
   const metadataPath = path.join(options.knowledgeDir, METADATA_FILE);
-  const doc = fs.existsSync(metadataPath) ? YAML.parseDocument(fs.readFileSync(metadataPath, "utf8")) : new YAML.Document({});
-  doc.set(relative, {
-    title: effect.question,
-    kind: "antwoord van tolk",
-    year: String(now.getFullYear()),
-    themes: effect.theme ? [effect.theme] : [],
-  });
-  fs.writeFileSync(metadataPath, doc.toString());
+  const existing = fs.existsSync(metadataPath) ? fs.readFileSync(metadataPath, "utf8") : "";
+  const entry = YAML.stringify(
+    { [relative]: { title: effect.question, kind: "antwoord van tolk", year: String(now.getFullYear()), themes: effect.theme ? [effect.theme] : [] } },
+    { lineWidth: 0 },
+  );
+  fs.writeFileSync(metadataPath, `${existing}${existing && !existing.endsWith("\n") ? "\n" : ""}\n${entry}`);
 
   const summary = await ingestSources({ store: options.store, knowledgeDir: options.knowledgeDir, sources: [file], maxFileBytes: options.maxFileBytes });
   if (summary.failed.length) throw new Error(`learning loop: ${summary.failed[0]!.reason}`);

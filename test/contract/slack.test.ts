@@ -96,6 +96,36 @@ describe("Slack adapter over HTTP against a fake Slack", () => {
     expect(slack.callsTo("chat.postMessage")).toHaveLength(0);
   });
 
+  it("given /vliegwiel with a question, then it is acknowledged at once and answered in a thread under the question", async () => {
+    const form = new URLSearchParams({
+      token: "legacy", team_id: "T0TEST", channel_id: "C0VRAGEN", channel_name: "vragen", user_id: "U0ASKER", user_name: "sanne",
+      command: "/vliegwiel", text: "Wat is een burgerbegroting?", response_url: "http://127.0.0.1:9/unused", trigger_id: "trig-1", api_app_id: "A0TEST",
+    }).toString();
+    const res = await fetch(eventsUrl, { method: "POST", headers: { ...signedSlackRequest(SECRET, form), "content-type": "application/x-www-form-urlencoded" }, body: form });
+    expect(res.status).toBe(200);
+    const posts = await slack.waitFor("chat.postMessage", 2);
+    expect(posts[0]!.body).toMatchObject({ channel: "C0VRAGEN", text: "<@U0ASKER> vraagt: Wat is een burgerbegroting?" });
+    expect(posts[1]!.body).toMatchObject({ channel: "C0VRAGEN", thread_ts: posts[0]!.response.ts });
+  });
+
+  it("given Slack answers 429 with Retry-After, then the answer is sent again after the wait", async () => {
+    slack.rateLimitOnce.add("chat.postMessage");
+    await send(eventCallback("Ev010", { type: "app_mention", user: "U0ASKER", text: "<@U0BOT> Wat is Vereniging Dwarsverband?", ts: "1700000010.000100", channel: "C0VRAGEN" }));
+    const posts = await slack.waitFor("chat.postMessage", 2, 15_000);
+    expect(posts[0]!.response).toMatchObject({ error: "ratelimited" });
+    expect(posts[1]!.response).toMatchObject({ ok: true });
+  });
+
+  it("given a very long answer, then it is split into sections within Slack's limits", async () => {
+    const { renderSlackReply } = await import("../../src/channels/slack/render-slack-reply.js");
+    const long = Array.from({ length: 200 }, (_, i) => `• Zin ${i} over het dorpshuis en de vrijwilligers.`).join("\n");
+    const { blocks } = renderSlackReply({ kind: "answer", decision: "answer", reason: "x", text: `${long}\n\nBronnen:\n[1] Verslag`, sources: [], furtherReading: [], passages: [], confidence: 1 });
+    const sections = blocks.filter((b) => b.type === "section") as Array<{ text: { text: string } }>;
+    expect(sections.length).toBeGreaterThan(1);
+    for (const s of sections) expect(s.text.text.length).toBeLessThanOrEqual(3000);
+    expect(sections.map((s) => s.text.text).join("\n")).toContain("Zin 199");
+  });
+
   it("given a bad signature, then the request is refused and nothing is answered", async () => {
     const res = await send(eventCallback("Ev007", { type: "app_mention", user: "U0ASKER", text: "<@U0BOT> hoi", ts: "1700000005.000100", channel: "C0VRAGEN" }), {}, "wrong-secret-000");
     expect(res.status).toBe(401);

@@ -10,6 +10,10 @@ export type SlackCall = { method: string; body: Record<string, unknown>; respons
  */
 export class FakeSlackApi {
   readonly calls: SlackCall[] = [];
+  /** Methods to answer once with HTTP 429 and Retry-After (to test rate-limit handling). */
+  readonly rateLimitOnce = new Set<string>();
+  /** Channels the bot is not a member of: posting there fails with not_in_channel. */
+  readonly notInChannel = new Set<string>();
   private server = http.createServer((req, res) => void this.handle(req, res));
   private nextTs = 1_700_000_000;
 
@@ -43,7 +47,15 @@ export class FakeSlackApi {
     const type = req.headers["content-type"] ?? "";
     const body = type.includes("json") ? (JSON.parse(raw || "{}") as Record<string, unknown>) : Object.fromEntries(new URLSearchParams(raw));
     for (const key of ["blocks", "attachments"]) if (typeof body[key] === "string") body[key] = JSON.parse(body[key] as string);
-    const response = this.respond(method, body);
+    if (this.rateLimitOnce.delete(method)) {
+      this.calls.push({ method, body, response: { ok: false, error: "ratelimited" } });
+      res.writeHead(429, { "content-type": "application/json", "retry-after": "1" });
+      res.end(JSON.stringify({ ok: false, error: "ratelimited" }));
+      return;
+    }
+    const response = method === "chat.postMessage" && this.notInChannel.has(String(body.channel))
+      ? { ok: false, error: "not_in_channel" }
+      : this.respond(method, body);
     this.calls.push({ method, body, response });
     res.writeHead(200, { "content-type": "application/json" });
     res.end(JSON.stringify(response));

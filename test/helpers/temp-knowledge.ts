@@ -14,10 +14,14 @@ export function tempDir(prefix = "vliegwiel-test-"): { dir: string; cleanup(): v
   return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Settings for a test: a temporary database, and the given knowledge folder. */
+/**
+ * Settings for a test: a temporary database and, unless given, a writable copy of the starter
+ * knowledge (flows such as the learning loop write into the knowledge folder; the repo's stays as shipped).
+ */
 export function testConfig(dataDir: string, overrides: Record<string, string> = {}): Config {
+  const knowledgeDir = overrides.KNOWLEDGE_DIR ?? copyOfStarterKnowledge(dataDir);
   return loadConfig(
-    { DATA_DIR: dataDir, KNOWLEDGE_DIR: STARTER_KNOWLEDGE, ROSTER_FILE: path.join(dataDir, "roster.yaml"), WEB_PORT: "0", LOG_LEVEL: "error", ...overrides },
+    { DATA_DIR: dataDir, ROSTER_FILE: path.join(dataDir, "roster.yaml"), WEB_PORT: "0", LOG_LEVEL: "error", ...overrides, KNOWLEDGE_DIR: knowledgeDir },
     REPO_ROOT,
   );
 }
