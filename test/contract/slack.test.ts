@@ -26,6 +26,7 @@ describe("Slack adapter over HTTP against a fake Slack", () => {
   const slack = new FakeSlackApi();
   let app: App;
   let eventsUrl: string;
+  let apiBase: string;
 
   const send = async (payload: object, extraHeaders: Record<string, string> = {}, secret = SECRET) => {
     const body = JSON.stringify(payload);
@@ -34,6 +35,7 @@ describe("Slack adapter over HTTP against a fake Slack", () => {
 
   beforeAll(async () => {
     const apiUrl = await slack.start();
+    apiBase = apiUrl;
     const port = await freePort();
     eventsUrl = `http://127.0.0.1:${port}/slack/events`;
     const config = testConfig(temp.dir, {
@@ -106,6 +108,27 @@ describe("Slack adapter over HTTP against a fake Slack", () => {
     const posts = await slack.waitFor("chat.postMessage", 2);
     expect(posts[0]!.body).toMatchObject({ channel: "C0VRAGEN", text: "<@U0ASKER> vraagt: Wat is een burgerbegroting?" });
     expect(posts[1]!.body).toMatchObject({ channel: "C0VRAGEN", thread_ts: posts[0]!.response.ts });
+  });
+
+  it("given a follow-up in a thread it answered, then it answers without a new mention", async () => {
+    await send(eventCallback("Ev020", { type: "app_mention", user: "U0ASKER", text: "<@U0BOT> Wat is een burgerbegroting?", ts: "1700000020.000100", channel: "C0VRAGEN" }));
+    await slack.waitFor("chat.postMessage");
+    await send(eventCallback("Ev021", { type: "message", user: "U0ASKER", text: "En wat is een Community Benefit Agreement?", ts: "1700000021.000100", thread_ts: "1700000020.000100", channel: "C0VRAGEN", channel_type: "channel" }));
+    const posts = await slack.waitFor("chat.postMessage", 2);
+    expect(posts[1]!.body).toMatchObject({ channel: "C0VRAGEN", thread_ts: "1700000020.000100" });
+    expect(JSON.stringify(posts[1]!.body.blocks)).toContain("Community Benefit Agreement");
+  });
+
+  it("given /vliegwiel in a channel the bot is not in, then it answers privately instead of failing", async () => {
+    slack.notInChannel.add("C0PRIVATE");
+    const form = new URLSearchParams({
+      token: "legacy", team_id: "T0TEST", channel_id: "C0PRIVATE", channel_name: "geheim", user_id: "U0ASKER", user_name: "sanne",
+      command: "/vliegwiel", text: "Wat is een burgerbegroting?", response_url: apiBase.replace(/\/api\/$/, "/response"), trigger_id: "trig-2", api_app_id: "A0TEST",
+    }).toString();
+    await fetch(eventsUrl, { method: "POST", headers: { ...signedSlackRequest(SECRET, form), "content-type": "application/x-www-form-urlencoded" }, body: form });
+    const [reply] = await slack.waitFor("/response");
+    expect(reply!.body).toMatchObject({ response_type: "ephemeral" });
+    expect(JSON.stringify(reply!.body.blocks)).toContain("burgerbegroting");
   });
 
   it("given Slack answers 429 with Retry-After, then the answer is sent again after the wait", async () => {
