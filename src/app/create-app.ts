@@ -94,6 +94,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
   const core: CoreApi = {
     handle: async (message) => afterwards(await handle(message)),
     act: async (action) => afterwards(await conversation.act(action)),
+    feedback: (entry) => knowledge.questionLog.recordFeedback(entry),
     team: {
       member: (userId) => roster.find(userId),
       list: () => repository.list(SHARED_STATUSES).map(teamViewOf),

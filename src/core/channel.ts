@@ -52,6 +52,8 @@ export type TeamApi = {
 export type CoreApi = {
   handle: MessageHandler;
   act(action: AskerAction): Promise<Reply>;
+  /** "Nuttig" / "Niet nuttig" under an answer. */
+  feedback(entry: { channel: string; conversationId: string; helpful: boolean; question?: string }): void;
   team: TeamApi;
 };
 

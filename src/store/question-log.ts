@@ -16,6 +16,20 @@ export class SqliteQuestionLog implements QuestionLog {
       .run(new Date().toISOString(), entry.channel, entry.question, entry.decision, entry.reason, entry.confidence, entry.topSource ?? null);
   }
 
+  /** "Nuttig" / "Niet nuttig" on an answer, stored with the question it answered. */
+  recordFeedback(entry: { channel: string; conversationId: string; helpful: boolean; question?: string }): void {
+    this.db
+      .prepare("INSERT INTO feedback (channel, conversation_id, helpful, question, at) VALUES (?, ?, ?, ?, ?)")
+      .run(entry.channel, entry.conversationId, entry.helpful ? 1 : 0, entry.question ?? null, new Date().toISOString());
+  }
+
+  feedbackSince(since: Date): { helpful: number; notHelpful: number } {
+    const row = this.db
+      .prepare("SELECT sum(helpful = 1) AS helpful, sum(helpful = 0) AS notHelpful FROM feedback WHERE at >= ?")
+      .get(since.toISOString()) as { helpful: number | null; notHelpful: number | null };
+    return { helpful: row.helpful ?? 0, notHelpful: row.notHelpful ?? 0 };
+  }
+
   /** How many questions were asked and handed off since a moment. */
   counts(since: Date): { asked: number; handedOff: number } {
     const row = this.db

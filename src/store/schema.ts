@@ -100,6 +100,14 @@ const MIGRATIONS: string[] = [
   CREATE INDEX web_messages_by_conversation ON web_messages(conversation_id, id);
   `,
   `
+  CREATE TABLE feedback (
+    id              INTEGER PRIMARY KEY,
+    channel         TEXT NOT NULL,
+    conversation_id TEXT NOT NULL,
+    helpful         INTEGER NOT NULL,
+    question        TEXT,
+    at              TEXT NOT NULL
+  );
   CREATE TABLE processed_deliveries (
     channel      TEXT NOT NULL,
     delivery_id  TEXT NOT NULL,

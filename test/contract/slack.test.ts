@@ -1,8 +1,10 @@
 import fs from "node:fs";
 import net from "node:net";
+import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../src/app/create-app.js";
 import { createLogger } from "../../src/logger.js";
+import { openDatabase } from "../../src/store/open-database.js";
 import { FakeSlackApi, signedInteraction, signedSlackRequest, type SlackCall } from "../fakes/fake-slack-api.js";
 import { tempDir, testConfig } from "../helpers/temp-knowledge.js";
 
@@ -129,6 +131,31 @@ describe("Slack adapter over HTTP against a fake Slack", () => {
     const [reply] = await slack.waitFor("/response");
     expect(reply!.body).toMatchObject({ response_type: "ephemeral" });
     expect(JSON.stringify(reply!.body.blocks)).toContain("burgerbegroting");
+  });
+
+  it("given 'Nuttig' pressed twice, then the feedback is stored once with the question", async () => {
+    for (const trigger of ["t1", "t2"]) {
+      const { headers, body } = signedInteraction(SECRET, {
+        type: "block_actions", user: { id: "U0ASKER", username: "sanne", name: "sanne", team_id: "T0TEST" }, api_app_id: "A0TEST", token: "legacy",
+        trigger_id: trigger, team: { id: "T0TEST", domain: "test" }, channel: { id: "C0VRAGEN", name: "vragen" },
+        container: { type: "message", channel_id: "C0VRAGEN", message_ts: "1700000030.000200", thread_ts: "1700000030.000100" },
+        actions: [{ action_id: "vliegwiel_feedback_up", block_id: "b", type: "button", value: "feedback_up", text: { type: "plain_text", text: "Nuttig" }, action_ts: "1" }],
+      });
+      await fetch(eventsUrl, { method: "POST", headers, body });
+    }
+    await slack.waitFor("chat.postEphemeral");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(slack.callsTo("chat.postEphemeral")).toHaveLength(1);
+    const db = openDatabase(path.join(temp.dir, "vliegwiel.db"));
+    expect(db.prepare("SELECT channel, conversation_id, helpful FROM feedback").all()).toEqual([{ channel: "slack", conversation_id: "C0VRAGEN:1700000030.000100", helpful: 1 }]);
+    db.close();
+  });
+
+  it("given the App Home is opened, then it explains Vliegwiel", async () => {
+    await send(eventCallback("Ev040", { type: "app_home_opened", user: "U0ASKER", channel: "D0HOME", tab: "home", event_ts: "1700000040.000100" }));
+    const [publish] = await slack.waitFor("views.publish");
+    expect(publish!.body).toMatchObject({ user_id: "U0ASKER" });
+    expect(JSON.stringify(publish!.body.view)).toContain("Zo werk ik");
   });
 
   it("given Slack answers 429 with Retry-After, then the answer is sent again after the wait", async () => {

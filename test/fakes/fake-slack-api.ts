@@ -46,7 +46,7 @@ export class FakeSlackApi {
     const method = (req.url ?? "").replace(/^\/api\//, "").split("?")[0]!;
     const type = req.headers["content-type"] ?? "";
     const body = type.includes("json") ? (JSON.parse(raw || "{}") as Record<string, unknown>) : Object.fromEntries(new URLSearchParams(raw));
-    for (const key of ["blocks", "attachments"]) if (typeof body[key] === "string") body[key] = JSON.parse(body[key] as string);
+    for (const key of ["blocks", "attachments", "view"]) if (typeof body[key] === "string") body[key] = JSON.parse(body[key] as string);
     if (this.rateLimitOnce.delete(method)) {
       this.calls.push({ method, body, response: { ok: false, error: "ratelimited" } });
       res.writeHead(429, { "content-type": "application/json", "retry-after": "1" });

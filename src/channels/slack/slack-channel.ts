@@ -1,4 +1,4 @@
-import { App, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
+import { App, LogLevel, type Logger as BoltLogger, type types } from "@slack/bolt";
 import type { ChannelAdapter, CoreApi } from "../../core/channel.js";
 import type { AskerAction } from "../../core/conversation.js";
 import type { HandoffEffectSink } from "../../core/handoff/handoff-service.js";
@@ -177,7 +177,8 @@ export class SlackChannel implements ChannelAdapter {
         return;
       }
       if (actionId === "vliegwiel_feedback_up" || actionId === "vliegwiel_feedback_down") {
-        options.logger.info(`slack: feedback ${actionId.endsWith("up") ? "nuttig" : "niet nuttig"}`, { conversation: `${channel}:${threadTs}` });
+        if (!options.deliveries.firstTime(`${this.name}-feedback`, `${channel}:${threadTs}:${press.user.id}`)) return;
+        core.feedback({ channel: this.name, conversationId: `${channel}:${threadTs}`, helpful: actionId.endsWith("up"), question: await this.questionOf(channel, threadTs) });
         await client.chat.postEphemeral({ channel, user: press.user.id, thread_ts: threadTs, text: "Dank je voor je reactie!" });
         return;
       }
@@ -191,6 +192,11 @@ export class SlackChannel implements ChannelAdapter {
       if (!result.ok && result.code !== "duplicate") {
         await client.chat.postEphemeral({ channel, user: press.user.id, text: TEAM_REJECTIONS[result.code] ?? "Dat kan nu niet bij deze vraag." });
       }
+    });
+
+    app.event("app_home_opened", async ({ event }) => {
+      if ((event as { tab?: string }).tab && (event as { tab?: string }).tab !== "home") return;
+      await client.views.publish({ user_id: event.user, view: homeView(core, event.user) });
     });
 
     app.error(async (error) => {
@@ -224,6 +230,27 @@ export class SlackChannel implements ChannelAdapter {
     const history = await this.app?.client.conversations.replies({ channel, ts: threadTs, limit: 1 }).catch(() => undefined);
     return history?.messages?.[0]?.text?.replace(MENTION, "").replace(/^vraagt:\s*/, "").trim();
   }
+}
+
+/** The App Home tab: what Vliegwiel does, and for tolken the questions waiting for them. */
+function homeView(core: CoreApi, slackUserId: string): { type: "home"; blocks: types.KnownBlock[] } {
+  const blocks: types.KnownBlock[] = [
+    { type: "header", text: { type: "plain_text", text: "Vliegwiel" } },
+    { type: "section", text: { type: "mrkdwn", text: NL.help } },
+    { type: "context", elements: [{ type: "mrkdwn", text: "Vragen? Noem @Vliegwiel in een kanaal, stuur een direct bericht, of gebruik `/vliegwiel`." }] },
+  ];
+  const member = core.team.member(slackUserId);
+  if (member) {
+    const waiting = core.team.list().filter((h) => h.status === "open" || (h.status === "claimed" && h.claimedBy?.userId === member.userId));
+    blocks.push({ type: "divider" }, { type: "header", text: { type: "plain_text", text: "Vragen voor jou en het team" } });
+    blocks.push(...(waiting.length
+      ? waiting.slice(0, 40).map((h): types.KnownBlock => ({
+          type: "section",
+          text: { type: "mrkdwn", text: `*${h.status === "open" ? "Open" : "Door jou opgepakt"}* · ${h.theme ?? "zonder thema"}\n${h.question.slice(0, 500).replace(/[<>&]/g, "")}` },
+        }))
+      : [{ type: "section", text: { type: "mrkdwn", text: "Geen open vragen. Mooi zo!" } } as types.KnownBlock]));
+  }
+  return { type: "home", blocks };
 }
 
 function eventIdOf(body: unknown, fallback: string): string {
