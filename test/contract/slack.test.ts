@@ -6,6 +6,7 @@ import { createApp, type App } from "../../src/app/create-app.js";
 import { createLogger } from "../../src/logger.js";
 import { openDatabase } from "../../src/store/open-database.js";
 import { FakeSlackApi, signedInteraction, signedSlackRequest, type SlackCall } from "../fakes/fake-slack-api.js";
+import { FakeSlackSocket } from "../fakes/fake-slack-socket.js";
 import { tempDir, testConfig } from "../helpers/temp-knowledge.js";
 
 const SECRET = "test-signing-secret-123";
@@ -285,3 +286,37 @@ async function waitForCall(slack: FakeSlackApi, method: string, match: (c: Slack
 }
 
 const waitForPost = (slack: FakeSlackApi, match: (c: SlackCall) => boolean) => waitForCall(slack, "chat.postMessage", match);
+
+describe("Slack in Socket Mode against a fake Slack", () => {
+  const temp = tempDir();
+  const slack = new FakeSlackApi();
+  const socket = new FakeSlackSocket();
+  let app: App;
+
+  beforeAll(async () => {
+    const apiUrl = await slack.start();
+    slack.socketUrl = await socket.start();
+    const config = testConfig(temp.dir, {
+      WEB_ENABLED: "false", SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_APP_TOKEN: "xapp-1-test", SLACK_API_URL: apiUrl,
+    });
+    app = createApp(config, createLogger("error"));
+    await app.start();
+    await socket.waitForConnection();
+  });
+  afterAll(async () => {
+    await app.stop();
+    await socket.stop();
+    await slack.stop();
+    temp.cleanup();
+  });
+
+  it("given a mention over the socket, then the envelope is acknowledged and the answer posted in the thread", async () => {
+    expect(slack.callsTo("apps.connections.open")).toHaveLength(1);
+    socket.deliver("env-1", "events_api", eventCallback("EvS1", {
+      type: "app_mention", user: "U0ASKER", text: "<@U0BOT> Wat is een burgerbegroting?", ts: "1700000050.000100", channel: "C0VRAGEN",
+    }));
+    const [post] = await slack.waitFor("chat.postMessage");
+    expect(post!.body).toMatchObject({ channel: "C0VRAGEN", thread_ts: "1700000050.000100" });
+    expect(socket.acks).toContain("env-1");
+  });
+});

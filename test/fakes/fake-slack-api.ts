@@ -12,6 +12,8 @@ export class FakeSlackApi {
   readonly calls: SlackCall[] = [];
   /** Methods to answer once with HTTP 429 and Retry-After (to test rate-limit handling). */
   readonly rateLimitOnce = new Set<string>();
+  /** The Socket Mode URL apps.connections.open hands out. */
+  socketUrl = "ws://127.0.0.1:9/none";
   /** Channels the bot is not a member of: posting there fails with not_in_channel. */
   readonly notInChannel = new Set<string>();
   private server = http.createServer((req, res) => void this.handle(req, res));
@@ -65,6 +67,8 @@ export class FakeSlackApi {
     switch (method) {
       case "auth.test":
         return { ok: true, url: "https://vliegwiel-test.slack.com/", team: "Test", user: "vliegwiel", team_id: "T0TEST", user_id: "U0BOT", bot_id: "B0BOT" };
+      case "apps.connections.open":
+        return { ok: true, url: this.socketUrl };
       case "chat.postMessage":
         return { ok: true, channel: body.channel, ts: `${this.nextTs++}.000100`, message: { text: body.text } };
       default:
