@@ -32,3 +32,19 @@ describe("handoff settings", () => {
     expect(() => loadConfig({ HANDOFF_SHOW_HELPER_NAMES: "perhaps" })).toThrow(/HANDOFF_SHOW_HELPER_NAMES/);
   });
 });
+
+describe("documentation of settings", () => {
+  it("given every variable the config reads, then .env.example lists it and the README's table explains it", async () => {
+    const fs = await import("node:fs");
+    const path = await import("node:path");
+    const root = path.resolve(import.meta.dirname, "../..");
+    const names = [...fs.readFileSync(path.join(root, "src/config.ts"), "utf8").matchAll(/^ {2}([A-Z][A-Z0-9_]+):/gm)].map((m) => m[1]!);
+    expect(names.length).toBeGreaterThan(20);
+    const example = fs.readFileSync(path.join(root, ".env.example"), "utf8");
+    const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
+    for (const name of names) {
+      expect(example, name).toMatch(new RegExp(`^#? ?${name}=`, "m"));
+      expect(readme, name).toContain(`\`${name}\``);
+    }
+  });
+});
