@@ -1,4 +1,4 @@
-import { App, LogLevel, type Logger as BoltLogger, type types } from "@slack/bolt";
+import { App, LogLevel } from "@slack/bolt";
 import type { ChannelAdapter, CoreApi } from "../../core/channel.js";
 import type { AskerAction } from "../../core/conversation.js";
 import type { HandoffEffectSink } from "../../core/handoff/handoff-service.js";
@@ -7,7 +7,9 @@ import { NL } from "../../core/replies-nl.js";
 import type { Reply } from "../../core/reply.js";
 import type { Logger } from "../../logger.js";
 import type { DeliveryLog } from "../../store/delivery-log.js";
+import { boltLogger } from "./bolt-logger.js";
 import { renderSlackReply } from "./render-slack-reply.js";
+import { homeView } from "./slack-home-view.js";
 import { createSlackHandoffSink } from "./slack-handoff-sink.js";
 
 export type SlackChannelOptions = {
@@ -232,41 +234,6 @@ export class SlackChannel implements ChannelAdapter {
   }
 }
 
-/** The App Home tab: what Vliegwiel does, and for tolken the questions waiting for them. */
-function homeView(core: CoreApi, slackUserId: string): { type: "home"; blocks: types.KnownBlock[] } {
-  const blocks: types.KnownBlock[] = [
-    { type: "header", text: { type: "plain_text", text: "Vliegwiel" } },
-    { type: "section", text: { type: "mrkdwn", text: NL.help } },
-    { type: "context", elements: [{ type: "mrkdwn", text: "Vragen? Noem @Vliegwiel in een kanaal, stuur een direct bericht, of gebruik `/vliegwiel`." }] },
-  ];
-  const member = core.team.member(slackUserId);
-  if (member) {
-    const waiting = core.team.list().filter((h) => h.status === "open" || (h.status === "claimed" && h.claimedBy?.userId === member.userId));
-    blocks.push({ type: "divider" }, { type: "header", text: { type: "plain_text", text: "Vragen voor jou en het team" } });
-    blocks.push(...(waiting.length
-      ? waiting.slice(0, 40).map((h): types.KnownBlock => ({
-          type: "section",
-          text: { type: "mrkdwn", text: `*${h.status === "open" ? "Open" : "Door jou opgepakt"}* · ${h.theme ?? "zonder thema"}\n${h.question.slice(0, 500).replace(/[<>&]/g, "")}` },
-        }))
-      : [{ type: "section", text: { type: "mrkdwn", text: "Geen open vragen. Mooi zo!" } } as types.KnownBlock]));
-  }
-  return { type: "home", blocks };
-}
-
 function eventIdOf(body: unknown, fallback: string): string {
   return String((body as { event_id?: string }).event_id ?? fallback);
-}
-
-/** Bolt's log lines through our logger (which keeps tokens out). */
-function boltLogger(logger: Logger): BoltLogger {
-  let level = LogLevel.WARN;
-  return {
-    debug: (...m: unknown[]) => logger.debug(m.map(String).join(" ")),
-    info: (...m: unknown[]) => logger.info(m.map(String).join(" ")),
-    warn: (...m: unknown[]) => logger.warn(m.map(String).join(" ")),
-    error: (...m: unknown[]) => logger.error(m.map(String).join(" ")),
-    setLevel: (l: LogLevel) => void (level = l),
-    getLevel: () => level,
-    setName: () => undefined,
-  };
 }
