@@ -134,6 +134,23 @@ describe("Slack adapter over HTTP against a fake Slack", () => {
     expect(JSON.stringify(reply!.body.blocks)).toContain("burgerbegroting");
   });
 
+  it("given the assistant split view, then it greets with suggested prompts and answers with a thinking status", async () => {
+    await send(eventCallback("Ev050", {
+      type: "assistant_thread_started", event_ts: "1700000060.000100",
+      assistant_thread: { user_id: "U0ASKER", channel_id: "D0ASSIST", thread_ts: "1700000060.000050", context: {} },
+    }));
+    const [prompts] = await slack.waitFor("assistant.threads.setSuggestedPrompts");
+    expect(prompts!.body).toMatchObject({ channel_id: "D0ASSIST", thread_ts: "1700000060.000050" });
+    await send(eventCallback("Ev051", { type: "message", user: "U0ASKER", text: "Wat is een burgerbegroting?", ts: "1700000061.000100", thread_ts: "1700000060.000050", channel: "D0ASSIST", channel_type: "im" }));
+    const [status] = await slack.waitFor("assistant.threads.setStatus");
+    expect(status!.body).toMatchObject({ channel_id: "D0ASSIST", thread_ts: "1700000060.000050", status: "zoekt in de kennisbank…" });
+    const posts = await slack.waitFor("chat.postMessage", 2);
+    expect(posts[1]!.body).toMatchObject({ channel: "D0ASSIST", thread_ts: "1700000060.000050" });
+    expect(JSON.stringify(posts[1]!.body.blocks)).toContain("burgerbegroting");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(slack.callsTo("chat.postMessage")).toHaveLength(2);
+  });
+
   it("given 'Nuttig' pressed twice, then the feedback is stored once with the question", async () => {
     for (const trigger of ["t1", "t2"]) {
       const { headers, body } = signedInteraction(SECRET, {

@@ -1,4 +1,4 @@
-import { App, LogLevel } from "@slack/bolt";
+import { App, Assistant, LogLevel } from "@slack/bolt";
 import type { ChannelAdapter, CoreApi } from "../../core/channel.js";
 import type { AskerAction } from "../../core/conversation.js";
 import type { HandoffEffectSink } from "../../core/handoff/handoff-service.js";
@@ -49,6 +49,11 @@ type ActionBody = {
 };
 
 const MENTION = /<@[A-Z0-9]+>/g;
+const SUGGESTED_PROMPTS = [
+  "Hoe houden we vrijwilligers betrokken?",
+  "Welke financiering is er naast subsidies?",
+  "Hoe werken we goed samen met de gemeente?",
+];
 const THREADS = "slack-thread";
 const ASKER_ACTIONS: Record<string, AskerAction["action"]> = {
   vliegwiel_ask_human: "ask_human",
@@ -122,6 +127,23 @@ export class SlackChannel implements ChannelAdapter {
       });
       await postReply(event.channel, threadTs, event.user, reply, event.channel_type === "im");
     };
+
+    // Slack's assistant split view (where the workspace has it); registered first, so that its
+    // threads are answered here and not a second time by the direct-message listener below.
+    app.assistant(new Assistant({
+      threadStarted: async ({ say, setSuggestedPrompts }) => {
+        await say(NL.greeting);
+        await setSuggestedPrompts({ title: "Bijvoorbeeld:", prompts: SUGGESTED_PROMPTS.map((message) => ({ title: message, message })) });
+      },
+      userMessage: async ({ message, body, setStatus, say }) => {
+        const event = message as unknown as SlackMessageEvent;
+        if (event.subtype || event.bot_id || !event.user) return;
+        if (!options.deliveries.firstTime(this.name, eventIdOf(body, event.ts))) return;
+        await setStatus("zoekt in de kennisbank…");
+        const reply = await core.handle({ channel: this.name, conversationId: `${event.channel}:${event.thread_ts ?? event.ts}`, userId: event.user, text: (event.text ?? "").trim() });
+        await say(renderSlackReply(reply));
+      },
+    }));
 
     app.event("app_mention", async ({ event, body }) => {
       await answer(event as unknown as SlackMessageEvent, eventIdOf(body, event.ts));
