@@ -13,6 +13,7 @@ import { HandoffService } from "../core/handoff/handoff-service.js";
 import { addWorkingTime } from "../core/handoff/working-time.js";
 import type { Logger } from "../logger.js";
 import { formatSummary } from "../cli/print-ingest.js";
+import { SqliteConversationMemory } from "../store/conversation-memory.js";
 import { DeliveryLog } from "../store/delivery-log.js";
 import { SqliteHandoffRepository } from "../store/sqlite-handoff-repository.js";
 import { WebMessageStore } from "../store/web-message-store.js";
@@ -82,6 +83,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
   };
   const conversation = createConversation({
     assistant,
+    memory: new SqliteConversationMemory(knowledge.db),
     handoffs,
     repository,
     detectTheme: (question, reply) => {

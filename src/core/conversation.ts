@@ -5,6 +5,7 @@ import type { ApplyResult, HandoffService } from "./handoff/handoff-service.js";
 import { askerNoticeText } from "./handoff/handoff-texts.js";
 import type { Handoff } from "./handoff/handoff-types.js";
 import type { Reply } from "./reply.js";
+import { withContext } from "./decision/follow-up.js";
 import { foldDiacritics } from "./text/fold.js";
 
 /** A button press from the asker, in the core's terms. */
@@ -21,8 +22,15 @@ export type AskerAction = {
   eventKey?: string;
 };
 
+/** Earlier questions of a conversation, so a follow-up is understood. */
+export interface ConversationMemory {
+  remember(channel: string, conversationId: string, question: string): void;
+  recent(channel: string, conversationId: string, limit: number): string[];
+}
+
 export type ConversationOptions = {
   assistant: Assistant;
+  memory?: ConversationMemory;
   handoffs: HandoffService;
   repository: HandoffRepository;
   /** The theme a question is about, for routing (from the roster's themes and the found documents). */
@@ -74,8 +82,11 @@ export function createConversation(options: ConversationOptions): Conversation {
         const result = handoffs.apply(active.id, { type: "asker_reply", by: message.userId, text: message.text });
         if (result.ok) return plain("relayed", "Ik heb je bericht doorgegeven aan wie je vraag behandelt.", active.id);
       }
-      const reply = await assistant.handle(message);
-      if (reply.decision === "handoff" && reply.reason !== "error") return startHandoff(message, message.text, reply);
+      const earlier = options.memory?.recent(message.channel, message.conversationId, 3) ?? [];
+      const question = withContext(message.text, earlier);
+      const reply = await assistant.handle({ ...message, text: question });
+      if (reply.kind === "answer" || reply.kind === "handoff") options.memory?.remember(message.channel, message.conversationId, message.text);
+      if (reply.decision === "handoff" && reply.reason !== "error") return startHandoff(message, question, reply);
       return reply.kind === "answer" ? { ...reply, actions: ["ask_human"] } : reply;
     },
 

@@ -108,6 +108,14 @@ const MIGRATIONS: string[] = [
     question        TEXT,
     at              TEXT NOT NULL
   );
+  CREATE TABLE conversation_turns (
+    id              INTEGER PRIMARY KEY,
+    channel         TEXT NOT NULL,
+    conversation_id TEXT NOT NULL,
+    question        TEXT NOT NULL,
+    at              TEXT NOT NULL
+  );
+  CREATE INDEX conversation_turns_by_conversation ON conversation_turns(channel, conversation_id, id);
   CREATE TABLE processed_deliveries (
     channel      TEXT NOT NULL,
     delivery_id  TEXT NOT NULL,

@@ -7,6 +7,7 @@ import type { HandoffEffect } from "../../src/core/handoff/handoff-types.js";
 import { ingestSources } from "../../src/ingest/ingest-sources.js";
 import { KnowledgeStore } from "../../src/store/knowledge-store.js";
 import { openDatabase } from "../../src/store/open-database.js";
+import { SqliteConversationMemory } from "../../src/store/conversation-memory.js";
 import { SqliteHandoffRepository } from "../../src/store/sqlite-handoff-repository.js";
 import { YamlRoster } from "../../src/store/yaml-roster.js";
 import { REPO_ROOT, STARTER_KNOWLEDGE, tempDir } from "../helpers/temp-knowledge.js";
@@ -35,6 +36,7 @@ describe("conversation with handoffs", () => {
       assistant: createAssistant({ index: store, maxQuestionChars: 2000, minConfidence: 0.5 }),
       handoffs: service,
       repository,
+      memory: new SqliteConversationMemory(db),
       detectTheme: () => "vergunningen",
     });
   });
@@ -83,6 +85,15 @@ describe("conversation with handoffs", () => {
     expect(close.text).toMatch(/Afgesloten/);
     const reopen = await conversation.act({ ...asker("e"), action: "reopen", handoffId: reply.handoffId });
     expect(reopen.text).toMatch(/weer open/);
+  });
+
+  it("given a follow-up in the same conversation, then it is understood with the earlier question", async () => {
+    await conversation.handle({ ...asker("g"), text: "Wat is een Community Benefit Agreement?" });
+    const followUp = await conversation.handle({ ...asker("g"), text: "En wie sluit dat af?" });
+    expect(followUp.decision).toBe("answer");
+    expect(followUp.passages[0]?.text).toContain("Community Benefit Agreement");
+    const elsewhere = await conversation.handle({ ...asker("h"), text: "En wie sluit dat af?" });
+    expect(elsewhere.passages[0]?.text ?? "").not.toContain("Community Benefit Agreement");
   });
 
   it("given a consent press from someone else, then it is refused", async () => {

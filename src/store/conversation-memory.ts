@@ -1,0 +1,21 @@
+import type Database from "better-sqlite3";
+import type { ConversationMemory } from "../core/conversation.js";
+
+/** Earlier questions of a conversation (a Slack thread, a web chat), kept for follow-ups. */
+export class SqliteConversationMemory implements ConversationMemory {
+  constructor(private readonly db: Database.Database) {}
+
+  remember(channel: string, conversationId: string, question: string): void {
+    this.db
+      .prepare("INSERT INTO conversation_turns (channel, conversation_id, question, at) VALUES (?, ?, ?, ?)")
+      .run(channel, conversationId, question, new Date().toISOString());
+  }
+
+  recent(channel: string, conversationId: string, limit: number): string[] {
+    const rows = this.db
+      .prepare("SELECT question FROM conversation_turns WHERE channel = ? AND conversation_id = ? ORDER BY id DESC LIMIT ?")
+      .pluck()
+      .all(channel, conversationId, limit) as string[];
+    return rows.reverse();
+  }
+}
