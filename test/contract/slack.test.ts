@@ -43,6 +43,7 @@ describe("Slack adapter over HTTP against a fake Slack", () => {
     eventsUrl = `http://127.0.0.1:${port}/slack/events`;
     const config = testConfig(temp.dir, {
       WEB_ENABLED: "false", SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: apiUrl, PORT: String(port),
+      SLACK_AUTO_ANSWER_CHANNELS: "C0AUTO, C0AUTO2",
     });
     app = createApp(config, createLogger("error"));
     await app.start();
@@ -192,6 +193,23 @@ describe("Slack adapter over HTTP against a fake Slack", () => {
     expect(sections.length).toBeGreaterThan(1);
     for (const s of sections) expect(s.text.text.length).toBeLessThanOrEqual(3000);
     expect(sections.map((s) => s.text.text).join("\n")).toContain("Zin 199");
+  });
+
+  it("given a channel configured for auto-answer, then a question there is answered without a mention", async () => {
+    await send(eventCallback("Ev060", { type: "message", user: "U0ASKER", text: "Wat is Vereniging Dwarsverband?", ts: "1700000070.000100", channel: "C0AUTO", channel_type: "channel" }));
+    const [post] = await slack.waitFor("chat.postMessage");
+    expect(post!.body).toMatchObject({ channel: "C0AUTO", thread_ts: "1700000070.000100" });
+  });
+
+  it("given /vliegwiel help, then it explains itself privately", async () => {
+    const form = new URLSearchParams({
+      token: "legacy", team_id: "T0TEST", channel_id: "C0VRAGEN", channel_name: "vragen", user_id: "U0ASKER", user_name: "sanne",
+      command: "/vliegwiel", text: "help", response_url: apiBase.replace(/\/api\/$/, "/response"), trigger_id: "trig-3", api_app_id: "A0TEST",
+    }).toString();
+    await fetch(eventsUrl, { method: "POST", headers: { ...signedSlackRequest(SECRET, form), "content-type": "application/x-www-form-urlencoded" }, body: form });
+    const [reply] = await slack.waitFor("/response");
+    expect(reply!.body).toMatchObject({ response_type: "ephemeral", text: expect.stringContaining("Zo werk ik") });
+    expect(slack.callsTo("chat.postMessage")).toHaveLength(0);
   });
 
   it("given a bad signature, then the request is refused and nothing is answered", async () => {
