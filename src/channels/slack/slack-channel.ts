@@ -123,6 +123,7 @@ export class SlackChannel implements ChannelAdapter {
         channel: this.name,
         conversationId: `${event.channel}:${threadTs}`,
         userId: event.user,
+        userName: `<@${event.user}>`, // shown (with consent) in the tolken's channel as a mention
         text: (event.text ?? "").replace(MENTION, "").trim(),
       });
       await postReply(event.channel, threadTs, event.user, reply, event.channel_type === "im");
@@ -171,16 +172,20 @@ export class SlackChannel implements ChannelAdapter {
         await respond({ response_type: "ephemeral", text: NL.help });
         return;
       }
+      let questionTs: string | undefined;
       try {
-        const posted = await client.chat.postMessage({ channel: command.channel_id, text: `<@${command.user_id}> vraagt: ${text}` });
-        const reply = await core.handle({ channel: this.name, conversationId: `${command.channel_id}:${posted.ts}`, userId: command.user_id, text });
-        await postReply(command.channel_id, posted.ts!, command.user_id, reply, command.channel_name === "directmessage");
+        questionTs = (await client.chat.postMessage({ channel: command.channel_id, text: `<@${command.user_id}> vraagt: ${text}` })).ts;
       } catch (error) {
-        // Not invited to this channel: answer privately instead of failing silently.
-        options.logger.warn(`slack: answering /vliegwiel in ${command.channel_id} failed (${(error as Error).message}); answering privately`);
-        const reply = await core.handle({ channel: this.name, conversationId: `${command.channel_id}:${command.trigger_id}`, userId: command.user_id, text });
-        await respond({ response_type: "ephemeral", ...renderSlackReply(reply) });
+        // Not invited to this channel (or a private one): answer privately instead of failing silently.
+        options.logger.warn(`slack: cannot post in ${command.channel_id} (${(error as Error).message}); answering /vliegwiel privately`);
       }
+      if (!questionTs) {
+        const reply = await core.handle({ channel: this.name, conversationId: `${command.channel_id}:${command.trigger_id}`, userId: command.user_id, userName: `<@${command.user_id}>`, text });
+        await respond({ response_type: "ephemeral", ...renderSlackReply(reply) });
+        return;
+      }
+      const reply = await core.handle({ channel: this.name, conversationId: `${command.channel_id}:${questionTs}`, userId: command.user_id, userName: `<@${command.user_id}>`, text });
+      await postReply(command.channel_id, questionTs, command.user_id, reply, command.channel_name === "directmessage");
     });
 
     app.action(/^vliegwiel_/, async ({ ack, body, action }) => {

@@ -93,6 +93,11 @@ function button(actionId: string, text: string, value: string, style?: "primary"
   return { type: "button", action_id: actionId, text: { type: "plain_text", text }, value, ...(style ? { style } : {}) };
 }
 
+/** Escapes mrkdwn, keeping user mentions (<@U…>) working. */
 function escape(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/&lt;@([UW][A-Z0-9]+)&gt;/g, "<@$1>");
 }
