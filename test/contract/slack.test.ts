@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../src/app/create-app.js";
@@ -7,16 +6,21 @@ import { createLogger } from "../../src/logger.js";
 import { openDatabase } from "../../src/store/open-database.js";
 import { FakeSlackApi, signedInteraction, signedSlackRequest, type SlackCall } from "../fakes/fake-slack-api.js";
 import { FakeSlackSocket } from "../fakes/fake-slack-socket.js";
+import { freePort } from "../helpers/free-port.js";
 import { tempDir, testConfig } from "../helpers/temp-knowledge.js";
 
 const SECRET = "test-signing-secret-123";
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+
+/** The whole app with Slack in HTTP mode on a free port, pointed at a fake Slack Web API. */
+async function startSlackApp(dataDir: string, apiUrl: string, env: Record<string, string> = {}): Promise<{ app: App; eventsUrl: string }> {
+  const port = await freePort();
+  const config = testConfig(dataDir, {
+    WEB_ENABLED: "false", SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: apiUrl, PORT: String(port), ...env,
+  });
+  const app = createApp(config, createLogger("error"));
+  await app.start();
+  return { app, eventsUrl: `http://127.0.0.1:${port}/slack/events` };
 }
 
 /** Event payloads in the shape of Slack's Events API (event_callback). */
@@ -37,16 +41,8 @@ describe("Slack adapter over HTTP against a fake Slack", () => {
   };
 
   beforeAll(async () => {
-    const apiUrl = await slack.start();
-    apiBase = apiUrl;
-    const port = await freePort();
-    eventsUrl = `http://127.0.0.1:${port}/slack/events`;
-    const config = testConfig(temp.dir, {
-      WEB_ENABLED: "false", SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: apiUrl, PORT: String(port),
-      SLACK_AUTO_ANSWER_CHANNELS: "C0AUTO, C0AUTO2",
-    });
-    app = createApp(config, createLogger("error"));
-    await app.start();
+    apiBase = await slack.start();
+    ({ app, eventsUrl } = await startSlackApp(temp.dir, apiBase, { SLACK_AUTO_ANSWER_CHANNELS: "C0AUTO, C0AUTO2" }));
   });
   afterAll(async () => {
     await app.stop();
@@ -247,16 +243,9 @@ describe("Slack handoff end to end against a fake Slack", () => {
 
   beforeAll(async () => {
     const apiUrl = await slack.start();
-    const port = await freePort();
-    eventsUrl = `http://127.0.0.1:${port}/slack/events`;
     const rosterFile = `${temp.dir}/roster.yaml`;
     fs.writeFileSync(rosterFile, "coordinators: [{ id: carla, name: Carla, slack: U0COORD }]\nmembers:\n  - { id: anna, name: Anna, slack: U0ANNA, themes: [vergunningen] }\n  - { id: bram, name: Bram, slack: U0BRAM }\n");
-    const config = testConfig(temp.dir, {
-      WEB_ENABLED: "false", SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: apiUrl, PORT: String(port),
-      SLACK_HANDOFF_CHANNEL: HANDOFF_CHANNEL, ROSTER_FILE: rosterFile, HANDOFF_TICK_SECONDS: "0.1",
-    });
-    app = createApp(config, createLogger("error"));
-    await app.start();
+    ({ app, eventsUrl } = await startSlackApp(temp.dir, apiUrl, { SLACK_HANDOFF_CHANNEL: HANDOFF_CHANNEL, ROSTER_FILE: rosterFile, HANDOFF_TICK_SECONDS: "0.1" }));
   });
   afterAll(async () => {
     await app.stop();
