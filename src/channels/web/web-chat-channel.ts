@@ -42,7 +42,7 @@ export class WebChatChannel implements ChannelAdapter {
       server.once("error", reject);
       server.listen(this.options.port, this.options.host, () => resolve());
     });
-    this.options.logger.info(`web chat on ${this.url}`);
+    this.options.logger.info(`web chat on ${this.url} (team view for tolken: ${this.url}/tolk?als=<roster id>)`);
   }
 
   async stop(): Promise<void> {
