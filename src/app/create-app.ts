@@ -20,6 +20,7 @@ import { WebMessageStore } from "../store/web-message-store.js";
 import { YamlRoster } from "../store/yaml-roster.js";
 import { createCore } from "./create-core.js";
 import { createEffectRouter } from "./handoff-effect-router.js";
+import { addDocumentFromChat } from "./add-document-from-chat.js";
 import { addAnswerToKnowledge } from "./learning-sink.js";
 import { openKnowledge, syncKnowledgeFolder } from "./open-knowledge.js";
 import { safeHandler } from "./safe-handler.js";
@@ -107,6 +108,10 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
       claim: (id, by, key) => afterwards(handoffs.apply(id, { type: "claim", by, onRoster: true }, key)),
       reply: (id, by, text, key) => afterwards(handoffs.apply(id, { type: "tolk_reply", by, onRoster: true, text }, key)),
       close: (id, by, addToKnowledge, key) => afterwards(handoffs.apply(id, { type: "close", by, role: "tolk", addToKnowledge }, key)),
+      addDocument: async (userId, source) => {
+        if (!roster.isCoordinator(userId)) return undefined;
+        return addDocumentFromChat(source, { knowledgeDir: config.knowledgeDir, store: knowledge.store, maxFileBytes: config.ingestMaxFileBytes });
+      },
       signals: (userId, days) => {
         if (!roster.isCoordinator(userId)) return undefined;
         const since = new Date(Date.now() - days * 86_400_000);

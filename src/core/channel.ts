@@ -46,6 +46,11 @@ export type TeamApi = {
   close(handoffId: string, by: Person, addToKnowledge: boolean, eventKey?: string): ApplyResult;
   /** The signals report for coordinators; undefined for anyone else. */
   signals(userId: string, days: number): string | undefined;
+  /**
+   * Adds a document (a file's bytes, or a web page's address) to the knowledge store, for
+   * coordinators; resolves to a one-line Dutch result, or undefined when the person may not.
+   */
+  addDocument(userId: string, source: { fileName: string; bytes: Buffer } | { url: string }): Promise<string | undefined>;
 };
 
 /** Everything a channel adapter may ask of the core. */

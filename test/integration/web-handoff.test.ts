@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../src/app/create-app.js";
@@ -101,6 +103,24 @@ describe.skipIf(!CHROMIUM)("handoff in the local web chat", () => {
     const page = await browser.newPage();
     await page.goto(`${url}/tolk?als=coordinator`);
     await page.locator("#signals-report").getByText("Signalen sinds").waitFor();
+  });
+
+  it("given a coordinator adds a document from the team view, then the next question is answered from it; others may not", async () => {
+    const file = path.join(temp.dir, "toolkit-dorpsmoestuin.md");
+    fs.writeFileSync(file, "# Toolkit dorpsmoestuin\n\nEen dorpsmoestuin start je met een ruilbeurs voor zaden en een gedeelde gereedschapsschuur.\n");
+    const page = await browser.newPage();
+    await page.goto(`${url}/tolk?als=coordinator`);
+    await page.locator("#doc-file").setInputFiles(file);
+    await page.click("#doc-add");
+    await page.locator("#doc-result").getByText("1 toegevoegd").waitFor();
+
+    const res = await fetch(`${url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: "Hoe start je een dorpsmoestuin?", conversationId: "doc-1" }) });
+    const reply = (await res.json()) as { decision: string; text: string };
+    expect(reply.decision).toBe("answer");
+    expect(reply.text).toContain("ruilbeurs voor zaden");
+
+    const refused = await fetch(`${url}/api/tolk/documenten`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ als: "tolk", url: "https://example.org" }) });
+    expect(refused.status).toBe(403);
   });
 
   it("given someone not on the roster opens the tolk view, then they are told so and see nothing", async () => {

@@ -15,8 +15,8 @@ export function sendPage(res: http.ServerResponse, html: string): void {
   res.end(html);
 }
 
-export async function readJson(req: http.IncomingMessage): Promise<Record<string, unknown> | "too-large" | "invalid"> {
-  const body = await readBody(req);
+export async function readJson(req: http.IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<Record<string, unknown> | "too-large" | "invalid"> {
+  const body = await readBody(req, maxBytes);
   if (body === undefined) return "too-large";
   try {
     const parsed = JSON.parse(body) as unknown;
@@ -32,12 +32,12 @@ export function sendJson(res: http.ServerResponse, status: number, body: unknown
 }
 
 /** The request body as text, or undefined when it is larger than allowed. */
-async function readBody(req: http.IncomingMessage): Promise<string | undefined> {
+async function readBody(req: http.IncomingMessage, maxBytes: number): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return undefined;
+    if (size > maxBytes) return undefined;
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString("utf8");
