@@ -69,7 +69,9 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
         async deliver({ handoff, effect }) {
           if (effect.type !== "add_to_knowledge") return;
           const file = await addAnswerToKnowledge(effect, handoff.id, { knowledgeDir: config.knowledgeDir, store: knowledge.store, maxFileBytes: config.ingestMaxFileBytes });
-          handoffLog.info(`answer added to the knowledge store as ${file}`);
+          // The file name holds words of the question: only at debug, like all message text.
+          handoffLog.info(`answer of handoff ${handoff.id} added to the knowledge store`);
+          handoffLog.debug("learned answer file", { text: file });
         },
       },
     }),

@@ -48,3 +48,26 @@ describe("documentation of settings", () => {
     }
   });
 });
+
+describe("logging", () => {
+  it("given info level, then user text and tokens stay out of the log; at debug the text is kept, tokens never", async () => {
+    const { createLogger } = await import("../../src/logger.js");
+    const { Writable } = await import("node:stream");
+    const capture = (level: string) => {
+      let out = "";
+      const stream = new Writable({ write(chunk, _e, done) { out += String(chunk); done(); } });
+      const logger = createLogger(level, stream);
+      logger.info("question received", { text: "Mijn buurman Jan is ziek", token: "xoxb-123-secret" });
+      logger.info("calling with Bearer abc.def.ghi and sk-abcdefghijkl");
+      return () => out;
+    };
+    const info = capture("info");
+    await new Promise((r) => setTimeout(r, 20));
+    expect(info()).toContain("question received");
+    expect(info()).not.toMatch(/Jan is ziek|xoxb-123|abc\.def|sk-abcdefghijkl/);
+    const debug = capture("debug");
+    await new Promise((r) => setTimeout(r, 20));
+    expect(debug()).toContain("Jan is ziek");
+    expect(debug()).not.toMatch(/xoxb-123|abc\.def|sk-abcdefghijkl/);
+  });
+});
