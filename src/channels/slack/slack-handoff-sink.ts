@@ -1,10 +1,8 @@
 import type { App, types } from "@slack/bolt";
 import type { HandoffEffectSink } from "../../core/handoff/handoff-service.js";
-import { askerNoticeText, relayText, threadOpeningText, threadPostText, type TextOptions } from "../../core/handoff/handoff-texts.js";
+import { askerNoticeText, NOTICES_SHOWN_AS_REPLY, relayText, threadOpeningText, threadPostText, type TextOptions } from "../../core/handoff/handoff-texts.js";
 import type { Handoff, Person } from "../../core/handoff/handoff-types.js";
 
-/** Notices Slack already shows as the direct (ephemeral) reply to the asker's own button press. */
-const SHOWN_AS_REPLY = new Set(["consent_request", "shared", "not_shared"]);
 
 export type SlackHandoffSinkOptions = {
   client: () => App["client"];
@@ -30,7 +28,7 @@ export function createSlackHandoffSink(options: SlackHandoffSinkOptions): Handof
       const client = options.client();
       switch (effect.type) {
         case "tell_asker": {
-          if (SHOWN_AS_REPLY.has(effect.message)) return;
+          if (NOTICES_SHOWN_AS_REPLY.has(effect.message)) return;
           const { channel, ts } = splitThreadRef(handoff.asker.conversationId);
           await client.chat.postMessage({ channel, thread_ts: ts, text: askerNoticeText(effect.message, handoff, options.texts) });
           return;

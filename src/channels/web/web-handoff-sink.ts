@@ -1,12 +1,10 @@
 import type { HandoffEffectSink } from "../../core/handoff/handoff-service.js";
-import { askerNoticeText, relayText, threadOpeningText, threadPostText, type TextOptions } from "../../core/handoff/handoff-texts.js";
+import { askerNoticeText, NOTICES_SHOWN_AS_REPLY, relayText, threadOpeningText, threadPostText, type TextOptions } from "../../core/handoff/handoff-texts.js";
 import type { WebMessageStore } from "../../store/web-message-store.js";
 
 /** The conversation id under which the web team view keeps a handoff's thread. */
 export const threadIdOf = (handoffId: string) => `handoff:${handoffId}`;
 
-/** Notices the web chat already shows as the direct reply to the asker's own message or button. */
-const SHOWN_AS_REPLY = new Set(["consent_request", "shared", "not_shared"]);
 
 /**
  * Renders handoff effects for the web chat: asker notices and relayed answers go to the asker's
@@ -17,7 +15,7 @@ export function createWebHandoffSink(messages: WebMessageStore, texts: TextOptio
     async deliver({ effectId, handoff, effect }) {
       switch (effect.type) {
         case "tell_asker":
-          if (SHOWN_AS_REPLY.has(effect.message)) return;
+          if (NOTICES_SHOWN_AS_REPLY.has(effect.message)) return;
           messages.add(handoff.asker.conversationId, "vliegwiel", askerNoticeText(effect.message, handoff, texts), effectId);
           return;
         case "relay_to_asker":

@@ -7,6 +7,12 @@ export type TextOptions = {
 
 const DEFAULT_OPTIONS: TextOptions = { showHelperNames: true };
 
+/**
+ * Notices a chat channel already shows as its direct reply to the asker's own message or button
+ * press; a channel's handoff sink skips them so the asker does not read them twice.
+ */
+export const NOTICES_SHOWN_AS_REPLY: ReadonlySet<AskerNotice> = new Set(["consent_request", "shared", "not_shared"]);
+
 function helperName(person: Person | undefined, options: TextOptions): string {
   return options.showHelperNames && person ? person.name : "een tolk uit het netwerk";
 }
