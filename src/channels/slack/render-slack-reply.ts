@@ -1,4 +1,5 @@
 import type { Reply } from "../../core/reply.js";
+import { button, escapeMrkdwn } from "./block-kit.js";
 
 /** Slack's limit for the text of one section block. */
 const SECTION_LIMIT = 3000;
@@ -18,22 +19,16 @@ const BUTTONS: Record<string, { text: string; style?: "primary" | "danger" }> = 
 export function renderSlackReply(reply: Reply): { text: string; blocks: Block[] } {
   const [body, sources] = splitSources(reply.text);
   const blocks: Block[] = [];
-  if (reply.notice) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: escape(reply.notice) }] });
+  if (reply.notice) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: escapeMrkdwn(reply.notice) }] });
   if (reply.decision === "handoff") blocks.push({ type: "section", text: { type: "mrkdwn", text: "*Deze vraag gaat naar een mens (tolk of vrije actor)*" } });
-  for (const piece of chunk(escape(body), SECTION_LIMIT)) blocks.push({ type: "section", text: { type: "mrkdwn", text: piece } });
-  if (sources) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: escape(sources).slice(0, SECTION_LIMIT) }] });
+  for (const piece of chunk(escapeMrkdwn(body), SECTION_LIMIT)) blocks.push({ type: "section", text: { type: "mrkdwn", text: piece } });
+  if (sources) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: escapeMrkdwn(sources).slice(0, SECTION_LIMIT) }] });
   const actions = reply.kind === "answer" ? ["feedback_up", "feedback_down", ...(reply.actions ?? [])] : (reply.actions ?? []);
   if (actions.length) {
     blocks.push({
       type: "actions",
       block_id: `vliegwiel:${reply.handoffId ?? "answer"}`,
-      elements: actions.map((action) => ({
-        type: "button",
-        action_id: `vliegwiel_${action}`,
-        text: { type: "plain_text", text: BUTTONS[action]?.text ?? action },
-        value: reply.handoffId ?? action,
-        ...(BUTTONS[action]?.style ? { style: BUTTONS[action]!.style } : {}),
-      })),
+      elements: actions.map((action) => button(`vliegwiel_${action}`, BUTTONS[action]?.text ?? action, reply.handoffId ?? action, BUTTONS[action]?.style)),
     });
   }
   return { text: reply.text.slice(0, 3000), blocks };
@@ -58,9 +53,4 @@ function chunk(text: string, limit: number): string[] {
   }
   if (rest) pieces.push(rest);
   return pieces;
-}
-
-/** Slack mrkdwn needs &, < and > escaped. */
-function escape(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

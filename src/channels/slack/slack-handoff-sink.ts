@@ -2,6 +2,7 @@ import type { App, types } from "@slack/bolt";
 import type { HandoffEffectSink } from "../../core/handoff/handoff-service.js";
 import { askerNoticeText, NOTICES_SHOWN_AS_REPLY, relayText, threadOpeningText, threadPostText, type TextOptions } from "../../core/handoff/handoff-texts.js";
 import type { Handoff, Person } from "../../core/handoff/handoff-types.js";
+import { button, escapeMrkdwn } from "./block-kit.js";
 
 
 export type SlackHandoffSinkOptions = {
@@ -80,22 +81,9 @@ function threadBlocks(handoff: Handoff, mentions: string): types.KnownBlock[] {
         ? [button("vliegwiel_close", "Afsluiten", handoff.id), button("vliegwiel_close_learn", "Afsluiten en toevoegen aan kennisbank", handoff.id)]
         : [];
   const blocks: types.KnownBlock[] = [
-    { type: "section", text: { type: "mrkdwn", text: escape(threadOpeningText(handoff)) } },
+    { type: "section", text: { type: "mrkdwn", text: escapeMrkdwn(threadOpeningText(handoff), { keepMentions: true }) } },
     { type: "context", elements: [{ type: "mrkdwn", text: `*${status}*${mentions ? ` · ${mentions}` : ""}` }] },
   ];
   if (buttons.length) blocks.push({ type: "actions", block_id: `vliegwiel-handoff:${handoff.id}`, elements: buttons });
   return blocks;
-}
-
-function button(actionId: string, text: string, value: string, style?: "primary"): types.Button {
-  return { type: "button", action_id: actionId, text: { type: "plain_text", text }, value, ...(style ? { style } : {}) };
-}
-
-/** Escapes mrkdwn, keeping user mentions (<@U…>) working. */
-function escape(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/&lt;@([UW][A-Z0-9]+)&gt;/g, "<@$1>");
 }
