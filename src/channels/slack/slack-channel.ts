@@ -115,7 +115,7 @@ export class SlackChannel implements ChannelAdapter {
     };
 
     const answer = async (event: SlackMessageEvent, deliveryId: string) => {
-      if (event.subtype || event.bot_id || !event.user) return; // edits, joins, bots and ourselves
+      if (!isFromPerson(event)) return;
       if (!options.deliveries.firstTime(this.name, deliveryId)) return; // Slack retry or duplicate
       const threadTs = event.thread_ts ?? event.ts;
       await client.reactions.add({ channel: event.channel, timestamp: event.ts, name: "eyes" }).catch(() => undefined);
@@ -138,7 +138,7 @@ export class SlackChannel implements ChannelAdapter {
       },
       userMessage: async ({ message, body, setStatus, say }) => {
         const event = message as unknown as SlackMessageEvent;
-        if (event.subtype || event.bot_id || !event.user) return;
+        if (!isFromPerson(event)) return;
         if (!options.deliveries.firstTime(this.name, eventIdOf(body, event.ts))) return;
         await setStatus("zoekt in de kennisbank…");
         const reply = await core.handle({ channel: this.name, conversationId: `${event.channel}:${event.thread_ts ?? event.ts}`, userId: event.user, text: (event.text ?? "").trim() });
@@ -152,7 +152,7 @@ export class SlackChannel implements ChannelAdapter {
 
     app.message(async ({ message, body }) => {
       const event = message as unknown as SlackMessageEvent;
-      if (event.subtype || event.bot_id || !event.user) return;
+      if (!isFromPerson(event)) return;
       const mentioned = /<@[A-Z0-9]+>/.test(event.text ?? "");
       if (event.channel === options.handoffChannel && event.thread_ts) {
         await this.teamReply(core, event, eventIdOf(body, event.ts));
@@ -259,6 +259,11 @@ export class SlackChannel implements ChannelAdapter {
     const history = await this.app?.client.conversations.replies({ channel, ts: threadTs, limit: 1 }).catch(() => undefined);
     return history?.messages?.[0]?.text?.replace(MENTION, "").replace(/^vraagt:\s*/, "").trim();
   }
+}
+
+/** A new message typed by a person: not an edit, join or other subtype, not a bot, not ourselves. */
+function isFromPerson(event: SlackMessageEvent): event is SlackMessageEvent & { user: string } {
+  return !event.subtype && !event.bot_id && !!event.user;
 }
 
 function eventIdOf(body: unknown, fallback: string): string {
