@@ -173,6 +173,28 @@ describe("Slack adapter over HTTP against a fake Slack", () => {
     expect(JSON.stringify(publish!.body.view)).toContain("Zo werk ik");
   });
 
+  it("given 'Vraag een mens' under an answer to /vliegwiel, then the handoff is about the question as asked", async () => {
+    const form = new URLSearchParams({
+      token: "legacy", team_id: "T0TEST", channel_id: "C0VRAGEN", channel_name: "vragen", user_id: "U0ASKER", user_name: "sanne",
+      command: "/vliegwiel", text: "Wat is een burgerbegroting?", response_url: "http://127.0.0.1:9/unused", trigger_id: "trig-4", api_app_id: "A0TEST",
+    }).toString();
+    await fetch(eventsUrl, { method: "POST", headers: { ...signedSlackRequest(SECRET, form), "content-type": "application/x-www-form-urlencoded" }, body: form });
+    const [question] = await slack.waitFor("chat.postMessage", 2);
+    const threadTs = question!.response.ts as string;
+    const { headers, body } = signedInteraction(SECRET, {
+      type: "block_actions", user: { id: "U0ASKER", username: "sanne", name: "sanne", team_id: "T0TEST" }, api_app_id: "A0TEST", token: "legacy",
+      trigger_id: "trig-5", team: { id: "T0TEST", domain: "test" }, channel: { id: "C0VRAGEN", name: "vragen" },
+      container: { type: "message", channel_id: "C0VRAGEN", message_ts: "1700000099.000100", thread_ts: threadTs },
+      actions: [{ action_id: "vliegwiel_ask_human", block_id: "b", type: "button", value: "ask_human", text: { type: "plain_text", text: "Vraag een mens" }, action_ts: "1" }],
+    });
+    await fetch(eventsUrl, { method: "POST", headers, body });
+    await slack.waitFor("chat.postEphemeral");
+    const db = openDatabase(path.join(temp.dir, "vliegwiel.db"));
+    const questions = db.prepare("SELECT json_extract(data, '$.question') FROM handoffs").pluck().all();
+    db.close();
+    expect(questions).toContain("Wat is een burgerbegroting?");
+  });
+
   it("given Slack answers 429 with Retry-After, then the answer is sent again after the wait", async () => {
     slack.rateLimitOnce.add("chat.postMessage");
     await send(eventCallback("Ev010", { type: "app_mention", user: "U0ASKER", text: "<@U0BOT> Wat is Vereniging Dwarsverband?", ts: "1700000010.000100", channel: "C0VRAGEN" }));

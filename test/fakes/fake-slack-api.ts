@@ -18,6 +18,8 @@ export class FakeSlackApi {
   readonly notInChannel = new Set<string>();
   private server = http.createServer((req, res) => void this.handle(req, res));
   private nextTs = 1_700_000_000;
+  /** Messages the app posted, by "channel:ts", so conversations.replies can return a thread's start. */
+  private readonly posted = new Map<string, { ts: string; text: unknown }>();
 
   async start(): Promise<string> {
     await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
@@ -69,8 +71,15 @@ export class FakeSlackApi {
         return { ok: true, url: "https://vliegwiel-test.slack.com/", team: "Test", user: "vliegwiel", team_id: "T0TEST", user_id: "U0BOT", bot_id: "B0BOT" };
       case "apps.connections.open":
         return { ok: true, url: this.socketUrl };
-      case "chat.postMessage":
-        return { ok: true, channel: body.channel, ts: `${this.nextTs++}.000100`, message: { text: body.text } };
+      case "chat.postMessage": {
+        const ts = `${this.nextTs++}.000100`;
+        this.posted.set(`${body.channel}:${ts}`, { ts, text: body.text });
+        return { ok: true, channel: body.channel, ts, message: { text: body.text } };
+      }
+      case "conversations.replies": {
+        const first = this.posted.get(`${body.channel}:${body.ts}`);
+        return { ok: true, messages: first ? [first] : [], has_more: false };
+      }
       default:
         return { ok: true };
     }

@@ -257,7 +257,8 @@ export class SlackChannel implements ChannelAdapter {
   /** The question that started a thread (for "Vraag een mens" under an answer). */
   private async questionOf(channel: string, threadTs: string): Promise<string | undefined> {
     const history = await this.app?.client.conversations.replies({ channel, ts: threadTs, limit: 1 }).catch(() => undefined);
-    return history?.messages?.[0]?.text?.replace(MENTION, "").replace(/^vraagt:\s*/, "").trim();
+    // A slash command's question was posted as "<@U…> vraagt: …"; a mention's question as "<@BOT> …".
+    return history?.messages?.[0]?.text?.replace(MENTION, "").trim().replace(/^vraagt:\s*/, "");
   }
 }
 
