@@ -1,5 +1,5 @@
 import "dotenv/config";
-import { ConfigError, loadConfig, type Config } from "../config.js";
+import { loadConfig, type Config } from "../config.js";
 
 /** Runs a command-line entry point: settings from .env, and a one-line message instead of a stack trace. */
 export function runCli(main: (config: Config, args: string[]) => Promise<number | void>): void {
@@ -13,7 +13,7 @@ export function runCli(main: (config: Config, args: string[]) => Promise<number 
   main(config, process.argv.slice(2)).then(
     (code) => process.exit(code ?? 0),
     (error: unknown) => {
-      const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
+      const message = error instanceof Error ? error.message : String(error);
       process.stderr.write(`Fout: ${message}\n`);
       if (process.env.LOG_LEVEL === "debug" && error instanceof Error) process.stderr.write(`${error.stack}\n`);
       process.exit(1);

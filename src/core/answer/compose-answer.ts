@@ -30,7 +30,7 @@ export function composeAnswer(hits: readonly SearchHit[], terms: readonly Search
     .filter((c) => c.score > 0 && !isHeading(c.sentence, c.hit))
     .sort((a, b) => b.score - a.score)
     .filter((c) => {
-      const key = c.sentence.toLowerCase().replace(/\W+/g, " ");
+      const key = comparable(c.sentence);
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
@@ -64,8 +64,12 @@ export function composeAnswer(hits: readonly SearchHit[], terms: readonly Search
 
 /** A heading repeated as the first line of its passage says nothing by itself. */
 function isHeading(sentence: string, hit: SearchHit): boolean {
-  const section = hit.passage.section?.toLowerCase().replace(/\W+/g, " ").trim();
-  return !!section && sentence.toLowerCase().replace(/\W+/g, " ").trim() === section;
+  return !!hit.passage.section && comparable(sentence) === comparable(hit.passage.section);
+}
+
+/** Text reduced to its words, for telling whether two texts say the same. */
+function comparable(text: string): string {
+  return text.toLowerCase().replace(/\W+/g, " ").trim();
 }
 
 function refOf(hit: SearchHit): SourceRef {
