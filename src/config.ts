@@ -10,6 +10,14 @@ const booleanString = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
+/** A Discord id: a number of 17 to 20 digits. */
+const snowflake = z.string().regex(/^\d{17,20}$/, "moet een Discord-id zijn (17-20 cijfers; zet Ontwikkelaarsmodus aan en kies 'ID kopiëren')");
+const snowflakeList = z
+  .string()
+  .default("")
+  .transform((v) => v.split(",").map((id) => id.trim()).filter(Boolean))
+  .pipe(z.array(snowflake));
+
 const schema = z.object({
   LOG_LEVEL: z.enum(["error", "warn", "info", "debug"]).default("info"),
   DATA_DIR: z.string().min(1).default("data"),
@@ -38,6 +46,15 @@ const schema = z.object({
   SLACK_API_URL: z.string().url().optional(),
   SLACK_AUTO_ANSWER_CHANNELS: z.string().default(""),
   PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  DISCORD_TOKEN: z.string().min(20, "lijkt geen Discord bot-token").optional(),
+  DISCORD_APPLICATION_ID: snowflake.optional(),
+  DISCORD_HANDOFF_CHANNEL_ID: snowflake.optional(),
+  DISCORD_GUILD_IDS: snowflakeList,
+  DISCORD_AUTO_ANSWER_CHANNEL_IDS: snowflakeList,
+  DISCORD_TEAM_ROLE_IDS: snowflakeList,
+  DISCORD_KNOWLEDGE_ROLE_IDS: snowflakeList,
+  DISCORD_MESSAGE_CONTENT_INTENT: booleanString.default(true),
+  DISCORD_API_URL: z.string().url().optional(),
 });
 
 export type Config = {
@@ -71,6 +88,21 @@ export type Config = {
     autoAnswerChannels: string[];
     port: number;
   };
+  /** Present when Discord is configured (bot token and application id). */
+  discord?: {
+    token: string;
+    applicationId: string;
+    handoffChannelId?: string;
+    /** Empty: every server the bot is in. */
+    guildIds: string[];
+    autoAnswerChannelIds: string[];
+    /** Discord roles that may claim and answer handoffs; empty: the roster decides. */
+    teamRoleIds: string[];
+    /** Discord roles that may add documents; empty: the roster's coordinators. */
+    knowledgeRoleIds: string[];
+    messageContentIntent: boolean;
+    apiUrl?: string;
+  };
 };
 
 export class ConfigError extends Error {
@@ -93,6 +125,23 @@ function slackSettings(v: z.infer<typeof schema>): Config["slack"] {
     apiUrl: v.SLACK_API_URL,
     autoAnswerChannels: v.SLACK_AUTO_ANSWER_CHANNELS.split(",").map((c) => c.trim()).filter(Boolean),
     port: v.PORT,
+  };
+}
+
+function discordSettings(v: z.infer<typeof schema>): Config["discord"] {
+  if (!v.DISCORD_TOKEN && !v.DISCORD_APPLICATION_ID) return undefined;
+  if (!v.DISCORD_TOKEN) throw new ConfigError(["DISCORD_TOKEN: nodig naast DISCORD_APPLICATION_ID"]);
+  if (!v.DISCORD_APPLICATION_ID) throw new ConfigError(["DISCORD_APPLICATION_ID: nodig naast DISCORD_TOKEN (te vinden in het Discord Developer Portal)"]);
+  return {
+    token: v.DISCORD_TOKEN,
+    applicationId: v.DISCORD_APPLICATION_ID,
+    handoffChannelId: v.DISCORD_HANDOFF_CHANNEL_ID,
+    guildIds: v.DISCORD_GUILD_IDS,
+    autoAnswerChannelIds: v.DISCORD_AUTO_ANSWER_CHANNEL_IDS,
+    teamRoleIds: v.DISCORD_TEAM_ROLE_IDS,
+    knowledgeRoleIds: v.DISCORD_KNOWLEDGE_ROLE_IDS,
+    messageContentIntent: v.DISCORD_MESSAGE_CONTENT_INTENT,
+    apiUrl: v.DISCORD_API_URL,
   };
 }
 
@@ -129,6 +178,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     answerMinConfidence: v.ANSWER_MIN_CONFIDENCE,
     rosterFile: path.resolve(cwd, v.ROSTER_FILE),
     slack: slackSettings(v),
+    discord: discordSettings(v),
     handoff: {
       consentTimeoutMs: v.HANDOFF_CONSENT_TIMEOUT_MINUTES * 60_000,
       reminderIntervalMs: v.HANDOFF_REMINDER_HOURS * 3_600_000,

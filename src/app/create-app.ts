@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { DiscordChannel } from "../channels/discord/discord-channel.js";
 import { SlackChannel } from "../channels/slack/slack-channel.js";
 import { WebChatChannel } from "../channels/web/web-chat-channel.js";
 import { createWebHandoffSink } from "../channels/web/web-handoff-sink.js";
@@ -23,6 +24,7 @@ import { createEffectRouter } from "./handoff-effect-router.js";
 import { addDocumentFromChat } from "./add-document-from-chat.js";
 import { addAnswerToKnowledge } from "./learning-sink.js";
 import { openKnowledge, syncKnowledgeFolder } from "./open-knowledge.js";
+import { RoleGrants } from "./role-grants.js";
 import { safeHandler } from "./safe-handler.js";
 
 export type App = {
@@ -42,6 +44,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
   const repository = new SqliteHandoffRepository(knowledge.db);
   ensureRosterFile(config.rosterFile, logger);
   const roster = new YamlRoster(config.rosterFile, (message) => logger.warn(message));
+  const grants = new RoleGrants();
   const handoffLog = logger.child({ component: "handoff" });
   const texts = { showHelperNames: config.handoff.showHelperNames };
   const webSink = createWebHandoffSink(messages, texts);
@@ -49,10 +52,18 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
     ? new SlackChannel({ ...config.slack, deliveries: new DeliveryLog(knowledge.db), logger: logger.child({ component: "slack" }) })
     : undefined;
   const slackSink = slack?.handoffSink(texts, (userId) => roster.platformId(userId, "slack"));
+  const discord = config.discord
+    ? new DiscordChannel({ ...config.discord, deliveries: new DeliveryLog(knowledge.db), logger: logger.child({ component: "discord" }), maxFileBytes: config.ingestMaxFileBytes })
+    : undefined;
+  const discordSink = discord?.handoffSink(texts, (userId) => roster.platformId(userId, "discord"));
+  const teamSinks = {
+    ...(slackSink && config.slack?.handoffChannel ? { slack: slackSink } : {}),
+    ...(discordSink && config.discord?.handoffChannelId ? { discord: discordSink } : {}),
+  };
 
   const handoffs = new HandoffService({
     repository,
-    roster,
+    roster: grants.extend(roster),
     clock: options.clock,
     policy: {
       consentTimeoutMs: config.handoff.consentTimeoutMs,
@@ -62,9 +73,10 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
       addWorkingTime: (from, ms) => addWorkingTime(from, ms, config.handoff.workingHours),
     },
     sink: createEffectRouter({
-      askerSinks: { web: webSink, ...(slackSink ? { slack: slackSink } : {}) },
-      // The team works in Slack when a handoff channel is set there; else in the local team view.
-      teamSink: slackSink && config.slack?.handoffChannel ? slackSink : webSink,
+      askerSinks: { web: webSink, ...(slackSink ? { slack: slackSink } : {}), ...(discordSink ? { discord: discordSink } : {}) },
+      // The team works where a handoff channel is set (Slack first, then Discord); else in the local team view.
+      teamSinks,
+      defaultTeamSink: teamSinks.slack ?? teamSinks.discord ?? webSink,
       learningSink: {
         async deliver({ handoff, effect }) {
           if (effect.type !== "add_to_knowledge") return;
@@ -102,6 +114,10 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
     feedback: (entry) => knowledge.questionLog.recordFeedback(entry),
     team: {
       member: (userId) => roster.find(userId),
+      vouch: (userId, name, rights) => {
+        grants.grant(userId, rights);
+        return roster.find(userId) ?? { userId, name };
+      },
       list: () => repository.list(SHARED_STATUSES).map(teamViewOf),
       byThread: (threadRef) => {
         const handoff = repository.findByThread(threadRef);
@@ -111,11 +127,11 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
       reply: (id, by, text, key) => afterwards(handoffs.apply(id, { type: "tolk_reply", by, onRoster: true, text }, key)),
       close: (id, by, addToKnowledge, key) => afterwards(handoffs.apply(id, { type: "close", by, role: "tolk", addToKnowledge }, key)),
       addDocument: async (userId, source) => {
-        if (!roster.isCoordinator(userId)) return undefined;
+        if (!roster.isCoordinator(userId) && !grants.has(userId, "knowledge")) return undefined;
         return addDocumentFromChat(source, { knowledgeDir: config.knowledgeDir, store: knowledge.store, maxFileBytes: config.ingestMaxFileBytes });
       },
       signals: (userId, days) => {
-        if (!roster.isCoordinator(userId)) return undefined;
+        if (!roster.isCoordinator(userId) && !grants.has(userId, "knowledge")) return undefined;
         const since = new Date(Date.now() - days * 86_400_000);
         // Only questions the askers agreed to share feed what coordinators see.
         const shared = repository.list(SHARED_STATUSES);
@@ -134,6 +150,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
     channels.push(new WebChatChannel({ host: config.web.host, port: config.web.port, logger: logger.child({ component: "web" }), messages }));
   }
   if (slack) channels.push(slack);
+  if (discord) channels.push(discord);
   let ticker: NodeJS.Timeout | undefined;
   return {
     channels,

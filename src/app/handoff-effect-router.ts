@@ -3,8 +3,13 @@ import type { HandoffEffectSink } from "../core/handoff/handoff-service.js";
 export type EffectRouterOptions = {
   /** Per asker channel ("web", "slack", "discord"): notices and relayed answers for the asker. */
   askerSinks: Record<string, HandoffEffectSink>;
-  /** Where the team of tolken works: handoff threads, claims, reminders. */
-  teamSink: HandoffEffectSink;
+  /**
+   * Where the team of tolken works (handoff threads, claims, reminders), per platform that has a
+   * handoff channel: a question asked on that platform is handled there.
+   */
+  teamSinks: Record<string, HandoffEffectSink>;
+  /** For questions from anywhere else (the local chat, or a platform without a handoff channel). */
+  defaultTeamSink: HandoffEffectSink;
   /** The learning loop. */
   learningSink: HandoffEffectSink;
 };
@@ -24,7 +29,8 @@ export function createEffectRouter(options: EffectRouterOptions): HandoffEffectS
         case "open_thread":
         case "update_thread":
         case "post_in_thread":
-          return options.teamSink.deliver(input);
+          // Chosen by the asker's channel, which never changes: every step lands in the same thread.
+          return (options.teamSinks[input.handoff.asker.channel] ?? options.defaultTeamSink).deliver(input);
         case "add_to_knowledge":
           return options.learningSink.deliver(input);
         default:

@@ -33,10 +33,19 @@ export type TeamHandoff = {
   openedAt?: string;
 };
 
+/** What a platform role may grant: picking up and answering handoffs, or managing the knowledge store. */
+export type TeamRight = "team" | "knowledge";
+
 /** What tolken and vrije actoren can do with handoffs, from whatever channel they work in. */
 export type TeamApi = {
   /** Roster entry for a channel user id, or undefined when the person is not on the roster. */
   member(userId: string): Person | undefined;
+  /**
+   * A person whose rights a platform has just checked from their roles (Discord roles mapped in
+   * config). They count as a team member (or may manage knowledge) for this and the next actions,
+   * until the grant lapses; the roster entry is used when they are also on the roster.
+   */
+  vouch(userId: string, name: string, rights: readonly TeamRight[]): Person;
   /** Shared handoffs only (open, claimed, resolved). */
   list(): TeamHandoff[];
   /** The shared handoff whose thread this is (a channel's own thread reference). */

@@ -64,6 +64,7 @@ export function createConversation(options: ConversationOptions): Conversation {
       kind: "handoff",
       decision: "handoff",
       text: `${reply.text}\n\n${askerNoticeText("consent_request", handoff)}`,
+      prompt: askerNoticeText("consent_request", handoff),
       handoffId: handoff.id,
       actions: [...CONSENT_ACTIONS],
     };
@@ -92,7 +93,8 @@ export function createConversation(options: ConversationOptions): Conversation {
 
     async act(action) {
       if (action.action === "ask_human") {
-        const question = action.question?.trim();
+        // Without the question (a button under an answer), the conversation's last question is meant.
+        const question = action.question?.trim() || options.memory?.recent(action.channel, action.conversationId, 1)[0];
         if (!question) return plain("empty", "Over welke vraag wil je een mens spreken? Stel hem gerust opnieuw.");
         const reply = await assistant.handle({ ...action, text: question });
         return startHandoff(action, question, { ...reply, text: "Natuurlijk, een mens kijkt graag mee." }, action.eventKey);
@@ -110,7 +112,7 @@ export function createConversation(options: ConversationOptions): Conversation {
         ? handoffs.apply(handoff.id, { type: "close", by: person, role: "asker" }, action.eventKey)
         : handoffs.apply(handoff.id, { type: "reopen", by: action.userId }, action.eventKey);
       if (result.ok) return plain("relayed", action.action === "close" ? "Afgesloten. Dank je wel!" : "Je vraag staat weer open.", handoff.id);
-      return plain("relayed", rejectionText(result), handoff.id);
+      return plain("relayed", rejectionText(result), handoff.id, "not-allowed");
     },
   };
 }
@@ -120,7 +122,7 @@ function consentReply(handoff: Handoff, result: ApplyResult): Reply {
     const notice = result.handoff.status === "declined" ? "not_shared" : "shared";
     return plain("consent", askerNoticeText(notice, result.handoff), handoff.id);
   }
-  return plain("consent", rejectionText(result), handoff.id);
+  return plain("consent", rejectionText(result), handoff.id, "not-allowed");
 }
 
 function rejectionText(result: Extract<ApplyResult, { ok: false }>): string {
@@ -145,6 +147,6 @@ function consentFromText(text: string): (typeof CONSENT_ACTIONS)[number] | undef
   return undefined;
 }
 
-function plain(kind: Reply["kind"], text: string, handoffId?: string): Reply {
-  return { kind, decision: "answer", reason: kind, text, sources: [], furtherReading: [], passages: [], confidence: 1, handoffId };
+function plain(kind: Reply["kind"], text: string, handoffId?: string, reason: string = kind): Reply {
+  return { kind, decision: "answer", reason, text, sources: [], furtherReading: [], passages: [], confidence: 1, handoffId };
 }

@@ -11,7 +11,7 @@ export type PassageSummary = { id: string; text: string; source: string; score: 
 export type Reply = {
   kind: ReplyKind;
   decision: "answer" | "handoff";
-  /** Why: "answerable", "not-in-knowledge", "asked-for-human", "live-facts", "small-talk", … */
+  /** Why: "answerable", "not-in-knowledge", "asked-for-human", "live-facts", "small-talk", "not-allowed" (a refused step), … */
   reason: string;
   /** Plain Dutch text, with "•" bullets and [n] source markers. */
   text: string;
@@ -25,4 +25,6 @@ export type Reply = {
   /** The handoff this reply belongs to, if any, and the buttons to show. */
   handoffId?: string;
   actions?: ReplyAction[];
+  /** The question the buttons answer (the consent question), also the last paragraph of `text`. */
+  prompt?: string;
 };

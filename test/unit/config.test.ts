@@ -33,6 +33,20 @@ describe("handoff settings", () => {
   });
 });
 
+describe("discord settings", () => {
+  const token = "OTAwMDAwMDAwMDAwMDAwMDAx.GfAkE0.fake-discord-token-for-tests-only";
+  it("given no token, then Discord is off; given a token without application id, then the error says what is missing", () => {
+    expect(loadConfig({}).discord).toBeUndefined();
+    expect(() => loadConfig({ DISCORD_TOKEN: token })).toThrow(/DISCORD_APPLICATION_ID/);
+  });
+
+  it("given id lists, then they are split and checked as Discord ids", () => {
+    const { discord } = loadConfig({ DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: "900000000000000002", DISCORD_TEAM_ROLE_IDS: "930000000000000001, 930000000000000002" });
+    expect(discord).toMatchObject({ teamRoleIds: ["930000000000000001", "930000000000000002"], guildIds: [], messageContentIntent: true });
+    expect(() => loadConfig({ DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: "900000000000000002", DISCORD_HANDOFF_CHANNEL_ID: "#tolken" })).toThrow(/DISCORD_HANDOFF_CHANNEL_ID.*Discord-id/);
+  });
+});
+
 describe("documentation of settings", () => {
   it("given every variable the config reads, then .env.example lists it and the README's table explains it", async () => {
     const fs = await import("node:fs");

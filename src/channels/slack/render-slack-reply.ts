@@ -1,4 +1,5 @@
 import type { Reply } from "../../core/reply.js";
+import { chunk, splitSources } from "../split-text.js";
 import { button, escapeMrkdwn } from "./block-kit.js";
 
 /** Slack's limit for the text of one section block. */
@@ -32,25 +33,4 @@ export function renderSlackReply(reply: Reply): { text: string; blocks: Block[] 
     });
   }
   return { text: reply.text.slice(0, 3000), blocks };
-}
-
-/** The core's text puts sources after a "Bronnen:" line; Slack shows them as a context block. */
-function splitSources(text: string): [string, string | undefined] {
-  const at = text.indexOf("\nBronnen:");
-  return at < 0 ? [text, undefined] : [text.slice(0, at).trim(), text.slice(at + 1).trim()];
-}
-
-/** Cuts text at paragraph or line ends so each piece fits. */
-function chunk(text: string, limit: number): string[] {
-  const pieces: string[] = [];
-  let rest = text;
-  while (rest.length > limit) {
-    let cut = rest.lastIndexOf("\n", limit);
-    if (cut < limit / 2) cut = rest.lastIndexOf(" ", limit);
-    if (cut <= 0) cut = limit;
-    pieces.push(rest.slice(0, cut));
-    rest = rest.slice(cut).trimStart();
-  }
-  if (rest) pieces.push(rest);
-  return pieces;
 }

@@ -1,0 +1,143 @@
+import { Routes, type REST } from "discord.js";
+import type { HandoffEffectSink } from "../../core/handoff/handoff-service.js";
+import { askerNoticeText, NOTICES_SHOWN_AS_REPLY, relayText, threadOpeningText, threadPostText, type TextOptions } from "../../core/handoff/handoff-texts.js";
+import type { Handoff, HandoffStatus, Person } from "../../core/handoff/handoff-types.js";
+import { chunk } from "../split-text.js";
+import { postMessage } from "./discord-rest.js";
+import { buttonRow, CONTENT_LIMIT, customId, escapeMarkdown, type DiscordMessage } from "./render-discord-reply.js";
+
+/** What the sink needs to know of the tolken's channel: a forum (posts with tags) or a text channel (threads). */
+export type HandoffChannelInfo = {
+  id: string;
+  kind: "forum" | "text";
+  /** Forum tags by lower-case name ("open", "opgepakt", "afgesloten", themes). */
+  tags: Map<string, string>;
+};
+
+export type DiscordHandoffSinkOptions = {
+  rest: () => REST;
+  handoffChannel: () => Promise<HandoffChannelInfo | undefined>;
+  /** Discord user id of a roster member, for mentions. */
+  discordIdOf(userId: string): string | undefined;
+  /** Roles to mention when no routed person has a Discord id (the "Tolk" role). */
+  teamRoleIds: readonly string[];
+  texts: TextOptions;
+};
+
+export const STATUS_TAGS: Record<string, string> = { open: "open", claimed: "opgepakt", resolved: "afgesloten" };
+const STATUS_LABEL: Record<string, string> = { open: "Open", claimed: "Opgepakt", resolved: "Afgesloten" };
+
+/**
+ * Where a conversation lives on Discord: "<channel>" (a thread or DM) or "<channel>:<message>" (an
+ * answer in a plain channel, replied to).
+ */
+export function splitConversation(conversationId: string): { channelId: string; messageId?: string } {
+  const [channelId, messageId] = conversationId.split(":");
+  return { channelId: channelId!, messageId };
+}
+
+/**
+ * Renders handoff effects on Discord: the asker's thread or DM, and the handoff as a forum post
+ * (tags for status and theme) or as a thread in a text channel. A thread ref is
+ * "<parent channel>:<thread>"; the head message has the thread's id in both cases.
+ */
+export function createDiscordHandoffSink(options: DiscordHandoffSinkOptions): HandoffEffectSink {
+  const post = (channelId: string, message: DiscordMessage, replyTo?: string) => postMessage(options.rest(), channelId, message, replyTo);
+
+  const mentionsOf = (people: readonly Person[]): DiscordMessage["allowed_mentions"] & { text: string } => {
+    const users = people.map((p) => options.discordIdOf(p.userId)).filter((id): id is string => !!id);
+    const roles = users.length ? [] : [...options.teamRoleIds];
+    return { parse: [], users, roles, text: [...users.map((id) => `<@${id}>`), ...roles.map((id) => `<@&${id}>`)].join(" ") };
+  };
+
+  const toAsker = async (handoff: Handoff, text: string) => {
+    const { channelId, messageId } = splitConversation(handoff.asker.conversationId);
+    for (const piece of chunk(escapeMarkdown(text), CONTENT_LIMIT)) {
+      await post(channelId, { content: piece, allowed_mentions: { parse: [] } }, messageId);
+    }
+  };
+
+  return {
+    async deliver({ handoff, effect, threadRef }) {
+      switch (effect.type) {
+        case "tell_asker":
+          if (NOTICES_SHOWN_AS_REPLY.has(effect.message)) return;
+          await toAsker(handoff, askerNoticeText(effect.message, handoff, options.texts));
+          return;
+        case "relay_to_asker":
+          await toAsker(handoff, relayText(effect.from, effect.text, options.texts));
+          return;
+        case "open_thread": {
+          const channel = await options.handoffChannel();
+          if (!channel) return;
+          const mentions = mentionsOf(effect.mentions);
+          const head = { ...headMessage(handoff), content: mentions.text || undefined, allowed_mentions: { parse: [], users: mentions.users, roles: mentions.roles } };
+          const name = threadName(handoff.question);
+          if (channel.kind === "forum") {
+            const thread = (await options.rest().post(Routes.threads(channel.id), {
+              body: { name, message: head, applied_tags: tagsFor(channel, "open", handoff.theme) },
+            })) as { id: string };
+            return { threadRef: `${channel.id}:${thread.id}` };
+          }
+          const message = await post(channel.id, head);
+          await options.rest().post(Routes.threads(channel.id, message.id), { body: { name, auto_archive_duration: 10080 } });
+          return { threadRef: `${channel.id}:${message.id}` };
+        }
+        case "update_thread": {
+          if (!threadRef) return;
+          const [parentId, threadId] = threadRef.split(":") as [string, string];
+          const channel = await options.handoffChannel();
+          const forum = channel?.id === parentId && channel.kind === "forum";
+          const updated = { ...handoff, status: effect.status, claimedBy: effect.claimedBy };
+          // A forum post's head message lives in the post; a text channel's in the channel itself.
+          await options.rest().patch(Routes.channelMessage(forum ? threadId : parentId, threadId), { body: headMessage(updated) });
+          if (forum) await options.rest().patch(Routes.channel(threadId), { body: { applied_tags: tagsFor(channel!, effect.status, handoff.theme) } });
+          return;
+        }
+        case "post_in_thread": {
+          if (!threadRef) return;
+          const threadId = threadRef.split(":")[1]!;
+          const mentions = effect.mentions ? mentionsOf(effect.mentions) : undefined;
+          const text = escapeMarkdown(threadPostText(effect.kind, handoff, effect));
+          await post(threadId, {
+            content: `${text}${mentions?.text ? ` ${mentions.text}` : ""}`.slice(0, CONTENT_LIMIT),
+            allowed_mentions: { parse: [], users: mentions?.users ?? [], roles: mentions?.roles ?? [] },
+          });
+          return;
+        }
+        default:
+          return;
+      }
+    },
+  };
+}
+
+/** The handoff's head: the question with what the store found, its status and the buttons for that status. */
+function headMessage(handoff: Handoff): DiscordMessage {
+  const status = `${STATUS_LABEL[handoff.status] ?? handoff.status}${handoff.claimedBy ? ` door ${handoff.claimedBy.name}` : ""}`;
+  const buttons =
+    handoff.status === "open"
+      ? [{ customId: customId("claim", handoff.id), label: "Ik pak dit op", style: 1 as const }]
+      : handoff.status === "claimed"
+        ? [
+            { customId: customId("close", handoff.id), label: "Afsluiten", style: 2 as const },
+            { customId: customId("close_learn", handoff.id), label: "Afsluiten en toevoegen aan kennisbank", style: 3 as const },
+          ]
+        : [];
+  return {
+    embeds: [{ description: escapeMarkdown(threadOpeningText(handoff)).slice(0, 4096), color: 0xef6c00, footer: { text: status } }],
+    components: buttons.length ? [buttonRow(buttons)] : [],
+    allowed_mentions: { parse: [] },
+  };
+}
+
+function tagsFor(channel: HandoffChannelInfo, status: HandoffStatus, theme: string | undefined): string[] {
+  const wanted = [STATUS_TAGS[status], theme?.toLowerCase()].filter((t): t is string => !!t);
+  return wanted.map((name) => channel.tags.get(name)).filter((id): id is string => !!id).slice(0, 5);
+}
+
+/** A thread or forum post title: the question's start, within Discord's 100 characters. */
+export function threadName(question: string): string {
+  const flat = question.replace(/\s+/g, " ").trim() || "Vraag";
+  return flat.length <= 90 ? flat : `${flat.slice(0, 88).replace(/\s+\S*$/, "")}…`;
+}

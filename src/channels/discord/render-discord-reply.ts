@@ -1,0 +1,98 @@
+import type { Reply } from "../../core/reply.js";
+import { chunk, splitSources } from "../split-text.js";
+
+/** Discord's limits: message content, embed description, embed field value. */
+export const CONTENT_LIMIT = 2000;
+const DESCRIPTION_LIMIT = 4096;
+const FIELD_LIMIT = 1024;
+
+const COLOUR_ANSWER = 0x2e7d32;
+const COLOUR_HANDOFF = 0xef6c00;
+
+export type ButtonSpec = { customId: string; label: string; style: 1 | 2 | 3 | 4 };
+
+/** A message body as Discord's REST API takes it (discord.js accepts the same shape). */
+export type DiscordMessage = {
+  content?: string;
+  embeds?: Array<Record<string, unknown>>;
+  components?: Array<{ type: 1; components: Array<Record<string, unknown>> }>;
+  allowed_mentions: { parse: Array<"users" | "roles" | "everyone">; users?: string[]; roles?: string[] };
+};
+
+const BUTTONS: Record<string, { label: string; style: ButtonSpec["style"] }> = {
+  feedback_up: { label: "Nuttig", style: 2 },
+  feedback_down: { label: "Niet nuttig", style: 2 },
+  ask_human: { label: "Vraag een mens", style: 1 },
+  share: { label: "Ja, deel mijn vraag", style: 3 },
+  share_anonymous: { label: "Deel anoniem", style: 2 },
+  dont_share: { label: "Niet delen", style: 4 },
+};
+
+/** `vw:<action>:<value>`: what a button does, and for which handoff. */
+export function customId(action: string, value = "-"): string {
+  return `vw:${action}:${value}`.slice(0, 100);
+}
+
+export function parseCustomId(id: string): { action: string; value?: string } | undefined {
+  const match = /^vw:([a-z_]+):(.*)$/.exec(id);
+  if (!match) return undefined;
+  return { action: match[1]!, value: match[2] === "-" ? undefined : match[2] };
+}
+
+export function buttonRow(buttons: ButtonSpec[]): { type: 1; components: Array<Record<string, unknown>> } {
+  return { type: 1, components: buttons.slice(0, 5).map((b) => ({ type: 2, style: b.style, label: b.label, custom_id: b.customId })) };
+}
+
+/**
+ * A core reply as Discord messages: the text in an embed (split within Discord's limits), its
+ * sources as a field, and its buttons on the last message. Nobody is pinged by what a document says.
+ * `withoutPrompt` leaves the consent question out (it is then asked privately, see `promptMessage`).
+ */
+export function renderDiscordReply(reply: Reply, options: { withoutPrompt?: boolean } = {}): DiscordMessage[] {
+  let text = reply.text;
+  if (options.withoutPrompt && reply.prompt) text = text.replace(reply.prompt, "").trim();
+  const [body, sources] = splitSources(text);
+  const pieces = chunk(escapeMarkdown(body), DESCRIPTION_LIMIT);
+  const colour = reply.decision === "handoff" ? COLOUR_HANDOFF : COLOUR_ANSWER;
+  const messages: DiscordMessage[] = pieces.map((piece, index) => ({
+    embeds: [{ description: piece, color: colour, ...(index === 0 && reply.decision === "handoff" ? { title: "Deze vraag gaat naar een mens (tolk of vrije actor)" } : {}) }],
+    allowed_mentions: { parse: [] },
+  }));
+  if (messages.length === 0) messages.push({ embeds: [{ description: "…", color: colour }], allowed_mentions: { parse: [] } });
+  const last = messages[messages.length - 1]!;
+  const embed = last.embeds![0]!;
+  if (sources) {
+    embed.fields = chunk(escapeMarkdown(sources.replace(/^Bronnen:\s*/, "")), FIELD_LIMIT).slice(0, 5).map((value, i) => ({ name: i === 0 ? "Bronnen" : "Bronnen (vervolg)", value }));
+  }
+  if (reply.notice) messages[0]!.content = `*${escapeMarkdown(reply.notice)}*`;
+  const actions = reply.kind === "answer" ? ["feedback_up", "feedback_down", ...(reply.actions ?? [])] : (reply.actions ?? []);
+  const shown = options.withoutPrompt ? actions.filter((a) => !isConsent(a)) : actions;
+  if (shown.length) last.components = [buttonRow(shown.map((a) => buttonFor(a, reply.handoffId)))];
+  return messages;
+}
+
+/** The consent question with its buttons, for the asker's eyes only (an ephemeral follow-up). */
+export function promptMessage(reply: Reply): DiscordMessage | undefined {
+  if (!reply.prompt) return undefined;
+  const consent = (reply.actions ?? []).filter(isConsent);
+  return { content: escapeMarkdown(reply.prompt), components: [buttonRow(consent.map((a) => buttonFor(a, reply.handoffId)))], allowed_mentions: { parse: [] } };
+}
+
+/** A short plain message (confirmations, refusals). */
+export function plainMessage(text: string): DiscordMessage {
+  return { content: escapeMarkdown(text).slice(0, CONTENT_LIMIT), allowed_mentions: { parse: [] } };
+}
+
+function isConsent(action: string): boolean {
+  return action === "share" || action === "share_anonymous" || action === "dont_share";
+}
+
+function buttonFor(action: string, handoffId: string | undefined): ButtonSpec {
+  const spec = BUTTONS[action] ?? { label: action, style: 2 as const };
+  return { customId: customId(action, handoffId), label: spec.label, style: spec.style };
+}
+
+/** Discord markdown characters in document text are shown as they are, not as formatting. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/([\\*_~`|>#])/g, "\\$1").replace(/@(everyone|here)/g, "@\u200b$1");
+}

@@ -1,0 +1,416 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { WebSocketServer, type WebSocket } from "ws";
+
+export type DiscordCall = { method: string; path: string; body: Record<string, unknown>; auth?: string };
+
+export const BOT = { id: "900000000000000001", username: "Vliegwiel", discriminator: "0", global_name: null, bot: true, avatar: null };
+/** A token in Discord's shape (the fake only checks that the bot sends it). */
+export const TOKEN = "OTAwMDAwMDAwMDAwMDAwMDAx.GfAkE0.fake-discord-token-for-tests-only";
+export const APPLICATION_ID = "900000000000000002";
+export const GUILD_ID = "910000000000000001";
+export const GENERAL = "920000000000000001"; //       a text channel where people chat
+export const AUTO_ANSWER = "920000000000000002"; //   a forum for questions, answered without a mention
+export const HANDOFF_FORUM = "920000000000000003"; // the tolken's forum
+export const TOLK_ROLE = "930000000000000001";
+export const KNOWLEDGE_ROLE = "930000000000000002";
+
+type Channel = Record<string, unknown> & { id: string; type: number };
+type Session = { socket: WebSocket; sessionId: string; seq: number; sent: Array<{ s: number; t: string; d: unknown }>; identified: boolean };
+
+/**
+ * Discord on 127.0.0.1: the REST API (v10) the bot calls and the Gateway WebSocket it listens on.
+ * The gateway speaks the documented protocol (HELLO, IDENTIFY → READY, heartbeats with ACKs, RESUME
+ * with replay, RECONNECT), and the test injects MESSAGE_CREATE and INTERACTION_CREATE dispatches.
+ * Every REST call is recorded for the test to assert on; created threads are announced on the
+ * gateway (THREAD_CREATE), the way Discord does.
+ */
+export class FakeDiscord {
+  readonly calls: DiscordCall[] = [];
+  readonly identifies: Array<Record<string, unknown>> = [];
+  readonly resumes: Array<Record<string, unknown>> = [];
+  heartbeats = 0;
+  /** Refuse the privileged Message Content intent (close 4014), as Discord does when it is not enabled. */
+  refuseMessageContent = false;
+  /** Paths to answer once with 429 and Retry-After (discord.js must wait and retry). */
+  readonly rateLimitOnce = new Set<string>();
+  /** Files served at /attachments/<name>, as Discord's CDN would. */
+  readonly attachments = new Map<string, Buffer>();
+  readonly channels = new Map<string, Channel>();
+  private readonly server = http.createServer((req, res) => void this.handleRest(req, res));
+  private readonly wss = new WebSocketServer({ noServer: true });
+  private session: Session | undefined;
+  private readonly sessions = new Map<string, Session>();
+  private nextId = 1n;
+  /** The original response message of each interaction, by interaction token. */
+  private readonly originals = new Map<string, string>();
+  private base = "";
+
+  constructor() {
+    this.server.on("upgrade", (req, socket, head) => {
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws));
+    });
+    const forumTags = [
+      { id: "940000000000000001", name: "open", moderated: false, emoji_id: null, emoji_name: null },
+      { id: "940000000000000002", name: "opgepakt", moderated: false, emoji_id: null, emoji_name: null },
+      { id: "940000000000000003", name: "afgesloten", moderated: false, emoji_id: null, emoji_name: null },
+      { id: "940000000000000004", name: "financiering", moderated: false, emoji_id: null, emoji_name: null },
+    ];
+    for (const channel of [
+      { id: GENERAL, type: 0, name: "algemeen" },
+      { id: AUTO_ANSWER, type: 15, name: "vraag-het-vliegwiel", available_tags: [] },
+      { id: HANDOFF_FORUM, type: 15, name: "vragen-voor-tolken", available_tags: forumTags },
+    ]) {
+      this.channels.set(channel.id, { ...channel, guild_id: GUILD_ID, position: 0, permission_overwrites: [], parent_id: null, nsfw: false });
+    }
+  }
+
+  /** Starts the server; returns the REST base URL to give discord.js (`rest.api`). */
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    this.base = `127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return `http://${this.base}/api`;
+  }
+
+  async stop(): Promise<void> {
+    for (const client of this.wss.clients) client.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+
+  /** Where the fake CDN serves an attachment set in `attachments`. */
+  attachmentUrl(name: string): string {
+    return `http://${this.base}/attachments/${encodeURIComponent(name)}`;
+  }
+
+  id(): string {
+    return (950000000000000000n + this.nextId++).toString();
+  }
+
+  callsTo(method: string, pathPattern: RegExp): DiscordCall[] {
+    return this.calls.filter((c) => c.method === method && pathPattern.test(c.path));
+  }
+
+  async waitFor(method: string, pathPattern: RegExp, count = 1, timeoutMs = 10_000): Promise<DiscordCall[]> {
+    const until = Date.now() + timeoutMs;
+    while (this.callsTo(method, pathPattern).length < count) {
+      if (Date.now() > until) {
+        throw new Error(`no ${count}× ${method} ${pathPattern} within ${timeoutMs} ms; calls: ${this.calls.map((c) => `${c.method} ${c.path}`).join(", ")}`);
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return this.callsTo(method, pathPattern);
+  }
+
+  async waitUntil(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (!check()) {
+      if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  /** Resolves once a client has identified and received READY and GUILD_CREATE. */
+  waitForReady(): Promise<void> {
+    return this.waitUntil(() => !!this.session?.identified, "READY");
+  }
+
+  /** Sends a dispatch (op 0) to the connected client, with the next sequence number. */
+  dispatch(t: string, d: unknown): void {
+    const session = this.session;
+    if (!session) throw new Error("no gateway connection");
+    const s = ++session.seq;
+    session.sent.push({ s, t, d });
+    session.socket.send(JSON.stringify({ op: 0, t, s, d }));
+  }
+
+  /** Asks the client to reconnect and resume (op 7), as Discord does before moving a session. */
+  requestReconnect(): void {
+    this.session?.socket.send(JSON.stringify({ op: 7, d: null }));
+  }
+
+  /** Replays a dispatch the client has seen before: Discord may deliver again around a resume. */
+  replayLast(t: string): void {
+    const session = this.session!;
+    const last = [...session.sent].reverse().find((e) => e.t === t);
+    if (!last) throw new Error(`nothing to replay of ${t}`);
+    session.socket.send(JSON.stringify({ op: 0, ...last }));
+  }
+
+  /** A forum post (a thread) a person opens in a forum channel: announced with THREAD_CREATE. */
+  personThread(parentId: string, name: string): string {
+    const id = this.id();
+    const thread: Channel = {
+      id, type: 11, guild_id: GUILD_ID, parent_id: parentId, name, owner_id: "960000000000000001", applied_tags: [],
+      thread_metadata: { archived: false, auto_archive_duration: 1440, locked: false, archive_timestamp: new Date().toISOString() },
+      message_count: 0, member_count: 1, rate_limit_per_user: 0,
+    };
+    this.channels.set(id, thread);
+    this.dispatch("THREAD_CREATE", { ...thread, newly_created: true });
+    return id;
+  }
+
+  /** A person's message in a channel, shaped as Discord's MESSAGE_CREATE. */
+  message(input: { channelId: string; content: string; author?: Partial<typeof BOT> & { id: string; username: string }; mentionsBot?: boolean; roles?: string[]; guild?: boolean }): Record<string, unknown> {
+    const author = { discriminator: "0", global_name: null, avatar: null, ...(input.author ?? { id: "960000000000000001", username: "anna" }) };
+    const inGuild = input.guild ?? this.channels.has(input.channelId);
+    const data = {
+      id: this.id(),
+      type: 0,
+      channel_id: input.channelId,
+      channel_type: this.channels.get(input.channelId)?.type ?? 1,
+      ...(inGuild ? { guild_id: GUILD_ID, member: { roles: input.roles ?? [], joined_at: "2026-01-01T00:00:00.000Z", deaf: false, mute: false, flags: 0 } } : {}),
+      author,
+      content: input.content,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: input.mentionsBot ? [BOT] : [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      pinned: false,
+      flags: 0,
+      components: [],
+    };
+    return data;
+  }
+
+  /** An interaction (slash command or button press), shaped as Discord's INTERACTION_CREATE. */
+  interaction(input: {
+    type: 2 | 3;
+    channelId: string;
+    data: Record<string, unknown>;
+    user?: { id: string; username: string };
+    roles?: string[];
+    message?: Record<string, unknown>;
+  }): Record<string, unknown> & { id: string; token: string } {
+    const user = { discriminator: "0", global_name: null, avatar: null, ...(input.user ?? { id: "960000000000000001", username: "anna" }) };
+    const channel = this.channels.get(input.channelId);
+    const inGuild = !!channel;
+    return {
+      id: this.id(),
+      application_id: APPLICATION_ID,
+      type: input.type,
+      token: `interaction-token-${this.nextId}`,
+      version: 1,
+      data: input.data,
+      channel_id: input.channelId,
+      channel: channel ?? { id: input.channelId, type: 1 },
+      ...(inGuild
+        ? { guild_id: GUILD_ID, guild_locale: "nl", member: { user, roles: input.roles ?? [], permissions: "2248473465835073", joined_at: "2026-01-01T00:00:00.000Z", deaf: false, mute: false, flags: 0 } }
+        : { user }),
+      ...(input.message ? { message: input.message } : {}),
+      app_permissions: "2248473465835073",
+      locale: "nl",
+      entitlements: [],
+      authorizing_integration_owners: { 0: GUILD_ID },
+      context: inGuild ? 0 : 1,
+      attachment_size_limit: 10_485_760,
+    };
+  }
+
+  private onConnection(socket: WebSocket): void {
+    const hello = { op: 10, d: { heartbeat_interval: 1_000 } };
+    let session: Session | undefined;
+    socket.on("message", (raw) => {
+      const payload = JSON.parse(String(raw)) as { op: number; d: Record<string, unknown> & { seq?: number; session_id?: string } };
+      switch (payload.op) {
+        case 1: // heartbeat
+          this.heartbeats++;
+          socket.send(JSON.stringify({ op: 11 }));
+          return;
+        case 2: {
+          // identify: a new session
+          this.identifies.push(payload.d);
+          if (this.refuseMessageContent && (Number(payload.d.intents) & 32768) !== 0) {
+            socket.close(4014, "Disallowed intent(s).");
+            return;
+          }
+          session = { socket, sessionId: `session-${this.id()}`, seq: 0, sent: [], identified: false };
+          this.sessions.set(session.sessionId, session);
+          this.session = session;
+          this.dispatch("READY", {
+            v: 10,
+            user: BOT,
+            guilds: [{ id: GUILD_ID, unavailable: true }],
+            session_id: session.sessionId,
+            resume_gateway_url: `ws://${this.base}/gateway-resume`,
+            shard: [0, 1],
+            application: { id: APPLICATION_ID, flags: 0 },
+          });
+          this.dispatch("GUILD_CREATE", this.guild());
+          session.identified = true;
+          return;
+        }
+        case 6: {
+          // resume: replay what the client missed, then RESUMED
+          this.resumes.push(payload.d);
+          const previous = this.sessions.get(String(payload.d.session_id));
+          if (!previous) {
+            socket.send(JSON.stringify({ op: 9, d: false }));
+            return;
+          }
+          previous.socket = socket;
+          session = previous;
+          this.session = previous;
+          for (const event of previous.sent.filter((e) => e.s > Number(payload.d.seq ?? 0))) socket.send(JSON.stringify({ op: 0, ...event }));
+          this.dispatch("RESUMED", null);
+          return;
+        }
+        default:
+          return;
+      }
+    });
+    socket.send(JSON.stringify(hello));
+  }
+
+  private guild(): Record<string, unknown> {
+    return {
+      id: GUILD_ID,
+      name: "Netwerk van bewonersinitiatieven",
+      icon: null,
+      owner_id: "960000000000000099",
+      features: [],
+      member_count: 3,
+      large: false,
+      unavailable: false,
+      joined_at: "2026-01-01T00:00:00.000Z",
+      roles: [
+        { id: GUILD_ID, name: "@everyone", permissions: "1071698660929", position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+        { id: TOLK_ROLE, name: "Tolk", permissions: "0", position: 1, color: 0, hoist: false, managed: false, mentionable: true, flags: 0 },
+        { id: KNOWLEDGE_ROLE, name: "Kennisbeheer", permissions: "0", position: 2, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+      ],
+      emojis: [],
+      stickers: [],
+      channels: [...this.channels.values()].filter((c) => c.type !== 11),
+      threads: [],
+      members: [],
+      presences: [],
+      voice_states: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+      premium_tier: 0,
+      preferred_locale: "nl",
+    };
+  }
+
+  private async handleRest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    let raw = "";
+    for await (const chunk of req) raw += chunk;
+    const url = new URL(req.url ?? "/", `http://${this.base}`);
+    const method = req.method ?? "GET";
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/, "");
+    const send = (status: number, body?: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, body === undefined ? headers : { "content-type": "application/json", ...headers });
+      res.end(body === undefined ? undefined : JSON.stringify(body));
+    };
+    if (url.pathname.startsWith("/attachments/")) {
+      const file = this.attachments.get(decodeURIComponent(url.pathname.slice("/attachments/".length)));
+      if (!file) return send(404, { message: "Unknown attachment", code: 0 });
+      res.writeHead(200, { "content-type": "application/octet-stream" });
+      res.end(file);
+      return;
+    }
+    const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    const key = `${method} ${path}`;
+    if (this.rateLimitOnce.delete(key)) {
+      this.calls.push({ method, path, body: { ...body, rateLimited: true } });
+      return send(429, { message: "You are being rate limited.", retry_after: 0.3, global: false }, { "retry-after": "1", "x-ratelimit-scope": "user" });
+    }
+    this.calls.push({ method, path, body, auth: req.headers.authorization });
+    if (!path.startsWith("/interactions/") && !path.startsWith("/webhooks/") && req.headers.authorization !== `Bot ${TOKEN}`) {
+      return send(401, { message: "401: Unauthorized", code: 0 });
+    }
+    let match: RegExpMatchArray | null;
+    if (method === "GET" && path === "/gateway/bot") {
+      return send(200, { url: `ws://${this.base}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } });
+    }
+    if (method === "POST" && (match = path.match(/^\/channels\/(\d+)\/typing$/))) return send(204);
+    if (method === "POST" && (match = path.match(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/))) {
+      // A thread started on a message has the message's id.
+      const thread = this.addThread(match[2]!, match[1]!, String(body.name ?? "draad"));
+      return send(201, thread);
+    }
+    if (method === "POST" && (match = path.match(/^\/channels\/(\d+)\/threads$/))) {
+      const id = this.id();
+      const thread = this.addThread(id, match[1]!, String(body.name ?? "draad"), (body.applied_tags as string[]) ?? []);
+      return send(201, { ...thread, message: this.messageObject(id, id, body.message as Record<string, unknown>) });
+    }
+    if (method === "POST" && (match = path.match(/^\/channels\/(\d+)\/messages$/))) return send(200, this.messageObject(this.id(), match[1]!, body));
+    if (method === "PATCH" && (match = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/))) return send(200, this.messageObject(match[2]!, match[1]!, body));
+    if (method === "PATCH" && (match = path.match(/^\/channels\/(\d+)$/))) {
+      const channel = this.channels.get(match[1]!);
+      if (!channel) return send(404, { message: "Unknown Channel", code: 10003 });
+      Object.assign(channel, body);
+      return send(200, channel);
+    }
+    if (method === "GET" && (match = path.match(/^\/channels\/(\d+)$/))) {
+      const channel = this.channels.get(match[1]!);
+      return channel ? send(200, channel) : send(404, { message: "Unknown Channel", code: 10003 });
+    }
+    if (method === "POST" && (match = path.match(/^\/users\/@me\/channels$/))) {
+      const id = `97${String(body.recipient_id).slice(2)}`;
+      return send(200, { id, type: 1, recipients: [{ id: body.recipient_id, username: "someone", discriminator: "0" }] });
+    }
+    if (method === "POST" && (match = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/))) {
+      // A deferred or immediate reply creates the interaction's original message.
+      const type = Number(body.type);
+      if (type === 4 || type === 5) this.originals.set(match[2]!, this.id());
+      if (url.searchParams.get("with_response") !== "true") return send(204);
+      const original = this.originals.get(match[2]!);
+      return send(200, { interaction: { id: match[1], type: 2 }, resource: { type, ...(original ? { message: this.messageObject(original, GENERAL, (body.data as Record<string, unknown>) ?? {}) } : {}) } });
+    }
+    if ((match = path.match(/^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/))) {
+      return send(200, this.messageObject(this.originals.get(match[2]!) ?? this.id(), GENERAL, body));
+    }
+    if (method === "POST" && path.match(/^\/webhooks\/(\d+)\/([^/]+)$/)) return send(200, this.messageObject(this.id(), GENERAL, body));
+    if (method === "PUT" && path.match(/^\/applications\/\d+(\/guilds\/\d+)?\/commands$/)) {
+      return send(200, (body as unknown as Array<Record<string, unknown>>).map((command) => ({ ...command, id: this.id(), application_id: APPLICATION_ID, version: "1" })));
+    }
+    return send(404, { message: `fake Discord does not know ${key}`, code: 0 });
+  }
+
+  private addThread(id: string, parentId: string, name: string, appliedTags: string[] = []): Channel {
+    const thread: Channel = {
+      id,
+      type: 11,
+      guild_id: GUILD_ID,
+      parent_id: parentId,
+      name,
+      owner_id: BOT.id,
+      applied_tags: appliedTags,
+      thread_metadata: { archived: false, auto_archive_duration: 1440, locked: false, archive_timestamp: new Date().toISOString() },
+      message_count: 0,
+      member_count: 1,
+      rate_limit_per_user: 0,
+    };
+    this.channels.set(id, thread);
+    if (this.session) this.dispatch("THREAD_CREATE", { ...thread, newly_created: true });
+    return thread;
+  }
+
+  private messageObject(id: string, channelId: string, body: Record<string, unknown> = {}): Record<string, unknown> {
+    return {
+      id,
+      type: 0,
+      channel_id: channelId,
+      author: BOT,
+      content: body.content ?? "",
+      embeds: body.embeds ?? [],
+      components: body.components ?? [],
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      flags: body.flags ?? 0,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+    };
+  }
+}
