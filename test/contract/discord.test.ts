@@ -26,6 +26,11 @@ const embedsOf = (call: DiscordCall) => (call.body.embeds ?? (call.body.data as 
 const buttonsOf = (call: DiscordCall) => ((call.body.components ?? (call.body.data as Record<string, unknown> | undefined)?.components ?? []) as Row[]).flatMap((r) => r.components);
 const messagesIn = (discord: FakeDiscord, channelId: string) => discord.callsTo("POST", new RegExp(`^/channels/${channelId}/messages$`));
 
+/** A button press (INTERACTION_CREATE, type 3) on a message of the bot. */
+function pressButton(discord: FakeDiscord, user: { id: string; username: string }, customId: string, channelId: string, roles: string[] = []) {
+  return discord.interaction({ type: 3, channelId, user, roles, data: { custom_id: customId, component_type: 2 }, message: discord.message({ channelId, content: "", author: BOT }) });
+}
+
 describe("Discord adapter against a fake Discord gateway and REST API", () => {
   const temp = tempDir();
   const discord = new FakeDiscord();
@@ -75,6 +80,33 @@ describe("Discord adapter against a fake Discord gateway and REST API", () => {
     discord.dispatch("MESSAGE_CREATE", discord.message({ channelId: String(question.id), content: "En wat is een Community Benefit Agreement?" }));
     await discord.waitFor("POST", new RegExp(`^/channels/${question.id}/messages$`), 2);
     expect(discord.callsTo("POST", /\/threads$/)).toHaveLength(1); // no second thread
+  });
+
+  it("given 'Vraag een mens' under an answer, then it acknowledges privately at once and asks the asker's consent for that question", async () => {
+    const question = discord.message({ channelId: GENERAL, content: `<@${BOT.id}> Wat is een burgerbegroting?`, mentionsBot: true });
+    discord.dispatch("MESSAGE_CREATE", question);
+    const [answer] = await discord.waitFor("POST", new RegExp(`^/channels/${question.id}/messages$`));
+    const askHuman = buttonsOf(answer!).find((b) => b.label === "Vraag een mens")!;
+    discord.dispatch("INTERACTION_CREATE", pressButton(discord, ANNA, askHuman.custom_id, String(question.id)));
+    const [deferred] = await discord.waitFor("POST", /\/callback$/);
+    expect(deferred!.body).toMatchObject({ type: 5, data: { flags: 64 } });
+    const [edited] = await discord.waitFor("PATCH", /\/messages\/@original$/);
+    expect(JSON.stringify(edited!.body)).toContain("Mag ik je vraag doorgeven");
+    expect(buttonsOf(edited!).map((b) => b.label)).toEqual(["Ja, deel mijn vraag", "Deel anoniem", "Niet delen"]);
+  });
+
+  it("given a long answer and document text with @everyone, then it fits Discord's limits and pings nobody", async () => {
+    const { renderDiscordReply } = await import("../../src/channels/discord/render-discord-reply.js");
+    const long = Array.from({ length: 300 }, (_, i) => `• Zin ${i} over het dorpshuis en de vrijwilligers, @everyone welkom.`).join("\n");
+    const messages = renderDiscordReply({ kind: "answer", decision: "answer", reason: "x", text: `${long}\n\nBronnen:\n[1] Verslag`, sources: [], furtherReading: [], passages: [], confidence: 1 });
+    expect(messages.length).toBeGreaterThan(1);
+    for (const m of messages) {
+      expect(String(m.embeds![0]!.description).length).toBeLessThanOrEqual(4096);
+      expect(JSON.stringify(m)).not.toMatch(/@everyone/);
+      expect(m.allowed_mentions.parse).toEqual([]);
+    }
+    expect(messages.map((m) => m.embeds![0]!.description).join("\n")).toContain("Zin 299");
+    expect(messages.at(-1)!.components).toHaveLength(1); // the buttons once, under the last part
   });
 
   it("given chatter without a mention, a bot's message or its own, then it stays silent", async () => {
@@ -146,8 +178,7 @@ describe("Discord handoff end to end against a fake Discord", () => {
   let app: App;
   let knowledgeDir: string;
 
-  const press = (user: { id: string; username: string }, customId: string, channelId: string, roles: string[] = [], messageId = "950000000000009999") =>
-    discord.interaction({ type: 3, channelId, user, roles, data: { custom_id: customId, component_type: 2 }, message: { ...discord.message({ channelId, content: "", author: BOT }), id: messageId } });
+  const press = (user: { id: string; username: string }, customId: string, channelId: string, roles: string[] = []) => pressButton(discord, user, customId, channelId, roles);
 
   beforeAll(async () => {
     const apiUrl = await discord.start();
@@ -253,6 +284,34 @@ describe("Discord handoff end to end against a fake Discord", () => {
     const edits = await discord.waitFor("PATCH", /\/messages\/@original$/, 2);
     expect(edits[1]!.body.content).toMatch(/1 toegevoegd/);
     expect(fs.existsSync(path.join(knowledgeDir, "moestuin.md"))).toBe(true);
+  });
+});
+
+describe("Discord handoff in a text channel", () => {
+  it("given a text channel for the tolken, then the handoff is a message there with a thread on it", async () => {
+    const temp = tempDir();
+    const discord = new FakeDiscord();
+    const apiUrl = await discord.start();
+    const rosterFile = path.join(temp.dir, "roster.yaml");
+    fs.writeFileSync(rosterFile, "members:\n  - { id: mira, name: Mira }\n");
+    const app = await startDiscordApp(temp.dir, apiUrl, { ROSTER_FILE: rosterFile, DISCORD_HANDOFF_CHANNEL_ID: GENERAL, DISCORD_TEAM_ROLE_IDS: TOLK_ROLE });
+    try {
+      const dm = "970000000000000009";
+      discord.dispatch("MESSAGE_CREATE", discord.message({ channelId: dm, content: "Ik wil graag een mens spreken over ons buurtfeest.", guild: false }));
+      const [consent] = await discord.waitFor("POST", new RegExp(`^/channels/${dm}/messages$`));
+      const share = buttonsOf(consent!).find((b) => b.custom_id.startsWith("vw:share:"))!;
+      discord.dispatch("INTERACTION_CREATE", pressButton(discord, ANNA, share.custom_id, dm));
+      const [head] = await discord.waitFor("POST", new RegExp(`^/channels/${GENERAL}/messages$`));
+      // Nobody on the roster has a Discord id, so the Tolk role is mentioned.
+      expect(head!.body.content).toBe(`<@&${TOLK_ROLE}>`);
+      expect(head!.body.allowed_mentions).toMatchObject({ roles: [TOLK_ROLE] });
+      const [thread] = await discord.waitFor("POST", new RegExp(`^/channels/${GENERAL}/messages/\\d+/threads$`));
+      expect(thread!.body.name).toMatch(/buurtfeest/);
+    } finally {
+      await app.stop();
+      await discord.stop();
+      temp.cleanup();
+    }
   });
 });
 
