@@ -55,6 +55,20 @@ const schema = z.object({
   DISCORD_KNOWLEDGE_ROLE_IDS: snowflakeList,
   DISCORD_MESSAGE_CONTENT_INTENT: booleanString.default(true),
   DISCORD_API_URL: z.string().url().optional(),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.string().url().optional(),
+  OPENAI_CHAT_MODEL: z.string().min(1).optional(),
+  OPENAI_EMBEDDING_MODEL: z.string().min(1).optional(),
+  OPENAI_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(8).max(8192).optional(),
+  OPENAI_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(20),
+  OPENAI_BUDGET_SECONDS: z.coerce.number().positive().max(900).default(30),
+  OPENAI_DAILY_TOKENS_PER_USER: z.coerce.number().int().min(0).default(0),
+  OPENAI_DAILY_TOKENS: z.coerce.number().int().min(0).default(0),
+  PINECONE_API_KEY: z.string().min(1).optional(),
+  PINECONE_INDEX: z.string().min(1).optional(),
+  PINECONE_HOST: z.string().url().optional(),
+  PINECONE_NAMESPACE: z.string().min(1).default("kennisbank"),
+  PINECONE_TIMEOUT_SECONDS: z.coerce.number().positive().max(120).default(5),
 });
 
 export type Config = {
@@ -88,6 +102,23 @@ export type Config = {
     autoAnswerChannels: string[];
     port: number;
   };
+  /** Present when a language model or embeddings are configured (OpenAI or an OpenAI-compatible server). */
+  openai?: {
+    apiKey: string;
+    baseUrl?: string;
+    chatModel?: string;
+    embeddingModel?: string;
+    embeddingDimensions?: number;
+    /** One request's limit. */
+    timeoutMs: number;
+    /** All retries of one answer together. */
+    budgetMs: number;
+    /** 0: no limit. */
+    dailyTokensPerUser: number;
+    dailyTokens: number;
+  };
+  /** Present when Pinecone holds the vectors instead of the embedded database. */
+  pinecone?: { apiKey: string; index: string; host?: string; namespace: string; timeoutMs: number };
   /** Present when Discord is configured (bot token and application id). */
   discord?: {
     token: string;
@@ -145,6 +176,33 @@ function discordSettings(v: z.infer<typeof schema>): Config["discord"] {
   };
 }
 
+function openAiSettings(v: z.infer<typeof schema>): Config["openai"] {
+  if (!v.OPENAI_CHAT_MODEL && !v.OPENAI_EMBEDDING_MODEL) return undefined;
+  if (!v.OPENAI_API_KEY && !v.OPENAI_BASE_URL) {
+    throw new ConfigError(["OPENAI_API_KEY: nodig voor OpenAI (of zet OPENAI_BASE_URL naar een eigen OpenAI-compatibele server)"]);
+  }
+  return {
+    // A self-hosted server often needs no key; the client still wants one.
+    apiKey: v.OPENAI_API_KEY ?? "no-key-needed",
+    baseUrl: v.OPENAI_BASE_URL,
+    chatModel: v.OPENAI_CHAT_MODEL,
+    embeddingModel: v.OPENAI_EMBEDDING_MODEL,
+    embeddingDimensions: v.OPENAI_EMBEDDING_DIMENSIONS,
+    timeoutMs: v.OPENAI_TIMEOUT_SECONDS * 1000,
+    budgetMs: v.OPENAI_BUDGET_SECONDS * 1000,
+    dailyTokensPerUser: v.OPENAI_DAILY_TOKENS_PER_USER,
+    dailyTokens: v.OPENAI_DAILY_TOKENS,
+  };
+}
+
+function pineconeSettings(v: z.infer<typeof schema>): Config["pinecone"] {
+  if (!v.PINECONE_API_KEY && !v.PINECONE_INDEX) return undefined;
+  if (!v.PINECONE_API_KEY) throw new ConfigError(["PINECONE_API_KEY: nodig naast PINECONE_INDEX"]);
+  if (!v.PINECONE_INDEX) throw new ConfigError(["PINECONE_INDEX: nodig naast PINECONE_API_KEY (de naam van de index)"]);
+  if (!v.OPENAI_EMBEDDING_MODEL) throw new ConfigError(["OPENAI_EMBEDDING_MODEL: Pinecone bewaart vectoren; zet ook een embeddingmodel"]);
+  return { apiKey: v.PINECONE_API_KEY, index: v.PINECONE_INDEX, host: v.PINECONE_HOST, namespace: v.PINECONE_NAMESPACE, timeoutMs: v.PINECONE_TIMEOUT_SECONDS * 1000 };
+}
+
 /** Parses settings from an environment object (tests pass their own; main passes process.env). */
 export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
@@ -179,6 +237,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     rosterFile: path.resolve(cwd, v.ROSTER_FILE),
     slack: slackSettings(v),
     discord: discordSettings(v),
+    openai: openAiSettings(v),
+    pinecone: pineconeSettings(v),
     handoff: {
       consentTimeoutMs: v.HANDOFF_CONSENT_TIMEOUT_MINUTES * 60_000,
       reminderIntervalMs: v.HANDOFF_REMINDER_HOURS * 3_600_000,

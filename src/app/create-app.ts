@@ -38,8 +38,8 @@ const ROSTER_EXAMPLE = path.resolve(import.meta.dirname, "../../roster.example.y
 
 /** The composition root: store, core, handoff workflow and every configured channel, wired together. */
 export function createApp(config: Config, logger: Logger, options: { clock?: () => Date } = {}): App {
-  const knowledge = openKnowledge(config);
-  const assistant = createCore(config, knowledge);
+  const knowledge = openKnowledge(config, logger);
+  const assistant = createCore(config, knowledge, logger.child({ component: "core" }));
   const messages = new WebMessageStore(knowledge.db);
   const repository = new SqliteHandoffRepository(knowledge.db);
   ensureRosterFile(config.rosterFile, logger);
@@ -81,6 +81,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
         async deliver({ handoff, effect }) {
           if (effect.type !== "add_to_knowledge") return;
           const file = await addAnswerToKnowledge(effect, handoff.id, { knowledgeDir: config.knowledgeDir, store: knowledge.store, maxFileBytes: config.ingestMaxFileBytes });
+          await knowledge.semantic.refreshVectors();
           // The file name holds words of the question: only at debug, like all message text.
           handoffLog.info(`answer of handoff ${handoff.id} added to the knowledge store`);
           handoffLog.debug("learned answer file", { text: file });
@@ -99,6 +100,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
   const conversation = createConversation({
     assistant,
     memory: new SqliteConversationMemory(knowledge.db),
+    rewriteFollowUp: knowledge.semantic.generator ? (input) => knowledge.semantic.generator!.rewrite(input) : undefined,
     handoffs,
     repository,
     detectTheme: (question, reply) => {
@@ -128,7 +130,9 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
       close: (id, by, addToKnowledge, key) => afterwards(handoffs.apply(id, { type: "close", by, role: "tolk", addToKnowledge }, key)),
       addDocument: async (userId, source) => {
         if (!roster.isCoordinator(userId) && !grants.has(userId, "knowledge")) return undefined;
-        return addDocumentFromChat(source, { knowledgeDir: config.knowledgeDir, store: knowledge.store, maxFileBytes: config.ingestMaxFileBytes });
+        const result = await addDocumentFromChat(source, { knowledgeDir: config.knowledgeDir, store: knowledge.store, maxFileBytes: config.ingestMaxFileBytes });
+        await knowledge.semantic.refreshVectors();
+        return result;
       },
       signals: (userId, days) => {
         if (!roster.isCoordinator(userId) && !grants.has(userId, "knowledge")) return undefined;
@@ -156,7 +160,8 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
     channels,
     handoffs,
     async start() {
-      const summary = await syncKnowledgeFolder(config, knowledge.store);
+      const summary = await syncKnowledgeFolder(config, knowledge);
+      logger.info(`answering with ${knowledge.semantic.mode}`);
       logger.info(formatSummary(summary).replace(/\n/g, " | "));
       if (channels.length === 0) logger.warn("no channel is configured: set WEB_ENABLED=true or connect Slack or Discord");
       for (const channel of channels) await channel.start(core);

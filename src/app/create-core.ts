@@ -1,13 +1,17 @@
 import type { Config } from "../config.js";
 import { createAssistant, type Assistant } from "../core/assistant.js";
+import type { Logger } from "../logger.js";
 import type { Knowledge } from "./open-knowledge.js";
 
-/** The assistant wired to the embedded store, as every entry point uses it. */
-export function createCore(config: Config, knowledge: Knowledge): Assistant {
+/** The assistant wired to the embedded store and the configured upgrades, as every entry point uses it. */
+export function createCore(config: Config, knowledge: Knowledge, logger?: Logger): Assistant {
   return createAssistant({
     index: knowledge.store,
     questionLog: knowledge.questionLog,
     maxQuestionChars: config.maxQuestionChars,
     minConfidence: config.answerMinConfidence,
+    semantic: knowledge.semantic.search,
+    generator: knowledge.semantic.generator,
+    warn: logger ? (message) => logger.warn(message) : undefined,
   });
 }

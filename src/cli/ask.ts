@@ -18,7 +18,7 @@ runCli(async (config, args) => {
 
   const knowledge = openKnowledge(config);
   try {
-    const summary = await syncKnowledgeFolder(config, knowledge.store);
+    const summary = await syncKnowledgeFolder(config, knowledge);
     if (summary.added.length || summary.updated.length || summary.removed.length || summary.failed.length) {
       process.stderr.write(`${formatSummary(summary)}\n`);
     }

@@ -14,7 +14,7 @@ runCli(async (config, args) => {
   const questions = readJsonl<EvalQuestion>(file);
   const knowledge = openKnowledge(config);
   try {
-    await syncKnowledgeFolder(config, knowledge.store);
+    await syncKnowledgeFolder(config, knowledge);
     const core = createCore(config, knowledge);
     const results: Array<{ question: EvalQuestion; reply: Reply }> = [];
     for (const question of questions) {

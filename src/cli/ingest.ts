@@ -1,6 +1,6 @@
 import { openKnowledge } from "../app/open-knowledge.js";
 import { ingestSources } from "../ingest/ingest-sources.js";
-import { formatSummary, progressPrinter } from "./print-ingest.js";
+import { formatSummary, printVectorSync, progressPrinter } from "./print-ingest.js";
 import { runCli } from "./run-cli.js";
 
 /** npm run ingest [-- files, folders or URLs…]: default the whole knowledge folder. */
@@ -15,6 +15,7 @@ runCli(async (config, args) => {
       onProgress: progressPrinter(),
     });
     process.stdout.write(`${formatSummary(summary)}\n`);
+    await printVectorSync(knowledge);
     return summary.failed.length ? 1 : 0;
   } finally {
     knowledge.close();

@@ -5,7 +5,7 @@ import { collectSignals, formatSignals } from "../core/handoff/signals.js";
 import { isUrl } from "../ingest/collect-sources.js";
 import { SqliteHandoffRepository } from "../store/sqlite-handoff-repository.js";
 import { ingestSources } from "../ingest/ingest-sources.js";
-import { formatSummary, progressPrinter } from "./print-ingest.js";
+import { formatSummary, printVectorSync, progressPrinter } from "./print-ingest.js";
 import { runCli } from "./run-cli.js";
 
 const USAGE = `Gebruik: npm run kennis -- <opdracht>
@@ -40,6 +40,7 @@ runCli(async (config, [command, ...args]) => {
           maxFileBytes: config.ingestMaxFileBytes, onProgress: progressPrinter(),
         });
         console.log(formatSummary(summary));
+        await printVectorSync(knowledge);
         return summary.failed.length ? 1 : 0;
       }
       case "remove": {
@@ -51,6 +52,7 @@ runCli(async (config, [command, ...args]) => {
         if (!isUrl(id) && !path.isAbsolute(id) && fs.existsSync(file)) fs.rmSync(file);
         knowledge.store.removeDocument(id);
         console.log(`Verwijderd: ${doc.title}`);
+        await printVectorSync(knowledge);
         return 0;
       }
       case "onbeantwoord": {

@@ -1,3 +1,4 @@
+import type { Knowledge } from "../app/open-knowledge.js";
 import type { IngestProgress, IngestSummary } from "../ingest/ingest-sources.js";
 
 /** Progress on standard error: a live line on a terminal, a line per tenth otherwise. */
@@ -26,4 +27,15 @@ export function formatSummary(summary: IngestSummary): string {
   ];
   for (const f of summary.failed) lines.push(`  ✗ ${f.source}: ${f.reason}`);
   return lines.join("\n");
+}
+
+/** With embeddings configured: embeds what is new or changed, with progress, and says how it went. */
+export async function printVectorSync(knowledge: Knowledge, stream: NodeJS.WriteStream = process.stderr): Promise<void> {
+  if (!knowledge.semantic.vectors) return;
+  const summary = await knowledge.semantic.refreshVectors((done, total) => {
+    if (stream.isTTY) stream.write(`\r\x1b[K[${done}/${total}] passages ingebed${done === total ? "\n" : ""}`);
+  });
+  console.log(summary
+    ? `Vectoren bijgewerkt: ${summary.embedded} ingebed, ${summary.deleted} verwijderd, ${summary.unchanged} ongewijzigd.`
+    : "Vectoren niet bijgewerkt: de embeddingdienst gaf geen antwoord (zie het log). De volgende keer gaat het verder waar het stopte.");
 }

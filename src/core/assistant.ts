@@ -1,11 +1,13 @@
+import { citeGeneratedAnswer, numberPassages } from "./answer/cite-generated-answer.js";
 import { composeAnswer, type SourceRef } from "./answer/compose-answer.js";
 import type { IncomingMessage } from "./channel.js";
 import { assessAnswerability } from "./decision/answerability.js";
 import { classifyIntent } from "./decision/classify-intent.js";
-import type { KnowledgeIndex, QuestionLog } from "./ports.js";
+import { GenerationUnavailable, type AnswerGenerator, type KnowledgeIndex, type QuestionLog, type SemanticSearch } from "./ports.js";
 import type { PassageSummary, Reply } from "./reply.js";
 import { NL } from "./replies-nl.js";
-import { retrieve, type Retrieval } from "./retrieval/retrieve.js";
+import { hybridRetrieve } from "./retrieval/hybrid-retrieve.js";
+import type { Retrieval } from "./retrieval/retrieve.js";
 import { sourceLabel } from "./types.js";
 
 export type AssistantOptions = {
@@ -15,11 +17,19 @@ export type AssistantOptions = {
   maxQuestionChars: number;
   /** Answer when the answerability confidence reaches this; hand off below it. */
   minConfidence: number;
+  /** Vector search, fused with BM25 (hybrid retrieval); optional. */
+  semantic?: SemanticSearch;
+  /** A language model that writes the answer from the passages; optional. */
+  generator?: AnswerGenerator;
+  /** Where the core reports a provider falling back (no message text). */
+  warn?: (message: string) => void;
 };
 
 export type Assistant = { handle(message: IncomingMessage): Promise<Reply> };
 
 const PASSAGES_IN_REPLY = 10;
+/** Passages a language model is given to answer from. */
+const PASSAGES_FOR_GENERATION = 6;
 
 /** The channel-neutral core: every message gets an answer or a handoff, never silence. */
 export function createAssistant(options: AssistantOptions): Assistant {
@@ -35,21 +45,41 @@ export function createAssistant(options: AssistantOptions): Assistant {
         options.questionLog?.record({ channel: message.channel, question: text, decision: "handoff", reason: reply.reason, confidence: 0 });
         return reply;
       }
-      const retrieval = retrieve(options.index, text, PASSAGES_IN_REPLY);
+      const retrieval = await hybridRetrieve(options.index, options.semantic, text, PASSAGES_IN_REPLY);
+      if (retrieval.semantic === "failed") options.warn?.(`vector search failed, BM25 only: ${retrieval.failure}`);
       const assessment = assessAnswerability(text, retrieval);
       const passages = summarise(retrieval);
-      let reply: Reply;
-      if (assessment.confidence >= options.minConfidence) {
-        const answer = composeAnswer(retrieval.hits, retrieval.terms, retrieval.passageCount);
-        reply = {
-          kind: "answer", decision: "answer", reason: "answerable", text: answer.text,
-          sources: answer.sources, furtherReading: answer.furtherReading, passages,
-          confidence: assessment.confidence, notice,
-        };
-      } else {
-        const reason = assessment.liveFacts ? "live-facts" : "not-in-knowledge";
-        const intro = assessment.liveFacts ? NL.handoffLiveFacts : NL.handoffNotInKnowledge;
-        reply = handoff(reason, intro, retrieval, assessment.confidence, notice);
+      let reply: Reply | undefined;
+      let fallbackNotice: string | undefined;
+      if (options.generator && !assessment.liveFacts && retrieval.hits.length) {
+        const given = retrieval.hits.slice(0, PASSAGES_FOR_GENERATION);
+        try {
+          const generated = await options.generator.answer({ question: text, passages: numberPassages(given), userId: `${message.channel}:${message.userId}` });
+          const answer = citeGeneratedAnswer(generated, given);
+          // The model's "the passages do not answer this" (or an answer citing nothing) is a handoff.
+          reply = answer
+            ? { kind: "answer", decision: "answer", reason: "generated", text: answer.text, sources: answer.sources, furtherReading: answer.furtherReading, passages, confidence: assessment.confidence, notice }
+            : handoff("not-in-knowledge", NL.handoffNotInKnowledge, retrieval, assessment.confidence, notice);
+        } catch (error) {
+          const budget = error instanceof GenerationUnavailable && error.reason === "budget";
+          options.warn?.(`generation ${budget ? "over budget" : "failed"}, offline answer instead: ${(error as Error).message}`);
+          fallbackNotice = budget ? NL.generationOverBudget : NL.generationUnavailable;
+        }
+      }
+      if (!reply) {
+        const shown = [notice, fallbackNotice].filter(Boolean).join(" ") || undefined;
+        if (assessment.confidence >= options.minConfidence) {
+          const answer = composeAnswer(retrieval.hits, retrieval.terms, retrieval.passageCount);
+          reply = {
+            kind: "answer", decision: "answer", reason: "answerable", text: answer.text,
+            sources: answer.sources, furtherReading: answer.furtherReading, passages,
+            confidence: assessment.confidence, notice: shown,
+          };
+        } else {
+          const reason = assessment.liveFacts ? "live-facts" : "not-in-knowledge";
+          const intro = assessment.liveFacts ? NL.handoffLiveFacts : NL.handoffNotInKnowledge;
+          reply = handoff(reason, intro, retrieval, assessment.confidence, shown);
+        }
       }
       options.questionLog?.record({
         channel: message.channel, question: text, decision: reply.decision, reason: reply.reason,

@@ -33,6 +33,11 @@ export type ConversationOptions = {
   memory?: ConversationMemory;
   handoffs: HandoffService;
   repository: HandoffRepository;
+  /**
+   * Makes a follow-up a question that stands on its own, with the earlier questions (a language
+   * model); without it, or when it fails, a follow-up is read together with the question before it.
+   */
+  rewriteFollowUp?: (input: { question: string; earlier: readonly string[]; userId: string }) => Promise<string>;
   /** The theme a question is about, for routing (from the roster's themes and the found documents). */
   detectTheme(question: string, reply: Reply): string | undefined;
 };
@@ -70,6 +75,16 @@ export function createConversation(options: ConversationOptions): Conversation {
     };
   };
 
+  const standalone = async (message: IncomingMessage, earlier: string[]): Promise<string> => {
+    if (!options.rewriteFollowUp || earlier.length === 0) return withContext(message.text, earlier);
+    try {
+      const rewritten = (await options.rewriteFollowUp({ question: message.text, earlier, userId: `${message.channel}:${message.userId}` })).trim();
+      return rewritten || withContext(message.text, earlier);
+    } catch {
+      return withContext(message.text, earlier);
+    }
+  };
+
   return {
     async handle(message) {
       const active = repository.findActiveByAsker(message.channel, message.conversationId);
@@ -84,7 +99,7 @@ export function createConversation(options: ConversationOptions): Conversation {
         if (result.ok) return plain("relayed", "Ik heb je bericht doorgegeven aan wie je vraag behandelt.", active.id);
       }
       const earlier = options.memory?.recent(message.channel, message.conversationId, 3) ?? [];
-      const question = withContext(message.text, earlier);
+      const question = await standalone(message, earlier);
       const reply = await assistant.handle({ ...message, text: question });
       if (reply.kind === "answer" || reply.kind === "handoff") options.memory?.remember(message.channel, message.conversationId, message.text);
       if (reply.decision === "handoff" && reply.reason !== "error") return startHandoff(message, question, reply);

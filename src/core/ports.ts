@@ -12,6 +12,37 @@ export interface KnowledgeIndex {
   isKnownTerm(term: string): boolean;
   /** Whether some index term starts with this prefix (a compound's first part). */
   isKnownPrefix(prefix: string): boolean;
+  /** The passages with these ids (those that still exist), as hits with score 0. */
+  hitsByIds(ids: readonly string[]): SearchHit[];
+}
+
+/** Passages close in meaning to a question (embeddings + a vector index); optional. */
+export interface SemanticSearch {
+  search(question: string, limit: number): Promise<Array<{ passageId: string; score: number }>>;
+}
+
+/** A passage as the language model sees it, numbered from 1. */
+export type NumberedPassage = { number: number; source: string; text: string };
+
+/** The model's structured reply, validated: which numbered passages it cites, and whether they answer. */
+export type GeneratedAnswer = { answer: string; cited: number[]; answerable: boolean };
+
+/** Why no generated answer came: the daily budget is spent, or the model could not be reached in time. */
+export class GenerationUnavailable extends Error {
+  constructor(readonly reason: "budget" | "unavailable", message: string) {
+    super(message);
+    this.name = "GenerationUnavailable";
+  }
+}
+
+/**
+ * A language model that answers from given passages only and rewrites follow-ups; optional. Fails
+ * with GenerationUnavailable when it cannot help, so the core can fall back to the offline answer.
+ */
+export interface AnswerGenerator {
+  answer(input: { question: string; passages: NumberedPassage[]; userId: string }): Promise<GeneratedAnswer>;
+  /** A follow-up made into a question that stands on its own, with the conversation's earlier questions. */
+  rewrite(input: { question: string; earlier: readonly string[]; userId: string }): Promise<string>;
 }
 
 /** An index term to search for; `prefix` also matches longer terms that start with it. */

@@ -17,5 +17,7 @@ export const NL = {
   handoffAskedForHuman: "Natuurlijk. Een tolk of vrije actor uit het netwerk kan je verder helpen.",
   handoffPartialFindings: "Wat ik wel vond, misschien heb je er iets aan:",
   shortened: (max: number) => `Je bericht was erg lang; ik heb de eerste ${max} tekens gebruikt.`,
+  generationUnavailable: "(Het taalmodel reageerde niet op tijd; dit antwoord komt rechtstreeks uit de kennisbank.)",
+  generationOverBudget: "(Het dagbudget voor het taalmodel is op; dit antwoord komt rechtstreeks uit de kennisbank.)",
   unavailable: "Er ging bij mij iets mis. Probeer het zo nog eens; lukt het dan nog niet, dan helpt een mens uit het netwerk je verder.",
 } as const;

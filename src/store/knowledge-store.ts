@@ -109,14 +109,21 @@ export class KnowledgeStore implements KnowledgeIndex {
        ORDER BY best.rank`,
     );
     const rows = this.searchStatement.all(match, limit) as HitRow[];
-    return rows.map((row) => ({
-      passage: toPassage(row),
-      document: {
-        id: row.document_id, title: row.title, kind: row.kind,
-        year: row.year ?? undefined, organisation: row.organisation ?? undefined,
-      },
-      score: -row.rank,
-    }));
+    return rows.map(toHit);
+  }
+
+  hitsByIds(ids: readonly string[]): SearchHit[] {
+    if (!ids.length) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT p.id, p.document_id, p.ordinal, p.section, p.page, p.text, p.terms,
+                d.title, d.kind, d.year, d.organisation, 0 AS rank
+         FROM passages p JOIN documents d ON d.id = p.document_id
+         WHERE p.id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(ids)) as HitRow[];
+    const byId = new Map(rows.map((row) => [row.id, toHit(row)]));
+    return ids.map((id) => byId.get(id)).filter((hit): hit is SearchHit => !!hit);
   }
 
   documentFrequencies(terms: readonly string[]): Map<string, number> {
@@ -208,5 +215,16 @@ function toPassage(row: Pick<HitRow, "id" | "document_id" | "ordinal" | "section
     page: row.page ?? undefined,
     text: row.text,
     terms: row.terms ? row.terms.split(" ") : [],
+  };
+}
+
+function toHit(row: HitRow): SearchHit {
+  return {
+    passage: toPassage(row),
+    document: {
+      id: row.document_id, title: row.title, kind: row.kind,
+      year: row.year ?? undefined, organisation: row.organisation ?? undefined,
+    },
+    score: -row.rank,
   };
 }

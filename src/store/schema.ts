@@ -123,6 +123,25 @@ const MIGRATIONS: string[] = [
     PRIMARY KEY (channel, delivery_id)
   );
   `,
+  `
+  -- Which passages are in the vector index (embedded or Pinecone), with which model and text, so
+  -- that embedding is incremental and resumable and deletions reach the index.
+  CREATE TABLE vector_ledger (
+    rowid       INTEGER PRIMARY KEY,
+    passage_id  TEXT NOT NULL,
+    target      TEXT NOT NULL,
+    model       TEXT NOT NULL,
+    text_hash   TEXT NOT NULL,
+    UNIQUE (target, passage_id)
+  );
+  -- Tokens used by the language model per day and asker, for the optional budgets.
+  CREATE TABLE model_usage (
+    day      TEXT NOT NULL,
+    user_id  TEXT NOT NULL,
+    tokens   INTEGER NOT NULL,
+    PRIMARY KEY (day, user_id)
+  );
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

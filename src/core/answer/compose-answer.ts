@@ -45,15 +45,22 @@ export function composeAnswer(hits: readonly SearchHit[], terms: readonly Search
     if (number === 0) number = sources.push(ref);
     return `• “${sentence}” [${number}]`;
   });
-  const quoted = new Set(sources.map((s) => s.documentId));
+  return withSources(["Dit vond ik erover in de kennisbank:", ...lines].join("\n"), sources, hits);
+}
+
+/**
+ * An answer's body followed by its numbered sources and, from the best hits, the other documents
+ * worth reading ("Meer lezen"): the form every answer takes, quoted or generated.
+ */
+export function withSources(body: string, sources: SourceRef[], hits: readonly SearchHit[]): ComposedAnswer {
+  const cited = new Set(sources.map((s) => s.documentId));
   const furtherReading: SourceRef[] = [];
   for (const hit of hits.slice(0, 5)) {
-    if (quoted.has(hit.document.id) || furtherReading.some((f) => f.documentId === hit.document.id)) continue;
+    if (cited.has(hit.document.id) || furtherReading.some((f) => f.documentId === hit.document.id)) continue;
     furtherReading.push(refOf(hit));
   }
   const text = [
-    "Dit vond ik erover in de kennisbank:",
-    ...lines,
+    body,
     "",
     "Bronnen:",
     ...sources.map((s, i) => `[${i + 1}] ${s.label}`),
@@ -72,7 +79,7 @@ function comparable(text: string): string {
   return text.toLowerCase().replace(/\W+/g, " ").trim();
 }
 
-function refOf(hit: SearchHit): SourceRef {
+export function refOf(hit: SearchHit): SourceRef {
   return { label: sourceLabel(hit), documentId: hit.document.id, passageId: hit.passage.id };
 }
 
