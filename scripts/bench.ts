@@ -1,17 +1,27 @@
 /**
- * npm run bench [-- --sizes 10000,100000]
+ * npm run bench [-- --sizes 10000,100000] [--vectors] [--dims 512]
  *
  * Ingest throughput (passages/s) and query latency (p50/p99) of the embedded store at several corpus
  * sizes — the starter corpus, then synthetic corpora built from its sentences — next to MiniSearch
  * (a well-known embedded JavaScript search library) fed the same passages, analysed the same way, in
  * the same run. Reports ratios, so the numbers survive a noisy shared machine.
+ *
+ * --vectors adds the embedded vector index (sqlite-vec) at the same sizes, with random unit vectors,
+ * next to a brute-force cosine scan in JavaScript. With embeddings configured in .env, it also times
+ * hybrid retrieval (question embedding + vector search + fusion) against BM25 alone on the starter corpus.
  */
+import "dotenv/config";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import MiniSearch from "minisearch";
 import { readableSentences } from "../src/core/answer/readable-text.js";
+import { openKnowledge, syncKnowledgeFolder } from "../src/app/open-knowledge.js";
+import { loadConfig } from "../src/config.js";
+import { hybridRetrieve } from "../src/core/retrieval/hybrid-retrieve.js";
 import { retrieve } from "../src/core/retrieval/retrieve.js";
+import { createLogger } from "../src/logger.js";
+import { SqliteVectorIndex } from "../src/store/sqlite-vector-index.js";
 import { analyzeQuery, analyzeText } from "../src/core/text/analyzer.js";
 import type { PassageDraft } from "../src/core/types.js";
 import { ingestSources } from "../src/ingest/ingest-sources.js";
@@ -22,6 +32,8 @@ const args = process.argv.slice(2);
 const sizesArg = args[args.indexOf("--sizes") + 1];
 const SYNTHETIC_SIZES = args.includes("--sizes") && sizesArg ? sizesArg.split(",").map(Number) : [10_000, 100_000];
 const QUERY_ROUNDS = 5;
+const WITH_VECTORS = args.includes("--vectors");
+const DIMS = Number(args[args.indexOf("--dims") + 1]) || 512;
 const PASSAGES_PER_DOCUMENT = 50;
 
 const QUERIES = [
@@ -105,6 +117,78 @@ function timeQueries(run: (q: string) => unknown): { p50: number; p99: number } 
   return { p50: percentile(times, 50), p99: percentile(times, 99) };
 }
 
+async function timeAsyncQueries(run: (q: string) => Promise<unknown>): Promise<{ p50: number; p99: number }> {
+  for (const q of QUERIES.slice(0, 3)) await run(q); // warm-up
+  const times: number[] = [];
+  for (let r = 0; r < QUERY_ROUNDS; r++) {
+    for (const q of QUERIES) {
+      const start = process.hrtime.bigint();
+      await run(q);
+      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+}
+
+function randomUnitVector(random: () => number, dims: number): number[] {
+  const v = Array.from({ length: dims }, () => random() * 2 - 1);
+  const norm = Math.hypot(...v);
+  return v.map((x) => x / norm);
+}
+
+type VectorRow = { size: string; vectors: number; insertPerSec: number; p50: number; p99: number; peerP50: number; peerP99: number };
+
+/** sqlite-vec over the passages of a measured corpus, next to a brute-force cosine scan in JavaScript. */
+async function measureVectors(size: string, dir: string): Promise<VectorRow> {
+  const db = openDatabase(path.join(dir, `${size}.db`));
+  try {
+    const ids = db.prepare("SELECT id FROM passages").pluck().all() as string[];
+    const random = prng(7);
+    const vectors = ids.map(() => randomUnitVector(random, DIMS));
+    const index = new SqliteVectorIndex(db);
+    const start = performance.now();
+    for (let i = 0; i < ids.length; i += 1000) {
+      await index.upsert(ids.slice(i, i + 1000).map((passageId, j) => ({ passageId, vector: vectors[i + j]!, metadata: { documentId: "", kind: "verslag", themes: [] } })));
+    }
+    const insertPerSec = ids.length / ((performance.now() - start) / 1000);
+    const queries = new Map(QUERIES.map((q) => [q, randomUnitVector(random, DIMS)]));
+    const ours = await timeAsyncQueries((q) => index.query(queries.get(q)!, 30));
+    const flat = new Float32Array(ids.length * DIMS);
+    vectors.forEach((v, i) => flat.set(v, i * DIMS));
+    const peer = timeQueries((q) => {
+      const query = queries.get(q)!;
+      const scores = new Float32Array(ids.length);
+      for (let i = 0; i < ids.length; i++) {
+        let dot = 0;
+        for (let d = 0, o = i * DIMS; d < DIMS; d++) dot += flat[o + d]! * query[d]!;
+        scores[i] = dot;
+      }
+      return [...scores.keys()].sort((a, b) => scores[b]! - scores[a]!).slice(0, 30);
+    });
+    return { size, vectors: ids.length, insertPerSec, p50: ours.p50, p99: ours.p99, peerP50: peer.p50, peerP99: peer.p99 };
+  } finally {
+    db.close();
+  }
+}
+
+/** With embeddings configured: hybrid retrieval on the starter corpus, end to end, next to BM25 alone. */
+async function measureHybrid(dir: string): Promise<void> {
+  const config = loadConfig({ ...process.env, DATA_DIR: dir, DATABASE_PATH: path.join(dir, "hybrid.db"), LOG_LEVEL: "warn" });
+  if (!config.openai?.embeddingModel) return;
+  const knowledge = openKnowledge(config, createLogger("warn"));
+  try {
+    await syncKnowledgeFolder(config, knowledge);
+    const bm25 = timeQueries((q) => retrieve(knowledge.store, q, 10));
+    const hybrid = await timeAsyncQueries((q) => hybridRetrieve(knowledge.store, knowledge.semantic.search, q, 10));
+    const f = (x: number) => x.toFixed(2);
+    console.log(`\nhybrid retrieval (${knowledge.semantic.mode}), starter corpus, question embedding included:`);
+    console.log(`  p50 ${f(hybrid.p50)} ms | BM25 alone ${f(bm25.p50)} ms   p99 ${f(hybrid.p99)} ms | BM25 alone ${f(bm25.p99)} ms`);
+  } finally {
+    knowledge.close();
+  }
+}
+
 async function measure(size: string, passages: PassageDraft[] | "starter", dir: string): Promise<Row> {
   const store = new KnowledgeStore(openDatabase(path.join(dir, `${size}.db`)));
   let drafts: PassageDraft[];
@@ -173,6 +257,20 @@ async function main() {
     }
     console.log("\nratio = ours / MiniSearch (below 1: ours is faster). MiniSearch keeps its index in memory and persists nothing;");
     console.log("ours is an on-disk SQLite FTS5 index that survives restarts. Peak RSS is of the whole process (cumulative).");
+    if (WITH_VECTORS) {
+      const vectorRows: VectorRow[] = [];
+      for (const r of rows.slice(1)) vectorRows.push(await measureVectors(r.size, dir));
+      console.log(`\nvector index, ${DIMS} dimensions, top 30 (sqlite-vec | brute-force JS scan | ratio)`);
+      console.log("corpus    vectors  insert/s   query p50 ms (ours | JS | ratio)   query p99 ms (ours | JS | ratio)");
+      for (const v of vectorRows) {
+        console.log(
+          `${v.size.padEnd(8)} ${String(v.vectors).padStart(8)}  ${f(v.insertPerSec, 0).padStart(7)}` +
+            `   ${f(v.p50, 2).padStart(7)} | ${f(v.peerP50, 2).padStart(7)} | ${f(v.p50 / v.peerP50, 2).padStart(5)}` +
+            `       ${f(v.p99, 2).padStart(7)} | ${f(v.peerP99, 2).padStart(7)} | ${f(v.p99 / v.peerP99, 2).padStart(5)}`,
+        );
+      }
+    }
+    await measureHybrid(dir);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -3,7 +3,8 @@ import winston from "winston";
 export type Logger = winston.Logger;
 
 const SECRET_KEYS = /token|secret|password|api[_-]?key|authorization/i;
-const SECRET_VALUES = /\b(xox[abposr]-[\w-]+|xapp-[\w-]+|sk-[\w-]{8,}|Bearer\s+[\w.-]+)/g;
+/** Slack, OpenAI, Pinecone and Discord bot tokens, and bearer headers, wherever they appear. */
+const SECRET_VALUES = /\b(xox[abposr]-[\w-]+|xapp-[\w-]+|sk-[\w-]{8,}|pcsk_[\w-]+|[\w-]{20,}\.[\w-]{6,7}\.[\w-]{27,}|Bearer\s+[\w.-]+|Bot\s+[\w-]+\.[\w.-]+)/g;
 
 /** Removes anything that looks like a credential, whatever field it hides in. */
 const redact = winston.format((info) => {

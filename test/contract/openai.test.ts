@@ -1,3 +1,4 @@
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -241,4 +242,32 @@ describe("the daily token budget", () => {
     expect(over.notice).toContain("dagbudget");
     expect((await ask("Wat is Vereniging Dwarsverband?", "b", "kees")).reason).toBe("generated");
   });
+});
+
+describe("npm run eval with a provider configured", () => {
+  it("given the fake provider, then it reports the offline and the configured mode side by side", async () => {
+    const openai = new FakeOpenAi();
+    const temp = tempDir();
+    try {
+      const baseUrl = await openai.start();
+      const config = testConfig(temp.dir);
+      const env = {
+        PATH: process.env.PATH, LOG_LEVEL: "error", DATA_DIR: temp.dir, KNOWLEDGE_DIR: config.knowledgeDir,
+        OPENAI_API_KEY: "sk-test-key", OPENAI_BASE_URL: baseUrl, OPENAI_CHAT_MODEL: "test-chat", OPENAI_EMBEDDING_MODEL: "test-embedding",
+      };
+      const stdout = await new Promise<string>((resolve, reject) => {
+        execFile(process.execPath, ["--import", "tsx", "src/cli/eval.ts", "--json"], { cwd: REPO_ROOT, env, maxBuffer: 1 << 24 }, (error, out, err) =>
+          error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out));
+      });
+      const report = JSON.parse(stdout) as { runs: Array<{ mode: string; label: string; all: { recallAt5: number } }> };
+      expect(report.runs.map((r) => r.mode)).toEqual(["offline", "configured"]);
+      expect(report.runs[1]!.label).toContain("hybrid");
+      expect(report.runs[1]!.label).toContain("test-chat");
+      expect(report.runs[0]!.all.recallAt5).toBeGreaterThan(0.8);
+      expect(openai.chatRequests.length).toBeGreaterThan(0);
+    } finally {
+      await openai.stop();
+      temp.cleanup();
+    }
+  }, 60_000);
 });

@@ -73,6 +73,7 @@ describe("logging", () => {
       const logger = createLogger(level, stream);
       logger.info("question received", { text: "Mijn buurman Jan is ziek", token: "xoxb-123-secret" });
       logger.info("calling with Bearer abc.def.ghi and sk-abcdefghijkl");
+      logger.warn("failed: Authorization Bot OTAwMDAwMDAwMDAwMDAwMDAx.GfAkE0.fake-discord-token-for-tests-only, key pcsk_4x7Secret");
       return () => out;
     };
     const info = capture("info");
@@ -82,6 +83,6 @@ describe("logging", () => {
     const debug = capture("debug");
     await new Promise((r) => setTimeout(r, 20));
     expect(debug()).toContain("Jan is ziek");
-    expect(debug()).not.toMatch(/xoxb-123|abc\.def|sk-abcdefghijkl/);
+    expect(debug()).not.toMatch(/xoxb-123|abc\.def|sk-abcdefghijkl|OTAwMDAw|fake-discord-token|pcsk_4x7/);
   });
 });
