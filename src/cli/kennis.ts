@@ -30,6 +30,11 @@ runCli(async (config, [command, ...args]) => {
         }
         const passages = docs.reduce((n, d) => n + d.passageCount, 0);
         console.log(`\n${docs.length} documenten, ${passages} passages.`);
+        const vectors = knowledge.semantic.vectors;
+        if (vectors) {
+          const count = await vectors.index.count().catch(() => undefined);
+          console.log(count === undefined ? `Vectoren (${vectors.index.target}): niet bereikbaar.` : `Vectoren (${vectors.index.target}, ${vectors.embedder.model}): ${count}.`);
+        }
         return 0;
       }
       case "add": {
