@@ -15,7 +15,7 @@ import type { Config } from "../../config.js";
 import type { ChannelAdapter, CoreApi, TeamRight } from "../../core/channel.js";
 import type { AskerAction } from "../../core/conversation.js";
 import type { HandoffEffectSink } from "../../core/handoff/handoff-service.js";
-import type { TextOptions } from "../../core/handoff/handoff-texts.js";
+import { teamRejectionText, type TextOptions } from "../../core/handoff/handoff-texts.js";
 import type { Person } from "../../core/handoff/handoff-types.js";
 import { NL } from "../../core/replies-nl.js";
 import type { Reply } from "../../core/reply.js";
@@ -43,12 +43,8 @@ const ASKER_ACTIONS: Record<string, AskerAction["action"]> = {
   share_anonymous: "share_anonymous",
   dont_share: "dont_share",
 };
-const TEAM_REJECTIONS: Record<string, string> = {
-  already_claimed: "Iemand anders heeft deze vraag al opgepakt.",
-  not_on_roster: "Je hebt hier de rol van tolk of vrije actor voor nodig (of een plek op de roster).",
-  not_claimer: "Deze vraag is door iemand anders opgepakt.",
-  not_claimed: "Pak de vraag eerst op met ‘Ik pak dit op’.",
-};
+/** Who may act is decided by Discord roles when they are mapped in config. */
+const REJECTION_OVERRIDES = { not_on_roster: "Je hebt hier de rol van tolk of vrije actor voor nodig (of een plek op de roster)." };
 
 /**
  * Discord adapter: turns mentions, direct messages, messages in auto-answer channels and answered
@@ -212,7 +208,7 @@ export class DiscordChannel implements ChannelAdapter {
     if (!text) return;
     const result = core.team.reply(handoff.id, member, text, `discord:${message.id}`);
     if (!result.ok && result.code !== "duplicate" && result.code !== "not_claimer") {
-      await postMessage(this.started().rest, message.channelId, plainMessage(TEAM_REJECTIONS[result.code] ?? "Dat kan nu niet bij deze vraag."), message.id);
+      await postMessage(this.started().rest, message.channelId, plainMessage(teamRejectionText(result.code, REJECTION_OVERRIDES)), message.id);
     }
   }
 
@@ -305,7 +301,7 @@ export class DiscordChannel implements ChannelAdapter {
           ? core.team.claim(handoffId, member, eventKey)
           : core.team.close(handoffId, member, action === "close_learn", eventKey);
       if (result.ok || result.code === "duplicate") await interaction.deferUpdate(); // the head message is updated by the sink
-      else await interaction.reply({ ...asReplyOptions(plainMessage(TEAM_REJECTIONS[result.code] ?? "Dat kan nu niet bij deze vraag.")), flags: MessageFlags.Ephemeral });
+      else await interaction.reply({ ...asReplyOptions(plainMessage(teamRejectionText(result.code, REJECTION_OVERRIDES))), flags: MessageFlags.Ephemeral });
     }
   }
 

@@ -2,7 +2,7 @@ import { App, Assistant, LogLevel } from "@slack/bolt";
 import type { ChannelAdapter, CoreApi } from "../../core/channel.js";
 import type { AskerAction } from "../../core/conversation.js";
 import type { HandoffEffectSink } from "../../core/handoff/handoff-service.js";
-import type { TextOptions } from "../../core/handoff/handoff-texts.js";
+import { teamRejectionText, type TextOptions } from "../../core/handoff/handoff-texts.js";
 import { NL } from "../../core/replies-nl.js";
 import type { Reply } from "../../core/reply.js";
 import type { Logger } from "../../logger.js";
@@ -60,12 +60,6 @@ const ASKER_ACTIONS: Record<string, AskerAction["action"]> = {
   vliegwiel_share: "share",
   vliegwiel_share_anonymous: "share_anonymous",
   vliegwiel_dont_share: "dont_share",
-};
-const TEAM_REJECTIONS: Record<string, string> = {
-  already_claimed: "Iemand anders heeft deze vraag al opgepakt.",
-  not_on_roster: "Je staat niet op de lijst van tolken en vrije actoren (roster).",
-  not_claimer: "Deze vraag is door iemand anders opgepakt.",
-  not_claimed: "Pak de vraag eerst op met ‘Ik pak dit op’.",
 };
 
 /**
@@ -219,7 +213,7 @@ export class SlackChannel implements ChannelAdapter {
           ? core.team.claim(handoffId, member, eventKey)
           : core.team.close(handoffId, member, actionId === "vliegwiel_close_learn", eventKey);
       if (!result.ok && result.code !== "duplicate") {
-        await client.chat.postEphemeral({ channel, user: press.user.id, text: TEAM_REJECTIONS[result.code] ?? "Dat kan nu niet bij deze vraag." });
+        await client.chat.postEphemeral({ channel, user: press.user.id, text: teamRejectionText(result.code) });
       }
     });
 
@@ -250,7 +244,7 @@ export class SlackChannel implements ChannelAdapter {
     if (!member || !handoff) return;
     const result = core.team.reply(handoff.id, member, event.text ?? "", `slack:${deliveryId}`);
     if (!result.ok && result.code !== "duplicate" && result.code !== "not_claimer") {
-      await this.app?.client.chat.postEphemeral({ channel: event.channel, user: event.user!, thread_ts: event.thread_ts, text: TEAM_REJECTIONS[result.code] ?? "Dat kan nu niet bij deze vraag." });
+      await this.app?.client.chat.postEphemeral({ channel: event.channel, user: event.user!, thread_ts: event.thread_ts, text: teamRejectionText(result.code) });
     }
   }
 

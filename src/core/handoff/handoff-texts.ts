@@ -77,3 +77,15 @@ export function threadPostText(kind: ThreadPost, handoff: Handoff, effect?: Extr
       return "De vrager heeft de vraag heropend.";
   }
 }
+
+const TEAM_REJECTIONS: Record<string, string> = {
+  already_claimed: "Iemand anders heeft deze vraag al opgepakt.",
+  not_on_roster: "Je staat niet op de lijst van tolken en vrije actoren (roster).",
+  not_claimer: "Deze vraag is door iemand anders opgepakt.",
+  not_claimed: "Pak de vraag eerst op met ‘Ik pak dit op’.",
+};
+
+/** What a tolk reads when a claim, reply or close is refused (a channel may say who may act its own way). */
+export function teamRejectionText(code: string, overrides: Partial<Record<string, string>> = {}): string {
+  return overrides[code] ?? TEAM_REJECTIONS[code] ?? "Dat kan nu niet bij deze vraag.";
+}
