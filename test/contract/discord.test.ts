@@ -315,6 +315,26 @@ describe("Discord handoff in a text channel", () => {
   });
 });
 
+describe("Discord limited to listed servers", () => {
+  it("given a server not in DISCORD_GUILD_IDS, then mentions there are left alone and commands get a short private reason", async () => {
+    const temp = tempDir();
+    const discord = new FakeDiscord();
+    const app = await startDiscordApp(temp.dir, await discord.start(), { DISCORD_GUILD_IDS: "919999999999999999" });
+    try {
+      discord.dispatch("MESSAGE_CREATE", discord.message({ channelId: GENERAL, content: `<@${BOT.id}> Wat is een burgerbegroting?`, mentionsBot: true }));
+      discord.dispatch("INTERACTION_CREATE", discord.interaction({ type: 2, channelId: GENERAL, data: { id: "1", name: "vraag", type: 1, options: [{ name: "vraag", type: 3, value: "Wat is een burgerbegroting?" }] } }));
+      const [reply] = await discord.waitFor("POST", /\/callback$/);
+      expect(reply!.body).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining("niet ingeschakeld") } });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(discord.calls.filter((c) => c.method === "POST" && !c.path.endsWith("/callback"))).toHaveLength(0);
+    } finally {
+      await app.stop();
+      await discord.stop();
+      temp.cleanup();
+    }
+  });
+});
+
 describe("Discord start-up problems", () => {
   it("given the Message Content intent is not enabled for the bot, then start-up stops with what to do", async () => {
     const temp = tempDir();

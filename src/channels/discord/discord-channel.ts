@@ -108,7 +108,7 @@ export class DiscordChannel implements ChannelAdapter {
       throw new Error(explainLoginError(error as Error));
     }
     log.info(`discord connected as ${client.user?.tag} (${client.guilds.cache.size} server(s))`);
-    if (options.handoffChannelId && !(await this.handoffChannel())) {
+    if (options.handoffChannelId && !(await this.handoffChannel().catch(() => undefined))) {
       log.warn(`discord: DISCORD_HANDOFF_CHANNEL_ID ${options.handoffChannelId} is not a forum or text channel the bot can see`);
     }
   }
@@ -223,8 +223,12 @@ export class DiscordChannel implements ChannelAdapter {
   }
 
   private async onInteraction(core: CoreApi, interaction: Interaction): Promise<void> {
-    if (!this.inScope(interaction.guildId)) return;
     if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
+    if (!this.inScope(interaction.guildId)) {
+      // Never leave a press or command unanswered ("interaction failed"): say why, privately.
+      await interaction.reply({ ...asReplyOptions(plainMessage("Vliegwiel is op deze server niet ingeschakeld.")), flags: MessageFlags.Ephemeral });
+      return;
+    }
     if (!this.options.deliveries.firstTime(`${this.name}-interaction`, interaction.id)) return; // replayed
     if (interaction.isButton()) return this.onButton(core, interaction);
     if (interaction.commandName === "vraag") return this.onAsk(core, interaction);
