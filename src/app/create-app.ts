@@ -161,8 +161,8 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
     handoffs,
     async start() {
       const summary = await syncKnowledgeFolder(config, knowledge);
-      logger.info(`answering with ${knowledge.semantic.mode}`);
       logger.info(formatSummary(summary).replace(/\n/g, " | "));
+      logger.info(`answering with ${knowledge.semantic.mode}`);
       if (channels.length === 0) logger.warn("no channel is configured: set WEB_ENABLED=true or connect Slack or Discord");
       for (const channel of channels) await channel.start(core);
       const tick = () => {
