@@ -140,6 +140,13 @@ describe("Discord adapter against a fake Discord gateway and REST API", () => {
     const [edited] = await discord.waitFor("PATCH", /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/);
     expect(edited!.path).toBe(`/webhooks/${APPLICATION_ID}/${interaction.token}/messages/@original`);
     expect(embedsOf(edited!)[0]!.description).toMatch(/burgerbegroting/i);
+    // The answer gets a thread, where a follow-up needs no new mention.
+    const [thread] = await discord.waitFor("POST", new RegExp(`^/channels/${GENERAL}/messages/\\d+/threads$`));
+    const answerThread = thread!.path.split("/")[4]!;
+    expect(thread!.body.name).toBe("Wat is een burgerbegroting?");
+    discord.dispatch("MESSAGE_CREATE", discord.message({ channelId: answerThread, content: "En wat is een Community Benefit Agreement?" }));
+    const [followUp] = await discord.waitFor("POST", new RegExp(`^/channels/${answerThread}/messages$`));
+    expect(embedsOf(followUp!)[0]!.description).toMatch(/Community Benefit/i);
   });
 
   it("given /vliegwiel help, then it explains itself privately", async () => {

@@ -245,19 +245,26 @@ export class DiscordChannel implements ChannelAdapter {
     await interaction.reply({ ...asReplyOptions(plainMessage(NL.help)), flags: MessageFlags.Ephemeral });
   }
 
-  /** `/vraag`: acknowledged at once (Discord allows 3 seconds), answered when ready; consent privately. */
+  /**
+   * `/vraag`: acknowledged at once (Discord allows 3 seconds), answered when ready; consent privately.
+   * In a plain channel the answer gets a thread, where follow-ups and a person's answer arrive.
+   */
   private async onAsk(core: CoreApi, interaction: ChatInputCommandInteraction): Promise<void> {
+    const question = interaction.options.getString("vraag", true);
     const response = await interaction.deferReply({ withResponse: true });
     const answerId = response.resource?.message?.id ?? (await interaction.fetchReply()).id;
-    const conversationId = this.conversationOf(interaction, answerId);
-    const reply = await core.handle({
-      channel: this.name,
-      conversationId,
-      userId: interaction.user.id,
-      userName: interaction.user.displayName,
-      text: interaction.options.getString("vraag", true),
-    });
+    let conversationId = this.conversationOf(interaction, answerId);
+    if (conversationId !== interaction.channelId) {
+      try {
+        await this.started().rest.post(Routes.threads(interaction.channelId, answerId), { body: { name: threadName(question), auto_archive_duration: 1440 } });
+        conversationId = answerId; // a thread started on a message has the message's id
+      } catch (error) {
+        this.options.logger.warn(`discord: cannot start a thread on the /vraag answer (${(error as Error).message}); replies will quote the answer`);
+      }
+    }
+    const reply = await core.handle({ channel: this.name, conversationId, userId: interaction.user.id, userName: interaction.user.displayName, text: question });
     await this.respond(interaction, reply);
+    if (conversationId === answerId) this.options.deliveries.firstTime(THREADS, answerId);
   }
 
   private async onButton(core: CoreApi, interaction: ButtonInteraction): Promise<void> {
@@ -340,11 +347,13 @@ export class DiscordChannel implements ChannelAdapter {
     if (prompt) await interaction.followUp({ ...asReplyOptions(prompt), flags: MessageFlags.Ephemeral });
   }
 
-  /** In a thread or DM the conversation is the channel; in a plain channel, the answer message in it. */
+  /** In a thread or DM the conversation is the channel; in a plain channel, the answer's thread or the answer itself. */
   private conversationOf(interaction: ChatInputCommandInteraction | ButtonInteraction, messageId: string): string {
     const channel = interaction.channel;
     const whole = !interaction.guildId || channel?.isThread() || channel?.type === ChannelType.DM;
-    return whole ? interaction.channelId : `${interaction.channelId}:${messageId}`;
+    if (whole) return interaction.channelId;
+    // An answer that has its own thread (after /vraag): the conversation lives in that thread.
+    return this.options.deliveries.has(THREADS, messageId) ? messageId : `${interaction.channelId}:${messageId}`;
   }
 
   /** Shows "Vliegwiel is typing…" while the work runs (Discord shows it for ten seconds per call). */
