@@ -5,6 +5,7 @@ import type { ApplyResult, HandoffService } from "./handoff/handoff-service.js";
 import { askerNoticeText } from "./handoff/handoff-texts.js";
 import type { Handoff } from "./handoff/handoff-types.js";
 import type { Reply } from "./reply.js";
+import { classifyIntent } from "./decision/classify-intent.js";
 import { withContext } from "./decision/follow-up.js";
 import { foldDiacritics } from "./text/fold.js";
 
@@ -76,7 +77,8 @@ export function createConversation(options: ConversationOptions): Conversation {
   };
 
   const standalone = async (message: IncomingMessage, earlier: string[]): Promise<string> => {
-    if (!options.rewriteFollowUp || earlier.length === 0) return withContext(message.text, earlier);
+    // Greetings, thanks and "ik wil een mens" need no rewriting (nor a call to a model).
+    if (!options.rewriteFollowUp || earlier.length === 0 || classifyIntent(message.text) !== "question") return withContext(message.text, earlier);
     try {
       const rewritten = (await options.rewriteFollowUp({ question: message.text, earlier, userId: `${message.channel}:${message.userId}` })).trim();
       return rewritten || withContext(message.text, earlier);
