@@ -25,7 +25,10 @@ export type AssistantOptions = {
   warn?: (message: string) => void;
 };
 
-export type Assistant = { handle(message: IncomingMessage): Promise<Reply> };
+export type Assistant = {
+  /** `generate: false` skips the language model (when only the findings are needed, e.g. for a handoff). */
+  handle(message: IncomingMessage, mode?: { generate: boolean }): Promise<Reply>;
+};
 
 const PASSAGES_IN_REPLY = 10;
 /** Passages a language model is given to answer from. */
@@ -34,7 +37,7 @@ const PASSAGES_FOR_GENERATION = 6;
 /** The channel-neutral core: every message gets an answer or a handoff, never silence. */
 export function createAssistant(options: AssistantOptions): Assistant {
   return {
-    async handle(message) {
+    async handle(message, mode = { generate: true }) {
       const notice =
         message.text.length > options.maxQuestionChars ? NL.shortened(options.maxQuestionChars) : undefined;
       const text = message.text.slice(0, options.maxQuestionChars);
@@ -51,7 +54,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
       const passages = summarise(retrieval);
       let reply: Reply | undefined;
       let fallbackNotice: string | undefined;
-      if (options.generator && !assessment.liveFacts && retrieval.hits.length) {
+      if (options.generator && mode.generate && !assessment.liveFacts && retrieval.hits.length) {
         const given = retrieval.hits.slice(0, PASSAGES_FOR_GENERATION);
         try {
           const generated = await options.generator.answer({ question: text, passages: numberPassages(given), userId: `${message.channel}:${message.userId}` });

@@ -113,7 +113,8 @@ export function createConversation(options: ConversationOptions): Conversation {
         // Without the question (a button under an answer), the conversation's last question is meant.
         const question = action.question?.trim() || options.memory?.recent(action.channel, action.conversationId, 1)[0];
         if (!question) return plain("empty", "Over welke vraag wil je een mens spreken? Stel hem gerust opnieuw.");
-        const reply = await assistant.handle({ ...action, text: question });
+        // Only what the store found is needed (for the tolk): no generated answer.
+        const reply = await assistant.handle({ ...action, text: question }, { generate: false });
         return startHandoff(action, question, { ...reply, text: "Natuurlijk, een mens kijkt graag mee." }, action.eventKey);
       }
       const handoff = action.handoffId ? repository.get(action.handoffId)?.handoff : repository.findActiveByAsker(action.channel, action.conversationId);
