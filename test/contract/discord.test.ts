@@ -26,6 +26,25 @@ const embedsOf = (call: DiscordCall) => (call.body.embeds ?? (call.body.data as 
 const buttonsOf = (call: DiscordCall) => ((call.body.components ?? (call.body.data as Record<string, unknown> | undefined)?.components ?? []) as Row[]).flatMap((r) => r.components);
 const messagesIn = (discord: FakeDiscord, channelId: string) => discord.callsTo("POST", new RegExp(`^/channels/${channelId}/messages$`));
 
+/** Runs a test against its own app and fake Discord, cleaned up afterwards. */
+async function withDiscordApp(
+  env: Record<string, string>,
+  run: (discord: FakeDiscord) => Promise<void>,
+  setup: (discord: FakeDiscord, dir: string) => Record<string, string> = () => ({}),
+): Promise<void> {
+  const temp = tempDir();
+  const discord = new FakeDiscord();
+  const extra = setup(discord, temp.dir);
+  const app = await startDiscordApp(temp.dir, await discord.start(), { ...env, ...extra });
+  try {
+    await run(discord);
+  } finally {
+    await app.stop();
+    await discord.stop();
+    temp.cleanup();
+  }
+}
+
 /** A button press (INTERACTION_CREATE, type 3) on a message of the bot. */
 function pressButton(discord: FakeDiscord, user: { id: string; username: string }, customId: string, channelId: string, roles: string[] = []) {
   return discord.interaction({ type: 3, channelId, user, roles, data: { custom_id: customId, component_type: 2 }, message: discord.message({ channelId, content: "", author: BOT }) });
@@ -296,13 +315,7 @@ describe("Discord handoff end to end against a fake Discord", () => {
 
 describe("Discord handoff in a text channel", () => {
   it("given a text channel for the tolken, then the handoff is a message there with a thread on it", async () => {
-    const temp = tempDir();
-    const discord = new FakeDiscord();
-    const apiUrl = await discord.start();
-    const rosterFile = path.join(temp.dir, "roster.yaml");
-    fs.writeFileSync(rosterFile, "members:\n  - { id: mira, name: Mira }\n");
-    const app = await startDiscordApp(temp.dir, apiUrl, { ROSTER_FILE: rosterFile, DISCORD_HANDOFF_CHANNEL_ID: GENERAL, DISCORD_TEAM_ROLE_IDS: TOLK_ROLE });
-    try {
+    await withDiscordApp({ DISCORD_HANDOFF_CHANNEL_ID: GENERAL, DISCORD_TEAM_ROLE_IDS: TOLK_ROLE }, async (discord) => {
       const dm = "970000000000000009";
       discord.dispatch("MESSAGE_CREATE", discord.message({ channelId: dm, content: "Ik wil graag een mens spreken over ons buurtfeest.", guild: false }));
       const [consent] = await discord.waitFor("POST", new RegExp(`^/channels/${dm}/messages$`));
@@ -314,31 +327,24 @@ describe("Discord handoff in a text channel", () => {
       expect(head!.body.allowed_mentions).toMatchObject({ roles: [TOLK_ROLE] });
       const [thread] = await discord.waitFor("POST", new RegExp(`^/channels/${GENERAL}/messages/\\d+/threads$`));
       expect(thread!.body.name).toMatch(/buurtfeest/);
-    } finally {
-      await app.stop();
-      await discord.stop();
-      temp.cleanup();
-    }
+    }, (_discord, dir) => {
+      const rosterFile = path.join(dir, "roster.yaml");
+      fs.writeFileSync(rosterFile, "members:\n  - { id: mira, name: Mira }\n");
+      return { ROSTER_FILE: rosterFile };
+    });
   });
 });
 
 describe("Discord limited to listed servers", () => {
   it("given a server not in DISCORD_GUILD_IDS, then mentions there are left alone and commands get a short private reason", async () => {
-    const temp = tempDir();
-    const discord = new FakeDiscord();
-    const app = await startDiscordApp(temp.dir, await discord.start(), { DISCORD_GUILD_IDS: "919999999999999999" });
-    try {
+    await withDiscordApp({ DISCORD_GUILD_IDS: "919999999999999999" }, async (discord) => {
       discord.dispatch("MESSAGE_CREATE", discord.message({ channelId: GENERAL, content: `<@${BOT.id}> Wat is een burgerbegroting?`, mentionsBot: true }));
       discord.dispatch("INTERACTION_CREATE", discord.interaction({ type: 2, channelId: GENERAL, data: { id: "1", name: "vraag", type: 1, options: [{ name: "vraag", type: 3, value: "Wat is een burgerbegroting?" }] } }));
       const [reply] = await discord.waitFor("POST", /\/callback$/);
       expect(reply!.body).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining("niet ingeschakeld") } });
       await new Promise((r) => setTimeout(r, 300));
       expect(discord.calls.filter((c) => c.method === "POST" && !c.path.endsWith("/callback"))).toHaveLength(0);
-    } finally {
-      await app.stop();
-      await discord.stop();
-      temp.cleanup();
-    }
+    });
   });
 });
 
@@ -357,22 +363,16 @@ describe("Discord start-up problems", () => {
   });
 
   it("given DISCORD_MESSAGE_CONTENT_INTENT=false, then it connects without the privileged intent", async () => {
-    const temp = tempDir();
-    const discord = new FakeDiscord();
-    discord.refuseMessageContent = true;
-    const apiUrl = await discord.start();
-    const app = await startDiscordApp(temp.dir, apiUrl, { DISCORD_MESSAGE_CONTENT_INTENT: "false" });
-    try {
+    await withDiscordApp({ DISCORD_MESSAGE_CONTENT_INTENT: "false" }, async (discord) => {
       expect(discord.identifies.at(-1)!.intents).toBe(1 + 512 + 4096);
       // Mentions still carry their text without the intent.
       const question = discord.message({ channelId: GENERAL, content: `<@${BOT.id}> Wat is een burgerbegroting?`, mentionsBot: true });
       discord.dispatch("MESSAGE_CREATE", question);
       await discord.waitFor("POST", new RegExp(`^/channels/${question.id}/messages$`));
-    } finally {
-      await app.stop();
-      await discord.stop();
-      temp.cleanup();
-    }
+    }, (discord) => {
+      discord.refuseMessageContent = true;
+      return {};
+    });
   });
 });
 
