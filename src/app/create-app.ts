@@ -128,6 +128,10 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
       claim: (id, by, key) => afterwards(handoffs.apply(id, { type: "claim", by, onRoster: true }, key)),
       reply: (id, by, text, key) => afterwards(handoffs.apply(id, { type: "tolk_reply", by, onRoster: true, text }, key)),
       close: (id, by, addToKnowledge, key) => afterwards(handoffs.apply(id, { type: "close", by, role: "tolk", addToKnowledge }, key)),
+      press: (id, by, button, key) => {
+        if (!by) return { ok: false, code: "not_on_roster" };
+        return button === "claim" ? core.team.claim(id, by, key) : core.team.close(id, by, button === "close_learn", key);
+      },
       addDocument: async (userId, source) => {
         if (!roster.isCoordinator(userId) && !grants.has(userId, "knowledge")) return undefined;
         const result = await addDocumentFromChat(source, { knowledgeDir: config.knowledgeDir, store: knowledge.store, maxFileBytes: config.ingestMaxFileBytes });

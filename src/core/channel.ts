@@ -33,6 +33,9 @@ export type TeamHandoff = {
   openedAt?: string;
 };
 
+/** The buttons under a handoff thread's head. */
+export type TeamButton = "claim" | "close" | "close_learn";
+
 /** What a platform role may grant: picking up and answering handoffs, or managing the knowledge store. */
 export type TeamRight = "team" | "knowledge";
 
@@ -53,6 +56,8 @@ export type TeamApi = {
   claim(handoffId: string, by: Person, eventKey?: string): ApplyResult;
   reply(handoffId: string, by: Person, text: string, eventKey?: string): ApplyResult;
   close(handoffId: string, by: Person, addToKnowledge: boolean, eventKey?: string): ApplyResult;
+  /** A button on the handoff thread's head; `by` is undefined for someone who may not act (refused). */
+  press(handoffId: string, by: Person | undefined, button: TeamButton, eventKey?: string): ApplyResult | { ok: false; code: "not_on_roster" };
   /** The signals report for coordinators; undefined for anyone else. */
   signals(userId: string, days: number): string | undefined;
   /**

@@ -305,12 +305,7 @@ export class DiscordChannel implements ChannelAdapter {
     }
     if (action === "claim" || action === "close" || action === "close_learn") {
       const member = this.teamMember(core, interaction.user.id, interaction.user.displayName, memberRoles(interaction), "team");
-      const handoffId = value ?? "";
-      const result = !member
-        ? ({ ok: false, code: "not_on_roster" } as const)
-        : action === "claim"
-          ? core.team.claim(handoffId, member, eventKey)
-          : core.team.close(handoffId, member, action === "close_learn", eventKey);
+      const result = core.team.press(value ?? "", member, action, eventKey);
       if (result.ok || result.code === "duplicate") await interaction.deferUpdate(); // the head message is updated by the sink
       else await interaction.reply({ ...asReplyOptions(plainMessage(teamRejectionText(result.code, REJECTION_OVERRIDES))), flags: MessageFlags.Ephemeral });
     }

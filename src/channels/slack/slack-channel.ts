@@ -205,13 +205,9 @@ export class SlackChannel implements ChannelAdapter {
         await client.chat.postEphemeral({ channel, user: press.user.id, thread_ts: threadTs, text: "Dank je voor je reactie!" });
         return;
       }
-      const member = core.team.member(press.user.id);
-      const handoffId = value ?? "";
-      const result = !member
-        ? ({ ok: false, code: "not_on_roster" } as const)
-        : actionId === "vliegwiel_claim"
-          ? core.team.claim(handoffId, member, eventKey)
-          : core.team.close(handoffId, member, actionId === "vliegwiel_close_learn", eventKey);
+      const button = actionId.replace(/^vliegwiel_/, "");
+      if (button !== "claim" && button !== "close" && button !== "close_learn") return;
+      const result = core.team.press(value ?? "", core.team.member(press.user.id), button, eventKey);
       if (!result.ok && result.code !== "duplicate") {
         await client.chat.postEphemeral({ channel, user: press.user.id, text: teamRejectionText(result.code) });
       }
