@@ -12,7 +12,7 @@ import {
   type Message,
 } from "discord.js";
 import type { Config } from "../../config.js";
-import type { ChannelAdapter, CoreApi, TeamRight } from "../../core/channel.js";
+import type { ChannelAdapter, CoreApi } from "../../core/channel.js";
 import type { AskerAction } from "../../core/conversation.js";
 import type { HandoffEffectSink } from "../../core/handoff/handoff-service.js";
 import { teamRejectionText, type TextOptions } from "../../core/handoff/handoff-texts.js";
@@ -37,12 +37,7 @@ const THREADS = "discord-thread";
 const TYPING_EVERY_MS = 8_000;
 const READY_TIMEOUT_MS = 30_000;
 
-const ASKER_ACTIONS: Record<string, AskerAction["action"]> = {
-  ask_human: "ask_human",
-  share: "share",
-  share_anonymous: "share_anonymous",
-  dont_share: "dont_share",
-};
+const ASKER_ACTIONS: ReadonlySet<string> = new Set<AskerAction["action"]>(["ask_human", "share", "share_anonymous", "dont_share"]);
 /** Who may act is decided by Discord roles when they are mapped in config. */
 const REJECTION_OVERRIDES = { not_on_roster: "Je hebt hier de rol van tolk of vrije actor voor nodig (of een plek op de roster)." };
 
@@ -201,7 +196,7 @@ export class DiscordChannel implements ChannelAdapter {
   /** What a tolk writes in a handoff thread reaches the asker; others' messages stay in the thread. */
   private async teamReply(core: CoreApi, message: Message, threadRef: string): Promise<void> {
     if (!this.options.deliveries.firstTime(this.name, message.id)) return;
-    const member = this.teamMember(core, message.author.id, displayName(message), message.member?.roles.cache.map((r) => r.id) ?? [], "team");
+    const member = this.teamMember(core, message.author.id, displayName(message), message.member?.roles.cache.map((r) => r.id) ?? []);
     const handoff = member && core.team.byThread(threadRef);
     if (!member || !handoff) return;
     const text = message.content.replace(/<@!?\d+>/g, "").trim();
@@ -213,13 +208,26 @@ export class DiscordChannel implements ChannelAdapter {
   }
 
   /**
-   * The person as a team member, if they may act: with roles mapped in config, a mapped role decides
-   * (checked now, on this action); without, the roster does.
+   * The person as a team member, if they may act: with team roles mapped in config, a mapped role
+   * decides (checked now, on this action); without, the roster does.
    */
-  private teamMember(core: CoreApi, userId: string, name: string, roles: readonly string[], right: TeamRight): Person | undefined {
-    const mapped = right === "team" ? this.options.teamRoleIds : this.options.knowledgeRoleIds;
+  private teamMember(core: CoreApi, userId: string, name: string, roles: readonly string[]): Person | undefined {
+    const mapped = this.options.teamRoleIds;
     if (mapped.length === 0) return core.team.member(userId);
-    return roles.some((role) => mapped.includes(role)) ? core.team.vouch(userId, name, [right]) : undefined;
+    return roles.some((role) => mapped.includes(role)) ? core.team.vouch(userId, name, ["team"]) : undefined;
+  }
+
+  /**
+   * With knowledge roles mapped in config: whether the person holds one now (and if so, the core is
+   * told, so it lets them manage knowledge). Without mapped roles the roster's coordinators decide in
+   * the core, so this is true.
+   */
+  private vouchForKnowledgeRole(core: CoreApi, interaction: ChatInputCommandInteraction): boolean {
+    const mapped = this.options.knowledgeRoleIds;
+    if (mapped.length === 0) return true;
+    if (!memberRoles(interaction).some((role) => mapped.includes(role))) return false;
+    core.team.vouch(interaction.user.id, interaction.user.displayName, ["knowledge"]);
+    return true;
   }
 
   private async onInteraction(core: CoreApi, interaction: Interaction): Promise<void> {
@@ -237,7 +245,7 @@ export class DiscordChannel implements ChannelAdapter {
     if (sub === "kennis-toevoegen") return this.onAddKnowledge(core, interaction);
     if (sub === "signalen") {
       const days = interaction.options.getInteger("dagen") ?? 30;
-      if (this.options.knowledgeRoleIds.length) this.teamMember(core, interaction.user.id, interaction.user.displayName, memberRoles(interaction), "knowledge");
+      this.vouchForKnowledgeRole(core, interaction); // coordinators on the roster see the report either way
       const report = core.team.signals(interaction.user.id, days);
       await interaction.reply({ ...asReplyOptions(plainMessage(report ?? "Dit overzicht is voor coördinatoren van het netwerk.")), flags: MessageFlags.Ephemeral });
       return;
@@ -272,8 +280,8 @@ export class DiscordChannel implements ChannelAdapter {
     if (!parsed) return;
     const { action, value } = parsed;
     const eventKey = `discord:${interaction.id}`;
-    const askerAction = ASKER_ACTIONS[action];
-    if (askerAction) {
+    if (ASKER_ACTIONS.has(action)) {
+      const askerAction = action as AskerAction["action"];
       const act = {
         channel: this.name,
         conversationId: this.conversationOf(interaction, interaction.message.id),
@@ -304,7 +312,7 @@ export class DiscordChannel implements ChannelAdapter {
       return;
     }
     if (action === "claim" || action === "close" || action === "close_learn") {
-      const member = this.teamMember(core, interaction.user.id, interaction.user.displayName, memberRoles(interaction), "team");
+      const member = this.teamMember(core, interaction.user.id, interaction.user.displayName, memberRoles(interaction));
       const result = core.team.press(value ?? "", member, action, eventKey);
       if (result.ok || result.code === "duplicate") await interaction.deferUpdate(); // the head message is updated by the sink
       else await interaction.reply({ ...asReplyOptions(plainMessage(teamRejectionText(result.code, REJECTION_OVERRIDES))), flags: MessageFlags.Ephemeral });
@@ -315,8 +323,7 @@ export class DiscordChannel implements ChannelAdapter {
   private async onAddKnowledge(core: CoreApi, interaction: ChatInputCommandInteraction): Promise<void> {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const say = (text: string) => interaction.editReply(asReplyOptions(plainMessage(text)));
-    const allowed = this.options.knowledgeRoleIds.length === 0 || !!this.teamMember(core, interaction.user.id, interaction.user.displayName, memberRoles(interaction), "knowledge");
-    if (!allowed) return void (await say("Documenten toevoegen kan alleen met de beheerdersrol voor de kennisbank."));
+    if (!this.vouchForKnowledgeRole(core, interaction)) return void (await say("Documenten toevoegen kan alleen met de beheerdersrol voor de kennisbank."));
     const file = interaction.options.getAttachment("bestand");
     const url = interaction.options.getString("url")?.trim();
     if (!file && !url) return void (await say("Voeg een bestand toe, of geef het adres van een webpagina."));
