@@ -1,5 +1,5 @@
 import { citeGeneratedAnswer, numberPassages } from "./answer/cite-generated-answer.js";
-import { composeAnswer, type SourceRef } from "./answer/compose-answer.js";
+import { composeAnswer, type ComposedAnswer, type SourceRef } from "./answer/compose-answer.js";
 import type { IncomingMessage } from "./channel.js";
 import { assessAnswerability } from "./decision/answerability.js";
 import { classifyIntent } from "./decision/classify-intent.js";
@@ -61,7 +61,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
           const answer = citeGeneratedAnswer(generated, given);
           // The model's "the passages do not answer this" (or an answer citing nothing) is a handoff.
           reply = answer
-            ? { kind: "answer", decision: "answer", reason: "generated", text: answer.text, sources: answer.sources, furtherReading: answer.furtherReading, passages, confidence: assessment.confidence, notice }
+            ? answered("generated", answer, passages, assessment.confidence, notice)
             : handoff("not-in-knowledge", NL.handoffNotInKnowledge, retrieval, assessment.confidence, notice);
         } catch (error) {
           const budget = error instanceof GenerationUnavailable && error.reason === "budget";
@@ -73,11 +73,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
         const shown = [notice, fallbackNotice].filter(Boolean).join(" ") || undefined;
         if (assessment.confidence >= options.minConfidence) {
           const answer = composeAnswer(retrieval.hits, retrieval.terms, retrieval.passageCount);
-          reply = {
-            kind: "answer", decision: "answer", reason: "answerable", text: answer.text,
-            sources: answer.sources, furtherReading: answer.furtherReading, passages,
-            confidence: assessment.confidence, notice: shown,
-          };
+          reply = answered("answerable", answer, passages, assessment.confidence, shown);
         } else {
           const reason = assessment.liveFacts ? "live-facts" : "not-in-knowledge";
           const intro = assessment.liveFacts ? NL.handoffLiveFacts : NL.handoffNotInKnowledge;
@@ -100,6 +96,14 @@ function summarise(retrieval: Retrieval): PassageSummary[] {
     source: sourceLabel(hit),
     score: Math.round(hit.score * 1000) / 1000,
   }));
+}
+
+/** An answer from the knowledge store, quoted ("answerable") or written by a model ("generated"). */
+function answered(reason: string, answer: ComposedAnswer, passages: PassageSummary[], confidence: number, notice?: string): Reply {
+  return {
+    kind: "answer", decision: "answer", reason, text: answer.text,
+    sources: answer.sources, furtherReading: answer.furtherReading, passages, confidence, notice,
+  };
 }
 
 function handoff(reason: string, intro: string, retrieval: Retrieval | undefined, confidence: number, notice?: string): Reply {

@@ -20,6 +20,9 @@ type HitRow = {
  */
 const BM25_WEIGHTS = { title: 0.4, section: 0.8, body: 1.0, context: 0.3 };
 
+/** What a search hit reads of a passage (p) and its document (d). */
+const HIT_COLUMNS = "p.id, p.document_id, p.ordinal, p.section, p.page, p.text, p.terms, d.title, d.kind, d.year, d.organisation";
+
 /** Documents and passages with their full-text index, in the embedded SQLite database. */
 export class KnowledgeStore implements KnowledgeIndex {
   private stats: { dataVersion: number; passages: number; df: Map<string, number>; averageLength?: number } | undefined;
@@ -101,8 +104,7 @@ export class KnowledgeStore implements KnowledgeIndex {
     const match = unique.join(" OR ");
     // Ranking on the FTS table alone lets FTS5 keep only the best `limit` rows; the join comes after.
     this.searchStatement ??= this.db.prepare(
-      `SELECT p.id, p.document_id, p.ordinal, p.section, p.page, p.text, p.terms,
-              d.title, d.kind, d.year, d.organisation, best.rank AS rank
+      `SELECT ${HIT_COLUMNS}, best.rank AS rank
        FROM (SELECT rowid, rank FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?) AS best
        JOIN passages p ON p.rowid = best.rowid
        JOIN documents d ON d.id = p.document_id
@@ -114,14 +116,13 @@ export class KnowledgeStore implements KnowledgeIndex {
 
   hitsByIds(ids: readonly string[]): SearchHit[] {
     if (!ids.length) return [];
-    const rows = this.db
-      .prepare(
-        `SELECT p.id, p.document_id, p.ordinal, p.section, p.page, p.text, p.terms,
-                d.title, d.kind, d.year, d.organisation, 0 AS rank
-         FROM passages p JOIN documents d ON d.id = p.document_id
-         WHERE p.id IN (SELECT value FROM json_each(?))`,
-      )
-      .all(JSON.stringify(ids)) as HitRow[];
+    // On every hybrid question (the passages only vector search found): prepared once.
+    this.hitsByIdsStatement ??= this.db.prepare(
+      `SELECT ${HIT_COLUMNS}, 0 AS rank
+       FROM passages p JOIN documents d ON d.id = p.document_id
+       WHERE p.id IN (SELECT value FROM json_each(?))`,
+    );
+    const rows = this.hitsByIdsStatement.all(JSON.stringify(ids)) as HitRow[];
     const byId = new Map(rows.map((row) => [row.id, toHit(row)]));
     return ids.map((id) => byId.get(id)).filter((hit): hit is SearchHit => !!hit);
   }
@@ -179,6 +180,7 @@ export class KnowledgeStore implements KnowledgeIndex {
   private localWrites = 0;
   private dfStatement: Database.Statement | undefined;
   private searchStatement: Database.Statement | undefined;
+  private hitsByIdsStatement: Database.Statement | undefined;
 
   private deletePassages(documentId: string): void {
     this.localWrites++;

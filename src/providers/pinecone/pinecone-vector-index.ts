@@ -23,9 +23,11 @@ const BATCH = 100;
 export class PineconeVectorIndex implements VectorIndex {
   readonly target: string;
   private readonly index: Index<RecordMetadata>;
+  private readonly namespace: string;
 
   constructor(options: PineconeOptions) {
     this.target = `pinecone:${options.index}/${options.namespace}`;
+    this.namespace = options.namespace;
     const timed: typeof fetch = (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
     const client = new Pinecone({ apiKey: options.apiKey, fetchApi: timed });
     this.index = client.index({ name: options.index, ...(options.host ? { host: options.host } : {}), namespace: options.namespace });
@@ -60,8 +62,7 @@ export class PineconeVectorIndex implements VectorIndex {
 
   async count(): Promise<number> {
     const stats = await this.index.describeIndexStats();
-    const namespace = this.target.slice(this.target.indexOf("/") + 1);
-    return stats.namespaces?.[namespace]?.recordCount ?? 0;
+    return stats.namespaces?.[this.namespace]?.recordCount ?? 0;
   }
 }
 
