@@ -136,7 +136,7 @@ export class DiscordChannel implements ChannelAdapter {
     if (channel.type === ChannelType.GuildText) return { id, kind: "text", tags: new Map() };
     if (channel.type !== ChannelType.GuildForum) return undefined;
     let tags = channel.available_tags ?? [];
-    const missing = Object.values(STATUS_TAGS).filter((name) => !tags.some((t) => t.name.toLowerCase() === name));
+    const missing = STATUS_TAGS.filter((name) => !tags.some((t) => t.name.toLowerCase() === name));
     if (missing.length) {
       try {
         const updated = (await rest.patch(Routes.channel(id), { body: { available_tags: [...tags, ...missing.map((name) => ({ name }))] } })) as typeof channel;

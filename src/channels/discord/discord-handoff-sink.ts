@@ -1,10 +1,13 @@
 import { Routes, type REST } from "discord.js";
 import type { HandoffEffectSink } from "../../core/handoff/handoff-service.js";
-import { askerNoticeText, NOTICES_SHOWN_AS_REPLY, relayText, threadOpeningText, threadPostText, type TextOptions } from "../../core/handoff/handoff-texts.js";
+import {
+  askerNoticeText, NOTICES_SHOWN_AS_REPLY, relayText, THREAD_STATUS_LABELS, threadButtons, threadOpeningText, threadPostText, threadStatusText, type TextOptions,
+} from "../../core/handoff/handoff-texts.js";
+import type { TeamButton } from "../../core/channel.js";
 import type { Handoff, HandoffStatus, Person } from "../../core/handoff/handoff-types.js";
 import { chunk } from "../split-text.js";
 import { postMessage } from "./discord-rest.js";
-import { buttonRow, CONTENT_LIMIT, customId, escapeMarkdown, type DiscordMessage } from "./render-discord-reply.js";
+import { buttonRow, CONTENT_LIMIT, customId, escapeMarkdown, type ButtonSpec, type DiscordMessage } from "./render-discord-reply.js";
 
 /** What the sink needs to know of the tolken's channel: a forum (posts with tags) or a text channel (threads). */
 export type HandoffChannelInfo = {
@@ -24,8 +27,10 @@ export type DiscordHandoffSinkOptions = {
   texts: TextOptions;
 };
 
-export const STATUS_TAGS: Record<string, string> = { open: "open", claimed: "opgepakt", resolved: "afgesloten" };
-const STATUS_LABEL: Record<string, string> = { open: "Open", claimed: "Opgepakt", resolved: "Afgesloten" };
+/** The forum tags that show a handoff's status: "open", "opgepakt", "afgesloten". */
+export const STATUS_TAGS: readonly string[] = Object.values(THREAD_STATUS_LABELS).map((label) => label.toLowerCase());
+/** Discord button styles: primary for picking up, success for adding to the knowledge store. */
+const BUTTON_STYLES: Record<TeamButton, ButtonSpec["style"]> = { claim: 1, close: 2, close_learn: 3 };
 
 /**
  * Where a conversation lives on Discord: "<channel>" (a thread or DM) or "<channel>:<message>" (an
@@ -114,25 +119,16 @@ export function createDiscordHandoffSink(options: DiscordHandoffSinkOptions): Ha
 
 /** The handoff's head: the question with what the store found, its status and the buttons for that status. */
 function headMessage(handoff: Handoff): DiscordMessage {
-  const status = `${STATUS_LABEL[handoff.status] ?? handoff.status}${handoff.claimedBy ? ` door ${handoff.claimedBy.name}` : ""}`;
-  const buttons =
-    handoff.status === "open"
-      ? [{ customId: customId("claim", handoff.id), label: "Ik pak dit op", style: 1 as const }]
-      : handoff.status === "claimed"
-        ? [
-            { customId: customId("close", handoff.id), label: "Afsluiten", style: 2 as const },
-            { customId: customId("close_learn", handoff.id), label: "Afsluiten en toevoegen aan kennisbank", style: 3 as const },
-          ]
-        : [];
+  const buttons = threadButtons(handoff.status).map(({ button, label }) => ({ customId: customId(button, handoff.id), label, style: BUTTON_STYLES[button] }));
   return {
-    embeds: [{ description: escapeMarkdown(threadOpeningText(handoff)).slice(0, 4096), color: 0xef6c00, footer: { text: status } }],
+    embeds: [{ description: escapeMarkdown(threadOpeningText(handoff)).slice(0, 4096), color: 0xef6c00, footer: { text: threadStatusText(handoff) } }],
     components: buttons.length ? [buttonRow(buttons)] : [],
     allowed_mentions: { parse: [] },
   };
 }
 
 function tagsFor(channel: HandoffChannelInfo, status: HandoffStatus, theme: string | undefined): string[] {
-  const wanted = [STATUS_TAGS[status], theme?.toLowerCase()].filter((t): t is string => !!t);
+  const wanted = [THREAD_STATUS_LABELS[status]?.toLowerCase(), theme?.toLowerCase()].filter((t): t is string => !!t);
   return wanted.map((name) => channel.tags.get(name)).filter((id): id is string => !!id).slice(0, 5);
 }
 

@@ -1,6 +1,8 @@
 import type { App, types } from "@slack/bolt";
 import type { HandoffEffectSink } from "../../core/handoff/handoff-service.js";
-import { askerNoticeText, NOTICES_SHOWN_AS_REPLY, relayText, threadOpeningText, threadPostText, type TextOptions } from "../../core/handoff/handoff-texts.js";
+import {
+  askerNoticeText, NOTICES_SHOWN_AS_REPLY, relayText, threadButtons, threadOpeningText, threadPostText, threadStatusText, type TextOptions,
+} from "../../core/handoff/handoff-texts.js";
 import type { Handoff, Person } from "../../core/handoff/handoff-types.js";
 import { button, escapeMrkdwn } from "./block-kit.js";
 
@@ -69,17 +71,10 @@ export function createSlackHandoffSink(options: SlackHandoffSinkOptions): Handof
   };
 }
 
-const STATUS = { open: "Open", claimed: "Opgepakt", resolved: "Afgesloten" } as Record<string, string>;
-
 /** The handoff thread's head: the question with what the store found, its status and the buttons for that status. */
 function threadBlocks(handoff: Handoff, mentions: string): types.KnownBlock[] {
-  const status = `${STATUS[handoff.status] ?? handoff.status}${handoff.claimedBy ? ` door ${handoff.claimedBy.name}` : ""}`;
-  const buttons =
-    handoff.status === "open"
-      ? [button("vliegwiel_claim", "Ik pak dit op", handoff.id, "primary")]
-      : handoff.status === "claimed"
-        ? [button("vliegwiel_close", "Afsluiten", handoff.id), button("vliegwiel_close_learn", "Afsluiten en toevoegen aan kennisbank", handoff.id)]
-        : [];
+  const status = threadStatusText(handoff);
+  const buttons = threadButtons(handoff.status).map(({ button: name, label }) => button(`vliegwiel_${name}`, label, handoff.id, name === "claim" ? "primary" : undefined));
   const blocks: types.KnownBlock[] = [
     { type: "section", text: { type: "mrkdwn", text: escapeMrkdwn(threadOpeningText(handoff), { keepMentions: true }) } },
     { type: "context", elements: [{ type: "mrkdwn", text: `*${status}*${mentions ? ` · ${mentions}` : ""}` }] },

@@ -1,4 +1,5 @@
-import type { AskerNotice, Handoff, HandoffEffect, Person, ThreadPost } from "./handoff-types.js";
+import type { TeamButton } from "../channel.js";
+import type { AskerNotice, Handoff, HandoffEffect, HandoffStatus, Person, ThreadPost } from "./handoff-types.js";
 
 export type TextOptions = {
   /** Whether askers see the name of the person who helps them (else "een tolk uit het netwerk"). */
@@ -88,4 +89,19 @@ const TEAM_REJECTIONS: Record<string, string> = {
 /** What a tolk reads when a claim, reply or close is refused (a channel may say who may act its own way). */
 export function teamRejectionText(code: string, overrides: Partial<Record<string, string>> = {}): string {
   return overrides[code] ?? TEAM_REJECTIONS[code] ?? "Dat kan nu niet bij deze vraag.";
+}
+
+/** The statuses a handoff thread shows, in words (also the names of Discord's forum tags, lower-cased). */
+export const THREAD_STATUS_LABELS: Readonly<Partial<Record<HandoffStatus, string>>> = { open: "Open", claimed: "Opgepakt", resolved: "Afgesloten" };
+
+/** The status line under a handoff thread's head: "Open", "Opgepakt door Anna", "Afgesloten". */
+export function threadStatusText(handoff: Pick<Handoff, "status" | "claimedBy">): string {
+  return `${THREAD_STATUS_LABELS[handoff.status] ?? handoff.status}${handoff.claimedBy ? ` door ${handoff.claimedBy.name}` : ""}`;
+}
+
+/** The buttons under a handoff thread's head, for its status. */
+export function threadButtons(status: HandoffStatus): Array<{ button: TeamButton; label: string }> {
+  if (status === "open") return [{ button: "claim", label: "Ik pak dit op" }];
+  if (status === "claimed") return [{ button: "close", label: "Afsluiten" }, { button: "close_learn", label: "Afsluiten en toevoegen aan kennisbank" }];
+  return [];
 }
