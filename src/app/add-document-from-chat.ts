@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { formatSummary } from "../cli/print-ingest.js";
+import { isUrl } from "../ingest/collect-sources.js";
 import { ingestSources } from "../ingest/ingest-sources.js";
 import { SUPPORTED_EXTENSIONS } from "../ingest/load-source.js";
 import type { KnowledgeStore } from "../store/knowledge-store.js";
@@ -15,7 +16,7 @@ export async function addDocumentFromChat(
 ): Promise<string> {
   let input: string;
   if ("url" in source) {
-    if (!/^https?:\/\//i.test(source.url)) return "Dat is geen webadres (het moet beginnen met http:// of https://).";
+    if (!isUrl(source.url)) return "Dat is geen webadres (het moet beginnen met http:// of https://).";
     input = source.url;
   } else {
     const name = path.basename(source.fileName).replace(/[^\p{L}\p{N}._-]+/gu, "-").replace(/^[.-]+/, "");
