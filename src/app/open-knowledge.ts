@@ -19,9 +19,12 @@ export type Knowledge = {
 /** Opens the embedded database with the store, the question log and the configured upgrades on it. */
 export function openKnowledge(config: Config, logger: Logger = createLogger(config.logLevel)): Knowledge {
   const db = openDatabase(config.databasePath);
+  const store = new KnowledgeStore(db);
+  const reanalyzed = store.reanalyzeIfOutdated();
+  if (reanalyzed > 0) logger.info("passages analysed again after an update of the text analysis", { passages: reanalyzed });
   return {
     db,
-    store: new KnowledgeStore(db),
+    store,
     questionLog: new SqliteQuestionLog(db),
     semantic: openSemantic(config, db, logger),
     close: () => db.close(),

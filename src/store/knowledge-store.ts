@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import type { KnowledgeIndex, QueryTermSpec } from "../core/ports.js";
 import type { Passage, PassageDraft, SearchHit, StoredDocument } from "../core/types.js";
-import { analyzeText } from "../core/text/analyzer.js";
+import { ANALYZER_VERSION, analyzeText } from "../core/text/analyzer.js";
 
 type DocumentRow = {
   id: string; title: string; kind: string; organisation: string | null; year: string | null;
@@ -30,6 +30,10 @@ export class KnowledgeStore implements KnowledgeIndex {
   constructor(private readonly db: Database.Database) {
     const { title, section, body, context } = BM25_WEIGHTS;
     db.prepare("INSERT INTO passages_fts (passages_fts, rank) VALUES ('rank', ?)").run(`bm25(${title}, ${section}, ${body}, ${context})`);
+    // A store without passages is written with today's analysis from the start.
+    db.prepare(
+      "INSERT OR IGNORE INTO store_meta (key, value) SELECT 'analyzer_version', ? WHERE NOT EXISTS (SELECT 1 FROM passages)",
+    ).run(String(ANALYZER_VERSION));
   }
 
   getDocument(id: string): StoredDocument | undefined {
@@ -47,10 +51,6 @@ export class KnowledgeStore implements KnowledgeIndex {
     const insertPassage = this.db.prepare(
       "INSERT INTO passages (id, document_id, ordinal, section, page, text, terms) VALUES (?, ?, ?, ?, ?, ?, ?)",
     );
-    const insertFts = this.db.prepare(
-      "INSERT INTO passages_fts (rowid, title, section, body, context) VALUES (?, ?, ?, ?, ?)",
-    );
-    const titleTerms = analyzeText(doc.title).join(" ");
     this.db.transaction(() => {
       this.deletePassages(doc.id);
       this.db
@@ -70,18 +70,40 @@ export class KnowledgeStore implements KnowledgeIndex {
           url: stored.url ?? null,
           themes: JSON.stringify(stored.themes),
         });
-      const bodyTerms = drafts.map((draft) => analyzeText(draft.text));
-      drafts.forEach((draft, ordinal) => {
-        const body = bodyTerms[ordinal]!.join(" ");
-        const sectionTerms = draft.section ? analyzeText(draft.section).join(" ") : "";
-        const context = [...(bodyTerms[ordinal - 1] ?? []).slice(-60), ...(bodyTerms[ordinal + 1] ?? []).slice(0, 60)].join(" ");
+      const rows = drafts.map((draft, ordinal) => {
         const { lastInsertRowid } = insertPassage.run(
-          `${doc.id}#${ordinal}`, doc.id, ordinal, draft.section ?? null, draft.page ?? null, draft.text, body,
+          `${doc.id}#${ordinal}`, doc.id, ordinal, draft.section ?? null, draft.page ?? null, draft.text, "",
         );
-        insertFts.run(lastInsertRowid, titleTerms, sectionTerms, body, context);
+        return { rowid: lastInsertRowid, section: draft.section, text: draft.text };
       });
+      this.indexPassages(doc.title, rows);
     })();
     return stored;
+  }
+
+  /**
+   * Derives every passage's index terms again from its stored text when the text analysis has changed
+   * since they were written (ANALYZER_VERSION), so an upgraded store finds what it holds without
+   * fetching its documents again. Returns how many passages were analysed again.
+   */
+  reanalyzeIfOutdated(): number {
+    const readVersion = this.db.prepare("SELECT value FROM store_meta WHERE key = 'analyzer_version'").pluck();
+    if (readVersion.get() === String(ANALYZER_VERSION)) return 0;
+    return this.db.transaction(() => {
+      let count = 0;
+      const passagesOf = this.db.prepare("SELECT rowid, section, text FROM passages WHERE document_id = ? ORDER BY ordinal");
+      for (const doc of this.listDocuments()) {
+        const rows = passagesOf.all(doc.id) as Array<{ rowid: number; section: string | null; text: string }>;
+        this.db.prepare("DELETE FROM passages_fts WHERE rowid IN (SELECT rowid FROM passages WHERE document_id = ?)").run(doc.id);
+        this.indexPassages(doc.title, rows.map((row) => ({ ...row, section: row.section ?? undefined })));
+        count += rows.length;
+      }
+      this.db
+        .prepare("INSERT INTO store_meta (key, value) VALUES ('analyzer_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+        .run(String(ANALYZER_VERSION));
+      this.localWrites++;
+      return count;
+    })();
   }
 
   removeDocument(id: string): boolean {
@@ -181,6 +203,21 @@ export class KnowledgeStore implements KnowledgeIndex {
   private dfStatement: Database.Statement | undefined;
   private searchStatement: Database.Statement | undefined;
   private hitsByIdsStatement: Database.Statement | undefined;
+
+  /** Writes the index terms of a document's passages (in order) and their full-text rows. */
+  private indexPassages(title: string, rows: ReadonlyArray<{ rowid: number | bigint; section?: string; text: string }>): void {
+    const setTerms = this.db.prepare("UPDATE passages SET terms = ? WHERE rowid = ?");
+    const insertFts = this.db.prepare("INSERT INTO passages_fts (rowid, title, section, body, context) VALUES (?, ?, ?, ?, ?)");
+    const titleTerms = analyzeText(title).join(" ");
+    const bodyTerms = rows.map((row) => analyzeText(row.text));
+    rows.forEach((row, ordinal) => {
+      const body = bodyTerms[ordinal]!.join(" ");
+      const sectionTerms = row.section ? analyzeText(row.section).join(" ") : "";
+      const context = [...(bodyTerms[ordinal - 1] ?? []).slice(-60), ...(bodyTerms[ordinal + 1] ?? []).slice(0, 60)].join(" ");
+      setTerms.run(body, row.rowid);
+      insertFts.run(row.rowid, titleTerms, sectionTerms, body, context);
+    });
+  }
 
   private deletePassages(documentId: string): void {
     this.localWrites++;

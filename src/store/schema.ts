@@ -142,6 +142,13 @@ const MIGRATIONS: string[] = [
     PRIMARY KEY (day, user_id)
   );
   `,
+  `
+  -- Facts about the store itself, such as the version of the text analysis its index terms come from.
+  CREATE TABLE store_meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -5,7 +5,8 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { stemDutch } from "../../src/core/text/stem.js";
 import { ingestSources } from "../../src/ingest/ingest-sources.js";
-import type { KnowledgeStore } from "../../src/store/knowledge-store.js";
+import { KnowledgeStore } from "../../src/store/knowledge-store.js";
+import { openDatabase } from "../../src/store/open-database.js";
 import { makePdf } from "../helpers/make-pdf.js";
 import { openTestStore, REPO_ROOT, tempDir } from "../helpers/temp-knowledge.js";
 
@@ -68,6 +69,29 @@ describe("ingestion", () => {
     expect(store.search([{ term: stemDutch("voedselschuur") }], 5)).toEqual([]);
     expect(store.search([{ term: stemDutch("zorgcollectief") }], 5)).toHaveLength(1);
     expect(store.passageCount()).toBe(1);
+  });
+
+  it("given a store written by an older text analysis, then opening it analyses the passages again and they are found", async () => {
+    write("a.txt", "Twee initiatieven delen een buurthuis.");
+    write("b.md", "# Kop\n\nDe provinciale regeling voor huizen.");
+    await ingest();
+    const db = openDatabase(path.join(dir, "test.db"));
+    // As an earlier version wrote it: other index terms, and an older analysis recorded.
+    db.prepare("UPDATE store_meta SET value = '1' WHERE key = 'analyzer_version'").run();
+    db.prepare("DELETE FROM passages_fts").run();
+    db.prepare("INSERT INTO passages_fts (rowid, title, section, body, context) SELECT rowid, '', '', 'initiatiev huiz', '' FROM passages").run();
+    db.prepare("UPDATE passages SET terms = 'initiatiev huiz'").run();
+    const reopened = new KnowledgeStore(db);
+    expect(reopened.search([{ term: stemDutch("initiatief") }], 5)).toEqual([]);
+
+    expect(reopened.reanalyzeIfOutdated()).toBe(2);
+
+    expect(reopened.search([{ term: stemDutch("initiatief") }], 5).map((h) => h.passage.id)).toEqual(["a.txt#0"]);
+    expect(reopened.search([{ term: stemDutch("huis") }], 5).map((h) => h.passage.id)).toEqual(["b.md#0"]);
+    expect(reopened.search([{ term: stemDutch("kop") }], 5).map((h) => h.passage.id)).toEqual(["b.md#0"]);
+    expect(reopened.passagesOf("a.txt")[0]!.terms).toContain(stemDutch("initiatief"));
+    expect(reopened.reanalyzeIfOutdated()).toBe(0);
+    expect((await ingest()).unchanged.sort()).toEqual(["a.txt", "b.md"]);
   });
 
   it("given edited metadata, then the document is updated with the new title and themes", async () => {

@@ -22,6 +22,16 @@ describe("Dutch text analysis", () => {
     expect(stemDutch("gemeenten")).toBe(stemDutch("gemeente"));
   });
 
+  it("given the f/v, s/z and long/short vowel spellings of one word, then they stem to the same term", () => {
+    expect(stemDutch("initiatieven")).toBe(stemDutch("initiatief"));
+    expect(stemDutch("bewonersinitiatieven")).toBe(stemDutch("bewonersinitiatief"));
+    expect(stemDutch("huizen")).toBe(stemDutch("huis"));
+    expect(stemDutch("prijzen")).toBe(stemDutch("prijs"));
+    expect(stemDutch("provinciale")).toBe(stemDutch("provinciaal"));
+    expect(stemDutch("financiele")).toBe(stemDutch("financieel"));
+    expect(stemDutch("geloven")).toBe(stemDutch("geloof"));
+  });
+
   it("given a question, then drops stop and question words", () => {
     const q = analyzeQuery("Hoe houden we onze vrijwilligers vast?");
     expect(q.language).toBe("nl");

@@ -2,6 +2,12 @@ import { tokenize, tokenizeMarked } from "./fold.js";
 import { stemDutch } from "./stem.js";
 import { DUTCH_STOPWORDS, ENGLISH_STOPWORDS, detectLanguage } from "./stopwords.js";
 
+/**
+ * Version of what analyzeText yields for a text. Raise it whenever stemming, folding or stop words
+ * change: a store written with another version analyses its passages again when opened.
+ */
+export const ANALYZER_VERSION = 2;
+
 /** Index terms of a document text: folded, stop words dropped, stemmed; repeats kept (term frequency). */
 export function analyzeText(text: string): string[] {
   const terms: string[] = [];

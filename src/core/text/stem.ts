@@ -15,8 +15,24 @@ export function stemDutch(word: string): string {
   const lemma = lemmatiseIrregular(word);
   let stem = lemma.length >= 6 && lemma.endsWith("ies") ? lemma.slice(0, -1) : lemma;
   stem = dutch.stem(stem);
+  stem = alignAlternations(stem);
   if (stem.endsWith("s") && stem.length > 4) stem = dutch.stem(stem);
   if (cache.size > 200_000) cache.clear();
   cache.set(word, stem);
   return stem;
+}
+
+/**
+ * Dutch spells the same stem two ways depending on what follows: a voiced v/z before a vowel
+ * (brieven, huizen) and f/s at the end (brief, huis), a doubled vowel in a closed syllable
+ * (provinciaal) and a single one in an open syllable (provinciale). Snowball only handles part of
+ * this; the rest is done here, as the Kraaij-Pohlmann stemmer does.
+ */
+function alignAlternations(stem: string): string {
+  let aligned = stem;
+  if (aligned.length > 3 && aligned.endsWith("v")) aligned = `${aligned.slice(0, -1)}f`;
+  else if (aligned.length > 3 && aligned.endsWith("z")) aligned = `${aligned.slice(0, -1)}s`;
+  const doubled = /(aa|ee|oo|uu)([^aeiouy])$/.exec(aligned);
+  if (doubled && aligned.length > 4) aligned = `${aligned.slice(0, doubled.index + 1)}${doubled[2]}`;
+  return aligned;
 }
