@@ -1,7 +1,13 @@
 import { RecursiveCharacterTextSplitter } from "@langchain/textsplitters";
 import type { PassageDraft } from "../core/types.js";
+import { listIntroBefore } from "../core/text/list-lines.js";
 import type { TextBlock } from "./loaded-document.js";
 
+/**
+ * Version of how documents are read and cut into passages. Raise it when loading or chunking changes:
+ * every document's hash changes with it, so the next run of the knowledge folder cuts them anew.
+ */
+export const PASSAGE_FORMAT_VERSION = 2;
 export const PASSAGE_TARGET_CHARS = 1200;
 const PASSAGE_OVERLAP_CHARS = 200;
 /** Blocks shorter than this are joined to the next block on the same page (a heading with one line). */
@@ -15,15 +21,22 @@ const splitter = new RecursiveCharacterTextSplitter({
 
 /**
  * Cuts blocks into passages of about PASSAGE_TARGET_CHARS with some overlap, so a sentence cut at a
- * boundary is still whole in one of the two passages. Each passage keeps its block's heading or page.
+ * boundary is still whole in one of the two passages. Each passage keeps its block's heading or page,
+ * and a passage that starts inside a list starts with the line that announces the list, which says
+ * what the items are ("Functies voor het samenwerkingsverband:").
  */
 export async function chunkPassages(blocks: readonly TextBlock[]): Promise<PassageDraft[]> {
   const passages: PassageDraft[] = [];
   for (const block of mergeShortBlocks(blocks)) {
     const pieces = block.text.length <= PASSAGE_TARGET_CHARS ? [block.text] : await splitter.splitText(block.text);
+    let searchFrom = 0;
     for (const piece of pieces) {
       const text = piece.trim();
-      if (/[\p{L}\p{N}]{2,}/u.test(text)) passages.push({ section: block.heading, page: block.page, text });
+      if (!/[\p{L}\p{N}]{2,}/u.test(text)) continue;
+      const at = block.text.indexOf(text, searchFrom);
+      if (at >= 0) searchFrom = at + 1;
+      const intro = at > 0 ? listIntroBefore(block.text, at) : undefined;
+      passages.push({ section: block.heading, page: block.page, text: intro ? `${intro}\n\n${text}` : text });
     }
   }
   return passages;

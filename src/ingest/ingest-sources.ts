@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import type { KnowledgeStore } from "../store/knowledge-store.js";
-import { chunkPassages } from "./chunk-passages.js";
+import { chunkPassages, PASSAGE_FORMAT_VERSION } from "./chunk-passages.js";
 import { collectSources, documentIdFor, sourcePathFor } from "./collect-sources.js";
 import { IngestError } from "./loaded-document.js";
 import { loadSource } from "./load-source.js";
@@ -73,8 +73,14 @@ export async function ingestSources(options: IngestOptions): Promise<IngestSumma
   return summary;
 }
 
+/** What a document's passages depend on: its bytes, its metadata and how passages are cut. */
 function hashOf(bytes: Buffer, meta: unknown): string {
-  return crypto.createHash("sha256").update(bytes).update(JSON.stringify(meta ?? null)).digest("hex");
+  return crypto
+    .createHash("sha256")
+    .update(bytes)
+    .update(JSON.stringify(meta ?? null))
+    .update(`passage-format:${PASSAGE_FORMAT_VERSION}`)
+    .digest("hex");
 }
 
 function reasonOf(error: unknown): string {

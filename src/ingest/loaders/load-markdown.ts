@@ -6,7 +6,8 @@ const BOLD_LINE = /^\s*\*\*([^*].{2,80}?)\*\*\s*$/;
 
 /** Markdown headings ("# …") and lines that are bold on their own mark blocks. */
 export function loadMarkdown(text: string): LoadedDocument {
-  return splitAtHeadings(text, (line) => {
+  return splitAtHeadings(text, (lines, index) => {
+    const line = lines[index]!;
     const match = ATX_HEADING.exec(line) ?? BOLD_LINE.exec(line);
     return match ? plain(match[1]!) : undefined;
   });

@@ -1,6 +1,7 @@
 import type { LoadedDocument, TextBlock } from "../loaded-document.js";
 
-export type HeadingRule = (line: string, previous: string | undefined, next: string | undefined) => string | undefined;
+/** The heading that line `index` of `lines` is, if it is one (the lines around it give context). */
+export type HeadingRule = (lines: readonly string[], index: number) => string | undefined;
 
 /** Cuts text into blocks at the lines a rule recognises as headings; each block keeps its heading line. */
 export function splitAtHeadings(text: string, headingOf: HeadingRule): LoadedDocument {
@@ -13,7 +14,7 @@ export function splitAtHeadings(text: string, headingOf: HeadingRule): LoadedDoc
     if (body) blocks.push({ heading: current.heading, text: body });
   };
   lines.forEach((line, i) => {
-    const heading = headingOf(line, lines[i - 1], lines[i + 1]);
+    const heading = headingOf(lines, i);
     if (heading) {
       flush();
       title ??= heading;
