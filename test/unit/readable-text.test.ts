@@ -24,4 +24,36 @@ describe("readableSentences", () => {
       "Burgerinitiatieven zijn er in alle soorten en maten.",
     ]);
   });
+
+  it("given a list of short items under a line that announces it, then the list reads as one sentence", () => {
+    const ocr = [
+      "Dit is een gewone zin over het netwerk van initiatieven.",
+      "",
+      "e Functies voor het samenwerkingsverband:",
+      "",
+      "o Nieuwsbrief",
+      "",
+      "Meetings",
+      "",
+      "Kennisbank en trainingen/cursussen",
+      "",
+      "o Lobby naar gemeenten, provincie en andere relevante organisaties.",
+      "",
+      "¢ Onderverdelen naar thematisch gebied, zodat verschillende typen",
+      "bewonersinitiatieven eenvoudig de weg naar elkaar kunnen vinden.",
+    ].join("\n");
+    expect(readableSentences(ocr)).toEqual([
+      "Dit is een gewone zin over het netwerk van initiatieven.",
+      "Functies voor het samenwerkingsverband: Nieuwsbrief; Meetings; Kennisbank en trainingen/cursussen; Lobby naar gemeenten, provincie en andere relevante organisaties.",
+      "Onderverdelen naar thematisch gebied, zodat verschillende typen bewonersinitiatieven eenvoudig de weg naar elkaar kunnen vinden.",
+    ]);
+  });
+
+  it("given a colon before ordinary sentences, then nothing is joined", () => {
+    const ocr = "De belangrijkste conclusies zijn:\ne De initiatieven dienen centraal te staan, doen waar zij behoefte aan\nhebben.\n\ne Verbinden.";
+    expect(readableSentences(ocr)).toEqual([
+      "De belangrijkste conclusies zijn:",
+      "De initiatieven dienen centraal te staan, doen waar zij behoefte aan hebben.",
+    ]);
+  });
 });

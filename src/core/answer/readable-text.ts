@@ -1,11 +1,11 @@
+import { BULLET_PREFIX, introducesList, isListLine } from "../text/list-lines.js";
+
 /**
  * Turns stored passage text (often OCR output with broken lines, stray glyphs and bullet letters)
  * into clean sentences a person can read. The stored text itself stays as it is.
  */
 export function readableSentences(text: string): string[] {
-  const lines = text
-    .split("\n")
-    .map((line) => line.trim())
+  const lines = joinShortLists(text.split("\n").map((line) => line.trim()))
     .filter((line) => !isNoise(line))
     .map(stripBullet);
   const sentences: string[] = [];
@@ -26,11 +26,39 @@ export function readableSentences(text: string): string[] {
   return sentences.map(tidy).filter((s) => s.split(" ").length >= 4);
 }
 
-const BULLET = /^(?:[eoO¢•▪■»*=\-–—]|\d{1,2}[.)])\s+/;
+/**
+ * A list of short one-line items under the line that announces it ("Functies:", "Nieuwsbrief",
+ * "Meetings", …) becomes one line, "Functies: Nieuwsbrief; Meetings; …", so that it reads (and is
+ * quoted) as the sentence it is. Items that run over several lines are sentences of their own.
+ */
+function joinShortLists(lines: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const items: string[] = [];
+    let next = i + 1;
+    if (introducesList(line)) {
+      for (; next < lines.length; next++) {
+        const item = lines[next]!;
+        if (item === "") continue;
+        const runsOn = (lines[next + 1] ?? "") !== "" && !BULLET_PREFIX.test(lines[next + 1]!);
+        if (!isListLine(item) || runsOn) break;
+        items.push(item.replace(BULLET_PREFIX, "").replace(/[.,;]+$/, ""));
+      }
+    }
+    if (items.length < 2) {
+      joined.push(line);
+      continue;
+    }
+    joined.push(`${line} ${items.join("; ")}.`, "");
+    i = next - 1;
+  }
+  return joined;
+}
 
 function stripBullet(line: string): { text: string; bullet: boolean } {
-  const bullet = BULLET.test(line);
-  return { text: line.replace(BULLET, "").replace(/^[#>]+\s*/, "").replace(/\*\*|__/g, ""), bullet };
+  const bullet = BULLET_PREFIX.test(line);
+  return { text: line.replace(BULLET_PREFIX, "").replace(/^[#>]+\s*/, "").replace(/\*\*|__/g, ""), bullet };
 }
 
 /** OCR debris: very short lines, or lines that are mostly not letters. */
