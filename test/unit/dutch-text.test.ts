@@ -22,7 +22,7 @@ describe("Dutch text analysis", () => {
     expect(stemDutch("gemeenten")).toBe(stemDutch("gemeente"));
   });
 
-  it("given the f/v, s/z and long/short vowel spellings of one word, then they stem to the same term", () => {
+  it("given the f/v, s/z, long/short vowel and double/single consonant spellings of one word, then they stem to the same term", () => {
     expect(stemDutch("initiatieven")).toBe(stemDutch("initiatief"));
     expect(stemDutch("bewonersinitiatieven")).toBe(stemDutch("bewonersinitiatief"));
     expect(stemDutch("huizen")).toBe(stemDutch("huis"));
@@ -30,6 +30,8 @@ describe("Dutch text analysis", () => {
     expect(stemDutch("provinciale")).toBe(stemDutch("provinciaal"));
     expect(stemDutch("financiele")).toBe(stemDutch("financieel"));
     expect(stemDutch("geloven")).toBe(stemDutch("geloof"));
+    expect(stemDutch("gemeenschappen")).toBe(stemDutch("gemeenschap"));
+    expect(stemDutch("dorpsgemeenschappen")).toBe(stemDutch("dorpsgemeenschap"));
   });
 
   it("given a question, then drops stop and question words", () => {

@@ -25,7 +25,8 @@ export function stemDutch(word: string): string {
 /**
  * Dutch spells the same stem two ways depending on what follows: a voiced v/z before a vowel
  * (brieven, huizen) and f/s at the end (brief, huis), a doubled vowel in a closed syllable
- * (provinciaal) and a single one in an open syllable (provinciale). Snowball only handles part of
+ * (provinciaal) and a single one in an open syllable (provinciale), a doubled consonant before a
+ * vowel (gemeenschappen) and a single one at the end (gemeenschap). Snowball only handles part of
  * this; the rest is done here, as the Kraaij-Pohlmann stemmer does.
  */
 function alignAlternations(stem: string): string {
@@ -34,5 +35,7 @@ function alignAlternations(stem: string): string {
   else if (aligned.length > 3 && aligned.endsWith("z")) aligned = `${aligned.slice(0, -1)}s`;
   const doubled = /(aa|ee|oo|uu)([^aeiouy])$/.exec(aligned);
   if (doubled && aligned.length > 4) aligned = `${aligned.slice(0, doubled.index + 1)}${doubled[2]}`;
+  // A Dutch word does not end in a double consonant: gemeenschapp(en) → gemeenschap, mann(en) → man.
+  if (aligned.length > 3 && /([^aeiouy])\1$/.test(aligned)) aligned = aligned.slice(0, -1);
   return aligned;
 }
