@@ -59,7 +59,10 @@ const QUERIES = [
   "Hoe krijgen we de juiste ambtenaar aan tafel?",
 ];
 
-type Row = { size: string; passages: number; ingestPerSec: number; p50: number; p99: number; peerIngestPerSec: number; peerP50: number; peerP99: number; rssMb: number; peerRssMb: number };
+type Row = {
+  size: string; passages: number; ingestPerSec: number; peerIngestPerSec: number; rssMb: number; peerRssMb: number;
+  ours: Latency; peer: Latency;
+};
 
 /** Deterministic pseudo-random numbers, so every run builds the same synthetic corpus. */
 function prng(seed: number): () => number {
@@ -103,8 +106,21 @@ async function withPeakRss<T>(fn: () => Promise<T> | T): Promise<{ result: T; pe
   }
 }
 
-function timeQueries(run: (q: string) => unknown): { p50: number; p99: number } {
-  for (const q of QUERIES) run(q); // warm-up
+type Latency = { p50: number; p99: number; firstP50: number; firstP99: number };
+
+/**
+ * Latency over QUERY_ROUNDS rounds of all questions, after one round that is timed on its own: the
+ * first time each question is asked (a fresh process, nothing kept from earlier questions but what
+ * the questions before it in that round left).
+ */
+function timeQueries(run: (q: string) => unknown): Latency {
+  const first: number[] = [];
+  for (const q of QUERIES) {
+    const start = process.hrtime.bigint();
+    run(q);
+    first.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  first.sort((a, b) => a - b);
   const times: number[] = [];
   for (let r = 0; r < QUERY_ROUNDS; r++) {
     for (const q of QUERIES) {
@@ -114,7 +130,7 @@ function timeQueries(run: (q: string) => unknown): { p50: number; p99: number } 
     }
   }
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+  return { p50: percentile(times, 50), p99: percentile(times, 99), firstP50: percentile(first, 50), firstP99: percentile(first, 99) };
 }
 
 async function timeAsyncQueries(run: (q: string) => Promise<unknown>): Promise<{ p50: number; p99: number }> {
@@ -229,8 +245,8 @@ async function measure(size: string, passages: PassageDraft[] | "starter", dir: 
 
   return {
     size, passages: count,
-    ingestPerSec: count / ingestSeconds!, p50: ours.result.p50, p99: ours.result.p99, rssMb: ours.peakMb,
-    peerIngestPerSec: count / peer.result.peerIngestSeconds, peerP50: peer.result.p50, peerP99: peer.result.p99, peerRssMb: peer.peakMb,
+    ingestPerSec: count / ingestSeconds!, rssMb: ours.peakMb, ours: ours.result,
+    peerIngestPerSec: count / peer.result.peerIngestSeconds, peerRssMb: peer.peakMb, peer: peer.result,
   };
 }
 
@@ -247,16 +263,23 @@ async function main() {
     }
     const f = (x: number, d = 1) => x.toFixed(d);
     console.log("corpus   passages  ingest/s (ours | MiniSearch)   query p50 ms (ours | MS | ratio)   query p99 ms (ours | MS | ratio)   peak RSS MB (ours | MS)");
+    const latency = (ours: number, peer: number) => `${f(ours, 2).padStart(7)} | ${f(peer, 2).padStart(7)} | ${f(ours / peer, 2).padStart(5)}`;
     for (const r of rows) {
       console.log(
         `${r.size.padEnd(8)} ${String(r.passages).padStart(8)}  ${f(r.ingestPerSec, 0).padStart(8)} | ${f(r.peerIngestPerSec, 0).padStart(8)}` +
-          `            ${f(r.p50, 2).padStart(7)} | ${f(r.peerP50, 2).padStart(7)} | ${f(r.p50 / r.peerP50, 2).padStart(5)}` +
-          `          ${f(r.p99, 2).padStart(7)} | ${f(r.peerP99, 2).padStart(7)} | ${f(r.p99 / r.peerP99, 2).padStart(5)}` +
+          `            ${latency(r.ours.p50, r.peer.p50)}          ${latency(r.ours.p99, r.peer.p99)}` +
           `          ${f(r.rssMb, 0).padStart(5)} | ${f(r.peerRssMb, 0).padStart(5)}`,
       );
     }
+    console.log("\nfirst time each question is asked (one round; p99 of 20 is the slowest):");
+    console.log("corpus   query p50 ms (ours | MS | ratio)   query p99 ms (ours | MS | ratio)");
+    for (const r of rows) {
+      console.log(`${r.size.padEnd(8)} ${latency(r.ours.firstP50, r.peer.firstP50)}          ${latency(r.ours.firstP99, r.peer.firstP99)}`);
+    }
     console.log("\nratio = ours / MiniSearch (below 1: ours is faster). MiniSearch keeps its index in memory and persists nothing;");
     console.log("ours is an on-disk SQLite FTS5 index that survives restarts. Peak RSS is of the whole process (cumulative).");
+    console.log("Ours keeps the best passages of a common search term until the store changes, so a term that earlier");
+    console.log("questions used is cheap the next time; the first-asked table shows the cost before that.");
     if (WITH_VECTORS) {
       const vectorRows: VectorRow[] = [];
       for (const r of rows.slice(1)) vectorRows.push(await measureVectors(r.size, dir));

@@ -20,12 +20,17 @@ type HitRow = {
  */
 const BM25_WEIGHTS = { title: 0.4, section: 0.8, body: 1.0, context: 0.3 };
 
+/** How many single-term searches are kept (the oldest goes first). */
+const CHAMPION_LISTS_KEPT = 500;
+
 /** What a search hit reads of a passage (p) and its document (d). */
 const HIT_COLUMNS = "p.id, p.document_id, p.ordinal, p.section, p.page, p.text, p.terms, d.title, d.kind, d.year, d.organisation";
 
 /** Documents and passages with their full-text index, in the embedded SQLite database. */
 export class KnowledgeStore implements KnowledgeIndex {
-  private stats: { dataVersion: number; passages: number; df: Map<string, number>; averageLength?: number } | undefined;
+  private stats:
+    | { dataVersion: number; passages: number; df: Map<string, number>; averageLength?: number; championLists: Map<string, SearchHit[]> }
+    | undefined;
 
   constructor(private readonly db: Database.Database) {
     const { title, section, body, context } = BM25_WEIGHTS;
@@ -70,13 +75,13 @@ export class KnowledgeStore implements KnowledgeIndex {
           url: stored.url ?? null,
           themes: JSON.stringify(stored.themes),
         });
-      const rows = drafts.map((draft, ordinal) => {
+      const analysed = analysePassages(doc.title, drafts);
+      drafts.forEach((draft, ordinal) => {
         const { lastInsertRowid } = insertPassage.run(
-          `${doc.id}#${ordinal}`, doc.id, ordinal, draft.section ?? null, draft.page ?? null, draft.text, "",
+          `${doc.id}#${ordinal}`, doc.id, ordinal, draft.section ?? null, draft.page ?? null, draft.text, analysed[ordinal]!.body,
         );
-        return { rowid: lastInsertRowid, section: draft.section, text: draft.text };
+        this.insertFts(lastInsertRowid, analysed[ordinal]!);
       });
-      this.indexPassages(doc.title, rows);
     })();
     return stored;
   }
@@ -92,10 +97,15 @@ export class KnowledgeStore implements KnowledgeIndex {
     return this.db.transaction(() => {
       let count = 0;
       const passagesOf = this.db.prepare("SELECT rowid, section, text FROM passages WHERE document_id = ? ORDER BY ordinal");
+      const setTerms = this.db.prepare("UPDATE passages SET terms = ? WHERE rowid = ?");
       for (const doc of this.listDocuments()) {
         const rows = passagesOf.all(doc.id) as Array<{ rowid: number; section: string | null; text: string }>;
+        const analysed = analysePassages(doc.title, rows.map((row) => ({ section: row.section ?? undefined, text: row.text })));
         this.db.prepare("DELETE FROM passages_fts WHERE rowid IN (SELECT rowid FROM passages WHERE document_id = ?)").run(doc.id);
-        this.indexPassages(doc.title, rows.map((row) => ({ ...row, section: row.section ?? undefined })));
+        rows.forEach((row, ordinal) => {
+          setTerms.run(analysed[ordinal]!.body, row.rowid);
+          this.insertFts(row.rowid, analysed[ordinal]!);
+        });
         count += rows.length;
       }
       this.db
@@ -132,8 +142,18 @@ export class KnowledgeStore implements KnowledgeIndex {
        JOIN documents d ON d.id = p.document_id
        ORDER BY best.rank`,
     );
-    const rows = this.searchStatement.all(match, limit) as HitRow[];
-    return rows.map(toHit);
+    // One common term is what candidate generation on a large store asks for, question after question:
+    // its best passages are kept until the store changes (a "champion list").
+    const cache = unique.length === 1 ? this.currentStats().championLists : undefined;
+    const key = `${match} ${limit}`;
+    const cached = cache?.get(key);
+    if (cached) return [...cached];
+    const hits = (this.searchStatement.all(match, limit) as HitRow[]).map(toHit);
+    if (cache) {
+      if (cache.size >= CHAMPION_LISTS_KEPT) cache.delete(cache.keys().next().value!);
+      cache.set(key, hits);
+    }
+    return [...hits];
   }
 
   hitsByIds(ids: readonly string[]): SearchHit[] {
@@ -194,7 +214,7 @@ export class KnowledgeStore implements KnowledgeIndex {
     const dataVersion = (this.db.pragma("data_version", { simple: true }) as number) + this.localWrites;
     if (!this.stats || this.stats.dataVersion !== dataVersion) {
       const passages = this.db.prepare("SELECT count(*) FROM passages").pluck().get() as number;
-      this.stats = { dataVersion, passages, df: new Map() };
+      this.stats = { dataVersion, passages, df: new Map(), championLists: new Map() };
     }
     return this.stats;
   }
@@ -203,20 +223,11 @@ export class KnowledgeStore implements KnowledgeIndex {
   private dfStatement: Database.Statement | undefined;
   private searchStatement: Database.Statement | undefined;
   private hitsByIdsStatement: Database.Statement | undefined;
+  private insertFtsStatement: Database.Statement | undefined;
 
-  /** Writes the index terms of a document's passages (in order) and their full-text rows. */
-  private indexPassages(title: string, rows: ReadonlyArray<{ rowid: number | bigint; section?: string; text: string }>): void {
-    const setTerms = this.db.prepare("UPDATE passages SET terms = ? WHERE rowid = ?");
-    const insertFts = this.db.prepare("INSERT INTO passages_fts (rowid, title, section, body, context) VALUES (?, ?, ?, ?, ?)");
-    const titleTerms = analyzeText(title).join(" ");
-    const bodyTerms = rows.map((row) => analyzeText(row.text));
-    rows.forEach((row, ordinal) => {
-      const body = bodyTerms[ordinal]!.join(" ");
-      const sectionTerms = row.section ? analyzeText(row.section).join(" ") : "";
-      const context = [...(bodyTerms[ordinal - 1] ?? []).slice(-60), ...(bodyTerms[ordinal + 1] ?? []).slice(0, 60)].join(" ");
-      setTerms.run(body, row.rowid);
-      insertFts.run(row.rowid, titleTerms, sectionTerms, body, context);
-    });
+  private insertFts(rowid: number | bigint, row: AnalysedPassage): void {
+    this.insertFtsStatement ??= this.db.prepare("INSERT INTO passages_fts (rowid, title, section, body, context) VALUES (?, ?, ?, ?, ?)");
+    this.insertFtsStatement.run(rowid, row.title, row.section, row.body, row.context);
   }
 
   private deletePassages(documentId: string): void {
@@ -226,6 +237,25 @@ export class KnowledgeStore implements KnowledgeIndex {
       .run(documentId);
     this.db.prepare("DELETE FROM passages WHERE document_id = ?").run(documentId);
   }
+}
+
+/** Index terms of one passage, per full-text column, joined by spaces. */
+type AnalysedPassage = { title: string; section: string; body: string; context: string };
+
+/**
+ * Index terms of a document's passages (in order): the document title, the passage's heading, its
+ * body, and the nearest terms of the passages before and after it (so a sentence cut at a boundary
+ * still counts for both).
+ */
+function analysePassages(title: string, passages: ReadonlyArray<{ section?: string; text: string }>): AnalysedPassage[] {
+  const titleTerms = analyzeText(title).join(" ");
+  const bodyTerms = passages.map((passage) => analyzeText(passage.text));
+  return passages.map((passage, ordinal) => ({
+    title: titleTerms,
+    section: passage.section ? analyzeText(passage.section).join(" ") : "",
+    body: bodyTerms[ordinal]!.join(" "),
+    context: [...(bodyTerms[ordinal - 1] ?? []).slice(-60), ...(bodyTerms[ordinal + 1] ?? []).slice(0, 60)].join(" "),
+  }));
 }
 
 function toDocument(row: DocumentRow): StoredDocument {

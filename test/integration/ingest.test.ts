@@ -94,6 +94,22 @@ describe("ingestion", () => {
     expect((await ingest()).unchanged.sort()).toEqual(["a.txt", "b.md"]);
   });
 
+  it("given a single-term search asked again, then it sees every change to the store, from this connection or another", async () => {
+    write("a.txt", "De voedselschuur verkoopt groente.");
+    await ingest();
+    const term = [{ term: stemDutch("voedselschuur") }];
+    expect(store.search(term, 5).map((h) => h.document.id)).toEqual(["a.txt"]);
+    expect(store.search(term, 5).map((h) => h.document.id)).toEqual(["a.txt"]);
+
+    write("b.txt", "Voedselschuur, voedselschuur: de voedselschuur.");
+    await ingest();
+    expect(store.search(term, 5).map((h) => h.document.id)).toEqual(["b.txt", "a.txt"]);
+
+    const other = new KnowledgeStore(openDatabase(path.join(dir, "test.db")));
+    other.removeDocument("b.txt");
+    expect(store.search(term, 5).map((h) => h.document.id)).toEqual(["a.txt"]);
+  });
+
   it("given edited metadata, then the document is updated with the new title and themes", async () => {
     write("a.txt", "Een tekst over kernendemocratie.");
     await ingest();

@@ -13,14 +13,14 @@ export function loadPlainText(text: string): LoadedDocument {
   return splitAtHeadings(text, (lines, index) => {
     const trimmed = lines[index]!.trim();
     const numbered = NUMBER_PREFIX.test(trimmed);
-    const words = trimmed.replace(NUMBER_PREFIX, "");
+    const unnumbered = trimmed.replace(NUMBER_PREFIX, "");
     if (trimmed.length < 8 || trimmed.length > 70) return undefined;
     if (!isBlank(lines[index - 1])) return undefined;
     if (/[.,;:!?"”’)]$/.test(trimmed) || !/^[\p{Lu}\d]/u.test(trimmed)) return undefined;
     const wordCount = trimmed.split(/\s+/).length;
     if (wordCount < 2 || wordCount > 9) return undefined;
-    if (/^\p{Lu}\s/u.test(words)) return undefined; // OCR bullet such as "O item"
-    if (/[^\p{L}\p{N}\s'’:,&()\/-]/u.test(words)) return undefined; // OCR debris such as "¢" or "@"
+    if (/^\p{Lu}\s/u.test(unnumbered)) return undefined; // OCR bullet such as "O item"
+    if (/[^\p{L}\p{N}\s'’:,&()\/-]/u.test(unnumbered)) return undefined; // OCR debris such as "¢" or "@"
     if (trimmed === trimmed.toUpperCase()) return undefined; // shouting OCR of a picture, not a heading
     if (numbered && !isBlank(lines[index + 1])) return trimmed; // "5. Synthese" with its text right below
     if (!isBlank(lines[index + 1]) || followsListItem(lines, index)) return undefined;
