@@ -54,7 +54,7 @@ export class KnowledgeStore implements KnowledgeIndex {
   replaceDocument(doc: Omit<StoredDocument, "passageCount" | "ingestedAt">, drafts: PassageDraft[]): StoredDocument {
     const stored: StoredDocument = { ...doc, passageCount: drafts.length, ingestedAt: new Date().toISOString() };
     const insertPassage = this.db.prepare(
-      "INSERT INTO passages (id, document_id, ordinal, section, page, text, terms) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      "INSERT INTO passages (id, document_id, ordinal, section, page, text, terms, term_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     );
     this.db.transaction(() => {
       this.deletePassages(doc.id);
@@ -78,7 +78,8 @@ export class KnowledgeStore implements KnowledgeIndex {
       const analysed = analysePassages(doc.title, drafts);
       drafts.forEach((draft, ordinal) => {
         const { lastInsertRowid } = insertPassage.run(
-          `${doc.id}#${ordinal}`, doc.id, ordinal, draft.section ?? null, draft.page ?? null, draft.text, analysed[ordinal]!.body,
+          `${doc.id}#${ordinal}`, doc.id, ordinal, draft.section ?? null, draft.page ?? null, draft.text,
+          analysed[ordinal]!.body, analysed[ordinal]!.bodyCount,
         );
         this.insertFts(lastInsertRowid, analysed[ordinal]!);
       });
@@ -97,13 +98,13 @@ export class KnowledgeStore implements KnowledgeIndex {
     return this.db.transaction(() => {
       let count = 0;
       const passagesOf = this.db.prepare("SELECT rowid, section, text FROM passages WHERE document_id = ? ORDER BY ordinal");
-      const setTerms = this.db.prepare("UPDATE passages SET terms = ? WHERE rowid = ?");
+      const setTerms = this.db.prepare("UPDATE passages SET terms = ?, term_count = ? WHERE rowid = ?");
       for (const doc of this.listDocuments()) {
         const rows = passagesOf.all(doc.id) as Array<{ rowid: number; section: string | null; text: string }>;
         const analysed = analysePassages(doc.title, rows.map((row) => ({ section: row.section ?? undefined, text: row.text })));
         this.db.prepare("DELETE FROM passages_fts WHERE rowid IN (SELECT rowid FROM passages WHERE document_id = ?)").run(doc.id);
         rows.forEach((row, ordinal) => {
-          setTerms.run(analysed[ordinal]!.body, row.rowid);
+          setTerms.run(analysed[ordinal]!.body, analysed[ordinal]!.bodyCount, row.rowid);
           this.insertFts(row.rowid, analysed[ordinal]!);
         });
         count += rows.length;
@@ -192,7 +193,7 @@ export class KnowledgeStore implements KnowledgeIndex {
     const stats = this.currentStats();
     stats.averageLength ??=
       (this.db
-        .prepare("SELECT avg(length(terms) - length(replace(terms, ' ', '')) + 1) FROM passages WHERE terms != ''")
+        .prepare("SELECT avg(term_count) FROM passages WHERE term_count > 0")
         .pluck()
         .get() as number | null) ?? 1;
     return stats.averageLength;
@@ -240,7 +241,7 @@ export class KnowledgeStore implements KnowledgeIndex {
 }
 
 /** Index terms of one passage, per full-text column, joined by spaces. */
-type AnalysedPassage = { title: string; section: string; body: string; context: string };
+type AnalysedPassage = { title: string; section: string; body: string; bodyCount: number; context: string };
 
 /**
  * Index terms of a document's passages (in order): the document title, the passage's heading, its
@@ -254,6 +255,7 @@ function analysePassages(title: string, passages: ReadonlyArray<{ section?: stri
     title: titleTerms,
     section: passage.section ? analyzeText(passage.section).join(" ") : "",
     body: bodyTerms[ordinal]!.join(" "),
+    bodyCount: bodyTerms[ordinal]!.length,
     context: [...(bodyTerms[ordinal - 1] ?? []).slice(-60), ...(bodyTerms[ordinal + 1] ?? []).slice(0, 60)].join(" "),
   }));
 }

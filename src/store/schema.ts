@@ -149,6 +149,12 @@ const MIGRATIONS: string[] = [
     value TEXT NOT NULL
   );
   `,
+  `
+  -- How many index terms each passage body has, for BM25's average length without reading every text.
+  ALTER TABLE passages ADD COLUMN term_count INTEGER NOT NULL DEFAULT 0;
+  UPDATE passages SET term_count = CASE WHEN terms = '' THEN 0 ELSE length(terms) - length(replace(terms, ' ', '')) + 1 END;
+  CREATE INDEX passages_by_term_count ON passages(term_count);
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

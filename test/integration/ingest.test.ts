@@ -90,6 +90,8 @@ describe("ingestion", () => {
     expect(reopened.search([{ term: stemDutch("huis") }], 5).map((h) => h.passage.id)).toEqual(["b.md#0"]);
     expect(reopened.search([{ term: stemDutch("kop") }], 5).map((h) => h.passage.id)).toEqual(["b.md#0"]);
     expect(reopened.passagesOf("a.txt")[0]!.terms).toContain(stemDutch("initiatief"));
+    const lengths = ["a.txt", "b.md"].map((id) => reopened.passagesOf(id)[0]!.terms.length);
+    expect(reopened.averagePassageLength()).toBeCloseTo((lengths[0]! + lengths[1]!) / 2);
     expect(reopened.reanalyzeIfOutdated()).toBe(0);
     expect((await ingest()).unchanged.sort()).toEqual(["a.txt", "b.md"]);
   });
