@@ -11,6 +11,7 @@ import { detectTheme } from "../core/handoff/detect-theme.js";
 import { collectSignals, formatSignals } from "../core/handoff/signals.js";
 import { SHARED_STATUSES, teamViewOf } from "../core/handoff/team-view.js";
 import { HandoffService } from "../core/handoff/handoff-service.js";
+import { warmCommonTerms } from "../core/retrieval/retrieve.js";
 import { addWorkingTime } from "../core/handoff/working-time.js";
 import type { Logger } from "../logger.js";
 import { formatSummary } from "../cli/print-ingest.js";
@@ -160,6 +161,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
   if (slack) channels.push(slack);
   if (discord) channels.push(discord);
   let ticker: NodeJS.Timeout | undefined;
+  const warming = new AbortController();
   return {
     channels,
     handoffs,
@@ -167,6 +169,10 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
       const summary = await syncKnowledgeFolder(config, knowledge);
       logger.info(formatSummary(summary).replace(/\n/g, " | "));
       logger.info(`answering with ${knowledge.semantic.mode}`);
+      // On a large store, the first questions of common words only are as quick as later ones.
+      warmCommonTerms(knowledge.store, { signal: warming.signal })
+        .then((terms) => terms > 0 && logger.debug(`looked up the best passages of ${terms} common terms`))
+        .catch((error: Error) => logger.warn(`looking up common terms failed: ${error.message}`));
       if (channels.length === 0) logger.warn("no channel is configured: set WEB_ENABLED=true or connect Slack or Discord");
       for (const channel of channels) await channel.start(core);
       const tick = () => {
@@ -181,6 +187,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
       ticker = setInterval(tick, config.handoff.tickMs);
     },
     async stop() {
+      warming.abort();
       if (ticker) clearInterval(ticker);
       for (const channel of channels) await channel.stop();
       await handoffs.deliverPending().catch(() => undefined);

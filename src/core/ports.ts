@@ -14,6 +14,8 @@ export interface KnowledgeIndex {
   isKnownPrefix(prefix: string): boolean;
   /** The passages with these ids (those that still exist), as hits with score 0. */
   hitsByIds(ids: readonly string[]): SearchHit[];
+  /** Index terms held by more than `minPassages` passages, most common first, at most `limit`. */
+  commonTerms(minPassages: number, limit: number): string[];
 }
 
 /** Passages close in meaning to a question (embeddings + a vector index); optional. */

@@ -203,6 +203,10 @@ export class KnowledgeStore implements KnowledgeIndex {
     return (this.documentFrequencies([term]).get(term) ?? 0) > 0;
   }
 
+  commonTerms(minPassages: number, limit: number): string[] {
+    return this.db.prepare("SELECT term FROM passages_vocab WHERE doc > ? ORDER BY doc DESC LIMIT ?").pluck().all(minPassages, limit) as string[];
+  }
+
   isKnownPrefix(prefix: string): boolean {
     return (
       this.db.prepare("SELECT 1 FROM passages_vocab WHERE term >= ? AND term < ? LIMIT 1").get(prefix, `${prefix}\u{10FFFF}`) !==

@@ -3,6 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { warmCommonTerms } from "../../src/core/retrieval/retrieve.js";
 import { stemDutch } from "../../src/core/text/stem.js";
 import { ingestSources } from "../../src/ingest/ingest-sources.js";
 import { KnowledgeStore } from "../../src/store/knowledge-store.js";
@@ -110,6 +111,22 @@ describe("ingestion", () => {
     const other = new KnowledgeStore(openDatabase(path.join(dir, "test.db")));
     other.removeDocument("b.txt");
     expect(store.search(term, 5).map((h) => h.document.id)).toEqual(["a.txt"]);
+  });
+
+  it("given common terms, then warming looks up the most common first and later searches give the same passages", async () => {
+    write("a.txt", "Het dorpshuis zoekt vrijwilligers.");
+    write("b.txt", "Vrijwilligers openen het dorpshuis.");
+    write("c.txt", "Een dorpshuis met een uniek dak.");
+    await ingest();
+    const before = store.search([{ term: stemDutch("dorpshuis") }], 100);
+    expect(store.commonTerms(1, 10)).toEqual([stemDutch("dorpshuis"), stemDutch("vrijwilligers")]);
+    const aborted = new AbortController();
+    aborted.abort();
+    expect(await warmCommonTerms(store, { minPassages: 1, signal: aborted.signal })).toBe(0);
+
+    expect(await warmCommonTerms(store, { minPassages: 1 })).toBe(2);
+
+    expect(store.search([{ term: stemDutch("dorpshuis") }], 100)).toEqual(before);
   });
 
   it("given edited metadata, then the document is updated with the new title and themes", async () => {

@@ -88,6 +88,26 @@ function searchWithinBudget(index: KnowledgeIndex, terms: SearchTerm[], limit: n
     .slice(0, limit);
 }
 
+/** The most common terms whose best passages are looked up ahead of the first question. */
+const WARM_TERMS = 250;
+
+/**
+ * Looks up the best passages of the store's most common terms (those beyond the row budget), so that
+ * the index keeps them and the first questions made of common words only are as quick as later ones.
+ * Gives way to other work between terms; returns the number of terms looked up.
+ */
+export async function warmCommonTerms(index: KnowledgeIndex, options: { minPassages?: number; signal?: AbortSignal } = {}): Promise<number> {
+  const terms = index.commonTerms(options.minPassages ?? ROW_BUDGET, WARM_TERMS);
+  let warmed = 0;
+  for (const term of terms) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (options.signal?.aborted) break;
+    index.search([{ term }], CANDIDATES);
+    warmed++;
+  }
+  return warmed;
+}
+
 /** Okapi BM25 (k1 = 1.2, b = 0.75, as FTS5) of a passage body for the given terms. */
 function bm25(hit: SearchHit, terms: readonly SearchTerm[], passageCount: number, averageLength: number): number {
   const own = hit.passage.terms;
