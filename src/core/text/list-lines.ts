@@ -27,10 +27,18 @@ export function introducesList(line: string): boolean {
  * two; undefined when `offset` is not inside a list.
  */
 export function listIntroBefore(text: string, offset: number): string | undefined {
-  const lines = text.slice(0, offset).split("\n");
-  if (!isListLine(text.slice(offset).trimStart().split("\n", 1)[0] ?? "")) return undefined;
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const line = lines[i]!;
+  const nonSpace = /\S/g;
+  nonSpace.lastIndex = offset;
+  const first = nonSpace.exec(text)?.index;
+  if (first === undefined) return undefined;
+  const firstLineEnd = text.indexOf("\n", first);
+  if (!isListLine(text.slice(first, firstLineEnd < 0 ? undefined : firstLineEnd))) return undefined;
+  // Line by line upwards from offset, reading only as far back as the list goes.
+  let end = offset;
+  while (end > 0) {
+    const lineStart = text.lastIndexOf("\n", end - 1) + 1;
+    const line = text.slice(lineStart, end);
+    end = lineStart - 1;
     if (line.trim() === "") continue;
     if (introducesList(line)) return line.trim();
     if (!isListLine(line)) return undefined;
