@@ -102,7 +102,7 @@ export class KnowledgeStore implements KnowledgeIndex {
       for (const doc of this.listDocuments()) {
         const rows = passagesOf.all(doc.id) as Array<{ rowid: number; section: string | null; text: string }>;
         const analysed = analysePassages(doc.title, rows.map((row) => ({ section: row.section ?? undefined, text: row.text })));
-        this.db.prepare("DELETE FROM passages_fts WHERE rowid IN (SELECT rowid FROM passages WHERE document_id = ?)").run(doc.id);
+        this.deleteFtsRowsOf(doc.id);
         rows.forEach((row, ordinal) => {
           setTerms.run(analysed[ordinal]!.body, analysed[ordinal]!.bodyCount, row.rowid);
           this.insertFts(row.rowid, analysed[ordinal]!);
@@ -229,6 +229,7 @@ export class KnowledgeStore implements KnowledgeIndex {
   private searchStatement: Database.Statement | undefined;
   private hitsByIdsStatement: Database.Statement | undefined;
   private insertFtsStatement: Database.Statement | undefined;
+  private deleteFtsStatement: Database.Statement | undefined;
 
   private insertFts(rowid: number | bigint, row: AnalysedPassage): void {
     this.insertFtsStatement ??= this.db.prepare("INSERT INTO passages_fts (rowid, title, section, body, context) VALUES (?, ?, ?, ?, ?)");
@@ -237,10 +238,14 @@ export class KnowledgeStore implements KnowledgeIndex {
 
   private deletePassages(documentId: string): void {
     this.localWrites++;
-    this.db
-      .prepare("DELETE FROM passages_fts WHERE rowid IN (SELECT rowid FROM passages WHERE document_id = ?)")
-      .run(documentId);
+    this.deleteFtsRowsOf(documentId);
     this.db.prepare("DELETE FROM passages WHERE document_id = ?").run(documentId);
+  }
+
+  /** Removes a document's passages from the full-text index (the passages themselves stay). */
+  private deleteFtsRowsOf(documentId: string): void {
+    this.deleteFtsStatement ??= this.db.prepare("DELETE FROM passages_fts WHERE rowid IN (SELECT rowid FROM passages WHERE document_id = ?)");
+    this.deleteFtsStatement.run(documentId);
   }
 }
 
