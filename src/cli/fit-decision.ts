@@ -1,0 +1,63 @@
+import fs from "node:fs";
+import path from "node:path";
+import { openKnowledge, syncKnowledgeFolder } from "../app/open-knowledge.js";
+import { EVIDENCE_NAMES, gatherEvidence } from "../core/decision/answer-evidence.js";
+import { classifyIntent } from "../core/decision/classify-intent.js";
+import { retrieve } from "../core/retrieval/retrieve.js";
+import type { EvalQuestion } from "../eval/metrics.js";
+import { crossValidate, fitLogistic, type Example } from "../eval/logistic-regression.js";
+import { readJsonl } from "../eval/read-jsonl.js";
+import { runCli } from "./run-cli.js";
+
+const DEFAULT_SET = path.join("..", "shared", "eval", "questions.realistic.jsonl");
+const MODEL_FILE = path.join("src", "core", "decision", "answerability-model.ts");
+const FOLDS = 5;
+const THRESHOLD = 0.5;
+
+/**
+ * npm run eval:fit [-- FILE] [--write]: fits the answer-or-handoff weights on a question set by logistic
+ * regression, reports the held-out figures of 5-fold cross-validation (each question judged by a model
+ * that did not see it) with a reliability table, and with --write stores the weights fitted on all of it.
+ */
+runCli(async (config, args) => {
+  const file = args.find((a) => !a.startsWith("--")) ?? DEFAULT_SET;
+  const settings = { ...config, openai: undefined, pinecone: undefined };
+  const knowledge = openKnowledge(settings);
+  const examples: Array<Example & { id: string; lang: string }> = [];
+  try {
+    await syncKnowledgeFolder(settings, knowledge);
+    for (const q of readJsonl<EvalQuestion>(file)) {
+      if (classifyIntent(q.question) !== "question") continue;
+      const evidence = gatherEvidence(q.question, retrieve(knowledge.store, q.question, 10));
+      examples.push({ id: q.id, lang: q.lang ?? "nl", label: q.answerable, features: EVIDENCE_NAMES.map((n) => evidence[n]) });
+    }
+  } finally {
+    knowledge.close();
+  }
+  const heldOut = crossValidate(examples, FOLDS);
+  console.log(`Beslissing antwoorden/doorgeven, ${FOLDS}-voudige kruisvalidatie op ${file} (${examples.length} vragen)\n`);
+  for (const lang of ["nl", "en", "all"]) {
+    const rows = examples.map((e, i) => ({ e, p: heldOut[i]! })).filter(({ e }) => lang === "all" || e.lang === lang);
+    const unanswerable = rows.filter(({ e }) => !e.label);
+    const answerable = rows.filter(({ e }) => e.label);
+    const share = (n: number, of: number) => (of ? (n / of).toFixed(3) : "  -");
+    console.log(`${lang.padEnd(4)} handoff onbeantwoordbaar ${share(unanswerable.filter(({ p }) => p < THRESHOLD).length, unanswerable.length)}` +
+      `   onterechte handoff ${share(answerable.filter(({ p }) => p < THRESHOLD).length, answerable.length)}`);
+  }
+  console.log("\nBetrouwbaarheid (zekerheid → aandeel werkelijk beantwoordbaar), buiten de fit gemeten:");
+  for (let low = 0; low < 1; low += 0.2) {
+    const bucket = examples.filter((_, i) => heldOut[i]! >= low && (heldOut[i]! < low + 0.2 || low >= 0.8));
+    const right = bucket.filter((e) => e.label).length;
+    console.log(`  ${low.toFixed(1)}–${(low + 0.2).toFixed(1)}  ${String(bucket.length).padStart(4)} vragen  ${bucket.length ? (right / bucket.length).toFixed(2) : "  -"} beantwoordbaar`);
+  }
+  const model = fitLogistic(examples);
+  const weights = Object.fromEntries(EVIDENCE_NAMES.map((n, i) => [n, Math.round(model.weights[i]! * 1000) / 1000]));
+  console.log(`\nGewichten (op alle vragen): bias ${model.bias.toFixed(3)} ${JSON.stringify(weights)}`);
+  if (args.includes("--write")) {
+    const source = fs.readFileSync(MODEL_FILE, "utf8");
+    const fitted = `export const ANSWERABILITY_MODEL: AnswerabilityModel = {\n  bias: ${Math.round(model.bias * 1000) / 1000},\n  weights: ${JSON.stringify(weights).replace(/"(\w+)":/g, "$1: ").replace(/,/g, ", ")},\n};\n`;
+    fs.writeFileSync(MODEL_FILE, source.replace(/export const ANSWERABILITY_MODEL[\s\S]*$/, fitted));
+    console.log(`Geschreven naar ${MODEL_FILE}`);
+  }
+  return 0;
+});
