@@ -9,6 +9,7 @@ import type { PassageSummary, Reply } from "./reply.js";
 import { NL } from "./replies-nl.js";
 import { hybridRetrieve } from "./retrieval/hybrid-retrieve.js";
 import type { Retrieval } from "./retrieval/retrieve.js";
+import type { Vocabulary } from "./text/vocabulary.js";
 import { sourceLabel } from "./types.js";
 
 export type AssistantOptions = {
@@ -22,6 +23,8 @@ export type AssistantOptions = {
   semantic?: SemanticSearch;
   /** A language model that writes the answer from the passages; optional. */
   generator?: AnswerGenerator;
+  /** Synonyms and the English glossary of the field (knowledge/synoniemen.txt, engels-nederlands.txt). */
+  vocabulary?: Vocabulary;
   /** Where the core reports a provider falling back (no message text). */
   warn?: (message: string) => void;
 };
@@ -49,7 +52,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
         options.questionLog?.record({ channel: message.channel, question: text, decision: "handoff", reason: reply.reason, confidence: 0 });
         return reply;
       }
-      const retrieval = await hybridRetrieve(options.index, options.semantic, text, PASSAGES_IN_REPLY);
+      const retrieval = await hybridRetrieve(options.index, options.semantic, text, PASSAGES_IN_REPLY, { vocabulary: options.vocabulary });
       if (retrieval.semantic === "failed") options.warn?.(`vector search failed, BM25 only: ${retrieval.failure}`);
       const assessment = assessAnswerability(text, retrieval);
       const passages = summarise(retrieval);

@@ -1,4 +1,4 @@
-import { coverageOf, idf, matchesTerm, type Retrieval, type SearchTerm } from "../retrieval/retrieve.js";
+import { coverageOf, heldShare, idf, type Retrieval, type SearchTerm } from "../retrieval/retrieve.js";
 import { sentencesOf, sentenceWindows } from "../retrieval/passage-sentences.js";
 import { looksLikeVerbForm } from "../text/word-shape.js";
 import { expectedAnswerType, holdsAnswerType } from "./answer-type.js";
@@ -16,10 +16,14 @@ export type AnswerEvidence = {
   sentenceCoverage: number;
   /** 1 when the question's rarest known word (often a name) is in the best passage. */
   rarestInTop: number;
+  /** 1 when the question's most specific word (its rarest, unknown ones included) is in none of the top passages. */
+  topicMissing: number;
   /** 1 when the question asks for a detail (an amount, a date, a phone number, …). */
   detailAsked: number;
   /** 1 when it asks for a detail and no sentence about the topic in the top passages holds one. */
   detailMissing: number;
+  /** The question's own words, as a share of eight (a short question says less about what it asks). */
+  length: number;
   /** 1 for questions after current facts or contact details. */
   liveFacts: number;
   /** 1 for a question in English. */
@@ -27,7 +31,7 @@ export type AnswerEvidence = {
 };
 
 export const EVIDENCE_NAMES = [
-  "coverage", "unknownShare", "agreement", "sentenceCoverage", "rarestInTop", "detailAsked", "detailMissing", "liveFacts",
+  "coverage", "unknownShare", "agreement", "sentenceCoverage", "rarestInTop", "topicMissing", "detailAsked", "detailMissing", "length",
 ] as const satisfies ReadonlyArray<keyof AnswerEvidence>;
 
 const TOP_PASSAGES = 3;
@@ -39,9 +43,9 @@ export function gatherEvidence(question: string, retrieval: Retrieval): AnswerEv
   const { terms, hits, passageCount } = retrieval;
   const typed = terms.filter((t) => t.origin === "typed");
   const type = expectedAnswerType(question);
-  const base = { detailAsked: type ? 1 : 0, liveFacts: asksForLiveFacts(question) ? 1 : 0, english: retrieval.query.language === "en" ? 1 : 0 };
+  const base = { length: Math.min(typed.length, 8) / 8, detailAsked: type ? 1 : 0, liveFacts: asksForLiveFacts(question) ? 1 : 0, english: retrieval.query.language === "en" ? 1 : 0 };
   if (typed.length === 0 || hits.length === 0) {
-    return { ...base, coverage: 0, unknownShare: 1, agreement: 0, sentenceCoverage: 0, rarestInTop: 0, detailMissing: type ? 1 : 0 };
+    return { ...base, coverage: 0, unknownShare: 1, agreement: 0, sentenceCoverage: 0, rarestInTop: 0, topicMissing: 1, detailMissing: type ? 1 : 0 };
   }
   const top = hits.slice(0, TOP_PASSAGES);
   const coverages = top.map((hit) => coverageOf(hit, terms, passageCount));
@@ -51,7 +55,7 @@ export function gatherEvidence(question: string, retrieval: Retrieval): AnswerEv
   let unknown = 0;
   for (const t of typed) {
     const decomposed = terms.some((p) => p.origin === "compound-part" && p.word === t.word);
-    const replaced = terms.some((p) => p.origin !== "typed" && p.origin !== "synonym" && p.word === t.word);
+    const replaced = terms.some((p) => (p.origin === "translation" || p.origin === "typo") && p.word === t.word);
     if (t.df === 0 && !decomposed && !replaced) unknown += weight(t) * (looksLikeVerbForm(t.word) ? UNKNOWN_VERB_WEIGHT : 1);
   }
 
@@ -59,7 +63,7 @@ export function gatherEvidence(question: string, retrieval: Retrieval): AnswerEv
   let sentenceCoverage = 0;
   const windows = top.flatMap((hit) => sentenceWindows(sentencesOf(hit), 2)).map((w) => {
     const own = new Set(w.sentences.flatMap((s) => [...s.terms]));
-    const found = typed.reduce((sum, t) => sum + (holds(own, t, terms) ? weight(t) : 0), 0);
+    const found = typed.reduce((sum, t) => sum + heldShare(own, t, terms) * weight(t), 0);
     const share = total > 0 ? found / total : 0;
     sentenceCoverage = Math.max(sentenceCoverage, share);
     return { share, text: w.sentences.map((s) => s.text).join(" ") };
@@ -70,8 +74,13 @@ export function gatherEvidence(question: string, retrieval: Retrieval): AnswerEv
   const rarest = known[0];
   const rarestInTop = rarest && new Set(top[0]!.passage.terms).has(rarest.term) ? 1 : 0;
 
+  // The most specific noun the asker typed (verb forms say little about the topic) must be somewhere on top.
+  const specific = [...typed].filter((t) => !looksLikeVerbForm(t.word)).sort((a, b) => a.df - b.df)[0];
+  const topicMissing = specific && !top.some((hit) => heldShare(new Set(hit.passage.terms), specific, terms) > 0) ? 1 : 0;
+
   return {
     ...base,
+    topicMissing,
     coverage: Math.max(...coverages),
     unknownShare: total > 0 ? unknown / total : 1,
     agreement: coverages.filter((c) => c >= 0.5).length / TOP_PASSAGES,
@@ -81,9 +90,3 @@ export function gatherEvidence(question: string, retrieval: Retrieval): AnswerEv
   };
 }
 
-/** A typed term is found as itself or, for a compound, as both of its parts, or as its correction. */
-function holds(own: ReadonlySet<string>, t: SearchTerm, all: readonly SearchTerm[]): boolean {
-  if (own.has(t.term)) return true;
-  const parts = all.filter((p) => p.origin === "compound-part" && p.word === t.word);
-  return parts.length > 0 && parts.every((p) => matchesTerm(own, p));
-}

@@ -7,6 +7,6 @@ export type AnswerabilityModel = { bias: number; weights: Partial<Record<keyof A
  * into this file.
  */
 export const ANSWERABILITY_MODEL: AnswerabilityModel = {
-  bias: 1.371,
-  weights: {coverage: 0.453, unknownShare: -1.956, agreement: 0.311, sentenceCoverage: -0.544, rarestInTop: -0.261, detailAsked: -2.23, detailMissing: -0.552, liveFacts: -0.078},
+  bias: -0.395,
+  weights: {coverage: 1.727, unknownShare: -2.109, agreement: 0.103, sentenceCoverage: 0.891, rarestInTop: -0.807, topicMissing: -0.255, detailAsked: -2.948, detailMissing: -1.391, length: 2.64},
 };
