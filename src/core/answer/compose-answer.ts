@@ -2,7 +2,8 @@ import { sourceLabel, type SearchHit } from "../types.js";
 import { idf, matchesTerm, type SearchTerm } from "../retrieval/retrieve.js";
 import { sentencesOf, sentenceWindows, type AnalysedSentence } from "../retrieval/passage-sentences.js";
 
-export type SourceRef = { label: string; documentId: string; passageId: string };
+/** A source; under "Meer lezen" it may carry the sentence that makes it worth reading. */
+export type SourceRef = { label: string; documentId: string; passageId: string; snippet?: string };
 
 export type ComposedAnswer = { text: string; sources: SourceRef[]; furtherReading: SourceRef[] };
 
@@ -40,7 +41,29 @@ export function composeAnswer(hits: readonly SearchHit[], terms: readonly Search
   const quote = completed(best.sentences, sentencesOf(best.hit)).map((s) => s.text).join(" ");
   const ref = refOf(best.hit);
   const shown = quote.length > MAX_QUOTE_CHARS ? `${quote.slice(0, MAX_QUOTE_CHARS).replace(/\s\S*$/, "")} …` : quote;
-  return withSources(["Dit vond ik erover in de kennisbank:", `“${shown}” [1]`].join("\n"), [ref], hits);
+  const snippets = new Map<string, string>();
+  for (const hit of hits.slice(0, PASSAGES_TO_READ)) {
+    if (hit.document.id === best.hit.document.id || snippets.has(hit.document.id)) continue;
+    const sentence = bestSentence(hit, weights, terms);
+    if (sentence && sentence.score >= SNIPPET_MIN_SHARE * best.score) snippets.set(hit.document.id, sentence.text);
+  }
+  return withSources(["Dit vond ik erover in de kennisbank:", `“${shown}” [1]`].join("\n"), [ref], hits, snippets);
+}
+
+/** A further document shows its best sentence when that holds at least this share of the answer's weight. */
+const SNIPPET_MIN_SHARE = 0.5;
+const MAX_SNIPPET_CHARS = 220;
+
+/** The single sentence of a passage that holds most of the question, shortened for a preview. */
+function bestSentence(hit: SearchHit, weights: ReadonlyMap<SearchTerm, number>, terms: readonly SearchTerm[]): { text: string; score: number } | undefined {
+  let best: { text: string; score: number } | undefined;
+  for (const sentence of sentencesOf(hit)) {
+    if (isHeading(sentence.text, hit) || isFragment(sentence.text)) continue;
+    const score = windowScore([sentence], weights, terms);
+    if (score > 0 && (!best || score > best.score)) best = { text: sentence.text, score };
+  }
+  if (best && best.text.length > MAX_SNIPPET_CHARS) best.text = `${best.text.slice(0, MAX_SNIPPET_CHARS).replace(/\s\S*$/, "")} …`;
+  return best;
 }
 
 /**
@@ -99,19 +122,20 @@ function isFragment(text: string): boolean {
  * An answer's body followed by its numbered sources and, from the best hits, the other documents
  * worth reading ("Meer lezen"): the form every answer takes, quoted or generated.
  */
-export function withSources(body: string, sources: SourceRef[], hits: readonly SearchHit[]): ComposedAnswer {
+export function withSources(body: string, sources: SourceRef[], hits: readonly SearchHit[], snippets: ReadonlyMap<string, string> = new Map()): ComposedAnswer {
   const cited = new Set(sources.map((s) => s.documentId));
   const furtherReading: SourceRef[] = [];
   for (const hit of hits.slice(0, 5)) {
     if (cited.has(hit.document.id) || furtherReading.some((f) => f.documentId === hit.document.id)) continue;
-    furtherReading.push(refOf(hit));
+    const snippet = snippets.get(hit.document.id);
+    furtherReading.push(snippet ? { ...refOf(hit), snippet } : refOf(hit));
   }
   const text = [
     body,
     "",
     "Bronnen:",
     ...sources.map((s, i) => `[${i + 1}] ${s.label}`),
-    ...(furtherReading.length ? ["", "Meer lezen:", ...furtherReading.map((f) => `– ${f.label}`)] : []),
+    ...(furtherReading.length ? ["", "Meer lezen:", ...furtherReading.map((f) => (f.snippet ? `– ${f.label}: “${f.snippet}”` : `– ${f.label}`))] : []),
   ].join("\n");
   return { text, sources, furtherReading };
 }
