@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { openKnowledge, syncKnowledgeFolder } from "../app/open-knowledge.js";
 import { EVIDENCE_NAMES, gatherEvidence } from "../core/decision/answer-evidence.js";
-import { classifyIntent } from "../core/decision/classify-intent.js";
+import { classifyIntent, questionPart } from "../core/decision/classify-intent.js";
 import { retrieve } from "../core/retrieval/retrieve.js";
 import { crossValidateChoice } from "../eval/cross-validate-choice.js";
 import { firstSupportingRank, type EvalQuestion } from "../eval/metrics.js";
@@ -44,7 +44,8 @@ runCli(async (config, args) => {
     }
     for (const q of questions) {
       if (classifyIntent(q.question) !== "question") continue;
-      const evidence = gatherEvidence(q.question, retrieve(knowledge.store, q.question, 10, { vocabulary }));
+      const searched = questionPart(q.question);
+      const evidence = gatherEvidence(searched, retrieve(knowledge.store, searched, 10, { vocabulary }));
       examples.push({ id: q.id, lang: q.lang ?? "nl", label: q.answerable, features: EVIDENCE_NAMES.map((n) => evidence[n]) });
     }
   } finally {

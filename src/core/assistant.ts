@@ -3,7 +3,7 @@ import { asksForList } from "./answer/asks-for-list.js";
 import { composeAnswer, type ComposedAnswer, type SourceRef } from "./answer/compose-answer.js";
 import type { IncomingMessage } from "./channel.js";
 import { assessAnswerability } from "./decision/answerability.js";
-import { classifyIntent } from "./decision/classify-intent.js";
+import { classifyIntent, questionPart } from "./decision/classify-intent.js";
 import { GenerationUnavailable, type AnswerGenerator, type KnowledgeIndex, type QuestionLog, type SemanticSearch } from "./ports.js";
 import type { PassageSummary, Reply } from "./reply.js";
 import { NL } from "./replies-nl.js";
@@ -52,9 +52,10 @@ export function createAssistant(options: AssistantOptions): Assistant {
         options.questionLog?.record({ channel: message.channel, question: text, decision: "handoff", reason: reply.reason, confidence: 0 });
         return reply;
       }
-      const retrieval = await hybridRetrieve(options.index, options.semantic, text, PASSAGES_IN_REPLY, { vocabulary: options.vocabulary });
+      const searched = questionPart(text);
+      const retrieval = await hybridRetrieve(options.index, options.semantic, searched, PASSAGES_IN_REPLY, { vocabulary: options.vocabulary });
       if (retrieval.semantic === "failed") options.warn?.(`vector search failed, BM25 only: ${retrieval.failure}`);
-      const assessment = assessAnswerability(text, retrieval);
+      const assessment = assessAnswerability(searched, retrieval);
       const passages = summarise(retrieval);
       let reply: Reply | undefined;
       let fallbackNotice: string | undefined;

@@ -1,7 +1,9 @@
 import { coverageOf, heldShare, idf, type Retrieval, type SearchTerm } from "../retrieval/retrieve.js";
 import { sentencesOf, sentenceWindows } from "../retrieval/passage-sentences.js";
 import { looksLikeVerbForm } from "../text/word-shape.js";
-import { expectedAnswerType, holdsAnswerType } from "./answer-type.js";
+import { analyzeText } from "../text/analyzer.js";
+import { stemDutch } from "../text/stem.js";
+import { countedWord, expectedAnswerType, holdsAnswerType, holdsCountOf } from "./answer-type.js";
 import { asksForLiveFacts } from "./asks-for-live-facts.js";
 
 /** The evidence the answer-or-handoff decision weighs, each scaled to 0..1. */
@@ -52,11 +54,12 @@ export function gatherEvidence(question: string, retrieval: Retrieval): AnswerEv
   const weight = (t: SearchTerm) => idf(t.df, passageCount);
   const total = typed.reduce((sum, t) => sum + weight(t), 0);
 
+  // A word the store lacks counts against, less so when a synonym, translation or correction stands in.
   let unknown = 0;
   for (const t of typed) {
-    const decomposed = terms.some((p) => p.origin === "compound-part" && p.word === t.word);
-    const replaced = terms.some((p) => (p.origin === "translation" || p.origin === "typo") && p.word === t.word);
-    if (t.df === 0 && !decomposed && !replaced) unknown += weight(t) * (looksLikeVerbForm(t.word) ? UNKNOWN_VERB_WEIGHT : 1);
+    if (t.df > 0 || terms.some((p) => p.origin === "compound-part" && p.word === t.word)) continue;
+    const standIn = Math.max(0, ...terms.filter((p) => p.origin !== "typed" && p.origin !== "compound-part" && p.word === t.word).map((p) => p.weight));
+    unknown += weight(t) * (1 - standIn) * (looksLikeVerbForm(t.word) ? UNKNOWN_VERB_WEIGHT : 1);
   }
 
   // The best two consecutive sentences, and whether the sentences about the topic hold the detail asked.
@@ -68,7 +71,16 @@ export function gatherEvidence(question: string, retrieval: Retrieval): AnswerEv
     sentenceCoverage = Math.max(sentenceCoverage, share);
     return { share, text: w.sentences.map((s) => s.text).join(" ") };
   });
-  const detailMissing = type && !windows.some((w) => w.share > 0 && w.share >= 0.5 * sentenceCoverage && holdsAnswerType(type, w.text)) ? 1 : 0;
+  // The detail must stand beside the thing asked about: a count before the counted word, otherwise in
+  // the same two sentences as the question's most specific word.
+  const counted = type === "count" ? countedWord(question) : undefined;
+  const anchor = [...typed].filter((t) => t.df > 0 && !looksLikeVerbForm(t.word)).sort((a, b) => a.df - b.df)[0];
+  const detailMissing = type && !windows.some((w) => {
+    if (w.share <= 0 || w.share < 0.5 * sentenceCoverage) return false;
+    if (counted) return holdsCountOf(w.text, stemDutch(counted), stemDutch);
+    const ownTerms = new Set(analyzeText(w.text));
+    return (!anchor || heldShare(ownTerms, anchor, terms) > 0) && holdsAnswerType(type, w.text);
+  }) ? 1 : 0;
 
   const known = typed.filter((t) => t.df > 0).sort((a, b) => a.df - b.df);
   const rarest = known[0];

@@ -8,7 +8,7 @@ export type AnswerType = "amount" | "count" | "date" | "time" | "contact" | "per
  * why, what can we do) ask for no particular detail: any passage on the topic may answer them.
  */
 const ASKS: Array<[AnswerType, RegExp]> = [
-  ["contact", /\b(telefoonnummer|telefoon|nummer bellen|bellen naar|e-?mail(adres)?|mailadres|adres|postadres|bezoekadres|website|webadres|url|contactgegevens|contactpersoon|phone|email address|e-mail address|address|website)\b/],
+  ["contact", /\b(telefoonnummer|e-?mailadres|mailadres|postadres|bezoekadres|contactgegevens|phone number|email address|e-mail address)\b|\b(wat is|wat zijn|waar vind ik|hoe bereik ik|hebben jullie|heeft u|heb je|what is) (het |de |een |the )?(\p{L}+ )?(adres|website|webadres|e-?mail|nummer|telefoon|address|phone|e-mail)\b/u],
   ["time", /\b(openingstijden|openingsuren|hoe laat|om hoe laat|welk tijdstip|welke tijd|open op|geopend|spreekuur|opening hours|what time)\b/],
   ["amount", /\b(hoeveel (geld|euro|subsidie|budget|kost|kosten|betaal|betalen|bijdrage|contributie|huur)|wat kost|wat kosten|hoe duur|hoe hoog (is|zijn|was|waren) (de|het|een)|hoe groot (is|was) (het|de) (bedrag|budget|subsidie|bijdrage)|welk bedrag|hoe groot (is|was) het (bedrag|budget)|bedrag|tarief|prijs|kostprijs|how much (money|does|do|is|are|did)|what does it cost)\b/],
   ["names", /\b(welke|which) (\p{L}+ )?(gemeenten|gemeentes|dorpen|kernen|wijken|buurten|organisaties|instanties|statenleden|raadsleden|wethouders|gedeputeerden|personen|partijen|provincies|bedrijven|plaatsen|steden|municipalities|villages|organisations|organizations|companies)\b|\bwie (waren|zaten|zijn|zitten) er\b/u],
@@ -45,4 +45,19 @@ const HOLDS: Record<AnswerType, RegExp> = {
 export function holdsAnswerType(type: AnswerType, text: string): boolean {
   // Names are capitalised, so the person and place checks read the text as written; the rest folded.
   return HOLDS[type].test(type === "person" || type === "place" || type === "names" ? text : foldDiacritics(text));
+}
+
+const COUNTED = /\b(?:hoeveel|how many)\s+(?:(?:nieuwe|vaste|actieve|betaalde|vrijwillige|andere|extra|new|active)\s+)?(\p{L}{3,})/u;
+
+/** The thing a count question counts ("hoeveel vrijwilligers …" → vrijwilligers), as typed. */
+export function countedWord(question: string): string | undefined {
+  return COUNTED.exec(foldDiacritics(question))?.[1];
+}
+
+const NUMBER_TOKEN = new RegExp(`^(\\d+([.,]\\d+)?|${NUMBER_WORD}|\\d+[.,]?\\d*%?)$`);
+
+/** Whether a number stands just before a word with this stem (within three words): "veertien vrijwillige chauffeurs". */
+export function holdsCountOf(text: string, stem: string, stemOf: (word: string) => string): boolean {
+  const words = foldDiacritics(text).split(/[^\p{L}\p{N}.,%]+/u).filter(Boolean);
+  return words.some((w, i) => stemOf(w.replace(/[.,]+$/, "")) === stem && words.slice(Math.max(0, i - 3), i).some((n) => NUMBER_TOKEN.test(n.replace(/[.,]+$/, ""))));
 }

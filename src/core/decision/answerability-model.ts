@@ -7,6 +7,6 @@ export type AnswerabilityModel = { bias: number; weights: Partial<Record<keyof A
  * into this file.
  */
 export const ANSWERABILITY_MODEL: AnswerabilityModel = {
-  bias: -0.395,
-  weights: {coverage: 1.727, unknownShare: -2.109, agreement: 0.103, sentenceCoverage: 0.891, rarestInTop: -0.807, topicMissing: -0.255, detailAsked: -2.948, detailMissing: -1.391, length: 2.64},
+  bias: -0.481,
+  weights: {coverage: 1.568, unknownShare: -1.988, agreement: -0.051, sentenceCoverage: 0.902, rarestInTop: -0.628, topicMissing: -0.463, detailAsked: -2.532, detailMissing: -1.875, length: 2.716},
 };

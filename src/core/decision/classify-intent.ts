@@ -39,6 +39,16 @@ export function classifyIntent(message: string): Intent {
   return opener ?? "question";
 }
 
+/**
+ * The part of a message that is the question, without the greeting or thanks before it ("Hoi! Wat is
+ * een energiecoöperatie?" → "wat is een energiecooperatie"), for searching; folded, without punctuation.
+ */
+export function questionPart(message: string): string {
+  const text = foldDiacritics(message).replace(/[^\p{L}\p{N}\s'-]/gu, " ").replace(/\s+/g, " ").trim();
+  const { rest } = stripOpeners(text);
+  return rest || text;
+}
+
 function asksForPerson(text: string): boolean {
   if (text.split(" ").length > 20) return false;
   return DIRECT.test(text) || (PERSON.test(text) && CONTACT.test(text) && REQUEST.test(text));

@@ -2,6 +2,7 @@ import type { KnowledgeIndex } from "../ports.js";
 import type { SearchHit } from "../types.js";
 import { analyzeQuery, type AnalyzedQuery } from "../text/analyzer.js";
 import { splitCompound } from "../text/compounds.js";
+import { stemDutch } from "../text/stem.js";
 import { englishBase, type Vocabulary } from "../text/vocabulary.js";
 import { idf, rescore } from "./rescore.js";
 import type { SearchTerm } from "./search-term.js";
@@ -65,9 +66,17 @@ export function retrieve(index: KnowledgeIndex, question: string, limit = 10, op
 function typedTerms(index: KnowledgeIndex, query: AnalyzedQuery): SearchTerm[] {
   const dfs = index.documentFrequencies(query.terms.map((t) => t.term));
   const terms: SearchTerm[] = [];
-  for (const { word, term, joined } of query.terms) {
-    const df = dfs.get(term) ?? 0;
+  for (const typed of query.terms) {
+    const { word, joined } = typed;
+    let { term } = typed;
+    let df = dfs.get(term) ?? 0;
     if (joined && df === 0) continue; // "leader-subsidies": the store spells it apart; its parts are terms already
+    if (df === 0) {
+      // "haalt", "vindt": a present-tense verb form the stemmer leaves whole, when the store knows the verb.
+      const verb = presentTenseVerb(word);
+      const verbDf = verb ? (index.documentFrequencies([verb]).get(verb) ?? 0) : 0;
+      if (verb && verbDf > 0) [term, df] = [verb, verbDf];
+    }
     terms.push({ term, word, df, origin: "typed", prefix: false, weight: 1 });
     if (df > 0) continue;
     const split = splitCompound(word, { isKnown: (s) => index.isKnownTerm(s), isKnownPrefix: (p) => index.isKnownPrefix(p) });
@@ -83,6 +92,12 @@ function typedTerms(index: KnowledgeIndex, query: AnalyzedQuery): SearchTerm[] {
     }
   }
   return terms;
+}
+
+/** The stem of the infinitive behind a present-tense form ending in -t ("haalt" → halen), if it may be one. */
+function presentTenseVerb(word: string): string | undefined {
+  if (word.length < 4 || !word.endsWith("t") || /[aeiou]t$/.test(word) && !/(aa|ee|oo|uu)t$/.test(word)) return undefined;
+  return stemDutch(`${word.slice(0, -1)}en`);
 }
 
 /**
