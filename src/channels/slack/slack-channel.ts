@@ -6,7 +6,7 @@ import { teamRejectionText, type TextOptions } from "../../core/handoff/handoff-
 import { NL } from "../../core/replies-nl.js";
 import type { Reply } from "../../core/reply.js";
 import type { Logger } from "../../logger.js";
-import type { DeliveryLog } from "../../store/delivery-log.js";
+import type { DeliveryMemory } from "../ports.js";
 import { boltLogger } from "./bolt-logger.js";
 import { renderSlackReply } from "./render-slack-reply.js";
 import { homeView } from "./slack-home-view.js";
@@ -23,7 +23,7 @@ export type SlackChannelOptions = {
   /** Channel id of the tolken's channel, when the team handles handoffs in Slack. */
   handoffChannel?: string;
   autoAnswerChannels: readonly string[];
-  deliveries: DeliveryLog;
+  deliveries: DeliveryMemory;
   logger: Logger;
 };
 
