@@ -5,7 +5,8 @@ import { collectSignals, formatSignals } from "../core/handoff/signals.js";
 import { isUrl } from "../ingest/collect-sources.js";
 import { SqliteHandoffRepository } from "../store/sqlite-handoff-repository.js";
 import { ingestSources } from "../ingest/ingest-sources.js";
-import { formatSummary, printVectorSync, progressPrinter } from "./print-ingest.js";
+import { formatSummary } from "../ingest/format-summary.js";
+import { printVectorSync, progressPrinter } from "./print-ingest.js";
 import { runCli } from "./run-cli.js";
 
 const USAGE = `Gebruik: npm run kennis -- <opdracht>
