@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import type { KnowledgeIndex, QueryTermSpec } from "../core/ports.js";
 import type { Passage, PassageDraft, SearchHit, StoredDocument } from "../core/types.js";
 import { ANALYZER_VERSION } from "../core/text/analyzer.js";
+import type { DocumentStore } from "../ingest/ports.js";
 import { FullTextIndex } from "./full-text-index.js";
 import { toDocument, toPassage, type DocumentRow, type HitRow } from "./knowledge-rows.js";
 import { analysePassages } from "./passage-analysis.js";
@@ -10,7 +11,7 @@ import { analysePassages } from "./passage-analysis.js";
  * Documents and passages with their full-text index, in the embedded SQLite database. Documents are
  * kept here; searching is FullTextIndex's (full-text-index.ts), the index terms passage-analysis.ts's.
  */
-export class KnowledgeStore implements KnowledgeIndex {
+export class KnowledgeStore implements KnowledgeIndex, DocumentStore {
   private readonly fullText: FullTextIndex;
 
   constructor(private readonly db: Database.Database) {
