@@ -2,6 +2,7 @@ import { ChannelType, type ButtonInteraction, type ChatInputCommandInteraction, 
 import type { CoreApi } from "../../core/channel.js";
 import type { Person } from "../../core/handoff/handoff-types.js";
 import type { DiscordChannelOptions } from "./discord-settings.js";
+import { CHANNEL_NL } from "../../core/channel-texts-nl.js";
 
 /** What every Discord listener, command and button handler works with. */
 export type DiscordContext = {
@@ -16,7 +17,7 @@ export type DiscordContext = {
 export const THREADS = "discord-thread";
 
 /** Who may act is decided by Discord roles when they are mapped in config. */
-export const REJECTION_OVERRIDES = { not_on_roster: "Je hebt hier de rol van tolk of vrije actor voor nodig (of een plek op de roster)." };
+export const REJECTION_OVERRIDES = { not_on_roster: CHANNEL_NL.needsTeamRole };
 
 export function inScope(ctx: DiscordContext, guildId: string | null): boolean {
   return !guildId || ctx.options.guildIds.length === 0 || ctx.options.guildIds.includes(guildId);

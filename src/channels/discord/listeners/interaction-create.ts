@@ -7,13 +7,14 @@ import { onAsk } from "../commands/vraag.js";
 import { inScope, type DiscordContext } from "../discord-context.js";
 import { asReplyOptions } from "../discord-rest.js";
 import { plainMessage } from "../render-discord-reply.js";
+import { CHANNEL_NL } from "../../../core/channel-texts-nl.js";
 
 /** Slash commands and button presses, each to its own handler. */
 export async function onInteraction(ctx: DiscordContext, interaction: Interaction): Promise<void> {
   if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
   if (!inScope(ctx, interaction.guildId)) {
     // Never leave a press or command unanswered ("interaction failed"): say why, privately.
-    await interaction.reply({ ...asReplyOptions(plainMessage("Vliegwiel is op deze server niet ingeschakeld.")), flags: MessageFlags.Ephemeral });
+    await interaction.reply({ ...asReplyOptions(plainMessage(CHANNEL_NL.serverNotEnabled)), flags: MessageFlags.Ephemeral });
     return;
   }
   if (!ctx.options.deliveries.firstTime(`${ctx.name}-interaction`, interaction.id)) return; // replayed

@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import { NL } from "../../../core/replies-nl.js";
 import { renderSlackReply } from "../render-slack-reply.js";
 import { postReply, type SlackContext } from "../slack-context.js";
+import { CHANNEL_NL } from "../../../core/channel-texts-nl.js";
 
 /** `/vliegwiel <vraag>`: the question is posted in the channel and answered in its thread (help without a question). */
 export function registerVliegwielCommand(app: App, ctx: SlackContext): void {
@@ -15,7 +16,7 @@ export function registerVliegwielCommand(app: App, ctx: SlackContext): void {
     }
     let questionTs: string | undefined;
     try {
-      questionTs = (await client.chat.postMessage({ channel: command.channel_id, text: `<@${command.user_id}> vraagt: ${text}` })).ts;
+      questionTs = (await client.chat.postMessage({ channel: command.channel_id, text: CHANNEL_NL.slashCommandQuestion(`<@${command.user_id}>`, text) })).ts;
     } catch (error) {
       // Not invited to this channel (or a private one): answer privately instead of failing silently.
       options.logger.warn(`slack: cannot post in ${command.channel_id} (${(error as Error).message}); answering /vliegwiel privately`);

@@ -2,12 +2,7 @@ import { Assistant, type App } from "@slack/bolt";
 import { NL } from "../../../core/replies-nl.js";
 import { renderSlackReply } from "../render-slack-reply.js";
 import { eventIdOf, isFromPerson, type SlackContext, type SlackMessageEvent } from "../slack-context.js";
-
-const SUGGESTED_PROMPTS = [
-  "Hoe houden we vrijwilligers betrokken?",
-  "Welke financiering is er naast subsidies?",
-  "Hoe werken we goed samen met de gemeente?",
-];
+import { CHANNEL_NL } from "../../../core/channel-texts-nl.js";
 
 /**
  * Slack's assistant split view (where the workspace has it); registered first, so that its
@@ -18,13 +13,13 @@ export function registerAssistant(app: App, ctx: SlackContext): void {
   app.assistant(new Assistant({
     threadStarted: async ({ say, setSuggestedPrompts }) => {
       await say(NL.greeting);
-      await setSuggestedPrompts({ title: "Bijvoorbeeld:", prompts: SUGGESTED_PROMPTS.map((message) => ({ title: message, message })) });
+      await setSuggestedPrompts({ title: CHANNEL_NL.suggestedPromptsTitle, prompts: CHANNEL_NL.suggestedPrompts.map((message) => ({ title: message, message })) });
     },
     userMessage: async ({ message, body, setStatus, say }) => {
       const event = message as unknown as SlackMessageEvent;
       if (!isFromPerson(event)) return;
       if (!options.deliveries.firstTime(ctx.name, eventIdOf(body, event.ts))) return;
-      await setStatus("zoekt in de kennisbank…");
+      await setStatus(CHANNEL_NL.searching);
       const reply = await core.handle({ channel: ctx.name, conversationId: `${event.channel}:${event.thread_ts ?? event.ts}`, userId: event.user, text: (event.text ?? "").trim() });
       await say(renderSlackReply(reply));
     },
