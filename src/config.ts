@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { parseWorkingHours, type WorkingHours } from "./core/handoff/working-time.js";
+import { UserError } from "./core/errors.js";
 
 /**
  * The only reader of environment variables. Every setting has a default that works offline, so a
@@ -79,9 +80,9 @@ export type Config = ReturnType<typeof toConfig>;
 
 type Env = z.infer<typeof schema>;
 
-export class ConfigError extends Error {
+export class ConfigError extends UserError {
   constructor(readonly problems: string[]) {
-    super(`Ongeldige instelling(en) in .env:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    super("config_invalid", `Ongeldige instelling(en) in .env:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     this.name = "ConfigError";
   }
 }
