@@ -1,7 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import { DiscordChannel } from "../channels/discord/discord-channel.js";
-import { SlackChannel } from "../channels/slack/slack-channel.js";
 import { WebChatChannel } from "../channels/web/web-chat-channel.js";
 import { createWebHandoffSink } from "../channels/web/web-handoff-sink.js";
 import type { Config } from "../config.js";
@@ -20,6 +18,8 @@ import { DeliveryLog } from "../store/delivery-log.js";
 import { SqliteHandoffRepository } from "../store/sqlite-handoff-repository.js";
 import { WebMessageStore } from "../store/web-message-store.js";
 import { YamlRoster } from "../store/yaml-roster.js";
+import { discordPlatform } from "./channels/discord-platform.js";
+import { slackPlatform } from "./channels/slack-platform.js";
 import { createCore } from "./create-core.js";
 import { createEffectRouter } from "./handoff-effect-router.js";
 import { addDocumentFromChat } from "./add-document-from-chat.js";
@@ -35,6 +35,12 @@ export type App = {
   stop(): Promise<void>;
 };
 
+/**
+ * The chat platforms, each wired in its own file under src/app/channels/ (a new platform is one line
+ * here). When several have a handoff channel, the team works in the first: Slack, then Discord.
+ */
+const PLATFORMS = [slackPlatform, discordPlatform];
+
 const ROSTER_EXAMPLE = path.resolve(import.meta.dirname, "../../roster.example.yaml");
 
 /** The composition root: store, core, handoff workflow and every configured channel, wired together. */
@@ -49,18 +55,10 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
   const handoffLog = logger.child({ component: "handoff" });
   const texts = { showHelperNames: config.handoff.showHelperNames };
   const webSink = createWebHandoffSink(messages, texts);
-  const slack = config.slack
-    ? new SlackChannel({ ...config.slack, deliveries: new DeliveryLog(knowledge.db), logger: logger.child({ component: "slack" }) })
-    : undefined;
-  const slackSink = slack?.handoffSink(texts, (userId) => roster.platformId(userId, "slack"));
-  const discord = config.discord
-    ? new DiscordChannel({ ...config.discord, deliveries: new DeliveryLog(knowledge.db), logger: logger.child({ component: "discord" }), maxFileBytes: config.ingestMaxFileBytes })
-    : undefined;
-  const discordSink = discord?.handoffSink(texts, (userId) => roster.platformId(userId, "discord"));
-  const teamSinks = {
-    ...(slackSink && config.slack?.handoffChannel ? { slack: slackSink } : {}),
-    ...(discordSink && config.discord?.handoffChannelId ? { discord: discordSink } : {}),
-  };
+  const platforms = PLATFORMS
+    .map((platform) => platform({ config, logger, deliveries: new DeliveryLog(knowledge.db), platformId: (userId, name) => roster.platformId(userId, name), texts }))
+    .filter((wired) => wired !== undefined);
+  const teamSinks = Object.fromEntries(platforms.flatMap((p) => (p.teamSink ? [[p.adapter.name, p.teamSink] as const] : [])));
 
   const handoffs = new HandoffService({
     repository,
@@ -74,10 +72,10 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
       addWorkingTime: (from, ms) => addWorkingTime(from, ms, config.handoff.workingHours),
     },
     sink: createEffectRouter({
-      askerSinks: { web: webSink, ...(slackSink ? { slack: slackSink } : {}), ...(discordSink ? { discord: discordSink } : {}) },
-      // The team works where a handoff channel is set (Slack first, then Discord); else in the local team view.
+      askerSinks: { web: webSink, ...Object.fromEntries(platforms.map((p) => [p.adapter.name, p.askerSink])) },
+      // The team works where a handoff channel is set (the first such platform); else in the local team view.
       teamSinks,
-      defaultTeamSink: teamSinks.slack ?? teamSinks.discord ?? webSink,
+      defaultTeamSink: platforms.find((p) => p.teamSink)?.teamSink ?? webSink,
       learningSink: createLearningEffectSink({
         addAnswer: async (effect, handoffId) => {
           const file = await addAnswerToKnowledge(effect, handoffId, { knowledgeDir: config.knowledgeDir, store: knowledge.store, maxFileBytes: config.ingestMaxFileBytes });
@@ -132,8 +130,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
   if (config.web.enabled) {
     channels.push(new WebChatChannel({ host: config.web.host, port: config.web.port, logger: logger.child({ component: "web" }), messages }));
   }
-  if (slack) channels.push(slack);
-  if (discord) channels.push(discord);
+  channels.push(...platforms.map((p) => p.adapter));
   let ticker: NodeJS.Timeout | undefined;
   const warming = new AbortController();
   return {
