@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { parseWorkingHours, type WorkingHours } from "./core/handoff/working-time.js";
+import { UserError } from "./core/errors.js";
 
 /**
  * The only reader of environment variables. Every setting has a default that works offline, so a
@@ -71,79 +72,23 @@ const schema = z.object({
   PINECONE_TIMEOUT_SECONDS: z.coerce.number().positive().max(120).default(5),
 });
 
-export type Config = {
-  logLevel: "error" | "warn" | "info" | "debug";
-  dataDir: string;
-  databasePath: string;
-  knowledgeDir: string;
-  ingestMaxFileBytes: number;
-  web: { enabled: boolean; host: string; port: number };
-  maxQuestionChars: number;
-  answerMinConfidence: number;
-  rosterFile: string;
-  handoff: {
-    consentTimeoutMs: number;
-    reminderIntervalMs: number;
-    remindersBeforeEscalation: number;
-    reopenWindowMs: number;
-    /** null: all hours count (HANDOFF_WORKING_HOURS=always). */
-    workingHours: WorkingHours | null;
-    tickMs: number;
-    /** Askers see the name of the tolk who helps them (false: "een tolk uit het netwerk"). */
-    showHelperNames: boolean;
-  };
-  /** Present when Slack is configured (bot token plus signing secret or app token). */
-  slack?: {
-    botToken: string;
-    signingSecret: string;
-    appToken?: string;
-    handoffChannel?: string;
-    apiUrl?: string;
-    autoAnswerChannels: string[];
-    port: number;
-  };
-  /** Present when a language model or embeddings are configured (OpenAI or an OpenAI-compatible server). */
-  openai?: {
-    apiKey: string;
-    baseUrl?: string;
-    chatModel?: string;
-    embeddingModel?: string;
-    embeddingDimensions?: number;
-    /** One request's limit. */
-    timeoutMs: number;
-    /** All retries of one answer together. */
-    budgetMs: number;
-    /** 0: no limit. */
-    dailyTokensPerUser: number;
-    dailyTokens: number;
-  };
-  /** Present when Pinecone holds the vectors instead of the embedded database. */
-  pinecone?: { apiKey: string; index: string; host?: string; namespace: string; timeoutMs: number };
-  /** Present when Discord is configured (bot token and application id). */
-  discord?: {
-    token: string;
-    applicationId: string;
-    handoffChannelId?: string;
-    /** Empty: every server the bot is in. */
-    guildIds: string[];
-    autoAnswerChannelIds: string[];
-    /** Discord roles that may claim and answer handoffs; empty: the roster decides. */
-    teamRoleIds: string[];
-    /** Discord roles that may add documents; empty: the roster's coordinators. */
-    knowledgeRoleIds: string[];
-    messageContentIntent: boolean;
-    apiUrl?: string;
-  };
-};
+/**
+ * The validated settings, as the app uses them: derived from the schema above through loadConfig's
+ * mapping (toConfig), so the shape is written once.
+ */
+export type Config = ReturnType<typeof toConfig>;
 
-export class ConfigError extends Error {
+type Env = z.infer<typeof schema>;
+
+export class ConfigError extends UserError {
   constructor(readonly problems: string[]) {
-    super(`Ongeldige instelling(en) in .env:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    super("config_invalid", `Ongeldige instelling(en) in .env:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     this.name = "ConfigError";
   }
 }
 
-function slackSettings(v: z.infer<typeof schema>): Config["slack"] {
+/** Present when Slack is configured (bot token plus signing secret or app token). */
+function slackSettings(v: Env) {
   if (!v.SLACK_BOT_TOKEN) return undefined;
   if (!v.SLACK_SIGNING_SECRET && !v.SLACK_APP_TOKEN) {
     throw new ConfigError(["SLACK_SIGNING_SECRET: nodig naast SLACK_BOT_TOKEN (of zet SLACK_APP_TOKEN voor Socket Mode)"]);
@@ -159,7 +104,8 @@ function slackSettings(v: z.infer<typeof schema>): Config["slack"] {
   };
 }
 
-function discordSettings(v: z.infer<typeof schema>): Config["discord"] {
+/** Present when Discord is configured (bot token and application id). */
+function discordSettings(v: Env) {
   if (!v.DISCORD_TOKEN && !v.DISCORD_APPLICATION_ID) return undefined;
   if (!v.DISCORD_TOKEN) throw new ConfigError(["DISCORD_TOKEN: nodig naast DISCORD_APPLICATION_ID"]);
   if (!v.DISCORD_APPLICATION_ID) throw new ConfigError(["DISCORD_APPLICATION_ID: nodig naast DISCORD_TOKEN (te vinden in het Discord Developer Portal)"]);
@@ -167,16 +113,20 @@ function discordSettings(v: z.infer<typeof schema>): Config["discord"] {
     token: v.DISCORD_TOKEN,
     applicationId: v.DISCORD_APPLICATION_ID,
     handoffChannelId: v.DISCORD_HANDOFF_CHANNEL_ID,
+    /** Empty: every server the bot is in. */
     guildIds: v.DISCORD_GUILD_IDS,
     autoAnswerChannelIds: v.DISCORD_AUTO_ANSWER_CHANNEL_IDS,
+    /** Discord roles that may claim and answer handoffs; empty: the roster decides. */
     teamRoleIds: v.DISCORD_TEAM_ROLE_IDS,
+    /** Discord roles that may add documents; empty: the roster's coordinators. */
     knowledgeRoleIds: v.DISCORD_KNOWLEDGE_ROLE_IDS,
     messageContentIntent: v.DISCORD_MESSAGE_CONTENT_INTENT,
     apiUrl: v.DISCORD_API_URL,
   };
 }
 
-function openAiSettings(v: z.infer<typeof schema>): Config["openai"] {
+/** Present when a language model or embeddings are configured (OpenAI or an OpenAI-compatible server). */
+function openAiSettings(v: Env) {
   if (!v.OPENAI_CHAT_MODEL && !v.OPENAI_EMBEDDING_MODEL) return undefined;
   if (!v.OPENAI_API_KEY && !v.OPENAI_BASE_URL) {
     throw new ConfigError(["OPENAI_API_KEY: nodig voor OpenAI (of zet OPENAI_BASE_URL naar een eigen OpenAI-compatibele server)"]);
@@ -188,14 +138,18 @@ function openAiSettings(v: z.infer<typeof schema>): Config["openai"] {
     chatModel: v.OPENAI_CHAT_MODEL,
     embeddingModel: v.OPENAI_EMBEDDING_MODEL,
     embeddingDimensions: v.OPENAI_EMBEDDING_DIMENSIONS,
+    /** One request's limit. */
     timeoutMs: v.OPENAI_TIMEOUT_SECONDS * 1000,
+    /** All retries of one answer together. */
     budgetMs: v.OPENAI_BUDGET_SECONDS * 1000,
+    /** 0: no limit. */
     dailyTokensPerUser: v.OPENAI_DAILY_TOKENS_PER_USER,
     dailyTokens: v.OPENAI_DAILY_TOKENS,
   };
 }
 
-function pineconeSettings(v: z.infer<typeof schema>): Config["pinecone"] {
+/** Present when Pinecone holds the vectors instead of the embedded database. */
+function pineconeSettings(v: Env) {
   if (!v.PINECONE_API_KEY && !v.PINECONE_INDEX) return undefined;
   if (!v.PINECONE_API_KEY) throw new ConfigError(["PINECONE_API_KEY: nodig naast PINECONE_INDEX"]);
   if (!v.PINECONE_INDEX) throw new ConfigError(["PINECONE_INDEX: nodig naast PINECONE_API_KEY (de naam van de index)"]);
@@ -215,7 +169,11 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       }),
     );
   }
-  const v = parsed.data;
+  return toConfig(parsed.data, cwd);
+}
+
+/** The schema's values in the shape the app uses (durations in ms, paths resolved, optional platforms). */
+function toConfig(v: Env, cwd: string) {
   const dataDir = path.resolve(cwd, v.DATA_DIR);
   let workingHours: WorkingHours | null = null;
   if (v.HANDOFF_WORKING_HOURS !== "always") {
@@ -244,8 +202,10 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       reminderIntervalMs: v.HANDOFF_REMINDER_HOURS * 3_600_000,
       remindersBeforeEscalation: v.HANDOFF_REMINDERS_BEFORE_ESCALATION,
       reopenWindowMs: v.HANDOFF_REOPEN_DAYS * 86_400_000,
+      /** null: all hours count (HANDOFF_WORKING_HOURS=always). */
       workingHours,
       tickMs: v.HANDOFF_TICK_SECONDS * 1000,
+      /** Askers see the name of the tolk who helps them (false: "een tolk uit het netwerk"). */
       showHelperNames: v.HANDOFF_SHOW_HELPER_NAMES,
     },
   };

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { formatSummary } from "../cli/print-ingest.js";
 import { isUrl } from "../ingest/collect-sources.js";
+import { formatSummary } from "../ingest/format-summary.js";
 import { ingestSources } from "../ingest/ingest-sources.js";
 import { SUPPORTED_EXTENSIONS } from "../ingest/load-source.js";
 import type { KnowledgeStore } from "../store/knowledge-store.js";

@@ -1,31 +1,31 @@
 import fs from "node:fs";
 import path from "node:path";
-import { DiscordChannel } from "../channels/discord/discord-channel.js";
-import { SlackChannel } from "../channels/slack/slack-channel.js";
 import { WebChatChannel } from "../channels/web/web-chat-channel.js";
 import { createWebHandoffSink } from "../channels/web/web-handoff-sink.js";
 import type { Config } from "../config.js";
 import type { ChannelAdapter, CoreApi } from "../core/channel.js";
 import { createConversation } from "../core/conversation.js";
 import { detectTheme } from "../core/handoff/detect-theme.js";
-import { collectSignals, formatSignals } from "../core/handoff/signals.js";
-import { SHARED_STATUSES, teamViewOf } from "../core/handoff/team-view.js";
 import { HandoffService } from "../core/handoff/handoff-service.js";
+import { createLearningEffectSink } from "../core/handoff/learning-effect-sink.js";
+import { TeamService } from "../core/handoff/team-service.js";
 import { warmCommonTerms } from "../core/retrieval/retrieve.js";
 import { addWorkingTime } from "../core/handoff/working-time.js";
 import type { Logger } from "../logger.js";
-import { formatSummary } from "../cli/print-ingest.js";
+import { formatSummary } from "../ingest/format-summary.js";
 import { SqliteConversationMemory } from "../store/conversation-memory.js";
 import { DeliveryLog } from "../store/delivery-log.js";
 import { SqliteHandoffRepository } from "../store/sqlite-handoff-repository.js";
 import { WebMessageStore } from "../store/web-message-store.js";
 import { YamlRoster } from "../store/yaml-roster.js";
+import { discordPlatform } from "./channels/discord-platform.js";
+import { slackPlatform } from "./channels/slack-platform.js";
 import { createCore } from "./create-core.js";
 import { createEffectRouter } from "./handoff-effect-router.js";
 import { addDocumentFromChat } from "./add-document-from-chat.js";
 import { addAnswerToKnowledge } from "./learning-sink.js";
 import { openKnowledge, syncKnowledgeFolder } from "./open-knowledge.js";
-import { RoleGrants } from "./role-grants.js";
+import { RoleGrants } from "../core/handoff/role-grants.js";
 import { safeHandler } from "./safe-handler.js";
 
 export type App = {
@@ -34,6 +34,12 @@ export type App = {
   start(): Promise<void>;
   stop(): Promise<void>;
 };
+
+/**
+ * The chat platforms, each wired in its own file under src/app/channels/ (a new platform is one line
+ * here). When several have a handoff channel, the team works in the first: Slack, then Discord.
+ */
+const PLATFORMS = [slackPlatform, discordPlatform];
 
 const ROSTER_EXAMPLE = path.resolve(import.meta.dirname, "../../roster.example.yaml");
 
@@ -49,18 +55,10 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
   const handoffLog = logger.child({ component: "handoff" });
   const texts = { showHelperNames: config.handoff.showHelperNames };
   const webSink = createWebHandoffSink(messages, texts);
-  const slack = config.slack
-    ? new SlackChannel({ ...config.slack, deliveries: new DeliveryLog(knowledge.db), logger: logger.child({ component: "slack" }) })
-    : undefined;
-  const slackSink = slack?.handoffSink(texts, (userId) => roster.platformId(userId, "slack"));
-  const discord = config.discord
-    ? new DiscordChannel({ ...config.discord, deliveries: new DeliveryLog(knowledge.db), logger: logger.child({ component: "discord" }), maxFileBytes: config.ingestMaxFileBytes })
-    : undefined;
-  const discordSink = discord?.handoffSink(texts, (userId) => roster.platformId(userId, "discord"));
-  const teamSinks = {
-    ...(slackSink && config.slack?.handoffChannel ? { slack: slackSink } : {}),
-    ...(discordSink && config.discord?.handoffChannelId ? { discord: discordSink } : {}),
-  };
+  const platforms = PLATFORMS
+    .map((platform) => platform({ config, logger, deliveries: new DeliveryLog(knowledge.db), platformId: (userId, name) => roster.platformId(userId, name), texts }))
+    .filter((wired) => wired !== undefined);
+  const teamSinks = Object.fromEntries(platforms.flatMap((p) => (p.teamSink ? [[p.adapter.name, p.teamSink] as const] : [])));
 
   const handoffs = new HandoffService({
     repository,
@@ -74,20 +72,18 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
       addWorkingTime: (from, ms) => addWorkingTime(from, ms, config.handoff.workingHours),
     },
     sink: createEffectRouter({
-      askerSinks: { web: webSink, ...(slackSink ? { slack: slackSink } : {}), ...(discordSink ? { discord: discordSink } : {}) },
-      // The team works where a handoff channel is set (Slack first, then Discord); else in the local team view.
+      askerSinks: { web: webSink, ...Object.fromEntries(platforms.map((p) => [p.adapter.name, p.askerSink])) },
+      // The team works where a handoff channel is set (the first such platform); else in the local team view.
       teamSinks,
-      defaultTeamSink: teamSinks.slack ?? teamSinks.discord ?? webSink,
-      learningSink: {
-        async deliver({ handoff, effect }) {
-          if (effect.type !== "add_to_knowledge") return;
-          const file = await addAnswerToKnowledge(effect, handoff.id, { knowledgeDir: config.knowledgeDir, store: knowledge.store, maxFileBytes: config.ingestMaxFileBytes });
+      defaultTeamSink: platforms.find((p) => p.teamSink)?.teamSink ?? webSink,
+      learningSink: createLearningEffectSink({
+        addAnswer: async (effect, handoffId) => {
+          const file = await addAnswerToKnowledge(effect, handoffId, { knowledgeDir: config.knowledgeDir, store: knowledge.store, maxFileBytes: config.ingestMaxFileBytes });
           await knowledge.semantic.refreshVectors();
-          // The file name holds words of the question: only at debug, like all message text.
-          handoffLog.info(`answer of handoff ${handoff.id} added to the knowledge store`);
-          handoffLog.debug("learned answer file", { text: file });
+          return file;
         },
-      },
+        log: handoffLog,
+      }),
     }),
   });
 
@@ -115,51 +111,26 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
     handle: async (message) => afterwards(await handle(message)),
     act: async (action) => afterwards(await conversation.act(action)),
     feedback: (entry) => knowledge.questionLog.recordFeedback(entry),
-    team: {
-      member: (userId) => roster.find(userId),
-      vouch: (userId, name, rights) => {
-        grants.grant(userId, rights);
-        return roster.find(userId) ?? { userId, name };
-      },
-      list: () => repository.list(SHARED_STATUSES).map(teamViewOf),
-      byThread: (threadRef) => {
-        const handoff = repository.findByThread(threadRef);
-        return handoff && (SHARED_STATUSES as readonly string[]).includes(handoff.status) ? teamViewOf(handoff) : undefined;
-      },
-      claim: (id, by, key) => afterwards(handoffs.apply(id, { type: "claim", by, onRoster: true }, key)),
-      reply: (id, by, text, key) => afterwards(handoffs.apply(id, { type: "tolk_reply", by, onRoster: true, text }, key)),
-      close: (id, by, addToKnowledge, key) => afterwards(handoffs.apply(id, { type: "close", by, role: "tolk", addToKnowledge }, key)),
-      press: (id, by, button, key) => {
-        if (!by) return { ok: false, code: "not_on_roster" };
-        return button === "claim" ? core.team.claim(id, by, key) : core.team.close(id, by, button === "close_learn", key);
-      },
-      addDocument: async (userId, source) => {
-        if (!roster.isCoordinator(userId) && !grants.has(userId, "knowledge")) return undefined;
+    team: new TeamService({
+      handoffs,
+      repository,
+      roster,
+      grants,
+      addDocument: async (source) => {
         const result = await addDocumentFromChat(source, { knowledgeDir: config.knowledgeDir, store: knowledge.store, maxFileBytes: config.ingestMaxFileBytes });
         await knowledge.semantic.refreshVectors();
         return result;
       },
-      signals: (userId, days) => {
-        if (!roster.isCoordinator(userId) && !grants.has(userId, "knowledge")) return undefined;
-        const since = new Date(Date.now() - days * 86_400_000);
-        // Only questions the askers agreed to share feed what coordinators see.
-        const shared = repository.list(SHARED_STATUSES);
-        return formatSignals(collectSignals({
-          since,
-          handoffs: shared,
-          unansweredQuestions: shared.filter((h) => Date.parse(h.createdAt) >= since.getTime()).map((h) => h.question),
-          counts: knowledge.questionLog.counts(since),
-        }));
-      },
-    },
+      questionCounts: (since) => knowledge.questionLog.counts(since),
+      changed: deliver,
+    }),
   };
 
   const channels: ChannelAdapter[] = [];
   if (config.web.enabled) {
     channels.push(new WebChatChannel({ host: config.web.host, port: config.web.port, logger: logger.child({ component: "web" }), messages }));
   }
-  if (slack) channels.push(slack);
-  if (discord) channels.push(discord);
+  channels.push(...platforms.map((p) => p.adapter));
   let ticker: NodeJS.Timeout | undefined;
   const warming = new AbortController();
   return {

@@ -12,6 +12,7 @@ import { createSemanticSearch } from "../semantic/semantic-search.js";
 import { syncVectors, type VectorSyncSummary } from "../semantic/sync-vectors.js";
 import { SqliteModelUsage } from "../store/model-usage.js";
 import { SqliteVectorIndex } from "../store/sqlite-vector-index.js";
+import { SqliteVectorLedger } from "../store/sqlite-vector-ledger.js";
 
 export const PROMPTS_DIR = path.resolve(import.meta.dirname, "../../prompts");
 
@@ -51,7 +52,7 @@ export function openSemantic(config: Config, db: Database.Database, logger: Logg
     async refreshVectors(onProgress) {
       if (!vectors) return undefined;
       try {
-        const summary = await syncVectors({ db, embedder: vectors.embedder, index: vectors.index, onProgress });
+        const summary = await syncVectors({ ledger: new SqliteVectorLedger(db), embedder: vectors.embedder, index: vectors.index, onProgress });
         if (summary.embedded || summary.deleted) log.info(`vectors: ${summary.embedded} embedded, ${summary.deleted} deleted, ${summary.unchanged} unchanged (${vectors.index.target})`);
         return summary;
       } catch (error) {

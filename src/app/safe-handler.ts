@@ -1,6 +1,7 @@
 import type { MessageHandler } from "../core/channel.js";
 import { NL } from "../core/replies-nl.js";
 import type { Logger } from "../logger.js";
+import { errorCode } from "../core/errors.js";
 
 /** Wraps the core so that a failure still answers the asker (and is logged once, here). */
 export function safeHandler(handle: MessageHandler, logger: Logger): MessageHandler {
@@ -8,7 +9,7 @@ export function safeHandler(handle: MessageHandler, logger: Logger): MessageHand
     try {
       return await handle(message);
     } catch (error) {
-      logger.error("answering failed", { channel: message.channel, error: (error as Error).message });
+      logger.error("answering failed", { channel: message.channel, code: errorCode(error), error: (error as Error).message });
       return {
         kind: "handoff", decision: "handoff", reason: "error", text: NL.unavailable,
         sources: [], furtherReading: [], passages: [], confidence: 0,

@@ -2,7 +2,7 @@ import { createCore } from "../app/create-core.js";
 import { openKnowledge, syncKnowledgeFolder } from "../app/open-knowledge.js";
 import type { Reply } from "../core/reply.js";
 import { readJsonl } from "../eval/read-jsonl.js";
-import { formatSummary } from "./print-ingest.js";
+import { formatSummary } from "../ingest/format-summary.js";
 import { runCli } from "./run-cli.js";
 
 /**

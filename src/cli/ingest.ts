@@ -1,6 +1,7 @@
 import { openKnowledge } from "../app/open-knowledge.js";
 import { ingestSources } from "../ingest/ingest-sources.js";
-import { formatSummary, printVectorSync, progressPrinter } from "./print-ingest.js";
+import { formatSummary } from "../ingest/format-summary.js";
+import { printVectorSync, progressPrinter } from "./print-ingest.js";
 import { runCli } from "./run-cli.js";
 
 /** npm run ingest [-- files, folders or URLs…]: default the whole knowledge folder. */

@@ -5,8 +5,10 @@ import { collectSignals, formatSignals } from "../core/handoff/signals.js";
 import { isUrl } from "../ingest/collect-sources.js";
 import { SqliteHandoffRepository } from "../store/sqlite-handoff-repository.js";
 import { ingestSources } from "../ingest/ingest-sources.js";
-import { formatSummary, printVectorSync, progressPrinter } from "./print-ingest.js";
+import { formatSummary } from "../ingest/format-summary.js";
+import { printVectorSync, progressPrinter } from "./print-ingest.js";
 import { runCli } from "./run-cli.js";
+import { reasonText } from "../core/channel-texts-nl.js";
 
 const USAGE = `Gebruik: npm run kennis -- <opdracht>
   list                      wat er in de kennisbank staat
@@ -64,7 +66,7 @@ runCli(async (config, [command, ...args]) => {
         const since = sinceDays(args[0]);
         const rows = knowledge.questionLog.unanswered(since, 200);
         if (rows.length === 0) console.log(`Geen vragen naar een mens sinds ${since.toISOString().slice(0, 10)}.`);
-        for (const r of rows) console.log(`${r.askedAt.slice(0, 16).replace("T", " ")}  [${r.channel}, ${r.reason}]  ${r.question}`);
+        for (const r of rows) console.log(`${r.askedAt.slice(0, 16).replace("T", " ")}  [${r.channel}, ${reasonText(r.reason)}]  ${r.question}`);
         return 0;
       }
       case "signalen": {

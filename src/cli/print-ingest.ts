@@ -1,5 +1,5 @@
 import type { Knowledge } from "../app/open-knowledge.js";
-import type { IngestProgress, IngestSummary } from "../ingest/ingest-sources.js";
+import type { IngestProgress } from "../ingest/ingest-sources.js";
 
 /** Progress on standard error: a live line on a terminal, a line per tenth otherwise. */
 export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): (p: IngestProgress) => void {
@@ -17,16 +17,6 @@ export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): (p
       stream.write(`… ${done}/${total} bestanden\n`);
     }
   };
-}
-
-/** The closing summary and one line per failed source. */
-export function formatSummary(summary: IngestSummary): string {
-  const lines = [
-    `Kennisbank bijgewerkt: ${summary.added.length} toegevoegd, ${summary.updated.length} bijgewerkt, ` +
-      `${summary.unchanged.length} ongewijzigd, ${summary.removed.length} verwijderd, ${summary.failed.length} mislukt.`,
-  ];
-  for (const f of summary.failed) lines.push(`  ✗ ${f.source}: ${f.reason}`);
-  return lines.join("\n");
 }
 
 /** With embeddings configured: embeds what is new or changed, with progress, and says how it went. */

@@ -104,7 +104,7 @@ export function createConversation(options: ConversationOptions): Conversation {
       const question = await standalone(message, earlier);
       const reply = await assistant.handle({ ...message, text: question });
       if (reply.kind === "answer" || reply.kind === "handoff") options.memory?.remember(message.channel, message.conversationId, message.text);
-      if (reply.decision === "handoff" && reply.reason !== "error") return startHandoff(message, question, reply);
+      if (reply.decision === "handoff") return startHandoff(message, question, reply);
       return reply.kind === "answer" ? { ...reply, actions: ["ask_human"] } : reply;
     },
 

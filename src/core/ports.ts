@@ -1,4 +1,5 @@
 import type { SearchHit } from "./types.js";
+import { Fault } from "./errors.js";
 
 /** What the core needs from a full-text index. The embedded SQLite store implements it. */
 export interface KnowledgeIndex {
@@ -30,9 +31,9 @@ export type NumberedPassage = { number: number; source: string; text: string };
 export type GeneratedAnswer = { answer: string; cited: number[]; answerable: boolean };
 
 /** Why no generated answer came: the daily budget is spent, or the model could not be reached in time. */
-export class GenerationUnavailable extends Error {
+export class GenerationUnavailable extends Fault {
   constructor(readonly reason: "budget" | "unavailable", message: string) {
-    super(message);
+    super(reason === "budget" ? "generation_budget_spent" : "generation_unavailable", message);
     this.name = "GenerationUnavailable";
   }
 }

@@ -1,11 +1,11 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
-import type { KnowledgeStore } from "../store/knowledge-store.js";
 import { chunkPassages, PASSAGE_FORMAT_VERSION } from "./chunk-passages.js";
 import { collectSources, documentIdFor, sourcePathFor } from "./collect-sources.js";
 import { IngestError } from "./loaded-document.js";
 import { loadSource } from "./load-source.js";
 import { metadataFor, readMetadataCatalog } from "./metadata-file.js";
+import type { DocumentStore } from "./ports.js";
 import { readSource } from "./read-source.js";
 
 export type IngestProgress = { done: number; total: number; source: string };
@@ -19,7 +19,7 @@ export type IngestSummary = {
 };
 
 export type IngestOptions = {
-  store: KnowledgeStore;
+  store: DocumentStore;
   knowledgeDir: string;
   /** Files, folders or URLs; default the whole knowledge folder, which also removes deleted files. */
   sources?: readonly string[];

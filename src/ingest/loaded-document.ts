@@ -1,3 +1,5 @@
+import { UserError } from "../core/errors.js";
+
 /** A block of text under one heading (or on one PDF page), as read from a source file. */
 export type TextBlock = {
   heading?: string;
@@ -12,9 +14,9 @@ export type LoadedDocument = {
 };
 
 /** A problem with one input file, reported to the maintainer in one line. */
-export class IngestError extends Error {
+export class IngestError extends UserError {
   constructor(message: string) {
-    super(message);
+    super("ingest_unreadable", message);
     this.name = "IngestError";
   }
 }

@@ -1,17 +1,18 @@
 import { APIConnectionError, APIError } from "openai";
+import { Fault } from "../core/errors.js";
 
 /** A reply that arrived but could not be used (bad JSON, wrong shape): worth one more try. */
-export class MalformedReplyError extends Error {
+export class MalformedReplyError extends Fault {
   constructor(message: string) {
-    super(message);
+    super("provider_malformed_reply", message);
     this.name = "MalformedReplyError";
   }
 }
 
 /** The provider could not give a usable reply within the time budget. */
-export class ProviderUnavailableError extends Error {
+export class ProviderUnavailableError extends Fault {
   constructor(message: string, readonly attempts: number) {
-    super(message);
+    super("provider_unavailable", message);
     this.name = "ProviderUnavailableError";
   }
 }

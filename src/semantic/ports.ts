@@ -25,3 +25,23 @@ export interface VectorIndex {
   /** Number of vectors held (for `kennis -- list` and checks). */
   count(): Promise<number>;
 }
+
+/** A passage as it is embedded, with the metadata stored beside its vector. */
+export type EmbeddablePassage = {
+  id: string; text: string; section: string | null; title: string; documentId: string; kind: string; themes: string; region: string | null;
+};
+
+/** One passage's entry in the vector ledger: which model embedded which text, per vector index. */
+export type LedgerEntry = { passage_id: string; model: string; text_hash: string };
+
+/**
+ * The passages to embed and the ledger of what was embedded where, so a sync embeds only what is new
+ * or changed and resumes after an interruption. The embedded SQLite store implements it.
+ */
+export interface VectorLedger {
+  /** Every passage, in store order. */
+  passages(): EmbeddablePassage[];
+  entries(target: string): LedgerEntry[];
+  forget(target: string, passageIds: readonly string[]): void;
+  note(target: string, model: string, items: ReadonlyArray<{ passageId: string; hash: string }>): void;
+}

@@ -1,10 +1,11 @@
 import type Database from "better-sqlite3";
+import type { DeliveryMemory } from "../channels/ports.js";
 
 /**
  * Remembers which platform deliveries (Slack event ids, Discord message ids) were handled, so a
  * retried or duplicated delivery never produces a second answer, also after a restart.
  */
-export class DeliveryLog {
+export class DeliveryLog implements DeliveryMemory {
   constructor(private readonly db: Database.Database) {}
 
   /** True the first time a delivery is seen; false for every repeat. */

@@ -1,40 +1,21 @@
 import type Database from "better-sqlite3";
 import type { KnowledgeIndex, QueryTermSpec } from "../core/ports.js";
 import type { Passage, PassageDraft, SearchHit, StoredDocument } from "../core/types.js";
-import { ANALYZER_VERSION, analyzeText } from "../core/text/analyzer.js";
-
-type DocumentRow = {
-  id: string; title: string; kind: string; organisation: string | null; year: string | null;
-  region: string | null; themes: string; url: string | null; content_hash: string; size_bytes: number;
-  passage_count: number; ingested_at: string;
-};
-type HitRow = {
-  id: string; document_id: string; ordinal: number; section: string | null; page: number | null;
-  text: string; terms: string; title: string; kind: string; year: string | null;
-  organisation: string | null; rank: number;
-};
+import { ANALYZER_VERSION } from "../core/text/analyzer.js";
+import type { DocumentStore } from "../ingest/ports.js";
+import { FullTextIndex } from "./full-text-index.js";
+import { toDocument, toPassage, type DocumentRow, type HitRow } from "./knowledge-rows.js";
+import { analysePassages } from "./passage-analysis.js";
 
 /**
- * Column weights for BM25: the body counts most; the title, the heading and the neighbouring passages
- * (a sentence cut by a passage boundary still counts for both halves) add context.
+ * Documents and passages with their full-text index, in the embedded SQLite database. Documents are
+ * kept here; searching is FullTextIndex's (full-text-index.ts), the index terms passage-analysis.ts's.
  */
-const BM25_WEIGHTS = { title: 0.4, section: 0.8, body: 1.0, context: 0.3 };
-
-/** How many single-term searches are kept (the oldest goes first). */
-const CHAMPION_LISTS_KEPT = 500;
-
-/** What a search hit reads of a passage (p) and its document (d). */
-const HIT_COLUMNS = "p.id, p.document_id, p.ordinal, p.section, p.page, p.text, p.terms, d.title, d.kind, d.year, d.organisation";
-
-/** Documents and passages with their full-text index, in the embedded SQLite database. */
-export class KnowledgeStore implements KnowledgeIndex {
-  private stats:
-    | { dataVersion: number; passages: number; df: Map<string, number>; averageLength?: number; championLists: Map<string, SearchHit[]> }
-    | undefined;
+export class KnowledgeStore implements KnowledgeIndex, DocumentStore {
+  private readonly fullText: FullTextIndex;
 
   constructor(private readonly db: Database.Database) {
-    const { title, section, body, context } = BM25_WEIGHTS;
-    db.prepare("INSERT INTO passages_fts (passages_fts, rank) VALUES ('rank', ?)").run(`bm25(${title}, ${section}, ${body}, ${context})`);
+    this.fullText = new FullTextIndex(db);
     // A store without passages is written with today's analysis from the start.
     db.prepare(
       "INSERT OR IGNORE INTO store_meta (key, value) SELECT 'analyzer_version', ? WHERE NOT EXISTS (SELECT 1 FROM passages)",
@@ -81,7 +62,7 @@ export class KnowledgeStore implements KnowledgeIndex {
           `${doc.id}#${ordinal}`, doc.id, ordinal, draft.section ?? null, draft.page ?? null, draft.text,
           analysed[ordinal]!.body, analysed[ordinal]!.bodyCount,
         );
-        this.insertFts(lastInsertRowid, analysed[ordinal]!);
+        this.fullText.insertFts(lastInsertRowid, analysed[ordinal]!);
       });
     })();
     return stored;
@@ -102,17 +83,17 @@ export class KnowledgeStore implements KnowledgeIndex {
       for (const doc of this.listDocuments()) {
         const rows = passagesOf.all(doc.id) as Array<{ rowid: number; section: string | null; text: string }>;
         const analysed = analysePassages(doc.title, rows.map((row) => ({ section: row.section ?? undefined, text: row.text })));
-        this.deleteFtsRowsOf(doc.id);
+        this.fullText.deleteFtsRowsOf(doc.id);
         rows.forEach((row, ordinal) => {
           setTerms.run(analysed[ordinal]!.body, analysed[ordinal]!.bodyCount, row.rowid);
-          this.insertFts(row.rowid, analysed[ordinal]!);
+          this.fullText.insertFts(row.rowid, analysed[ordinal]!);
         });
         count += rows.length;
       }
       this.db
         .prepare("INSERT INTO store_meta (key, value) VALUES ('analyzer_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
         .run(String(ANALYZER_VERSION));
-      this.localWrites++;
+      this.fullText.noteWrite();
       return count;
     })();
   }
@@ -132,179 +113,40 @@ export class KnowledgeStore implements KnowledgeIndex {
   }
 
   search(terms: readonly QueryTermSpec[], limit: number): SearchHit[] {
-    const unique = [...new Set(terms.filter((t) => /^[\p{L}\p{N}]+$/u.test(t.term)).map((t) => `"${t.term}"${t.prefix ? "*" : ""}`))];
-    if (unique.length === 0) return [];
-    const match = unique.join(" OR ");
-    // Ranking on the FTS table alone lets FTS5 keep only the best `limit` rows; the join comes after.
-    this.searchStatement ??= this.db.prepare(
-      `SELECT ${HIT_COLUMNS}, best.rank AS rank
-       FROM (SELECT rowid, rank FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?) AS best
-       JOIN passages p ON p.rowid = best.rowid
-       JOIN documents d ON d.id = p.document_id
-       ORDER BY best.rank`,
-    );
-    // One common term is what candidate generation on a large store asks for, question after question:
-    // its best passages are kept until the store changes (a "champion list").
-    const cache = unique.length === 1 ? this.currentStats().championLists : undefined;
-    const key = `${match} ${limit}`;
-    const cached = cache?.get(key);
-    if (cached) return [...cached];
-    const hits = (this.searchStatement.all(match, limit) as HitRow[]).map(toHit);
-    if (cache) {
-      if (cache.size >= CHAMPION_LISTS_KEPT) cache.delete(cache.keys().next().value!);
-      cache.set(key, hits);
-    }
-    return [...hits];
+    return this.fullText.search(terms, limit);
   }
 
   hitsByIds(ids: readonly string[]): SearchHit[] {
-    if (!ids.length) return [];
-    // On every hybrid question (the passages only vector search found): prepared once.
-    this.hitsByIdsStatement ??= this.db.prepare(
-      `SELECT ${HIT_COLUMNS}, 0 AS rank
-       FROM passages p JOIN documents d ON d.id = p.document_id
-       WHERE p.id IN (SELECT value FROM json_each(?))`,
-    );
-    const rows = this.hitsByIdsStatement.all(JSON.stringify(ids)) as HitRow[];
-    const byId = new Map(rows.map((row) => [row.id, toHit(row)]));
-    return ids.map((id) => byId.get(id)).filter((hit): hit is SearchHit => !!hit);
+    return this.fullText.hitsByIds(ids);
   }
 
   documentFrequencies(terms: readonly string[]): Map<string, number> {
-    const stats = this.currentStats();
-    const result = new Map<string, number>();
-    const lookup = (this.dfStatement ??= this.db.prepare("SELECT doc FROM passages_vocab WHERE term = ?").pluck());
-    for (const term of terms) {
-      let df = stats.df.get(term);
-      if (df === undefined) {
-        df = (lookup.get(term) as number | undefined) ?? 0;
-        stats.df.set(term, df);
-      }
-      result.set(term, df);
-    }
-    return result;
+    return this.fullText.documentFrequencies(terms);
   }
 
   passageCount(): number {
-    return this.currentStats().passages;
+    return this.fullText.passageCount();
   }
 
   averagePassageLength(): number {
-    const stats = this.currentStats();
-    stats.averageLength ??=
-      (this.db
-        .prepare("SELECT avg(term_count) FROM passages WHERE term_count > 0")
-        .pluck()
-        .get() as number | null) ?? 1;
-    return stats.averageLength;
+    return this.fullText.averagePassageLength();
   }
 
   isKnownTerm(term: string): boolean {
-    return (this.documentFrequencies([term]).get(term) ?? 0) > 0;
+    return this.fullText.isKnownTerm(term);
   }
 
   commonTerms(minPassages: number, limit: number): string[] {
-    return this.db.prepare("SELECT term FROM passages_vocab WHERE doc > ? ORDER BY doc DESC LIMIT ?").pluck().all(minPassages, limit) as string[];
+    return this.fullText.commonTerms(minPassages, limit);
   }
 
   isKnownPrefix(prefix: string): boolean {
-    return (
-      this.db.prepare("SELECT 1 FROM passages_vocab WHERE term >= ? AND term < ? LIMIT 1").get(prefix, `${prefix}\u{10FFFF}`) !==
-      undefined
-    );
-  }
-
-  /** Cached corpus statistics, invalidated whenever any connection changes the database. */
-  private currentStats() {
-    const dataVersion = (this.db.pragma("data_version", { simple: true }) as number) + this.localWrites;
-    if (!this.stats || this.stats.dataVersion !== dataVersion) {
-      const passages = this.db.prepare("SELECT count(*) FROM passages").pluck().get() as number;
-      this.stats = { dataVersion, passages, df: new Map(), championLists: new Map() };
-    }
-    return this.stats;
-  }
-
-  private localWrites = 0;
-  private dfStatement: Database.Statement | undefined;
-  private searchStatement: Database.Statement | undefined;
-  private hitsByIdsStatement: Database.Statement | undefined;
-  private insertFtsStatement: Database.Statement | undefined;
-  private deleteFtsStatement: Database.Statement | undefined;
-
-  private insertFts(rowid: number | bigint, row: AnalysedPassage): void {
-    this.insertFtsStatement ??= this.db.prepare("INSERT INTO passages_fts (rowid, title, section, body, context) VALUES (?, ?, ?, ?, ?)");
-    this.insertFtsStatement.run(rowid, row.title, row.section, row.body, row.context);
+    return this.fullText.isKnownPrefix(prefix);
   }
 
   private deletePassages(documentId: string): void {
-    this.localWrites++;
-    this.deleteFtsRowsOf(documentId);
+    this.fullText.noteWrite();
+    this.fullText.deleteFtsRowsOf(documentId);
     this.db.prepare("DELETE FROM passages WHERE document_id = ?").run(documentId);
   }
-
-  /** Removes a document's passages from the full-text index (the passages themselves stay). */
-  private deleteFtsRowsOf(documentId: string): void {
-    this.deleteFtsStatement ??= this.db.prepare("DELETE FROM passages_fts WHERE rowid IN (SELECT rowid FROM passages WHERE document_id = ?)");
-    this.deleteFtsStatement.run(documentId);
-  }
-}
-
-/** Index terms of one passage, per full-text column, joined by spaces. */
-type AnalysedPassage = { title: string; section: string; body: string; bodyCount: number; context: string };
-
-/**
- * Index terms of a document's passages (in order): the document title, the passage's heading, its
- * body, and the nearest terms of the passages before and after it (so a sentence cut at a boundary
- * still counts for both).
- */
-function analysePassages(title: string, passages: ReadonlyArray<{ section?: string; text: string }>): AnalysedPassage[] {
-  const titleTerms = analyzeText(title).join(" ");
-  const bodyTerms = passages.map((passage) => analyzeText(passage.text));
-  return passages.map((passage, ordinal) => ({
-    title: titleTerms,
-    section: passage.section ? analyzeText(passage.section).join(" ") : "",
-    body: bodyTerms[ordinal]!.join(" "),
-    bodyCount: bodyTerms[ordinal]!.length,
-    context: [...(bodyTerms[ordinal - 1] ?? []).slice(-60), ...(bodyTerms[ordinal + 1] ?? []).slice(0, 60)].join(" "),
-  }));
-}
-
-function toDocument(row: DocumentRow): StoredDocument {
-  return {
-    id: row.id,
-    title: row.title,
-    kind: row.kind,
-    organisation: row.organisation ?? undefined,
-    year: row.year ?? undefined,
-    region: row.region ?? undefined,
-    themes: JSON.parse(row.themes) as string[],
-    url: row.url ?? undefined,
-    contentHash: row.content_hash,
-    sizeBytes: row.size_bytes,
-    passageCount: row.passage_count,
-    ingestedAt: row.ingested_at,
-  };
-}
-
-function toPassage(row: Pick<HitRow, "id" | "document_id" | "ordinal" | "section" | "page" | "text" | "terms">): Passage {
-  return {
-    id: row.id,
-    documentId: row.document_id,
-    ordinal: row.ordinal,
-    section: row.section ?? undefined,
-    page: row.page ?? undefined,
-    text: row.text,
-    terms: row.terms ? row.terms.split(" ") : [],
-  };
-}
-
-function toHit(row: HitRow): SearchHit {
-  return {
-    passage: toPassage(row),
-    document: {
-      id: row.document_id, title: row.title, kind: row.kind,
-      year: row.year ?? undefined, organisation: row.organisation ?? undefined,
-    },
-    score: -row.rank,
-  };
 }

@@ -1,7 +1,8 @@
 import type Database from "better-sqlite3";
+import type { ModelUsage } from "../providers/ports.js";
 
 /** Tokens the language model used, per day and asker, for the optional daily budgets. */
-export class SqliteModelUsage {
+export class SqliteModelUsage implements ModelUsage {
   constructor(private readonly db: Database.Database, private readonly now: () => Date = () => new Date()) {}
 
   record(userId: string, tokens: number): void {

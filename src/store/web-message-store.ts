@@ -1,13 +1,12 @@
 import type Database from "better-sqlite3";
-
-export type WebMessage = { id: number; author: string; text: string; createdAt: string };
+import type { WebMessage, WebMessages } from "../channels/ports.js";
 
 /**
  * Messages the web chat shows outside a direct reply: notices and relayed answers for askers,
  * posts in handoff threads for tolken. A message made by an outbox effect is stored once, however
  * often the effect is delivered (effect_id is unique).
  */
-export class WebMessageStore {
+export class WebMessageStore implements WebMessages {
   constructor(private readonly db: Database.Database) {}
 
   add(conversationId: string, author: string, text: string, effectId?: number): void {

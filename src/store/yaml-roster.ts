@@ -12,9 +12,9 @@ const personSchema = z.object({
   regions: z.array(z.string()).default([]),
   /** In the general pool: mentioned for questions no theme matches. */
   pool: z.boolean().default(true),
-  slack: z.string().optional(),
-  discord: z.string().optional(),
-});
+  // Any other field holding text is the person's user id on the chat platform of that name
+  // ("slack: U123", "discord: '4567'", "matrix: '@an:example.org'"): no platform is hard-coded here.
+}).passthrough();
 const rosterSchema = z.object({
   coordinators: z.array(personSchema).default([]),
   members: z.array(personSchema).default([]),
@@ -60,21 +60,18 @@ export class YamlRoster implements Roster {
     return [...new Set(this.current().members.flatMap((m) => m.themes))];
   }
 
-  /** The roster entry for any of a person's ids (roster id, Slack or Discord user id). */
+  /** The roster entry for any of a person's ids (roster id, or a user id on a chat platform). */
   find(userId: string): Person | undefined {
     const data = this.current();
     const entry = [...data.members, ...data.coordinators].find((p) => matches(p, userId));
     return entry && toPerson(entry);
   }
 
-  /** A roster member's user id on a platform ("slack", "discord"), for mentions. */
-  platformId(userId: string, platform: "slack" | "discord"): string | undefined {
+  /** A roster member's user id on a platform (the field named after it: "slack", "discord", …), for mentions. */
+  platformId(userId: string, platform: string): string | undefined {
     const data = this.current();
-    return [...data.members, ...data.coordinators].find((p) => p.id === userId)?.[platform];
-  }
-
-  members(): Person[] {
-    return this.current().members.map(toPerson);
+    const entry = [...data.members, ...data.coordinators].find((p) => p.id === userId);
+    return entry && !PERSON_FIELDS.has(platform) ? textField(entry, platform) : undefined;
   }
 
   private current(): RosterData {
@@ -104,8 +101,17 @@ export class YamlRoster implements Roster {
   }
 }
 
+/** The roster's own fields; every other text field is a platform user id. */
+const PERSON_FIELDS: ReadonlySet<string> = new Set(["id", "name", "role", "themes", "regions", "pool"]);
+
+function textField(entry: Entry, field: string): string | undefined {
+  const value = (entry as Record<string, unknown>)[field];
+  return typeof value === "string" ? value : undefined;
+}
+
 function matches(entry: Entry, userId: string): boolean {
-  return entry.id === userId || entry.slack === userId || entry.discord === userId;
+  if (entry.id === userId) return true;
+  return Object.keys(entry).some((field) => !PERSON_FIELDS.has(field) && textField(entry, field) === userId);
 }
 
 function toPerson(entry: Entry): Person {

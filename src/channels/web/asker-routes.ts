@@ -2,12 +2,12 @@ import type http from "node:http";
 import type { CoreApi } from "../../core/channel.js";
 import type { AskerAction } from "../../core/conversation.js";
 import type { Logger } from "../../logger.js";
-import type { WebMessageStore } from "../../store/web-message-store.js";
+import type { WebMessages } from "../ports.js";
 import { readJson, sendJson, str } from "./http-helpers.js";
 
 const ASKER_ACTIONS = new Set<AskerAction["action"]>(["ask_human", "share", "share_anonymous", "dont_share", "close", "reopen"]);
 
-export type RouteContext = { core: CoreApi; messages: WebMessageStore; logger: Logger; channel: string };
+export type RouteContext = { core: CoreApi; messages: WebMessages; logger: Logger; channel: string };
 
 /** The asker's API: questions, button presses, and the feed of notices and relayed answers. Returns false if not an asker route. */
 export async function handleAskerRoute(req: http.IncomingMessage, res: http.ServerResponse, url: URL, ctx: RouteContext): Promise<boolean> {

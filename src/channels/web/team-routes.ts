@@ -3,8 +3,9 @@ import type { ApplyResult } from "../../core/handoff/handoff-service.js";
 import type { RouteContext } from "./asker-routes.js";
 import { readJson, sendJson, str } from "./http-helpers.js";
 import { threadIdOf } from "./web-handoff-sink.js";
+import { teamRejectionText } from "../../core/handoff/handoff-texts.js";
 
-const NOT_ON_ROSTER = { error: "Je staat niet op de lijst van tolken en vrije actoren (roster)." };
+const NOT_ON_ROSTER = { error: teamRejectionText("not_on_roster") };
 
 /**
  * The team view's API for tolken and vrije actoren (identified by their roster id in `als`; the

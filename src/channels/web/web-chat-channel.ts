@@ -3,7 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ChannelAdapter, CoreApi } from "../../core/channel.js";
 import type { Logger } from "../../logger.js";
-import type { WebMessageStore } from "../../store/web-message-store.js";
+import type { WebMessages } from "../ports.js";
 import { handleAskerRoute } from "./asker-routes.js";
 import { sendJson, sendPage } from "./http-helpers.js";
 import { handleTeamRoute } from "./team-routes.js";
@@ -11,7 +11,7 @@ import { handleTeamRoute } from "./team-routes.js";
 const PAGE = fs.readFileSync(new URL("./chat-page.html", import.meta.url), "utf8");
 const TEAM_PAGE = fs.readFileSync(new URL("./team-page.html", import.meta.url), "utf8");
 
-export type WebChatOptions = { host: string; port: number; logger: Logger; messages: WebMessageStore };
+export type WebChatOptions = { host: string; port: number; logger: Logger; messages: WebMessages };
 
 /**
  * The embedded default channel: a chat page for askers and a team view for tolken on localhost.

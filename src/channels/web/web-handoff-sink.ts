@@ -1,6 +1,6 @@
 import type { HandoffEffectSink } from "../../core/handoff/handoff-service.js";
 import { askerNoticeText, NOTICES_SHOWN_AS_REPLY, relayText, threadOpeningText, threadPostText, type TextOptions } from "../../core/handoff/handoff-texts.js";
-import type { WebMessageStore } from "../../store/web-message-store.js";
+import type { WebMessages } from "../ports.js";
 
 /** The conversation id under which the web team view keeps a handoff's thread. */
 export const threadIdOf = (handoffId: string) => `handoff:${handoffId}`;
@@ -10,7 +10,7 @@ export const threadIdOf = (handoffId: string) => `handoff:${handoffId}`;
  * Renders handoff effects for the web chat: asker notices and relayed answers go to the asker's
  * conversation, thread posts to the handoff's thread in the team view.
  */
-export function createWebHandoffSink(messages: WebMessageStore, texts: TextOptions): HandoffEffectSink {
+export function createWebHandoffSink(messages: WebMessages, texts: TextOptions): HandoffEffectSink {
   return {
     async deliver({ effectId, handoff, effect }) {
       switch (effect.type) {

@@ -1,4 +1,5 @@
 import type { Handoff, HandoffEffect, HandoffEvent, TimerKind } from "./handoff-types.js";
+import { Fault } from "../errors.js";
 
 /** An effect waiting in the outbox to be carried out by a channel adapter. */
 export type PendingEffect = { id: number; handoffId: string; effect: HandoffEffect };
@@ -37,9 +38,9 @@ export interface HandoffRepository {
   auditTrail(id: string): Array<{ type: string; actor?: string; outcome: string; at: string }>;
 }
 
-export class VersionConflict extends Error {
+export class VersionConflict extends Fault {
   constructor(readonly handoffId: string) {
-    super(`handoff ${handoffId} was changed concurrently`);
+    super("handoff_conflict", `handoff ${handoffId} was changed concurrently`);
     this.name = "VersionConflict";
   }
 }

@@ -81,7 +81,7 @@ export function threadPostText(kind: ThreadPost, handoff: Handoff, effect?: Extr
 
 const TEAM_REJECTIONS: Record<string, string> = {
   already_claimed: "Iemand anders heeft deze vraag al opgepakt.",
-  not_on_roster: "Je staat niet op de lijst van tolken en vrije actoren (roster).",
+  not_on_roster: "Je staat niet op de lijst van tolken en vrije actoren.",
   not_claimer: "Deze vraag is door iemand anders opgepakt.",
   not_claimed: "Pak de vraag eerst op met ‘Ik pak dit op’.",
 };

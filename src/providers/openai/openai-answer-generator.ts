@@ -5,7 +5,7 @@ import type OpenAI from "openai";
 import { z } from "zod";
 import { GenerationUnavailable, type AnswerGenerator, type GeneratedAnswer, type NumberedPassage } from "../../core/ports.js";
 import type { Logger } from "../../logger.js";
-import type { SqliteModelUsage } from "../../store/model-usage.js";
+import type { ModelUsage } from "../ports.js";
 import { MalformedReplyError, withRetries } from "../retry.js";
 
 export type AnswerGeneratorOptions = {
@@ -14,7 +14,7 @@ export type AnswerGeneratorOptions = {
   promptsDir: string;
   timeoutMs: number;
   budgetMs: number;
-  usage: SqliteModelUsage;
+  usage: ModelUsage;
   /** 0: no limit. */
   dailyTokensPerUser: number;
   dailyTokens: number;

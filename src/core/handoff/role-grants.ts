@@ -1,5 +1,5 @@
-import type { Roster } from "../core/handoff/handoff-service.js";
-import type { TeamRight } from "../core/channel.js";
+import type { Roster } from "./handoff-service.js";
+import type { TeamRight } from "../channel.js";
 
 /** How long a platform's word about someone's role counts; every action checks the role again. */
 const GRANT_MS = 10 * 60_000;

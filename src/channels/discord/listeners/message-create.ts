@@ -1,0 +1,66 @@
+import { Routes, type Message } from "discord.js";
+import { threadName } from "../discord-handoff-sink.js";
+import { postMessage } from "../discord-rest.js";
+import { displayName, inScope, THREADS, type DiscordContext } from "../discord-context.js";
+import { renderDiscordReply } from "../render-discord-reply.js";
+import { teamReply } from "./team-reply.js";
+
+const TYPING_EVERY_MS = 8_000;
+
+/**
+ * A message: answered when it mentions Vliegwiel, is a direct message, or is in an auto-answer
+ * channel or a thread Vliegwiel answered in; in a handoff thread it is a tolk's reply.
+ */
+export async function onMessage(ctx: DiscordContext, message: Message): Promise<void> {
+  const { options, core } = ctx;
+  const client = ctx.started();
+  if (message.author.bot || message.webhookId || message.system || message.author.id === client.user?.id) return;
+  if (!inScope(ctx, message.guildId)) return;
+  const channel = message.channel;
+  const thread = channel.isThread() ? channel : undefined;
+  if (thread && options.handoffChannelId && thread.parentId === options.handoffChannelId) {
+    await teamReply(ctx, message, `${thread.parentId}:${thread.id}`);
+    return;
+  }
+  const direct = !message.guildId;
+  const mentioned = !!client.user && message.mentions.users.has(client.user.id);
+  // Without the Message Content intent, only mentions and direct messages carry text.
+  const readsAll = options.messageContentIntent;
+  const autoAnswer = readsAll && (options.autoAnswerChannelIds.includes(message.channelId) || (!!thread?.parentId && options.autoAnswerChannelIds.includes(thread.parentId)));
+  const followUp = readsAll && !!thread && options.deliveries.has(THREADS, thread.id);
+  if (!direct && !mentioned && !autoAnswer && !followUp) return; // other chatter is not ours
+  if (!options.deliveries.firstTime(ctx.name, message.id)) return; // replayed after a resume
+  const text = message.content.replace(/<@!?\d+>/g, "").trim();
+
+  // In a channel, answer in a thread started on the question; in a thread or DM, right there.
+  let conversationChannel = direct || thread ? message.channelId : undefined;
+  if (!conversationChannel) {
+    try {
+      conversationChannel = (await message.startThread({ name: threadName(text), autoArchiveDuration: 1440 })).id;
+    } catch (error) {
+      options.logger.warn(`discord: cannot start a thread in ${message.channelId} (${(error as Error).message}); answering in the channel`);
+    }
+  }
+  const conversationId = conversationChannel ?? `${message.channelId}:${message.id}`;
+  const reply = await withTyping(ctx, conversationChannel ?? message.channelId, () =>
+    core.handle({ channel: ctx.name, conversationId, userId: message.author.id, userName: displayName(message), text }),
+  );
+  const rest = client.rest;
+  for (const [index, rendered] of renderDiscordReply(reply).entries()) {
+    await postMessage(rest, conversationChannel ?? message.channelId, rendered, conversationChannel || index > 0 ? undefined : message.id);
+  }
+  if (conversationChannel && !direct) options.deliveries.firstTime(THREADS, conversationChannel);
+}
+
+/** Shows "Vliegwiel is typing…" while the work runs (Discord shows it for ten seconds per call). */
+async function withTyping<T>(ctx: DiscordContext, channelId: string, work: () => Promise<T>): Promise<T> {
+  const rest = ctx.started().rest;
+  const type = () => rest.post(Routes.channelTyping(channelId)).catch(() => undefined);
+  void type();
+  const timer = setInterval(() => void type(), TYPING_EVERY_MS);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}

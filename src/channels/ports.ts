@@ -1,0 +1,23 @@
+/**
+ * What channel adapters need from storage, owned here (the adapters' side) and implemented in
+ * src/store; src/app hands the implementations in. No adapter imports a store class.
+ */
+
+/**
+ * Remembers which platform deliveries (event ids, message ids) were handled, so a retried or
+ * duplicated delivery never produces a second answer, also after a restart.
+ */
+export interface DeliveryMemory {
+  /** True the first time a delivery is seen; false for every repeat. */
+  firstTime(channel: string, deliveryId: string): boolean;
+  /** Whether a delivery (or any other marker, such as a thread the bot answered in) was recorded. */
+  has(channel: string, deliveryId: string): boolean;
+}
+
+export type WebMessage = { id: number; author: string; text: string; createdAt: string };
+
+/** Messages the web chat shows outside a direct reply (notices, relayed answers, team-thread posts). */
+export interface WebMessages {
+  add(conversationId: string, author: string, text: string, effectId?: number): void;
+  since(conversationId: string, afterId: number): WebMessage[];
+}

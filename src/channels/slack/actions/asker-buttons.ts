@@ -1,0 +1,21 @@
+import type { AskerAction } from "../../../core/conversation.js";
+import { postReply, questionOf, type SlackContext } from "../slack-context.js";
+import type { ButtonPress } from "./on-action.js";
+
+export const ASKER_ACTIONS: Record<string, AskerAction["action"]> = {
+  vliegwiel_ask_human: "ask_human",
+  vliegwiel_share: "share",
+  vliegwiel_share_anonymous: "share_anonymous",
+  vliegwiel_dont_share: "dont_share",
+};
+
+/** "Vraag een mens" and the consent buttons. */
+export async function onAskerButton(ctx: SlackContext, { press, actionId, value, channel, threadTs, eventKey }: ButtonPress): Promise<void> {
+  const askerAction = ASKER_ACTIONS[actionId]!;
+  const reply = await ctx.core.act({
+    channel: ctx.name, conversationId: `${channel}:${threadTs}`, userId: press.user.id, userName: press.user.name,
+    action: askerAction, handoffId: value && value !== askerAction ? value : undefined, eventKey,
+    question: askerAction === "ask_human" ? await questionOf(ctx, channel, threadTs) : undefined,
+  });
+  await postReply(ctx, channel, threadTs, press.user.id, reply, channel.startsWith("D"));
+}

@@ -1,0 +1,32 @@
+import type { App } from "@slack/bolt";
+import { NL } from "../../../core/replies-nl.js";
+import { renderSlackReply } from "../render-slack-reply.js";
+import { postReply, type SlackContext } from "../slack-context.js";
+import { CHANNEL_NL } from "../../../core/channel-texts-nl.js";
+
+/** `/vliegwiel <vraag>`: the question is posted in the channel and answered in its thread (help without a question). */
+export function registerVliegwielCommand(app: App, ctx: SlackContext): void {
+  const { client, core, options } = ctx;
+  app.command("/vliegwiel", async ({ command, ack, respond }) => {
+    await ack();
+    const text = command.text.trim();
+    if (!text || /^(help|hulp)$/i.test(text)) {
+      await respond({ response_type: "ephemeral", text: NL.help });
+      return;
+    }
+    let questionTs: string | undefined;
+    try {
+      questionTs = (await client.chat.postMessage({ channel: command.channel_id, text: CHANNEL_NL.slashCommandQuestion(`<@${command.user_id}>`, text) })).ts;
+    } catch (error) {
+      // Not invited to this channel (or a private one): answer privately instead of failing silently.
+      options.logger.warn(`slack: cannot post in ${command.channel_id} (${(error as Error).message}); answering /vliegwiel privately`);
+    }
+    if (!questionTs) {
+      const reply = await core.handle({ channel: ctx.name, conversationId: `${command.channel_id}:${command.trigger_id}`, userId: command.user_id, userName: `<@${command.user_id}>`, text });
+      await respond({ response_type: "ephemeral", ...renderSlackReply(reply) });
+      return;
+    }
+    const reply = await core.handle({ channel: ctx.name, conversationId: `${command.channel_id}:${questionTs}`, userId: command.user_id, userName: `<@${command.user_id}>`, text });
+    await postReply(ctx, command.channel_id, questionTs, command.user_id, reply, command.channel_name === "directmessage");
+  });
+}

@@ -1,0 +1,88 @@
+import type { App } from "@slack/bolt";
+import type { CoreApi } from "../../core/channel.js";
+import type { Reply } from "../../core/reply.js";
+import type { Logger } from "../../logger.js";
+import type { DeliveryMemory } from "../ports.js";
+import { renderSlackReply } from "./render-slack-reply.js";
+
+export type SlackChannelOptions = {
+  botToken: string;
+  signingSecret: string;
+  /** Socket Mode when set (no public URL needed); else HTTP on `port` at /slack/events. */
+  appToken?: string;
+  port: number;
+  /** Web API base URL, default Slack's own (tests and proxies point it elsewhere). */
+  apiUrl?: string;
+  /** Channel id of the tolken's channel, when the team handles handoffs in Slack. */
+  handoffChannel?: string;
+  autoAnswerChannels: readonly string[];
+  deliveries: DeliveryMemory;
+  logger: Logger;
+};
+
+/** What every Slack listener, command and action handler works with. */
+export type SlackContext = {
+  readonly name: string;
+  readonly options: SlackChannelOptions;
+  readonly core: CoreApi;
+  readonly client: App["client"];
+};
+
+export type SlackMessageEvent = {
+  type: string;
+  subtype?: string;
+  bot_id?: string;
+  user?: string;
+  text?: string;
+  ts: string;
+  thread_ts?: string;
+  channel: string;
+  channel_type?: string;
+};
+
+export const MENTION = /<@[A-Z0-9]+>/g;
+/** Threads Vliegwiel answered in: follow-ups there reach it without a new mention. */
+export const THREADS = "slack-thread";
+
+/** Posts a reply in the asker's thread; consent questions only to the asker (ephemeral) outside DMs. */
+export async function postReply(ctx: SlackContext, channel: string, threadTs: string, user: string, reply: Reply, direct: boolean): Promise<void> {
+  const { client, options } = ctx;
+  const rendered = renderSlackReply(reply);
+  const privateReply = !direct && (reply.actions ?? []).some((a) => a === "share" || a === "share_anonymous" || a === "dont_share");
+  if (privateReply) await client.chat.postEphemeral({ channel, user, thread_ts: threadTs, ...rendered });
+  else await client.chat.postMessage({ channel, thread_ts: threadTs, ...rendered });
+  options.deliveries.firstTime(THREADS, `${channel}:${threadTs}`);
+}
+
+/** Answers a person's message in its thread (once per delivery). */
+export async function answer(ctx: SlackContext, event: SlackMessageEvent, deliveryId: string): Promise<void> {
+  const { client, core, options } = ctx;
+  if (!isFromPerson(event)) return;
+  if (!options.deliveries.firstTime(ctx.name, deliveryId)) return; // Slack retry or duplicate
+  const threadTs = event.thread_ts ?? event.ts;
+  await client.reactions.add({ channel: event.channel, timestamp: event.ts, name: "eyes" }).catch(() => undefined);
+  const reply = await core.handle({
+    channel: ctx.name,
+    conversationId: `${event.channel}:${threadTs}`,
+    userId: event.user,
+    userName: `<@${event.user}>`, // shown (with consent) in the tolken's channel as a mention
+    text: (event.text ?? "").replace(MENTION, "").trim(),
+  });
+  await postReply(ctx, event.channel, threadTs, event.user, reply, event.channel_type === "im");
+}
+
+/** The question that started a thread (for "Vraag een mens" under an answer). */
+export async function questionOf(ctx: SlackContext, channel: string, threadTs: string): Promise<string | undefined> {
+  const history = await ctx.client.conversations.replies({ channel, ts: threadTs, limit: 1 }).catch(() => undefined);
+  // A slash command's question was posted as "<@U…> vraagt: …"; a mention's question as "<@BOT> …".
+  return history?.messages?.[0]?.text?.replace(MENTION, "").trim().replace(/^vraagt:\s*/, "");
+}
+
+/** A new message typed by a person: not an edit, join or other subtype, not a bot, not ourselves. */
+export function isFromPerson(event: SlackMessageEvent): event is SlackMessageEvent & { user: string } {
+  return !event.subtype && !event.bot_id && !!event.user;
+}
+
+export function eventIdOf(body: unknown, fallback: string): string {
+  return String((body as { event_id?: string }).event_id ?? fallback);
+}

@@ -1,0 +1,46 @@
+/**
+ * What chat channels show around answers and handoffs, in plain Dutch. Together with replies-nl.ts
+ * (the assistant's replies) and handoff/handoff-texts.ts (every step of a handoff) this is the one
+ * home of user texts: adapters render these, they do not write their own.
+ */
+export const CHANNEL_NL = {
+  feedbackThanks: "Dank je voor je reactie!",
+  searching: "zoekt in de kennisbank…",
+  suggestedPromptsTitle: "Bijvoorbeeld:",
+  suggestedPrompts: [
+    "Hoe houden we vrijwilligers betrokken?",
+    "Welke financiering is er naast subsidies?",
+    "Hoe werken we goed samen met de gemeente?",
+  ],
+  serverNotEnabled: "Vliegwiel is op deze server niet ingeschakeld.",
+  signalsForCoordinatorsOnly: "Dit overzicht is voor coördinatoren van het netwerk.",
+  addDocumentNeedsKnowledgeRole: "Documenten toevoegen kan alleen met de beheerdersrol voor de kennisbank.",
+  addDocumentNeedsSource: "Voeg een bestand toe, of geef het adres van een webpagina.",
+  addDocumentTooLarge: (name: string, mb: number, maxMb: number) => `${name}: te groot (${mb} MB; het maximum is ${maxMb} MB).`,
+  addDocumentDownloadFailed: (name: string) => `${name}: kon het bestand niet ophalen bij Discord. Probeer het nog eens.`,
+  addDocumentForCoordinatorsOnly: "Documenten toevoegen kan alleen voor coördinatoren van het netwerk (zie de lijst van tolken en coördinatoren).",
+  /** Where platform roles decide who may act (Discord roles mapped in the settings). */
+  needsTeamRole: "Je hebt hier de rol van tolk of vrije actor voor nodig (of een plek op de lijst van tolken en vrije actoren).",
+  homeHowToAsk: "Vragen? Noem @Vliegwiel in een kanaal, stuur een direct bericht, of gebruik `/vliegwiel`.",
+  homeTeamHeader: "Vragen voor jou en het team",
+  homeOpen: "Open",
+  homeClaimedByYou: "Door jou opgepakt",
+  homeWithoutTheme: "zonder thema",
+  homeNothingWaiting: "Geen open vragen. Mooi zo!",
+  slashCommandQuestion: (user: string, text: string) => `${user} vraagt: ${text}`,
+} as const;
+
+/** Why the assistant decided as it did, in words for maintainers (the codes stay in the log and the database). */
+const REASON_NL: Record<string, string> = {
+  "answerable": "beantwoord",
+  "not-in-knowledge": "niet in de kennisbank",
+  "asked-for-human": "wilde een mens spreken",
+  "live-facts": "actuele gegevens",
+  "small-talk": "groet of bedankje",
+  "not-allowed": "niet toegestaan",
+  "error": "fout",
+};
+
+export function reasonText(reason: string): string {
+  return REASON_NL[reason] ?? "anders";
+}

@@ -1,0 +1,24 @@
+import type { HandoffEffectSink } from "./handoff-service.js";
+import type { HandoffEffect } from "./handoff-types.js";
+
+export type AddToKnowledgeEffect = Extract<HandoffEffect, { type: "add_to_knowledge" }>;
+
+/**
+ * The learning loop's sink: an answer a tolk approved for the knowledge store is written as a
+ * document (by `addAnswer`, the app's file writer and ingester); other effects are not its business.
+ */
+export function createLearningEffectSink(deps: {
+  /** Writes and reads in the answer; resolves to the document's file name. */
+  addAnswer(effect: AddToKnowledgeEffect, handoffId: string): Promise<string>;
+  log: { info(message: string): void; debug(message: string, meta?: Record<string, unknown>): void };
+}): HandoffEffectSink {
+  return {
+    async deliver({ handoff, effect }) {
+      if (effect.type !== "add_to_knowledge") return;
+      const file = await deps.addAnswer(effect, handoff.id);
+      // The file name holds words of the question: only at debug, like all message text.
+      deps.log.info(`answer of handoff ${handoff.id} added to the knowledge store`);
+      deps.log.debug("learned answer file", { text: file });
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import { analyzeText } from "../core/text/analyzer.js";
+
+/** Index terms of one passage, per full-text column, joined by spaces. */
+export type AnalysedPassage = { title: string; section: string; body: string; bodyCount: number; context: string };
+
+/**
+ * Index terms of a document's passages (in order): the document title, the passage's heading, its
+ * body, and the nearest terms of the passages before and after it (so a sentence cut at a boundary
+ * still counts for both).
+ */
+export function analysePassages(title: string, passages: ReadonlyArray<{ section?: string; text: string }>): AnalysedPassage[] {
+  const titleTerms = analyzeText(title).join(" ");
+  const bodyTerms = passages.map((passage) => analyzeText(passage.text));
+  return passages.map((passage, ordinal) => ({
+    title: titleTerms,
+    section: passage.section ? analyzeText(passage.section).join(" ") : "",
+    body: bodyTerms[ordinal]!.join(" "),
+    bodyCount: bodyTerms[ordinal]!.length,
+    context: [...(bodyTerms[ordinal - 1] ?? []).slice(-60), ...(bodyTerms[ordinal + 1] ?? []).slice(0, 60)].join(" "),
+  }));
+}
