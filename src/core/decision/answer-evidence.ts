@@ -33,7 +33,7 @@ export type AnswerEvidence = {
 };
 
 export const EVIDENCE_NAMES = [
-  "coverage", "unknownShare", "agreement", "sentenceCoverage", "rarestInTop", "topicMissing", "detailAsked", "detailMissing", "length",
+  "coverage", "unknownShare", "agreement", "sentenceCoverage", "rarestInTop", "topicMissing", "detailMissing", "length",
 ] as const satisfies ReadonlyArray<keyof AnswerEvidence>;
 
 const TOP_PASSAGES = 3;

@@ -7,6 +7,6 @@ export type AnswerabilityModel = { bias: number; weights: Partial<Record<keyof A
  * into this file.
  */
 export const ANSWERABILITY_MODEL: AnswerabilityModel = {
-  bias: -0.481,
-  weights: {coverage: 1.568, unknownShare: -1.988, agreement: -0.051, sentenceCoverage: 0.902, rarestInTop: -0.628, topicMissing: -0.463, detailAsked: -2.532, detailMissing: -1.875, length: 2.716},
+  bias: -0.084,
+  weights: {coverage: 1.178, unknownShare: -2.028, agreement: -0.348, sentenceCoverage: 0.164, rarestInTop: -0.679, topicMissing: -0.47, detailMissing: -3.547, length: 2.41},
 };
