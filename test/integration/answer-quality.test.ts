@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAssistant, type Assistant } from "../../src/core/assistant.js";
 import { Vocabulary } from "../../src/core/text/vocabulary.js";
+import { splitSources } from "../../src/channels/split-text.js";
 import { ingestSources } from "../../src/ingest/ingest-sources.js";
 import { KnowledgeStore } from "../../src/store/knowledge-store.js";
 import { openDatabase } from "../../src/store/open-database.js";
@@ -72,6 +73,21 @@ describe("answers from people's own words, on documents of the test's own", () =
     const reply = await ask("How do they find new volunteer drivers for the bus?");
     expect(reply.passages.slice(0, 2).some((p) => p.text.includes("meeloopdag"))).toBe(true);
     expect(reply.decision).toBe("answer");
+  });
+
+  it("given an English asker, then the interface speaks English and the quoted passage stays Dutch", async () => {
+    const reply = await ask("How do they find new volunteer drivers for the bus?");
+    expect(reply.language).toBe("en");
+    expect(reply.text).toMatch(/^This is what I found in the knowledge base/);
+    expect(reply.text).toContain("\nSources:\n");
+    expect(splitSources(reply.text)[1]).toMatch(/^Sources:/);
+    expect((await ask("Hello!")).text).toMatch(/^Hi! I'm Vliegwiel/);
+    const handedOff = await ask("What is the phone number of the repair café?");
+    expect(handedOff.decision).toBe("handoff");
+    expect(handedOff.text).toMatch(/^(I can't find|This is about current details)/);
+    const dutch = await ask("Hoe vinden ze nieuwe chauffeurs?");
+    expect(dutch.language).toBe("nl");
+    expect(dutch.text).toMatch(/^Dit vond ik erover in de kennisbank:/);
   });
 
   it("given a list question, then the answer quotes the whole list from one passage with one source", async () => {

@@ -1,3 +1,4 @@
+import { NL, type ReplyTexts } from "../replies-nl.js";
 import { sourceLabel, type SearchHit } from "../types.js";
 import { idf, matchesTerm, type SearchTerm } from "../retrieval/retrieve.js";
 import { sentencesOf, sentenceWindows, type AnalysedSentence } from "../retrieval/passage-sentences.js";
@@ -22,7 +23,8 @@ const EXPANSION_WEIGHT = 0.6;
  * holds most of the question's weight (for a list question, the list), quoted as one piece with its
  * source, followed by the other documents worth reading. Headings, fragments and debris are not quoted.
  */
-export function composeAnswer(hits: readonly SearchHit[], terms: readonly SearchTerm[], passageCount: number, options: { list?: boolean } = {}): ComposedAnswer {
+export function composeAnswer(hits: readonly SearchHit[], terms: readonly SearchTerm[], passageCount: number, options: { list?: boolean; texts?: ReplyTexts } = {}): ComposedAnswer {
+  const texts = options.texts ?? NL;
   const weights = termWeights(terms, passageCount);
   let best: { hit: SearchHit; sentences: AnalysedSentence[]; score: number } | undefined;
   for (const [rank, hit] of hits.slice(0, PASSAGES_TO_READ).entries()) {
@@ -37,7 +39,7 @@ export function composeAnswer(hits: readonly SearchHit[], terms: readonly Search
       }
     }
   }
-  if (!best || best.score <= 0) return withSources("Dit vond ik erover in de kennisbank, maar zonder duidelijk antwoord.", [], hits);
+  if (!best || best.score <= 0) return withSources(texts.answerUnclear, [], hits, new Map(), texts);
   const quote = completed(best.sentences, sentencesOf(best.hit)).map((s) => s.text).join(" ");
   const ref = refOf(best.hit);
   const shown = quote.length > MAX_QUOTE_CHARS ? `${quote.slice(0, MAX_QUOTE_CHARS).replace(/\s\S*$/, "")} …` : quote;
@@ -47,7 +49,7 @@ export function composeAnswer(hits: readonly SearchHit[], terms: readonly Search
     const sentence = bestSentence(hit, weights, terms);
     if (sentence && sentence.score >= SNIPPET_MIN_SHARE * best.score) snippets.set(hit.document.id, sentence.text);
   }
-  return withSources(["Dit vond ik erover in de kennisbank:", `“${shown}” [1]`].join("\n"), [ref], hits, snippets);
+  return withSources([texts.answerIntro, `“${shown}” [1]`].join("\n"), [ref], hits, snippets, texts);
 }
 
 /** A further document shows its best sentence when that holds at least this share of the answer's weight. */
@@ -122,7 +124,7 @@ function isFragment(text: string): boolean {
  * An answer's body followed by its numbered sources and, from the best hits, the other documents
  * worth reading ("Meer lezen"): the form every answer takes, quoted or generated.
  */
-export function withSources(body: string, sources: SourceRef[], hits: readonly SearchHit[], snippets: ReadonlyMap<string, string> = new Map()): ComposedAnswer {
+export function withSources(body: string, sources: SourceRef[], hits: readonly SearchHit[], snippets: ReadonlyMap<string, string> = new Map(), texts: Pick<ReplyTexts, "sourcesLabel" | "furtherReadingLabel"> = NL): ComposedAnswer {
   const cited = new Set(sources.map((s) => s.documentId));
   const furtherReading: SourceRef[] = [];
   for (const hit of hits.slice(0, 5)) {
@@ -133,9 +135,9 @@ export function withSources(body: string, sources: SourceRef[], hits: readonly S
   const text = [
     body,
     "",
-    "Bronnen:",
+    texts.sourcesLabel,
     ...sources.map((s, i) => `[${i + 1}] ${s.label}`),
-    ...(furtherReading.length ? ["", "Meer lezen:", ...furtherReading.map((f) => (f.snippet ? `– ${f.label}: “${f.snippet}”` : `– ${f.label}`))] : []),
+    ...(furtherReading.length ? ["", texts.furtherReadingLabel, ...furtherReading.map((f) => (f.snippet ? `– ${f.label}: “${f.snippet}”` : `– ${f.label}`))] : []),
   ].join("\n");
   return { text, sources, furtherReading };
 }
