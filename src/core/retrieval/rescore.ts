@@ -1,6 +1,6 @@
 import { analyzeText } from "../text/analyzer.js";
 import type { SearchHit } from "../types.js";
-import { sentencesOf, sentenceWindows } from "./passage-sentences.js";
+import { sentencesOf } from "./passage-sentences.js";
 import type { SearchTerm } from "./search-term.js";
 
 /** How much a term in the passage's heading or its document's title counts, as a share of one in its text. */
@@ -14,6 +14,8 @@ export type RescoreOptions = {
   averageLength: number;
   /** Weight of the best two consecutive sentences' share of the question, against the passage's BM25. */
   windowWeight: number;
+  /** How many passages the caller keeps: the sentence check is skipped for those that cannot reach them. */
+  keep: number;
 };
 
 /** Inverse document frequency, as in BM25; unknown terms weigh most. */
@@ -25,74 +27,97 @@ export function idf(df: number, passageCount: number): number {
  * Scores candidate passages for the question's terms, each with its own weight (a synonym counts less
  * than a typed word): BM25 over the passage text, with its heading and title counting as part of it,
  * plus the question's weight found together in two consecutive sentences, so that a passage where one
- * sentence answers the question outranks one that has the words scattered.
+ * sentence answers the question outranks one that has the words scattered. The sentence check, the
+ * costly part, is done best-first and stops once no passage left can reach the ones kept.
  */
 export function rescore(hits: readonly SearchHit[], terms: readonly SearchTerm[], options: RescoreOptions): SearchHit[] {
+  const groups = wordGroups(terms);
   const weights = terms.map((t) => t.weight * idf(Math.max(t.df, 1), options.passageCount));
-  const total = terms.reduce((sum, t, i) => sum + (t.origin === "typed" || t.origin === "compound-part" ? weights[i]! : 0), 0) || 1;
-  return hits
-    .map((hit) => {
-      const body = termCounts(hit.passage.terms);
-      const section = termSet(hit.passage.section);
-      const title = termSet(hit.document.title);
-      const lengthNorm = K1 * (1 - B + (B * hit.passage.terms.length) / Math.max(1, options.averageLength));
-      const contribution = terms.map((t, i) => {
-        const tf = count(body, t) + (has(section, t) ? SECTION_TF : 0) + (has(title, t) ? TITLE_TF : 0);
-        return tf > 0 ? weights[i]! * ((tf * (K1 + 1)) / (tf + lengthNorm)) : 0;
-      });
-      const bm25 = groupedSum(terms, contribution);
-      const window = options.windowWeight > 0 ? bestWindowShare(hit, terms, weights) : 0;
-      return { ...hit, score: bm25 + options.windowWeight * window * total };
-    })
-    .sort((a, b) => b.score - a.score);
+  const exact = new Map<string, number[]>();
+  terms.forEach((t, i) => !t.prefix && exact.set(t.term, [...(exact.get(t.term) ?? []), i]));
+  const prefixes = terms.map((t, i) => (t.prefix ? i : -1)).filter((i) => i >= 0);
+
+  const scored = hits.map((hit) => {
+    const tf = new Array<number>(terms.length).fill(0);
+    for (const own of hit.passage.terms) {
+      for (const i of exact.get(own) ?? []) tf[i]!++;
+      for (const i of prefixes) if (own.startsWith(terms[i]!.term)) tf[i]!++;
+    }
+    const section = termSet(hit.passage.section);
+    const title = termSet(hit.document.title);
+    const lengthNorm = K1 * (1 - B + (B * hit.passage.terms.length) / Math.max(1, options.averageLength));
+    const contribution = terms.map((t, i) => {
+      const f = tf[i]! + (has(section, t) ? SECTION_TF : 0) + (has(title, t) ? TITLE_TF : 0);
+      return f > 0 ? weights[i]! * ((f * (K1 + 1)) / (f + lengthNorm)) : 0;
+    });
+    return { hit, score: groups.sum(contribution) };
+  });
+  if (options.windowWeight <= 0) return scored.sort((a, b) => b.score - a.score).map(({ hit, score }) => ({ ...hit, score }));
+
+  // Best-first by BM25; a passage whose BM25 plus the largest possible sentence bonus stays below the
+  // passages kept so far cannot enter them.
+  const total = groups.sum(weights) || 1;
+  const maxBonus = options.windowWeight * total;
+  scored.sort((a, b) => b.score - a.score);
+  const finals: number[] = [];
+  const result: SearchHit[] = [];
+  for (const { hit, score } of scored) {
+    const kth = finals.length >= options.keep ? finals[options.keep - 1]! : -Infinity;
+    const final = score + maxBonus <= kth ? score : score + maxBonus * bestWindowShare(hit, terms, weights, groups, total);
+    result.push({ ...hit, score: final });
+    finals.push(final);
+    finals.sort((a, b) => b - a);
+  }
+  return result.sort((a, b) => b.score - a.score);
 }
 
+type WordGroups = { sum(values: readonly number[]): number };
+
 /**
- * The passage's score over the question's words: a typed word counts once, by the best of itself, its
- * compound's parts together, or one of its synonyms, translations or corrections (as Lucene's
- * SynonymQuery does), so a passage that happens to hold many synonyms of one word is not favoured.
+ * A typed word counts once, by the best of itself, its compound's parts together, or one of its
+ * synonyms, translations or corrections (as Lucene's SynonymQuery does), so a passage that happens to
+ * hold many synonyms of one word is not favoured.
  */
-function groupedSum(terms: readonly SearchTerm[], contribution: readonly number[]): number {
-  const byWord = new Map<string, { own: number; parts: number; alternative: number }>();
-  terms.forEach((t, i) => {
-    const group = byWord.get(t.word) ?? { own: 0, parts: 0, alternative: 0 };
-    if (t.origin === "typed") group.own += contribution[i]!;
-    else if (t.origin === "compound-part") group.parts += contribution[i]!;
-    else group.alternative = Math.max(group.alternative, contribution[i]!);
-    byWord.set(t.word, group);
-  });
-  let sum = 0;
-  for (const g of byWord.values()) sum += Math.max(g.own, g.parts, g.alternative);
-  return sum;
+function wordGroups(terms: readonly SearchTerm[]): WordGroups {
+  const words = [...new Set(terms.map((t) => t.word))];
+  const group = terms.map((t) => words.indexOf(t.word));
+  const kind = terms.map((t) => (t.origin === "typed" ? 0 : t.origin === "compound-part" ? 1 : 2));
+  return {
+    sum(values) {
+      const own = new Float64Array(words.length);
+      const parts = new Float64Array(words.length);
+      const alternative = new Float64Array(words.length);
+      values.forEach((v, i) => {
+        const g = group[i]!;
+        if (kind[i] === 0) own[g]! += v;
+        else if (kind[i] === 1) parts[g]! += v;
+        else alternative[g] = Math.max(alternative[g]!, v);
+      });
+      let sum = 0;
+      for (let g = 0; g < words.length; g++) sum += Math.max(own[g]!, parts[g]!, alternative[g]!);
+      return sum;
+    },
+  };
 }
 
 /** The share of the question's weight held by the best two consecutive sentences of a passage. */
-function bestWindowShare(hit: SearchHit, terms: readonly SearchTerm[], weights: readonly number[]): number {
+function bestWindowShare(hit: SearchHit, terms: readonly SearchTerm[], weights: readonly number[], groups: WordGroups, total: number): number {
+  const sentences = sentencesOf(hit);
+  const present = sentences.map((s) => terms.map((t) => has(s.terms, t)));
   let best = 0;
-  const total = groupedSum(terms, weights) || 1;
-  for (const window of sentenceWindows(sentencesOf(hit), 2)) {
-    const own = new Set(window.sentences.flatMap((s) => [...s.terms]));
-    best = Math.max(best, groupedSum(terms, terms.map((t, i) => (has(own, t) ? weights[i]! : 0))) / total);
+  const last = Math.max(1, sentences.length - 1);
+  for (let start = 0; start < last; start++) {
+    const a = present[start];
+    const b = present[start + 1];
+    if (!a) break;
+    best = Math.max(best, groups.sum(weights.map((w, i) => (a[i] || b?.[i] ? w : 0))) / total);
   }
   return best;
 }
 
-function termCounts(terms: readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
-  return counts;
-}
-
-function count(counts: ReadonlyMap<string, number>, t: SearchTerm): number {
-  if (!t.prefix) return counts.get(t.term) ?? 0;
-  let n = 0;
-  for (const [term, c] of counts) if (term.startsWith(t.term)) n += c;
-  return n;
-}
-
-function has(own: ReadonlySet<string> | ReadonlyMap<string, unknown>, t: SearchTerm): boolean {
+function has(own: ReadonlySet<string>, t: SearchTerm): boolean {
   if (!t.prefix) return own.has(t.term);
-  for (const term of own.keys()) if (term.startsWith(t.term)) return true;
+  for (const term of own) if (term.startsWith(t.term)) return true;
   return false;
 }
 

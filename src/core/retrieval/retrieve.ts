@@ -58,6 +58,7 @@ export function retrieve(index: KnowledgeIndex, question: string, limit = 10, op
     passageCount,
     averageLength: index.averagePassageLength(),
     windowWeight: options.windowWeight ?? DEFAULT_WINDOW_WEIGHT,
+    keep: limit,
   }).slice(0, limit);
   return { query, terms, hits, passageCount };
 }
