@@ -41,7 +41,7 @@ export function assessAnswerability(question: string, retrieval: Retrieval): Ans
   for (const t of typed) {
     const weight = idf(t.df, passageCount);
     total += weight;
-    const decomposed = terms.some((p) => p.origin === "compound-part" && p.word === t.word);
+    const decomposed = terms.some((p) => (p.origin === "compound-part" || p.origin === "typo") && p.word === t.word);
     if (t.df === 0 && !decomposed) unknown += weight * (looksLikeVerbForm(t.word) ? UNKNOWN_VERB_WEIGHT : 1);
   }
   const unknownShare = total > 0 ? unknown / total : 1;

@@ -3,15 +3,19 @@ import type { SearchHit } from "../types.js";
 import { analyzeQuery, type AnalyzedQuery } from "../text/analyzer.js";
 import { splitCompound } from "../text/compounds.js";
 import { synonymsOf } from "../text/thesaurus.js";
+import { MAX_TYPO_WORDS, correctTypo } from "./typo-correction.js";
 
-/** A search term with where it came from: typed, or a part of a typed compound the store lacks. */
+/**
+ * A search term with where it came from: typed, a part of a typed compound the store lacks, a synonym,
+ * or the correction of a mistyped word ("typo"; the ranking has no term weights, so it is marked).
+ */
 export type SearchTerm = {
   term: string;
   /** The typed word it stands for. */
   word: string;
   /** Passages holding it. */
   df: number;
-  origin: "typed" | "compound-part" | "synonym";
+  origin: "typed" | "compound-part" | "synonym" | "typo";
   prefix: boolean;
 };
 
@@ -30,13 +34,18 @@ export function retrieve(index: KnowledgeIndex, question: string, limit = 10): R
   const query = analyzeQuery(question);
   const dfs = index.documentFrequencies(query.terms.map((t) => t.term));
   const terms: SearchTerm[] = [];
+  let typoTries = 0;
   for (const { word, term, joined } of query.terms) {
     const df = dfs.get(term) ?? 0;
     if (joined && df === 0) continue; // "leader-subsidies": the store spells it apart; its parts are terms already
     terms.push({ term, word, df, origin: "typed", prefix: false });
     if (df > 0) continue;
     const split = splitCompound(word, { isKnown: (s) => index.isKnownTerm(s), isKnownPrefix: (p) => index.isKnownPrefix(p) });
-    if (!split) continue;
+    if (!split) {
+      const typo = typoTries++ < MAX_TYPO_WORDS ? correctTypo(word, index) : undefined;
+      if (typo && !terms.some((t) => t.term === typo.term)) terms.push({ ...typo, word, origin: "typo", prefix: false });
+      continue;
+    }
     const parts = [
       { term: split.modifier, prefix: split.modifierIsPrefix },
       { term: split.head, prefix: false },
@@ -151,10 +160,10 @@ export function coverageOf(hit: SearchHit, terms: readonly SearchTerm[], passage
   return total > 0 ? found / total : 0;
 }
 
-/** A typed term is found as itself or, for a compound, as both of its parts. */
+/** A typed term is found as itself, for a compound as both of its parts, for a typo as its correction. */
 function holds(own: ReadonlySet<string>, t: SearchTerm, all: readonly SearchTerm[]): boolean {
   if (own.has(t.term)) return true;
-  const parts = all.filter((p) => p.origin === "compound-part" && p.word === t.word);
+  const parts = all.filter((p) => (p.origin === "compound-part" || p.origin === "typo") && p.word === t.word);
   return parts.length > 0 && parts.every((p) => matchesTerm(own, p));
 }
 
