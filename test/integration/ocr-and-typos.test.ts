@@ -20,7 +20,7 @@ describe("OCR-damaged words and mistyped questions, on a real store", () => {
     fs.mkdirSync(knowledgeDir);
     const write = (name: string, text: string) => fs.writeFileSync(path.join(knowledgeDir, name), text);
     write("scan-dorpsavond.txt", "Het wljkraacl van Oosterwolde komt elke maand bijeen in de kantine van de voetbalclub.\n");
-    write("vrijwilligers.txt", "Vrijwilligers van de voedselbank krijgen een reiskostenvergoeding en een bedankavond.\n");
+    write("vrijwilligers.txt", "Vrijwilligers van de voedselbank krijgen een reiskostenvergoeding en een bedankavond. Het grootste probleem is vervoer.\n");
     write("zonnedak.txt", "Het zonnedak op de sporthal levert stroom aan veertig huishoudens in de wijk.\n");
     store = openTestStore(dir);
     const summary = await ingestSources({ store, knowledgeDir, maxFileBytes: 1024 * 1024 });
@@ -41,6 +41,13 @@ describe("OCR-damaged words and mistyped questions, on a real store", () => {
     expect(retrieval.terms).toContainEqual(expect.objectContaining({ word: "vrijwillgers", origin: "typo", df: 1 }));
     expect(retrieval.hits[0]?.document.id).toBe("vrijwilligers.txt");
     expect(assessAnswerability(question, retrieval).unknownShare).toBe(0);
+  });
+
+  it("given an English question, then its words are not taken for Dutch typos", () => {
+    // "sportshall" is one edit from "sporthall", whose term (sporthal) the store knows
+    const retrieval = retrieve(store, "Where is the sportshall with the solar roof?");
+    expect(retrieval.query.language).toBe("en");
+    expect(retrieval.terms.filter((t) => t.origin === "typo")).toEqual([]);
   });
 
   it("given a question of many unknown words, then at most five are tried as typos", () => {

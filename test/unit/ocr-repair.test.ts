@@ -5,6 +5,7 @@ import { dutchDictionary, dutchDictionaryState, useDutchDictionaryLoader } from 
 import { ocrCandidatesOne, ocrCandidatesTwo } from "../../src/core/text/ocr-confusions.js";
 import { repairOcrText, repairOcrWord } from "../../src/core/text/ocr-repair.js";
 import { stemDutch } from "../../src/core/text/stem.js";
+import { sourceLabel, type SearchHit } from "../../src/core/types.js";
 
 describe("OCR confusion candidates", () => {
   it("given one misread letter or letter pair, then one substitution yields the printed word", () => {
@@ -34,6 +35,19 @@ describe("OCR repair decisions (OpenTaal word list)", () => {
     expect(repairOcrWord("lnde")).toBeUndefined();
     expect(repairOcrWord("20240")).toBeUndefined();
     expect(repairOcrWord("qxzvwpt")).toBeUndefined();
+  });
+
+  it("given an English word that one misreading would make a name, then no repair (names are not candidates)", () => {
+    expect(repairOcrWord("early")).toBeUndefined();
+    expect(repairOcrText("An early start")).toBe("An early start");
+  });
+
+  it("given a section heading with a damaged word, then the source label shows it repaired", () => {
+    const hit = {
+      document: { id: "scan.txt", title: "Verslag" },
+      passage: { section: "Analyse van elgenheld", page: undefined },
+    } as unknown as SearchHit;
+    expect(sourceLabel(hit)).toBe("Verslag — Analyse van eigenheid");
   });
 
   it("given a word that only lost its diacritics, then the dictionary spelling, whose index term is the same", () => {

@@ -42,7 +42,8 @@ export function retrieve(index: KnowledgeIndex, question: string, limit = 10): R
     if (df > 0) continue;
     const split = splitCompound(word, { isKnown: (s) => index.isKnownTerm(s), isKnownPrefix: (p) => index.isKnownPrefix(p) });
     if (!split) {
-      const typo = typoTries++ < MAX_TYPO_WORDS ? correctTypo(word, index) : undefined;
+      // English words are not Dutch typos: their edits would only meet Dutch words by chance.
+      const typo = query.language === "nl" && typoTries++ < MAX_TYPO_WORDS ? correctTypo(word, index) : undefined;
       if (typo && !terms.some((t) => t.term === typo.term)) terms.push({ ...typo, word, origin: "typo", prefix: false });
       continue;
     }

@@ -1,5 +1,5 @@
 import type { KnowledgeIndex } from "../ports.js";
-import { dutchDictionary } from "../text/dutch-dictionary.js";
+import { dutchDictionary, knowsWordOrName } from "../text/dutch-dictionary.js";
 import { stemDutch } from "../text/stem.js";
 import { editsOne } from "../text/typo-edits.js";
 
@@ -18,7 +18,8 @@ export type TypoCorrection = { term: string; df: number };
  */
 export function correctTypo(word: string, index: KnowledgeIndex): TypoCorrection | undefined {
   if (word.length < MIN_LENGTH || word.length > MAX_LENGTH || !/^[a-z]+$/.test(word)) return undefined;
-  if (dutchDictionary()?.knows(word)) return undefined;
+  const dictionary = dutchDictionary();
+  if (dictionary && knowsWordOrName(dictionary, word)) return undefined;
   const own = stemDutch(word);
   const stems = [...new Set(editsOne(word).map(stemDutch))].filter((s) => s !== own && s.length >= 3);
   let best: TypoCorrection | undefined;

