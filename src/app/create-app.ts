@@ -12,7 +12,7 @@ import { collectSignals, formatSignals } from "../core/handoff/signals.js";
 import { SHARED_STATUSES, teamViewOf } from "../core/handoff/team-view.js";
 import { HandoffService } from "../core/handoff/handoff-service.js";
 import { warmCommonTerms } from "../core/retrieval/retrieve.js";
-import { dutchDictionary } from "../core/text/dutch-dictionary.js";
+import { dutchDictionaryState } from "../core/text/dutch-dictionary.js";
 import { addWorkingTime } from "../core/handoff/working-time.js";
 import type { Logger } from "../logger.js";
 import { formatSummary } from "../cli/print-ingest.js";
@@ -170,8 +170,8 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
       const summary = await syncKnowledgeFolder(config, knowledge);
       logger.info(formatSummary(summary).replace(/\n/g, " | "));
       logger.info(`answering with ${knowledge.semantic.mode}`);
-      // Loaded now rather than on the first question (it takes a few seconds); without it nothing breaks.
-      if (!dutchDictionary()) logger.warn("the Dutch word list could not be loaded: OCR words are not repaired, typos not corrected");
+      // Read only when first needed (a few seconds); when it cannot be, nothing breaks, but say so.
+      if (dutchDictionaryState() === "unavailable") logger.warn("the Dutch word list could not be loaded: OCR words are not repaired, typos not corrected");
       // On a large store, the first questions of common words only are as quick as later ones.
       warmCommonTerms(knowledge.store, { signal: warming.signal })
         .then((terms) => terms > 0 && logger.debug(`looked up the best passages of ${terms} common terms`))

@@ -118,7 +118,7 @@ describe("handoff across crashes", () => {
     expect(thread).toContain("De vrager schrijft: Kost dat geld?");
     expect(thread.filter((t) => t === "Afgesloten.")).toHaveLength(1);
     await crash();
-  });
+  }, 180_000); // eight process starts, each reading the Dutch word list when it first answers: slow on a loaded machine
 
   it("given the consent question runs out while the process is down, then a restart tells the asker once and shares nothing", async () => {
     await start({ HANDOFF_CONSENT_TIMEOUT_MINUTES: "0.02" }); // 1.2 s
