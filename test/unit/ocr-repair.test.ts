@@ -63,7 +63,10 @@ describe("OCR repair decisions (OpenTaal word list)", () => {
   });
 
   it("given text a person reads, then damaged words are repaired with their capitals and names stay", () => {
-    expect(repairOcrText("Elgenheid en de Codperatie in Leeuwarden.")).toBe("Eigenheid en de Coöperatie in Leeuwarden.");
+    expect(repairOcrText("Elgenheld en de codperatie. Codperatie in Leeuwarden.")).toBe("Eigenheid en de coöperatie. Coöperatie in Leeuwarden.");
+    expect(repairOcrText("ELGENHELD")).toBe("EIGENHEID");
+    // capitalised inside a sentence: most likely a name the dictionary lacks
+    expect(repairOcrText("Wij fietsten naar Elgenheld.")).toBe("Wij fietsten naar Elgenheld.");
     expect(readableSentences("Het wljkraacl van Zwolle vergadert iedere maand in het buurthuls.")).toEqual([
       "Het wijkraad van Zwolle vergadert iedere maand in het buurthuis.",
     ]);

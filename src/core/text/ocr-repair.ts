@@ -47,11 +47,16 @@ function decide(word: string, dictionary: DutchDictionary): string | undefined {
   return undefined;
 }
 
-/** Repairs the OCR-damaged words of a readable text, keeping capitals; unsure words stay as they are. */
+/**
+ * Repairs the OCR-damaged words of a readable text, keeping capitals; unsure words stay as they are,
+ * and so does a capitalised word inside a sentence (most likely a name the dictionary lacks).
+ */
 export function repairOcrText(text: string): string {
-  return text.replace(/[\p{L}\p{N}]+/gu, (surface) => {
+  return text.replace(/[\p{L}\p{N}]+/gu, (surface: string, offset: number) => {
     if (!/\p{L}/u.test(surface) || surface.length < MIN_LETTERS) return surface;
     const lower = surface.toLowerCase();
+    const capitalised = /^\p{Lu}\p{Ll}/u.test(surface);
+    if (capitalised && !startsSentence(text, offset)) return surface;
     // A capitalised word the list knows as such (a name) is left alone.
     if (lower !== surface && dutchDictionary()?.knows(surface)) return surface;
     const repaired = repairOcrWord(lower);
@@ -59,4 +64,9 @@ export function repairOcrText(text: string): string {
     if (surface === surface.toUpperCase() && surface.length > 1) return repaired.toUpperCase();
     return /^\p{Lu}/u.test(surface) ? repaired.charAt(0).toUpperCase() + repaired.slice(1) : repaired;
   });
+}
+
+function startsSentence(text: string, offset: number): boolean {
+  const before = text.slice(0, offset).trimEnd();
+  return before === "" || /[.!?:;"“‘(•–-]$/u.test(before);
 }
