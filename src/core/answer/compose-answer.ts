@@ -1,4 +1,5 @@
 import { NL, type ReplyTexts } from "../replies-nl.js";
+import { repairOcrText } from "../text/ocr-repair.js";
 import { sourceLabel, type SearchHit } from "../types.js";
 import { idf, matchesTerm, type SearchTerm } from "../retrieval/retrieve.js";
 import { sentencesOf, sentenceWindows, type AnalysedSentence } from "../retrieval/passage-sentences.js";
@@ -144,7 +145,7 @@ export function withSources(body: string, sources: SourceRef[], hits: readonly S
 
 /** A heading repeated as the first line of its passage says nothing by itself. */
 function isHeading(sentence: string, hit: SearchHit): boolean {
-  return !!hit.passage.section && comparable(sentence) === comparable(hit.passage.section);
+  return !!hit.passage.section && comparable(sentence) === comparable(repairOcrText(hit.passage.section));
 }
 
 /** Text reduced to its words, for telling whether two texts say the same. */

@@ -1,8 +1,10 @@
 import { BULLET_PREFIX, introducesList, isListLine } from "../text/list-lines.js";
+import { repairOcrText } from "../text/ocr-repair.js";
 
 /**
  * Turns stored passage text (often OCR output with broken lines, stray glyphs and bullet letters)
- * into clean sentences a person can read. The stored text itself stays as it is.
+ * into clean sentences a person can read, with OCR-damaged words repaired where the Dutch dictionary
+ * is sure ("codperatie" → coöperatie). The stored text itself stays as it is.
  */
 export function readableSentences(text: string): string[] {
   const lines = joinShortLists(text.split("\n").map((line) => line.trim()))
@@ -100,9 +102,11 @@ function dropDebris(sentence: string): string {
 const COMMON_SHORT = new Set(["de", "het", "een", "en", "in", "op", "van", "te", "met", "aan", "bij", "tot", "om", "of", "als", "dat", "die", "er", "is", "zo", "nu", "ook", "wel", "we", "ze", "je", "u", "ik", "hij", "zij", "wat", "wie", "hoe", "dus", "maar", "na", "per", "uit", "voor", "door", "naar", "over", "via"]);
 
 function tidy(sentence: string): string {
-  return dropDebris(sentence)
-    .replace(/(\p{L})- (\p{Ll})/gu, "$1$2")
-    .replace(/\s+([,.;:!?])/g, "$1")
-    .replace(/\s{2,}/g, " ")
-    .trim();
+  return repairOcrText(
+    dropDebris(sentence)
+      .replace(/(\p{L})- (\p{Ll})/gu, "$1$2")
+      .replace(/\s+([,.;:!?])/g, "$1")
+      .replace(/\s{2,}/g, " ")
+      .trim(),
+  );
 }

@@ -3,6 +3,7 @@ import type { SearchHit } from "../types.js";
 import { analyzeQuery, type AnalyzedQuery } from "../text/analyzer.js";
 import { splitCompound } from "../text/compounds.js";
 import { stemDutch } from "../text/stem.js";
+import { MAX_TYPO_WORDS, correctTypo } from "./typo-correction.js";
 import { englishBase, type Vocabulary } from "../text/vocabulary.js";
 import { idf, rescore } from "./rescore.js";
 import type { SearchTerm } from "./search-term.js";
@@ -29,6 +30,8 @@ export type RetrieveOptions = {
  * among the weights that keep the dev set at recall@5 ≥ 0.95.
  */
 export const DEFAULT_WINDOW_WEIGHT = 0.5;
+/** A corrected typo counts almost as the word typed: the correction is one edit away. */
+const TYPO_WEIGHT = 0.9;
 /** Candidates scored in full for every question. */
 const RESCORED = 40;
 
@@ -67,6 +70,7 @@ export function retrieve(index: KnowledgeIndex, question: string, limit = 10, op
 function typedTerms(index: KnowledgeIndex, query: AnalyzedQuery): SearchTerm[] {
   const dfs = index.documentFrequencies(query.terms.map((t) => t.term));
   const terms: SearchTerm[] = [];
+  let typoTries = 0;
   for (const typed of query.terms) {
     const { word, joined } = typed;
     let { term } = typed;
@@ -81,7 +85,12 @@ function typedTerms(index: KnowledgeIndex, query: AnalyzedQuery): SearchTerm[] {
     terms.push({ term, word, df, origin: "typed", prefix: false, weight: 1 });
     if (df > 0) continue;
     const split = splitCompound(word, { isKnown: (s) => index.isKnownTerm(s), isKnownPrefix: (p) => index.isKnownPrefix(p) });
-    if (!split) continue;
+    if (!split) {
+      // English words are not Dutch typos: their edits would only meet Dutch words by chance.
+      const typo = query.language === "nl" && typoTries++ < MAX_TYPO_WORDS ? correctTypo(word, index) : undefined;
+      if (typo && !terms.some((t) => t.term === typo.term)) terms.push({ ...typo, word, origin: "typo", prefix: false, weight: TYPO_WEIGHT });
+      continue;
+    }
     const parts = [
       { term: split.modifier, prefix: split.modifierIsPrefix },
       { term: split.head, prefix: false },
