@@ -7,6 +7,6 @@ export type AnswerabilityModel = { bias: number; weights: Partial<Record<keyof A
  * into this file.
  */
 export const ANSWERABILITY_MODEL: AnswerabilityModel = {
-  bias: -0.084,
-  weights: {coverage: 1.178, unknownShare: -2.028, agreement: -0.348, sentenceCoverage: 0.164, rarestInTop: -0.679, topicMissing: -0.47, detailMissing: -3.547, length: 2.41},
+  bias: -0.125,
+  weights: {coverage: 1.136, unknownShare: -2.021, agreement: -0.351, sentenceCoverage: 0.177, rarestInTop: -0.609, topicMissing: -0.476, detailMissing: -3.558, length: 2.426},
 };
