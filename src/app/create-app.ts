@@ -10,6 +10,7 @@ import { HandoffService } from "../core/handoff/handoff-service.js";
 import { createLearningEffectSink } from "../core/handoff/learning-effect-sink.js";
 import { TeamService } from "../core/handoff/team-service.js";
 import { warmCommonTerms } from "../core/retrieval/retrieve.js";
+import { dutchDictionaryState } from "../core/text/dutch-dictionary.js";
 import { addWorkingTime } from "../core/handoff/working-time.js";
 import type { Logger } from "../logger.js";
 import { formatSummary } from "../ingest/format-summary.js";
@@ -140,6 +141,8 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
       const summary = await syncKnowledgeFolder(config, knowledge);
       logger.info(formatSummary(summary).replace(/\n/g, " | "));
       logger.info(`answering with ${knowledge.semantic.mode}`);
+      // Read only when first needed (a few seconds); when it cannot be, nothing breaks, but say so.
+      if (dutchDictionaryState() === "unavailable") logger.warn("the Dutch word list could not be loaded: OCR words are not repaired, typos not corrected");
       // On a large store, the first questions of common words only are as quick as later ones.
       warmCommonTerms(knowledge.store, { signal: warming.signal })
         .then((terms) => terms > 0 && logger.debug(`looked up the best passages of ${terms} common terms`))

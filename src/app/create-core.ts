@@ -1,5 +1,6 @@
 import type { Config } from "../config.js";
 import { createAssistant, type Assistant } from "../core/assistant.js";
+import { loadVocabulary } from "../ingest/vocabulary-files.js";
 import type { Logger } from "../logger.js";
 import type { Knowledge } from "./open-knowledge.js";
 
@@ -12,6 +13,7 @@ export function createCore(config: Config, knowledge: Knowledge, logger?: Logger
     minConfidence: config.answerMinConfidence,
     semantic: knowledge.semantic.search,
     generator: knowledge.semantic.generator,
+    vocabulary: loadVocabulary(config.knowledgeDir),
     warn: logger ? (message) => logger.warn(message) : undefined,
   });
 }

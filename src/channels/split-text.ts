@@ -1,6 +1,7 @@
-/** The core's text puts sources after a "Bronnen:" line; chat channels show them apart. */
+/** The core's text puts sources after a "Bronnen:" (or, in English, "Sources:") line; chat channels show them apart. */
 export function splitSources(text: string): [body: string, sources: string | undefined] {
-  const at = text.indexOf("\nBronnen:");
+  const found = /\n(Bronnen|Sources):/.exec(text);
+  const at = found ? found.index : -1;
   return at < 0 ? [text, undefined] : [text.slice(0, at).trim(), text.slice(at + 1).trim()];
 }
 

@@ -1,13 +1,16 @@
 import { citeGeneratedAnswer, numberPassages } from "./answer/cite-generated-answer.js";
+import { asksForList } from "./answer/asks-for-list.js";
 import { composeAnswer, type ComposedAnswer, type SourceRef } from "./answer/compose-answer.js";
 import type { IncomingMessage } from "./channel.js";
 import { assessAnswerability } from "./decision/answerability.js";
-import { classifyIntent } from "./decision/classify-intent.js";
+import { classifyIntent, questionPart } from "./decision/classify-intent.js";
 import { GenerationUnavailable, type AnswerGenerator, type KnowledgeIndex, type QuestionLog, type SemanticSearch } from "./ports.js";
 import type { PassageSummary, Reply } from "./reply.js";
-import { NL } from "./replies-nl.js";
+import type { ReplyTexts } from "./replies-nl.js";
+import { repliesIn, replyLanguage } from "./reply-language.js";
 import { hybridRetrieve } from "./retrieval/hybrid-retrieve.js";
 import type { Retrieval } from "./retrieval/retrieve.js";
+import type { Vocabulary } from "./text/vocabulary.js";
 import { sourceLabel } from "./types.js";
 
 export type AssistantOptions = {
@@ -21,6 +24,8 @@ export type AssistantOptions = {
   semantic?: SemanticSearch;
   /** A language model that writes the answer from the passages; optional. */
   generator?: AnswerGenerator;
+  /** Synonyms and the English glossary of the field (knowledge/synoniemen.txt, engels-nederlands.txt). */
+  vocabulary?: Vocabulary;
   /** Where the core reports a provider falling back (no message text). */
   warn?: (message: string) => void;
 };
@@ -38,19 +43,22 @@ const PASSAGES_FOR_GENERATION = 6;
 export function createAssistant(options: AssistantOptions): Assistant {
   return {
     async handle(message, mode = { generate: true }) {
+      const text = message.text.slice(0, options.maxQuestionChars);
+      const language = replyLanguage(text);
+      const NL = repliesIn(language);
       const notice =
         message.text.length > options.maxQuestionChars ? NL.shortened(options.maxQuestionChars) : undefined;
-      const text = message.text.slice(0, options.maxQuestionChars);
       const intent = classifyIntent(text);
-      if (intent !== "question" && intent !== "human") return smallTalk(intent, notice);
+      if (intent !== "question" && intent !== "human") return { ...smallTalk(intent, NL, notice), language };
       if (intent === "human") {
-        const reply = handoff("asked-for-human", NL.handoffAskedForHuman, undefined, 0, notice);
+        const reply = { ...handoff("asked-for-human", NL.handoffAskedForHuman, NL, undefined, 0, notice), language };
         options.questionLog?.record({ channel: message.channel, question: text, decision: "handoff", reason: reply.reason, confidence: 0 });
         return reply;
       }
-      const retrieval = await hybridRetrieve(options.index, options.semantic, text, PASSAGES_IN_REPLY);
+      const searched = questionPart(text);
+      const retrieval = await hybridRetrieve(options.index, options.semantic, searched, PASSAGES_IN_REPLY, { vocabulary: options.vocabulary });
       if (retrieval.semantic === "failed") options.warn?.(`vector search failed, BM25 only: ${retrieval.failure}`);
-      const assessment = assessAnswerability(text, retrieval);
+      const assessment = assessAnswerability(searched, retrieval);
       const passages = summarise(retrieval);
       let reply: Reply | undefined;
       let fallbackNotice: string | undefined;
@@ -62,7 +70,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
           // The model's "the passages do not answer this" (or an answer citing nothing) is a handoff.
           reply = answer
             ? answered("generated", answer, passages, assessment.confidence, notice)
-            : handoff("not-in-knowledge", NL.handoffNotInKnowledge, retrieval, assessment.confidence, notice);
+            : handoff("not-in-knowledge", NL.handoffNotInKnowledge, NL, retrieval, assessment.confidence, notice);
         } catch (error) {
           const budget = error instanceof GenerationUnavailable && error.reason === "budget";
           options.warn?.(`generation ${budget ? "over budget" : "failed"}, offline answer instead: ${(error as Error).message}`);
@@ -72,19 +80,19 @@ export function createAssistant(options: AssistantOptions): Assistant {
       if (!reply) {
         const shown = [notice, fallbackNotice].filter(Boolean).join(" ") || undefined;
         if (assessment.confidence >= options.minConfidence) {
-          const answer = composeAnswer(retrieval.hits, retrieval.terms, retrieval.passageCount);
+          const answer = composeAnswer(retrieval.hits, retrieval.terms, retrieval.passageCount, { list: asksForList(text), texts: NL });
           reply = answered("answerable", answer, passages, assessment.confidence, shown);
         } else {
           const reason = assessment.liveFacts ? "live-facts" : "not-in-knowledge";
           const intro = assessment.liveFacts ? NL.handoffLiveFacts : NL.handoffNotInKnowledge;
-          reply = handoff(reason, intro, retrieval, assessment.confidence, shown);
+          reply = handoff(reason, intro, NL, retrieval, assessment.confidence, shown);
         }
       }
       options.questionLog?.record({
         channel: message.channel, question: text, decision: reply.decision, reason: reply.reason,
         confidence: assessment.confidence, topSource: passages[0]?.source,
       });
-      return reply;
+      return { ...reply, language };
     },
   };
 }
@@ -106,7 +114,7 @@ function answered(reason: string, answer: ComposedAnswer, passages: PassageSumma
   };
 }
 
-function handoff(reason: string, intro: string, retrieval: Retrieval | undefined, confidence: number, notice?: string): Reply {
+function handoff(reason: string, intro: string, NL: ReplyTexts, retrieval: Retrieval | undefined, confidence: number, notice?: string): Reply {
   const passages = retrieval ? summarise(retrieval) : [];
   const related: SourceRef[] = [];
   for (const hit of retrieval?.hits ?? []) {
@@ -124,7 +132,7 @@ function handoff(reason: string, intro: string, retrieval: Retrieval | undefined
   };
 }
 
-function smallTalk(intent: "empty" | "greeting" | "thanks" | "help", notice?: string): Reply {
+function smallTalk(intent: "empty" | "greeting" | "thanks" | "help", NL: ReplyTexts, notice?: string): Reply {
   const text = { empty: NL.empty, greeting: NL.greeting, thanks: NL.thanks, help: NL.help }[intent];
   return {
     kind: intent, decision: "answer", reason: "small-talk", text, sources: [], furtherReading: [],

@@ -5,6 +5,7 @@ import type { ApplyResult, HandoffService } from "./handoff/handoff-service.js";
 import { askerNoticeText } from "./handoff/handoff-texts.js";
 import type { Handoff } from "./handoff/handoff-types.js";
 import type { Reply } from "./reply.js";
+import { repliesIn } from "./reply-language.js";
 import { classifyIntent } from "./decision/classify-intent.js";
 import { withContext } from "./decision/follow-up.js";
 import { foldDiacritics } from "./text/fold.js";
@@ -69,8 +70,8 @@ export function createConversation(options: ConversationOptions): Conversation {
       ...reply,
       kind: "handoff",
       decision: "handoff",
-      text: `${reply.text}\n\n${askerNoticeText("consent_request", handoff)}`,
-      prompt: askerNoticeText("consent_request", handoff),
+      text: `${reply.text}\n\n${consentQuestion(reply, handoff)}`,
+      prompt: consentQuestion(reply, handoff),
       handoffId: handoff.id,
       actions: [...CONSENT_ACTIONS],
     };
@@ -115,7 +116,7 @@ export function createConversation(options: ConversationOptions): Conversation {
         if (!question) return plain("empty", "Over welke vraag wil je een mens spreken? Stel hem gerust opnieuw.");
         // Only what the store found is needed (for the tolk): no generated answer.
         const reply = await assistant.handle({ ...action, text: question }, { generate: false });
-        return startHandoff(action, question, { ...reply, text: "Natuurlijk, een mens kijkt graag mee." }, action.eventKey);
+        return startHandoff(action, question, { ...reply, text: repliesIn(reply.language).askHumanAgain }, action.eventKey);
       }
       const handoff = action.handoffId ? repository.get(action.handoffId)?.handoff : repository.findActiveByAsker(action.channel, action.conversationId);
       if (!handoff) return plain("empty", "Ik kan die vraag niet meer vinden. Stel hem gerust opnieuw.");
@@ -133,6 +134,11 @@ export function createConversation(options: ConversationOptions): Conversation {
       return plain("relayed", rejectionText(result), handoff.id, "not-allowed");
     },
   };
+}
+
+/** The consent question, in the asker's language. */
+function consentQuestion(reply: Reply, handoff: Handoff): string {
+  return reply.language === "en" ? repliesIn("en").consentRequest : askerNoticeText("consent_request", handoff);
 }
 
 function consentReply(handoff: Handoff, result: ApplyResult): Reply {

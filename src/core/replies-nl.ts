@@ -19,5 +19,15 @@ export const NL = {
   shortened: (max: number) => `Je bericht was erg lang; ik heb de eerste ${max} tekens gebruikt.`,
   generationUnavailable: "(Het taalmodel reageerde niet op tijd; dit antwoord komt rechtstreeks uit de kennisbank.)",
   generationOverBudget: "(Het dagbudget voor het taalmodel is op; dit antwoord komt rechtstreeks uit de kennisbank.)",
+  answerIntro: "Dit vond ik erover in de kennisbank:",
+  answerUnclear: "Dit vond ik erover in de kennisbank, maar zonder duidelijk antwoord.",
+  sourcesLabel: "Bronnen:",
+  furtherReadingLabel: "Meer lezen:",
+  askHumanAgain: "Natuurlijk, een mens kijkt graag mee.",
+  consentRequest:
+    "Mag ik je vraag doorgeven aan de tolken en vrije actoren van het netwerk? Alleen zij zien je vraag, met je naam of anoniem, zoals jij kiest.",
   unavailable: "Er ging bij mij iets mis. Probeer het zo nog eens; lukt het dan nog niet, dan helpt een mens uit het netwerk je verder.",
-} as const;
+};
+
+/** The texts of one language, as the core uses them. */
+export type ReplyTexts = { [K in keyof typeof NL]: (typeof NL)[K] extends (...args: infer A) => string ? (...args: A) => string : string };

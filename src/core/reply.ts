@@ -25,6 +25,8 @@ export type Reply = {
   /** The handoff this reply belongs to, if any, and the buttons to show. */
   handoffId?: string;
   actions?: ReplyAction[];
+  /** The asker's language ("en" for a question in English; Dutch otherwise): channels label buttons in it. */
+  language?: "nl" | "en";
   /** The question the buttons answer (the consent question), also the last paragraph of `text`. */
   prompt?: string;
 };

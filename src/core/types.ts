@@ -1,3 +1,5 @@
+import { repairOcrText } from "./text/ocr-repair.js";
+
 /** Descriptive metadata of a knowledge document, edited by maintainers in knowledge/metadata.json. */
 export type DocumentMeta = {
   title: string;
@@ -42,11 +44,12 @@ export type SearchHit = {
   score: number;
 };
 
-/** A readable source label: "Title — section" or "Title, p. 3". */
+/** A readable source label: "Title — section" or "Title, p. 3" (OCR-damaged words of a section repaired). */
 export function sourceLabel(hit: SearchHit): string {
-  const section = hit.passage.section && hit.passage.section.length > 80
-    ? `${hit.passage.section.slice(0, 77).replace(/\s\S*$/, "")} …`
-    : hit.passage.section;
-  const where = section ?? (hit.passage.page ? `pagina ${hit.passage.page}` : undefined);
+  const section = hit.passage.section && repairOcrText(hit.passage.section);
+  const shown = section && section.length > 80
+    ? `${section.slice(0, 77).replace(/\s\S*$/, "")} …`
+    : section;
+  const where = shown ?? (hit.passage.page ? `pagina ${hit.passage.page}` : undefined);
   return where ? `${hit.document.title} — ${where}` : hit.document.title;
 }

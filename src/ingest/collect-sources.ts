@@ -1,10 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { METADATA_FILE } from "./metadata-file.js";
+import { VOCABULARY_FILES } from "./vocabulary-files.js";
 
 /** Files that live in the knowledge folder but are not knowledge. */
 function isHousekeeping(name: string): boolean {
-  return name.startsWith(".") || name === METADATA_FILE || /^readme(\.|$)/i.test(name);
+  return name.startsWith(".") || name === METADATA_FILE || VOCABULARY_FILES.includes(name) || /^readme(\.|$)/i.test(name);
 }
 
 export function isUrl(source: string): boolean {

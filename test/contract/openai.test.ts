@@ -256,14 +256,14 @@ describe("npm run eval with a provider configured", () => {
         OPENAI_API_KEY: "sk-test-key", OPENAI_BASE_URL: baseUrl, OPENAI_CHAT_MODEL: "test-chat", OPENAI_EMBEDDING_MODEL: "test-embedding",
       };
       const stdout = await new Promise<string>((resolve, reject) => {
-        execFile(process.execPath, ["--import", "tsx", "src/cli/eval.ts", "--json"], { cwd: REPO_ROOT, env, maxBuffer: 1 << 24 }, (error, out, err) =>
+        execFile(process.execPath, ["--import", "tsx", "src/cli/eval.ts", path.join("..", "shared", "eval", "questions.dev.jsonl"), "--json"], { cwd: REPO_ROOT, env, maxBuffer: 1 << 24 }, (error, out, err) =>
           error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out));
       });
-      const report = JSON.parse(stdout) as { runs: Array<{ mode: string; label: string; all: { recallAt5: number } }> };
+      const report = JSON.parse(stdout) as { runs: Array<{ mode: string; label: string; groups: { all: { recallAt5: number } } }> };
       expect(report.runs.map((r) => r.mode)).toEqual(["offline", "configured"]);
       expect(report.runs[1]!.label).toContain("hybrid");
       expect(report.runs[1]!.label).toContain("test-chat");
-      expect(report.runs[0]!.all.recallAt5).toBeGreaterThan(0.8);
+      expect(report.runs[0]!.groups.all.recallAt5).toBeGreaterThan(0.8);
       expect(openai.chatRequests.length).toBeGreaterThan(0);
     } finally {
       await openai.stop();

@@ -51,6 +51,14 @@ describe("conversation with handoffs", () => {
     expect(repository.get(handoff.handoffId!)?.handoff).toMatchObject({ status: "awaiting_consent", question: "Wat is een burgerbegroting?", routedTo: [{ userId: "tolk" }] });
   });
 
+  it("given an English question that goes to a person, then the handoff and its consent question are in English", async () => {
+    const reply = await conversation.handle({ ...asker("en"), text: "How do I apply for a tree felling permit for our street?" });
+    expect(reply.decision).toBe("handoff");
+    expect(reply.language).toBe("en");
+    expect(reply.prompt).toMatch(/^May I pass your question on/);
+    expect(reply.text).not.toMatch(/Mag ik je vraag doorgeven/);
+  });
+
   it("given an unanswerable question, then nothing is shared until the asker types 'ja'", async () => {
     const reply = await conversation.handle({ ...asker("b"), text: "Hoe vraag ik een kapvergunning aan?" });
     expect(reply.text).toMatch(/Mag ik je vraag doorgeven/);

@@ -27,10 +27,10 @@ describe("learning loop", () => {
 
 describe("the shipped knowledge folder", () => {
   const corpus = path.join(REPO_ROOT, "..", "shared", "corpus");
-  it.skipIf(!fs.existsSync(corpus))("given the shared starter corpus, then knowledge/ holds exactly its documents, byte for byte, and their metadata", () => {
+  it.skipIf(!fs.existsSync(corpus))("given the shared starter corpus, then knowledge/ holds exactly its documents, byte for byte, their metadata and the vocabulary files", () => {
     const shipped = fs.readdirSync(STARTER_KNOWLEDGE).sort();
     const documents = fs.readdirSync(corpus).filter((f) => f !== "README.md").sort();
-    expect(shipped).toEqual([...documents, "metadata.yaml"].sort());
+    expect(shipped).toEqual([...documents, "metadata.yaml", "synoniemen.txt", "engels-nederlands.txt"].sort());
     for (const name of documents) expect(fs.readFileSync(path.join(STARTER_KNOWLEDGE, name)).equals(fs.readFileSync(path.join(corpus, name)))).toBe(true);
   });
 });

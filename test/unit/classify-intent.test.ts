@@ -21,3 +21,28 @@ describe("classifyIntent", () => {
     expect(classifyIntent(message)).toBe(intent);
   });
 });
+
+describe("classifyIntent: a question after small talk is a question", () => {
+  it.each([
+    ["Goedemiddag! Wie regelt de verzekering van een buurtbus?", "question"],
+    ["Prima, en hoe vinden we een penningmeester?", "question"],
+    ["Dankjewel. Nog iets: mag een stichting winst maken?", "question"],
+    ["Hulp gezocht voor een subsidieaanvraag?", "question"],
+    ["oké", "thanks"],
+    ["Top, dank je wel!", "thanks"],
+    ["hallo allemaal", "greeting"],
+  ])("given %j, then %s", (message, intent) => {
+    expect(classifyIntent(message)).toBe(intent);
+  });
+
+  it.each([
+    ["Hoe bereiken we mensen in de wijk die nooit naar bijeenkomsten komen?", "question"],
+    ["Hoe spreken we bewoners aan die overlast geven?", "question"],
+    ["Is er iemand die ervaring heeft met een buurtbus?", "question"],
+    ["Mag ik iemand bellen over onze aanvraag?", "human"],
+    ["verbind me door met een tolk alsjeblieft", "human"],
+    ["I would like to talk to a human", "human"],
+  ])("given %j (people named, not asked for), then %s", (message, intent) => {
+    expect(classifyIntent(message)).toBe(intent);
+  });
+});

@@ -18,3 +18,15 @@ describe("follow-up questions", () => {
     expect(withContext("En hoe werkt dat?", [])).toBe("En hoe werkt dat?");
   });
 });
+
+describe("follow-up: only a question that cannot stand alone", () => {
+  it.each([
+    ["Wie betaalt het onderhoud van het speeltuintje?", false],
+    ["Hoe werkt die regeling voor zonnepanelen op de school?", false],
+    ["Wat kost dat ongeveer?", true],
+    ["Hoe vinden we daar vrijwilligers voor?", true],
+    ["En in een kleiner dorp?", true],
+  ])("given %j, then follow-up is %s", (question, expected) => {
+    expect(isFollowUp(question)).toBe(expected);
+  });
+});

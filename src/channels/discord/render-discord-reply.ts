@@ -62,7 +62,7 @@ export function renderDiscordReply(reply: Reply, options: { withoutPrompt?: bool
   const last = messages[messages.length - 1]!;
   const embed = last.embeds![0]!;
   if (sources) {
-    embed.fields = chunk(escapeMarkdown(sources.replace(/^Bronnen:\s*/, "")), FIELD_LIMIT).slice(0, 5).map((value, i) => ({ name: i === 0 ? "Bronnen" : "Bronnen (vervolg)", value }));
+    embed.fields = chunk(escapeMarkdown(sources.replace(/^(Bronnen|Sources):\s*/, "")), FIELD_LIMIT).slice(0, 5).map((value, i) => ({ name: i === 0 ? "Bronnen" : "Bronnen (vervolg)", value }));
   }
   if (reply.notice) messages[0]!.content = `*${escapeMarkdown(reply.notice)}*`;
   const actions = reply.kind === "answer" ? ["feedback_up", "feedback_down", ...(reply.actions ?? [])] : (reply.actions ?? []);

@@ -1,77 +1,151 @@
+import { NL, type ReplyTexts } from "../replies-nl.js";
+import { repairOcrText } from "../text/ocr-repair.js";
 import { sourceLabel, type SearchHit } from "../types.js";
-import { analyzeText } from "../text/analyzer.js";
 import { idf, matchesTerm, type SearchTerm } from "../retrieval/retrieve.js";
-import { readableSentences } from "./readable-text.js";
+import { sentencesOf, sentenceWindows, type AnalysedSentence } from "../retrieval/passage-sentences.js";
 
-export type SourceRef = { label: string; documentId: string; passageId: string };
+/** A source; under "Meer lezen" it may carry the sentence that makes it worth reading. */
+export type SourceRef = { label: string; documentId: string; passageId: string; snippet?: string };
 
 export type ComposedAnswer = { text: string; sources: SourceRef[]; furtherReading: SourceRef[] };
 
-const MAX_SENTENCES = 3;
-const PASSAGES_TO_QUOTE = 3;
-const MAX_SENTENCE_CHARS = 400;
+const PASSAGES_TO_READ = 3;
+/** A window of consecutive sentences: up to three for a question, up to six items for a list question. */
+const MAX_WINDOW = 3;
+const MAX_LIST_WINDOW = 6;
+const MAX_QUOTE_CHARS = 900;
+/** Each rank down the hit list weighs this much less (the best passage is trusted most). */
+const RANK_DECAY = 0.3;
+/** A word found through a synonym, a translation or a correction counts for this much of a typed word. */
+const EXPANSION_WEIGHT = 0.6;
 
 /**
- * The offline answer: the sentences of the best passages that hold most of the question's weight,
- * quoted with a numbered source each, followed by where to read more.
+ * The offline answer: from the best passages, the run of one to three consecutive sentences that
+ * holds most of the question's weight (for a list question, the list), quoted as one piece with its
+ * source, followed by the other documents worth reading. Headings, fragments and debris are not quoted.
  */
-export function composeAnswer(hits: readonly SearchHit[], terms: readonly SearchTerm[], passageCount: number): ComposedAnswer {
-  const weights = new Map(terms.map((t) => [t.term, idf(t.df, passageCount)]));
-  const candidates = hits.slice(0, PASSAGES_TO_QUOTE).flatMap((hit, rank) =>
-    readableSentences(hit.passage.text).map((sentence, position) => ({
-      sentence: sentence.length > MAX_SENTENCE_CHARS ? `${sentence.slice(0, MAX_SENTENCE_CHARS).replace(/\s\S*$/, "")} …` : sentence,
-      hit,
-      position,
-      score: sentenceScore(sentence, weights, terms) / (1 + 0.35 * rank),
-    })),
-  );
-  const seen = new Set<string>();
-  const chosen = candidates
-    .filter((c) => c.score > 0 && !isHeading(c.sentence, c.hit))
-    .sort((a, b) => b.score - a.score)
-    .filter((c) => {
-      const key = comparable(c.sentence);
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .slice(0, MAX_SENTENCES)
-    .sort((a, b) => hits.indexOf(a.hit) - hits.indexOf(b.hit) || a.position - b.position);
+export function composeAnswer(hits: readonly SearchHit[], terms: readonly SearchTerm[], passageCount: number, options: { list?: boolean; texts?: ReplyTexts } = {}): ComposedAnswer {
+  const texts = options.texts ?? NL;
+  const weights = termWeights(terms, passageCount);
+  let best: { hit: SearchHit; sentences: AnalysedSentence[]; score: number } | undefined;
+  for (const [rank, hit] of hits.slice(0, PASSAGES_TO_READ).entries()) {
+    const sentences = sentencesOf(hit).filter((s) => !isHeading(s.text, hit));
+    for (let size = 1; size <= (options.list ? MAX_LIST_WINDOW : MAX_WINDOW); size++) {
+      for (const window of sentenceWindows(sentences, size)) {
+        if (window.sentences.length < size && size > 1) continue;
+        const text = window.sentences.map((s) => s.text).join(" ");
+        if (text.length > MAX_QUOTE_CHARS && size > 1) continue;
+        const score = windowScore(window.sentences, weights, terms, options.list) / (1 + RANK_DECAY * rank);
+        if (!best || score > best.score + 1e-9) best = { hit, sentences: window.sentences, score };
+      }
+    }
+  }
+  if (!best || best.score <= 0) return withSources(texts.answerUnclear, [], hits, new Map(), texts);
+  const quote = completed(best.sentences, sentencesOf(best.hit)).map((s) => s.text).join(" ");
+  const ref = refOf(best.hit);
+  const shown = quote.length > MAX_QUOTE_CHARS ? `${quote.slice(0, MAX_QUOTE_CHARS).replace(/\s\S*$/, "")} …` : quote;
+  const snippets = new Map<string, string>();
+  for (const hit of hits.slice(0, PASSAGES_TO_READ)) {
+    if (hit.document.id === best.hit.document.id || snippets.has(hit.document.id)) continue;
+    const sentence = bestSentence(hit, weights, terms);
+    if (sentence && sentence.score >= SNIPPET_MIN_SHARE * best.score) snippets.set(hit.document.id, sentence.text);
+  }
+  return withSources([texts.answerIntro, `“${shown}” [1]`].join("\n"), [ref], hits, snippets, texts);
+}
 
-  const sources: SourceRef[] = [];
-  const lines = chosen.map(({ sentence, hit }) => {
-    const ref = refOf(hit);
-    let number = sources.findIndex((s) => s.label === ref.label) + 1;
-    if (number === 0) number = sources.push(ref);
-    return `• “${sentence}” [${number}]`;
-  });
-  return withSources(["Dit vond ik erover in de kennisbank:", ...lines].join("\n"), sources, hits);
+/** A further document shows its best sentence when that holds at least this share of the answer's weight. */
+const SNIPPET_MIN_SHARE = 0.5;
+const MAX_SNIPPET_CHARS = 220;
+
+/** The single sentence of a passage that holds most of the question, shortened for a preview. */
+function bestSentence(hit: SearchHit, weights: ReadonlyMap<SearchTerm, number>, terms: readonly SearchTerm[]): { text: string; score: number } | undefined {
+  let best: { text: string; score: number } | undefined;
+  for (const sentence of sentencesOf(hit)) {
+    if (isHeading(sentence.text, hit) || isFragment(sentence.text)) continue;
+    const score = windowScore([sentence], weights, terms);
+    if (score > 0 && (!best || score > best.score)) best = { text: sentence.text, score };
+  }
+  if (best && best.text.length > MAX_SNIPPET_CHARS) best.text = `${best.text.slice(0, MAX_SNIPPET_CHARS).replace(/\s\S*$/, "")} …`;
+  return best;
+}
+
+/**
+ * A quote does not stop at the line that announces what follows ("De conclusies zijn:") or at the
+ * document's own question: the sentences after it are the answer, as far as the quote's length allows.
+ */
+function completed(chosen: AnalysedSentence[], all: readonly AnalysedSentence[]): AnalysedSentence[] {
+  const quote = [...chosen];
+  let next = all.indexOf(quote.at(-1)!) + 1;
+  while (next > 0 && next < all.length && announces(quote.at(-1)!.text) && length(quote) + all[next]!.text.length <= MAX_QUOTE_CHARS) {
+    quote.push(all[next]!);
+    next++;
+    // After the first sentence of the answer, a list goes on while its items are short.
+    while (next < all.length && quote.length < MAX_LIST_WINDOW && all[next]!.text.length < 160 && length(quote) + all[next]!.text.length <= MAX_QUOTE_CHARS) quote.push(all[next++]!);
+  }
+  return quote;
+}
+
+const announces = (text: string) => /[:?]$/.test(text);
+const length = (sentences: readonly AnalysedSentence[]) => sentences.reduce((sum, s) => sum + s.text.length + 1, 0);
+
+/** IDF weight of each search term; words the asker did not type count less. */
+function termWeights(terms: readonly SearchTerm[], passageCount: number): Map<SearchTerm, number> {
+  return new Map(terms.map((t) => [t, idf(Math.max(t.df, 1), passageCount) * (t.origin === "typed" || t.origin === "compound-part" ? 1 : EXPANSION_WEIGHT)]));
+}
+
+/**
+ * The question's weight a run of sentences holds, each word once, with a small cost per sentence
+ * beyond the first (a longer quote must earn its length) and a cost for a fragment or a heading-like
+ * line. For a list question, a run of list items earns a little for each item.
+ */
+function windowScore(sentences: readonly AnalysedSentence[], weights: ReadonlyMap<SearchTerm, number>, terms: readonly SearchTerm[], list = false): number {
+  const own = new Set(sentences.flatMap((s) => [...s.terms]));
+  let found = 0;
+  const seenWords = new Set<string>();
+  for (const t of terms) {
+    if (seenWords.has(`${t.word} ${t.term}`) || !matchesTerm(own, t)) continue;
+    seenWords.add(`${t.word} ${t.term}`);
+    found += weights.get(t) ?? 0;
+  }
+  if (found === 0) return 0;
+  const extra = sentences.length - 1;
+  const fragments = sentences.filter((s) => isFragment(s.text)).length;
+  const lengthCost = list ? 0.04 * extra : 0.12 * extra;
+  const endsOpen = announces(sentences.at(-1)!.text) ? 0.85 : 1;
+  return found * (1 - lengthCost) * (1 - 0.3 * fragments / sentences.length) * endsOpen;
+}
+
+/** A piece that does not read as a sentence: no capital at the start and no full stop at the end, or very short. */
+function isFragment(text: string): boolean {
+  const words = text.split(/\s+/).length;
+  return words < 6 || (!/^[\p{Lu}\d"“‘(]/u.test(text) && !/[.!?:;)"”]$/.test(text));
 }
 
 /**
  * An answer's body followed by its numbered sources and, from the best hits, the other documents
  * worth reading ("Meer lezen"): the form every answer takes, quoted or generated.
  */
-export function withSources(body: string, sources: SourceRef[], hits: readonly SearchHit[]): ComposedAnswer {
+export function withSources(body: string, sources: SourceRef[], hits: readonly SearchHit[], snippets: ReadonlyMap<string, string> = new Map(), texts: Pick<ReplyTexts, "sourcesLabel" | "furtherReadingLabel"> = NL): ComposedAnswer {
   const cited = new Set(sources.map((s) => s.documentId));
   const furtherReading: SourceRef[] = [];
   for (const hit of hits.slice(0, 5)) {
     if (cited.has(hit.document.id) || furtherReading.some((f) => f.documentId === hit.document.id)) continue;
-    furtherReading.push(refOf(hit));
+    const snippet = snippets.get(hit.document.id);
+    furtherReading.push(snippet ? { ...refOf(hit), snippet } : refOf(hit));
   }
   const text = [
     body,
     "",
-    "Bronnen:",
+    texts.sourcesLabel,
     ...sources.map((s, i) => `[${i + 1}] ${s.label}`),
-    ...(furtherReading.length ? ["", "Meer lezen:", ...furtherReading.map((f) => `– ${f.label}`)] : []),
+    ...(furtherReading.length ? ["", texts.furtherReadingLabel, ...furtherReading.map((f) => (f.snippet ? `– ${f.label}: “${f.snippet}”` : `– ${f.label}`))] : []),
   ].join("\n");
   return { text, sources, furtherReading };
 }
 
 /** A heading repeated as the first line of its passage says nothing by itself. */
 function isHeading(sentence: string, hit: SearchHit): boolean {
-  return !!hit.passage.section && comparable(sentence) === comparable(hit.passage.section);
+  return !!hit.passage.section && comparable(sentence) === comparable(repairOcrText(hit.passage.section));
 }
 
 /** Text reduced to its words, for telling whether two texts say the same. */
@@ -81,14 +155,4 @@ function comparable(text: string): string {
 
 export function refOf(hit: SearchHit): SourceRef {
   return { label: sourceLabel(hit), documentId: hit.document.id, passageId: hit.passage.id };
-}
-
-/** IDF weight of the question's terms in a sentence, with a mild preference for shorter sentences. */
-function sentenceScore(sentence: string, weights: ReadonlyMap<string, number>, terms: readonly SearchTerm[]): number {
-  const own = new Set(analyzeText(sentence));
-  let score = 0;
-  for (const t of terms) {
-    if (matchesTerm(own, t)) score += weights.get(t.term) ?? 0;
-  }
-  return score / Math.sqrt(Math.max(8, own.size) / 8);
 }

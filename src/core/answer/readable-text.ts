@@ -1,8 +1,10 @@
 import { BULLET_PREFIX, introducesList, isListLine } from "../text/list-lines.js";
+import { repairOcrText } from "../text/ocr-repair.js";
 
 /**
  * Turns stored passage text (often OCR output with broken lines, stray glyphs and bullet letters)
- * into clean sentences a person can read. The stored text itself stays as it is.
+ * into clean sentences a person can read, with OCR-damaged words repaired where the Dutch dictionary
+ * is sure ("codperatie" → coöperatie). The stored text itself stays as it is.
  */
 export function readableSentences(text: string): string[] {
   const lines = joinShortLists(text.split("\n").map((line) => line.trim()))
@@ -76,10 +78,35 @@ function splitSentences(paragraph: string): string[] {
     .filter(Boolean);
 }
 
+/** Characters OCR leaves behind from stains, stamps and bullets; real words seldom hold them. */
+const JUNK_CHARS = /[#&'"‘’“”`^~|\\{}<>_¢§]/;
+
+/** A token that is OCR debris: junk characters with hardly a letter, or a lone consonant. */
+function isDebrisToken(token: string): boolean {
+  const letters = (token.match(/\p{L}/gu) ?? []).length;
+  if (JUNK_CHARS.test(token) && letters < 3 && !/^\p{L}+'s$/u.test(token)) return true;
+  return /^[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]$/.test(token);
+}
+
+/** Drops debris tokens, and a short unknown scrap before the capital that starts the real sentence. */
+function dropDebris(sentence: string): string {
+  const tokens = sentence.replace(/\s=(?=\p{L})/gu, "; ").split(/\s+/).filter((t) => t && !isDebrisToken(t));
+  const start = tokens.findIndex((t) => /^\p{Lu}/u.test(t));
+  if (start > 0 && start <= 2 && tokens.slice(0, start).every((t) => t.length <= 3 && /^\p{Ll}+$/u.test(t) && !COMMON_SHORT.has(t))) {
+    tokens.splice(0, start);
+  }
+  return tokens.join(" ");
+}
+
+/** Short Dutch words that may open a sentence before a capitalised name ("de Provincie", "in Utrecht"). */
+const COMMON_SHORT = new Set(["de", "het", "een", "en", "in", "op", "van", "te", "met", "aan", "bij", "tot", "om", "of", "als", "dat", "die", "er", "is", "zo", "nu", "ook", "wel", "we", "ze", "je", "u", "ik", "hij", "zij", "wat", "wie", "hoe", "dus", "maar", "na", "per", "uit", "voor", "door", "naar", "over", "via"]);
+
 function tidy(sentence: string): string {
-  return sentence
-    .replace(/(\p{L})- (\p{Ll})/gu, "$1$2")
-    .replace(/\s+([,.;:!?])/g, "$1")
-    .replace(/\s{2,}/g, " ")
-    .trim();
+  return repairOcrText(
+    dropDebris(sentence)
+      .replace(/(\p{L})- (\p{Ll})/gu, "$1$2")
+      .replace(/\s+([,.;:!?])/g, "$1")
+      .replace(/\s{2,}/g, " ")
+      .trim(),
+  );
 }

@@ -1,4 +1,5 @@
 import type { TeamButton } from "../channel.js";
+import { NL } from "../replies-nl.js";
 import type { AskerNotice, Handoff, HandoffEffect, HandoffStatus, Person, ThreadPost } from "./handoff-types.js";
 
 export type TextOptions = {
@@ -22,7 +23,7 @@ function helperName(person: Person | undefined, options: TextOptions): string {
 export function askerNoticeText(notice: AskerNotice, handoff: Handoff, options: TextOptions = DEFAULT_OPTIONS): string {
   switch (notice) {
     case "consent_request":
-      return "Mag ik je vraag doorgeven aan de tolken en vrije actoren van het netwerk? Alleen zij zien je vraag, met je naam of anoniem, zoals jij kiest.";
+      return NL.consentRequest;
     case "not_shared":
       return "Prima, ik heb je vraag niet doorgegeven. Je kunt altijd opnieuw vragen.";
     case "consent_expired":

@@ -1,6 +1,6 @@
 import type { KnowledgeIndex, SemanticSearch } from "../ports.js";
 import type { SearchHit } from "../types.js";
-import { retrieve, type Retrieval } from "./retrieve.js";
+import { retrieve, type Retrieval, type RetrieveOptions } from "./retrieve.js";
 
 /** Candidates taken from each ranking before fusion. */
 const CANDIDATES = 30;
@@ -25,9 +25,9 @@ export type HybridRetrieval = Retrieval & { semantic: "used" | "failed" | "off";
  * BM25 and vector search, fused. When the semantic side fails (provider down, Pinecone unreachable),
  * the BM25 ranking stands alone and the caller is told, so the asker still gets an answer.
  */
-export async function hybridRetrieve(index: KnowledgeIndex, semantic: SemanticSearch | undefined, question: string, limit: number): Promise<HybridRetrieval> {
-  if (!semantic) return { ...retrieve(index, question, limit), semantic: "off" };
-  const lexical = retrieve(index, question, Math.max(limit, CANDIDATES));
+export async function hybridRetrieve(index: KnowledgeIndex, semantic: SemanticSearch | undefined, question: string, limit: number, options: RetrieveOptions = {}): Promise<HybridRetrieval> {
+  if (!semantic) return { ...retrieve(index, question, limit, options), semantic: "off" };
+  const lexical = retrieve(index, question, Math.max(limit, CANDIDATES), options);
   let matches: Array<{ passageId: string }>;
   try {
     matches = await semantic.search(question, Math.max(limit, CANDIDATES));

@@ -2,18 +2,14 @@ import type { KnowledgeIndex } from "../ports.js";
 import type { SearchHit } from "../types.js";
 import { analyzeQuery, type AnalyzedQuery } from "../text/analyzer.js";
 import { splitCompound } from "../text/compounds.js";
-import { synonymsOf } from "../text/thesaurus.js";
+import { stemDutch } from "../text/stem.js";
+import { MAX_TYPO_WORDS, correctTypo } from "./typo-correction.js";
+import { englishBase, type Vocabulary } from "../text/vocabulary.js";
+import { idf, rescore } from "./rescore.js";
+import type { SearchTerm } from "./search-term.js";
 
-/** A search term with where it came from: typed, or a part of a typed compound the store lacks. */
-export type SearchTerm = {
-  term: string;
-  /** The typed word it stands for. */
-  word: string;
-  /** Passages holding it. */
-  df: number;
-  origin: "typed" | "compound-part" | "synonym";
-  prefix: boolean;
-};
+export { idf } from "./rescore.js";
+export type { SearchTerm } from "./search-term.js";
 
 export type Retrieval = {
   query: AnalyzedQuery;
@@ -22,21 +18,79 @@ export type Retrieval = {
   passageCount: number;
 };
 
+export type RetrieveOptions = {
+  /** Synonyms and the English glossary; without it only the typed words (and their compounds) count. */
+  vocabulary?: Vocabulary;
+  /** Weight of the best two consecutive sentences against the passage's BM25 (see rescore). */
+  windowWeight?: number;
+};
+
+/**
+ * Chosen with 5-fold cross-validation of MRR@10 on the realistic questions (npm run eval:fit -- --retrieval)
+ * among the weights that keep the dev set at recall@5 ≥ 0.95.
+ */
+export const DEFAULT_WINDOW_WEIGHT = 0.5;
+/** A corrected typo counts almost as the word typed: the correction is one edit away. */
+const TYPO_WEIGHT = 0.9;
+/** Candidates scored in full for every question. */
+const RESCORED = 40;
+
 /**
  * BM25 retrieval for a question. Typed words the store does not know are tried as Dutch compounds
- * ("buurtbatterij" → buurt + batterij) so that a question may use a compound the documents spell apart.
+ * ("buurtbatterij" → buurt + batterij); synonyms and, for English questions, Dutch translations
+ * are searched too with a lower weight. Candidates from the full-text index are then scored with
+ * each term's weight and with how well two consecutive sentences of a passage hold the question.
  */
-export function retrieve(index: KnowledgeIndex, question: string, limit = 10): Retrieval {
+export function retrieve(index: KnowledgeIndex, question: string, limit = 10, options: RetrieveOptions = {}): Retrieval {
   const query = analyzeQuery(question);
+  const terms = typedTerms(index, query);
+  for (const expansion of options.vocabulary?.expand(question, terms.map((t) => t.term), query.language) ?? []) {
+    if (terms.some((t) => t.term === expansion.term)) continue;
+    const df = index.documentFrequencies([expansion.term]).get(expansion.term) ?? 0;
+    if (df === 0) continue;
+    const word = expansion.origin === "translation"
+      ? query.terms.find((t) => englishBase(t.word) === expansion.trigger)?.word
+      : terms.find((t) => t.term === expansion.trigger)?.word;
+    terms.push({ term: expansion.term, word: word ?? expansion.trigger, df, origin: expansion.origin, prefix: false, weight: expansion.weight });
+  }
+  const passageCount = index.passageCount();
+  const searchable = selectSearchTerms(terms, passageCount);
+  if (!searchable.length) return { query, terms, hits: [], passageCount };
+  const candidates = searchWithinBudget(index, searchable, Math.max(limit, RESCORED));
+  const hits = rescore(candidates, searchable, {
+    passageCount,
+    averageLength: index.averagePassageLength(),
+    windowWeight: options.windowWeight ?? DEFAULT_WINDOW_WEIGHT,
+    keep: limit,
+  }).slice(0, limit);
+  return { query, terms, hits, passageCount };
+}
+
+/** The question's own words, with the parts of a compound the store only knows apart. */
+function typedTerms(index: KnowledgeIndex, query: AnalyzedQuery): SearchTerm[] {
   const dfs = index.documentFrequencies(query.terms.map((t) => t.term));
   const terms: SearchTerm[] = [];
-  for (const { word, term, joined } of query.terms) {
-    const df = dfs.get(term) ?? 0;
+  let typoTries = 0;
+  for (const typed of query.terms) {
+    const { word, joined } = typed;
+    let { term } = typed;
+    let df = dfs.get(term) ?? 0;
     if (joined && df === 0) continue; // "leader-subsidies": the store spells it apart; its parts are terms already
-    terms.push({ term, word, df, origin: "typed", prefix: false });
+    if (df === 0) {
+      // "haalt", "vindt": a present-tense verb form the stemmer leaves whole, when the store knows the verb.
+      const verb = presentTenseVerb(word);
+      const verbDf = verb ? (index.documentFrequencies([verb]).get(verb) ?? 0) : 0;
+      if (verb && verbDf > 0) [term, df] = [verb, verbDf];
+    }
+    terms.push({ term, word, df, origin: "typed", prefix: false, weight: 1 });
     if (df > 0) continue;
     const split = splitCompound(word, { isKnown: (s) => index.isKnownTerm(s), isKnownPrefix: (p) => index.isKnownPrefix(p) });
-    if (!split) continue;
+    if (!split) {
+      // English words are not Dutch typos: their edits would only meet Dutch words by chance.
+      const typo = query.language === "nl" && typoTries++ < MAX_TYPO_WORDS ? correctTypo(word, index) : undefined;
+      if (typo && !terms.some((t) => t.term === typo.term)) terms.push({ ...typo, word, origin: "typo", prefix: false, weight: TYPO_WEIGHT });
+      continue;
+    }
     const parts = [
       { term: split.modifier, prefix: split.modifierIsPrefix },
       { term: split.head, prefix: false },
@@ -44,32 +98,27 @@ export function retrieve(index: KnowledgeIndex, question: string, limit = 10): R
     for (const part of parts) {
       if (terms.some((t) => t.term === part.term)) continue;
       const partDf = part.prefix ? 1 : (index.documentFrequencies([part.term]).get(part.term) ?? 0);
-      terms.push({ ...part, word, df: partDf, origin: "compound-part" });
+      terms.push({ ...part, word, df: partDf, origin: "compound-part", weight: 1 });
     }
   }
-  for (const typed of terms.filter((t) => t.origin === "typed")) {
-    for (const synonym of synonymsOf(typed.term)) {
-      if (terms.some((t) => t.term === synonym)) continue;
-      const df = index.documentFrequencies([synonym]).get(synonym) ?? 0;
-      if (df > 0) terms.push({ term: synonym, word: typed.word, df, origin: "synonym", prefix: false });
-    }
-  }
-  const passageCount = index.passageCount();
-  const searchable = selectSearchTerms(terms, passageCount);
-  const hits = searchable.length ? searchWithinBudget(index, searchable, limit, passageCount) : [];
-  return { query, terms, hits, passageCount };
+  return terms;
+}
+
+/** The stem of the infinitive behind a present-tense form ending in -t ("haalt" → halen), if it may be one. */
+function presentTenseVerb(word: string): string | undefined {
+  if (word.length < 4 || !word.endsWith("t") || /[aeiou]t$/.test(word) && !/(aa|ee|oo|uu)t$/.test(word)) return undefined;
+  return stemDutch(`${word.slice(0, -1)}en`);
 }
 
 /**
  * Rows FTS5 may score for one question. BM25 in FTS5 scores every passage that holds any query term,
  * which on a large store makes common terms expensive. Beyond this budget, candidates come from the
- * rarest terms (which carry most of the score) and are then scored with BM25 over all terms: the
- * candidate-generation idea of MaxScore/WAND. Small stores always take the exact path.
+ * rarest terms (which carry most of the score): the candidate-generation idea of MaxScore/WAND.
  */
 const ROW_BUDGET = 8_000;
 const CANDIDATES = 100;
 
-function searchWithinBudget(index: KnowledgeIndex, terms: SearchTerm[], limit: number, passageCount: number): SearchHit[] {
+function searchWithinBudget(index: KnowledgeIndex, terms: SearchTerm[], limit: number): SearchHit[] {
   const cost = terms.reduce((sum, t) => sum + (t.prefix ? 0 : t.df), 0);
   if (cost <= ROW_BUDGET) return index.search(terms, limit);
   const byRarity = [...terms].sort((a, b) => a.df - b.df);
@@ -80,12 +129,7 @@ function searchWithinBudget(index: KnowledgeIndex, terms: SearchTerm[], limit: n
     seeds.push(t);
     seedCost += t.df;
   }
-  const candidates = index.search(seeds, Math.max(CANDIDATES, limit));
-  const averageLength = index.averagePassageLength();
-  return candidates
-    .map((hit) => ({ ...hit, score: bm25(hit, terms, passageCount, averageLength) }))
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit);
+  return index.search(seeds, Math.max(CANDIDATES, limit));
 }
 
 /** The most common terms whose best passages are looked up ahead of the first question. */
@@ -108,18 +152,6 @@ export async function warmCommonTerms(index: KnowledgeIndex, options: { minPassa
   return warmed;
 }
 
-/** Okapi BM25 (k1 = 1.2, b = 0.75, as FTS5) of a passage body for the given terms. */
-function bm25(hit: SearchHit, terms: readonly SearchTerm[], passageCount: number, averageLength: number): number {
-  const own = hit.passage.terms;
-  const lengthNorm = 1.2 * (0.25 + (0.75 * own.length) / averageLength);
-  let score = 0;
-  for (const t of terms) {
-    const tf = own.reduce((n, o) => n + (tokenMatches(o, t) ? 1 : 0), 0);
-    if (tf > 0) score += idf(t.df, passageCount) * ((tf * 2.2) / (tf + lengthNorm));
-  }
-  return score;
-}
-
 /** Terms in more than this share of all passages barely change the ranking but cost the most time. */
 const MAX_TERM_SHARE = 0.25;
 const MIN_SEARCH_TERMS = 2;
@@ -132,11 +164,6 @@ function selectSearchTerms(terms: readonly SearchTerm[], passageCount: number): 
   return [...known].sort((a, b) => a.df - b.df).slice(0, MIN_SEARCH_TERMS);
 }
 
-/** Inverse document frequency, as in BM25; unknown terms weigh most. */
-export function idf(df: number, passageCount: number): number {
-  return Math.log(1 + (passageCount - df + 0.5) / (df + 0.5));
-}
-
 /** Share of the question's term weight (IDF) found in a passage's own text or heading. */
 export function coverageOf(hit: SearchHit, terms: readonly SearchTerm[], passageCount: number): number {
   const own = new Set(hit.passage.terms);
@@ -146,25 +173,29 @@ export function coverageOf(hit: SearchHit, terms: readonly SearchTerm[], passage
     if (t.origin !== "typed") continue;
     const weight = idf(t.df, passageCount);
     total += weight;
-    if (holds(own, t, terms)) found += weight;
+    found += weight * heldShare(own, t, terms);
   }
   return total > 0 ? found / total : 0;
 }
 
-/** A typed term is found as itself or, for a compound, as both of its parts. */
-function holds(own: ReadonlySet<string>, t: SearchTerm, all: readonly SearchTerm[]): boolean {
-  if (own.has(t.term)) return true;
+/**
+ * How much of a typed word a set of index terms holds: all of it as itself or, for a compound, as both
+ * of its parts; otherwise the weight of its best synonym, translation or correction that is there.
+ */
+export function heldShare(own: ReadonlySet<string>, t: SearchTerm, all: readonly SearchTerm[]): number {
+  if (own.has(t.term)) return 1;
   const parts = all.filter((p) => p.origin === "compound-part" && p.word === t.word);
-  return parts.length > 0 && parts.every((p) => matchesTerm(own, p));
+  if (parts.length > 0 && parts.every((p) => matchesTerm(own, p))) return 1;
+  let best = 0;
+  for (const alt of all) {
+    if (alt.origin !== "typed" && alt.origin !== "compound-part" && alt.word === t.word && own.has(alt.term)) best = Math.max(best, alt.weight);
+  }
+  return best;
 }
 
 /** Whether a set of index terms holds a search term (for a prefix term: any term starting with it). */
 export function matchesTerm(own: ReadonlySet<string>, t: Pick<SearchTerm, "term" | "prefix">): boolean {
   if (!t.prefix) return own.has(t.term);
-  for (const o of own) if (tokenMatches(o, t)) return true;
+  for (const o of own) if (o.startsWith(t.term)) return true;
   return false;
-}
-
-function tokenMatches(token: string, t: Pick<SearchTerm, "term" | "prefix">): boolean {
-  return t.prefix ? token.startsWith(t.term) : token === t.term;
 }

@@ -1,4 +1,6 @@
 import { tokenize, tokenizeMarked } from "./fold.js";
+import { foldDiacritics } from "./fold.js";
+import { repairOcrWord } from "./ocr-repair.js";
 import { stemDutch } from "./stem.js";
 import { DUTCH_STOPWORDS, ENGLISH_STOPWORDS, detectLanguage } from "./stopwords.js";
 
@@ -6,14 +8,23 @@ import { DUTCH_STOPWORDS, ENGLISH_STOPWORDS, detectLanguage } from "./stopwords.
  * Version of what analyzeText yields for a text. Raise it whenever stemming, folding or stop words
  * change: a store written with another version analyses its passages again when opened.
  */
-export const ANALYZER_VERSION = 3;
+export const ANALYZER_VERSION = 4;
 
-/** Index terms of a document text: folded, stop words dropped, stemmed; repeats kept (term frequency). */
+/**
+ * Index terms of a document text: folded, stop words dropped, stemmed; repeats kept (term frequency).
+ * A word the Dutch dictionary does not know that one dictionary word explains as OCR damage also gets
+ * that word's term, right after its own ("elgenheld" → elgenheld, eigenheid).
+ */
 export function analyzeText(text: string): string[] {
   const terms: string[] = [];
   for (const token of tokenize(text)) {
     if (token.length < 2 || DUTCH_STOPWORDS.has(token)) continue;
-    terms.push(stemDutch(token));
+    const term = stemDutch(token);
+    terms.push(term);
+    const repaired = repairOcrWord(token);
+    if (!repaired) continue;
+    const repairedTerm = stemDutch(foldDiacritics(repaired));
+    if (repairedTerm !== term && !DUTCH_STOPWORDS.has(foldDiacritics(repaired))) terms.push(repairedTerm);
   }
   return terms;
 }

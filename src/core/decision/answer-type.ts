@@ -1,0 +1,63 @@
+import { foldDiacritics } from "../text/fold.js";
+
+/** What kind of detail a question asks for, when it asks for one that a text either holds or lacks. */
+export type AnswerType = "amount" | "count" | "date" | "time" | "contact" | "person" | "place" | "names";
+
+/**
+ * The detail a question asks for, from its question words (Dutch and English). Open questions (how,
+ * why, what can we do) ask for no particular detail: any passage on the topic may answer them.
+ */
+const ASKS: Array<[AnswerType, RegExp]> = [
+  ["contact", /\b(telefoonnummer|e-?mailadres|mailadres|postadres|bezoekadres|contactgegevens|phone number|email address|e-mail address)\b|\b(wat is|wat zijn|waar vind ik|hoe bereik ik|hebben jullie|heeft u|heb je|what is) (het |de |een |the )?(\p{L}+ )?(adres|website|webadres|e-?mail|nummer|telefoon|address|phone|e-mail)\b/u],
+  ["time", /\b(openingstijden|openingsuren|hoe laat|om hoe laat|welk tijdstip|welke tijd|open op|geopend|spreekuur|opening hours|what time)\b/],
+  ["amount", /\b(hoeveel (geld|euro|subsidie|budget|kost|kosten|betaal|betalen|bijdrage|contributie|huur)|wat kost|wat kosten|hoe duur|hoe hoog (is|zijn|was|waren) (de|het|een)|hoe groot (is|was) (het|de) (bedrag|budget|subsidie|bijdrage)|welk bedrag|hoe groot (is|was) het (bedrag|budget)|bedrag|tarief|prijs|kostprijs|how much (money|does|do|is|are|did)|what does it cost)\b/],
+  ["names", /\b(welke|which) (\p{L}+ )?(gemeenten|gemeentes|dorpen|kernen|wijken|buurten|organisaties|instanties|statenleden|raadsleden|wethouders|gedeputeerden|personen|partijen|provincies|bedrijven|plaatsen|steden|municipalities|villages|organisations|organizations|companies)\b|\bwie (waren|zaten|zijn|zitten) er\b/u],
+  ["date", /\b(wanneer|welke datum|op welke dag|in welk jaar|welk jaar|sinds wanneer|sinds welk jaar|per wanneer|datum|deadline|uiterste datum|when|what date|which year|since when)\b/],
+  ["count", /\b(hoeveel|how many)\b/],
+  ["person", /\b(wie (is|was|zijn|waren) (de|het|onze|hun) (voorzitter|wethouder|burgemeester|gedeputeerde|secretaris|penningmeester|directeur|contactpersoon|coordinator|trekker|initiatiefnemer|oprichter|ambtenaar)|hoe heet|wat is de naam|welke naam|namen van|wie zaten|wie zitten|wie waren de|who is the|who was the|what is the name|names of)\b/],
+  ["place", /\b(waar (is|zit|zat|was|vond|vindt|ligt) (het|de|dat)? ?(kantoor|bijeenkomst|vergadering|locatie|dorpshuis|loket)|op welke locatie|welke locatie|waar vond|where (is|was) the (meeting|office))\b/],
+];
+
+/** The detail the question asks for, or undefined for an open question. */
+export function expectedAnswerType(question: string): AnswerType | undefined {
+  const text = foldDiacritics(question);
+  for (const [type, pattern] of ASKS) if (pattern.test(text)) return type;
+  return undefined;
+}
+
+const NUMBER_WORD = "(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd|honderden|duizend|duizenden|miljoen|tientallen|dozijn)";
+const MONTH = "(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)";
+const WEEKDAY = "(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)";
+
+/** How a detail of each type is written in Dutch documents. */
+const HOLDS: Record<AnswerType, RegExp> = {
+  amount: /(€|\beur\b|\beuro\b|\beuro's\b|\d+(?:[.,]\d+)*\s?(euro|k\b|mln|miljoen|duizend|procent|%)|\b(bedrag|bedragen) van\b|\bper (jaar|maand|uur|lid|persoon|kwh)\b.*\d|\d.*\bper (jaar|maand|uur|lid|persoon|kwh)\b)/,
+  count: new RegExp(`(\\b\\d+\\b|\\b${NUMBER_WORD}\\b)`),
+  date: new RegExp(`(\\b(19|20)\\d{2}\\b|\\b\\d{1,2}[-/.]\\d{1,2}([-/.]\\d{2,4})?\\b|\\b\\d{1,2}\\s+${MONTH}\\b|\\b${MONTH}\\b|\\b${WEEKDAY}\\b|\\b(voorjaar|najaar|zomer|winter|kwartaal)\\b)`),
+  time: new RegExp(`(\\b\\d{1,2}[.:]\\d{2}\\b|\\b\\d{1,2}\\s?uur\\b|\\b${WEEKDAY}(middag|avond|ochtend)?\\b|\\b(dagelijks|elke (dag|week|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag))\\b)`),
+  contact: /(\b[\w.+-]+@[\w-]+\.[\w.]+\b|\bhttps?:\/\/|\bwww\.|\b0\d{1,3}[- ]?\d{6,8}\b|\b06[- ]?\d{8}\b|\+31|\b\d{4}\s?[a-z]{2}\b|\b(straat|laan|weg|plein|dreef|singel)\s?\d+)/,
+  person: /\b(\p{Lu}\p{Ll}+\s+(van\s+(de\s+|der\s+|den\s+)?|de\s+)?\p{Lu}\p{Ll}+|(dhr|mevr|mw|mr|drs|ir|dr)\.?\s+\p{Lu})/u,
+  names: /(?:[,;:]\s*|\s(?:en|in|te|van|met)\s)\p{Lu}[\p{Ll}-]+.*(?:[,;:]\s*|\s(?:en|in|te|van|met)\s)\p{Lu}[\p{Ll}-]+/u,
+  place: /\b(in|te|op)\s+(het\s+|de\s+)?\p{Lu}\p{Ll}+/u,
+};
+
+/** Whether a text holds a detail of the type (a number for a count, an amount in euros, a date, …). */
+export function holdsAnswerType(type: AnswerType, text: string): boolean {
+  // Names are capitalised, so the person and place checks read the text as written; the rest folded.
+  return HOLDS[type].test(type === "person" || type === "place" || type === "names" ? text : foldDiacritics(text));
+}
+
+const COUNTED = /\b(?:hoeveel|how many)\s+(?:(?:nieuwe|vaste|actieve|betaalde|vrijwillige|andere|extra|new|active)\s+)?(\p{L}{3,})/u;
+
+/** The thing a count question counts ("hoeveel vrijwilligers …" → vrijwilligers), as typed. */
+export function countedWord(question: string): string | undefined {
+  return COUNTED.exec(foldDiacritics(question))?.[1];
+}
+
+const NUMBER_TOKEN = new RegExp(`^(\\d+([.,]\\d+)?|${NUMBER_WORD}|\\d+[.,]?\\d*%?)$`);
+
+/** Whether a number stands just before a word with this stem (within three words): "veertien vrijwillige chauffeurs". */
+export function holdsCountOf(text: string, stem: string, stemOf: (word: string) => string): boolean {
+  const words = foldDiacritics(text).split(/[^\p{L}\p{N}.,%]+/u).filter(Boolean);
+  return words.some((w, i) => stemOf(w.replace(/[.,]+$/, "")) === stem && words.slice(Math.max(0, i - 3), i).some((n) => NUMBER_TOKEN.test(n.replace(/[.,]+$/, ""))));
+}

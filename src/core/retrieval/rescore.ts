@@ -1,0 +1,136 @@
+import { analyzeText } from "../text/analyzer.js";
+import type { SearchHit } from "../types.js";
+import { sentencesOf } from "./passage-sentences.js";
+import type { SearchTerm } from "./search-term.js";
+
+/** How much a term in the passage's heading or its document's title counts, as a share of one in its text. */
+const SECTION_TF = 0.8;
+const TITLE_TF = 0.4;
+const K1 = 1.2;
+const B = 0.75;
+
+export type RescoreOptions = {
+  passageCount: number;
+  averageLength: number;
+  /** Weight of the best two consecutive sentences' share of the question, against the passage's BM25. */
+  windowWeight: number;
+  /** How many passages the caller keeps: the sentence check is skipped for those that cannot reach them. */
+  keep: number;
+};
+
+/** Inverse document frequency, as in BM25; unknown terms weigh most. */
+export function idf(df: number, passageCount: number): number {
+  return Math.log(1 + (passageCount - df + 0.5) / (df + 0.5));
+}
+
+/**
+ * Scores candidate passages for the question's terms, each with its own weight (a synonym counts less
+ * than a typed word): BM25 over the passage text, with its heading and title counting as part of it,
+ * plus the question's weight found together in two consecutive sentences, so that a passage where one
+ * sentence answers the question outranks one that has the words scattered. The sentence check, the
+ * costly part, is done best-first and stops once no passage left can reach the ones kept.
+ */
+export function rescore(hits: readonly SearchHit[], terms: readonly SearchTerm[], options: RescoreOptions): SearchHit[] {
+  const groups = wordGroups(terms);
+  const weights = terms.map((t) => t.weight * idf(Math.max(t.df, 1), options.passageCount));
+  const exact = new Map<string, number[]>();
+  terms.forEach((t, i) => !t.prefix && exact.set(t.term, [...(exact.get(t.term) ?? []), i]));
+  const prefixes = terms.map((t, i) => (t.prefix ? i : -1)).filter((i) => i >= 0);
+
+  const scored = hits.map((hit) => {
+    const tf = new Array<number>(terms.length).fill(0);
+    for (const own of hit.passage.terms) {
+      for (const i of exact.get(own) ?? []) tf[i]!++;
+      for (const i of prefixes) if (own.startsWith(terms[i]!.term)) tf[i]!++;
+    }
+    const section = termSet(hit.passage.section);
+    const title = termSet(hit.document.title);
+    const lengthNorm = K1 * (1 - B + (B * hit.passage.terms.length) / Math.max(1, options.averageLength));
+    const contribution = terms.map((t, i) => {
+      const f = tf[i]! + (has(section, t) ? SECTION_TF : 0) + (has(title, t) ? TITLE_TF : 0);
+      return f > 0 ? weights[i]! * ((f * (K1 + 1)) / (f + lengthNorm)) : 0;
+    });
+    return { hit, score: groups.sum(contribution) };
+  });
+  if (options.windowWeight <= 0) return scored.sort((a, b) => b.score - a.score).map(({ hit, score }) => ({ ...hit, score }));
+
+  // Best-first by BM25; a passage whose BM25 plus the largest possible sentence bonus stays below the
+  // passages kept so far cannot enter them.
+  const total = groups.sum(weights) || 1;
+  const maxBonus = options.windowWeight * total;
+  scored.sort((a, b) => b.score - a.score);
+  const finals: number[] = [];
+  const result: SearchHit[] = [];
+  for (const { hit, score } of scored) {
+    const kth = finals.length >= options.keep ? finals[options.keep - 1]! : -Infinity;
+    const final = score + maxBonus <= kth ? score : score + maxBonus * bestWindowShare(hit, terms, weights, groups, total);
+    result.push({ ...hit, score: final });
+    finals.push(final);
+    finals.sort((a, b) => b - a);
+  }
+  return result.sort((a, b) => b.score - a.score);
+}
+
+type WordGroups = { sum(values: readonly number[]): number };
+
+/**
+ * A typed word counts once, by the best of itself, its compound's parts together, or one of its
+ * synonyms, translations or corrections (as Lucene's SynonymQuery does), so a passage that happens to
+ * hold many synonyms of one word is not favoured.
+ */
+function wordGroups(terms: readonly SearchTerm[]): WordGroups {
+  const words = [...new Set(terms.map((t) => t.word))];
+  const group = terms.map((t) => words.indexOf(t.word));
+  const kind = terms.map((t) => (t.origin === "typed" ? 0 : t.origin === "compound-part" ? 1 : 2));
+  return {
+    sum(values) {
+      const own = new Float64Array(words.length);
+      const parts = new Float64Array(words.length);
+      const alternative = new Float64Array(words.length);
+      values.forEach((v, i) => {
+        const g = group[i]!;
+        if (kind[i] === 0) own[g]! += v;
+        else if (kind[i] === 1) parts[g]! += v;
+        else alternative[g] = Math.max(alternative[g]!, v);
+      });
+      let sum = 0;
+      for (let g = 0; g < words.length; g++) sum += Math.max(own[g]!, parts[g]!, alternative[g]!);
+      return sum;
+    },
+  };
+}
+
+/** The share of the question's weight held by the best two consecutive sentences of a passage. */
+function bestWindowShare(hit: SearchHit, terms: readonly SearchTerm[], weights: readonly number[], groups: WordGroups, total: number): number {
+  const sentences = sentencesOf(hit);
+  const present = sentences.map((s) => terms.map((t) => has(s.terms, t)));
+  let best = 0;
+  const last = Math.max(1, sentences.length - 1);
+  for (let start = 0; start < last; start++) {
+    const a = present[start];
+    const b = present[start + 1];
+    if (!a) break;
+    best = Math.max(best, groups.sum(weights.map((w, i) => (a[i] || b?.[i] ? w : 0))) / total);
+  }
+  return best;
+}
+
+function has(own: ReadonlySet<string>, t: SearchTerm): boolean {
+  if (!t.prefix) return own.has(t.term);
+  for (const term of own) if (term.startsWith(t.term)) return true;
+  return false;
+}
+
+const analysed = new Map<string, Set<string>>();
+
+/** Index terms of a heading or title, kept for the ones seen most recently. */
+function termSet(text: string | undefined): Set<string> {
+  if (!text) return new Set();
+  let terms = analysed.get(text);
+  if (!terms) {
+    if (analysed.size > 5_000) analysed.delete(analysed.keys().next().value!);
+    terms = new Set(analyzeText(text));
+    analysed.set(text, terms);
+  }
+  return terms;
+}

@@ -1,0 +1,17 @@
+import fs from "node:fs";
+import path from "node:path";
+import { Vocabulary } from "../core/text/vocabulary.js";
+
+/** The field's vocabulary files in the knowledge folder, which maintainers extend by hand. */
+export const SYNONYM_FILE = "synoniemen.txt";
+export const GLOSSARY_FILE = "engels-nederlands.txt";
+export const VOCABULARY_FILES: readonly string[] = [SYNONYM_FILE, GLOSSARY_FILE];
+
+/** Reads the synonym file and the English-Dutch glossary from the knowledge folder (either may be missing). */
+export function loadVocabulary(knowledgeDir: string): Vocabulary {
+  const read = (name: string) => {
+    const file = path.join(knowledgeDir, name);
+    return fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+  };
+  return new Vocabulary(read(SYNONYM_FILE), read(GLOSSARY_FILE));
+}
