@@ -5,9 +5,7 @@ export interface Embedder {
   embed(texts: readonly string[]): Promise<number[][]>;
 }
 
-/** Document metadata a vector search can be narrowed by (any of the listed values matches). */
-export type VectorFilter = { kind?: string[]; theme?: string[]; region?: string[] };
-
+/** Document metadata stored with each vector (in Pinecone, for narrowing searches there later). */
 export type VectorMetadata = { documentId: string; kind: string; themes: string[]; region?: string };
 
 export type VectorMatch = { passageId: string; score: number };
@@ -21,7 +19,7 @@ export interface VectorIndex {
   readonly target: string;
   upsert(items: ReadonlyArray<{ passageId: string; vector: number[]; metadata: VectorMetadata }>): Promise<void>;
   delete(passageIds: readonly string[]): Promise<void>;
-  query(vector: number[], topK: number, filter?: VectorFilter): Promise<VectorMatch[]>;
+  query(vector: number[], topK: number): Promise<VectorMatch[]>;
   /** Number of vectors held (for `kennis -- list` and checks). */
   count(): Promise<number>;
 }

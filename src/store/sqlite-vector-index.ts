@@ -1,13 +1,13 @@
 import type Database from "better-sqlite3";
 import * as sqliteVec from "sqlite-vec";
-import type { VectorFilter, VectorIndex, VectorMatch } from "../semantic/ports.js";
+import type { VectorIndex, VectorMatch } from "../semantic/ports.js";
 
 /** sqlite-vec's largest k for one KNN query. */
 const MAX_K = 4096;
 
 /**
  * The embedded vector index: a sqlite-vec `vec0` table (cosine distance) in the same database as the
- * passages, so filters by document metadata are a join. The table is made on the first vectors, with
+ * passages. The table is made on the first vectors, with
  * their dimension; vectors of another dimension (a new model) replace it.
  */
 export class SqliteVectorIndex implements VectorIndex {
@@ -49,26 +49,19 @@ export class SqliteVectorIndex implements VectorIndex {
     })();
   }
 
-  async query(vector: number[], topK: number, filter?: VectorFilter): Promise<VectorMatch[]> {
+  async query(vector: number[], topK: number): Promise<VectorMatch[]> {
     const dims = this.dimensions();
     if (!dims) return [];
     if (dims !== vector.length) throw new Error(`the question's vector has ${vector.length} dimensions, the index ${dims}: run npm run ingest after changing the embedding model`);
-    const filtered = !!(filter?.kind?.length || filter?.theme?.length || filter?.region?.length);
-    const k = Math.min(MAX_K, filtered ? topK * 10 : topK);
     const rows = this.db
       .prepare(
-        `SELECT i.passage_id AS passageId, v.distance AS distance, d.kind AS kind, d.themes AS themes, d.region AS region
+        `SELECT i.passage_id AS passageId, v.distance AS distance
            FROM (SELECT rowid, distance FROM passage_vectors WHERE embedding MATCH ? AND k = ?) v
            JOIN local_vector_ids i ON i.rowid = v.rowid
-           JOIN passages p ON p.id = i.passage_id
-           JOIN documents d ON d.id = p.document_id
           ORDER BY v.distance`,
       )
-      .all(new Float32Array(vector), k) as Array<{ passageId: string; distance: number; kind: string; themes: string; region: string | null }>;
-    return rows
-      .filter((row) => !filtered || matchesFilter({ kind: row.kind, themes: JSON.parse(row.themes) as string[], region: row.region ?? undefined }, filter!))
-      .slice(0, topK)
-      .map((row) => ({ passageId: row.passageId, score: 1 - row.distance }));
+      .all(new Float32Array(vector), Math.min(MAX_K, topK)) as Array<{ passageId: string; distance: number }>;
+    return rows.map((row) => ({ passageId: row.passageId, score: 1 - row.distance }));
   }
 
   async count(): Promise<number> {
@@ -97,16 +90,4 @@ export class SqliteVectorIndex implements VectorIndex {
       `);
     })();
   }
-}
-
-/** Whether a document's metadata passes a filter: every given field must match one of its values. */
-export function matchesFilter(meta: { kind: string; themes: string[]; region?: string }, filter: VectorFilter): boolean {
-  const lower = (values: readonly string[] | undefined) => values?.map((v) => v.toLowerCase());
-  const kinds = lower(filter.kind);
-  const themes = lower(filter.theme);
-  const regions = lower(filter.region);
-  if (kinds?.length && !kinds.includes(meta.kind.toLowerCase())) return false;
-  if (themes?.length && !meta.themes.some((t) => themes.includes(t.toLowerCase()))) return false;
-  if (regions?.length && !(meta.region && regions.includes(meta.region.toLowerCase()))) return false;
-  return true;
 }

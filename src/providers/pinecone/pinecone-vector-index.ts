@@ -1,5 +1,5 @@
 import { Pinecone, type Index, type RecordMetadata } from "@pinecone-database/pinecone";
-import type { VectorFilter, VectorIndex, VectorMatch, VectorMetadata } from "../../semantic/ports.js";
+import type { VectorIndex, VectorMatch, VectorMetadata } from "../../semantic/ports.js";
 
 export type PineconeOptions = {
   apiKey: string;
@@ -55,8 +55,8 @@ export class PineconeVectorIndex implements VectorIndex {
     }
   }
 
-  async query(vector: number[], topK: number, filter?: VectorFilter): Promise<VectorMatch[]> {
-    const result = await this.index.query({ vector, topK, includeMetadata: false, includeValues: false, ...(filter ? pineconeFilter(filter) : {}) });
+  async query(vector: number[], topK: number): Promise<VectorMatch[]> {
+    const result = await this.index.query({ vector, topK, includeMetadata: false, includeValues: false });
     return (result.matches ?? []).map((match) => ({ passageId: match.id, score: match.score ?? 0 }));
   }
 
@@ -64,15 +64,4 @@ export class PineconeVectorIndex implements VectorIndex {
     const stats = await this.index.describeIndexStats();
     return stats.namespaces?.[this.namespace]?.recordCount ?? 0;
   }
-}
-
-/** Our filter as Pinecone's metadata filter language ($in per field, all fields must match). */
-export function pineconeFilter(filter: VectorFilter): { filter?: Record<string, unknown> } {
-  const clauses: Record<string, unknown>[] = [];
-  const lower = (values: string[]) => values.map((v) => v.toLowerCase());
-  if (filter.kind?.length) clauses.push({ kind: { $in: lower(filter.kind) } });
-  if (filter.theme?.length) clauses.push({ themes: { $in: lower(filter.theme) } });
-  if (filter.region?.length) clauses.push({ region: { $in: lower(filter.region) } });
-  if (!clauses.length) return {};
-  return { filter: clauses.length === 1 ? clauses[0]! : { $and: clauses } };
 }
