@@ -40,7 +40,8 @@ describe("OCR-damaged words and mistyped questions, on a real store", () => {
     const retrieval = retrieve(store, question);
     expect(retrieval.terms).toContainEqual(expect.objectContaining({ word: "vrijwillgers", origin: "typo", df: 1 }));
     expect(retrieval.hits[0]?.document.id).toBe("vrijwilligers.txt");
-    expect(assessAnswerability(question, retrieval).unknownShare).toBe(0);
+    // The correction stands in for the typed word at 0.9 of its weight: what is left counts as unknown.
+    expect(assessAnswerability(question, retrieval).unknownShare).toBeLessThan(0.1);
   });
 
   it("given an English question, then its words are not taken for Dutch typos", () => {
