@@ -24,6 +24,7 @@ import { slackPlatform } from "./channels/slack-platform.js";
 import { createCore } from "./create-core.js";
 import { createEffectRouter } from "./handoff-effect-router.js";
 import { addDocumentFromChat } from "./add-document-from-chat.js";
+import { deliveryReporter, deliveryRetryPolicy } from "./delivery-reporter.js";
 import { addAnswerToKnowledge } from "./learning-sink.js";
 import { openKnowledge, syncKnowledgeFolder } from "./open-knowledge.js";
 import { RoleGrants } from "../core/handoff/role-grants.js";
@@ -65,6 +66,8 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
     repository,
     roster: grants.extend(roster),
     clock: options.clock,
+    retry: deliveryRetryPolicy(config.handoff.tickMs),
+    reporter: deliveryReporter(handoffLog),
     policy: {
       consentTimeoutMs: config.handoff.consentTimeoutMs,
       reminderIntervalMs: config.handoff.reminderIntervalMs,
@@ -157,6 +160,8 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
         }
         deliver();
       };
+      // A restart is when a cause may have been fixed (the bot invited, a channel unarchived): try parked ones again.
+      if (handoffs.retryParked() > 0) handoffLog.info("trying stuck handoff messages again");
       tick(); // timers that fell due while Vliegwiel was down, and messages not yet delivered
       ticker = setInterval(tick, config.handoff.tickMs);
     },

@@ -155,6 +155,23 @@ const MIGRATIONS: string[] = [
   UPDATE passages SET term_count = CASE WHEN terms = '' THEN 0 ELSE length(terms) - length(replace(terms, ' ', '')) + 1 END;
   CREATE INDEX passages_by_term_count ON passages(term_count);
   `,
+  `
+  -- Delivery per effect: attempts (counted before each try), backoff, and a parked state after too many.
+  ALTER TABLE handoff_outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE handoff_outbox ADD COLUMN next_attempt_at TEXT;
+  ALTER TABLE handoff_outbox ADD COLUMN last_error TEXT;
+  ALTER TABLE handoff_outbox ADD COLUMN failed_channel TEXT;
+  ALTER TABLE handoff_outbox ADD COLUMN parked_at TEXT;
+  ALTER TABLE handoff_timers ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE handoff_timers ADD COLUMN last_error TEXT;
+  ALTER TABLE handoff_timers ADD COLUMN parked_at TEXT;
+  -- What a channel posted for an effect (its message reference), so a retry finds it instead of posting again.
+  CREATE TABLE handoff_posts (
+    effect_id  INTEGER PRIMARY KEY REFERENCES handoff_outbox(id),
+    ref        TEXT NOT NULL,
+    at         TEXT NOT NULL
+  );
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -38,6 +38,8 @@ export function askerNoticeText(notice: AskerNotice, handoff: Handoff, options: 
       return "Je vraag is afgesloten. Toch nog iets? Je kunt hem de komende dagen heropenen.";
     case "reopened":
       return "Je vraag staat weer open; je hoort het hier.";
+    case "delivery_delayed":
+      return "Het doorgeven van je vraag lukt nu even niet. We proberen het opnieuw; je hoort het hier zodra hij bij de tolken staat.";
   }
 }
 

@@ -64,7 +64,8 @@ export type AskerNotice =
   | "claimed"
   | "taking_longer"
   | "resolved"
-  | "reopened";
+  | "reopened"
+  | "delivery_delayed";
 
 export type ThreadPost = "claimed" | "asker_reply" | "reminder" | "escalation" | "resolved" | "reopened";
 
