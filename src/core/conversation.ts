@@ -143,7 +143,8 @@ function consentQuestion(reply: Reply, handoff: Handoff): string {
 
 function consentReply(handoff: Handoff, result: ApplyResult): Reply {
   if (result.ok) {
-    const notice = result.handoff.status === "declined" ? "not_shared" : "shared";
+    // "Passed on" is said by the outbox once the team's thread exists; here only that it is under way.
+    const notice = result.handoff.status === "declined" ? "not_shared" : "passing_on";
     return plain("consent", askerNoticeText(notice, result.handoff), handoff.id);
   }
   return plain("consent", rejectionText(result), handoff.id, "not-allowed");

@@ -243,7 +243,7 @@ describe("Discord handoff end to end against a fake Discord", () => {
     expect(refusal!.body).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining("Alleen wie de vraag stelde") } });
     discord.dispatch("INTERACTION_CREATE", press(ANNA, consent[0]!.custom_id, askerThread));
     await discord.waitFor("POST", /\/callback$/, 2);
-    expect(discord.callsTo("POST", /\/callback$/)[1]!.body).toMatchObject({ type: 7, data: { content: expect.stringContaining("doorgegeven"), components: [] } });
+    expect(discord.callsTo("POST", /\/callback$/)[1]!.body).toMatchObject({ type: 7, data: { content: expect.stringContaining("Ik geef je vraag door"), components: [] } });
 
     // A forum post for the tolken: status tag "open", the routed person mentioned, a claim button.
     const [post] = await discord.waitFor("POST", new RegExp(`^/channels/${HANDOFF_FORUM}/threads$`));

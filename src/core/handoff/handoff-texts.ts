@@ -13,7 +13,7 @@ const DEFAULT_OPTIONS: TextOptions = { showHelperNames: true };
  * Notices a chat channel already shows as its direct reply to the asker's own message or button
  * press; a channel's handoff sink skips them so the asker does not read them twice.
  */
-export const NOTICES_SHOWN_AS_REPLY: ReadonlySet<AskerNotice> = new Set(["consent_request", "shared", "not_shared"]);
+export const NOTICES_SHOWN_AS_REPLY: ReadonlySet<AskerNotice> = new Set(["consent_request", "passing_on", "not_shared"]);
 
 function helperName(person: Person | undefined, options: TextOptions): string {
   return options.showHelperNames && person ? person.name : "een tolk uit het netwerk";
@@ -28,6 +28,8 @@ export function askerNoticeText(notice: AskerNotice, handoff: Handoff, options: 
       return "Prima, ik heb je vraag niet doorgegeven. Je kunt altijd opnieuw vragen.";
     case "consent_expired":
       return "Ik heb geen antwoord gekregen op mijn vraag of ik je vraag mocht doorgeven, dus ik heb hem niet gedeeld. Vraag gerust opnieuw.";
+    case "passing_on":
+      return `Dank je! Ik geef je vraag${handoff.sharing === "anonymous" ? " anoniem" : ""} door aan de tolken; je hoort het hier zodra hij bij hen staat.`;
     case "shared":
       return `Je vraag is doorgegeven${handoff.sharing === "anonymous" ? " (anoniem)" : ""}. Zodra iemand hem oppakt, hoor je het hier.`;
     case "claimed":

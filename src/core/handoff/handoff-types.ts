@@ -60,6 +60,7 @@ export type AskerNotice =
   | "consent_request"
   | "not_shared"
   | "consent_expired"
+  | "passing_on"
   | "shared"
   | "claimed"
   | "taking_longer"
