@@ -10,6 +10,7 @@ import { registerAssistant } from "./listeners/assistant.js";
 import { registerMessages } from "./listeners/messages.js";
 import type { SlackChannelOptions, SlackContext } from "./slack-context.js";
 import { createSlackHandoffSink } from "./slack-handoff-sink.js";
+import { retryTransientSlackErrors } from "./slack-transient-retry.js";
 
 export type { SlackChannelOptions } from "./slack-context.js";
 
@@ -49,6 +50,7 @@ export class SlackChannel implements ChannelAdapter {
       logLevel: LogLevel.WARN,
     });
     this.app = app;
+    retryTransientSlackErrors(app.client, { logger: options.logger });
     const ctx: SlackContext = { name: this.name, options, core, client: app.client };
     // The assistant view first, so that its threads are not answered again as direct messages.
     registerAssistant(app, ctx);
