@@ -1,4 +1,4 @@
-import { App, LogLevel } from "@slack/bolt";
+import { App, LogLevel, webApi } from "@slack/bolt";
 import type { ChannelAdapter, CoreApi } from "../../core/channel.js";
 import type { HandoffEffectSink } from "../../core/handoff/handoff-service.js";
 import type { TextOptions } from "../../core/handoff/handoff-texts.js";
@@ -23,16 +23,18 @@ export type { SlackChannelOptions } from "./slack-context.js";
 export class SlackChannel implements ChannelAdapter {
   readonly name = "slack";
   private app: App | undefined;
+  private effectClient: App["client"] | undefined;
 
   constructor(private readonly options: SlackChannelOptions) {}
 
   /** The sink that shows handoff steps in Slack (the asker's thread and the tolken's channel). */
   handoffSink(texts: TextOptions, slackIdOf: (userId: string) => string | undefined): HandoffEffectSink {
     return createSlackHandoffSink({
-      client: () => {
-        if (!this.app) throw new Error("slack is not started");
-        return this.app.client;
-      },
+      // Its own client, without the client's automatic re-sending: a post whose answer got lost is
+      // not sent again blindly; the outbox's next attempt looks for it first.
+      client: () => (this.effectClient ??= new webApi.WebClient(this.options.botToken, {
+        slackApiUrl: this.options.apiUrl, retryConfig: { retries: 0 }, logger: boltLogger(this.options.logger), logLevel: LogLevel.WARN,
+      })),
       handoffChannel: this.options.handoffChannel,
       slackIdOf,
       texts,

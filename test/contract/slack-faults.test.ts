@@ -1,0 +1,102 @@
+import fs from "node:fs";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createApp, type App } from "../../src/app/create-app.js";
+import { createLogger } from "../../src/logger.js";
+import { FakeSlackApi } from "../fakes/fake-slack-api.js";
+import { freePort } from "../helpers/free-port.js";
+import { headsOf, ROSTER_YAML, SLACK_SECRET, SlackDriver, TOLKEN, waitForCall } from "../helpers/slack-flow.js";
+import { tempDir, testConfig } from "../helpers/temp-knowledge.js";
+
+const TICK_MS = 100;
+
+/** The whole app in HTTP mode against the fake Slack, with faults injected into the fake. */
+describe("Slack under faults", () => {
+  const temp = tempDir();
+  const slack = new FakeSlackApi();
+  const logLines: string[] = [];
+  let app: App;
+  let driver: SlackDriver;
+  let ts = 1_700_100_000;
+  const nextTs = () => `${ts++}.000100`;
+
+  beforeAll(async () => {
+    const apiUrl = await slack.start();
+    const rosterFile = `${temp.dir}/roster.yaml`;
+    fs.writeFileSync(rosterFile, ROSTER_YAML);
+    const port = await freePort();
+    const config = testConfig(temp.dir, {
+      WEB_ENABLED: "false", SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_API_URL: apiUrl, PORT: String(port),
+      SLACK_HANDOFF_CHANNEL: TOLKEN, ROSTER_FILE: rosterFile, HANDOFF_TICK_SECONDS: String(TICK_MS / 1000),
+    });
+    const stream = new (await import("node:stream")).Writable({ write: (chunk, _e, done) => (logLines.push(String(chunk)), done()) });
+    app = createApp(config, createLogger("warn", stream));
+    await app.start();
+    driver = new SlackDriver(slack, `http://127.0.0.1:${port}/slack/events`);
+  });
+  afterAll(async () => {
+    await app.stop();
+    await slack.stop();
+    temp.cleanup();
+  });
+  beforeEach(() => {
+    slack.onRequest = undefined;
+    slack.failNext.clear();
+    slack.archived.clear();
+    logLines.length = 0;
+  });
+
+  it("given chat.postMessage answers internal_error once, then the answer is posted on the retry", async () => {
+    slack.failNext.set("chat.postMessage", ["internal_error"]);
+    const at = nextTs();
+    await driver.event("EvF1", { type: "app_mention", user: "U0ASKER", text: "<@U0BOT> Wat is een burgerbegroting?", ts: at, channel: "C0VRAGEN" });
+    const answer = await waitForCall(slack, "chat.postMessage", (c) => c.body.thread_ts === at && c.response.ok === true);
+    expect(JSON.stringify(answer.body.blocks)).toContain("burgerbegroting");
+    expect(slack.callsTo("chat.postMessage").filter((c) => c.body.thread_ts === at).map((c) => c.response.error ?? "ok")).toEqual(["internal_error", "ok"]);
+  });
+
+  it("given the head's answer is lost in flight, then the retry finds it by its metadata: one head, and the claim updates it", async () => {
+    let lost = false;
+    slack.onRequest = (method, body) => {
+      if (method === "chat.postMessage" && body.channel === TOLKEN && !lost) {
+        lost = true;
+        return "lose-response";
+      }
+    };
+    const at = nextTs();
+    const handoffId = await driver.askForPerson("EvF2", "U0ASKER", "C0VRAGEN", at);
+    await driver.share("U0ASKER", handoffId, "C0VRAGEN", at);
+    await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === "C0VRAGEN" && String(c.body.text).startsWith("Je vraag is doorgegeven"));
+    expect(lost).toBe(true);
+    const heads = headsOf(slack, handoffId);
+    expect(heads).toHaveLength(1);
+    expect(slack.callsTo("conversations.history")).not.toHaveLength(0);
+    const headTs = heads[0]!.response.ts as string;
+    await driver.press("U0ANNA", "vliegwiel_claim", handoffId, TOLKEN, { message_ts: headTs });
+    await waitForCall(slack, "chat.update", (c) => c.body.ts === headTs);
+    // Sentinel: the asker's "claimed" notice comes after the head's update; by then no second head exists.
+    await waitForCall(slack, "chat.postMessage", (c) => c.body.thread_ts === at && String(c.body.text).includes("Anna heeft je vraag opgepakt"));
+    expect(headsOf(slack, handoffId)).toHaveLength(1);
+  });
+
+  it("given one asker's channel is archived, then another asker's question reaches the tolken within two ticks, and the failure names handoff, step and channel", async () => {
+    const atA = nextTs();
+    const a = await driver.askForPerson("EvF3", "U0ASKA", "C0ARCHIEF", atA);
+    await driver.share("U0ASKA", a, "C0ARCHIEF", atA);
+    await waitForCall(slack, "chat.postMessage", (c) => c.body.thread_ts === atA && String(c.body.text).startsWith("Je vraag is doorgegeven"));
+    slack.archived.add("C0ARCHIEF");
+    const headA = headsOf(slack, a)[0]!.response.ts as string;
+    await driver.press("U0ANNA", "vliegwiel_claim", a, TOLKEN, { message_ts: headA });
+    await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === "C0ARCHIEF" && c.response.error === "is_archived");
+
+    const atB = nextTs();
+    const b = await driver.askForPerson("EvF4", "U0ASKB", "C0VRAGEN", atB);
+    const pressedAt = Date.now();
+    await driver.share("U0ASKB", b, "C0VRAGEN", atB);
+    await waitForCall(slack, "chat.postMessage", (c) => c.body.thread_ts === atB && String(c.body.text).startsWith("Je vraag is doorgegeven"));
+    expect(headsOf(slack, b)).toHaveLength(1);
+    // Delivered right after the press (the next tick at the latest), not after A's channel recovers.
+    expect(Date.now() - pressedAt).toBeLessThan(2 * TICK_MS + 5_000);
+    const warning = logLines.find((l) => l.includes(`handoff ${a}`) && l.includes("tell_asker:claimed"));
+    expect(warning).toMatch(/via slack failed \(attempt \d\): .*is_archived.*C0ARCHIEF/);
+  });
+});
