@@ -44,6 +44,8 @@ export class FakeDiscord {
    * nothing; "lose-response" carries it out but never answers (a crash or cut connection in flight).
    */
   onRequest?: (method: string, path: string, body: Record<string, unknown>) => Promise<"drop" | "lose-response" | void> | "drop" | "lose-response" | void;
+  /** Called once an answer to a REST request has been sent. */
+  onAnswered?: () => void;
   /** Answers to give instead of carrying out a request, once each: `failNext.push({ method: "POST", path: /threads$/, status: 500 })`. */
   readonly failNext: Array<{ method: string; path: RegExp; status: number; code?: number }> = [];
   /** Messages created per nonce (with enforce_nonce), as Discord keeps them for a few minutes. */
@@ -297,7 +299,8 @@ export class FakeDiscord {
       emojis: [],
       stickers: [],
       channels: [...this.channels.values()].filter((c) => c.type !== 11),
-      threads: [],
+      // Active threads, as Discord sends them on (re)connecting.
+      threads: [...this.channels.values()].filter((c) => c.type === 11),
       members: [],
       presences: [],
       voice_states: [],
@@ -346,6 +349,7 @@ export class FakeDiscord {
       res.end(JSON.stringify({ message: "injected failure", code: fault!.code ?? 0 }));
       return;
     }
+    res.on("finish", () => this.onAnswered?.());
     return this.route(method, path, url, body, key, req, res);
   }
 

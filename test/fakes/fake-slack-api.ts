@@ -31,7 +31,7 @@ export class FakeSlackApi {
   private server = http.createServer((req, res) => void this.handle(req, res));
   private sequence = 0;
   /** Every message posted, in order, with its metadata: what conversations.history and .replies return. */
-  readonly messages: Array<{ channel: string; ts: string; thread_ts?: string; text: unknown; metadata?: unknown }> = [];
+  readonly messages: Array<{ channel: string; ts: string; thread_ts?: string; text: unknown; blocks?: unknown; metadata?: unknown }> = [];
 
   async start(): Promise<string> {
     await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
@@ -111,7 +111,7 @@ export class FakeSlackApi {
         // Like Slack's: the posting time in seconds, unique per message.
         const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.sequence).padStart(6, "0")}`;
         const metadata = typeof body.metadata === "string" ? JSON.parse(body.metadata) : body.metadata;
-        this.messages.push({ channel: String(body.channel), ts, thread_ts: body.thread_ts as string | undefined, text: body.text, metadata });
+        this.messages.push({ channel: String(body.channel), ts, thread_ts: body.thread_ts as string | undefined, text: body.text, blocks: body.blocks, metadata });
         return { ok: true, channel: body.channel, ts, message: { text: body.text } };
       }
       case "conversations.replies": {
