@@ -31,6 +31,8 @@ export type TeamHandoff = {
   findings: string[];
   claimedBy?: Person;
   openedAt?: string;
+  /** Steps that gave up after too many attempts ("vastgelopen"), in plain Dutch. */
+  stuck?: string[];
 };
 
 /** The buttons under a handoff thread's head. */

@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DeliveryError } from "../../src/core/handoff/delivery-error.js";
 import { HandoffService, type DeliveryInput, type DeliveryReport, type HandoffEffectSink, type Roster } from "../../src/core/handoff/handoff-service.js";
 import type { Person } from "../../src/core/handoff/handoff-types.js";
+import { collectSignals, formatSignals } from "../../src/core/handoff/signals.js";
+import { teamViewOf } from "../../src/core/handoff/team-view.js";
 import { openDatabase } from "../../src/store/open-database.js";
 import { SqliteHandoffRepository } from "../../src/store/sqlite-handoff-repository.js";
 import { tempDir } from "../helpers/temp-knowledge.js";
@@ -168,5 +170,22 @@ describe("handoff delivery per effect, under faults", () => {
     service.retryParked();
     service.fireDueTimers();
     expect(repository.get(a.id)?.handoff.status).toBe("expired");
+  });
+
+  it("given a parked head, then the team view and the signals report show it as vastgelopen with step, channel and error", async () => {
+    const { service, repository } = boot();
+    sink.brokenTeam = true;
+    const a = service.request({ question: "Wie verzekert onze buurtbatterij?", asker: askerIn("A"), findings: [] });
+    service.apply(a.id, { type: "consent_given", by: "U-A", anonymous: false });
+    for (let i = 0; i < 3; i++) {
+      await service.deliverPending();
+      later(4000);
+    }
+    const stuck = repository.stuckDeliveries();
+    const view = teamViewOf(repository.get(a.id)!.handoff, stuck);
+    expect(view.stuck).toEqual([expect.stringMatching(/^de vraag in het tolkenkanaal zetten \(slack, 3 pogingen\): is_archived/)]);
+    const report = formatSignals(collectSignals({ since: new Date(0), handoffs: repository.list(), unansweredQuestions: [], counts: { asked: 1, handedOff: 1 }, stuck }));
+    expect(report).toContain("Vastgelopen");
+    expect(report).toContain("– Wie verzekert onze buurtbatterij?: de vraag in het tolkenkanaal zetten (slack, 3 pogingen): is_archived");
   });
 });
