@@ -59,4 +59,18 @@ describe("Discord under faults", () => {
     const relayMessages = [...discord.messages.values()].filter((m) => m.channel_id === askerThread && String(m.content).startsWith("Antwoord van"));
     expect(relayMessages).toHaveLength(1);
   });
+
+  it("given a tolk's reply with an attachment and no text, then it reaches the asker as the file's name and link", async () => {
+    const { askerThread, share } = await askForPersonOnDiscord(discord, GENERAL);
+    const handoffId = share.split(":").slice(2).join(":");
+    discord.dispatch("INTERACTION_CREATE", pressButton(discord, { id: "960000000000000001", username: "anna" }, share, askerThread));
+    await discord.waitUntil(() => discordPosts(discord, askerThread).some((c) => String(c.body.content).startsWith("Je vraag is doorgegeven")), "the shared notice", 20_000);
+    const thread = [...discord.channels.values()].find((c) => c.parent_id === HANDOFF_FORUM && JSON.stringify(discord.messages.get(c.id)?.components ?? []).includes(handoffId))!.id;
+    discord.dispatch("INTERACTION_CREATE", pressButton(discord, TOLK, `vw:claim:${handoffId}`, thread));
+    await discord.waitUntil(() => discordPosts(discord, askerThread).some((c) => String(c.body.content).includes("opgepakt")), "the claimed notice", 20_000);
+    discord.dispatch("MESSAGE_CREATE", discord.message({ channelId: thread, content: "", author: TOLK, attachments: [{ filename: "formulier.pdf", url: "https://cdn.discordapp.com/attachments/1/2/formulier.pdf" }] }));
+    await discord.waitUntil(() => discordPosts(discord, askerThread).some((c) => String(c.body.content).includes("formulier.pdf")), "the relayed file", 20_000);
+    const relay = discordPosts(discord, askerThread).find((c) => String(c.body.content).includes("formulier.pdf"))!;
+    expect(relay.body.content).toContain("Bijlage: formulier.pdf (https://cdn.discordapp.com/attachments/1/2/formulier.pdf)");
+  });
 });

@@ -99,4 +99,30 @@ describe("Slack under faults", () => {
     const warning = logLines.find((l) => l.includes(`handoff ${a}`) && l.includes("tell_asker:claimed"));
     expect(warning).toMatch(/via slack failed \(attempt \d\): .*is_archived.*C0ARCHIEF/);
   });
+
+  it("given messages with a file or also sent to the channel, then they are answered and relayed like any message, files as name and link", async () => {
+    const dm = nextTs();
+    await driver.event("EvS1", { type: "message", subtype: "file_share", user: "U0ASKER", text: "Wat is een burgerbegroting?", ts: dm, channel: "D0DM", channel_type: "im",
+      files: [{ id: "F1", name: "begroting.pdf", permalink: "https://test.slack.com/files/U0ASKER/F1/begroting.pdf" }] });
+    const answer = await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === "D0DM" && c.body.thread_ts === dm);
+    expect(JSON.stringify(answer.body.blocks)).toContain("burgerbegroting");
+
+    const at = nextTs();
+    const handoffId = await driver.askForPerson("EvS2", "U0ASKER", "C0VRAGEN", at);
+    await driver.share("U0ASKER", handoffId, "C0VRAGEN", at);
+    const head = headsOf(slack, handoffId)[0] ?? (await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === TOLKEN && JSON.stringify(c.body.blocks ?? "").includes(handoffId)));
+    const headTs = head.response.ts as string;
+    await driver.press("U0ANNA", "vliegwiel_claim", handoffId, TOLKEN, { message_ts: headTs });
+    await waitForCall(slack, "chat.postMessage", (c) => c.body.thread_ts === at && String(c.body.text).includes("opgepakt"));
+    await driver.event("EvS3", { type: "message", subtype: "file_share", user: "U0ANNA", text: "Zie het formulier.", ts: nextTs(), thread_ts: headTs, channel: TOLKEN, channel_type: "channel",
+      files: [{ id: "F2", name: "aanvraag.docx", permalink: "https://test.slack.com/files/U0ANNA/F2/aanvraag.docx" }] });
+    const relayed = await waitForCall(slack, "chat.postMessage", (c) => c.body.thread_ts === at && String(c.body.text).includes("Zie het formulier."));
+    expect(relayed.body.text).toContain("Bijlage: aanvraag.docx (https://test.slack.com/files/U0ANNA/F2/aanvraag.docx)");
+    await driver.event("EvS4", { type: "message", subtype: "thread_broadcast", user: "U0ANNA", text: "Ook in het kanaal gezet.", ts: nextTs(), thread_ts: headTs, channel: TOLKEN, channel_type: "channel" });
+    await waitForCall(slack, "chat.postMessage", (c) => c.body.thread_ts === at && String(c.body.text).includes("Ook in het kanaal gezet."));
+    await driver.event("EvS5", { type: "message", subtype: "file_share", user: "U0ASKER", text: "Hier is onze tekening.", ts: nextTs(), thread_ts: at, channel: "C0VRAGEN", channel_type: "channel",
+      files: [{ id: "F3", name: "tekening.png", permalink: "https://test.slack.com/files/U0ASKER/F3/tekening.png" }] });
+    const back = await waitForCall(slack, "chat.postMessage", (c) => c.body.thread_ts === headTs && String(c.body.text).includes("Hier is onze tekening."));
+    expect(back.body.text).toContain("Bijlage: tekening.png (https://test.slack.com/files/U0ASKER/F3/tekening.png)");
+  });
 });

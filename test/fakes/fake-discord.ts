@@ -165,7 +165,10 @@ export class FakeDiscord {
   }
 
   /** A person's message in a channel, shaped as Discord's MESSAGE_CREATE. */
-  message(input: { channelId: string; content: string; author?: Partial<typeof BOT> & { id: string; username: string }; mentionsBot?: boolean; roles?: string[]; guild?: boolean }): Record<string, unknown> {
+  message(input: {
+    channelId: string; content: string; author?: Partial<typeof BOT> & { id: string; username: string }; mentionsBot?: boolean; roles?: string[]; guild?: boolean;
+    attachments?: Array<{ filename: string; url: string }>;
+  }): Record<string, unknown> {
     const author = { discriminator: "0", global_name: null, avatar: null, ...(input.author ?? { id: "960000000000000001", username: "anna" }) };
     const inGuild = input.guild ?? this.channels.has(input.channelId);
     const data = {
@@ -182,7 +185,7 @@ export class FakeDiscord {
       mention_everyone: false,
       mentions: input.mentionsBot ? [BOT] : [],
       mention_roles: [],
-      attachments: [],
+      attachments: (input.attachments ?? []).map((a) => ({ id: this.id(), filename: a.filename, size: 1000, url: a.url, proxy_url: a.url })),
       embeds: [],
       pinned: false,
       flags: 0,

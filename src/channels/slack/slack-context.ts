@@ -1,4 +1,5 @@
 import type { App } from "@slack/bolt";
+import type { Attachment } from "../../core/attachments.js";
 import type { CoreApi } from "../../core/channel.js";
 import type { Reply } from "../../core/reply.js";
 import type { Logger } from "../../logger.js";
@@ -38,7 +39,17 @@ export type SlackMessageEvent = {
   thread_ts?: string;
   channel: string;
   channel_type?: string;
+  /** Files shared with the message (subtype file_share). */
+  files?: Array<{ name?: string; title?: string; permalink?: string; url_private?: string }>;
 };
+
+/** Subtypes that are a person's new message like any other: with files, or also sent to the channel. */
+const PERSON_SUBTYPES = new Set(["file_share", "thread_broadcast"]);
+
+/** The files of a message as name and link. */
+export function attachmentsOf(event: SlackMessageEvent): Attachment[] {
+  return (event.files ?? []).map((f) => ({ name: f.name ?? f.title ?? "bestand", url: f.permalink ?? f.url_private ?? "" }));
+}
 
 export const MENTION = /<@[A-Z0-9]+>/g;
 /** Threads Vliegwiel answered in: follow-ups there reach it without a new mention. */
@@ -67,6 +78,7 @@ export async function answer(ctx: SlackContext, event: SlackMessageEvent, delive
     userId: event.user,
     userName: `<@${event.user}>`, // shown (with consent) in the tolken's channel as a mention
     text: (event.text ?? "").replace(MENTION, "").trim(),
+    attachments: attachmentsOf(event),
   });
   await postReply(ctx, event.channel, threadTs, event.user, reply, event.channel_type === "im");
 }
@@ -78,9 +90,9 @@ export async function questionOf(ctx: SlackContext, channel: string, threadTs: s
   return history?.messages?.[0]?.text?.replace(MENTION, "").trim().replace(/^vraagt:\s*/, "");
 }
 
-/** A new message typed by a person: not an edit, join or other subtype, not a bot, not ourselves. */
+/** A new message by a person (also with files, or sent to the channel too): not an edit, join or other subtype, not a bot. */
 export function isFromPerson(event: SlackMessageEvent): event is SlackMessageEvent & { user: string } {
-  return !event.subtype && !event.bot_id && !!event.user;
+  return (!event.subtype || PERSON_SUBTYPES.has(event.subtype)) && !event.bot_id && !!event.user;
 }
 
 export function eventIdOf(body: unknown, fallback: string): string {
