@@ -126,3 +126,51 @@ describe("Slack under faults", () => {
     expect(back.body.text).toContain("Bijlage: tekening.png (https://test.slack.com/files/U0ASKER/F3/tekening.png)");
   });
 });
+
+describe("Slack start-up checks the tolken's channel", () => {
+  const start = async (slack: FakeSlackApi, dir: string, channel: string, lines: string[]) => {
+    const apiUrl = await slack.start();
+    const port = await freePort();
+    const config = testConfig(dir, {
+      WEB_ENABLED: "false", SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_API_URL: apiUrl, PORT: String(port), SLACK_HANDOFF_CHANNEL: channel,
+    });
+    const stream = new (await import("node:stream")).Writable({ write: (chunk, _e, done) => (lines.push(String(chunk)), done()) });
+    const app = createApp(config, createLogger("info", stream));
+    await app.start();
+    return app;
+  };
+
+  it("given the bot is not in a public tolken's channel, then it joins it at start", async () => {
+    const temp = tempDir();
+    const slack = new FakeSlackApi();
+    slack.notInChannel.add("C0OPEN");
+    const lines: string[] = [];
+    const app = await start(slack, temp.dir, "C0OPEN", lines);
+    try {
+      expect(slack.callsTo("conversations.join").map((c) => c.body.channel)).toEqual(["C0OPEN"]);
+      expect(slack.notInChannel.has("C0OPEN")).toBe(false);
+      expect(lines.some((l) => l.includes("joined the tolken's channel C0OPEN"))).toBe(true);
+    } finally {
+      await app.stop();
+      await slack.stop();
+      temp.cleanup();
+    }
+  });
+
+  it("given a private tolken's channel the bot is not in, then a warning names the channel and says to invite the bot", async () => {
+    const temp = tempDir();
+    const slack = new FakeSlackApi();
+    slack.notInChannel.add("C0GEHEIM");
+    slack.cannotJoin.add("C0GEHEIM");
+    const lines: string[] = [];
+    const app = await start(slack, temp.dir, "C0GEHEIM", lines);
+    try {
+      const warning = lines.find((l) => l.includes("warn") && l.includes("C0GEHEIM"));
+      expect(warning).toMatch(/cannot post in the tolken's channel C0GEHEIM \(SLACK_HANDOFF_CHANNEL\) \(method_not_supported_for_channel_type\): invite the bot there with \/invite @Vliegwiel/);
+    } finally {
+      await app.stop();
+      await slack.stop();
+      temp.cleanup();
+    }
+  });
+});

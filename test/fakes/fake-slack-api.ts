@@ -16,6 +16,8 @@ export class FakeSlackApi {
   socketUrl = "ws://127.0.0.1:9/none";
   /** Channels the bot is not a member of: posting there fails with not_in_channel (conversations.join adds it). */
   readonly notInChannel = new Set<string>();
+  /** Channels the bot may not join by itself (private): conversations.join fails. */
+  readonly cannotJoin = new Set<string>();
   /** Channels that are archived: posting there fails with is_archived. */
   readonly archived = new Set<string>();
   /** Errors to answer (`ok: false`, HTTP 200) for the next calls of a method: `failNext.set("chat.postMessage", ["internal_error"])`. */
@@ -129,6 +131,7 @@ export class FakeSlackApi {
         return { ok: true, channel: { id, name: id.toLowerCase(), is_channel: true, is_archived: this.archived.has(id), is_member: !this.notInChannel.has(id) } };
       }
       case "conversations.join":
+        if (this.cannotJoin.has(String(body.channel))) return { ok: false, error: "method_not_supported_for_channel_type" };
         this.notInChannel.delete(String(body.channel));
         return { ok: true, channel: { id: body.channel, is_member: true } };
       default:

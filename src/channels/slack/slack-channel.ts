@@ -4,6 +4,7 @@ import type { HandoffEffectSink } from "../../core/handoff/handoff-service.js";
 import type { TextOptions } from "../../core/handoff/handoff-texts.js";
 import { registerActions } from "./actions/on-action.js";
 import { boltLogger } from "./bolt-logger.js";
+import { checkHandoffChannel } from "./check-handoff-channel.js";
 import { registerVliegwielCommand } from "./commands/vliegwiel.js";
 import { registerAppHome } from "./listeners/app-home.js";
 import { registerAssistant } from "./listeners/assistant.js";
@@ -68,6 +69,7 @@ export class SlackChannel implements ChannelAdapter {
     if (options.appToken) await app.start();
     else await app.start(options.port);
     options.logger.info(options.appToken ? "slack connected (socket mode)" : `slack listening on port ${options.port} at /slack/events`);
+    if (options.handoffChannel) await checkHandoffChannel(app.client, options.handoffChannel, options.logger);
   }
 
   async stop(): Promise<void> {
