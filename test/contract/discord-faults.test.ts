@@ -12,6 +12,7 @@ describe("Discord under faults", () => {
   const temp = tempDir();
   const discord = new FakeDiscord();
   let app: App;
+  const logLines: string[] = [];
 
   beforeAll(async () => {
     const apiUrl = await discord.start();
@@ -21,7 +22,8 @@ describe("Discord under faults", () => {
       WEB_ENABLED: "false", DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: apiUrl,
       ROSTER_FILE: rosterFile, DISCORD_HANDOFF_CHANNEL_ID: HANDOFF_FORUM, HANDOFF_TICK_SECONDS: "0.1",
     });
-    app = createApp(config, createLogger("error"));
+    const stream = new (await import("node:stream")).Writable({ write: (chunk, _e, done) => (logLines.push(String(chunk)), done()) });
+    app = createApp(config, createLogger("info", stream));
     await app.start();
     await discord.waitForReady();
   });
@@ -72,5 +74,12 @@ describe("Discord under faults", () => {
     await discord.waitUntil(() => discordPosts(discord, askerThread).some((c) => String(c.body.content).includes("formulier.pdf")), "the relayed file", 20_000);
     const relay = discordPosts(discord, askerThread).find((c) => String(c.body.content).includes("formulier.pdf"))!;
     expect(relay.body.content).toContain("Bijlage: formulier.pdf (https://cdn.discordapp.com/attachments/1/2/formulier.pdf)");
+  });
+
+  it("given the gateway connection drops, then a warning is logged at once and the return says how long it lasted", async () => {
+    discord.requestReconnect();
+    await discord.waitUntil(() => logLines.some((l) => l.includes("gateway connection lost")), "the warning");
+    await discord.waitUntil(() => logLines.some((l) => /gateway (resumed|connected again).* after \d+ s/.test(l)), "the return");
+    expect(logLines.find((l) => l.includes("gateway connection lost"))).toMatch(/ warn /);
   });
 });

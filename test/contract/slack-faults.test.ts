@@ -6,6 +6,7 @@ import { FakeSlackApi } from "../fakes/fake-slack-api.js";
 import { freePort } from "../helpers/free-port.js";
 import { headsOf, ROSTER_YAML, SLACK_SECRET, SlackDriver, TOLKEN, waitForCall } from "../helpers/slack-flow.js";
 import { tempDir, testConfig } from "../helpers/temp-knowledge.js";
+import { until } from "../faults/kill-points.js";
 
 const TICK_MS = 100;
 
@@ -46,7 +47,7 @@ describe("Slack under faults", () => {
   });
 
   it("given chat.postMessage answers internal_error once, then the answer is posted on the retry", async () => {
-    slack.failNext.set("chat.postMessage", ["internal_error"]);
+    slack.failNext.set("chat.postMessage C0VRAGEN", ["internal_error"]);
     const at = nextTs();
     await driver.event("EvF1", { type: "app_mention", user: "U0ASKER", text: "<@U0BOT> Wat is een burgerbegroting?", ts: at, channel: "C0VRAGEN" });
     const answer = await waitForCall(slack, "chat.postMessage", (c) => c.body.thread_ts === at && c.response.ok === true);
@@ -98,6 +99,15 @@ describe("Slack under faults", () => {
     expect(Date.now() - pressedAt).toBeLessThan(2 * TICK_MS + 5_000);
     const warning = logLines.find((l) => l.includes(`handoff ${a}`) && l.includes("tell_asker:claimed"));
     expect(warning).toMatch(/via slack failed \(attempt \d\): .*is_archived.*C0ARCHIEF/);
+  });
+
+  it("given an answer that keeps failing with internal_error, then the error log names the reply, channel and thread", async () => {
+    slack.failNext.set("chat.postMessage C0VRAGEN", ["internal_error", "internal_error", "internal_error", "internal_error"]);
+    const at = nextTs();
+    await driver.event("EvF9", { type: "app_mention", user: "U0ASKER", text: "<@U0BOT> Wat is een burgerbegroting?", ts: at, channel: "C0VRAGEN" });
+    await until(() => logLines.some((l) => l.includes(`in C0VRAGEN (thread ${at}) could not be posted: internal_error`)), `the error line in:\n${logLines.join("")}`);
+    expect(slack.callsTo("chat.postMessage").filter((c) => c.body.thread_ts === at)).toHaveLength(4);
+    expect(logLines.join("")).not.toContain("burgerbegroting");
   });
 
   it("given messages with a file or also sent to the channel, then they are answered and relayed like any message, files as name and link", async () => {

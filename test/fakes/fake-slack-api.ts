@@ -20,7 +20,10 @@ export class FakeSlackApi {
   readonly cannotJoin = new Set<string>();
   /** Channels that are archived: posting there fails with is_archived. */
   readonly archived = new Set<string>();
-  /** Errors to answer (`ok: false`, HTTP 200) for the next calls of a method: `failNext.set("chat.postMessage", ["internal_error"])`. */
+  /**
+   * Errors to answer (`ok: false`, HTTP 200) for the next calls of a method, anywhere or in one channel:
+   * `failNext.set("chat.postMessage", ["internal_error"])`, `failNext.set("chat.postMessage C0VRAGEN", […])`.
+   */
   readonly failNext = new Map<string, string[]>();
   /**
    * Called with each request before it is carried out; what it returns decides: "drop" answers
@@ -93,9 +96,10 @@ export class FakeSlackApi {
   }
 
   private injectedError(method: string, body: Record<string, unknown>): Record<string, unknown> | undefined {
-    const queued = this.failNext.get(method);
-    if (queued?.length) return { ok: false, error: queued.shift() };
     const channel = String(body.channel ?? "");
+    // "chat.postMessage C0VRAGEN" fails only there; "chat.postMessage" anywhere.
+    const queued = [this.failNext.get(`${method} ${channel}`), this.failNext.get(method)].find((q) => q?.length);
+    if (queued?.length) return { ok: false, error: queued.shift() };
     if (method === "chat.postMessage" || method === "chat.update") {
       if (this.archived.has(channel)) return { ok: false, error: "is_archived" };
       if (this.notInChannel.has(channel)) return { ok: false, error: "not_in_channel" };

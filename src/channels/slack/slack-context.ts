@@ -5,6 +5,7 @@ import type { Reply } from "../../core/reply.js";
 import type { Logger } from "../../logger.js";
 import type { DeliveryMemory } from "../ports.js";
 import { renderSlackReply } from "./render-slack-reply.js";
+import { slackErrorCode } from "./slack-transient-retry.js";
 
 export type SlackChannelOptions = {
   botToken: string;
@@ -60,8 +61,15 @@ export async function postReply(ctx: SlackContext, channel: string, threadTs: st
   const { client, options } = ctx;
   const rendered = renderSlackReply(reply);
   const privateReply = !direct && (reply.actions ?? []).some((a) => a === "share" || a === "share_anonymous" || a === "dont_share");
-  if (privateReply) await client.chat.postEphemeral({ channel, user, thread_ts: threadTs, ...rendered });
-  else await client.chat.postMessage({ channel, thread_ts: threadTs, ...rendered });
+  try {
+    if (privateReply) await client.chat.postEphemeral({ channel, user, thread_ts: threadTs, ...rendered });
+    else await client.chat.postMessage({ channel, thread_ts: threadTs, ...rendered });
+  } catch (error) {
+    // Transient errors were already retried: say which reply was lost, where, and why (never its text).
+    const code = slackErrorCode(error) ?? (error as Error).message;
+    options.logger.error(`slack: the ${reply.kind} reply${reply.handoffId ? ` of handoff ${reply.handoffId}` : ""} in ${channel} (thread ${threadTs}) could not be posted: ${code}`);
+    throw error;
+  }
   options.deliveries.firstTime(THREADS, `${channel}:${threadTs}`);
 }
 
