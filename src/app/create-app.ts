@@ -16,6 +16,7 @@ import type { Logger } from "../logger.js";
 import { formatSummary } from "../ingest/format-summary.js";
 import { SqliteConversationMemory } from "../store/conversation-memory.js";
 import { DeliveryLog } from "../store/delivery-log.js";
+import { SqliteEventInbox } from "../store/event-inbox.js";
 import { SqliteHandoffRepository } from "../store/sqlite-handoff-repository.js";
 import { WebMessageStore } from "../store/web-message-store.js";
 import { YamlRoster } from "../store/yaml-roster.js";
@@ -57,8 +58,9 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
   const handoffLog = logger.child({ component: "handoff" });
   const texts = { showHelperNames: config.handoff.showHelperNames };
   const webSink = createWebHandoffSink(messages, texts);
+  const inbox = new SqliteEventInbox(knowledge.db);
   const platforms = PLATFORMS
-    .map((platform) => platform({ config, logger, deliveries: new DeliveryLog(knowledge.db), platformId: (userId, name) => roster.platformId(userId, name), texts }))
+    .map((platform) => platform({ config, logger, deliveries: new DeliveryLog(knowledge.db), inbox, platformId: (userId, name) => roster.platformId(userId, name), texts }))
     .filter((wired) => wired !== undefined);
   const teamSinks = Object.fromEntries(platforms.flatMap((p) => (p.teamSink ? [[p.adapter.name, p.teamSink] as const] : [])));
 

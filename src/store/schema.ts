@@ -172,6 +172,17 @@ const MIGRATIONS: string[] = [
     at         TEXT NOT NULL
   );
   `,
+  `
+  -- Platform events from before their acknowledgement until handled, so a crash in between loses none.
+  CREATE TABLE event_inbox (
+    key         TEXT PRIMARY KEY,
+    body        TEXT NOT NULL,
+    boot        TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    done_at     TEXT
+  );
+  CREATE INDEX event_inbox_unfinished ON event_inbox(done_at) WHERE done_at IS NULL;
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

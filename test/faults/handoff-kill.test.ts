@@ -140,6 +140,27 @@ describe("handoffs under SIGKILL at every point of a delivery", () => {
     }
   }
 
+  it("slack: killed after an event's acknowledgement, before it was handled, then the restart handles it once", async () => {
+    const flow = flows.slack as SlackFlow;
+    // The mention is acknowledged before its listener runs; the app dies at the listener's first call to Slack.
+    killer.arm("before the post", (request) => (request as { platform: string; method: string }).platform === "slack" && (request as { method: string }).method === "reactions.add");
+    const asking = flow.ask();
+    await killer.done();
+    await restart();
+    const h = (await asking) as Awaited<ReturnType<SlackFlow["ask"]>>;
+    expect(slack.callsTo("chat.postEphemeral").filter((c) => c.body.thread_ts === h.ts)).toHaveLength(1);
+    await flow.share(h);
+    await flow.waitShared(h);
+    await flow.claim(h);
+    await flow.tolkReply(h, "Antwoord na een onderbroken vraag");
+    await flow.waitRelayed(h);
+    await flow.close(h);
+    await flow.waitClosed(h);
+    const counts = { consent: slack.callsTo("chat.postEphemeral").filter((c) => c.body.thread_ts === h.ts).length, ...flow.counts(h) };
+    results.push({ platform: "slack", step: "event", point: "after the ack, before the commit", counts });
+    expectExactlyOnce(counts);
+  }, 180_000);
+
   it("afterwards, nothing waits in the outbox and nothing is stuck", async () => {
     await until(() => {
       const pending = new Database(dbFile, { readonly: true });
@@ -149,6 +170,6 @@ describe("handoffs under SIGKILL at every point of a delivery", () => {
         pending.close();
       }
     }, "an empty outbox");
-    expect(results).toHaveLength(2 * (CONSENT_POINTS.length + 2 * DELIVERY_POINTS.length));
+    expect(results).toHaveLength(2 * (CONSENT_POINTS.length + 2 * DELIVERY_POINTS.length) + 1);
   });
 });

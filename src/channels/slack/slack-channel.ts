@@ -5,6 +5,7 @@ import type { TextOptions } from "../../core/handoff/handoff-texts.js";
 import { registerActions } from "./actions/on-action.js";
 import { boltLogger } from "./bolt-logger.js";
 import { checkHandoffChannel } from "./check-handoff-channel.js";
+import { keepEventsInInbox } from "./event-inbox.js";
 import { registerVliegwielCommand } from "./commands/vliegwiel.js";
 import { registerAppHome } from "./listeners/app-home.js";
 import { registerAssistant } from "./listeners/assistant.js";
@@ -53,6 +54,7 @@ export class SlackChannel implements ChannelAdapter {
       logLevel: LogLevel.WARN,
     });
     this.app = app;
+    const inbox = options.inbox && keepEventsInInbox(app, { inbox: options.inbox, deliveries: options.deliveries, channel: this.name, logger: options.logger });
     retryTransientSlackErrors(app.client, { logger: options.logger });
     const ctx: SlackContext = { name: this.name, options, core, client: app.client };
     // The assistant view first, so that its threads are not answered again as direct messages.
@@ -70,6 +72,8 @@ export class SlackChannel implements ChannelAdapter {
     else await app.start(options.port);
     options.logger.info(options.appToken ? "slack connected (socket mode)" : `slack listening on port ${options.port} at /slack/events`);
     if (options.handoffChannel) await checkHandoffChannel(app.client, options.handoffChannel, options.logger);
+    // Events acknowledged before a crash cut their handling off: handled now (not awaited by start).
+    void inbox?.replay();
   }
 
   async stop(): Promise<void> {

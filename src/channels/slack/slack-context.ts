@@ -3,7 +3,7 @@ import type { Attachment } from "../../core/attachments.js";
 import type { CoreApi } from "../../core/channel.js";
 import type { Reply } from "../../core/reply.js";
 import type { Logger } from "../../logger.js";
-import type { DeliveryMemory } from "../ports.js";
+import type { DeliveryMemory, EventInbox } from "../ports.js";
 import { renderSlackReply } from "./render-slack-reply.js";
 import { slackErrorCode } from "./slack-transient-retry.js";
 
@@ -19,6 +19,8 @@ export type SlackChannelOptions = {
   handoffChannel?: string;
   autoAnswerChannels: readonly string[];
   deliveries: DeliveryMemory;
+  /** Events kept from before their acknowledgement until handled (a crash in between loses none). */
+  inbox?: EventInbox;
   logger: Logger;
 };
 
