@@ -183,9 +183,9 @@ describe("handoff delivery per effect, under faults", () => {
     }
     const stuck = repository.stuckDeliveries();
     const view = teamViewOf(repository.get(a.id)!.handoff, stuck);
-    expect(view.stuck).toEqual([expect.stringMatching(/^de vraag in het tolkenkanaal zetten \(slack, 3 pogingen\): is_archived/)]);
+    expect(view.stuck).toEqual(["de vraag in het tolkenkanaal zetten via slack lukt niet na 3 pogingen: het kanaal is gearchiveerd (C0ARCHIVED)"]);
     const report = formatSignals(collectSignals({ since: new Date(0), handoffs: repository.list(), unansweredQuestions: [], counts: { asked: 1, handedOff: 1 }, stuck }));
     expect(report).toContain("Vastgelopen");
-    expect(report).toContain("– Wie verzekert onze buurtbatterij?: de vraag in het tolkenkanaal zetten (slack, 3 pogingen): is_archived");
+    expect(report).toContain("– Wie verzekert onze buurtbatterij?: de vraag in het tolkenkanaal zetten via slack lukt niet na 3 pogingen: het kanaal is gearchiveerd (C0ARCHIVED)");
   });
 });

@@ -110,3 +110,33 @@ export function threadButtons(status: HandoffStatus): Array<{ button: TeamButton
   if (status === "claimed") return [{ button: "close", label: "Afsluiten" }, { button: "close_learn", label: "Afsluiten en toevoegen aan kennisbank" }];
   return [];
 }
+
+const STUCK_STEP_NL: Record<string, string> = {
+  open_thread: "de vraag in het tolkenkanaal zetten",
+  update_thread: "de kop van de draad bijwerken",
+  relay_to_asker: "het antwoord naar de vrager sturen",
+  add_to_knowledge: "het antwoord aan de kennisbank toevoegen",
+  tell_asker: "een bericht aan de vrager",
+  post_in_thread: "een bericht in de draad",
+  "timer:reminder": "de herinnering",
+  "timer:consent_timeout": "de termijn voor toestemming",
+};
+
+/** Platform errors a coordinator can act on, in words; others are quoted as the platform gave them. */
+const PLATFORM_ERRORS_NL: Array<[RegExp, string]> = [
+  [/is_archived/, "het kanaal is gearchiveerd"],
+  [/not_in_channel/, "de bot zit niet in het kanaal (nodig hem uit)"],
+  [/channel_not_found|Unknown Channel/, "het kanaal bestaat niet (meer)"],
+  [/Missing Access|Missing Permissions|missing_scope/, "de bot mist rechten in het kanaal"],
+  [/metadata\.yaml/, "metadata.yaml is geen geldige YAML"],
+];
+
+/** A step that gave up ("vastgelopen"), in plain Dutch: what, where, how often, and why. */
+export function stuckText(stuck: { step: string; channel: string; attempts: number; lastError: string }): string {
+  const step = STUCK_STEP_NL[stuck.step] ?? STUCK_STEP_NL[stuck.step.split(":")[0]!] ?? "een stap";
+  const known = PLATFORM_ERRORS_NL.find(([pattern]) => pattern.test(stuck.lastError))?.[1];
+  const target = /\(in ([^)]+)\)/.exec(stuck.lastError)?.[1];
+  const why = known ? `${known}${target ? ` (${target})` : ""}` : `foutmelding: “${stuck.lastError}”`;
+  const via = stuck.channel === "timer" ? "" : ` via ${stuck.channel}`;
+  return `${step}${via} lukt niet na ${stuck.attempts} pogingen: ${why}`;
+}

@@ -1,7 +1,7 @@
 import { analyzeQuery } from "../text/analyzer.js";
 import type { StuckDelivery } from "./handoff-repository.js";
 import type { Handoff } from "./handoff-types.js";
-import { stuckText } from "./stuck-text.js";
+import { stuckText } from "./handoff-texts.js";
 
 export type Signals = {
   since: string;

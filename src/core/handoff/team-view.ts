@@ -1,7 +1,7 @@
 import type { TeamHandoff } from "../channel.js";
 import type { StuckDelivery } from "./handoff-repository.js";
 import type { Handoff } from "./handoff-types.js";
-import { stuckText } from "./stuck-text.js";
+import { stuckText } from "./handoff-texts.js";
 
 /** The statuses in which a question has been shared with the team (with the asker's consent). */
 export const SHARED_STATUSES = ["open", "claimed", "resolved"] as const;
