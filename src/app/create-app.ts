@@ -16,6 +16,7 @@ import type { Logger } from "../logger.js";
 import { formatSummary } from "../ingest/format-summary.js";
 import { SqliteConversationMemory } from "../store/conversation-memory.js";
 import { DeliveryLog } from "../store/delivery-log.js";
+import { SqliteEventInbox } from "../store/event-inbox.js";
 import { SqliteHandoffRepository } from "../store/sqlite-handoff-repository.js";
 import { WebMessageStore } from "../store/web-message-store.js";
 import { YamlRoster } from "../store/yaml-roster.js";
@@ -24,6 +25,7 @@ import { slackPlatform } from "./channels/slack-platform.js";
 import { createCore } from "./create-core.js";
 import { createEffectRouter } from "./handoff-effect-router.js";
 import { addDocumentFromChat } from "./add-document-from-chat.js";
+import { deliveryReporter, deliveryRetryPolicy } from "./delivery-reporter.js";
 import { addAnswerToKnowledge } from "./learning-sink.js";
 import { openKnowledge, syncKnowledgeFolder } from "./open-knowledge.js";
 import { RoleGrants } from "../core/handoff/role-grants.js";
@@ -56,8 +58,9 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
   const handoffLog = logger.child({ component: "handoff" });
   const texts = { showHelperNames: config.handoff.showHelperNames };
   const webSink = createWebHandoffSink(messages, texts);
+  const inbox = new SqliteEventInbox(knowledge.db);
   const platforms = PLATFORMS
-    .map((platform) => platform({ config, logger, deliveries: new DeliveryLog(knowledge.db), platformId: (userId, name) => roster.platformId(userId, name), texts }))
+    .map((platform) => platform({ config, logger, deliveries: new DeliveryLog(knowledge.db), inbox, platformId: (userId, name) => roster.platformId(userId, name), texts }))
     .filter((wired) => wired !== undefined);
   const teamSinks = Object.fromEntries(platforms.flatMap((p) => (p.teamSink ? [[p.adapter.name, p.teamSink] as const] : [])));
 
@@ -65,6 +68,8 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
     repository,
     roster: grants.extend(roster),
     clock: options.clock,
+    retry: deliveryRetryPolicy(config.handoff.tickMs),
+    reporter: deliveryReporter(handoffLog),
     policy: {
       consentTimeoutMs: config.handoff.consentTimeoutMs,
       reminderIntervalMs: config.handoff.reminderIntervalMs,
@@ -157,6 +162,8 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
         }
         deliver();
       };
+      // A restart is when a cause may have been fixed (the bot invited, a channel unarchived): try parked ones again.
+      if (handoffs.retryParked() > 0) handoffLog.info("trying stuck handoff messages again");
       tick(); // timers that fell due while Vliegwiel was down, and messages not yet delivered
       ticker = setInterval(tick, config.handoff.tickMs);
     },

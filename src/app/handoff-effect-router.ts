@@ -1,4 +1,5 @@
-import type { HandoffEffectSink } from "../core/handoff/handoff-service.js";
+import { delivering } from "../core/handoff/delivery-error.js";
+import type { DeliveryInput, HandoffEffectSink } from "../core/handoff/handoff-service.js";
 
 export type EffectRouterOptions = {
   /** Per asker channel ("web", "slack", "discord"): notices and relayed answers for the asker. */
@@ -20,19 +21,26 @@ export type EffectRouterOptions = {
  * command line) simply have nothing to show.
  */
 export function createEffectRouter(options: EffectRouterOptions): HandoffEffectSink {
+  const teamChannel = Object.entries(options.teamSinks).find(([, sink]) => sink === options.defaultTeamSink)?.[0] ?? "web";
+  // A failure names the channel it happened in, for the log and the team view.
+  const via = (channel: string, sink: HandoffEffectSink | undefined, input: DeliveryInput) =>
+    sink ? delivering(channel, undefined, () => sink.deliver(input)) : undefined;
   return {
     async deliver(input) {
+      const askerChannel = input.handoff.asker.channel;
       switch (input.effect.type) {
         case "tell_asker":
         case "relay_to_asker":
-          return options.askerSinks[input.handoff.asker.channel]?.deliver(input);
+          return via(askerChannel, options.askerSinks[askerChannel], input);
         case "open_thread":
         case "update_thread":
-        case "post_in_thread":
+        case "post_in_thread": {
           // Chosen by the asker's channel, which never changes: every step lands in the same thread.
-          return (options.teamSinks[input.handoff.asker.channel] ?? options.defaultTeamSink).deliver(input);
+          const own = options.teamSinks[askerChannel];
+          return own ? via(askerChannel, own, input) : via(teamChannel, options.defaultTeamSink, input);
+        }
         case "add_to_knowledge":
-          return options.learningSink.deliver(input);
+          return via("kennisbank", options.learningSink, input);
         default:
           return;
       }

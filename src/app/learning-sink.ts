@@ -11,6 +11,8 @@ export const ANSWERS_FOLDER = "antwoorden";
 /**
  * The learning loop: an answer a tolk approved becomes a knowledge document (kind "antwoord van
  * tolk") that the next asker finds. It holds the question and the answer, never who asked.
+ * Delivered again (a retry, a restart), it writes nothing twice: the handoff's file is found by its
+ * id, and metadata.yaml gets its block only when the block is not there yet.
  */
 export async function addAnswerToKnowledge(
   effect: Extract<HandoffEffect, { type: "add_to_knowledge" }>,
@@ -18,22 +20,51 @@ export async function addAnswerToKnowledge(
   options: { knowledgeDir: string; store: KnowledgeStore; maxFileBytes: number; now?: Date },
 ): Promise<string> {
   const now = options.now ?? new Date();
-  const slug = effect.question.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60);
-  const relative = `${ANSWERS_FOLDER}/${now.toISOString().slice(0, 10)}-${slug || "vraag"}-${handoffId.slice(0, 8)}.md`;
+  const relative = existingAnswerFile(options.knowledgeDir, handoffId) ?? `${ANSWERS_FOLDER}/${now.toISOString().slice(0, 10)}-${slugOf(effect.question)}-${idPart(handoffId)}.md`;
   const file = path.join(options.knowledgeDir, relative);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, `# ${effect.question}\n\n${effect.answer}\n`);
-
-  // Appended as a new block, so the maintainers' own entries, comments and layout stay untouched.
-  const metadataPath = path.join(options.knowledgeDir, METADATA_FILE);
-  const existing = fs.existsSync(metadataPath) ? fs.readFileSync(metadataPath, "utf8") : "";
-  const entry = YAML.stringify(
-    { [relative]: { title: effect.question, kind: "antwoord van tolk", year: String(now.getFullYear()), themes: effect.theme ? [effect.theme] : [] } },
-    { lineWidth: 0 },
-  );
-  fs.writeFileSync(metadataPath, `${existing}${existing && !existing.endsWith("\n") ? "\n" : ""}\n${entry}`);
+  const content = `# ${effect.question}\n\n${effect.answer}\n`;
+  if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== content) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, content);
+  }
+  addMetadataBlock(path.join(options.knowledgeDir, METADATA_FILE), relative, {
+    title: effect.question, kind: "antwoord van tolk", year: String(now.getFullYear()), themes: effect.theme ? [effect.theme] : [],
+  });
 
   const summary = await ingestSources({ store: options.store, knowledgeDir: options.knowledgeDir, sources: [file], maxFileBytes: options.maxFileBytes });
   if (summary.failed.length) throw new Error(`learning loop: ${summary.failed[0]!.reason}`);
   return relative;
+}
+
+/**
+ * Adds one block to metadata.yaml through the yaml library's document model, so the maintainers'
+ * comments, order and layout stay as they are; a block that is already there is left alone. A file
+ * that is not valid YAML is not touched: the error names the line (and the delivery is retried).
+ */
+function addMetadataBlock(metadataPath: string, key: string, entry: Record<string, unknown>): void {
+  const text = fs.existsSync(metadataPath) ? fs.readFileSync(metadataPath, "utf8") : "";
+  const lineCounter = new YAML.LineCounter();
+  const doc = YAML.parseDocument(text, { lineCounter, prettyErrors: false });
+  const [error] = doc.errors;
+  if (error) throw new Error(`${METADATA_FILE} regel ${lineCounter.linePos(error.pos[0]).line}: geen geldige YAML, het antwoord is er niet aan toegevoegd`);
+  if (doc.has(key)) return;
+  if (doc.contents === null) doc.contents = doc.createNode({}) as unknown as typeof doc.contents;
+  doc.set(key, doc.createNode(entry));
+  fs.writeFileSync(metadataPath, doc.toString({ lineWidth: 0, flowCollectionPadding: false }));
+}
+
+/** The answer file an earlier delivery of this handoff wrote (its name ends with the handoff's id). */
+function existingAnswerFile(knowledgeDir: string, handoffId: string): string | undefined {
+  const folder = path.join(knowledgeDir, ANSWERS_FOLDER);
+  if (!fs.existsSync(folder)) return undefined;
+  const name = fs.readdirSync(folder).find((f) => f.endsWith(`-${idPart(handoffId)}.md`));
+  return name && `${ANSWERS_FOLDER}/${name}`;
+}
+
+function idPart(handoffId: string): string {
+  return handoffId.slice(0, 8);
+}
+
+function slugOf(question: string): string {
+  return question.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "vraag";
 }

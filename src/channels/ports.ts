@@ -12,6 +12,20 @@ export interface DeliveryMemory {
   firstTime(channel: string, deliveryId: string): boolean;
   /** Whether a delivery (or any other marker, such as a thread the bot answered in) was recorded. */
   has(channel: string, deliveryId: string): boolean;
+  /** Forgets a delivery, so that handling it again (after a crash cut it off) is not taken for a repeat. */
+  forget(channel: string, deliveryId: string): void;
+}
+
+/**
+ * Platform events kept from before their acknowledgement until they are handled: one cut off by a
+ * crash is handled after the restart. Each start is a new `boot`, which takes over what earlier ones left.
+ */
+export interface EventInbox {
+  /** Keeps the event; true when this process should handle it (not done, nor taken by this boot before). */
+  take(key: string, body: unknown): boolean;
+  /** Events earlier processes took but never finished, now taken by this one. */
+  takeUnfinished(): Array<{ key: string; body: unknown }>;
+  done(key: string): void;
 }
 
 export type WebMessage = { id: number; author: string; text: string; createdAt: string };

@@ -71,11 +71,13 @@ runCli(async (config, [command, ...args]) => {
       }
       case "signalen": {
         const since = sinceDays(args[0]);
+        const handoffs = new SqliteHandoffRepository(knowledge.db);
         const signals = collectSignals({
           since,
-          handoffs: new SqliteHandoffRepository(knowledge.db).list(),
+          handoffs: handoffs.list(),
           unansweredQuestions: knowledge.questionLog.unanswered(since, 1000).map((r) => r.question),
           counts: knowledge.questionLog.counts(since),
+          stuck: handoffs.stuckDeliveries(),
         });
         console.log(formatSignals(signals));
         return 0;

@@ -5,6 +5,8 @@
  */
 export const CHANNEL_NL = {
   feedbackThanks: "Dank je voor je reactie!",
+  /** A file passed on with a relayed message. */
+  attachment: (name: string, url: string) => `Bijlage: ${name} (${url})`,
   searching: "zoekt in de kennisbank…",
   suggestedPromptsTitle: "Bijvoorbeeld:",
   suggestedPrompts: [

@@ -1,3 +1,4 @@
+import type { Attachment } from "./attachments.js";
 import type { AskerAction } from "./conversation.js";
 import type { ApplyResult } from "./handoff/handoff-service.js";
 import type { HandoffStatus, Person } from "./handoff/handoff-types.js";
@@ -13,6 +14,8 @@ export type IncomingMessage = {
   /** The asker's display name, shown to a tolk only with consent. */
   userName?: string;
   text: string;
+  /** Files sent with the message (a relay passes them on as name and link). */
+  attachments?: Attachment[];
 };
 
 export type MessageHandler = (message: IncomingMessage) => Promise<Reply>;
@@ -31,6 +34,8 @@ export type TeamHandoff = {
   findings: string[];
   claimedBy?: Person;
   openedAt?: string;
+  /** Steps that gave up after too many attempts ("vastgelopen"), in plain Dutch. */
+  stuck?: string[];
 };
 
 /** The buttons under a handoff thread's head. */

@@ -1,4 +1,5 @@
 import type { Assistant } from "./assistant.js";
+import { withAttachments } from "./attachments.js";
 import type { IncomingMessage } from "./channel.js";
 import type { HandoffRepository } from "./handoff/handoff-repository.js";
 import type { ApplyResult, HandoffService } from "./handoff/handoff-service.js";
@@ -97,8 +98,9 @@ export function createConversation(options: ConversationOptions): Conversation {
           ? { type: "consent_refused", by: message.userId }
           : { type: "consent_given", by: message.userId, anonymous: choice === "share_anonymous" }));
       }
-      if (active && (active.status === "open" || active.status === "claimed") && message.text.trim()) {
-        const result = handoffs.apply(active.id, { type: "asker_reply", by: message.userId, text: message.text });
+      const relayed = withAttachments(message.text, message.attachments);
+      if (active && (active.status === "open" || active.status === "claimed") && relayed) {
+        const result = handoffs.apply(active.id, { type: "asker_reply", by: message.userId, text: relayed });
         if (result.ok) return plain("relayed", "Ik heb je bericht doorgegeven aan wie je vraag behandelt.", active.id);
       }
       const earlier = options.memory?.recent(message.channel, message.conversationId, 3) ?? [];
@@ -143,7 +145,8 @@ function consentQuestion(reply: Reply, handoff: Handoff): string {
 
 function consentReply(handoff: Handoff, result: ApplyResult): Reply {
   if (result.ok) {
-    const notice = result.handoff.status === "declined" ? "not_shared" : "shared";
+    // "Passed on" is said by the outbox once the team's thread exists; here only that it is under way.
+    const notice = result.handoff.status === "declined" ? "not_shared" : "passing_on";
     return plain("consent", askerNoticeText(notice, result.handoff), handoff.id);
   }
   return plain("consent", rejectionText(result), handoff.id, "not-allowed");

@@ -37,8 +37,9 @@ export async function ingestSources(options: IngestOptions): Promise<IngestSumma
   const { store, knowledgeDir } = options;
   const fullRun = !options.sources || options.sources.length === 0;
   const sources = collectSources(fullRun ? [knowledgeDir] : options.sources!);
-  const catalog = readMetadataCatalog(knowledgeDir);
   const summary: IngestSummary = { added: [], updated: [], unchanged: [], removed: [], failed: [] };
+  // A mistake in metadata.yaml is reported (with its line) and leaves the other documents alone.
+  const catalog = readMetadataCatalog(knowledgeDir, summary.failed);
 
   for (const [index, source] of sources.entries()) {
     const id = documentIdFor(source, knowledgeDir);

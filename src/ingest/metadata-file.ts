@@ -20,28 +20,33 @@ export type MetadataCatalog = ReadonlyMap<string, DocumentMeta>;
 
 /**
  * Reads knowledge/metadata.yaml: one entry per file name, edited by hand. A mistake in it is reported
- * with the file name and field, and stops the run (better than silently losing titles and sources).
+ * with the line and, for an entry, its file name and field; that entry is left out (its file gets a
+ * title from its own content) and every other entry still counts, so the other documents still go in.
  */
-export function readMetadataCatalog(knowledgeDir: string): MetadataCatalog {
+export function readMetadataCatalog(knowledgeDir: string, problems: Array<{ source: string; reason: string }> = []): MetadataCatalog {
   const file = path.join(knowledgeDir, METADATA_FILE);
-  if (!fs.existsSync(file)) return new Map();
-  let raw: unknown;
-  try {
-    raw = YAML.parse(fs.readFileSync(file, "utf8")) ?? {};
-  } catch (error) {
-    throw new Error(`${file}: geen geldige YAML (${(error as Error).message.split("\n")[0]})`);
-  }
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    throw new Error(`${file}: verwacht per bestandsnaam een blok met title, kind, themes, …`);
-  }
   const catalog = new Map<string, DocumentMeta>();
-  for (const [name, value] of Object.entries(raw)) {
-    const parsed = entrySchema.safeParse(value);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new Error(`${file}: bij "${name}", veld ${issue.path.join(".") || "(geheel)"}: ${issue.message}`);
+  if (!fs.existsSync(file)) return catalog;
+  const lineCounter = new YAML.LineCounter();
+  const doc = YAML.parseDocument(fs.readFileSync(file, "utf8"), { lineCounter, prettyErrors: false });
+  const lineOf = (offset: number | undefined) => (offset === undefined ? "?" : String(lineCounter.linePos(offset).line));
+  for (const error of doc.errors) {
+    problems.push({ source: METADATA_FILE, reason: `regel ${lineOf(error.pos[0])}: geen geldige YAML (${error.message.split("\n")[0]})` });
+  }
+  if (!YAML.isMap(doc.contents)) {
+    if (doc.contents !== null && doc.errors.length === 0) problems.push({ source: METADATA_FILE, reason: "verwacht per bestandsnaam een blok met title, kind, themes, …" });
+    return catalog;
+  }
+  for (const pair of doc.contents.items) {
+    const name = String(YAML.isScalar(pair.key) ? pair.key.value : pair.key);
+    const parsed = entrySchema.safeParse(YAML.isNode(pair.value) ? pair.value.toJS(doc) : pair.value);
+    if (parsed.success) {
+      catalog.set(name, parsed.data);
+      continue;
     }
-    catalog.set(name, parsed.data);
+    const issue = parsed.error.issues[0]!;
+    const at = YAML.isNode(pair.key) ? pair.key.range?.[0] : undefined;
+    problems.push({ source: METADATA_FILE, reason: `regel ${lineOf(at)}, bij "${name}", veld ${issue.path.join(".") || "(geheel)"}: ${issue.message}` });
   }
   return catalog;
 }

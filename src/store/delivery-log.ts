@@ -16,6 +16,10 @@ export class DeliveryLog implements DeliveryMemory {
     return changes > 0;
   }
 
+  forget(channel: string, deliveryId: string): void {
+    this.db.prepare("DELETE FROM processed_deliveries WHERE channel = ? AND delivery_id = ?").run(channel, deliveryId);
+  }
+
   /** Whether a delivery (or any other marker, such as a thread the bot answered in) was recorded. */
   has(channel: string, deliveryId: string): boolean {
     return this.db.prepare("SELECT 1 FROM processed_deliveries WHERE channel = ? AND delivery_id = ?").get(channel, deliveryId) !== undefined;

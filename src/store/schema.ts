@@ -155,6 +155,34 @@ const MIGRATIONS: string[] = [
   UPDATE passages SET term_count = CASE WHEN terms = '' THEN 0 ELSE length(terms) - length(replace(terms, ' ', '')) + 1 END;
   CREATE INDEX passages_by_term_count ON passages(term_count);
   `,
+  `
+  -- Delivery per effect: attempts (counted before each try), backoff, and a parked state after too many.
+  ALTER TABLE handoff_outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE handoff_outbox ADD COLUMN next_attempt_at TEXT;
+  ALTER TABLE handoff_outbox ADD COLUMN last_error TEXT;
+  ALTER TABLE handoff_outbox ADD COLUMN failed_channel TEXT;
+  ALTER TABLE handoff_outbox ADD COLUMN parked_at TEXT;
+  ALTER TABLE handoff_timers ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE handoff_timers ADD COLUMN last_error TEXT;
+  ALTER TABLE handoff_timers ADD COLUMN parked_at TEXT;
+  -- What a channel posted for an effect (its message reference), so a retry finds it instead of posting again.
+  CREATE TABLE handoff_posts (
+    effect_id  INTEGER PRIMARY KEY REFERENCES handoff_outbox(id),
+    ref        TEXT NOT NULL,
+    at         TEXT NOT NULL
+  );
+  `,
+  `
+  -- Platform events from before their acknowledgement until handled, so a crash in between loses none.
+  CREATE TABLE event_inbox (
+    key         TEXT PRIMARY KEY,
+    body        TEXT NOT NULL,
+    boot        TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    done_at     TEXT
+  );
+  CREATE INDEX event_inbox_unfinished ON event_inbox(done_at) WHERE done_at IS NULL;
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

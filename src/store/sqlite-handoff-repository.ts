@@ -1,7 +1,8 @@
 import type Database from "better-sqlite3";
 import {
-  VersionConflict, type DueTimer, type HandoffRepository, type PendingEffect, type RecordedChange,
+  VersionConflict, type DeliveryFailure, type DueTimer, type HandoffRepository, type PendingEffect, type RecordedChange, type StuckDelivery,
 } from "../core/handoff/handoff-repository.js";
+import { stepName } from "../core/handoff/delivery-plan.js";
 import type { Handoff, HandoffEffect } from "../core/handoff/handoff-types.js";
 
 const ACTIVE = ["awaiting_consent", "open", "claimed"];
@@ -17,6 +18,11 @@ export class SqliteHandoffRepository implements HandoffRepository {
 
   hasEventKey(eventKey: string): boolean {
     return this.db.prepare("SELECT 1 FROM handoff_events WHERE event_key = ?").get(eventKey) !== undefined;
+  }
+
+  handoffOfEventKey(eventKey: string): Handoff | undefined {
+    const id = this.db.prepare("SELECT handoff_id FROM handoff_events WHERE event_key = ?").pluck().get(eventKey) as string | undefined;
+    return id === undefined ? undefined : this.get(id)?.handoff;
   }
 
   record(change: RecordedChange): boolean {
@@ -77,26 +83,84 @@ export class SqliteHandoffRepository implements HandoffRepository {
     return (rows as Array<{ data: string }>).map((r) => JSON.parse(r.data) as Handoff);
   }
 
-  pendingEffects(limit = 100): PendingEffect[] {
+  pendingEffects(limit = 500): PendingEffect[] {
     const rows = this.db
-      .prepare("SELECT id, handoff_id, effect FROM handoff_outbox WHERE delivered_at IS NULL ORDER BY id LIMIT ?")
-      .all(limit) as Array<{ id: number; handoff_id: string; effect: string }>;
-    return rows.map((r) => ({ id: r.id, handoffId: r.handoff_id, effect: JSON.parse(r.effect) as HandoffEffect }));
+      .prepare("SELECT id, handoff_id, effect, attempts, next_attempt_at, parked_at FROM handoff_outbox WHERE delivered_at IS NULL ORDER BY id LIMIT ?")
+      .all(limit) as Array<{ id: number; handoff_id: string; effect: string; attempts: number; next_attempt_at: string | null; parked_at: string | null }>;
+    return rows.map((r) => ({
+      id: r.id, handoffId: r.handoff_id, effect: JSON.parse(r.effect) as HandoffEffect, attempts: r.attempts,
+      nextAttemptAt: r.next_attempt_at ?? undefined, parkedAt: r.parked_at ?? undefined,
+    }));
   }
 
-  markDelivered(effectId: number): void {
-    this.db.prepare("UPDATE handoff_outbox SET delivered_at = ? WHERE id = ?").run(new Date().toISOString(), effectId);
+  beginAttempt(effectId: number): number {
+    return this.db.prepare("UPDATE handoff_outbox SET attempts = attempts + 1 WHERE id = ? RETURNING attempts").pluck().get(effectId) as number;
+  }
+
+  markDelivered(effectId: number, threadRef?: { handoffId: string; ref: string }): void {
+    this.db.transaction(() => {
+      if (threadRef) this.setThreadRef(threadRef.handoffId, threadRef.ref);
+      this.db.prepare("UPDATE handoff_outbox SET delivered_at = ?, parked_at = NULL WHERE id = ?").run(new Date().toISOString(), effectId);
+    })();
+  }
+
+  recordFailure(effectId: number, failure: DeliveryFailure): void {
+    this.db
+      .prepare("UPDATE handoff_outbox SET last_error = ?, failed_channel = ?, next_attempt_at = ?, parked_at = CASE WHEN ? THEN coalesce(parked_at, ?) ELSE NULL END WHERE id = ?")
+      .run(failure.error, failure.channel, failure.retryAt, failure.park ? 1 : 0, new Date().toISOString(), effectId);
+  }
+
+  enqueue(handoffId: string, effect: HandoffEffect): void {
+    this.applyEffect(handoffId, effect, new Date().toISOString());
+  }
+
+  postedRef(effectId: number): string | undefined {
+    return (this.db.prepare("SELECT ref FROM handoff_posts WHERE effect_id = ?").pluck().get(effectId) as string | undefined) ?? undefined;
+  }
+
+  recordPost(effectId: number, ref: string): void {
+    this.db.prepare("INSERT INTO handoff_posts (effect_id, ref, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING").run(effectId, ref, new Date().toISOString());
   }
 
   dueTimers(now: Date): DueTimer[] {
     const rows = this.db
-      .prepare("SELECT handoff_id, kind, due_at FROM handoff_timers WHERE due_at <= ? ORDER BY due_at")
-      .all(now.toISOString()) as Array<{ handoff_id: string; kind: DueTimer["kind"]; due_at: string }>;
-    return rows.map((r) => ({ handoffId: r.handoff_id, kind: r.kind, dueAt: r.due_at }));
+      .prepare("SELECT handoff_id, kind, due_at, attempts FROM handoff_timers WHERE due_at <= ? AND parked_at IS NULL ORDER BY due_at")
+      .all(now.toISOString()) as Array<{ handoff_id: string; kind: DueTimer["kind"]; due_at: string; attempts: number }>;
+    return rows.map((r) => ({ handoffId: r.handoff_id, kind: r.kind, dueAt: r.due_at, attempts: r.attempts }));
   }
 
   deleteTimer(handoffId: string, kind: DueTimer["kind"]): void {
     this.db.prepare("DELETE FROM handoff_timers WHERE handoff_id = ? AND kind = ?").run(handoffId, kind);
+  }
+
+  recordTimerFailure(handoffId: string, kind: DueTimer["kind"], failure: Omit<DeliveryFailure, "channel">): void {
+    this.db
+      .prepare("UPDATE handoff_timers SET attempts = attempts + 1, last_error = ?, due_at = ?, parked_at = CASE WHEN ? THEN ? ELSE NULL END WHERE handoff_id = ? AND kind = ?")
+      .run(failure.error, failure.retryAt, failure.park ? 1 : 0, new Date().toISOString(), handoffId, kind);
+  }
+
+  stuckDeliveries(): StuckDelivery[] {
+    const effects = this.db
+      .prepare("SELECT handoff_id, effect, failed_channel, last_error, attempts, parked_at FROM handoff_outbox WHERE delivered_at IS NULL AND parked_at IS NOT NULL ORDER BY id")
+      .all() as Array<{ handoff_id: string; effect: string; failed_channel: string | null; last_error: string | null; attempts: number; parked_at: string }>;
+    const timers = this.db
+      .prepare("SELECT handoff_id, kind, last_error, attempts, parked_at FROM handoff_timers WHERE parked_at IS NOT NULL ORDER BY parked_at")
+      .all() as Array<{ handoff_id: string; kind: string; last_error: string | null; attempts: number; parked_at: string }>;
+    return [
+      ...effects.map((r) => ({
+        handoffId: r.handoff_id, step: stepName(JSON.parse(r.effect) as HandoffEffect), channel: r.failed_channel ?? "onbekend",
+        lastError: r.last_error ?? "", attempts: r.attempts, since: r.parked_at,
+      })),
+      ...timers.map((r) => ({ handoffId: r.handoff_id, step: `timer:${r.kind}`, channel: "timer", lastError: r.last_error ?? "", attempts: r.attempts, since: r.parked_at })),
+    ];
+  }
+
+  retryParked(now: Date): number {
+    return this.db.transaction(() => {
+      const effects = this.db.prepare("UPDATE handoff_outbox SET parked_at = NULL, next_attempt_at = NULL WHERE delivered_at IS NULL AND parked_at IS NOT NULL").run().changes;
+      const timers = this.db.prepare("UPDATE handoff_timers SET parked_at = NULL, due_at = ? WHERE parked_at IS NOT NULL").run(now.toISOString()).changes;
+      return effects + timers;
+    })();
   }
 
   auditTrail(id: string): Array<{ type: string; actor?: string; outcome: string; at: string }> {
@@ -119,3 +183,4 @@ export class SqliteHandoffRepository implements HandoffRepository {
     }
   }
 }
+

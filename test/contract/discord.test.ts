@@ -45,6 +45,18 @@ async function withDiscordApp(
   }
 }
 
+let sentinels = 0;
+/**
+ * A later direct message that must be answered after what was dispatched before it was handled:
+ * a "nothing else was sent" check waits for its answer instead of sleeping. Returns its channel.
+ */
+async function sentinel(discord: FakeDiscord): Promise<string> {
+  const dm = `98000000000000000${++sentinels}`;
+  discord.dispatch("MESSAGE_CREATE", discord.message({ channelId: dm, content: "Wat is een burgerbegroting?", guild: false }));
+  await discord.waitFor("POST", new RegExp(`^/channels/${dm}/messages$`), 1, 20_000);
+  return dm;
+}
+
 /** A button press (INTERACTION_CREATE, type 3) on a message of the bot. */
 function pressButton(discord: FakeDiscord, user: { id: string; username: string }, customId: string, channelId: string, roles: string[] = []) {
   return discord.interaction({ type: 3, channelId, user, roles, data: { custom_id: customId, component_type: 2 }, message: discord.message({ channelId, content: "", author: BOT }) });
@@ -132,8 +144,8 @@ describe("Discord adapter against a fake Discord gateway and REST API", () => {
     discord.dispatch("MESSAGE_CREATE", discord.message({ channelId: GENERAL, content: "Wat is een burgerbegroting?" }));
     discord.dispatch("MESSAGE_CREATE", discord.message({ channelId: GENERAL, content: `<@${BOT.id}> Wat is een burgerbegroting?`, mentionsBot: true, author: { id: "960000000000000077", username: "anderebot", bot: true } }));
     discord.dispatch("MESSAGE_CREATE", discord.message({ channelId: GENERAL, content: `<@${BOT.id}> hoi`, mentionsBot: true, author: BOT }));
-    await new Promise((r) => setTimeout(r, 500));
-    expect(discord.calls.filter((c) => c.method === "POST")).toHaveLength(0);
+    const dm = await sentinel(discord);
+    expect(discord.calls.filter((c) => c.method === "POST" && !c.path.includes(dm))).toHaveLength(0);
   });
 
   it("given a direct message, then it answers in the DM", async () => {
@@ -182,7 +194,7 @@ describe("Discord adapter against a fake Discord gateway and REST API", () => {
     await discord.waitUntil(() => discord.resumes.length === 1, "RESUME", 10_000);
     expect(discord.identifies).toHaveLength(1); // resumed, not a new session
     discord.replayLast("MESSAGE_CREATE");
-    await new Promise((r) => setTimeout(r, 500));
+    await sentinel(discord);
     expect(messagesIn(discord, "970000000000000002")).toHaveLength(1);
     // And it still answers new questions on the resumed session.
     discord.dispatch("MESSAGE_CREATE", discord.message({ channelId: "970000000000000002", content: "Wat is een burgerbegroting?", guild: false }));
@@ -243,7 +255,7 @@ describe("Discord handoff end to end against a fake Discord", () => {
     expect(refusal!.body).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining("Alleen wie de vraag stelde") } });
     discord.dispatch("INTERACTION_CREATE", press(ANNA, consent[0]!.custom_id, askerThread));
     await discord.waitFor("POST", /\/callback$/, 2);
-    expect(discord.callsTo("POST", /\/callback$/)[1]!.body).toMatchObject({ type: 7, data: { content: expect.stringContaining("doorgegeven"), components: [] } });
+    expect(discord.callsTo("POST", /\/callback$/)[1]!.body).toMatchObject({ type: 7, data: { content: expect.stringContaining("Ik geef je vraag door"), components: [] } });
 
     // A forum post for the tolken: status tag "open", the routed person mentioned, a claim button.
     const [post] = await discord.waitFor("POST", new RegExp(`^/channels/${HANDOFF_FORUM}/threads$`));
@@ -342,8 +354,8 @@ describe("Discord limited to listed servers", () => {
       discord.dispatch("INTERACTION_CREATE", discord.interaction({ type: 2, channelId: GENERAL, data: { id: "1", name: "vraag", type: 1, options: [{ name: "vraag", type: 3, value: "Wat is een burgerbegroting?" }] } }));
       const [reply] = await discord.waitFor("POST", /\/callback$/);
       expect(reply!.body).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining("niet ingeschakeld") } });
-      await new Promise((r) => setTimeout(r, 300));
-      expect(discord.calls.filter((c) => c.method === "POST" && !c.path.endsWith("/callback"))).toHaveLength(0);
+      const dm = await sentinel(discord);
+      expect(discord.calls.filter((c) => c.method === "POST" && !c.path.endsWith("/callback") && !c.path.includes(dm))).toHaveLength(0);
     });
   });
 });

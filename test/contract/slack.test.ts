@@ -39,6 +39,17 @@ describe("Slack adapter over HTTP against a fake Slack", () => {
     const body = JSON.stringify(payload);
     return fetch(eventsUrl, { method: "POST", headers: { ...signedSlackRequest(secret, body), ...extraHeaders }, body });
   };
+  let sentinels = 0;
+  /**
+   * A later direct message that must be answered after what was sent before it was handled: a
+   * "nothing else was sent" check waits for its answer instead of sleeping.
+   */
+  const sentinel = async () => {
+    const channel = `D0SENTINEL${++sentinels}`;
+    await send(eventCallback(`EvSentinel${sentinels}`, { type: "message", user: "U0ASKER", text: "Wat is een burgerbegroting?", ts: `170000900${sentinels}.000100`, channel, channel_type: "im" }));
+    for (let i = 0; i < 400 && !slack.callsTo("chat.postMessage").some((c) => c.body.channel === channel); i++) await new Promise((r) => setTimeout(r, 25));
+  };
+  const posted = (method = "chat.postMessage") => slack.callsTo(method).filter((c) => !String(c.body.channel).startsWith("D0SENTINEL"));
 
   beforeAll(async () => {
     apiBase = await slack.start();
@@ -78,8 +89,8 @@ describe("Slack adapter over HTTP against a fake Slack", () => {
     await send(payload);
     await send(payload, { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" });
     await slack.waitFor("chat.postMessage");
-    await new Promise((r) => setTimeout(r, 500));
-    expect(slack.callsTo("chat.postMessage")).toHaveLength(1);
+    await sentinel();
+    expect(posted()).toHaveLength(1);
   });
 
   it("given a direct message, then it answers; given a bot message or an edit, then it stays silent", async () => {
@@ -87,15 +98,15 @@ describe("Slack adapter over HTTP against a fake Slack", () => {
     await send(eventCallback("Ev004", { type: "message", subtype: "message_changed", channel: "D0DM", channel_type: "im", ts: "1700000003.000200", message: { text: "x" } }));
     await send(eventCallback("Ev005", { type: "message", user: "U0ASKER", text: "Wat is een Community Benefit Agreement?", ts: "1700000003.000300", channel: "D0DM", channel_type: "im" }));
     const posts = await slack.waitFor("chat.postMessage");
-    await new Promise((r) => setTimeout(r, 300));
-    expect(slack.callsTo("chat.postMessage")).toHaveLength(1);
+    await sentinel();
+    expect(posted()).toHaveLength(1);
     expect(posts[0]!.body).toMatchObject({ channel: "D0DM" });
   });
 
   it("given a plain channel message without a mention, then it is not answered (no noise)", async () => {
     await send(eventCallback("Ev006", { type: "message", user: "U0ASKER", text: "Wat is een burgerbegroting?", ts: "1700000004.000100", channel: "C0ANDERS", channel_type: "channel" }));
-    await new Promise((r) => setTimeout(r, 400));
-    expect(slack.callsTo("chat.postMessage")).toHaveLength(0);
+    await sentinel();
+    expect(posted()).toHaveLength(0);
   });
 
   it("given /vliegwiel with a question, then it is acknowledged at once and answered in a thread under the question", async () => {
@@ -144,8 +155,8 @@ describe("Slack adapter over HTTP against a fake Slack", () => {
     const posts = await slack.waitFor("chat.postMessage", 2);
     expect(posts[1]!.body).toMatchObject({ channel: "D0ASSIST", thread_ts: "1700000060.000050" });
     expect(JSON.stringify(posts[1]!.body.blocks)).toContain("burgerbegroting");
-    await new Promise((r) => setTimeout(r, 300));
-    expect(slack.callsTo("chat.postMessage")).toHaveLength(2);
+    await sentinel();
+    expect(posted()).toHaveLength(2);
   });
 
   it("given 'Nuttig' pressed twice, then the feedback is stored once with the question", async () => {
@@ -159,8 +170,8 @@ describe("Slack adapter over HTTP against a fake Slack", () => {
       await fetch(eventsUrl, { method: "POST", headers, body });
     }
     await slack.waitFor("chat.postEphemeral");
-    await new Promise((r) => setTimeout(r, 300));
-    expect(slack.callsTo("chat.postEphemeral")).toHaveLength(1);
+    await sentinel();
+    expect(posted("chat.postEphemeral")).toHaveLength(1);
     const db = openDatabase(path.join(temp.dir, "vliegwiel.db"));
     expect(db.prepare("SELECT channel, conversation_id, helpful FROM feedback").all()).toEqual([{ channel: "slack", conversation_id: "C0VRAGEN:1700000030.000100", helpful: 1 }]);
     db.close();
@@ -233,8 +244,8 @@ describe("Slack adapter over HTTP against a fake Slack", () => {
   it("given a bad signature, then the request is refused and nothing is answered", async () => {
     const res = await send(eventCallback("Ev007", { type: "app_mention", user: "U0ASKER", text: "<@U0BOT> hoi", ts: "1700000005.000100", channel: "C0VRAGEN" }), {}, "wrong-secret-000");
     expect(res.status).toBe(401);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(slack.callsTo("chat.postMessage")).toHaveLength(0);
+    await sentinel();
+    expect(posted()).toHaveLength(0);
   });
 });
 

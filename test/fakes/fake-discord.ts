@@ -37,6 +37,19 @@ export class FakeDiscord {
   /** Files served at /attachments/<name>, as Discord's CDN would. */
   readonly attachments = new Map<string, Buffer>();
   readonly channels = new Map<string, Channel>();
+  /** Every message created (by REST), by id, as GET /channels/:id/messages/:id returns it. */
+  readonly messages = new Map<string, Record<string, unknown>>();
+  /**
+   * Called with each REST request before it is carried out: "drop" carries out nothing and answers
+   * nothing; "lose-response" carries it out but never answers (a crash or cut connection in flight).
+   */
+  onRequest?: (method: string, path: string, body: Record<string, unknown>) => Promise<"drop" | "lose-response" | void> | "drop" | "lose-response" | void;
+  /** Called once an answer to a REST request has been sent. */
+  onAnswered?: () => void;
+  /** Answers to give instead of carrying out a request, once each: `failNext.push({ method: "POST", path: /threads$/, status: 500 })`. */
+  readonly failNext: Array<{ method: string; path: RegExp; status: number; code?: number }> = [];
+  /** Messages created per nonce (with enforce_nonce), as Discord keeps them for a few minutes. */
+  private readonly nonces = new Map<string, Record<string, unknown>>();
   private readonly server = http.createServer((req, res) => void this.handleRest(req, res));
   private readonly wss = new WebSocketServer({ noServer: true });
   private session: Session | undefined;
@@ -152,7 +165,10 @@ export class FakeDiscord {
   }
 
   /** A person's message in a channel, shaped as Discord's MESSAGE_CREATE. */
-  message(input: { channelId: string; content: string; author?: Partial<typeof BOT> & { id: string; username: string }; mentionsBot?: boolean; roles?: string[]; guild?: boolean }): Record<string, unknown> {
+  message(input: {
+    channelId: string; content: string; author?: Partial<typeof BOT> & { id: string; username: string }; mentionsBot?: boolean; roles?: string[]; guild?: boolean;
+    attachments?: Array<{ filename: string; url: string }>;
+  }): Record<string, unknown> {
     const author = { discriminator: "0", global_name: null, avatar: null, ...(input.author ?? { id: "960000000000000001", username: "anna" }) };
     const inGuild = input.guild ?? this.channels.has(input.channelId);
     const data = {
@@ -169,7 +185,7 @@ export class FakeDiscord {
       mention_everyone: false,
       mentions: input.mentionsBot ? [BOT] : [],
       mention_roles: [],
-      attachments: [],
+      attachments: (input.attachments ?? []).map((a) => ({ id: this.id(), filename: a.filename, size: 1000, url: a.url, proxy_url: a.url })),
       embeds: [],
       pinned: false,
       flags: 0,
@@ -286,7 +302,8 @@ export class FakeDiscord {
       emojis: [],
       stickers: [],
       channels: [...this.channels.values()].filter((c) => c.type !== 11),
-      threads: [],
+      // Active threads, as Discord sends them on (re)connecting.
+      threads: [...this.channels.values()].filter((c) => c.type === 11),
       members: [],
       presences: [],
       voice_states: [],
@@ -317,6 +334,33 @@ export class FakeDiscord {
     }
     const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
     const key = `${method} ${path}`;
+    const decision = await this.onRequest?.(method, path, body);
+    if (decision === "drop") {
+      res.destroy();
+      return;
+    }
+    if (decision === "lose-response") {
+      // Carried out, but the answer never arrives.
+      const swallow = { writeHead: () => swallow, end: () => res.destroy() } as unknown as http.ServerResponse;
+      return this.route(method, path, url, body, key, req, swallow);
+    }
+    const injected = this.failNext.findIndex((f) => f.method === method && f.path.test(path));
+    if (injected >= 0) {
+      const [fault] = this.failNext.splice(injected, 1);
+      this.calls.push({ method, path, body: { ...body, failedWith: fault!.status } });
+      res.writeHead(fault!.status, { "content-type": "application/json" });
+      res.end(JSON.stringify({ message: "injected failure", code: fault!.code ?? 0 }));
+      return;
+    }
+    res.on("finish", () => this.onAnswered?.());
+    return this.route(method, path, url, body, key, req, res);
+  }
+
+  private route(method: string, path: string, url: URL, body: Record<string, unknown>, key: string, req: http.IncomingMessage, res: http.ServerResponse): void {
+    const send = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, payload === undefined ? headers : { "content-type": "application/json", ...headers });
+      res.end(payload === undefined ? undefined : JSON.stringify(payload));
+    };
     if (this.rateLimitOnce.delete(key)) {
       this.calls.push({ method, path, body: { ...body, rateLimited: true } });
       return send(429, { message: "You are being rate limited.", retry_after: 0.3, global: false }, { "retry-after": "1", "x-ratelimit-scope": "user" });
@@ -331,17 +375,40 @@ export class FakeDiscord {
     }
     if (method === "POST" && (match = path.match(/^\/channels\/(\d+)\/typing$/))) return send(204);
     if (method === "POST" && (match = path.match(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/))) {
-      // A thread started on a message has the message's id.
+      // A thread started on a message has the message's id; a second one is refused.
+      if (this.channels.has(match[2]!)) return send(400, { message: "A thread has already been created for this message", code: 160004 });
       const thread = this.addThread(match[2]!, match[1]!, String(body.name ?? "draad"));
       return send(201, thread);
     }
     if (method === "POST" && (match = path.match(/^\/channels\/(\d+)\/threads$/))) {
       const id = this.id();
       const thread = this.addThread(id, match[1]!, String(body.name ?? "draad"), (body.applied_tags as string[]) ?? []);
-      return send(201, { ...thread, message: this.messageObject(id, id, body.message as Record<string, unknown>) });
+      const head = this.messageObject(id, id, body.message as Record<string, unknown>);
+      this.messages.set(id, head);
+      return send(201, { ...thread, message: head });
     }
-    if (method === "POST" && (match = path.match(/^\/channels\/(\d+)\/messages$/))) return send(200, this.messageObject(this.id(), match[1]!, body));
-    if (method === "PATCH" && (match = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/))) return send(200, this.messageObject(match[2]!, match[1]!, body));
+    if (method === "POST" && (match = path.match(/^\/channels\/(\d+)\/messages$/))) {
+      const nonceKey = body.enforce_nonce && body.nonce ? `${match[1]}:${String(body.nonce)}` : undefined;
+      const earlier = nonceKey ? this.nonces.get(nonceKey) : undefined;
+      if (earlier) return send(200, earlier);
+      const message = this.messageObject(this.id(), match[1]!, body);
+      this.messages.set(String(message.id), message);
+      if (nonceKey) this.nonces.set(nonceKey, message);
+      return send(200, message);
+    }
+    if (method === "GET" && (match = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/))) {
+      const message = this.messages.get(match[2]!);
+      return message ? send(200, message) : send(404, { message: "Unknown Message", code: 10008 });
+    }
+    if (method === "GET" && (match = path.match(/^\/guilds\/(\d+)\/threads\/active$/))) {
+      const threads = [...this.channels.values()].filter((c) => c.type === 11 && !(c.thread_metadata as { archived?: boolean } | undefined)?.archived);
+      return send(200, { threads, members: [] });
+    }
+    if (method === "PATCH" && (match = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/))) {
+      const message = { ...(this.messages.get(match[2]!) ?? {}), ...this.messageObject(match[2]!, match[1]!, body) };
+      this.messages.set(match[2]!, message);
+      return send(200, message);
+    }
     if (method === "PATCH" && (match = path.match(/^\/channels\/(\d+)$/))) {
       const channel = this.channels.get(match[1]!);
       if (!channel) return send(404, { message: "Unknown Channel", code: 10003 });

@@ -14,12 +14,29 @@ export class FakeSlackApi {
   readonly rateLimitOnce = new Set<string>();
   /** The Socket Mode URL apps.connections.open hands out. */
   socketUrl = "ws://127.0.0.1:9/none";
-  /** Channels the bot is not a member of: posting there fails with not_in_channel. */
+  /** Channels the bot is not a member of: posting there fails with not_in_channel (conversations.join adds it). */
   readonly notInChannel = new Set<string>();
+  /** Channels the bot may not join by itself (private): conversations.join fails. */
+  readonly cannotJoin = new Set<string>();
+  /** Channels that are archived: posting there fails with is_archived. */
+  readonly archived = new Set<string>();
+  /**
+   * Errors to answer (`ok: false`, HTTP 200) for the next calls of a method, anywhere or in one channel:
+   * `failNext.set("chat.postMessage", ["internal_error"])`, `failNext.set("chat.postMessage C0VRAGEN", […])`.
+   */
+  readonly failNext = new Map<string, string[]>();
+  /**
+   * Called with each request before it is carried out; what it returns decides: "drop" answers
+   * nothing and carries out nothing (the request never arrived), "lose-response" carries it out but
+   * never answers (a crash or cut connection while it was in flight). It may also wait.
+   */
+  onRequest?: (method: string, body: Record<string, unknown>) => Promise<"drop" | "lose-response" | void> | "drop" | "lose-response" | void;
+  /** Called after a request was carried out and answered. */
+  onAnswered?: (call: SlackCall) => void;
   private server = http.createServer((req, res) => void this.handle(req, res));
-  private nextTs = 1_700_000_000;
-  /** Messages the app posted, by "channel:ts", so conversations.replies can return a thread's start. */
-  private readonly posted = new Map<string, { ts: string; text: unknown }>();
+  private sequence = 0;
+  /** Every message posted, in order, with its metadata: what conversations.history and .replies return. */
+  readonly messages: Array<{ channel: string; ts: string; thread_ts?: string; text: unknown; blocks?: unknown; metadata?: unknown }> = [];
 
   async start(): Promise<string> {
     await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
@@ -51,18 +68,43 @@ export class FakeSlackApi {
     const type = req.headers["content-type"] ?? "";
     const body = type.includes("json") ? (JSON.parse(raw || "{}") as Record<string, unknown>) : Object.fromEntries(new URLSearchParams(raw));
     for (const key of ["blocks", "attachments", "view"]) if (typeof body[key] === "string") body[key] = JSON.parse(body[key] as string);
+    const decision = await this.onRequest?.(method, body);
+    if (decision === "drop") {
+      res.destroy();
+      return;
+    }
     if (this.rateLimitOnce.delete(method)) {
       this.calls.push({ method, body, response: { ok: false, error: "ratelimited" } });
       res.writeHead(429, { "content-type": "application/json", "retry-after": "1" });
       res.end(JSON.stringify({ ok: false, error: "ratelimited" }));
       return;
     }
-    const response = method === "chat.postMessage" && this.notInChannel.has(String(body.channel))
-      ? { ok: false, error: "not_in_channel" }
-      : this.respond(method, body);
-    this.calls.push({ method, body, response });
+    const response = this.injectedError(method, body) ?? this.respond(method, body);
+    const call = { method, body, response };
+    this.calls.push(call);
+    if (decision === "lose-response") {
+      res.destroy();
+      return;
+    }
     res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify(response));
+    res.end(JSON.stringify(response), () => this.onAnswered?.(call));
+  }
+
+  /** Posts (chat.postMessage) that landed, optionally only those in one channel. */
+  posts(channel?: string): SlackCall[] {
+    return this.callsTo("chat.postMessage").filter((c) => c.response.ok && (!channel || c.body.channel === channel));
+  }
+
+  private injectedError(method: string, body: Record<string, unknown>): Record<string, unknown> | undefined {
+    const channel = String(body.channel ?? "");
+    // "chat.postMessage C0VRAGEN" fails only there; "chat.postMessage" anywhere.
+    const queued = [this.failNext.get(`${method} ${channel}`), this.failNext.get(method)].find((q) => q?.length);
+    if (queued?.length) return { ok: false, error: queued.shift() };
+    if (method === "chat.postMessage" || method === "chat.update") {
+      if (this.archived.has(channel)) return { ok: false, error: "is_archived" };
+      if (this.notInChannel.has(channel)) return { ok: false, error: "not_in_channel" };
+    }
+    return undefined;
   }
 
   private respond(method: string, body: Record<string, unknown>): Record<string, unknown> {
@@ -72,17 +114,38 @@ export class FakeSlackApi {
       case "apps.connections.open":
         return { ok: true, url: this.socketUrl };
       case "chat.postMessage": {
-        const ts = `${this.nextTs++}.000100`;
-        this.posted.set(`${body.channel}:${ts}`, { ts, text: body.text });
+        // Like Slack's: the posting time in seconds, unique per message.
+        const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.sequence).padStart(6, "0")}`;
+        const metadata = typeof body.metadata === "string" ? JSON.parse(body.metadata) : body.metadata;
+        this.messages.push({ channel: String(body.channel), ts, thread_ts: body.thread_ts as string | undefined, text: body.text, blocks: body.blocks, metadata });
         return { ok: true, channel: body.channel, ts, message: { text: body.text } };
       }
       case "conversations.replies": {
-        const first = this.posted.get(`${body.channel}:${body.ts}`);
-        return { ok: true, messages: first ? [first] : [], has_more: false };
+        // The thread's first message, then its replies; metadata only when asked for, as Slack does.
+        const thread = this.messages.filter((m) => m.channel === body.channel && (m.ts === body.ts || m.thread_ts === body.ts));
+        return { ok: true, messages: thread.map((m) => this.shown(m, body)), has_more: false };
       }
+      case "conversations.history": {
+        const oldest = Number(body.oldest ?? 0);
+        const top = this.messages.filter((m) => m.channel === body.channel && !m.thread_ts && Number(m.ts) >= oldest).reverse();
+        return { ok: true, messages: top.map((m) => this.shown(m, body)), has_more: false };
+      }
+      case "conversations.info": {
+        const id = String(body.channel);
+        return { ok: true, channel: { id, name: id.toLowerCase(), is_channel: true, is_archived: this.archived.has(id), is_member: !this.notInChannel.has(id) } };
+      }
+      case "conversations.join":
+        if (this.cannotJoin.has(String(body.channel))) return { ok: false, error: "method_not_supported_for_channel_type" };
+        this.notInChannel.delete(String(body.channel));
+        return { ok: true, channel: { id: body.channel, is_member: true } };
       default:
         return { ok: true };
     }
+  }
+
+  private shown(m: FakeSlackApi["messages"][number], body: Record<string, unknown>): Record<string, unknown> {
+    const withMetadata = body.include_all_metadata === true || body.include_all_metadata === "true";
+    return { type: "message", ts: m.ts, text: m.text, ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}), ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) };
   }
 }
 

@@ -64,7 +64,7 @@ describe("conversation with handoffs", () => {
     expect(reply.text).toMatch(/Mag ik je vraag doorgeven/);
     expect(repository.get(reply.handoffId!)?.handoff.status).toBe("awaiting_consent");
     const consent = await conversation.handle({ ...asker("b"), text: "Ja, graag" });
-    expect(consent.text).toMatch(/doorgegeven/);
+    expect(consent.text).toMatch(/Ik geef je vraag door/);
     expect(repository.get(reply.handoffId!)?.handoff).toMatchObject({ status: "open", sharing: "named" });
   });
 

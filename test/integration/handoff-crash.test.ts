@@ -112,6 +112,7 @@ describe("handoff across crashes", () => {
 
     await start();
     const expected = [
+      "Je vraag is doorgegeven. Zodra iemand hem oppakt, hoor je het hier.",
       "Tolk van het netwerk heeft je vraag opgepakt. Het antwoord komt hier.",
       "Antwoord van Tolk van het netwerk (een mens uit het netwerk):\nVraag een ontheffing aan bij de gemeente.",
       "Je vraag is afgesloten. Toch nog iets? Je kunt hem de komende dagen heropenen.",

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CHANNEL_NL, reasonText } from "../../src/core/channel-texts-nl.js";
-import { askerNoticeText, teamRejectionText, THREAD_STATUS_LABELS, threadButtons } from "../../src/core/handoff/handoff-texts.js";
+import { askerNoticeText, stuckText, teamRejectionText, THREAD_STATUS_LABELS, threadButtons } from "../../src/core/handoff/handoff-texts.js";
 import { NL } from "../../src/core/replies-nl.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -64,7 +64,7 @@ describe("architecture", () => {
       id: "h1", question: "Vraag?", theme: "energie", status: "open", sharing: "named", findings: [],
       asker: { channel: "web", conversationId: "c1", userId: "u1", name: "An" }, claimedBy: { userId: "t1", name: "Tolk" },
     } as unknown as Parameters<typeof askerNoticeText>[1];
-    const notices = ["consent_request", "not_shared", "consent_expired", "shared", "claimed", "taking_longer", "resolved", "reopened"] as const;
+    const notices = ["consent_request", "not_shared", "consent_expired", "passing_on", "shared", "claimed", "taking_longer", "resolved", "reopened", "delivery_delayed"] as const;
     const texts: string[] = [
       ...Object.values(NL).map((v) => (typeof v === "function" ? v(1000) : v)),
       ...Object.values(CHANNEL_NL).flatMap((v) => (typeof v === "function" ? [(v as (...a: unknown[]) => string)("x.pdf", 1, 2)] : Array.isArray(v) ? v : [v as string])),
@@ -72,6 +72,8 @@ describe("architecture", () => {
       ...["already_claimed", "not_on_roster", "not_claimer", "not_claimed", "something_else"].map((c) => teamRejectionText(c)),
       ...Object.values(THREAD_STATUS_LABELS) as string[],
       ...(["open", "claimed"] as const).flatMap((s) => threadButtons(s).map((b) => b.label)),
+      ...[["open_thread", "is_archived (in C0X)"], ["timer:reminder", "database is locked"], ["add_to_knowledge", "metadata.yaml regel 3: geen geldige YAML"]]
+        .map(([step, lastError]) => stuckText({ step: step!, channel: "slack", attempts: 6, lastError: lastError! })),
       ...["answerable", "not-in-knowledge", "asked-for-human", "live-facts", "small-talk", "not-allowed", "error", "unknown"].map(reasonText),
     ];
     expect(texts.length).toBeGreaterThan(40);

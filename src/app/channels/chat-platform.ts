@@ -3,13 +3,15 @@ import type { ChannelAdapter } from "../../core/channel.js";
 import type { HandoffEffectSink } from "../../core/handoff/handoff-service.js";
 import type { TextOptions } from "../../core/handoff/handoff-texts.js";
 import type { Logger } from "../../logger.js";
-import type { DeliveryMemory } from "../../channels/ports.js";
+import type { DeliveryMemory, EventInbox } from "../../channels/ports.js";
 
 /** What the composition root hands every chat platform's wiring. */
 export type PlatformDeps = {
   config: Config;
   logger: Logger;
   deliveries: DeliveryMemory;
+  /** Platform events from before their acknowledgement until handled. */
+  inbox: EventInbox;
   /** A roster member's user id on a platform (the roster field named after it), for mentions. */
   platformId(userId: string, platform: string): string | undefined;
   texts: TextOptions;

@@ -2,9 +2,9 @@ import { SlackChannel } from "../../channels/slack/slack-channel.js";
 import type { ChatPlatform } from "./chat-platform.js";
 
 /** Slack, when SLACK_BOT_TOKEN is set; the team works in Slack when SLACK_HANDOFF_CHANNEL is set. */
-export const slackPlatform: ChatPlatform = ({ config, logger, deliveries, platformId, texts }) => {
+export const slackPlatform: ChatPlatform = ({ config, logger, deliveries, inbox, platformId, texts }) => {
   if (!config.slack) return undefined;
-  const adapter = new SlackChannel({ ...config.slack, deliveries, logger: logger.child({ component: "slack" }) });
+  const adapter = new SlackChannel({ ...config.slack, deliveries, inbox, logger: logger.child({ component: "slack" }) });
   const sink = adapter.handoffSink(texts, (userId) => platformId(userId, "slack"));
   return { adapter, askerSink: sink, teamSink: config.slack.handoffChannel ? sink : undefined };
 };

@@ -49,7 +49,10 @@ export class DiscordChannel implements ChannelAdapter {
       throw error;
     }
     if (options.handoffChannelId && !(await this.handoffChannel().catch(() => undefined))) {
-      options.logger.warn(`discord: DISCORD_HANDOFF_CHANNEL_ID ${options.handoffChannelId} is not a forum or text channel the bot can see`);
+      options.logger.warn(
+        `discord: DISCORD_HANDOFF_CHANNEL_ID ${options.handoffChannelId} is not a forum or text channel the bot can see: check the id, and give the bot ` +
+          "View Channels, Send Messages, Create Public Threads and Send Messages in Threads there; handed-off questions wait until then",
+      );
     }
   }
 

@@ -31,7 +31,20 @@ export async function connectGateway(
   client.on(Events.Error, (error) => log.error(`discord: ${error.message}`));
   client.on(Events.Warn, (message) => log.warn(`discord: ${message}`));
   client.on(Events.ShardDisconnect, (event) => log.warn(`discord: gateway closed (${event.code}); discord.js reconnects`));
-  client.on(Events.ShardResume, (_id, replayed) => log.info(`discord: gateway resumed (${replayed} events replayed)`));
+  // A dropped connection is a warning (once per outage), and its end says how long it lasted.
+  let lostAt: number | undefined;
+  client.on(Events.ShardReconnecting, () => {
+    if (lostAt !== undefined) return;
+    lostAt = Date.now();
+    log.warn("discord: gateway connection lost; reconnecting (messages and button presses wait until it is back)");
+  });
+  const back = (how: string) => {
+    const outage = lostAt === undefined ? "" : ` after ${Math.round((Date.now() - lostAt) / 1000)} s`;
+    lostAt = undefined;
+    log.info(`discord: gateway ${how}${outage}`);
+  };
+  client.on(Events.ShardResume, (_id, replayed) => back(`resumed (${replayed} events replayed)`));
+  client.on(Events.ShardReady, () => lostAt !== undefined && back("connected again"));
 
   const ready = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no READY from Discord within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);

@@ -1,12 +1,13 @@
 import { Routes, type REST } from "discord.js";
-import type { HandoffEffectSink } from "../../core/handoff/handoff-service.js";
+import { delivering } from "../../core/handoff/delivery-error.js";
+import type { DeliveryInput, HandoffEffectSink } from "../../core/handoff/handoff-service.js";
 import {
   askerNoticeText, NOTICES_SHOWN_AS_REPLY, relayText, THREAD_STATUS_LABELS, threadButtons, threadOpeningText, threadPostText, threadStatusText, type TextOptions,
 } from "../../core/handoff/handoff-texts.js";
 import type { TeamButton } from "../../core/channel.js";
 import type { Handoff, HandoffStatus, Person } from "../../core/handoff/handoff-types.js";
 import { chunk } from "../split-text.js";
-import { postMessage } from "./discord-rest.js";
+import { effectNonce, findForumPost, postOnce, startThreadOnce } from "./discord-effect-post.js";
 import { buttonRow, CONTENT_LIMIT, customId, escapeMarkdown, type ButtonSpec, type DiscordMessage } from "./render-discord-reply.js";
 
 /** What the sink needs to know of the tolken's channel: a forum (posts with tags) or a text channel (threads). */
@@ -47,72 +48,85 @@ export function splitConversation(conversationId: string): { channelId: string; 
  * "<parent channel>:<thread>"; the head message has the thread's id in both cases.
  */
 export function createDiscordHandoffSink(options: DiscordHandoffSinkOptions): HandoffEffectSink {
-  const post = (channelId: string, message: DiscordMessage, replyTo?: string) => postMessage(options.rest(), channelId, message, replyTo);
-
   const mentionsOf = (people: readonly Person[]): DiscordMessage["allowed_mentions"] & { text: string } => {
     const users = people.map((p) => options.discordIdOf(p.userId)).filter((id): id is string => !!id);
     const roles = users.length ? [] : [...options.teamRoleIds];
     return { parse: [], users, roles, text: [...users.map((id) => `<@${id}>`), ...roles.map((id) => `<@&${id}>`)].join(" ") };
   };
 
-  const toAsker = async (handoff: Handoff, text: string) => {
-    const { channelId, messageId } = splitConversation(handoff.asker.conversationId);
-    for (const piece of chunk(escapeMarkdown(text), CONTENT_LIMIT)) {
-      await post(channelId, { content: piece, allowed_mentions: { parse: [] } }, messageId);
+  const toAsker = async (input: DeliveryInput, text: string) => {
+    if (input.posted) return;
+    const { channelId, messageId } = splitConversation(input.handoff.asker.conversationId);
+    let last = "";
+    for (const [i, piece] of chunk(escapeMarkdown(text), CONTENT_LIMIT).entries()) {
+      last = (await postOnce(options.rest(), channelId, { content: piece, allowed_mentions: { parse: [] } }, effectNonce(input.effectId, i), messageId)).id;
+    }
+    input.recordPost(`${channelId}:${last}`);
+  };
+
+  const deliver = async (input: DeliveryInput): Promise<{ threadRef?: string } | void> => {
+    const { handoff, effect, threadRef } = input;
+    switch (effect.type) {
+      case "tell_asker":
+        if (NOTICES_SHOWN_AS_REPLY.has(effect.message)) return;
+        await toAsker(input, askerNoticeText(effect.message, handoff, options.texts));
+        return;
+      case "relay_to_asker":
+        await toAsker(input, relayText(effect.from, effect.text, options.texts));
+        return;
+      case "open_thread": {
+        const channel = await options.handoffChannel();
+        if (!channel) return;
+        const mentions = mentionsOf(effect.mentions);
+        const head = { ...headMessage(handoff), content: mentions.text || undefined, allowed_mentions: { parse: [], users: mentions.users, roles: mentions.roles } };
+        const name = threadName(handoff.question);
+        if (channel.kind === "forum") {
+          const found = await findForumPost(options.rest(), channel.id, input);
+          if (found) return { threadRef: found };
+          const thread = (await options.rest().post(Routes.threads(channel.id), {
+            body: { name, message: head, applied_tags: tagsFor(channel, "open", handoff.theme) },
+          })) as { id: string };
+          input.recordPost(`${channel.id}:${thread.id}`);
+          return { threadRef: `${channel.id}:${thread.id}` };
+        }
+        const ref = input.posted ?? `${channel.id}:${(await postOnce(options.rest(), channel.id, head, effectNonce(input.effectId))).id}`;
+        input.recordPost(ref);
+        await startThreadOnce(options.rest(), channel.id, ref.split(":")[1]!, name);
+        return { threadRef: ref };
+      }
+      case "update_thread": {
+        if (!threadRef) return;
+        const [parentId, threadId] = threadRef.split(":") as [string, string];
+        const channel = await options.handoffChannel();
+        const forum = channel?.id === parentId && channel.kind === "forum";
+        const updated = { ...handoff, status: effect.status, claimedBy: effect.claimedBy };
+        // A forum post's head message lives in the post; a text channel's in the channel itself.
+        await options.rest().patch(Routes.channelMessage(forum ? threadId : parentId, threadId), { body: headMessage(updated) });
+        if (forum) await options.rest().patch(Routes.channel(threadId), { body: { applied_tags: tagsFor(channel!, effect.status, handoff.theme) } });
+        return;
+      }
+      case "post_in_thread": {
+        if (!threadRef) return;
+        const threadId = threadRef.split(":")[1]!;
+        const mentions = effect.mentions ? mentionsOf(effect.mentions) : undefined;
+        const text = escapeMarkdown(threadPostText(effect.kind, handoff, effect));
+        if (input.posted) return;
+        const posted = await postOnce(options.rest(), threadId, {
+          content: `${text}${mentions?.text ? ` ${mentions.text}` : ""}`.slice(0, CONTENT_LIMIT),
+          allowed_mentions: { parse: [], users: mentions?.users ?? [], roles: mentions?.roles ?? [] },
+        }, effectNonce(input.effectId));
+        input.recordPost(`${threadId}:${posted.id}`);
+        return;
+      }
+      default:
+        return;
     }
   };
 
   return {
-    async deliver({ handoff, effect, threadRef }) {
-      switch (effect.type) {
-        case "tell_asker":
-          if (NOTICES_SHOWN_AS_REPLY.has(effect.message)) return;
-          await toAsker(handoff, askerNoticeText(effect.message, handoff, options.texts));
-          return;
-        case "relay_to_asker":
-          await toAsker(handoff, relayText(effect.from, effect.text, options.texts));
-          return;
-        case "open_thread": {
-          const channel = await options.handoffChannel();
-          if (!channel) return;
-          const mentions = mentionsOf(effect.mentions);
-          const head = { ...headMessage(handoff), content: mentions.text || undefined, allowed_mentions: { parse: [], users: mentions.users, roles: mentions.roles } };
-          const name = threadName(handoff.question);
-          if (channel.kind === "forum") {
-            const thread = (await options.rest().post(Routes.threads(channel.id), {
-              body: { name, message: head, applied_tags: tagsFor(channel, "open", handoff.theme) },
-            })) as { id: string };
-            return { threadRef: `${channel.id}:${thread.id}` };
-          }
-          const message = await post(channel.id, head);
-          await options.rest().post(Routes.threads(channel.id, message.id), { body: { name, auto_archive_duration: 10080 } });
-          return { threadRef: `${channel.id}:${message.id}` };
-        }
-        case "update_thread": {
-          if (!threadRef) return;
-          const [parentId, threadId] = threadRef.split(":") as [string, string];
-          const channel = await options.handoffChannel();
-          const forum = channel?.id === parentId && channel.kind === "forum";
-          const updated = { ...handoff, status: effect.status, claimedBy: effect.claimedBy };
-          // A forum post's head message lives in the post; a text channel's in the channel itself.
-          await options.rest().patch(Routes.channelMessage(forum ? threadId : parentId, threadId), { body: headMessage(updated) });
-          if (forum) await options.rest().patch(Routes.channel(threadId), { body: { applied_tags: tagsFor(channel!, effect.status, handoff.theme) } });
-          return;
-        }
-        case "post_in_thread": {
-          if (!threadRef) return;
-          const threadId = threadRef.split(":")[1]!;
-          const mentions = effect.mentions ? mentionsOf(effect.mentions) : undefined;
-          const text = escapeMarkdown(threadPostText(effect.kind, handoff, effect));
-          await post(threadId, {
-            content: `${text}${mentions?.text ? ` ${mentions.text}` : ""}`.slice(0, CONTENT_LIMIT),
-            allowed_mentions: { parse: [], users: mentions?.users ?? [], roles: mentions?.roles ?? [] },
-          });
-          return;
-        }
-        default:
-          return;
-      }
+    deliver: (input) => {
+      const target = input.effect.type === "tell_asker" || input.effect.type === "relay_to_asker" ? splitConversation(input.handoff.asker.conversationId).channelId : input.threadRef?.split(":")[1];
+      return delivering("discord", target, () => deliver(input));
     },
   };
 }

@@ -1,15 +1,18 @@
-import { App, LogLevel } from "@slack/bolt";
+import { App, LogLevel, webApi } from "@slack/bolt";
 import type { ChannelAdapter, CoreApi } from "../../core/channel.js";
 import type { HandoffEffectSink } from "../../core/handoff/handoff-service.js";
 import type { TextOptions } from "../../core/handoff/handoff-texts.js";
 import { registerActions } from "./actions/on-action.js";
 import { boltLogger } from "./bolt-logger.js";
+import { checkHandoffChannel } from "./check-handoff-channel.js";
+import { keepEventsInInbox } from "./event-inbox.js";
 import { registerVliegwielCommand } from "./commands/vliegwiel.js";
 import { registerAppHome } from "./listeners/app-home.js";
 import { registerAssistant } from "./listeners/assistant.js";
 import { registerMessages } from "./listeners/messages.js";
 import type { SlackChannelOptions, SlackContext } from "./slack-context.js";
 import { createSlackHandoffSink } from "./slack-handoff-sink.js";
+import { retryTransientSlackErrors } from "./slack-transient-retry.js";
 
 export type { SlackChannelOptions } from "./slack-context.js";
 
@@ -22,16 +25,18 @@ export type { SlackChannelOptions } from "./slack-context.js";
 export class SlackChannel implements ChannelAdapter {
   readonly name = "slack";
   private app: App | undefined;
+  private effectClient: App["client"] | undefined;
 
   constructor(private readonly options: SlackChannelOptions) {}
 
   /** The sink that shows handoff steps in Slack (the asker's thread and the tolken's channel). */
   handoffSink(texts: TextOptions, slackIdOf: (userId: string) => string | undefined): HandoffEffectSink {
     return createSlackHandoffSink({
-      client: () => {
-        if (!this.app) throw new Error("slack is not started");
-        return this.app.client;
-      },
+      // Its own client, without the client's automatic re-sending: a post whose answer got lost is
+      // not sent again blindly; the outbox's next attempt looks for it first.
+      client: () => (this.effectClient ??= new webApi.WebClient(this.options.botToken, {
+        slackApiUrl: this.options.apiUrl, retryConfig: { retries: 0 }, logger: boltLogger(this.options.logger), logLevel: LogLevel.WARN,
+      })),
       handoffChannel: this.options.handoffChannel,
       slackIdOf,
       texts,
@@ -49,6 +54,8 @@ export class SlackChannel implements ChannelAdapter {
       logLevel: LogLevel.WARN,
     });
     this.app = app;
+    const inbox = options.inbox && keepEventsInInbox(app, { inbox: options.inbox, deliveries: options.deliveries, channel: this.name, logger: options.logger });
+    retryTransientSlackErrors(app.client, { logger: options.logger });
     const ctx: SlackContext = { name: this.name, options, core, client: app.client };
     // The assistant view first, so that its threads are not answered again as direct messages.
     registerAssistant(app, ctx);
@@ -64,6 +71,9 @@ export class SlackChannel implements ChannelAdapter {
     if (options.appToken) await app.start();
     else await app.start(options.port);
     options.logger.info(options.appToken ? "slack connected (socket mode)" : `slack listening on port ${options.port} at /slack/events`);
+    if (options.handoffChannel) await checkHandoffChannel(app.client, options.handoffChannel, options.logger);
+    // Events acknowledged before a crash cut their handling off: handled now (not awaited by start).
+    void inbox?.replay();
   }
 
   async stop(): Promise<void> {

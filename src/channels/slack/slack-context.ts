@@ -1,9 +1,11 @@
 import type { App } from "@slack/bolt";
+import type { Attachment } from "../../core/attachments.js";
 import type { CoreApi } from "../../core/channel.js";
 import type { Reply } from "../../core/reply.js";
 import type { Logger } from "../../logger.js";
-import type { DeliveryMemory } from "../ports.js";
+import type { DeliveryMemory, EventInbox } from "../ports.js";
 import { renderSlackReply } from "./render-slack-reply.js";
+import { slackErrorCode } from "./slack-transient-retry.js";
 
 export type SlackChannelOptions = {
   botToken: string;
@@ -17,6 +19,8 @@ export type SlackChannelOptions = {
   handoffChannel?: string;
   autoAnswerChannels: readonly string[];
   deliveries: DeliveryMemory;
+  /** Events kept from before their acknowledgement until handled (a crash in between loses none). */
+  inbox?: EventInbox;
   logger: Logger;
 };
 
@@ -38,7 +42,17 @@ export type SlackMessageEvent = {
   thread_ts?: string;
   channel: string;
   channel_type?: string;
+  /** Files shared with the message (subtype file_share). */
+  files?: Array<{ name?: string; title?: string; permalink?: string; url_private?: string }>;
 };
+
+/** Subtypes that are a person's new message like any other: with files, or also sent to the channel. */
+const PERSON_SUBTYPES = new Set(["file_share", "thread_broadcast"]);
+
+/** The files of a message as name and link. */
+export function attachmentsOf(event: SlackMessageEvent): Attachment[] {
+  return (event.files ?? []).map((f) => ({ name: f.name ?? f.title ?? "bestand", url: f.permalink ?? f.url_private ?? "" }));
+}
 
 export const MENTION = /<@[A-Z0-9]+>/g;
 /** Threads Vliegwiel answered in: follow-ups there reach it without a new mention. */
@@ -49,8 +63,15 @@ export async function postReply(ctx: SlackContext, channel: string, threadTs: st
   const { client, options } = ctx;
   const rendered = renderSlackReply(reply);
   const privateReply = !direct && (reply.actions ?? []).some((a) => a === "share" || a === "share_anonymous" || a === "dont_share");
-  if (privateReply) await client.chat.postEphemeral({ channel, user, thread_ts: threadTs, ...rendered });
-  else await client.chat.postMessage({ channel, thread_ts: threadTs, ...rendered });
+  try {
+    if (privateReply) await client.chat.postEphemeral({ channel, user, thread_ts: threadTs, ...rendered });
+    else await client.chat.postMessage({ channel, thread_ts: threadTs, ...rendered });
+  } catch (error) {
+    // Transient errors were already retried: say which reply was lost, where, and why (never its text).
+    const code = slackErrorCode(error) ?? (error as Error).message;
+    options.logger.error(`slack: the ${reply.kind} reply${reply.handoffId ? ` of handoff ${reply.handoffId}` : ""} in ${channel} (thread ${threadTs}) could not be posted: ${code}`);
+    throw error;
+  }
   options.deliveries.firstTime(THREADS, `${channel}:${threadTs}`);
 }
 
@@ -67,6 +88,7 @@ export async function answer(ctx: SlackContext, event: SlackMessageEvent, delive
     userId: event.user,
     userName: `<@${event.user}>`, // shown (with consent) in the tolken's channel as a mention
     text: (event.text ?? "").replace(MENTION, "").trim(),
+    attachments: attachmentsOf(event),
   });
   await postReply(ctx, event.channel, threadTs, event.user, reply, event.channel_type === "im");
 }
@@ -78,9 +100,9 @@ export async function questionOf(ctx: SlackContext, channel: string, threadTs: s
   return history?.messages?.[0]?.text?.replace(MENTION, "").trim().replace(/^vraagt:\s*/, "");
 }
 
-/** A new message typed by a person: not an edit, join or other subtype, not a bot, not ourselves. */
+/** A new message by a person (also with files, or sent to the channel too): not an edit, join or other subtype, not a bot. */
 export function isFromPerson(event: SlackMessageEvent): event is SlackMessageEvent & { user: string } {
-  return !event.subtype && !event.bot_id && !!event.user;
+  return (!event.subtype || PERSON_SUBTYPES.has(event.subtype)) && !event.bot_id && !!event.user;
 }
 
 export function eventIdOf(body: unknown, fallback: string): string {

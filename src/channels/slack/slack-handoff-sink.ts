@@ -4,7 +4,9 @@ import {
   askerNoticeText, NOTICES_SHOWN_AS_REPLY, relayText, threadButtons, threadOpeningText, threadPostText, threadStatusText, type TextOptions,
 } from "../../core/handoff/handoff-texts.js";
 import type { Handoff, Person } from "../../core/handoff/handoff-types.js";
+import { delivering } from "../../core/handoff/delivery-error.js";
 import { button, escapeMrkdwn } from "./block-kit.js";
+import { postEffectOnce } from "./slack-effect-post.js";
 
 
 export type SlackHandoffSinkOptions = {
@@ -27,46 +29,50 @@ export function createSlackHandoffSink(options: SlackHandoffSinkOptions): Handof
   const mention = (people: readonly Person[]) =>
     people.map((p) => options.slackIdOf(p.userId)).filter(Boolean).map((id) => `<@${id}>`).join(" ");
   return {
-    async deliver({ handoff, effect, threadRef }) {
+    async deliver(input) {
+      const { handoff, effect, threadRef } = input;
       const client = options.client();
-      switch (effect.type) {
-        case "tell_asker": {
-          if (NOTICES_SHOWN_AS_REPLY.has(effect.message)) return;
-          const { channel, ts } = splitThreadRef(handoff.asker.conversationId);
-          await client.chat.postMessage({ channel, thread_ts: ts, text: askerNoticeText(effect.message, handoff, options.texts) });
-          return;
+      const target = effect.type === "tell_asker" || effect.type === "relay_to_asker" ? splitThreadRef(handoff.asker.conversationId).channel : threadRef?.split(":")[0] ?? options.handoffChannel;
+      return delivering("slack", target, async () => {
+        switch (effect.type) {
+          case "tell_asker": {
+            if (NOTICES_SHOWN_AS_REPLY.has(effect.message)) return;
+            const { channel, ts } = splitThreadRef(handoff.asker.conversationId);
+            await postEffectOnce(client, input, { channel, thread_ts: ts, text: askerNoticeText(effect.message, handoff, options.texts) });
+            return;
+          }
+          case "relay_to_asker": {
+            const { channel, ts } = splitThreadRef(handoff.asker.conversationId);
+            await postEffectOnce(client, input, { channel, thread_ts: ts, text: relayText(effect.from, effect.text, options.texts) });
+            return;
+          }
+          case "open_thread": {
+            if (!options.handoffChannel) return;
+            const who = mention(effect.mentions);
+            const ref = await postEffectOnce(client, input, {
+              channel: options.handoffChannel,
+              text: threadOpeningText(handoff),
+              blocks: threadBlocks(handoff, who),
+            });
+            return { threadRef: ref };
+          }
+          case "update_thread": {
+            if (!threadRef) return;
+            const { channel, ts } = splitThreadRef(threadRef);
+            await client.chat.update({ channel, ts, text: threadOpeningText({ ...handoff, status: effect.status }), blocks: threadBlocks({ ...handoff, status: effect.status, claimedBy: effect.claimedBy }, "") });
+            return;
+          }
+          case "post_in_thread": {
+            if (!threadRef) return;
+            const { channel, ts } = splitThreadRef(threadRef);
+            const who = effect.mentions ? ` ${mention(effect.mentions)}` : "";
+            await postEffectOnce(client, input, { channel, thread_ts: ts, text: `${threadPostText(effect.kind, handoff, effect)}${who}` });
+            return;
+          }
+          default:
+            return;
         }
-        case "relay_to_asker": {
-          const { channel, ts } = splitThreadRef(handoff.asker.conversationId);
-          await client.chat.postMessage({ channel, thread_ts: ts, text: relayText(effect.from, effect.text, options.texts) });
-          return;
-        }
-        case "open_thread": {
-          if (!options.handoffChannel) return;
-          const who = mention(effect.mentions);
-          const posted = await client.chat.postMessage({
-            channel: options.handoffChannel,
-            text: threadOpeningText(handoff),
-            blocks: threadBlocks(handoff, who),
-          });
-          return { threadRef: `${options.handoffChannel}:${posted.ts}` };
-        }
-        case "update_thread": {
-          if (!threadRef) return;
-          const { channel, ts } = splitThreadRef(threadRef);
-          await client.chat.update({ channel, ts, text: threadOpeningText({ ...handoff, status: effect.status }), blocks: threadBlocks({ ...handoff, status: effect.status, claimedBy: effect.claimedBy }, "") });
-          return;
-        }
-        case "post_in_thread": {
-          if (!threadRef) return;
-          const { channel, ts } = splitThreadRef(threadRef);
-          const who = effect.mentions ? ` ${mention(effect.mentions)}` : "";
-          await client.chat.postMessage({ channel, thread_ts: ts, text: `${threadPostText(effect.kind, handoff, effect)}${who}` });
-          return;
-        }
-        default:
-          return;
-      }
+      });
     },
   };
 }

@@ -2,9 +2,33 @@ import type { Handoff, HandoffEffect, HandoffEvent, TimerKind } from "./handoff-
 import { Fault } from "../errors.js";
 
 /** An effect waiting in the outbox to be carried out by a channel adapter. */
-export type PendingEffect = { id: number; handoffId: string; effect: HandoffEffect };
+export type PendingEffect = {
+  id: number;
+  handoffId: string;
+  effect: HandoffEffect;
+  /** Tries begun so far (counted before each try, so a try cut off by a crash counts too). */
+  attempts: number;
+  /** Not before this moment (backoff after a failure); undefined: at once. */
+  nextAttemptAt?: string;
+  /** Set when the effect gave up after too many attempts ("vastgelopen"). */
+  parkedAt?: string;
+};
 
-export type DueTimer = { handoffId: string; kind: TimerKind; dueAt: string };
+export type DueTimer = { handoffId: string; kind: TimerKind; dueAt: string; attempts: number };
+
+/** A delivery or timer that gave up after too many attempts: shown to the team, in the signals and in the log. */
+export type StuckDelivery = {
+  handoffId: string;
+  /** The effect type ("open_thread", "tell_asker:claimed"…) or "timer:<kind>". */
+  step: string;
+  /** Where it was going: "slack", "discord", "web", "kennisbank", or "timer". */
+  channel: string;
+  lastError: string;
+  attempts: number;
+  since: string;
+};
+
+export type DeliveryFailure = { error: string; channel: string; retryAt: string; park: boolean };
 
 export type RecordedChange = {
   handoff: Handoff;
@@ -26,15 +50,32 @@ export interface HandoffRepository {
   /** False when the event key was seen before (nothing written). Throws VersionConflict on a lost race. */
   record(change: RecordedChange): boolean;
   hasEventKey(eventKey: string): boolean;
+  /** The handoff an event key was recorded for. */
+  handoffOfEventKey(eventKey: string): Handoff | undefined;
   findActiveByAsker(channel: string, conversationId: string): Handoff | undefined;
   findByThread(threadRef: string): Handoff | undefined;
   setThreadRef(id: string, threadRef: string): void;
   threadRefOf(id: string): string | undefined;
   list(statuses?: readonly string[]): Handoff[];
+  /** Undelivered effects in order, parked ones included (they hold up later effects of their handoff). */
   pendingEffects(limit?: number): PendingEffect[];
-  markDelivered(effectId: number): void;
+  /** Counts a try before it is made; returns the attempt number (1 for the first). */
+  beginAttempt(effectId: number): number;
+  /** Done; with the thread a head message opened, in the same transaction. */
+  markDelivered(effectId: number, threadRef?: { handoffId: string; ref: string }): void;
+  recordFailure(effectId: number, failure: DeliveryFailure): void;
+  /** Adds an effect outside a transition (a notice about a delivery that is stuck). */
+  enqueue(handoffId: string, effect: HandoffEffect): void;
+  /** What a channel posted for an effect, recorded right after posting. */
+  postedRef(effectId: number): string | undefined;
+  recordPost(effectId: number, ref: string): void;
+  /** Due timers that are not parked. */
   dueTimers(now: Date): DueTimer[];
   deleteTimer(handoffId: string, kind: TimerKind): void;
+  recordTimerFailure(handoffId: string, kind: TimerKind, failure: Omit<DeliveryFailure, "channel">): void;
+  stuckDeliveries(): StuckDelivery[];
+  /** Gives parked deliveries and timers a new round of attempts (at start, after the cause may be fixed). */
+  retryParked(now: Date): number;
   auditTrail(id: string): Array<{ type: string; actor?: string; outcome: string; at: string }>;
 }
 

@@ -13,7 +13,7 @@ const DEFAULT_OPTIONS: TextOptions = { showHelperNames: true };
  * Notices a chat channel already shows as its direct reply to the asker's own message or button
  * press; a channel's handoff sink skips them so the asker does not read them twice.
  */
-export const NOTICES_SHOWN_AS_REPLY: ReadonlySet<AskerNotice> = new Set(["consent_request", "shared", "not_shared"]);
+export const NOTICES_SHOWN_AS_REPLY: ReadonlySet<AskerNotice> = new Set(["consent_request", "passing_on", "not_shared"]);
 
 function helperName(person: Person | undefined, options: TextOptions): string {
   return options.showHelperNames && person ? person.name : "een tolk uit het netwerk";
@@ -28,6 +28,8 @@ export function askerNoticeText(notice: AskerNotice, handoff: Handoff, options: 
       return "Prima, ik heb je vraag niet doorgegeven. Je kunt altijd opnieuw vragen.";
     case "consent_expired":
       return "Ik heb geen antwoord gekregen op mijn vraag of ik je vraag mocht doorgeven, dus ik heb hem niet gedeeld. Vraag gerust opnieuw.";
+    case "passing_on":
+      return `Dank je! Ik geef je vraag${handoff.sharing === "anonymous" ? " anoniem" : ""} door aan de tolken; je hoort het hier zodra hij bij hen staat.`;
     case "shared":
       return `Je vraag is doorgegeven${handoff.sharing === "anonymous" ? " (anoniem)" : ""}. Zodra iemand hem oppakt, hoor je het hier.`;
     case "claimed":
@@ -38,6 +40,8 @@ export function askerNoticeText(notice: AskerNotice, handoff: Handoff, options: 
       return "Je vraag is afgesloten. Toch nog iets? Je kunt hem de komende dagen heropenen.";
     case "reopened":
       return "Je vraag staat weer open; je hoort het hier.";
+    case "delivery_delayed":
+      return "Het doorgeven van je vraag lukt nu even niet. We proberen het opnieuw; je hoort het hier zodra hij bij de tolken staat.";
   }
 }
 
@@ -105,4 +109,34 @@ export function threadButtons(status: HandoffStatus): Array<{ button: TeamButton
   if (status === "open") return [{ button: "claim", label: "Ik pak dit op" }];
   if (status === "claimed") return [{ button: "close", label: "Afsluiten" }, { button: "close_learn", label: "Afsluiten en toevoegen aan kennisbank" }];
   return [];
+}
+
+const STUCK_STEP_NL: Record<string, string> = {
+  open_thread: "de vraag in het tolkenkanaal zetten",
+  update_thread: "de kop van de draad bijwerken",
+  relay_to_asker: "het antwoord naar de vrager sturen",
+  add_to_knowledge: "het antwoord aan de kennisbank toevoegen",
+  tell_asker: "een bericht aan de vrager",
+  post_in_thread: "een bericht in de draad",
+  "timer:reminder": "de herinnering",
+  "timer:consent_timeout": "de termijn voor toestemming",
+};
+
+/** Platform errors a coordinator can act on, in words; others are quoted as the platform gave them. */
+const PLATFORM_ERRORS_NL: Array<[RegExp, string]> = [
+  [/is_archived/, "het kanaal is gearchiveerd"],
+  [/not_in_channel/, "de bot zit niet in het kanaal (nodig hem uit)"],
+  [/channel_not_found|Unknown Channel/, "het kanaal bestaat niet (meer)"],
+  [/Missing Access|Missing Permissions|missing_scope/, "de bot mist rechten in het kanaal"],
+  [/metadata\.yaml/, "metadata.yaml is geen geldige YAML"],
+];
+
+/** A step that gave up ("vastgelopen"), in plain Dutch: what, where, how often, and why. */
+export function stuckText(stuck: { step: string; channel: string; attempts: number; lastError: string }): string {
+  const step = STUCK_STEP_NL[stuck.step] ?? STUCK_STEP_NL[stuck.step.split(":")[0]!] ?? "een stap";
+  const known = PLATFORM_ERRORS_NL.find(([pattern]) => pattern.test(stuck.lastError))?.[1];
+  const target = /\(in ([^)]+)\)/.exec(stuck.lastError)?.[1];
+  const why = known ? `${known}${target ? ` (${target})` : ""}` : `foutmelding: “${stuck.lastError}”`;
+  const via = stuck.channel === "timer" ? "" : ` via ${stuck.channel}`;
+  return `${step}${via} lukt niet na ${stuck.attempts} pogingen: ${why}`;
 }

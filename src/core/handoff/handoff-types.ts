@@ -60,11 +60,13 @@ export type AskerNotice =
   | "consent_request"
   | "not_shared"
   | "consent_expired"
+  | "passing_on"
   | "shared"
   | "claimed"
   | "taking_longer"
   | "resolved"
-  | "reopened";
+  | "reopened"
+  | "delivery_delayed";
 
 export type ThreadPost = "claimed" | "asker_reply" | "reminder" | "escalation" | "resolved" | "reopened";
 

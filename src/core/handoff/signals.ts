@@ -1,5 +1,7 @@
 import { analyzeQuery } from "../text/analyzer.js";
+import type { StuckDelivery } from "./handoff-repository.js";
 import type { Handoff } from "./handoff-types.js";
+import { stuckText } from "./handoff-texts.js";
 
 export type Signals = {
   since: string;
@@ -9,6 +11,8 @@ export type Signals = {
   waiting: Array<{ question: string; theme?: string; status: string; createdAt: string }>;
   themes: Array<{ theme: string; count: number }>;
   recurringWords: Array<{ word: string; count: number }>;
+  /** Messages that gave up after too many attempts ("vastgelopen"), with their question. */
+  stuck: Array<{ question: string; text: string }>;
 };
 
 /**
@@ -20,6 +24,7 @@ export function collectSignals(input: {
   handoffs: readonly Handoff[];
   unansweredQuestions: readonly string[];
   counts: { asked: number; handedOff: number };
+  stuck?: readonly StuckDelivery[];
 }): Signals {
   const inPeriod = input.handoffs.filter((h) => Date.parse(h.createdAt) >= input.since.getTime());
   const byStatus: Record<string, number> = {};
@@ -51,6 +56,7 @@ export function collectSignals(input: {
       .map((h) => ({ question: h.question, theme: h.theme, status: h.status, createdAt: h.createdAt })),
     themes: [...themeCounts.entries()].sort((a, b) => b[1] - a[1]).map(([theme, count]) => ({ theme, count })),
     recurringWords,
+    stuck: (input.stuck ?? []).map((s) => ({ question: input.handoffs.find((h) => h.id === s.handoffId)?.question ?? s.handoffId, text: stuckText(s) })),
   };
 }
 
@@ -65,6 +71,9 @@ export function formatSignals(s: Signals): string {
     `Signalen sinds ${s.since.slice(0, 10)}: ${s.asked} vragen gesteld, ${s.handedOff} konden niet uit de kennisbank beantwoord worden.`,
     `Doorgegeven vragen: ${Object.entries(s.byStatus).map(([k, v]) => `${v} ${STATUS_NL[k] ?? k}`).join(", ") || "geen"}.`,
   ];
+  if (s.stuck.length) {
+    lines.push("", "Vastgelopen (we proberen het elk uur en bij elke start opnieuw):", ...s.stuck.map((x) => `– ${x.question}: ${x.text}`));
+  }
   if (s.waiting.length) {
     lines.push("", "Nog niet afgerond:", ...s.waiting.map((w) => `– [${STATUS_NL[w.status]}] ${w.question}${w.theme ? ` (${w.theme})` : ""}`));
   }

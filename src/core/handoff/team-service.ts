@@ -52,7 +52,8 @@ export class TeamService implements TeamApi {
   }
 
   list() {
-    return this.options.repository.list(SHARED_STATUSES).map(teamViewOf);
+    const stuck = this.options.repository.stuckDeliveries();
+    return this.options.repository.list(SHARED_STATUSES).map((h) => teamViewOf(h, stuck));
   }
 
   byThread(threadRef: string) {
@@ -92,6 +93,7 @@ export class TeamService implements TeamApi {
       handoffs: shared,
       unansweredQuestions: shared.filter((h) => Date.parse(h.createdAt) >= since.getTime()).map((h) => h.question),
       counts: this.options.questionCounts(since),
+      stuck: this.options.repository.stuckDeliveries(),
     }));
   }
 

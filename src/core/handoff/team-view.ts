@@ -1,11 +1,14 @@
 import type { TeamHandoff } from "../channel.js";
+import type { StuckDelivery } from "./handoff-repository.js";
 import type { Handoff } from "./handoff-types.js";
+import { stuckText } from "./handoff-texts.js";
 
 /** The statuses in which a question has been shared with the team (with the asker's consent). */
 export const SHARED_STATUSES = ["open", "claimed", "resolved"] as const;
 
 /** What the team may see of a handoff: nothing of who asked when the asker chose to stay anonymous. */
-export function teamViewOf(handoff: Handoff): TeamHandoff {
+export function teamViewOf(handoff: Handoff, stuck: readonly StuckDelivery[] = []): TeamHandoff {
+  const own = stuck.filter((s) => s.handoffId === handoff.id).map(stuckText);
   return {
     id: handoff.id,
     status: handoff.status,
@@ -16,5 +19,6 @@ export function teamViewOf(handoff: Handoff): TeamHandoff {
     findings: handoff.findings,
     claimedBy: handoff.claimedBy,
     openedAt: handoff.openedAt,
+    ...(own.length ? { stuck: own } : {}),
   };
 }

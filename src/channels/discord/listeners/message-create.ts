@@ -3,6 +3,7 @@ import { threadName } from "../discord-handoff-sink.js";
 import { postMessage } from "../discord-rest.js";
 import { displayName, inScope, THREADS, type DiscordContext } from "../discord-context.js";
 import { renderDiscordReply } from "../render-discord-reply.js";
+import { attachmentsOf } from "../discord-attachments.js";
 import { teamReply } from "./team-reply.js";
 
 const TYPING_EVERY_MS = 8_000;
@@ -43,7 +44,7 @@ export async function onMessage(ctx: DiscordContext, message: Message): Promise<
   }
   const conversationId = conversationChannel ?? `${message.channelId}:${message.id}`;
   const reply = await withTyping(ctx, conversationChannel ?? message.channelId, () =>
-    core.handle({ channel: ctx.name, conversationId, userId: message.author.id, userName: displayName(message), text }),
+    core.handle({ channel: ctx.name, conversationId, userId: message.author.id, userName: displayName(message), text, attachments: attachmentsOf(message) }),
   );
   const rest = client.rest;
   for (const [index, rendered] of renderDiscordReply(reply).entries()) {

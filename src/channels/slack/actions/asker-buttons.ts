@@ -10,12 +10,13 @@ export const ASKER_ACTIONS: Record<string, AskerAction["action"]> = {
 };
 
 /** "Vraag een mens" and the consent buttons. */
-export async function onAskerButton(ctx: SlackContext, { press, actionId, value, channel, threadTs, eventKey }: ButtonPress): Promise<void> {
+export async function onAskerButton(ctx: SlackContext, { press, actionId, value, channel, threadTs, eventKey, ack }: ButtonPress): Promise<void> {
   const askerAction = ASKER_ACTIONS[actionId]!;
   const reply = await ctx.core.act({
     channel: ctx.name, conversationId: `${channel}:${threadTs}`, userId: press.user.id, userName: press.user.name,
     action: askerAction, handoffId: value && value !== askerAction ? value : undefined, eventKey,
     question: askerAction === "ask_human" ? await questionOf(ctx, channel, threadTs) : undefined,
   });
+  await ack();
   await postReply(ctx, channel, threadTs, press.user.id, reply, channel.startsWith("D"));
 }

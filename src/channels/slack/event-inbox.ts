@@ -1,0 +1,47 @@
+import type { App } from "@slack/bolt";
+import type { Logger } from "../../logger.js";
+import type { DeliveryMemory, EventInbox } from "../ports.js";
+
+type ReceiverEvent = Parameters<App["processEvent"]>[0];
+
+/** Events API deliveries are kept by their event id; other requests (buttons, commands) are not. */
+function inboxKey(body: unknown): string | undefined {
+  const b = body as { type?: string; event_id?: string };
+  return b.type === "event_callback" && b.event_id ? b.event_id : undefined;
+}
+
+/**
+ * Bolt acknowledges an event (HTTP 200, or the socket's ack) before any listener runs, and Slack
+ * does not deliver it again. So each event is written to the inbox first, before Bolt sees it, and
+ * marked done when its listeners finished; one cut off by a crash is handled after the restart
+ * (`replay`). A delivery already taken or done is acknowledged and left alone.
+ */
+export function keepEventsInInbox(app: App, options: { inbox: EventInbox; deliveries: DeliveryMemory; channel: string; logger: Logger }): { replay(): Promise<number> } {
+  const { inbox, deliveries, channel, logger } = options;
+  const process = app.processEvent.bind(app);
+  const handle = async (key: string, event: ReceiverEvent) => {
+    // Handled before but cut off: its "seen" mark must not make it look like a repeat now.
+    deliveries.forget(channel, key);
+    try {
+      await process(event);
+    } finally {
+      inbox.done(key);
+    }
+  };
+  app.processEvent = async (event: ReceiverEvent) => {
+    const key = inboxKey(event.body);
+    if (!key) return process(event);
+    if (!inbox.take(key, event.body)) return event.ack();
+    return handle(key, event);
+  };
+  return {
+    async replay() {
+      const unfinished = inbox.takeUnfinished();
+      for (const { key, body } of unfinished) {
+        logger.info(`slack: handling event ${key} again, which a stop cut off`);
+        await handle(key, { body: body as ReceiverEvent["body"], ack: async () => undefined }).catch((error: Error) => logger.error(`slack: event ${key} failed again: ${error.message}`));
+      }
+      return unfinished.length;
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type Database from "better-sqlite3";
+import type { EventInbox } from "../channels/ports.js";
+
+const KEEP_DONE_DAYS = 7;
+
+/** Platform events in the embedded database from before their acknowledgement until handled. */
+export class SqliteEventInbox implements EventInbox {
+  private readonly boot = crypto.randomUUID();
+
+  constructor(private readonly db: Database.Database) {
+    const before = new Date(Date.now() - KEEP_DONE_DAYS * 86_400_000).toISOString();
+    db.prepare("DELETE FROM event_inbox WHERE done_at IS NOT NULL AND done_at < ?").run(before);
+  }
+
+  take(key: string, body: unknown): boolean {
+    const taken = this.db
+      .prepare(
+        `INSERT INTO event_inbox (key, body, boot, received_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT(key) DO UPDATE SET boot = excluded.boot WHERE done_at IS NULL AND boot != excluded.boot
+         RETURNING key`,
+      )
+      .get(key, JSON.stringify(body), this.boot, new Date().toISOString());
+    return taken !== undefined;
+  }
+
+  takeUnfinished(): Array<{ key: string; body: unknown }> {
+    const rows = this.db
+      .prepare("UPDATE event_inbox SET boot = ? WHERE done_at IS NULL AND boot != ? RETURNING key, body, received_at")
+      .all(this.boot, this.boot) as Array<{ key: string; body: string; received_at: string }>;
+    return rows.sort((a, b) => a.received_at.localeCompare(b.received_at)).map((r) => ({ key: r.key, body: JSON.parse(r.body) as unknown }));
+  }
+
+  done(key: string): void {
+    this.db.prepare("UPDATE event_inbox SET done_at = ? WHERE key = ?").run(new Date().toISOString(), key);
+  }
+}

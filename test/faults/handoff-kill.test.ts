@@ -1,0 +1,175 @@
+import fs from "node:fs";
+import Database from "better-sqlite3";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { APPLICATION_ID, FakeDiscord, GENERAL, HANDOFF_FORUM, TOKEN } from "../fakes/fake-discord.js";
+import { FakeSlackApi } from "../fakes/fake-slack-api.js";
+import { AppProcess } from "../helpers/app-process.js";
+import { freePort } from "../helpers/free-port.js";
+import { copyOfStarterKnowledge, tempDir } from "../helpers/temp-knowledge.js";
+import { CONSENT_POINTS, DELIVERY_POINTS, DeliveryKiller, lockDatabase, statusOf, until, type ConsentPoint, type DeliveryPoint } from "./kill-points.js";
+import { DiscordFlow } from "./discord-flow.js";
+import { SlackFlow } from "./slack-flow.js";
+import type { Counts, HandoffFlow, Step } from "./flow.js";
+
+const READY = ["slack listening on port", "discord connected as"];
+
+/**
+ * The fault-injection suite: the real app (src/main.ts, Slack over HTTP and Discord over the
+ * gateway, both against the project's fakes) is killed with SIGKILL at each point of a delivery —
+ * the thread's head and a relayed answer — and around the consent's commit, then started again.
+ * Every run must end with exactly one head, one notice per step and every relay delivered, counted
+ * from what the fakes hold.
+ */
+describe("handoffs under SIGKILL at every point of a delivery", () => {
+  const temp = tempDir();
+  const slack = new FakeSlackApi();
+  const discord = new FakeDiscord();
+  const dbFile = path.join(temp.dir, "vliegwiel.db");
+  let app: AppProcess;
+  let killer: DeliveryKiller;
+  const flows: Record<string, HandoffFlow> = {};
+  const results: Array<{ platform: string; step: string; point: string; counts: Counts }> = [];
+
+  const restart = () => app.start(READY);
+
+  beforeAll(async () => {
+    const slackApi = await slack.start();
+    const discordApi = await discord.start();
+    const port = await freePort();
+    const rosterFile = path.join(temp.dir, "roster.yaml");
+    fs.writeFileSync(rosterFile, [
+      "coordinators: [{ id: carla, name: Carla }]",
+      "members:",
+      "  - { id: anna, name: Anna, slack: U0ANNA }",
+      `  - { id: mira, name: Mira, discord: "960000000000000004" }`,
+    ].join("\n"));
+    app = new AppProcess({
+      ...process.env,
+      DATA_DIR: temp.dir, KNOWLEDGE_DIR: copyOfStarterKnowledge(temp.dir), ROSTER_FILE: rosterFile, LOG_LEVEL: "info",
+      WEB_ENABLED: "false", HANDOFF_TICK_SECONDS: "0.2", HANDOFF_WORKING_HOURS: "always",
+      SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: "test-signing-secret-123", SLACK_API_URL: slackApi, PORT: String(port),
+      SLACK_HANDOFF_CHANNEL: "C0TOLKEN", SLACK_APP_TOKEN: "",
+      DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: discordApi, DISCORD_HANDOFF_CHANNEL_ID: HANDOFF_FORUM,
+    });
+    killer = new DeliveryKiller(app, dbFile);
+    slack.onRequest = (method, body) => killer.onRequest({ platform: "slack", method, body });
+    slack.onAnswered = () => killer.onAnswered();
+    discord.onRequest = (method, route, body) => killer.onRequest({ platform: "discord", method, route, body });
+    discord.onAnswered = () => killer.onAnswered();
+    flows.slack = new SlackFlow(slack, `http://127.0.0.1:${port}/slack/events`);
+    flows.discord = new DiscordFlow(discord, GENERAL, HANDOFF_FORUM);
+    await restart();
+  }, 120_000);
+  afterAll(async () => {
+    await app.kill();
+    await slack.stop();
+    await discord.stop();
+    temp.cleanup();
+    // The closing note: what each fault point ended with.
+    const lines = results.map((r) => `${r.platform.padEnd(8)} ${r.step.padEnd(6)} ${r.point.padEnd(34)} ${Object.entries(r.counts).map(([k, v]) => `${k}=${v}`).join(" ")}`);
+    if (lines.length) process.stderr.write(`\nfault points (counted from the fakes):\n${lines.join("\n")}\n`);
+  });
+
+  /** Runs one handoff from question to close, killing the app once at the given point. */
+  const run = async (platform: string, point: DeliveryPoint | ConsentPoint, step: Step) => {
+    const flow = flows[platform]!;
+    const h = await flow.ask();
+    if (step === "consent") {
+      await consentWithKill(flow, h, point as ConsentPoint);
+    } else {
+      if (step === "head") killer.arm(point as DeliveryPoint, (request) => flow.isHead(request, h));
+      await flow.share(h);
+      if (step === "head") {
+        await killer.done();
+        await restart();
+      }
+    }
+    await flow.waitShared(h);
+    await flow.claim(h);
+    if (step === "relay") killer.arm(point as DeliveryPoint, (request) => flow.isRelay(request, h));
+    await flow.tolkReply(h, `Antwoord bij ${point}`);
+    if (step === "relay") {
+      await killer.done();
+      await restart();
+    }
+    await flow.waitRelayed(h);
+    await flow.close(h);
+    await flow.waitClosed(h);
+    const counts = flow.counts(h);
+    results.push({ platform, step, point, counts });
+    return counts;
+  };
+
+  const consentWithKill = async (flow: HandoffFlow, h: { handoffId: string }, point: ConsentPoint) => {
+    if (point === "before the consent commit") {
+      const release = lockDatabase(dbFile);
+      const pressed = flow.share(h).catch(() => undefined); // cut off by the kill: no acknowledgement
+      await flow.waitPressSent(h);
+      await app.kill();
+      release();
+      await pressed;
+      await restart();
+      expect(statusOf(dbFile, h.handoffId)).toBe("awaiting_consent");
+      await flow.share(h); // nothing was confirmed to the asker, who presses again
+    } else {
+      await flow.share(h);
+      await flow.waitConsentAcknowledged(h); // the platform has its acknowledgement: the asker saw it taken
+      await app.kill();
+      await restart();
+    }
+  };
+
+  const expectExactlyOnce = (counts: Counts) => {
+    for (const [what, count] of Object.entries(counts)) expect({ what, count }).toEqual({ what, count: 1 });
+  };
+
+  for (const platform of ["slack", "discord"]) {
+    for (const point of CONSENT_POINTS) {
+      it(`${platform}: killed ${point}, then the handoff goes on with one head and one notice per step`, async () => {
+        expectExactlyOnce(await run(platform, point, "consent"));
+      }, 180_000);
+    }
+    for (const point of DELIVERY_POINTS) {
+      it(`${platform}: killed ${point} of the thread's head, then exactly one head and every step once`, async () => {
+        expectExactlyOnce(await run(platform, point, "head"));
+      }, 180_000);
+      it(`${platform}: killed ${point} of a relayed answer, then it reaches the asker exactly once`, async () => {
+        expectExactlyOnce(await run(platform, point, "relay"));
+      }, 180_000);
+    }
+  }
+
+  it("slack: killed after an event's acknowledgement, before it was handled, then the restart handles it once", async () => {
+    const flow = flows.slack as SlackFlow;
+    // The mention is acknowledged before its listener runs; the app dies at the listener's first call to Slack.
+    killer.arm("before the post", (request) => (request as { platform: string; method: string }).platform === "slack" && (request as { method: string }).method === "reactions.add");
+    const asking = flow.ask();
+    await killer.done();
+    await restart();
+    const h = (await asking) as Awaited<ReturnType<SlackFlow["ask"]>>;
+    expect(slack.callsTo("chat.postEphemeral").filter((c) => c.body.thread_ts === h.ts)).toHaveLength(1);
+    await flow.share(h);
+    await flow.waitShared(h);
+    await flow.claim(h);
+    await flow.tolkReply(h, "Antwoord na een onderbroken vraag");
+    await flow.waitRelayed(h);
+    await flow.close(h);
+    await flow.waitClosed(h);
+    const counts = { consent: slack.callsTo("chat.postEphemeral").filter((c) => c.body.thread_ts === h.ts).length, ...flow.counts(h) };
+    results.push({ platform: "slack", step: "event", point: "after the ack, before the commit", counts });
+    expectExactlyOnce(counts);
+  }, 180_000);
+
+  it("afterwards, nothing waits in the outbox and nothing is stuck", async () => {
+    await until(() => {
+      const pending = new Database(dbFile, { readonly: true });
+      try {
+        return (pending.prepare("SELECT count(*) FROM handoff_outbox WHERE delivered_at IS NULL").pluck().get() as number) === 0;
+      } finally {
+        pending.close();
+      }
+    }, "an empty outbox");
+    expect(results).toHaveLength(2 * (CONSENT_POINTS.length + 2 * DELIVERY_POINTS.length) + 1);
+  });
+});

@@ -1,0 +1,48 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { REPO_ROOT } from "./temp-knowledge.js";
+
+/**
+ * The real `npm start` (src/main.ts) as a child process, started and killed with SIGKILL by a test.
+ * One process (no tsx wrapper), so SIGKILL really kills the server mid-flight.
+ */
+export class AppProcess {
+  private child: ChildProcess | undefined;
+  private exited: Promise<void> | undefined;
+  log = "";
+
+  constructor(private readonly env: NodeJS.ProcessEnv) {}
+
+  get running(): boolean {
+    return !!this.child;
+  }
+
+  /** Starts and resolves once every line in `readyWhen` was logged. */
+  async start(readyWhen: readonly string[], timeoutMs = 60_000): Promise<void> {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: REPO_ROOT, env: this.env, stdio: ["ignore", "ignore", "pipe"] });
+    this.child = child;
+    this.exited = new Promise((resolve) => child.once("exit", () => resolve()));
+    const started = this.log.length;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no start within ${timeoutMs} ms:\n${this.log.slice(started)}`)), timeoutMs);
+      const onExit = (code: number | null) => reject(new Error(`exited with ${code}:\n${this.log.slice(started)}`));
+      child.once("exit", onExit);
+      child.stderr!.on("data", (chunk: Buffer) => {
+        this.log += chunk.toString();
+        if (readyWhen.every((line) => this.log.slice(started).includes(line))) {
+          clearTimeout(timer);
+          child.off("exit", onExit);
+          resolve();
+        }
+      });
+    });
+  }
+
+  /** SIGKILL: no shutdown, no flush; resolves once the process is gone. */
+  async kill(): Promise<void> {
+    const { child, exited } = this;
+    if (!child) return;
+    this.child = undefined;
+    child.kill("SIGKILL");
+    await exited;
+  }
+}
