@@ -157,6 +157,11 @@ function pineconeSettings(v: Env) {
   return { apiKey: v.PINECONE_API_KEY, index: v.PINECONE_INDEX, host: v.PINECONE_HOST, namespace: v.PINECONE_NAMESPACE, timeoutMs: v.PINECONE_TIMEOUT_SECONDS * 1000 };
 }
 
+/** Values of these settings are never echoed back, not even in an error message. */
+export function isSecretName(name: string): boolean {
+  return /(_TOKEN|_SECRET|_KEY)$/.test(name);
+}
+
 /** Parses settings from an environment object (tests pass their own; main passes process.env). */
 export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
@@ -165,7 +170,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? "?");
-        return `${name}: ${issue.message} (gekregen: ${JSON.stringify(present[name])})`;
+        return `${name}: ${issue.message}${isSecretName(name) ? "" : ` (gekregen: ${JSON.stringify(present[name])})`}`;
       }),
     );
   }
