@@ -12,7 +12,7 @@ const MB = 1024 * 1024;
 async function serve(handler: http.RequestListener): Promise<{ url: string; close(): void }> {
   const server = http.createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/pagina`, close: () => server.closeAllConnections() || server.close() };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/pagina`, close: () => { server.closeAllConnections(); server.close(); } };
 }
 
 describe("web pages read into the knowledge store", () => {
