@@ -16,6 +16,7 @@ import type { Logger } from "../logger.js";
 import { formatSummary } from "../ingest/format-summary.js";
 import { SqliteConversationMemory } from "../store/conversation-memory.js";
 import { DeliveryLog } from "../store/delivery-log.js";
+import { SqliteHelperReplyChoices } from "../store/helper-reply-choices.js";
 import { SqliteHandoffRepository } from "../store/sqlite-handoff-repository.js";
 import { WebMessageStore } from "../store/web-message-store.js";
 import { YamlRoster } from "../store/yaml-roster.js";
@@ -98,6 +99,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
   const conversation = createConversation({
     assistant,
     memory: new SqliteConversationMemory(knowledge.db),
+    helperReplies: new SqliteHelperReplyChoices(knowledge.db),
     rewriteFollowUp: knowledge.semantic.generator ? (input) => knowledge.semantic.generator!.rewrite(input) : undefined,
     handoffs,
     repository,

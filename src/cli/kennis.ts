@@ -66,7 +66,8 @@ runCli(async (config, [command, ...args]) => {
         const since = sinceDays(args[0]);
         const rows = knowledge.questionLog.unanswered(since, 200);
         if (rows.length === 0) console.log(`Geen vragen naar een mens sinds ${since.toISOString().slice(0, 10)}.`);
-        for (const r of rows) console.log(`${r.askedAt.slice(0, 16).replace("T", " ")}  [${r.channel}, ${reasonText(r.reason)}]  ${r.question}`);
+        // A question the asker chose not to share is counted, not shown.
+        for (const r of rows) console.log(`${r.askedAt.slice(0, 16).replace("T", " ")}  [${r.channel}, ${reasonText(r.reason)}]  ${r.question || "(niet gedeeld door de vrager)"}`);
         return 0;
       }
       case "signalen": {

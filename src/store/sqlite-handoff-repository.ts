@@ -3,6 +3,7 @@ import {
   VersionConflict, type DueTimer, type HandoffRepository, type PendingEffect, type RecordedChange,
 } from "../core/handoff/handoff-repository.js";
 import type { Handoff, HandoffEffect } from "../core/handoff/handoff-types.js";
+import { withoutUnsharedText } from "./unshared-question.js";
 
 const ACTIVE = ["awaiting_consent", "open", "claimed"];
 
@@ -22,7 +23,7 @@ export class SqliteHandoffRepository implements HandoffRepository {
   record(change: RecordedChange): boolean {
     return this.db.transaction(() => {
       if (change.eventKey && this.hasEventKey(change.eventKey)) return false;
-      const { handoff } = change;
+      const handoff = withoutUnsharedText(this.db, change.handoff);
       const now = new Date().toISOString();
       if (change.expectedVersion === undefined) {
         this.db

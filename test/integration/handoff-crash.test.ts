@@ -106,7 +106,7 @@ describe("handoff across crashes", () => {
     await crash();
 
     await start();
-    await post("/api/messages", { ...asker, text: "Kost dat geld?" });
+    await post("/api/actions", { ...asker, action: "reply", text: "Kost dat geld?", eventKey: "crash-reply-1" });
     expect(await post(`/api/tolk/handoffs/${handoffId}/close`, { als: "tolk" })).toMatchObject({ ok: true, status: "resolved" });
     await crash();
 

@@ -66,9 +66,15 @@ describe.skipIf(!CHROMIUM)("handoff in the local web chat", () => {
     await waitForText(asker, "Antwoord van Tolk van het netwerk (een mens uit het netwerk)");
     await waitForText(asker, "acht weken vooraf");
 
+    // A new question is answered as a question; the asker reaches the tolk deliberately, with "Antwoord aan …".
+    await ask(asker, "Wat is een burgerbegroting?");
+    await asker.locator('.message.assistant[data-decision="answer"]').first().waitFor();
+    await asker.locator("button.reply-to-helper").first().click();
+    await waitForText(asker, "Je schrijft aan Tolk van het netwerk");
     await ask(asker, "Geldt dat ook voor 200 mensen?");
     await waitForText(asker, "Ik heb je bericht doorgegeven");
     await waitForText(tolk, "De vrager schrijft: Geldt dat ook voor 200 mensen?");
+    expect(await tolk.getByText("burgerbegroting").count()).toBe(0);
 
     await tolk.check("input.learn");
     await tolk.click("button.close");
