@@ -17,6 +17,7 @@ import { formatSummary } from "../ingest/format-summary.js";
 import { SqliteConversationMemory } from "../store/conversation-memory.js";
 import { DeliveryLog } from "../store/delivery-log.js";
 import { SqliteHelperReplyChoices } from "../store/helper-reply-choices.js";
+import { SqliteTeamAccess } from "../store/sqlite-team-access.js";
 import { SqliteHandoffRepository } from "../store/sqlite-handoff-repository.js";
 import { WebMessageStore } from "../store/web-message-store.js";
 import { YamlRoster } from "../store/yaml-roster.js";
@@ -131,7 +132,10 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
 
   const channels: ChannelAdapter[] = [];
   if (config.web.enabled) {
-    channels.push(new WebChatChannel({ host: config.web.host, port: config.web.port, logger: logger.child({ component: "web" }), messages }));
+    channels.push(new WebChatChannel({
+      host: config.web.host, port: config.web.port, publicUrl: config.web.publicUrl,
+      logger: logger.child({ component: "web" }), messages, teamAccess: new SqliteTeamAccess(knowledge.db),
+    }));
   }
   channels.push(...platforms.map((p) => p.adapter));
   let ticker: NodeJS.Timeout | undefined;
