@@ -18,6 +18,7 @@ import { SqliteConversationMemory } from "../store/conversation-memory.js";
 import { DeliveryLog } from "../store/delivery-log.js";
 import { SqliteHelperReplyChoices } from "../store/helper-reply-choices.js";
 import { SqliteTeamAccess } from "../store/sqlite-team-access.js";
+import { applyRetention } from "../store/retention.js";
 import { SqliteHandoffRepository } from "../store/sqlite-handoff-repository.js";
 import { WebMessageStore } from "../store/web-message-store.js";
 import { YamlRoster } from "../store/yaml-roster.js";
@@ -139,6 +140,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
   }
   channels.push(...platforms.map((p) => p.adapter));
   let ticker: NodeJS.Timeout | undefined;
+  let retentionTicker: NodeJS.Timeout | undefined;
   const warming = new AbortController();
   return {
     channels,
@@ -164,11 +166,25 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
         deliver();
       };
       tick(); // timers that fell due while Vliegwiel was down, and messages not yet delivered
+      let lastRetention = 0;
+      const forgetOld = () => {
+        if (Date.now() - lastRetention < 3_600_000) return;
+        lastRetention = Date.now();
+        try {
+          const result = applyRetention(knowledge.db, config.retentionDays);
+          if (result.removed || result.anonymisedHandoffs) logger.info(`retention (${config.retentionDays} days): ${result.removed} rows deleted, ${result.anonymisedHandoffs} handoffs anonymised`);
+        } catch (error) {
+          logger.error(`retention failed: ${(error as Error).message}`);
+        }
+      };
+      forgetOld();
+      retentionTicker = setInterval(forgetOld, 60_000);
       ticker = setInterval(tick, config.handoff.tickMs);
     },
     async stop() {
       warming.abort();
       if (ticker) clearInterval(ticker);
+      if (retentionTicker) clearInterval(retentionTicker);
       for (const channel of channels) await channel.stop();
       await handoffs.deliverPending().catch(() => undefined);
       knowledge.close();

@@ -6,6 +6,7 @@ import { isUrl } from "../ingest/collect-sources.js";
 import type { Config } from "../config.js";
 import { SqliteHandoffRepository } from "../store/sqlite-handoff-repository.js";
 import { SqliteTeamAccess } from "../store/sqlite-team-access.js";
+import { forgetPerson } from "../store/forget-person.js";
 import { YamlRoster } from "../store/yaml-roster.js";
 import { ingestSources } from "../ingest/ingest-sources.js";
 import { formatSummary } from "../ingest/format-summary.js";
@@ -19,6 +20,7 @@ const USAGE = `Gebruik: npm run kennis -- <opdracht>
   remove <document>         haal een document weg (uit de kennisbank, en het bestand uit de kennismap)
   onbeantwoord [dagen]      vragen die naar een mens gingen (standaard de laatste 30 dagen)
   signalen [dagen]          open en afgehandelde doorvragen en terugkerende onbeantwoorde thema's
+  vergeet <platform:id>     verwijder of anonimiseer alles van één persoon (AVG), bijvoorbeeld vergeet slack:U0123ABC
   team-link <id>            een persoonlijke link naar de teampagina voor iemand uit de roster
   team-link-intrekken <id>  trek alle links van iemand in (en log diegene overal uit)`;
 
@@ -84,6 +86,20 @@ runCli(async (config, [command, ...args]) => {
           counts: knowledge.questionLog.counts(since),
         });
         console.log(formatSignals(signals));
+        return 0;
+      }
+      case "vergeet": {
+        const ref = args[0];
+        if (!ref) throw new Error("wie? Geef <platform>:<gebruikers-id>, bijvoorbeeld: npm run kennis -- vergeet slack:U0123ABC");
+        const result = forgetPerson(knowledge.db, ref);
+        const total = Object.values(result).reduce((a, b) => a + b, 0);
+        if (total === 0) {
+          console.log(`Niets gevonden van ${ref}. Controleer het platform en id (zoals slack:U0123ABC, discord:… of web:web-…).`);
+          return 0;
+        }
+        console.log(`Vergeten: ${ref}. ${result.questions} vragen, ${result.conversationTurns} gespreksregels, ${result.webMessages} chatberichten, ` +
+          `${result.feedback} beoordelingen en ${result.handoffs} doorvragen verwijderd of geanonimiseerd (${result.other} overige regels).`);
+        console.log("Let op: berichten in Slack of Discord zelf staan daar nog; verwijder die in dat platform.");
         return 0;
       }
       case "team-link": {
