@@ -55,10 +55,15 @@ export function createDiscordHandoffSink(options: DiscordHandoffSinkOptions): Ha
     return { parse: [], users, roles, text: [...users.map((id) => `<@${id}>`), ...roles.map((id) => `<@&${id}>`)].join(" ") };
   };
 
-  const toAsker = async (handoff: Handoff, text: string) => {
+  /** With `replyButton`, the last piece offers "Antwoord aan …": the asker answers that person deliberately. */
+  const toAsker = async (handoff: Handoff, text: string, replyButton?: string) => {
     const { channelId, messageId } = splitConversation(handoff.asker.conversationId);
-    for (const piece of chunk(escapeMarkdown(text), CONTENT_LIMIT)) {
-      await post(channelId, { content: piece, allowed_mentions: { parse: [] } }, messageId);
+    const pieces = chunk(escapeMarkdown(text), CONTENT_LIMIT);
+    for (const [i, piece] of pieces.entries()) {
+      const components = replyButton && i === pieces.length - 1
+        ? [buttonRow([{ customId: customId("write_to_helper", handoff.id), label: replyButton.slice(0, 80), style: 2 }])]
+        : undefined;
+      await post(channelId, { content: piece, allowed_mentions: { parse: [] }, ...(components ? { components } : {}) }, messageId);
     }
   };
 
@@ -70,7 +75,7 @@ export function createDiscordHandoffSink(options: DiscordHandoffSinkOptions): Ha
           await toAsker(handoff, askerNoticeText(effect.message, handoff, options.texts));
           return;
         case "relay_to_asker":
-          await toAsker(handoff, relayText(effect.from, effect.text, options.texts));
+          await toAsker(handoff, relayText(effect.from, effect.text, options.texts), `Antwoord aan ${options.texts.showHelperNames ? effect.from.name : "de tolk"}`);
           return;
         case "open_thread": {
           const channel = await options.handoffChannel();
