@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type Database from "better-sqlite3";
-import type { TeamAccess, TeamSession } from "../core/team-access.js";
+import type { TeamAccess, TeamSession } from "../channels/ports.js";
 
 /** How long a team session lasts before the personal link must be opened again. */
 export const TEAM_SESSION_DAYS = 30;

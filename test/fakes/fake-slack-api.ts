@@ -10,6 +10,8 @@ export type SlackCall = { method: string; body: Record<string, unknown>; respons
  */
 export class FakeSlackApi {
   readonly calls: SlackCall[] = [];
+  /** Real names users.info gives, by user id (others get "Gebruiker <id>"). */
+  readonly userNames = new Map<string, string>();
   /** Methods to answer once with HTTP 429 and Retry-After (to test rate-limit handling). */
   readonly rateLimitOnce = new Set<string>();
   /** The Socket Mode URL apps.connections.open hands out. */
@@ -75,6 +77,12 @@ export class FakeSlackApi {
         const ts = `${this.nextTs++}.000100`;
         this.posted.set(`${body.channel}:${ts}`, { ts, text: body.text });
         return { ok: true, channel: body.channel, ts, message: { text: body.text } };
+      }
+      case "users.info": {
+        // Slack's user object: the name people see is profile.display_name, else profile.real_name.
+        const id = String(body.user);
+        const realName = this.userNames.get(id) ?? `Gebruiker ${id}`;
+        return { ok: true, user: { id, name: id.toLowerCase(), real_name: realName, profile: { display_name: "", real_name: realName } } };
       }
       case "conversations.replies": {
         const first = this.posted.get(`${body.channel}:${body.ts}`);

@@ -10,6 +10,7 @@ import { registerAssistant } from "./listeners/assistant.js";
 import { registerMessages } from "./listeners/messages.js";
 import type { SlackChannelOptions, SlackContext } from "./slack-context.js";
 import { createSlackHandoffSink } from "./slack-handoff-sink.js";
+import { createNameLookup } from "./slack-names.js";
 
 export type { SlackChannelOptions } from "./slack-context.js";
 
@@ -49,7 +50,7 @@ export class SlackChannel implements ChannelAdapter {
       logLevel: LogLevel.WARN,
     });
     this.app = app;
-    const ctx: SlackContext = { name: this.name, options, core, client: app.client };
+    const ctx: SlackContext = { name: this.name, options, core, client: app.client, nameOf: createNameLookup(() => app.client) };
     // The assistant view first, so that its threads are not answered again as direct messages.
     registerAssistant(app, ctx);
     registerMessages(app, ctx);

@@ -11,3 +11,8 @@ export function escapeSlack(text: string): string {
 export function slackMention(userId: string): string | undefined {
   return /^[UW][A-Z0-9]{2,}$/.test(userId) ? `<@${userId}>` : undefined;
 }
+
+/** Text as Slack delivers it in events (`&lt;`, `&gt;`, `&amp;`) back to what the person typed. */
+export function fromSlack(text: string): string {
+  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}

@@ -1,6 +1,6 @@
 import type http from "node:http";
 import type { Person } from "../../core/handoff/handoff-types.js";
-import type { TeamAccess } from "../../core/team-access.js";
+import type { TeamAccess } from "../ports.js";
 import type { RouteContext } from "./asker-routes.js";
 import { readJson, sendJson, str } from "./http-helpers.js";
 import { sameOrigin, type OriginPolicy } from "./request-guard.js";

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ChannelAdapter, CoreApi } from "../../core/channel.js";
-import type { TeamAccess } from "../../core/team-access.js";
+import type { TeamAccess } from "../ports.js";
 import type { Logger } from "../../logger.js";
 import type { WebMessages } from "../ports.js";
 import { handleAskerRoute } from "./asker-routes.js";
