@@ -150,7 +150,8 @@ export function createConversation(options: ConversationOptions): Conversation {
           if (!action.text?.trim()) return plain("empty", "Schrijf eerst wat je wilt doorgeven.", handoff.id);
           return relayToHelper(handoff.id, action.userId, action.text, action.eventKey) ?? NOT_IN_PROGRESS(handoff.id);
         }
-        options.helperReplies.choose(action.channel, action.conversationId, handoff.id);
+        // Where the asker's next message arrives: the conversation the question came from.
+        options.helperReplies.choose(handoff.asker.channel, handoff.asker.conversationId, handoff.id);
         return plain("relayed", "Schrijf hier je bericht: je volgende bericht gaat naar wie je vraag behandelt, niet naar mij.", handoff.id);
       }
       if (action.action === "ask_human") {

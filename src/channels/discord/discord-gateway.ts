@@ -33,8 +33,9 @@ export async function connectGateway(
   client.on(Events.ShardDisconnect, (event) => log.warn(`discord: gateway closed (${event.code}); discord.js reconnects`));
   client.on(Events.ShardResume, (_id, replayed) => log.info(`discord: gateway resumed (${replayed} events replayed)`));
 
+  let timer: NodeJS.Timeout | undefined;
   const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no READY from Discord within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
+    timer = setTimeout(() => reject(new Error(`no READY from Discord within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
     client.once(Events.ClientReady, () => {
       clearTimeout(timer);
       resolve();
@@ -44,6 +45,8 @@ export async function connectGateway(
     await client.login(options.token);
     await ready;
   } catch (error) {
+    // A failed login leaves no READY timer behind to reject, unhandled, later.
+    clearTimeout(timer);
     await client.destroy();
     throw new Error(explainLoginError(error as Error));
   }
