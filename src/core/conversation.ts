@@ -16,8 +16,10 @@ export type AskerAction = {
   conversationId: string;
   userId: string;
   userName?: string;
-  /** "reply": a message the asker deliberately sends to the person handling their question. */
-  /** "write_to_helper": the asker's next message in this conversation goes to that person. */
+  /**
+   * "reply": a message the asker deliberately sends to the person handling their question;
+   * "write_to_helper": the asker's next message in this conversation goes to that person.
+   */
   action: "ask_human" | "share" | "share_anonymous" | "dont_share" | "close" | "reopen" | "reply" | "write_to_helper";
   /** For reply: what the asker writes to that person. */
   text?: string;
@@ -117,6 +119,9 @@ export function createConversation(options: ConversationOptions): Conversation {
       if (chosen) {
         const relayed = relayToHelper(chosen, message.userId, message.text);
         if (relayed) return relayed;
+        // Someone else wrote in the asker's thread: the asker's choice stands.
+        const handoff = repository.get(chosen)?.handoff;
+        if (handoff && handoff.asker.userId !== message.userId) options.helperReplies.choose(message.channel, message.conversationId, chosen);
       }
       const active = repository.findActiveByAsker(message.channel, message.conversationId);
       const waiting = active?.status === "awaiting_consent" && active.asker.userId === message.userId ? active : undefined;

@@ -97,6 +97,8 @@ describe("consent that means yes", () => {
     expect(reply).toMatchObject({ kind: "relayed", text: expect.stringMatching(/doorgegeven/) });
     // …and "Nog iets doorgeven" makes the next message go to the person, once.
     await post("/api/actions", { ...asker("3"), action: "write_to_helper", handoffId });
+    // Someone else writing in the same conversation neither reaches the tolk nor uses up the asker's choice.
+    expect((await post("/api/messages", { ...asker("3"), userId: "someone-else", text: "Wat is een burgerbegroting?" })).kind).toBe("answer");
     expect((await say("3", "Er komen zo'n 200 mensen.")).kind).toBe("relayed");
     expect((await say("3", "Wat is een burgerbegroting?")).kind).toBe("answer");
     expect(threadEvents(handoffId!).filter((t) => t === "asker_reply")).toHaveLength(2);
