@@ -96,7 +96,7 @@ export function createConversation(options: ConversationOptions): Conversation {
   /** What the asker deliberately writes to the person handling their question; undefined when that is not possible now. */
   const relayToHelper = (handoffId: string, userId: string, text: string, eventKey?: string): Reply | undefined => {
     const handoff = repository.get(handoffId)?.handoff;
-    if (!handoff || !text.trim() || (handoff.status !== "open" && handoff.status !== "claimed")) return undefined;
+    if (!handoff || !text.trim() || handoff.asker.userId !== userId || (handoff.status !== "open" && handoff.status !== "claimed")) return undefined;
     const result = handoffs.apply(handoff.id, { type: "asker_reply", by: userId, text: text.trim() }, eventKey);
     if (!result.ok) return result.code === "duplicate" ? plain("relayed", rejectionText(result), handoff.id) : undefined;
     return { ...plain("relayed", "Ik heb je bericht doorgegeven aan wie je vraag behandelt.", handoff.id), actions: ["write_to_helper"] };
