@@ -74,7 +74,7 @@ describe("escaped text and no pings in Slack", () => {
   it("given a handoff whose asker and tolk type Slack markup, then no message carries it as markup, and the asker is named without a ping", async () => {
     await sendEvent("EvE1", {
       type: "app_mention", user: "U0ASKER", ts: "1700000300.000100", channel: "C0VRAGEN",
-      text: "<@U0BOT> <!here> Hoe vraag ik een evenementenvergunning aan voor ons buurtfeest? Zie <https://evil.example|https://gemeente.nl> &amp; meer",
+      text: "<@U0BOT> <!here> Hoe vraag ik een evenementenvergunning aan voor ons buurtfeest?",
     });
     let consent: SlackCall | undefined;
     for (let i = 0; i < 200 && !consent; i++) {
@@ -87,14 +87,15 @@ describe("escaped text and no pings in Slack", () => {
     const head = await waitForPost((c) => c.body.channel === HANDOFF_CHANNEL && !c.body.thread_ts && String(c.body.text).includes("buurtfeest"));
     expect(String(head.body.text)).toContain("Nieuwe vraag van Sanne de Vries");
     expect(String(head.body.text)).toContain("&lt;!here&gt;");
-    expect(String(head.body.text)).toContain("&amp; meer"); // typed once as "&", shown once as "&"
     expect(JSON.stringify(head.body.blocks)).toContain("<@U0ANNA>"); // Vliegwiel's own mention of the routed tolk stays
     const handoffId = (head.body.blocks as Array<{ type: string; elements?: Array<{ value: string }> }>).find((b) => b.type === "actions")!.elements![0]!.value;
     const threadTs = head.response.ts as string;
 
     await press("U0ANNA", "vliegwiel_claim", handoffId, { message_ts: threadTs }, HANDOFF_CHANNEL);
-    await sendEvent("EvE2", { type: "message", user: "U0ANNA", text: "<!channel> Kijk op <https://evil.example|de site van de gemeente>", ts: "1700000310.000100", thread_ts: threadTs, channel: HANDOFF_CHANNEL, channel_type: "channel" });
+    await sendEvent("EvE2", { type: "message", user: "U0ANNA", text: "<!channel> Kijk op <https://evil.example|de site van de gemeente> &amp; bel", ts: "1700000310.000100", thread_ts: threadTs, channel: HANDOFF_CHANNEL, channel_type: "channel" });
     const relayed = await waitForPost((c) => c.body.channel === "C0VRAGEN" && String(c.body.text).startsWith("Antwoord van Anna"));
+    // Typed once as "&" (Slack delivers "&amp;"), shown once as "&": escaped exactly once.
+    expect(String(relayed.body.text)).toContain("&lt;https://evil.example|de site van de gemeente&gt; &amp; bel");
     const button = (relayed.body.blocks as Array<{ type: string; elements?: Array<{ value: string }> }>).find((b) => b.type === "actions")!.elements![0]!;
     await press("U0ASKER", "vliegwiel_write_to_helper", button.value, { message_ts: relayed.response.ts, thread_ts: "1700000300.000100" }, "C0VRAGEN");
     await waitForPost((c) => String(c.body.text).includes("je volgende bericht gaat naar"));
