@@ -28,6 +28,8 @@ const schema = z.object({
   WEB_ENABLED: booleanString.default(true),
   WEB_HOST: z.string().min(1).default("127.0.0.1"),
   WEB_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  WEB_PUBLIC_URL: z.string().url().optional(),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
   MAX_QUESTION_CHARS: z.coerce.number().int().min(100).max(100_000).default(2000),
   ANSWER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.5),
   ROSTER_FILE: z.string().min(1).default("roster.yaml"),
@@ -157,6 +159,11 @@ function pineconeSettings(v: Env) {
   return { apiKey: v.PINECONE_API_KEY, index: v.PINECONE_INDEX, host: v.PINECONE_HOST, namespace: v.PINECONE_NAMESPACE, timeoutMs: v.PINECONE_TIMEOUT_SECONDS * 1000 };
 }
 
+/** Values of these settings are never echoed back, not even in an error message. */
+export function isSecretName(name: string): boolean {
+  return /(_TOKEN|_SECRET|_KEY)$/.test(name);
+}
+
 /** Parses settings from an environment object (tests pass their own; main passes process.env). */
 export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
@@ -165,7 +172,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? "?");
-        return `${name}: ${issue.message} (gekregen: ${JSON.stringify(present[name])})`;
+        return `${name}: ${issue.message}${isSecretName(name) ? "" : ` (gekregen: ${JSON.stringify(present[name])})`}`;
       }),
     );
   }
@@ -189,8 +196,9 @@ function toConfig(v: Env, cwd: string) {
     databasePath: path.resolve(cwd, v.DATABASE_PATH ?? path.join(dataDir, "vliegwiel.db")),
     knowledgeDir: path.resolve(cwd, v.KNOWLEDGE_DIR),
     ingestMaxFileBytes: Math.round(v.INGEST_MAX_FILE_MB * 1024 * 1024),
-    web: { enabled: v.WEB_ENABLED, host: v.WEB_HOST, port: v.WEB_PORT },
+    web: { enabled: v.WEB_ENABLED, host: v.WEB_HOST, port: v.WEB_PORT, ...(v.WEB_PUBLIC_URL ? { publicUrl: v.WEB_PUBLIC_URL.replace(/\/+$/, "") } : {}) },
     maxQuestionChars: v.MAX_QUESTION_CHARS,
+    retentionDays: v.RETENTION_DAYS,
     answerMinConfidence: v.ANSWER_MIN_CONFIDENCE,
     rosterFile: path.resolve(cwd, v.ROSTER_FILE),
     slack: slackSettings(v),

@@ -13,7 +13,14 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const logger = createLogger(config.logLevel);
-  const app = createApp(config, logger);
+  let app: ReturnType<typeof createApp>;
+  try {
+    app = createApp(config, logger);
+  } catch (error) {
+    // A broken prompt file or database: one line saying what, no stack trace.
+    logger.error(`start failed: ${(error as Error).message}`);
+    process.exit(1);
+  }
   const shutdown = async (signal: string) => {
     logger.info(`stopping (${signal})`);
     await app.stop();

@@ -1,34 +1,74 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { isUrl } from "../ingest/collect-sources.js";
 import { formatSummary } from "../ingest/format-summary.js";
-import { ingestSources } from "../ingest/ingest-sources.js";
-import { SUPPORTED_EXTENSIONS } from "../ingest/load-source.js";
+import { chunkPassages } from "../ingest/chunk-passages.js";
+import { isUrl } from "../ingest/collect-sources.js";
+import { ingestSources, type IngestSummary } from "../ingest/ingest-sources.js";
+import { IngestError } from "../ingest/loaded-document.js";
+import { loadSource, SUPPORTED_EXTENSIONS } from "../ingest/load-source.js";
 import type { KnowledgeStore } from "../store/knowledge-store.js";
+
+type Options = { knowledgeDir: string; store: KnowledgeStore; maxFileBytes: number };
 
 /**
  * A coordinator adds a document from chat: a file is saved in the knowledge folder under its own
  * (cleaned) name and read in; a web page is read in under its address. Returns the one-line summary.
  */
-export async function addDocumentFromChat(
-  source: { fileName: string; bytes: Buffer } | { url: string },
-  options: { knowledgeDir: string; store: KnowledgeStore; maxFileBytes: number },
-): Promise<string> {
-  let input: string;
+export async function addDocumentFromChat(source: { fileName: string; bytes: Buffer } | { url: string }, options: Options): Promise<string> {
   if ("url" in source) {
     if (!isUrl(source.url)) return "Dat is geen webadres (het moet beginnen met http:// of https://).";
-    input = source.url;
-  } else {
-    const name = path.basename(source.fileName).replace(/[^\p{L}\p{N}._-]+/gu, "-").replace(/^[.-]+/, "");
-    const extension = path.extname(name).toLowerCase();
-    if (!name || !(SUPPORTED_EXTENSIONS as readonly string[]).includes(extension)) {
-      return `Dit bestandstype kan ik niet lezen. Wel: ${SUPPORTED_EXTENSIONS.join(", ")}.`;
-    }
-    if (source.bytes.length > options.maxFileBytes) return `Het bestand is te groot (maximum ${Math.round(options.maxFileBytes / 1024 / 1024)} MB).`;
-    input = path.join(options.knowledgeDir, name);
-    fs.writeFileSync(input, source.bytes);
+    return oneLine(await ingestSources({ store: options.store, knowledgeDir: options.knowledgeDir, sources: [source.url], maxFileBytes: options.maxFileBytes }));
   }
-  const summary = await ingestSources({ store: options.store, knowledgeDir: options.knowledgeDir, sources: [input], maxFileBytes: options.maxFileBytes });
-  if (summary.failed.length && !("url" in source)) fs.rmSync(input, { force: true }); // nothing half-added stays behind
+  const name = path.basename(source.fileName).replace(/[^\p{L}\p{N}._-]+/gu, "-").replace(/^[.-]+/, "");
+  const extension = path.extname(name).toLowerCase();
+  if (!name || !(SUPPORTED_EXTENSIONS as readonly string[]).includes(extension)) {
+    return `Dit bestandstype kan ik niet lezen. Wel: ${SUPPORTED_EXTENSIONS.join(", ")}.`;
+  }
+  if (source.bytes.length > options.maxFileBytes) return `Het bestand is te groot (maximum ${Math.round(options.maxFileBytes / 1024 / 1024)} MB).`;
+  return oneLine(await saveAndIngest(name, source.bytes, options));
+}
+
+/**
+ * Writes the upload beside its final place (a hidden file no sync reads), checks that it can be read,
+ * and only then puts it in place; a file of the same name is replaced only by a readable one, and is
+ * put back if reading in the new one fails after all.
+ */
+async function saveAndIngest(name: string, bytes: Buffer, options: Options): Promise<IngestSummary> {
+  const target = path.join(options.knowledgeDir, name);
+  const unique = crypto.randomUUID();
+  const upload = path.join(options.knowledgeDir, `.upload-${unique}-${name}`);
+  const previous = path.join(options.knowledgeDir, `.previous-${unique}-${name}`);
+  fs.writeFileSync(upload, bytes);
+  try {
+    const problem = await unreadable(name, bytes);
+    if (problem) return { added: [], updated: [], unchanged: [], removed: [], failed: [{ source: name, reason: problem }] };
+    const replacing = fs.existsSync(target);
+    if (replacing) fs.linkSync(target, previous);
+    fs.renameSync(upload, target);
+    const summary = await ingestSources({ store: options.store, knowledgeDir: options.knowledgeDir, sources: [target], maxFileBytes: options.maxFileBytes });
+    if (summary.failed.length) {
+      if (replacing) fs.renameSync(previous, target);
+      else fs.rmSync(target, { force: true }); // nothing half-added stays behind
+    }
+    return summary;
+  } finally {
+    fs.rmSync(upload, { force: true });
+    fs.rmSync(previous, { force: true });
+  }
+}
+
+/** Why the bytes cannot be read in, or undefined when they can. */
+async function unreadable(name: string, bytes: Buffer): Promise<string | undefined> {
+  try {
+    const loaded = await loadSource(name, bytes);
+    if ((await chunkPassages(loaded.blocks)).length === 0) return "geen bruikbare tekst gevonden";
+    return undefined;
+  } catch (error) {
+    return error instanceof IngestError ? error.message : `onverwachte fout: ${(error as Error).message}`;
+  }
+}
+
+function oneLine(summary: IngestSummary): string {
   return formatSummary(summary).replace(/\n\s*/g, " ");
 }

@@ -17,6 +17,9 @@ import { formatSummary } from "../ingest/format-summary.js";
 import { SqliteConversationMemory } from "../store/conversation-memory.js";
 import { DeliveryLog } from "../store/delivery-log.js";
 import { SqliteEventInbox } from "../store/event-inbox.js";
+import { SqliteHelperReplyChoices } from "../store/helper-reply-choices.js";
+import { SqliteTeamAccess } from "../store/sqlite-team-access.js";
+import { applyRetention } from "../store/retention.js";
 import { SqliteHandoffRepository } from "../store/sqlite-handoff-repository.js";
 import { WebMessageStore } from "../store/web-message-store.js";
 import { YamlRoster } from "../store/yaml-roster.js";
@@ -103,6 +106,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
   const conversation = createConversation({
     assistant,
     memory: new SqliteConversationMemory(knowledge.db),
+    helperReplies: new SqliteHelperReplyChoices(knowledge.db),
     rewriteFollowUp: knowledge.semantic.generator ? (input) => knowledge.semantic.generator!.rewrite(input) : undefined,
     handoffs,
     repository,
@@ -134,10 +138,14 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
 
   const channels: ChannelAdapter[] = [];
   if (config.web.enabled) {
-    channels.push(new WebChatChannel({ host: config.web.host, port: config.web.port, logger: logger.child({ component: "web" }), messages }));
+    channels.push(new WebChatChannel({
+      host: config.web.host, port: config.web.port, publicUrl: config.web.publicUrl,
+      logger: logger.child({ component: "web" }), messages, teamAccess: new SqliteTeamAccess(knowledge.db),
+    }));
   }
   channels.push(...platforms.map((p) => p.adapter));
   let ticker: NodeJS.Timeout | undefined;
+  let retentionTicker: NodeJS.Timeout | undefined;
   const warming = new AbortController();
   return {
     channels,
@@ -165,11 +173,25 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
       // A restart is when a cause may have been fixed (the bot invited, a channel unarchived): try parked ones again.
       if (handoffs.retryParked() > 0) handoffLog.info("trying stuck handoff messages again");
       tick(); // timers that fell due while Vliegwiel was down, and messages not yet delivered
+      let lastRetention = 0;
+      const forgetOld = () => {
+        if (Date.now() - lastRetention < 3_600_000) return;
+        lastRetention = Date.now();
+        try {
+          const result = applyRetention(knowledge.db, config.retentionDays);
+          if (result.removed || result.anonymisedHandoffs) logger.info(`retention (${config.retentionDays} days): ${result.removed} rows deleted, ${result.anonymisedHandoffs} handoffs anonymised`);
+        } catch (error) {
+          logger.error(`retention failed: ${(error as Error).message}`);
+        }
+      };
+      forgetOld();
+      retentionTicker = setInterval(forgetOld, 60_000);
       ticker = setInterval(tick, config.handoff.tickMs);
     },
     async stop() {
       warming.abort();
       if (ticker) clearInterval(ticker);
+      if (retentionTicker) clearInterval(retentionTicker);
       for (const channel of channels) await channel.stop();
       await handoffs.deliverPending().catch(() => undefined);
       knowledge.close();

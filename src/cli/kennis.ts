@@ -3,7 +3,11 @@ import path from "node:path";
 import { openKnowledge } from "../app/open-knowledge.js";
 import { collectSignals, formatSignals } from "../core/handoff/signals.js";
 import { isUrl } from "../ingest/collect-sources.js";
+import type { Config } from "../config.js";
 import { SqliteHandoffRepository } from "../store/sqlite-handoff-repository.js";
+import { SqliteTeamAccess } from "../store/sqlite-team-access.js";
+import { forgetPerson } from "../store/forget-person.js";
+import { YamlRoster } from "../store/yaml-roster.js";
 import { ingestSources } from "../ingest/ingest-sources.js";
 import { formatSummary } from "../ingest/format-summary.js";
 import { printVectorSync, progressPrinter } from "./print-ingest.js";
@@ -15,7 +19,10 @@ const USAGE = `Gebruik: npm run kennis -- <opdracht>
   add <bestand|map|url>…    kopieer bestanden naar de kennismap en lees ze in (url's worden direct ingelezen)
   remove <document>         haal een document weg (uit de kennisbank, en het bestand uit de kennismap)
   onbeantwoord [dagen]      vragen die naar een mens gingen (standaard de laatste 30 dagen)
-  signalen [dagen]          open en afgehandelde doorvragen en terugkerende onbeantwoorde thema's`;
+  signalen [dagen]          open en afgehandelde doorvragen en terugkerende onbeantwoorde thema's
+  vergeet <platform:id>     verwijder of anonimiseer alles van één persoon (AVG), bijvoorbeeld vergeet slack:U0123ABC
+  team-link <id>            een persoonlijke link naar de teampagina voor iemand uit de roster
+  team-link-intrekken <id>  trek alle links van iemand in (en log diegene overal uit)`;
 
 runCli(async (config, [command, ...args]) => {
   const knowledge = openKnowledge(config);
@@ -66,7 +73,8 @@ runCli(async (config, [command, ...args]) => {
         const since = sinceDays(args[0]);
         const rows = knowledge.questionLog.unanswered(since, 200);
         if (rows.length === 0) console.log(`Geen vragen naar een mens sinds ${since.toISOString().slice(0, 10)}.`);
-        for (const r of rows) console.log(`${r.askedAt.slice(0, 16).replace("T", " ")}  [${r.channel}, ${reasonText(r.reason)}]  ${r.question}`);
+        // A question the asker chose not to share is counted, not shown.
+        for (const r of rows) console.log(`${r.askedAt.slice(0, 16).replace("T", " ")}  [${r.channel}, ${reasonText(r.reason)}]  ${r.question || "(niet gedeeld door de vrager)"}`);
         return 0;
       }
       case "signalen": {
@@ -82,6 +90,37 @@ runCli(async (config, [command, ...args]) => {
         console.log(formatSignals(signals));
         return 0;
       }
+      case "vergeet": {
+        const ref = args[0];
+        if (!ref) throw new Error("wie? Geef <platform>:<gebruikers-id>, bijvoorbeeld: npm run kennis -- vergeet slack:U0123ABC");
+        const result = forgetPerson(knowledge.db, ref);
+        const total = Object.values(result).reduce((a, b) => a + b, 0);
+        if (total === 0) {
+          console.log(`Niets gevonden van ${ref}. Controleer het platform en id (zoals slack:U0123ABC, discord:… of web:web-…).`);
+          return 0;
+        }
+        console.log(`Vergeten: ${ref}. ${result.questions} vragen, ${result.conversationTurns} gespreksregels, ${result.webMessages} chatberichten, ` +
+          `${result.feedback} beoordelingen en ${result.handoffs} doorvragen verwijderd of geanonimiseerd (${result.other} overige regels).`);
+        console.log("Let op: berichten in Slack of Discord zelf staan daar nog; verwijder die in dat platform.");
+        return 0;
+      }
+      case "team-link": {
+        const id = args[0];
+        if (!id) throw new Error("voor wie? Geef het id uit de roster, bijvoorbeeld: npm run kennis -- team-link tolk");
+        const member = new YamlRoster(config.rosterFile).find(id);
+        if (!member) throw new Error(`"${id}" staat niet in ${config.rosterFile}; zet diegene eerst in de roster`);
+        const token = new SqliteTeamAccess(knowledge.db).createLink(id);
+        console.log(`Persoonlijke link voor ${member.name} (deel hem alleen met diegene; intrekken met: npm run kennis -- team-link-intrekken ${id}):`);
+        console.log(`${teamPageUrl(config)}#sleutel=${token}`);
+        return 0;
+      }
+      case "team-link-intrekken": {
+        const id = args[0];
+        if (!id) throw new Error("van wie? Geef het id uit de roster");
+        const revoked = new SqliteTeamAccess(knowledge.db).revokeLinks(id);
+        console.log(revoked ? `${revoked} link(s) van ${id} ingetrokken; open sessies zijn beëindigd.` : `${id} had geen geldige links.`);
+        return 0;
+      }
       default:
         console.log(USAGE);
         return command ? 2 : 0;
@@ -90,6 +129,13 @@ runCli(async (config, [command, ...args]) => {
     knowledge.close();
   }
 });
+
+/** Where people open the team page: WEB_PUBLIC_URL, else the local address. */
+function teamPageUrl(config: Config): string {
+  if (config.web.publicUrl) return `${config.web.publicUrl}/tolk`;
+  const host = config.web.host === "0.0.0.0" || config.web.host === "::" ? "127.0.0.1" : config.web.host;
+  return `http://${host.includes(":") ? `[${host}]` : host}:${config.web.port}/tolk`;
+}
 
 function sinceDays(arg: string | undefined): Date {
   const days = Number(arg ?? 30);

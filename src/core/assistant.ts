@@ -52,7 +52,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
       if (intent !== "question" && intent !== "human") return { ...smallTalk(intent, NL, notice), language };
       if (intent === "human") {
         const reply = { ...handoff("asked-for-human", NL.handoffAskedForHuman, NL, undefined, 0, notice), language };
-        options.questionLog?.record({ channel: message.channel, question: text, decision: "handoff", reason: reply.reason, confidence: 0 });
+        options.questionLog?.record({ channel: message.channel, asker: `${message.channel}:${message.userId}`, question: text, decision: "handoff", reason: reply.reason, confidence: 0 });
         return reply;
       }
       const searched = questionPart(text);
@@ -89,7 +89,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
         }
       }
       options.questionLog?.record({
-        channel: message.channel, question: text, decision: reply.decision, reason: reply.reason,
+        channel: message.channel, asker: `${message.channel}:${message.userId}`, question: text, decision: reply.decision, reason: reply.reason,
         confidence: assessment.confidence, topSource: passages[0]?.source,
       });
       return { ...reply, language };

@@ -9,7 +9,7 @@ import type { Reply } from "./reply.js";
 import { repliesIn } from "./reply-language.js";
 import { classifyIntent } from "./decision/classify-intent.js";
 import { withContext } from "./decision/follow-up.js";
-import { foldDiacritics } from "./text/fold.js";
+import { consentFromText } from "./consent-answer.js";
 
 /** A button press from the asker, in the core's terms. */
 export type AskerAction = {
@@ -17,7 +17,13 @@ export type AskerAction = {
   conversationId: string;
   userId: string;
   userName?: string;
-  action: "ask_human" | "share" | "share_anonymous" | "dont_share" | "close" | "reopen";
+  /**
+   * "reply": a message the asker deliberately sends to the person handling their question;
+   * "write_to_helper": the asker's next message in this conversation goes to that person.
+   */
+  action: "ask_human" | "share" | "share_anonymous" | "dont_share" | "close" | "reopen" | "reply" | "write_to_helper";
+  /** For reply: what the asker writes to that person. */
+  text?: string;
   /** For ask_human: the question the asker wants a person for. */
   question?: string;
   handoffId?: string;
@@ -27,11 +33,18 @@ export type AskerAction = {
 
 /** Earlier questions of a conversation, so a follow-up is understood. */
 export interface ConversationMemory {
-  remember(channel: string, conversationId: string, question: string): void;
+  remember(channel: string, conversationId: string, question: string, userId?: string): void;
   recent(channel: string, conversationId: string, limit: number): string[];
 }
 
+/** Askers who chose to write to the person helping them ("Antwoord aan …"); take() also forgets the choice. */
+export interface HelperReplyChoices {
+  choose(channel: string, conversationId: string, handoffId: string): void;
+  take(channel: string, conversationId: string): string | undefined;
+}
+
 export type ConversationOptions = {
+  helperReplies: HelperReplyChoices;
   assistant: Assistant;
   memory?: ConversationMemory;
   handoffs: HandoffService;
@@ -51,10 +64,13 @@ export type Conversation = {
 };
 
 const CONSENT_ACTIONS = ["share", "share_anonymous", "dont_share"] as const;
+const EARLIER_NOT_SHARED = "Je eerdere vraag heb ik niet doorgegeven.";
+const CONSENT_STILL_OPEN = "Je eerdere vraag wacht nog op je keuze: mag ik hem doorgeven? Antwoord met ja, anoniem of nee.";
 
 /**
- * The asker's side of the assistant: questions get an answer or a handoff (with consent first);
- * while a handoff is under way, what the asker writes goes to the person handling it.
+ * The asker's side of the assistant: questions get an answer or a handoff (with consent first).
+ * Consent counts only from a reply that is the consent answer; while a handoff is under way, a new
+ * question is still a question, and the asker reaches the person helping them deliberately (act "reply").
  */
 export function createConversation(options: ConversationOptions): Conversation {
   const { assistant, handoffs, repository } = options;
@@ -78,6 +94,15 @@ export function createConversation(options: ConversationOptions): Conversation {
     };
   };
 
+  /** What the asker deliberately writes to the person handling their question; undefined when that is not possible now. */
+  const relayToHelper = (handoffId: string, userId: string, text: string, eventKey?: string): Reply | undefined => {
+    const handoff = repository.get(handoffId)?.handoff;
+    if (!handoff || !text.trim() || handoff.asker.userId !== userId || (handoff.status !== "open" && handoff.status !== "claimed")) return undefined;
+    const result = handoffs.apply(handoff.id, { type: "asker_reply", by: userId, text: text.trim() }, eventKey);
+    if (!result.ok) return result.code === "duplicate" ? plain("relayed", rejectionText(result), handoff.id) : undefined;
+    return { ...plain("relayed", "Ik heb je bericht doorgegeven aan wie je vraag behandelt.", handoff.id), actions: ["write_to_helper"] };
+  };
+
   const standalone = async (message: IncomingMessage, earlier: string[]): Promise<string> => {
     // Greetings, thanks and "ik wil een mens" need no rewriting (nor a call to a model).
     if (!options.rewriteFollowUp || earlier.length === 0 || classifyIntent(message.text) !== "question") return withContext(message.text, earlier);
@@ -91,27 +116,50 @@ export function createConversation(options: ConversationOptions): Conversation {
 
   return {
     async handle(message) {
+      const chosen = options.helperReplies.take(message.channel, message.conversationId);
+      if (chosen) {
+        const relayed = relayToHelper(chosen, message.userId, withAttachments(message.text, message.attachments));
+        if (relayed) return relayed;
+        // Someone else wrote in the asker's thread: the asker's choice stands.
+        const handoff = repository.get(chosen)?.handoff;
+        if (handoff && handoff.asker.userId !== message.userId) options.helperReplies.choose(message.channel, message.conversationId, chosen);
+      }
       const active = repository.findActiveByAsker(message.channel, message.conversationId);
-      if (active?.status === "awaiting_consent") {
-        const choice = consentFromText(message.text);
-        if (choice) return consentReply(active, handoffs.apply(active.id, choice === "dont_share"
+      const waiting = active?.status === "awaiting_consent" && active.asker.userId === message.userId ? active : undefined;
+      const choice = waiting && consentFromText(message.text);
+      if (waiting && choice) {
+        return consentReply(waiting, handoffs.apply(waiting.id, choice === "dont_share"
           ? { type: "consent_refused", by: message.userId }
           : { type: "consent_given", by: message.userId, anonymous: choice === "share_anonymous" }));
-      }
-      const relayed = withAttachments(message.text, message.attachments);
-      if (active && (active.status === "open" || active.status === "claimed") && relayed) {
-        const result = handoffs.apply(active.id, { type: "asker_reply", by: message.userId, text: relayed });
-        if (result.ok) return plain("relayed", "Ik heb je bericht doorgegeven aan wie je vraag behandelt.", active.id);
       }
       const earlier = options.memory?.recent(message.channel, message.conversationId, 3) ?? [];
       const question = await standalone(message, earlier);
       const reply = await assistant.handle({ ...message, text: question });
-      if (reply.kind === "answer" || reply.kind === "handoff") options.memory?.remember(message.channel, message.conversationId, message.text);
-      if (reply.decision === "handoff") return startHandoff(message, question, reply);
-      return reply.kind === "answer" ? { ...reply, actions: ["ask_human"] } : reply;
+      if (reply.kind === "answer" || reply.kind === "handoff") options.memory?.remember(message.channel, message.conversationId, message.text, message.userId);
+      if (reply.decision === "handoff") {
+        // A new question for a person replaces the one still waiting for consent (never shared).
+        if (!waiting) return startHandoff(message, question, reply);
+        handoffs.apply(waiting.id, { type: "consent_refused", by: message.userId });
+        return { ...startHandoff(message, question, reply), notice: [reply.notice, EARLIER_NOT_SHARED].filter(Boolean).join(" ") };
+      }
+      const answered = reply.kind === "answer" ? { ...reply, actions: ["ask_human" as const] } : reply;
+      // Still waiting for consent: asked again, briefly; a plain "ja", "anoniem" or "nee" answers it.
+      return waiting ? { ...answered, notice: [answered.notice, CONSENT_STILL_OPEN].filter(Boolean).join(" ") } : answered;
     },
 
     async act(action) {
+      if (action.action === "reply" || action.action === "write_to_helper") {
+        const handoff = action.handoffId ? repository.get(action.handoffId)?.handoff : repository.findActiveByAsker(action.channel, action.conversationId);
+        if (!handoff || (handoff.status !== "open" && handoff.status !== "claimed")) return NOT_IN_PROGRESS(handoff?.id);
+        if (handoff.asker.userId !== action.userId) return plain("relayed", rejectionText({ ok: false, code: "not_asker", handoff }), handoff.id, "not-allowed");
+        if (action.action === "reply") {
+          if (!action.text?.trim()) return plain("empty", "Schrijf eerst wat je wilt doorgeven.", handoff.id);
+          return relayToHelper(handoff.id, action.userId, action.text, action.eventKey) ?? NOT_IN_PROGRESS(handoff.id);
+        }
+        // Where the asker's next message arrives: the conversation the question came from.
+        options.helperReplies.choose(handoff.asker.channel, handoff.asker.conversationId, handoff.id);
+        return plain("relayed", "Schrijf hier je bericht: je volgende bericht gaat naar wie je vraag behandelt, niet naar mij.", handoff.id);
+      }
       if (action.action === "ask_human") {
         // Without the question (a button under an answer), the conversation's last question is meant.
         const question = action.question?.trim() || options.memory?.recent(action.channel, action.conversationId, 1)[0];
@@ -165,14 +213,8 @@ function rejectionText(result: Extract<ApplyResult, { ok: false }>): string {
   }
 }
 
-/** Typed answers to the consent question: "ja", "anoniem", "nee". */
-function consentFromText(text: string): (typeof CONSENT_ACTIONS)[number] | undefined {
-  const t = foldDiacritics(text).trim();
-  if (/\banoniem\b/.test(t)) return "share_anonymous";
-  if (/^(ja|jawel|ok|oke|prima|graag|deel|delen)\b/.test(t)) return "share";
-  if (/^(nee|neen|niet|liever niet|no)\b/.test(t)) return "dont_share";
-  return undefined;
-}
+const NOT_IN_PROGRESS = (handoffId?: string) =>
+  plain("relayed", "Je vraag is niet meer in behandeling, dus ik kan dit niet doorgeven. Stel je vraag gerust opnieuw.", handoffId, "not-allowed");
 
 function plain(kind: Reply["kind"], text: string, handoffId?: string, reason: string = kind): Reply {
   return { kind, decision: "answer", reason, text, sources: [], furtherReading: [], passages: [], confidence: 1, handoffId };

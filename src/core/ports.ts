@@ -58,6 +58,8 @@ export interface QuestionLog {
 
 export type QuestionLogEntry = {
   channel: string;
+  /** Who asked, as "<channel>:<user id>" (so their data can be forgotten on request). */
+  asker?: string;
   question: string;
   decision: "answer" | "handoff";
   reason: string;

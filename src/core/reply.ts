@@ -3,7 +3,7 @@ import type { SourceRef } from "./answer/compose-answer.js";
 export type ReplyKind = "answer" | "handoff" | "greeting" | "thanks" | "help" | "empty" | "relayed" | "consent";
 
 /** Buttons a channel shows under a reply. */
-export type ReplyAction = "ask_human" | "share" | "share_anonymous" | "dont_share";
+export type ReplyAction = "ask_human" | "share" | "share_anonymous" | "dont_share" | "write_to_helper";
 
 export type PassageSummary = { id: string; text: string; source: string; score: number };
 

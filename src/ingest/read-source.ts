@@ -32,10 +32,28 @@ export async function readSource(source: string, maxBytes: number, fetchImpl: ty
   if (!response.ok) throw new IngestError(`pagina gaf HTTP ${response.status}`);
   const declared = Number(response.headers.get("content-length") ?? 0);
   if (declared > maxBytes) throw new IngestError(`pagina is te groot (maximum ${limitText})`);
-  const bytes = Buffer.from(await response.arrayBuffer());
-  if (bytes.length > maxBytes) throw new IngestError(`pagina is te groot (maximum ${limitText})`);
+  const bytes = await readAtMost(response, maxBytes);
+  if (!bytes) throw new IngestError(`pagina is te groot (maximum ${limitText})`);
   const type = (response.headers.get("content-type") ?? "text/html").split(";")[0]!.trim().toLowerCase();
   const extension = EXTENSION_BY_TYPE[type];
   if (!extension) throw new IngestError(`inhoudstype ${type} wordt niet ondersteund`);
   return { bytes, name: `page${extension}` };
+}
+
+/** The body of a response, or undefined as soon as it passes the limit (a page without Content-Length is not read whole). */
+async function readAtMost(response: Response, maxBytes: number): Promise<Buffer | undefined> {
+  if (!response.body) return Buffer.alloc(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks);
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
 }

@@ -5,10 +5,10 @@ import type { ConversationMemory } from "../core/conversation.js";
 export class SqliteConversationMemory implements ConversationMemory {
   constructor(private readonly db: Database.Database) {}
 
-  remember(channel: string, conversationId: string, question: string): void {
+  remember(channel: string, conversationId: string, question: string, userId?: string): void {
     this.db
-      .prepare("INSERT INTO conversation_turns (channel, conversation_id, question, at) VALUES (?, ?, ?, ?)")
-      .run(channel, conversationId, question, new Date().toISOString());
+      .prepare("INSERT INTO conversation_turns (channel, conversation_id, question, at, user_id) VALUES (?, ?, ?, ?, ?)")
+      .run(channel, conversationId, question, new Date().toISOString(), userId ?? null);
   }
 
   recent(channel: string, conversationId: string, limit: number): string[] {

@@ -13,6 +13,9 @@ const BM25_WEIGHTS = { title: 0.4, section: 0.8, body: 1.0, context: 0.3 };
 /** How many single-term searches are kept (the oldest goes first). */
 const CHAMPION_LISTS_KEPT = 500;
 
+/** Unknown words (typos, nonsense) are remembered as unknown only while the term cache is smaller than this. */
+const UNKNOWN_TERMS_CACHED_BELOW = 10_000;
+
 /**
  * The passages' full-text index (FTS5, BM25) with its caches: corpus statistics and champion lists,
  * kept until any connection changes the database.
@@ -79,11 +82,17 @@ export class FullTextIndex {
       let df = stats.df.get(term);
       if (df === undefined) {
         df = (lookup.get(term) as number | undefined) ?? 0;
-        stats.df.set(term, df);
+        // Known terms are bounded by the vocabulary; unknown ones by a limit, so nonsense cannot grow the cache.
+        if (df > 0 || stats.df.size < UNKNOWN_TERMS_CACHED_BELOW) stats.df.set(term, df);
       }
       result.set(term, df);
     }
     return result;
+  }
+
+  /** How many terms' document frequencies are cached (for diagnostics and tests). */
+  cachedTermCount(): number {
+    return this.currentStats().df.size;
   }
 
   passageCount(): number {

@@ -124,6 +124,10 @@ export class KnowledgeStore implements KnowledgeIndex, DocumentStore {
     return this.fullText.documentFrequencies(terms);
   }
 
+  cachedTermCount(): number {
+    return this.fullText.cachedTermCount();
+  }
+
   passageCount(): number {
     return this.fullText.passageCount();
   }

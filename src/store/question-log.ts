@@ -10,10 +10,10 @@ export class SqliteQuestionLog implements QuestionLog {
   record(entry: QuestionLogEntry): void {
     this.db
       .prepare(
-        `INSERT INTO question_log (asked_at, channel, question, decision, reason, confidence, top_source)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO question_log (asked_at, channel, asker, question, decision, reason, confidence, top_source)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(new Date().toISOString(), entry.channel, entry.question, entry.decision, entry.reason, entry.confidence, entry.topSource ?? null);
+      .run(new Date().toISOString(), entry.channel, entry.asker ?? null, entry.question, entry.decision, entry.reason, entry.confidence, entry.topSource ?? null);
   }
 
   /** "Nuttig" / "Niet nuttig" on an answer, stored with the question it answered. */

@@ -183,6 +183,39 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX event_inbox_unfinished ON event_inbox(done_at) WHERE done_at IS NULL;
   `,
+  `
+  -- Who asked ("<platform>:<user id>"), so that one person's data can be found and forgotten.
+  ALTER TABLE question_log ADD COLUMN asker TEXT;
+  CREATE INDEX question_log_by_asker ON question_log(asker);
+  ALTER TABLE conversation_turns ADD COLUMN user_id TEXT;
+  CREATE INDEX conversation_turns_by_user ON conversation_turns(channel, user_id);
+  CREATE INDEX conversation_turns_by_time ON conversation_turns(at);
+  CREATE INDEX web_messages_by_time ON web_messages(created_at);
+  CREATE INDEX handoff_events_by_time ON handoff_events(at);
+  -- An asker who pressed "Antwoord aan …": their next message in that conversation goes to the person helping them.
+  CREATE TABLE helper_reply_choices (
+    channel          TEXT NOT NULL,
+    conversation_id  TEXT NOT NULL,
+    handoff_id       TEXT NOT NULL,
+    at               TEXT NOT NULL,
+    PRIMARY KEY (channel, conversation_id)
+  );
+  -- Personal links to the team view (only a hash of the secret is kept) and the sessions they open.
+  CREATE TABLE team_links (
+    token_hash  TEXT PRIMARY KEY,
+    member_id   TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    revoked_at  TEXT
+  );
+  CREATE TABLE team_sessions (
+    id_hash     TEXT PRIMARY KEY,
+    member_id   TEXT NOT NULL,
+    link_hash   TEXT NOT NULL REFERENCES team_links(token_hash),
+    csrf_token  TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    expires_at  TEXT NOT NULL
+  );
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

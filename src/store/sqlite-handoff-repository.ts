@@ -4,6 +4,7 @@ import {
 } from "../core/handoff/handoff-repository.js";
 import { stepName } from "../core/handoff/delivery-plan.js";
 import type { Handoff, HandoffEffect } from "../core/handoff/handoff-types.js";
+import { withoutUnsharedText } from "./unshared-question.js";
 
 const ACTIVE = ["awaiting_consent", "open", "claimed"];
 
@@ -28,7 +29,7 @@ export class SqliteHandoffRepository implements HandoffRepository {
   record(change: RecordedChange): boolean {
     return this.db.transaction(() => {
       if (change.eventKey && this.hasEventKey(change.eventKey)) return false;
-      const { handoff } = change;
+      const handoff = withoutUnsharedText(this.db, change.handoff);
       const now = new Date().toISOString();
       if (change.expectedVersion === undefined) {
         this.db

@@ -284,6 +284,12 @@ describe("Discord handoff end to end against a fake Discord", () => {
     discord.dispatch("MESSAGE_CREATE", discord.message({ channelId: String(forumThread), content: "Bij de gemeente, via het evenementenloket; reken op acht weken.", author: JOOST, roles: [TOLK_ROLE] }));
     await discord.waitUntil(() => messagesIn(discord, askerThread).some((c) => String(c.body.content).includes("evenementenloket")), "the relayed answer");
     expect(messagesIn(discord, askerThread).find((c) => String(c.body.content).includes("evenementenloket"))!.body.content).toContain("Antwoord van joost");
+    // The asker answers joost deliberately: "Antwoord aan joost" under the answer, then a message in the thread.
+    const relayedAnswer = messagesIn(discord, askerThread).find((c) => String(c.body.content).includes("evenementenloket"))!;
+    const replyButton = buttonsOf(relayedAnswer)[0]!;
+    expect(replyButton.label).toBe("Antwoord aan joost");
+    discord.dispatch("INTERACTION_CREATE", press(ANNA, replyButton.custom_id, askerThread));
+    await discord.waitUntil(() => discord.callsTo("POST", /\/callback$/).some((c) => JSON.stringify(c.body).includes("je volgende bericht gaat naar")), "the choice confirmed");
     discord.dispatch("MESSAGE_CREATE", discord.message({ channelId: askerThread, content: "Dank je! Geldt dat ook voor een straatfeest?", author: ANNA }));
     await discord.waitUntil(() => messagesIn(discord, String(forumThread)).some((c) => String(c.body.content).includes("straatfeest")), "the relayed reply");
 

@@ -276,6 +276,7 @@ describe("Slack handoff end to end against a fake Slack", () => {
 
   beforeAll(async () => {
     const apiUrl = await slack.start();
+    slack.userNames.set("U0ASKER", "Sanne de Vries");
     const rosterFile = `${temp.dir}/roster.yaml`;
     fs.writeFileSync(rosterFile, "coordinators: [{ id: carla, name: Carla, slack: U0COORD }]\nmembers:\n  - { id: anna, name: Anna, slack: U0ANNA, themes: [vergunningen] }\n  - { id: bram, name: Bram, slack: U0BRAM }\n");
     ({ app, eventsUrl } = await startSlackApp(temp.dir, apiUrl, { SLACK_HANDOFF_CHANNEL: HANDOFF_CHANNEL, ROSTER_FILE: rosterFile, HANDOFF_TICK_SECONDS: "0.1" }));
@@ -301,7 +302,9 @@ describe("Slack handoff end to end against a fake Slack", () => {
     // The handoff thread opens in the tolken's channel, mentioning the routed person, with a claim button.
     const opened = await waitForPost(slack, (c) => c.body.channel === HANDOFF_CHANNEL);
     expect(opened.body.text).toContain("evenementenvergunning");
-    expect(JSON.stringify(opened.body.blocks)).toContain("Nieuwe vraag van <@U0ASKER> (via slack)");
+    // The asker is named, not mentioned: a mention would notify them in the tolken's channel.
+    expect(JSON.stringify(opened.body.blocks)).toContain("Nieuwe vraag van Sanne de Vries (via slack)");
+    expect(JSON.stringify(opened.body)).not.toContain("<@U0ASKER>");
     expect(JSON.stringify(opened.body.blocks)).toContain("<@U0ANNA>");
     expect(JSON.stringify(opened.body.blocks)).toContain("vliegwiel_claim");
     const threadTs = opened.response.ts as string;
@@ -324,7 +327,11 @@ describe("Slack handoff end to end against a fake Slack", () => {
     const relayed = await waitForPost(slack, (c) => c.body.channel === "C0VRAGEN" && String(c.body.text).startsWith("Antwoord van Anna"));
     expect(relayed.body).toMatchObject({ thread_ts: "1700000200.000100" });
 
-    // The asker's follow-up in their thread (no mention) goes back to the handoff thread.
+    // The asker answers Anna deliberately: "Antwoord aan Anna" under her answer, then a message in their thread.
+    const replyButton = (relayed.body.blocks as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>).find((b) => b.type === "actions")!.elements![0]!;
+    expect(replyButton.action_id).toBe("vliegwiel_write_to_helper");
+    await press("U0ASKER", "vliegwiel_write_to_helper", replyButton.value, { message_ts: relayed.response.ts, thread_ts: "1700000200.000100" }, "C0VRAGEN");
+    await waitForPost(slack, (c) => c.body.channel === "C0VRAGEN" && String(c.body.text).includes("je volgende bericht gaat naar"));
     await sendEvent("EvH3", { type: "message", user: "U0ASKER", text: "Ook voor 200 mensen?", ts: "1700000400.000100", thread_ts: "1700000200.000100", channel: "C0VRAGEN", channel_type: "channel" });
     await waitForPost(slack, (c) => c.body.channel === HANDOFF_CHANNEL && c.body.thread_ts === threadTs && String(c.body.text).includes("Ook voor 200 mensen?"));
 

@@ -10,6 +10,8 @@ export type SlackCall = { method: string; body: Record<string, unknown>; respons
  */
 export class FakeSlackApi {
   readonly calls: SlackCall[] = [];
+  /** Real names users.info gives, by user id (others get "Gebruiker <id>"). */
+  readonly userNames = new Map<string, string>();
   /** Methods to answer once with HTTP 429 and Retry-After (to test rate-limit handling). */
   readonly rateLimitOnce = new Set<string>();
   /** The Socket Mode URL apps.connections.open hands out. */
@@ -119,6 +121,12 @@ export class FakeSlackApi {
         const metadata = typeof body.metadata === "string" ? JSON.parse(body.metadata) : body.metadata;
         this.messages.push({ channel: String(body.channel), ts, thread_ts: body.thread_ts as string | undefined, text: body.text, blocks: body.blocks, metadata });
         return { ok: true, channel: body.channel, ts, message: { text: body.text } };
+      }
+      case "users.info": {
+        // Slack's user object: the name people see is profile.display_name, else profile.real_name.
+        const id = String(body.user);
+        const realName = this.userNames.get(id) ?? `Gebruiker ${id}`;
+        return { ok: true, user: { id, name: id.toLowerCase(), real_name: realName, profile: { display_name: "", real_name: realName } } };
       }
       case "conversations.replies": {
         // The thread's first message, then its replies; metadata only when asked for, as Slack does.

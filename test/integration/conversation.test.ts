@@ -8,6 +8,7 @@ import { ingestSources } from "../../src/ingest/ingest-sources.js";
 import { KnowledgeStore } from "../../src/store/knowledge-store.js";
 import { openDatabase } from "../../src/store/open-database.js";
 import { SqliteConversationMemory } from "../../src/store/conversation-memory.js";
+import { SqliteHelperReplyChoices } from "../../src/store/helper-reply-choices.js";
 import { SqliteHandoffRepository } from "../../src/store/sqlite-handoff-repository.js";
 import { YamlRoster } from "../../src/store/yaml-roster.js";
 import { REPO_ROOT, STARTER_KNOWLEDGE, tempDir } from "../helpers/temp-knowledge.js";
@@ -37,6 +38,7 @@ describe("conversation with handoffs", () => {
       handoffs: service,
       repository,
       memory: new SqliteConversationMemory(db),
+      helperReplies: new SqliteHelperReplyChoices(db),
       detectTheme: () => "vergunningen",
     });
   });
@@ -81,13 +83,17 @@ describe("conversation with handoffs", () => {
     expect(repository.get(reply.handoffId!)?.handoff.status).toBe("declined");
   });
 
-  it("given a handoff under way, then what the asker writes goes to the thread, not to the knowledge store", async () => {
+  it("given a handoff under way, then a new message is a question, and what the asker chooses to write to the person goes to the thread", async () => {
     const reply = await conversation.handle({ ...asker("e"), text: "Hoe vraag ik een bouwvergunning aan?" });
     await conversation.handle({ ...asker("e"), text: "ja" });
     delivered.length = 0;
+    const question = await conversation.handle({ ...asker("e"), text: "Wat is een burgerbegroting?" });
+    expect(question).toMatchObject({ kind: "answer", decision: "answer" });
+    await conversation.act({ ...asker("e"), action: "write_to_helper", handoffId: reply.handoffId });
     const followUp = await conversation.handle({ ...asker("e"), text: "Het gaat om een schuurtje." });
-    expect(followUp.kind).toBe("relayed");
+    expect(followUp).toMatchObject({ kind: "relayed", actions: ["write_to_helper"] });
     await service.deliverPending();
+    expect(delivered.filter((e) => e.type === "post_in_thread")).toHaveLength(1);
     expect(delivered).toContainEqual({ type: "post_in_thread", kind: "asker_reply", text: "Het gaat om een schuurtje." });
     const close = await conversation.act({ ...asker("e"), action: "close", handoffId: reply.handoffId });
     expect(close.text).toMatch(/Afgesloten/);

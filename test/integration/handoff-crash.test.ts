@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../helpers/free-port.js";
+import { teamLogin } from "../helpers/team-login.js";
 import { copyOfStarterKnowledge, REPO_ROOT, tempDir } from "../helpers/temp-knowledge.js";
 
 
@@ -51,8 +52,12 @@ describe("handoff across crashes", () => {
   };
   const feed = async (conversationId: string) =>
     (await (await fetch(`http://127.0.0.1:${port}/api/conversations/${encodeURIComponent(conversationId)}/messages?after=0`)).json()) as Array<{ text: string }>;
+  /** A team member's call, logged in with a personal link (sessions are in the database, so they outlive a crash). */
+  const asMember = async (memberId: string, route: string, body: object) =>
+    (await teamLogin(`http://127.0.0.1:${port}`, path.join(temp.dir, "vliegwiel.db"), memberId)).postJson(route, body);
   const teamThread = async (handoffId: string) => {
-    const team = (await (await fetch(`http://127.0.0.1:${port}/api/tolk/handoffs?als=tolk`)).json()) as { handoffs: Array<{ id: string; thread: Array<{ text: string }> }> };
+    const tolk = await teamLogin(`http://127.0.0.1:${port}`, path.join(temp.dir, "vliegwiel.db"), "tolk");
+    const team = (await (await tolk.get("/api/tolk/handoffs")).json()) as { handoffs: Array<{ id: string; thread: Array<{ text: string }> }> };
     return team.handoffs.find((h) => h.id === handoffId)?.thread.map((m) => m.text);
   };
   const waitFor = async <T>(probe: () => Promise<T | undefined>, what: string): Promise<T> => {
@@ -97,17 +102,17 @@ describe("handoff across crashes", () => {
 
     await start();
     expect(await post("/api/actions", { ...asker, action: "share", handoffId, eventKey: "share-1" })).toMatchObject({ text: "Dat had ik al verwerkt." });
-    expect(await post(`/api/tolk/handoffs/${handoffId}/claim`, { als: "tolk", eventKey: "claim-1" })).toMatchObject({ ok: true });
+    expect(await asMember("tolk", `/api/tolk/handoffs/${handoffId}/claim`, { eventKey: "claim-1" })).toMatchObject({ ok: true });
     await crash();
 
     await start();
-    expect(await post(`/api/tolk/handoffs/${handoffId}/claim`, { als: "vrije-actor" })).toMatchObject({ ok: false, code: "already_claimed" });
-    expect(await post(`/api/tolk/handoffs/${handoffId}/reply`, { als: "tolk", text: "Vraag een ontheffing aan bij de gemeente." })).toMatchObject({ ok: true });
+    expect(await asMember("vrije-actor", `/api/tolk/handoffs/${handoffId}/claim`, {})).toMatchObject({ ok: false, code: "already_claimed" });
+    expect(await asMember("tolk", `/api/tolk/handoffs/${handoffId}/reply`, { text: "Vraag een ontheffing aan bij de gemeente." })).toMatchObject({ ok: true });
     await crash();
 
     await start();
-    await post("/api/messages", { ...asker, text: "Kost dat geld?" });
-    expect(await post(`/api/tolk/handoffs/${handoffId}/close`, { als: "tolk" })).toMatchObject({ ok: true, status: "resolved" });
+    await post("/api/actions", { ...asker, action: "reply", text: "Kost dat geld?", eventKey: "crash-reply-1" });
+    expect(await asMember("tolk", `/api/tolk/handoffs/${handoffId}/close`, {})).toMatchObject({ ok: true, status: "resolved" });
     await crash();
 
     await start();

@@ -6,6 +6,7 @@ import { createApp, type App } from "../../src/app/create-app.js";
 import type { WebChatChannel } from "../../src/channels/web/web-chat-channel.js";
 import { createLogger } from "../../src/logger.js";
 import { CHROMIUM, launchBrowser } from "../helpers/browser.js";
+import { teamLinkSecret, teamLogin } from "../helpers/team-login.js";
 import { copyOfStarterKnowledge, tempDir, testConfig } from "../helpers/temp-knowledge.js";
 
 const QUESTION = "Hoe vraag ik een evenementenvergunning aan voor ons buurtfeest?";
@@ -17,10 +18,14 @@ describe.skipIf(!CHROMIUM)("handoff in the local web chat", () => {
   let app: App;
   let url: string;
   let browser: Browser;
+  let databasePath: string;
+  const teamPage = (memberId: string) => `${url}/tolk#sleutel=${teamLinkSecret(databasePath, memberId)}`;
 
   beforeAll(async () => {
     const knowledgeDir = copyOfStarterKnowledge(temp.dir);
-    app = createApp(testConfig(temp.dir, { KNOWLEDGE_DIR: knowledgeDir, HANDOFF_TICK_SECONDS: "0.2" }), createLogger("error"));
+    const config = testConfig(temp.dir, { KNOWLEDGE_DIR: knowledgeDir, HANDOFF_TICK_SECONDS: "0.2" });
+    databasePath = config.databasePath;
+    app = createApp(config, createLogger("error"));
     await app.start();
     url = (app.channels[0] as WebChatChannel).url;
     browser = await launchBrowser();
@@ -46,14 +51,15 @@ describe.skipIf(!CHROMIUM)("handoff in the local web chat", () => {
     expect(await handoffReply.innerText()).toMatch(/Mag ik je vraag doorgeven/);
 
     // Before consent, the team sees nothing of the question.
-    const before = (await (await fetch(`${url}/api/tolk/handoffs?als=tolk`)).json()) as { handoffs: unknown[] };
+    const team = await teamLogin(url, databasePath, "tolk");
+    const before = (await (await team.get("/api/tolk/handoffs")).json()) as { handoffs: unknown[] };
     expect(before.handoffs).toEqual([]);
 
     await handoffReply.locator('button[data-action="share"]').click();
     await waitForText(asker, "Je vraag is doorgegeven");
 
     const tolk = await browser.newPage();
-    await tolk.goto(`${url}/tolk?als=tolk`);
+    await tolk.goto(teamPage("tolk"));
     const card = tolk.locator('section.handoff[data-status="open"]').first();
     await card.waitFor({ timeout: 15_000 });
     expect(await card.innerText()).toContain(QUESTION);
@@ -66,9 +72,15 @@ describe.skipIf(!CHROMIUM)("handoff in the local web chat", () => {
     await waitForText(asker, "Antwoord van Tolk van het netwerk (een mens uit het netwerk)");
     await waitForText(asker, "acht weken vooraf");
 
+    // A new question is answered as a question; the asker reaches the tolk deliberately, with "Antwoord aan …".
+    await ask(asker, "Wat is een burgerbegroting?");
+    await asker.locator('.message.assistant[data-decision="answer"]').first().waitFor();
+    await asker.locator("button.reply-to-helper").first().click();
+    await waitForText(asker, "Je schrijft aan Tolk van het netwerk");
     await ask(asker, "Geldt dat ook voor 200 mensen?");
     await waitForText(asker, "Ik heb je bericht doorgegeven");
     await waitForText(tolk, "De vrager schrijft: Geldt dat ook voor 200 mensen?");
+    expect(await tolk.getByText("burgerbegroting").count()).toBe(0);
 
     await tolk.check("input.learn");
     await tolk.click("button.close");
@@ -89,19 +101,19 @@ describe.skipIf(!CHROMIUM)("handoff in the local web chat", () => {
     const asker = { conversationId: "anon-1", userId: "user-geheim-42", userName: "Geheime Gerda" };
     const reply = await post("/api/messages", { ...asker, text: "Hoe regel ik een ontheffing voor een kampvuur?" });
     await post("/api/actions", { ...asker, action: "share_anonymous", handoffId: reply.handoffId });
-    const team = await (await fetch(`${url}/api/tolk/handoffs?als=tolk`)).text();
+    const team = await (await (await teamLogin(url, databasePath, "tolk")).get("/api/tolk/handoffs")).text();
     expect(team).toContain("kampvuur");
     expect(team).toContain("anoniem");
     expect(team).not.toMatch(/Geheime Gerda|user-geheim-42|anon-1/);
   });
 
   it("given the signals report, then coordinators see it in the team view and others are refused", async () => {
-    expect((await fetch(`${url}/api/tolk/signalen?als=tolk`)).status).toBe(403);
-    const res = await fetch(`${url}/api/tolk/signalen?als=coordinator`);
+    expect((await (await teamLogin(url, databasePath, "tolk")).get("/api/tolk/signalen")).status).toBe(403);
+    const res = await (await teamLogin(url, databasePath, "coordinator")).get("/api/tolk/signalen");
     expect(res.status).toBe(200);
     expect(((await res.json()) as { report: string }).report).toMatch(/vragen gesteld/);
     const page = await browser.newPage();
-    await page.goto(`${url}/tolk?als=coordinator`);
+    await page.goto(teamPage("coordinator"));
     await page.locator("#signals-report").getByText("Signalen sinds").waitFor();
   });
 
@@ -109,7 +121,7 @@ describe.skipIf(!CHROMIUM)("handoff in the local web chat", () => {
     const file = path.join(temp.dir, "toolkit-dorpsmoestuin.md");
     fs.writeFileSync(file, "# Toolkit dorpsmoestuin\n\nEen dorpsmoestuin start je met een ruilbeurs voor zaden en een gedeelde gereedschapsschuur.\n");
     const page = await browser.newPage();
-    await page.goto(`${url}/tolk?als=coordinator`);
+    await page.goto(teamPage("coordinator"));
     await page.locator("#doc-file").setInputFiles(file);
     await page.click("#doc-add");
     await page.locator("#doc-result").getByText("1 toegevoegd").waitFor();
@@ -119,14 +131,14 @@ describe.skipIf(!CHROMIUM)("handoff in the local web chat", () => {
     expect(reply.decision).toBe("answer");
     expect(reply.text).toContain("ruilbeurs voor zaden");
 
-    const refused = await fetch(`${url}/api/tolk/documenten`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ als: "tolk", url: "https://example.org" }) });
+    const refused = await (await teamLogin(url, databasePath, "tolk")).post("/api/tolk/documenten", { url: "https://example.org" });
     expect(refused.status).toBe(403);
   });
 
-  it("given someone not on the roster opens the tolk view, then they are told so and see nothing", async () => {
+  it("given someone without a personal link opens the tolk view, then they are told how to log in and see nothing", async () => {
     const page = await browser.newPage();
-    await page.goto(`${url}/tolk?als=onbekend`);
-    await waitForText(page, "Je staat niet op de lijst");
+    await page.goto(`${url}/tolk?als=coordinator`);
+    await waitForText(page, "Log in met je persoonlijke link");
     expect(await page.locator("section.handoff").count()).toBe(0);
   });
 });

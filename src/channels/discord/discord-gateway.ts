@@ -46,8 +46,9 @@ export async function connectGateway(
   client.on(Events.ShardResume, (_id, replayed) => back(`resumed (${replayed} events replayed)`));
   client.on(Events.ShardReady, () => lostAt !== undefined && back("connected again"));
 
+  let timer: NodeJS.Timeout | undefined;
   const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no READY from Discord within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
+    timer = setTimeout(() => reject(new Error(`no READY from Discord within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
     client.once(Events.ClientReady, () => {
       clearTimeout(timer);
       resolve();
@@ -57,6 +58,8 @@ export async function connectGateway(
     await client.login(options.token);
     await ready;
   } catch (error) {
+    // A failed login leaves no READY timer behind to reject, unhandled, later.
+    clearTimeout(timer);
     await client.destroy();
     throw new Error(explainLoginError(error as Error));
   }

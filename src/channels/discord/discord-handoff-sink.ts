@@ -54,12 +54,18 @@ export function createDiscordHandoffSink(options: DiscordHandoffSinkOptions): Ha
     return { parse: [], users, roles, text: [...users.map((id) => `<@${id}>`), ...roles.map((id) => `<@&${id}>`)].join(" ") };
   };
 
-  const toAsker = async (input: DeliveryInput, text: string) => {
+  /** With `replyButton`, the last piece offers "Antwoord aan …": the asker answers that person deliberately. */
+  const toAsker = async (input: DeliveryInput, text: string, replyButton?: string) => {
     if (input.posted) return;
     const { channelId, messageId } = splitConversation(input.handoff.asker.conversationId);
+    const pieces = chunk(escapeMarkdown(text), CONTENT_LIMIT);
     let last = "";
-    for (const [i, piece] of chunk(escapeMarkdown(text), CONTENT_LIMIT).entries()) {
-      last = (await postOnce(options.rest(), channelId, { content: piece, allowed_mentions: { parse: [] } }, effectNonce(input.effectId, i), messageId)).id;
+    for (const [i, piece] of pieces.entries()) {
+      const components = replyButton && i === pieces.length - 1
+        ? [buttonRow([{ customId: customId("write_to_helper", input.handoff.id), label: replyButton.slice(0, 80), style: 2 }])]
+        : undefined;
+      const body = { content: piece, allowed_mentions: { parse: [] }, ...(components ? { components } : {}) };
+      last = (await postOnce(options.rest(), channelId, body, effectNonce(input.effectId, i), messageId)).id;
     }
     input.recordPost(`${channelId}:${last}`);
   };
@@ -72,7 +78,7 @@ export function createDiscordHandoffSink(options: DiscordHandoffSinkOptions): Ha
         await toAsker(input, askerNoticeText(effect.message, handoff, options.texts));
         return;
       case "relay_to_asker":
-        await toAsker(input, relayText(effect.from, effect.text, options.texts));
+        await toAsker(input, relayText(effect.from, effect.text, options.texts), `Antwoord aan ${options.texts.showHelperNames ? effect.from.name : "de tolk"}`);
         return;
       case "open_thread": {
         const channel = await options.handoffChannel();

@@ -1,5 +1,6 @@
 import type { Reply } from "../../core/reply.js";
 import { chunk, splitSources } from "../split-text.js";
+import { escapeDiscord } from "./discord-escape.js";
 
 /** Discord's limits: message content, embed description, embed field value. */
 export const CONTENT_LIMIT = 2000;
@@ -26,6 +27,7 @@ const BUTTONS: Record<string, { label: string; style: ButtonSpec["style"] }> = {
   share: { label: "Ja, deel mijn vraag", style: 3 },
   share_anonymous: { label: "Deel anoniem", style: 2 },
   dont_share: { label: "Niet delen", style: 4 },
+  write_to_helper: { label: "Nog iets doorgeven", style: 2 },
 };
 
 /** `vw:<action>:<value>`: what a button does, and for which handoff. */
@@ -92,7 +94,5 @@ function buttonFor(action: string, handoffId: string | undefined): ButtonSpec {
   return { customId: customId(action, handoffId), label: spec.label, style: spec.style };
 }
 
-/** Discord markdown characters in document text are shown as they are, not as formatting. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\*_~`|>#])/g, "\\$1").replace(/@(everyone|here)/g, "@\u200b$1");
-}
+/** Discord's one escaping function (see discord-escape.ts), under the name the renderers use. */
+export const escapeMarkdown = escapeDiscord;

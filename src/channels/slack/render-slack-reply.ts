@@ -1,6 +1,7 @@
 import type { Reply } from "../../core/reply.js";
 import { chunk, splitSources } from "../split-text.js";
-import { button, escapeMrkdwn } from "./block-kit.js";
+import { button } from "./block-kit.js";
+import { escapeSlack } from "./slack-escape.js";
 
 /** Slack's limit for the text of one section block. */
 const SECTION_LIMIT = 3000;
@@ -20,10 +21,10 @@ const BUTTONS: Record<string, { text: string; style?: "primary" | "danger" }> = 
 export function renderSlackReply(reply: Reply): { text: string; blocks: Block[] } {
   const [body, sources] = splitSources(reply.text);
   const blocks: Block[] = [];
-  if (reply.notice) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: escapeMrkdwn(reply.notice) }] });
+  if (reply.notice) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: escapeSlack(reply.notice) }] });
   if (reply.decision === "handoff") blocks.push({ type: "section", text: { type: "mrkdwn", text: "*Deze vraag gaat naar een mens (tolk of vrije actor)*" } });
-  for (const piece of chunk(escapeMrkdwn(body), SECTION_LIMIT)) blocks.push({ type: "section", text: { type: "mrkdwn", text: piece } });
-  if (sources) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: escapeMrkdwn(sources).slice(0, SECTION_LIMIT) }] });
+  for (const piece of chunk(escapeSlack(body), SECTION_LIMIT)) blocks.push({ type: "section", text: { type: "mrkdwn", text: piece } });
+  if (sources) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: escapeSlack(sources).slice(0, SECTION_LIMIT) }] });
   const actions = reply.kind === "answer" ? ["feedback_up", "feedback_down", ...(reply.actions ?? [])] : (reply.actions ?? []);
   if (actions.length) {
     blocks.push({
@@ -32,5 +33,6 @@ export function renderSlackReply(reply: Reply): { text: string; blocks: Block[] 
       elements: actions.map((action) => button(`vliegwiel_${action}`, BUTTONS[action]?.text ?? action, reply.handoffId ?? action, BUTTONS[action]?.style)),
     });
   }
-  return { text: reply.text.slice(0, 3000), blocks };
+  // The top-level text is what notifications show: escaped like the blocks.
+  return { text: escapeSlack(reply.text).slice(0, 3000), blocks };
 }

@@ -13,6 +13,7 @@ import { registerMessages } from "./listeners/messages.js";
 import type { SlackChannelOptions, SlackContext } from "./slack-context.js";
 import { createSlackHandoffSink } from "./slack-handoff-sink.js";
 import { retryTransientSlackErrors } from "./slack-transient-retry.js";
+import { createNameLookup } from "./slack-names.js";
 
 export type { SlackChannelOptions } from "./slack-context.js";
 
@@ -56,7 +57,7 @@ export class SlackChannel implements ChannelAdapter {
     this.app = app;
     const inbox = options.inbox && keepEventsInInbox(app, { inbox: options.inbox, deliveries: options.deliveries, channel: this.name, logger: options.logger });
     retryTransientSlackErrors(app.client, { logger: options.logger });
-    const ctx: SlackContext = { name: this.name, options, core, client: app.client };
+    const ctx: SlackContext = { name: this.name, options, core, client: app.client, nameOf: createNameLookup(() => app.client) };
     // The assistant view first, so that its threads are not answered again as direct messages.
     registerAssistant(app, ctx);
     registerMessages(app, ctx);

@@ -6,6 +6,7 @@ import type { Logger } from "../../logger.js";
 import type { DeliveryMemory, EventInbox } from "../ports.js";
 import { renderSlackReply } from "./render-slack-reply.js";
 import { slackErrorCode } from "./slack-transient-retry.js";
+import { fromSlack } from "./slack-escape.js";
 
 export type SlackChannelOptions = {
   botToken: string;
@@ -30,6 +31,8 @@ export type SlackContext = {
   readonly options: SlackChannelOptions;
   readonly core: CoreApi;
   readonly client: App["client"];
+  /** A person's workspace name, to name them without a ping (slack-names.ts). */
+  readonly nameOf: (userId: string) => Promise<string>;
 };
 
 export type SlackMessageEvent = {
@@ -86,8 +89,8 @@ export async function answer(ctx: SlackContext, event: SlackMessageEvent, delive
     channel: ctx.name,
     conversationId: `${event.channel}:${threadTs}`,
     userId: event.user,
-    userName: `<@${event.user}>`, // shown (with consent) in the tolken's channel as a mention
-    text: (event.text ?? "").replace(MENTION, "").trim(),
+    userName: await ctx.nameOf(event.user), // shown (with consent) in the tolken's channel: a name, not a ping
+    text: fromSlack((event.text ?? "").replace(MENTION, "").trim()),
     attachments: attachmentsOf(event),
   });
   await postReply(ctx, event.channel, threadTs, event.user, reply, event.channel_type === "im");
@@ -97,7 +100,8 @@ export async function answer(ctx: SlackContext, event: SlackMessageEvent, delive
 export async function questionOf(ctx: SlackContext, channel: string, threadTs: string): Promise<string | undefined> {
   const history = await ctx.client.conversations.replies({ channel, ts: threadTs, limit: 1 }).catch(() => undefined);
   // A slash command's question was posted as "<@U…> vraagt: …"; a mention's question as "<@BOT> …".
-  return history?.messages?.[0]?.text?.replace(MENTION, "").trim().replace(/^vraagt:\s*/, "");
+  const first = history?.messages?.[0]?.text;
+  return first === undefined ? undefined : fromSlack(first.replace(MENTION, "").trim().replace(/^vraagt:\s*/, ""));
 }
 
 /** A new message by a person (also with files, or sent to the channel too): not an edit, join or other subtype, not a bot. */

@@ -5,8 +5,9 @@ import {
 } from "../../core/handoff/handoff-texts.js";
 import type { Handoff, Person } from "../../core/handoff/handoff-types.js";
 import { delivering } from "../../core/handoff/delivery-error.js";
-import { button, escapeMrkdwn } from "./block-kit.js";
+import { button } from "./block-kit.js";
 import { postEffectOnce } from "./slack-effect-post.js";
+import { escapeSlack, slackMention } from "./slack-escape.js";
 
 
 export type SlackHandoffSinkOptions = {
@@ -27,7 +28,7 @@ export function splitThreadRef(ref: string): { channel: string; ts: string } {
 /** Renders handoff effects in Slack: the asker's thread, and the handoff thread in the tolken's channel. */
 export function createSlackHandoffSink(options: SlackHandoffSinkOptions): HandoffEffectSink {
   const mention = (people: readonly Person[]) =>
-    people.map((p) => options.slackIdOf(p.userId)).filter(Boolean).map((id) => `<@${id}>`).join(" ");
+    people.map((p) => slackMention(options.slackIdOf(p.userId) ?? "")).filter(Boolean).join(" ");
   return {
     async deliver(input) {
       const { handoff, effect, threadRef } = input;
@@ -38,12 +39,19 @@ export function createSlackHandoffSink(options: SlackHandoffSinkOptions): Handof
           case "tell_asker": {
             if (NOTICES_SHOWN_AS_REPLY.has(effect.message)) return;
             const { channel, ts } = splitThreadRef(handoff.asker.conversationId);
-            await postEffectOnce(client, input, { channel, thread_ts: ts, text: askerNoticeText(effect.message, handoff, options.texts) });
+            await postEffectOnce(client, input, { channel, thread_ts: ts, text: escapeSlack(askerNoticeText(effect.message, handoff, options.texts)) });
             return;
           }
           case "relay_to_asker": {
             const { channel, ts } = splitThreadRef(handoff.asker.conversationId);
-            await postEffectOnce(client, input, { channel, thread_ts: ts, text: relayText(effect.from, effect.text, options.texts) });
+            const text = escapeSlack(relayText(effect.from, effect.text, options.texts));
+            // The asker answers this person deliberately, with the button; a new message in the thread is a new question.
+            const to = options.texts.showHelperNames ? effect.from.name : "de tolk";
+            const blocks: types.KnownBlock[] = [
+              { type: "section", text: { type: "mrkdwn", text: text.slice(0, 3000) } },
+              { type: "actions", block_id: `vliegwiel-relay:${handoff.id}`, elements: [button("vliegwiel_write_to_helper", `Antwoord aan ${to}`.slice(0, 75), handoff.id)] },
+            ];
+            await postEffectOnce(client, input, { channel, thread_ts: ts, text, blocks });
             return;
           }
           case "open_thread": {
@@ -51,7 +59,7 @@ export function createSlackHandoffSink(options: SlackHandoffSinkOptions): Handof
             const who = mention(effect.mentions);
             const ref = await postEffectOnce(client, input, {
               channel: options.handoffChannel,
-              text: threadOpeningText(handoff),
+              text: escapeSlack(threadOpeningText(handoff)),
               blocks: threadBlocks(handoff, who),
             });
             return { threadRef: ref };
@@ -59,14 +67,14 @@ export function createSlackHandoffSink(options: SlackHandoffSinkOptions): Handof
           case "update_thread": {
             if (!threadRef) return;
             const { channel, ts } = splitThreadRef(threadRef);
-            await client.chat.update({ channel, ts, text: threadOpeningText({ ...handoff, status: effect.status }), blocks: threadBlocks({ ...handoff, status: effect.status, claimedBy: effect.claimedBy }, "") });
+            await client.chat.update({ channel, ts, text: escapeSlack(threadOpeningText({ ...handoff, status: effect.status })), blocks: threadBlocks({ ...handoff, status: effect.status, claimedBy: effect.claimedBy }, "") });
             return;
           }
           case "post_in_thread": {
             if (!threadRef) return;
             const { channel, ts } = splitThreadRef(threadRef);
             const who = effect.mentions ? ` ${mention(effect.mentions)}` : "";
-            await postEffectOnce(client, input, { channel, thread_ts: ts, text: `${threadPostText(effect.kind, handoff, effect)}${who}` });
+            await postEffectOnce(client, input, { channel, thread_ts: ts, text: `${escapeSlack(threadPostText(effect.kind, handoff, effect))}${who}` });
             return;
           }
           default:
@@ -82,8 +90,8 @@ function threadBlocks(handoff: Handoff, mentions: string): types.KnownBlock[] {
   const status = threadStatusText(handoff);
   const buttons = threadButtons(handoff.status).map(({ button: name, label }) => button(`vliegwiel_${name}`, label, handoff.id, name === "claim" ? "primary" : undefined));
   const blocks: types.KnownBlock[] = [
-    { type: "section", text: { type: "mrkdwn", text: escapeMrkdwn(threadOpeningText(handoff), { keepMentions: true }) } },
-    { type: "context", elements: [{ type: "mrkdwn", text: `*${status}*${mentions ? ` · ${mentions}` : ""}` }] },
+    { type: "section", text: { type: "mrkdwn", text: escapeSlack(threadOpeningText(handoff)) } },
+    { type: "context", elements: [{ type: "mrkdwn", text: `*${escapeSlack(status)}*${mentions ? ` · ${mentions}` : ""}` }] },
   ];
   if (buttons.length) blocks.push({ type: "actions", block_id: `vliegwiel-handoff:${handoff.id}`, elements: buttons });
   return blocks;

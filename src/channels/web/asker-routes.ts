@@ -5,7 +5,7 @@ import type { Logger } from "../../logger.js";
 import type { WebMessages } from "../ports.js";
 import { readJson, sendJson, str } from "./http-helpers.js";
 
-const ASKER_ACTIONS = new Set<AskerAction["action"]>(["ask_human", "share", "share_anonymous", "dont_share", "close", "reopen"]);
+const ASKER_ACTIONS = new Set<AskerAction["action"]>(["ask_human", "share", "share_anonymous", "dont_share", "close", "reopen", "reply", "write_to_helper"]);
 
 export type RouteContext = { core: CoreApi; messages: WebMessages; logger: Logger; channel: string };
 
@@ -40,6 +40,7 @@ export async function handleAskerRoute(req: http.IncomingMessage, res: http.Serv
   sendJson(res, 200, await ctx.core.act({
     channel: ctx.channel, conversationId, userId, userName, action,
     question: str(body.question, 100_000), handoffId: str(body.handoffId, 100), eventKey: str(body.eventKey, 200),
+    text: action === "reply" ? str(body.text, 20_000) : undefined,
   }));
   return true;
 }

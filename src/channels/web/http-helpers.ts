@@ -7,8 +7,10 @@ export function str(value: unknown, max: number): string | undefined {
   return typeof value === "string" && value !== "" ? value.slice(0, max) : undefined;
 }
 
-export function sendPage(res: http.ServerResponse, html: string): void {
+export function sendPage(res: http.ServerResponse, html: string, headers: Record<string, string> = {}): void {
   res.writeHead(200, {
+    ...headers,
+    "x-frame-options": "DENY",
     "content-type": "text/html; charset=utf-8",
     "content-security-policy": "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'",
   });

@@ -1,34 +1,35 @@
 import type http from "node:http";
 import type { ApplyResult } from "../../core/handoff/handoff-service.js";
-import type { RouteContext } from "./asker-routes.js";
 import { readJson, sendJson, str } from "./http-helpers.js";
+import { handleSessionRoute, memberForChange, memberForReading, type TeamRouteContext } from "./team-session.js";
 import { threadIdOf } from "./web-handoff-sink.js";
-import { teamRejectionText } from "../../core/handoff/handoff-texts.js";
-
-const NOT_ON_ROSTER = { error: teamRejectionText("not_on_roster") };
 
 /**
- * The team view's API for tolken and vrije actoren (identified by their roster id in `als`; the
- * local web chat has no login, so it is meant for 127.0.0.1). Returns false if not a team route.
+ * The team view's API for tolken and vrije actoren, who log in with a personal link (a session
+ * cookie); every change also needs the same origin and the session's CSRF token. Returns false if not a team route.
  */
-export async function handleTeamRoute(req: http.IncomingMessage, res: http.ServerResponse, url: URL, ctx: RouteContext): Promise<boolean> {
+export async function handleTeamRoute(req: http.IncomingMessage, res: http.ServerResponse, url: URL, ctx: TeamRouteContext): Promise<boolean> {
   const { core, messages } = ctx;
+  if (await handleSessionRoute(req, res, url, ctx)) return true;
   if (req.method === "GET" && url.pathname === "/api/tolk/handoffs") {
-    const member = core.team.member(url.searchParams.get("als") ?? "");
-    if (!member) return sendJson(res, 403, NOT_ON_ROSTER), true;
+    const member = memberForReading(req, res, ctx);
+    if (!member) return true;
     const handoffs = core.team.list().map((h) => ({ ...h, thread: messages.since(threadIdOf(h.id), 0) }));
     sendJson(res, 200, { member, handoffs });
     return true;
   }
   if (req.method === "GET" && url.pathname === "/api/tolk/signalen") {
-    const member = core.team.member(url.searchParams.get("als") ?? "");
+    const member = memberForReading(req, res, ctx);
+    if (!member) return true;
     const days = Math.min(366, Math.max(1, Number(url.searchParams.get("dagen") ?? 30) || 30));
-    const report = member && core.team.signals(member.userId, days);
+    const report = core.team.signals(member.userId, days);
     if (!report) return sendJson(res, 403, { error: "Alleen coördinatoren zien de signalen." }), true;
     sendJson(res, 200, { report });
     return true;
   }
   if (req.method === "POST" && url.pathname === "/api/tolk/documenten") {
+    const member = memberForChange(req, res, ctx);
+    if (!member) return true;
     const body = await readJson(req, 40 * 1024 * 1024);
     if (body === "too-large") return sendJson(res, 413, { error: "Het bestand is te groot om te versturen." }), true;
     if (body === "invalid") return sendJson(res, 400, { error: "Ongeldig verzoek." }), true;
@@ -36,7 +37,7 @@ export async function handleTeamRoute(req: http.IncomingMessage, res: http.Serve
     const fileName = str(body.fileName, 200);
     const content = str(body.contentBase64, 60 * 1024 * 1024);
     if (!url && !(fileName && content)) return sendJson(res, 400, { error: "Kies een bestand of vul een webadres in." }), true;
-    const result = await core.team.addDocument(str(body.als, 100) ?? "", url ? { url } : { fileName: fileName!, bytes: Buffer.from(content!, "base64") });
+    const result = await core.team.addDocument(member.userId, url ? { url } : { fileName: fileName!, bytes: Buffer.from(content!, "base64") });
     if (result === undefined) return sendJson(res, 403, { error: "Alleen coördinatoren kunnen documenten toevoegen." }), true;
     sendJson(res, 200, { result });
     return true;
@@ -44,10 +45,10 @@ export async function handleTeamRoute(req: http.IncomingMessage, res: http.Serve
   const action = /^\/api\/tolk\/handoffs\/([^/]{1,100})\/(claim|reply|close)$/.exec(url.pathname);
   if (req.method !== "POST" || !action) return false;
 
+  const member = memberForChange(req, res, ctx);
+  if (!member) return true;
   const body = await readJson(req);
   if (typeof body === "string") return sendJson(res, 400, { error: "Ongeldig verzoek." }), true;
-  const member = core.team.member(str(body.als, 100) ?? "");
-  if (!member) return sendJson(res, 403, NOT_ON_ROSTER), true;
   const [, handoffId, verb] = action as unknown as [string, string, "claim" | "reply" | "close"];
   const key = str(body.eventKey, 200);
   let result: ApplyResult;

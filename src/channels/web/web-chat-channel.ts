@@ -2,16 +2,27 @@ import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ChannelAdapter, CoreApi } from "../../core/channel.js";
+import type { TeamAccess } from "../ports.js";
 import type { Logger } from "../../logger.js";
 import type { WebMessages } from "../ports.js";
 import { handleAskerRoute } from "./asker-routes.js";
 import { sendJson, sendPage } from "./http-helpers.js";
+import { crossSite, hostAllowed, isJsonRequest } from "./request-guard.js";
 import { handleTeamRoute } from "./team-routes.js";
 
 const PAGE = fs.readFileSync(new URL("./chat-page.html", import.meta.url), "utf8");
 const TEAM_PAGE = fs.readFileSync(new URL("./team-page.html", import.meta.url), "utf8");
 
-export type WebChatOptions = { host: string; port: number; logger: Logger; messages: WebMessages };
+export type WebChatOptions = {
+  host: string;
+  port: number;
+  logger: Logger;
+  messages: WebMessages;
+  /** Personal links and sessions of the team view. */
+  teamAccess: TeamAccess;
+  /** The address people open when it is behind a proxy (WEB_PUBLIC_URL); also makes the session cookie Secure on https. */
+  publicUrl?: string;
+};
 
 /**
  * The embedded default channel: a chat page for askers and a team view for tolken on localhost.
@@ -42,7 +53,7 @@ export class WebChatChannel implements ChannelAdapter {
       server.once("error", reject);
       server.listen(this.options.port, this.options.host, () => resolve());
     });
-    this.options.logger.info(`web chat on ${this.url} (team view for tolken: ${this.url}/tolk?als=<roster id>)`);
+    this.options.logger.info(`web chat on ${this.url} (team view for tolken: ${this.url}/tolk, with a personal link from \`npm run kennis -- team-link <id>\`)`);
   }
 
   async stop(): Promise<void> {
@@ -55,10 +66,15 @@ export class WebChatChannel implements ChannelAdapter {
 
   private async route(req: http.IncomingMessage, res: http.ServerResponse, core: CoreApi): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
+    const policy = { publicUrl: this.options.publicUrl };
+    // Another name for this server (DNS rebinding) or another site's page gets nothing, and changes nothing.
+    if (!hostAllowed(req, policy)) return sendJson(res, 421, { error: "Dit adres hoort niet bij deze server." });
+    if (req.method === "POST" && crossSite(req, policy)) return sendJson(res, 403, { error: "Verzoeken van een andere website worden geweigerd." });
+    if (req.method === "POST" && !isJsonRequest(req)) return sendJson(res, 415, { error: "Stuur het verzoek als JSON (content-type: application/json)." });
     if (req.method === "GET" && (url.pathname === "/" || url.pathname === "/index.html")) return sendPage(res, PAGE);
-    if (req.method === "GET" && url.pathname === "/tolk") return sendPage(res, TEAM_PAGE);
+    if (req.method === "GET" && url.pathname === "/tolk") return sendPage(res, TEAM_PAGE, { "referrer-policy": "no-referrer" });
     if (req.method === "GET" && url.pathname === "/health") return sendJson(res, 200, { ok: true });
-    const ctx = { core, messages: this.options.messages, logger: this.options.logger, channel: this.name };
+    const ctx = { core, messages: this.options.messages, logger: this.options.logger, channel: this.name, teamAccess: this.options.teamAccess, policy };
     if (await handleAskerRoute(req, res, url, ctx)) return;
     if (await handleTeamRoute(req, res, url, ctx)) return;
     sendJson(res, req.method === "GET" || req.method === "POST" ? 404 : 405, { error: "Niet gevonden." });

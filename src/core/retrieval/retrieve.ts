@@ -34,6 +34,8 @@ export const DEFAULT_WINDOW_WEIGHT = 0.5;
 const TYPO_WEIGHT = 0.9;
 /** Candidates scored in full for every question. */
 const RESCORED = 40;
+/** Unknown words tried as compounds per question: a question of nonsense costs as little as a normal one. */
+const MAX_COMPOUND_TRIES = 8;
 
 /**
  * BM25 retrieval for a question. Typed words the store does not know are tried as Dutch compounds
@@ -71,6 +73,7 @@ function typedTerms(index: KnowledgeIndex, query: AnalyzedQuery): SearchTerm[] {
   const dfs = index.documentFrequencies(query.terms.map((t) => t.term));
   const terms: SearchTerm[] = [];
   let typoTries = 0;
+  let compoundTries = 0;
   for (const typed of query.terms) {
     const { word, joined } = typed;
     let { term } = typed;
@@ -84,7 +87,9 @@ function typedTerms(index: KnowledgeIndex, query: AnalyzedQuery): SearchTerm[] {
     }
     terms.push({ term, word, df, origin: "typed", prefix: false, weight: 1 });
     if (df > 0) continue;
-    const split = splitCompound(word, { isKnown: (s) => index.isKnownTerm(s), isKnownPrefix: (p) => index.isKnownPrefix(p) });
+    const split = compoundTries++ < MAX_COMPOUND_TRIES
+      ? splitCompound(word, { isKnown: (s) => index.isKnownTerm(s), isKnownPrefix: (p) => index.isKnownPrefix(p) })
+      : undefined;
     if (!split) {
       // English words are not Dutch typos: their edits would only meet Dutch words by chance.
       const typo = query.language === "nl" && typoTries++ < MAX_TYPO_WORDS ? correctTypo(word, index) : undefined;

@@ -3,6 +3,8 @@ import { stemDutch } from "./stem.js";
 /** Dutch joins compound parts with a linking -s-, -e- or -en- ("gemeenschapskracht", "evenementenvergunning"). */
 const LINKS = ["", "s", "en", "e"];
 const MIN_PART = 4;
+/** Longer "words" are not tried as compounds (the longest Dutch compounds in use are some 45 letters): the work per word stays small. */
+export const MAX_COMPOUND_CHARS = 48;
 
 export type CompoundSplit = {
   /** Stem of the right-hand part, which carries the meaning. */
@@ -20,7 +22,7 @@ type Vocabulary = { isKnown(stem: string): boolean; isKnownPrefix(prefix: string
  * as the start of other compounds, as in "financierings|vormen" against "financieringsarrangementen".
  */
 export function splitCompound(word: string, vocabulary: Vocabulary): CompoundSplit | undefined {
-  if (word.length < 2 * MIN_PART + 1) return undefined;
+  if (word.length < 2 * MIN_PART + 1 || word.length > MAX_COMPOUND_CHARS) return undefined;
   for (let cut = MIN_PART; cut <= word.length - MIN_PART; cut++) {
     const head = stemDutch(word.slice(cut));
     if (!vocabulary.isKnown(head)) continue;

@@ -17,7 +17,8 @@ export function loadHtml(html: string): LoadedDocument {
 }
 
 function toMarkdown(node: Node): string {
-  if (node.nodeType === 3) return decode(node.rawText).replace(/\s+/g, " ");
+  // The parser decodes every HTML entity (&ouml;, &#x263A;), once.
+  if (node.nodeType === 3) return node.text.replace(/\s+/g, " ");
   if (node.nodeType !== 1) return "";
   const el = node as HTMLElement;
   const tag = el.tagName?.toLowerCase() ?? "";
@@ -27,15 +28,4 @@ function toMarkdown(node: Node): string {
   if (tag === "li") return `\n- ${inner.trim()}\n`;
   if (BLOCK.has(tag)) return `\n\n${inner.trim()}\n\n`;
   return inner;
-}
-
-function decode(text: string): string {
-  return text
-    .replace(/&nbsp;/g, " ")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)));
 }

@@ -141,16 +141,21 @@ function asData(text: string): string {
   return text.replace(/<(\/?\s*(?:passage|vraag|eerder)\b)/gi, "‹$1");
 }
 
+/** Reads the prompt files; a missing file, or a template without a place for what it must carry, stops start-up. */
 function loadPrompts(dir: string): Prompts {
-  const read = (name: string) => {
+  const read = (name: string, placeholders: string[] = []) => {
     const file = path.join(dir, name);
-    if (!fs.existsSync(file)) throw new Error(`prompt file missing: ${file}`);
-    return fs.readFileSync(file, "utf8");
+    if (!fs.existsSync(file)) throw new Error(`promptbestand ontbreekt: ${file}`);
+    const text = fs.readFileSync(file, "utf8");
+    // "{{question}}" is a literal brace pair, not a place for the question.
+    const missing = placeholders.filter((p) => !new RegExp(`(^|[^{])\\{${p}\\}`).test(text));
+    if (missing.length) throw new Error(`promptbestand ${file} mist ${missing.map((p) => `{${p}}`).join(" en ")}: zonder die plek valt de vraag weg. Zet het terug en start opnieuw.`);
+    return text;
   };
   return {
     answerSystem: read("answer-system.md"),
-    answer: PromptTemplate.fromTemplate(read("answer-user.md")),
+    answer: PromptTemplate.fromTemplate(read("answer-user.md", ["passages", "question"])),
     rewriteSystem: read("rewrite-system.md"),
-    rewrite: PromptTemplate.fromTemplate(read("rewrite-user.md")),
+    rewrite: PromptTemplate.fromTemplate(read("rewrite-user.md", ["earlier", "question"])),
   };
 }

@@ -4,7 +4,7 @@ import { conversationOf, type DiscordContext } from "../discord-context.js";
 import { asReplyOptions } from "../discord-rest.js";
 import { plainMessage, renderDiscordReply } from "../render-discord-reply.js";
 
-export const ASKER_ACTIONS: ReadonlySet<string> = new Set<AskerAction["action"]>(["ask_human", "share", "share_anonymous", "dont_share"]);
+export const ASKER_ACTIONS: ReadonlySet<string> = new Set<AskerAction["action"]>(["ask_human", "share", "share_anonymous", "dont_share", "write_to_helper"]);
 
 /** "Vraag een mens" and the consent buttons. */
 export async function onAskerButton(ctx: DiscordContext, interaction: ButtonInteraction, action: string, value: string | undefined, eventKey: string): Promise<void> {
@@ -27,6 +27,8 @@ export async function onAskerButton(ctx: DiscordContext, interaction: ButtonInte
     return;
   }
   const reply = await core.act(act);
+  // "Antwoord aan …" sits under the person's answer, which stays: what to do next goes to the asker only.
+  if (askerAction === "write_to_helper") return void (await interaction.reply({ ...asReplyOptions(plainMessage(reply.text)), flags: MessageFlags.Ephemeral }));
   // The consent question is answered: it gives way to the outcome. A refusal goes to the presser only.
   if (reply.reason === "not-allowed") await interaction.reply({ ...asReplyOptions(plainMessage(reply.text)), flags: MessageFlags.Ephemeral });
   else await interaction.update(asReplyOptions(plainMessage(reply.text)));

@@ -7,13 +7,14 @@ export const ASKER_ACTIONS: Record<string, AskerAction["action"]> = {
   vliegwiel_share: "share",
   vliegwiel_share_anonymous: "share_anonymous",
   vliegwiel_dont_share: "dont_share",
+  vliegwiel_write_to_helper: "write_to_helper",
 };
 
 /** "Vraag een mens" and the consent buttons. */
 export async function onAskerButton(ctx: SlackContext, { press, actionId, value, channel, threadTs, eventKey, ack }: ButtonPress): Promise<void> {
   const askerAction = ASKER_ACTIONS[actionId]!;
   const reply = await ctx.core.act({
-    channel: ctx.name, conversationId: `${channel}:${threadTs}`, userId: press.user.id, userName: press.user.name,
+    channel: ctx.name, conversationId: `${channel}:${threadTs}`, userId: press.user.id, userName: await ctx.nameOf(press.user.id),
     action: askerAction, handoffId: value && value !== askerAction ? value : undefined, eventKey,
     question: askerAction === "ask_human" ? await questionOf(ctx, channel, threadTs) : undefined,
   });

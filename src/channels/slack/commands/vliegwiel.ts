@@ -3,6 +3,7 @@ import { NL } from "../../../core/replies-nl.js";
 import { renderSlackReply } from "../render-slack-reply.js";
 import { postReply, type SlackContext } from "../slack-context.js";
 import { CHANNEL_NL } from "../../../core/channel-texts-nl.js";
+import { escapeSlack, slackMention } from "../slack-escape.js";
 
 /** `/vliegwiel <vraag>`: the question is posted in the channel and answered in its thread (help without a question). */
 export function registerVliegwielCommand(app: App, ctx: SlackContext): void {
@@ -16,17 +17,17 @@ export function registerVliegwielCommand(app: App, ctx: SlackContext): void {
     }
     let questionTs: string | undefined;
     try {
-      questionTs = (await client.chat.postMessage({ channel: command.channel_id, text: CHANNEL_NL.slashCommandQuestion(`<@${command.user_id}>`, text) })).ts;
+      questionTs = (await client.chat.postMessage({ channel: command.channel_id, text: CHANNEL_NL.slashCommandQuestion(slackMention(command.user_id) ?? "", escapeSlack(text)) })).ts;
     } catch (error) {
       // Not invited to this channel (or a private one): answer privately instead of failing silently.
       options.logger.warn(`slack: cannot post in ${command.channel_id} (${(error as Error).message}); answering /vliegwiel privately`);
     }
     if (!questionTs) {
-      const reply = await core.handle({ channel: ctx.name, conversationId: `${command.channel_id}:${command.trigger_id}`, userId: command.user_id, userName: `<@${command.user_id}>`, text });
+      const reply = await core.handle({ channel: ctx.name, conversationId: `${command.channel_id}:${command.trigger_id}`, userId: command.user_id, userName: await ctx.nameOf(command.user_id), text });
       await respond({ response_type: "ephemeral", ...renderSlackReply(reply) });
       return;
     }
-    const reply = await core.handle({ channel: ctx.name, conversationId: `${command.channel_id}:${questionTs}`, userId: command.user_id, userName: `<@${command.user_id}>`, text });
+    const reply = await core.handle({ channel: ctx.name, conversationId: `${command.channel_id}:${questionTs}`, userId: command.user_id, userName: await ctx.nameOf(command.user_id), text });
     await postReply(ctx, command.channel_id, questionTs, command.user_id, reply, command.channel_name === "directmessage");
   });
 }

@@ -3,6 +3,7 @@ import { NL } from "../../../core/replies-nl.js";
 import { renderSlackReply } from "../render-slack-reply.js";
 import { eventIdOf, isFromPerson, type SlackContext, type SlackMessageEvent } from "../slack-context.js";
 import { CHANNEL_NL } from "../../../core/channel-texts-nl.js";
+import { fromSlack } from "../slack-escape.js";
 
 /**
  * Slack's assistant split view (where the workspace has it); registered first, so that its
@@ -20,7 +21,7 @@ export function registerAssistant(app: App, ctx: SlackContext): void {
       if (!isFromPerson(event)) return;
       if (!options.deliveries.firstTime(ctx.name, eventIdOf(body, event.ts))) return;
       await setStatus(CHANNEL_NL.searching);
-      const reply = await core.handle({ channel: ctx.name, conversationId: `${event.channel}:${event.thread_ts ?? event.ts}`, userId: event.user, text: (event.text ?? "").trim() });
+      const reply = await core.handle({ channel: ctx.name, conversationId: `${event.channel}:${event.thread_ts ?? event.ts}`, userId: event.user, text: fromSlack((event.text ?? "").trim()) });
       await say(renderSlackReply(reply));
     },
   }));

@@ -1,6 +1,7 @@
 import { teamRejectionText } from "../../../core/handoff/handoff-texts.js";
 import { withAttachments } from "../../../core/attachments.js";
 import { attachmentsOf, MENTION, type SlackContext, type SlackMessageEvent } from "../slack-context.js";
+import { fromSlack } from "../slack-escape.js";
 
 /** What a roster member writes in a handoff thread reaches the asker; others' messages stay in the thread. */
 export async function teamReply(ctx: SlackContext, event: SlackMessageEvent, deliveryId: string): Promise<void> {
@@ -9,7 +10,7 @@ export async function teamReply(ctx: SlackContext, event: SlackMessageEvent, del
   const member = core.team.member(event.user!);
   const handoff = member && core.team.byThread(`${event.channel}:${event.thread_ts}`);
   if (!member || !handoff) return;
-  const text = withAttachments((event.text ?? "").replace(MENTION, "").trim(), attachmentsOf(event));
+  const text = withAttachments(fromSlack((event.text ?? "").replace(MENTION, "").trim()), attachmentsOf(event));
   if (!text) return;
   const result = core.team.reply(handoff.id, member, text, `slack:${deliveryId}`);
   if (!result.ok && result.code !== "duplicate" && result.code !== "not_claimer") {

@@ -1,0 +1,61 @@
+import type Database from "better-sqlite3";
+import { anonymiseHandoffs } from "./personal-data.js";
+
+export type ForgetResult = { questions: number; conversationTurns: number; webMessages: number; feedback: number; handoffs: number; other: number };
+
+/** "slack:U0123" → platform and user id; the same form the question log and token budgets use. */
+export function parsePersonRef(ref: string): { channel: string; userId: string } {
+  const match = /^([a-z]+):(.+)$/.exec(ref.trim());
+  if (!match) throw new Error(`"${ref}" is geen persoon; schrijf <platform>:<gebruikers-id>, bijvoorbeeld slack:U0123ABC, discord:123456789012345678 of web:web-abc123`);
+  return { channel: match[1]!, userId: match[2]! };
+}
+
+/**
+ * Removes or anonymises one person's data everywhere (AVG right to erasure): their questions, their
+ * conversations and web chat messages, feedback in them, token use, and their handoffs (anonymised,
+ * stopped when still under way, their pending messages and timers dropped). One transaction.
+ */
+export function forgetPerson(db: Database.Database, ref: string, now: Date = new Date()): ForgetResult {
+  const { channel, userId } = parsePersonRef(ref);
+  const person = `${channel}:${userId}`;
+  return db.transaction(() => {
+    const handoffIds = db
+      .prepare("SELECT id FROM handoffs WHERE asker_channel = ? AND json_extract(data, '$.asker.userId') = ?")
+      .pluck()
+      .all(channel, userId) as string[];
+    const conversations = db
+      .prepare(
+        `SELECT conversation_id FROM conversation_turns WHERE channel = ? AND user_id = ?
+         UNION SELECT asker_conversation FROM handoffs WHERE asker_channel = ? AND json_extract(data, '$.asker.userId') = ?`,
+      )
+      .pluck()
+      .all(channel, userId, channel, userId) as string[];
+    const inConversations = `conversation_id IN (SELECT value FROM json_each(?))`;
+    const list = JSON.stringify(conversations);
+    const count = (sql: string, ...params: unknown[]) => db.prepare(sql).run(...params).changes;
+
+    const questions = count("UPDATE question_log SET question = '', asker = NULL, top_source = NULL WHERE asker = ?", person);
+    const conversationTurns = count("DELETE FROM conversation_turns WHERE channel = ? AND user_id = ?", channel, userId);
+    // The web chat's conversations are the asker's own; their handoff threads go with the handoffs below.
+    const webMessages = channel === "web" ? count(`DELETE FROM web_messages WHERE ${inConversations}`, list) : 0;
+    const feedback = count(`DELETE FROM feedback WHERE channel = ? AND ${inConversations}`, channel, list);
+    let other = count("DELETE FROM model_usage WHERE user_id = ?", person);
+    other += count(`DELETE FROM helper_reply_choices WHERE channel = ? AND ${inConversations}`, channel, list);
+
+    const at = now.toISOString();
+    for (const id of handoffIds) {
+      other += count("DELETE FROM handoff_outbox WHERE handoff_id = ?", id);
+      other += count("DELETE FROM handoff_timers WHERE handoff_id = ?", id);
+      // A question still under way stops: nobody can answer a person who is forgotten.
+      db.prepare(
+        `UPDATE handoffs SET status = CASE status WHEN 'awaiting_consent' THEN 'expired' WHEN 'open' THEN 'resolved' WHEN 'claimed' THEN 'resolved' ELSE status END,
+         updated_at = ? WHERE id = ?`,
+      ).run(at, id);
+      db.prepare("UPDATE handoffs SET data = json_set(data, '$.status', status) WHERE id = ?").run(id);
+    }
+    anonymiseHandoffs(db, handoffIds);
+    const audit = db.prepare("INSERT INTO handoff_events (handoff_id, type, outcome, data, at) VALUES (?, 'forgotten', 'ok', '{}', ?)");
+    for (const id of handoffIds) audit.run(id, at);
+    return { questions, conversationTurns, webMessages, feedback, handoffs: handoffIds.length, other };
+  })();
+}

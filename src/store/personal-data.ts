@@ -1,0 +1,18 @@
+import type Database from "better-sqlite3";
+
+/** What an anonymised handoff keeps: its status, theme and dates; no question, asker, answers or findings. */
+const ANONYMISED_HANDOFF = `json_set(data,
+  '$.question', '', '$.answers', json('[]'), '$.findings', json('[]'),
+  '$.asker', json_object('userId', '', 'name', 'anoniem', 'channel', json_extract(data, '$.asker.channel'), 'conversationId', ''))`;
+
+/** Removes the question, the asker and the answers from handoffs (their audit lines keep type, outcome and time). */
+export function anonymiseHandoffs(db: Database.Database, ids: readonly string[]): void {
+  const handoff = db.prepare(`UPDATE handoffs SET data = ${ANONYMISED_HANDOFF}, asker_conversation = '', thread_ref = NULL WHERE id = ?`);
+  const events = db.prepare("UPDATE handoff_events SET data = '{}', actor = NULL, event_key = NULL WHERE handoff_id = ?");
+  const thread = db.prepare("DELETE FROM web_messages WHERE conversation_id = ?");
+  for (const id of ids) {
+    handoff.run(id);
+    events.run(id);
+    thread.run(`handoff:${id}`);
+  }
+}

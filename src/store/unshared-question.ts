@@ -1,0 +1,23 @@
+import type Database from "better-sqlite3";
+import type { Handoff } from "../core/handoff/handoff-types.js";
+
+/** Statuses in which the asker's question was never shared with a person. */
+const UNSHARED = new Set<Handoff["status"]>(["declined", "expired"]);
+
+/**
+ * A question the asker did not share (declined, or no answer to the consent question) is not kept
+ * as text: the handoff keeps its status and theme, the question log a line without the question, and
+ * the conversation forgets it. Returns the handoff as it is to be stored. Runs inside the caller's transaction.
+ */
+export function withoutUnsharedText(db: Database.Database, handoff: Handoff): Handoff {
+  if (!UNSHARED.has(handoff.status) || !handoff.question) return handoff;
+  const { channel, userId, conversationId } = handoff.asker;
+  db.prepare(
+    `UPDATE question_log SET question = '' WHERE asker = ? AND decision = 'handoff' AND question <> ''
+     AND substr(?, 1, length(question)) = question`,
+  ).run(`${channel}:${userId}`, handoff.question);
+  db.prepare(
+    "DELETE FROM conversation_turns WHERE channel = ? AND conversation_id = ? AND instr(?, question) > 0",
+  ).run(channel, conversationId, handoff.question);
+  return { ...handoff, question: "" };
+}
