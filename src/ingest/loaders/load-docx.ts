@@ -1,9 +1,9 @@
-import mammoth from "mammoth";
 import { IngestError, type LoadedDocument } from "../loaded-document.js";
 import { loadHtml } from "./load-html.js";
 
 /** Word files via mammoth's HTML conversion, which keeps the document's headings. */
 export async function loadDocx(bytes: Buffer): Promise<LoadedDocument> {
+  const { default: mammoth } = await import("mammoth"); // loaded on first use, not by every command
   let html: string;
   try {
     html = (await mammoth.convertToHtml({ buffer: bytes })).value;
