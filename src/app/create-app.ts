@@ -139,7 +139,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
     handoffs,
     async start() {
       const summary = await syncKnowledgeFolder(config, knowledge);
-      logger.info(formatSummary(summary).replace(/\n/g, " | "));
+      logger.info(formatSummary(summary, config.logLevel === "debug").replace(/\n/g, " | "));
       logger.info(`answering with ${knowledge.semantic.mode}`);
       // Read only when first needed (a few seconds); when it cannot be, nothing breaks, but say so.
       if (dutchDictionaryState() === "unavailable") logger.warn("the Dutch word list could not be loaded: OCR words are not repaired, typos not corrected");

@@ -24,7 +24,7 @@ runCli(async (config, args) => {
     // Skipped when knowledge/ is unchanged since the last run, so a question is answered at once.
     const summary = await syncKnowledgeFolderIfChanged(config, knowledge);
     if (summary && (summary.added.length || summary.updated.length || summary.removed.length || summary.failed.length)) {
-      process.stderr.write(`${formatSummary(summary)}\n`);
+      process.stderr.write(`${formatSummary(summary, config.logLevel === "debug")}\n`);
     }
     const core = createCore(config, knowledge);
     if (!jsonlFile) {

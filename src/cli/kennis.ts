@@ -4,9 +4,10 @@ import { openKnowledge } from "../app/open-knowledge.js";
 import { collectSignals, formatSignals } from "../core/handoff/signals.js";
 import { isUrl } from "../ingest/collect-sources.js";
 import { SqliteHandoffRepository } from "../store/sqlite-handoff-repository.js";
-import { ingestSources } from "../ingest/ingest-sources.js";
+import { addToKnowledgeFolder } from "../ingest/add-to-knowledge-folder.js";
 import { formatSummary } from "../ingest/format-summary.js";
 import { printVectorSync, progressPrinter } from "./print-ingest.js";
+import { channelLabel, count } from "./dutch-labels.js";
 import { runCli } from "./run-cli.js";
 import { reasonText } from "../core/channel-texts-nl.js";
 
@@ -28,10 +29,10 @@ runCli(async (config, [command, ...args]) => {
           return 0;
         }
         for (const d of docs) {
-          console.log(`${d.id}\n  ${d.title} · ${d.kind}${d.year ? ` · ${d.year}` : ""} · ${d.passageCount} passages · ingelezen ${d.ingestedAt.slice(0, 10)}`);
+          console.log(`${d.id}\n  ${d.title} · ${d.kind}${d.year ? ` · ${d.year}` : ""} · ${count(d.passageCount, "passage", "passages")} · ingelezen ${d.ingestedAt.slice(0, 10)}`);
         }
         const passages = docs.reduce((n, d) => n + d.passageCount, 0);
-        console.log(`\n${docs.length} documenten, ${passages} passages.`);
+        console.log(`\n${count(docs.length, "document", "documenten")}, ${count(passages, "passage", "passages")}.`);
         const vectors = knowledge.semantic.vectors;
         if (vectors) {
           const count = await vectors.index.count().catch(() => undefined);
@@ -41,12 +42,11 @@ runCli(async (config, [command, ...args]) => {
       }
       case "add": {
         if (args.length === 0) throw new Error("geef een bestand, map of url om toe te voegen");
-        const sources = args.map((arg) => (isUrl(arg) ? arg : copyIntoKnowledge(arg, config.knowledgeDir)));
-        const summary = await ingestSources({
-          store: knowledge.store, knowledgeDir: config.knowledgeDir, sources,
-          maxFileBytes: config.ingestMaxFileBytes, onProgress: progressPrinter(),
+        const summary = await addToKnowledgeFolder(args, {
+          store: knowledge.store, knowledgeDir: config.knowledgeDir, maxFileBytes: config.ingestMaxFileBytes, onProgress: progressPrinter(),
         });
-        console.log(formatSummary(summary));
+        console.log(formatSummary(summary, config.logLevel === "debug"));
+        if (summary.failed.length) console.log("Wat niet gelezen kon worden, is niet in de kennismap gezet.");
         await printVectorSync(knowledge);
         return summary.failed.length ? 1 : 0;
       }
@@ -54,9 +54,16 @@ runCli(async (config, [command, ...args]) => {
         const id = args[0];
         if (!id) throw new Error("welk document? Zie `npm run kennis -- list` voor de namen");
         const doc = knowledge.store.getDocument(id);
-        if (!doc) throw new Error(`"${id}" staat niet in de kennisbank. Zie \`npm run kennis -- list\``);
         const file = path.join(config.knowledgeDir, id);
-        if (!isUrl(id) && !path.isAbsolute(id) && fs.existsSync(file)) fs.rmSync(file);
+        const inFolder = !isUrl(id) && !path.isAbsolute(id) && fs.existsSync(file) && fs.statSync(file).isFile();
+        if (!doc && inFolder) {
+          // A file that could not be read is in the folder but not in the store: it goes all the same.
+          fs.rmSync(file);
+          console.log(`Verwijderd uit de kennismap: ${id} (het stond niet in de kennisbank, want het kon niet gelezen worden).`);
+          return 0;
+        }
+        if (!doc) throw new Error(`"${id}" staat niet in de kennisbank en niet in de kennismap. Zie \`npm run kennis -- list\``);
+        if (inFolder) fs.rmSync(file);
         knowledge.store.removeDocument(id);
         console.log(`Verwijderd: ${doc.title}`);
         await printVectorSync(knowledge);
@@ -66,7 +73,7 @@ runCli(async (config, [command, ...args]) => {
         const since = sinceDays(args[0]);
         const rows = knowledge.questionLog.unanswered(since, 200);
         if (rows.length === 0) console.log(`Geen vragen naar een mens sinds ${since.toISOString().slice(0, 10)}.`);
-        for (const r of rows) console.log(`${r.askedAt.slice(0, 16).replace("T", " ")}  [${r.channel}, ${reasonText(r.reason)}]  ${r.question}`);
+        for (const r of rows) console.log(`${r.askedAt.slice(0, 16).replace("T", " ")}  (${channelLabel(r.channel)}; ${reasonText(r.reason)})  ${r.question}`);
         return 0;
       }
       case "signalen": {
@@ -93,12 +100,4 @@ function sinceDays(arg: string | undefined): Date {
   const days = Number(arg ?? 30);
   if (!Number.isFinite(days) || days <= 0) throw new Error("geef het aantal dagen als getal, bijvoorbeeld 30");
   return new Date(Date.now() - days * 24 * 3600 * 1000);
-}
-
-function copyIntoKnowledge(source: string, knowledgeDir: string): string {
-  const from = path.resolve(source);
-  if (!fs.existsSync(from)) throw new Error(`${source}: bestand of map bestaat niet`);
-  const to = path.join(knowledgeDir, path.basename(from));
-  if (from !== to) fs.cpSync(from, to, { recursive: true });
-  return to;
 }

@@ -8,7 +8,7 @@ export async function loadDocx(bytes: Buffer): Promise<LoadedDocument> {
   try {
     html = (await mammoth.convertToHtml({ buffer: bytes })).value;
   } catch (error) {
-    throw new IngestError(`geen leesbaar Word-bestand (${(error as Error).message.split("\n")[0]})`);
+    throw new IngestError("geen leesbaar Word-bestand: het is beschadigd of is eigenlijk geen .docx", (error as Error).message.split("\n")[0]);
   }
   return loadHtml(`<html><body>${html}</body></html>`);
 }
