@@ -24,6 +24,8 @@ import { slackPlatform } from "./channels/slack-platform.js";
 import { createCore } from "./create-core.js";
 import { createEffectRouter } from "./handoff-effect-router.js";
 import { addDocumentFromChat } from "./add-document-from-chat.js";
+import { askerHandoffOf, sourceDocumentOf } from "./asker-api.js";
+import { sourceLinker } from "./link-sources.js";
 import { addAnswerToKnowledge } from "./learning-sink.js";
 import { openKnowledge, syncKnowledgeFolder } from "./open-knowledge.js";
 import { RoleGrants } from "../core/handoff/role-grants.js";
@@ -108,10 +110,13 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
     },
   });
   const handle = safeHandler(conversation.handle, logger.child({ component: "core" }));
+  const withLinks = sourceLinker(config.publicBaseUrl, (documentId) => knowledge.store.getDocument(documentId)?.url);
   const core: CoreApi = {
-    handle: async (message) => afterwards(await handle(message)),
-    act: async (action) => afterwards(await conversation.act(action)),
+    handle: async (message) => afterwards(withLinks(await handle(message))),
+    act: async (action) => afterwards(withLinks(await conversation.act(action))),
     feedback: (entry) => knowledge.questionLog.recordFeedback(entry),
+    askerHandoff: askerHandoffOf(knowledge.db, config.handoff.reopenWindowMs),
+    source: sourceDocumentOf(knowledge.store),
     team: new TeamService({
       handoffs,
       repository,

@@ -31,6 +31,7 @@ export type TeamHandoff = {
   findings: string[];
   claimedBy?: Person;
   openedAt?: string;
+  resolvedAt?: string;
 };
 
 /** The buttons under a handoff thread's head. */
@@ -67,6 +68,25 @@ export type TeamApi = {
   addDocument(userId: string, source: { fileName: string; bytes: Buffer } | { url: string }): Promise<string | undefined>;
 };
 
+/** The asker's latest handoff in a conversation, so a channel can offer to close or reopen it. */
+export type AskerHandoff = {
+  id: string;
+  status: HandoffStatus;
+  /** Until when a closed question can be reopened (ISO time), for a resolved one. */
+  reopenUntil?: string;
+};
+
+/** A document as a source page shows it: its passages in order, each with its heading or page. */
+export type SourceDocument = {
+  id: string;
+  title: string;
+  kind: string;
+  year?: string;
+  organisation?: string;
+  url?: string;
+  passages: Array<{ id: string; section?: string; page?: number; text: string }>;
+};
+
 /** Everything a channel adapter may ask of the core. */
 export type CoreApi = {
   handle: MessageHandler;
@@ -74,6 +94,10 @@ export type CoreApi = {
   /** "Nuttig" / "Niet nuttig" under an answer. */
   feedback(entry: { channel: string; conversationId: string; helpful: boolean; question?: string }): void;
   team: TeamApi;
+  /** The latest handoff of an asker's conversation, shared or not; undefined when there is none. */
+  askerHandoff(channel: string, conversationId: string): AskerHandoff | undefined;
+  /** A document of the knowledge store with its passages, for the source pages; undefined when unknown. */
+  source(documentId: string): SourceDocument | undefined;
 };
 
 /** The seam every channel adapter implements; the core never knows which one it serves. */

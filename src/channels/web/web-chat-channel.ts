@@ -6,6 +6,7 @@ import type { Logger } from "../../logger.js";
 import type { WebMessages } from "../ports.js";
 import { handleAskerRoute } from "./asker-routes.js";
 import { sendJson, sendPage } from "./http-helpers.js";
+import { handleSourceRoute } from "./source-route.js";
 import { handleTeamRoute } from "./team-routes.js";
 
 const PAGE = fs.readFileSync(new URL("./chat-page.html", import.meta.url), "utf8");
@@ -61,6 +62,7 @@ export class WebChatChannel implements ChannelAdapter {
     const ctx = { core, messages: this.options.messages, logger: this.options.logger, channel: this.name };
     if (await handleAskerRoute(req, res, url, ctx)) return;
     if (await handleTeamRoute(req, res, url, ctx)) return;
+    if (handleSourceRoute(req, res, url, core)) return;
     sendJson(res, req.method === "GET" || req.method === "POST" ? 404 : 405, { error: "Niet gevonden." });
   }
 }

@@ -16,5 +16,6 @@ export function teamViewOf(handoff: Handoff): TeamHandoff {
     findings: handoff.findings,
     claimedBy: handoff.claimedBy,
     openedAt: handoff.openedAt,
+    resolvedAt: handoff.resolvedAt,
   };
 }
