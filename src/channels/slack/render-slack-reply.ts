@@ -1,4 +1,5 @@
 import type { Reply } from "../../core/reply.js";
+import { linkedSourceLines } from "../linked-sources.js";
 import { chunk, splitSources } from "../split-text.js";
 import { button, escapeMrkdwn } from "./block-kit.js";
 
@@ -23,7 +24,9 @@ export function renderSlackReply(reply: Reply): { text: string; blocks: Block[] 
   if (reply.notice) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: escapeMrkdwn(reply.notice) }] });
   if (reply.decision === "handoff") blocks.push({ type: "section", text: { type: "mrkdwn", text: "*Deze vraag gaat naar een mens (tolk of vrije actor)*" } });
   for (const piece of chunk(escapeMrkdwn(body), SECTION_LIMIT)) blocks.push({ type: "section", text: { type: "mrkdwn", text: piece } });
-  if (sources) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: escapeMrkdwn(sources).slice(0, SECTION_LIMIT) }] });
+  // Sources with an address (PUBLIC_BASE_URL, or the document's own url) are links.
+  const linked = sources && linkedSourceLines(reply, (label, url) => `<${url.replace(/[<>|]/g, encodeURIComponent)}|${escapeMrkdwn(label).replace(/\|/g, "¦")}>`, (label) => escapeMrkdwn(label));
+  if (sources) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: (linked ?? escapeMrkdwn(sources)).slice(0, SECTION_LIMIT) }] });
   const actions = reply.kind === "answer" ? ["feedback_up", "feedback_down", ...(reply.actions ?? [])] : (reply.actions ?? []);
   if (actions.length) {
     blocks.push({

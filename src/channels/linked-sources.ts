@@ -1,0 +1,15 @@
+import type { SourceRef } from "../core/answer/compose-answer.js";
+import type { Reply } from "../core/reply.js";
+
+/**
+ * The "Bronnen" and "Meer lezen" lines of a reply, with each source that has an address written as a
+ * link by the channel's own markup; undefined when no source has an address (the text is then kept).
+ */
+export function linkedSourceLines(reply: Reply, link: (label: string, url: string) => string, plain: (text: string) => string): string | undefined {
+  if (![...reply.sources, ...reply.furtherReading].some((ref) => ref.url)) return undefined;
+  const show = (ref: SourceRef) => (ref.url ? link(ref.label, ref.url) : plain(ref.label));
+  return [
+    ...(reply.sources.length ? ["Bronnen:", ...reply.sources.map((ref, i) => `[${i + 1}] ${show(ref)}`)] : []),
+    ...(reply.furtherReading.length ? [...(reply.sources.length ? [""] : []), "Meer lezen:", ...reply.furtherReading.map((ref) => `– ${show(ref)}`)] : []),
+  ].join("\n");
+}
