@@ -25,6 +25,7 @@ import { createCore } from "./create-core.js";
 import { createEffectRouter } from "./handoff-effect-router.js";
 import { addDocumentFromChat } from "./add-document-from-chat.js";
 import { askerHandoffOf, sourceDocumentOf } from "./asker-api.js";
+import { createHealthCheck } from "./health.js";
 import { sourceLinker } from "./link-sources.js";
 import { addAnswerToKnowledge } from "./learning-sink.js";
 import { openKnowledge, syncKnowledgeFolder } from "./open-knowledge.js";
@@ -117,6 +118,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
     feedback: (entry) => knowledge.questionLog.recordFeedback(entry),
     askerHandoff: askerHandoffOf(knowledge.db, config.handoff.reopenWindowMs),
     source: sourceDocumentOf(knowledge.store),
+    health: createHealthCheck({ db: knowledge.db, channels: () => channels, tickMs: config.handoff.tickMs, now: options.clock }),
     team: new TeamService({
       handoffs,
       repository,

@@ -8,6 +8,7 @@ import { addToKnowledgeFolder } from "../ingest/add-to-knowledge-folder.js";
 import { formatSummary } from "../ingest/format-summary.js";
 import { printVectorSync, progressPrinter } from "./print-ingest.js";
 import { channelLabel, count } from "./dutch-labels.js";
+import { runBackupCommand } from "./backup-commands.js";
 import { runCli } from "./run-cli.js";
 import { reasonText } from "../core/channel-texts-nl.js";
 
@@ -16,9 +17,12 @@ const USAGE = `Gebruik: npm run kennis -- <opdracht>
   add <bestand|map|url>…    kopieer bestanden naar de kennismap en lees ze in (url's worden direct ingelezen)
   remove <document>         haal een document weg (uit de kennisbank, en het bestand uit de kennismap)
   onbeantwoord [dagen]      vragen die naar een mens gingen (standaard de laatste 30 dagen)
-  signalen [dagen]          open en afgehandelde doorvragen en terugkerende onbeantwoorde thema's`;
+  signalen [dagen]          open en afgehandelde doorvragen en terugkerende onbeantwoorde thema's
+  backup <bestand>          reservekopie van de database, ook terwijl Vliegwiel draait
+  restore <bestand>         zet een reservekopie terug (stop Vliegwiel eerst)`;
 
 runCli(async (config, [command, ...args]) => {
+  if (command === "backup" || command === "restore") return runBackupCommand(config, command, args[0]);
   const knowledge = openKnowledge(config);
   try {
     switch (command) {

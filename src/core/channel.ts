@@ -87,6 +87,14 @@ export type SourceDocument = {
   passages: Array<{ id: string; section?: string; page?: number; text: string }>;
 };
 
+/** The app's health as /healthz reports it to a monitor. */
+export type Health = {
+  ok: boolean;
+  store: { ok: boolean; documents?: number; error?: string };
+  channels: Record<string, { ok: boolean }>;
+  outbox: { ok: boolean; pending: number; oldestSeconds: number; error?: string };
+};
+
 /** Everything a channel adapter may ask of the core. */
 export type CoreApi = {
   handle: MessageHandler;
@@ -98,6 +106,7 @@ export type CoreApi = {
   askerHandoff(channel: string, conversationId: string): AskerHandoff | undefined;
   /** A document of the knowledge store with its passages, for the source pages; undefined when unknown. */
   source(documentId: string): SourceDocument | undefined;
+  health(): Health;
 };
 
 /** The seam every channel adapter implements; the core never knows which one it serves. */
@@ -105,4 +114,6 @@ export interface ChannelAdapter {
   readonly name: string;
   start(core: CoreApi): Promise<void>;
   stop(): Promise<void>;
+  /** Whether it is connected to its platform now (for /healthz); adapters without a connection leave it out. */
+  connected?(): boolean;
 }

@@ -64,7 +64,7 @@ describe("npm run ask", () => {
     expect(out[2]).toMatchObject({ error: "regel 3: geen JSON-object" });
     expect(out[0]!.decision).toBe("answer");
     expect(out[3]!.error).toBeUndefined();
-  });
+  }, 240_000);
 
   it("given a large batch read through a slow pipe, then every line arrives whole before the process exits", async () => {
     const input = path.join(temp.dir, "big.jsonl");
@@ -81,7 +81,7 @@ describe("npm run ask", () => {
     expect(stdout.length).toBeGreaterThan(500_000);
     expect(lines).toHaveLength(120);
     expect(lines.map((l) => (JSON.parse(l) as { id: number }).id)).toEqual(Array.from({ length: 120 }, (_, i) => i));
-  });
+  }, 240_000);
 
   it("given an unchanged knowledge folder, then a question skips the sync; a changed file is read in again", async () => {
     const knowledge = path.join(temp.dir, "kennis-skip");
@@ -103,7 +103,7 @@ describe("npm run ask", () => {
     const third = await askHere("Hoe delen ze zaden in de dorpsmoestuin?");
     expect(third.stderr).toContain("1 bijgewerkt");
     expect(third.stdout).toContain("ruilkast");
-  });
+  }, 240_000);
 
   it("given no question, then exits with a clear message", async () => {
     await expect(ask()).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("stel een vraag") });

@@ -54,7 +54,7 @@ describe("npm run kennis", () => {
     const ingest = await cli("ingest");
     expect(ingest.code).toBe(0);
     expect(ingest.stdout).toContain("0 mislukt");
-  });
+  }, 240_000);
 
   it("given LOG_LEVEL=debug, then the technical cause of a failure is shown as well", async () => {
     fs.writeFileSync(path.join(incoming, "stuk.pdf"), "%PDF-1.4\nstuk");
@@ -63,7 +63,7 @@ describe("npm run kennis", () => {
     const added = await cli("kennis", "add", path.join(incoming, "stuk.pdf"));
     env = previous;
     expect(added.stdout).toMatch(/stuk\.pdf: geen geldige PDF: .*\[.+\]/);
-  });
+  }, 240_000);
 
   it("given a broken version of a document that is already in, then the earlier version stays, in the store and in the folder", async () => {
     const good = path.join(incoming, "werkgroep.pdf");
@@ -78,7 +78,7 @@ describe("npm run kennis", () => {
     expect(fs.readFileSync(path.join(knowledgeDir, "werkgroep.pdf"))).toEqual(before);
     expect((await cli("kennis", "list")).stdout).toContain("werkgroep.pdf\n  werkgroep · document · 1 passage");
     expect((await cli("ingest")).code).toBe(0);
-  });
+  }, 240_000);
 
   it("given a file that failed and sits in the knowledge folder, then remove takes it out", async () => {
     fs.writeFileSync(path.join(knowledgeDir, "handmatig.pdf"), "%PDF-1.4 met de hand neergezet");
@@ -93,7 +93,7 @@ describe("npm run kennis", () => {
     const unknown = await cli("kennis", "remove", "bestaat-niet.pdf");
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain("staat niet in de kennisbank en niet in de kennismap");
-  });
+  }, 240_000);
 
   it("given the lists for maintainers, then counts and labels are Dutch", async () => {
     await cli("ask", "Hoe vraag ik een kapvergunning aan voor de boom in onze tuin?");
@@ -104,5 +104,5 @@ describe("npm run kennis", () => {
     const unanswered = await cli("kennis", "onbeantwoord", "1");
     expect(unanswered.stdout).toContain("(opdrachtregel; niet in de kennisbank)  Hoe vraag ik een kapvergunning aan");
     expect(unanswered.stdout).not.toMatch(/not-in-knowledge|\[cli/);
-  });
+  }, 240_000);
 });

@@ -59,6 +59,10 @@ export class WebChatChannel implements ChannelAdapter {
     if (req.method === "GET" && (url.pathname === "/" || url.pathname === "/index.html")) return sendPage(res, PAGE);
     if (req.method === "GET" && url.pathname === "/tolk") return sendPage(res, TEAM_PAGE);
     if (req.method === "GET" && url.pathname === "/health") return sendJson(res, 200, { ok: true });
+    if (req.method === "GET" && url.pathname === "/healthz") {
+      const health = core.health();
+      return sendJson(res, health.ok ? 200 : 503, health);
+    }
     const ctx = { core, messages: this.options.messages, logger: this.options.logger, channel: this.name };
     if (await handleAskerRoute(req, res, url, ctx)) return;
     if (await handleTeamRoute(req, res, url, ctx)) return;
