@@ -73,6 +73,12 @@ describe("theme detection", () => {
   it("given no matching words, then a theme of the best document that the roster covers", () => {
     expect(detectTheme("Hoe pakken anderen dit aan?", ["energie", "wonen"], ["voedsel", "wonen"])).toBe("wonen");
   });
+
+  it("given a document about several of the roster's themes, then no theme is guessed from it", () => {
+    const verslag = ["samenwerking overheid", "financiering", "vrije actoren", "energie", "wonen"];
+    const roster = ["financiering", "samenwerking overheid", "vergunningen", "vrijwilligers", "energie", "wonen", "zorg"];
+    expect(detectTheme("Wie is de penningmeester van de dorpsraad?", roster, verslag)).toBeUndefined();
+  });
 });
 
 describe("signals", () => {
