@@ -21,6 +21,10 @@ export async function backupDatabase(databasePath: string, file: string): Promis
   } finally {
     db.close();
   }
+  // One self-contained file to keep or move (no -wal/-shm beside it).
+  const copy = new Database(file);
+  copy.pragma("journal_mode = DELETE");
+  copy.close();
   return checkDatabaseFile(file);
 }
 

@@ -96,6 +96,9 @@ describe("backup and restore", () => {
     const restore = await kennis(dir, "restore", backup);
     const kept = /staat nog in (.+)\.$/m.exec(restore.stdout)![1]!;
     expect(fs.existsSync(kept)).toBe(true);
+    // Copies are single files, ready to move elsewhere.
+    expect(fs.readdirSync(temp.dir).filter((f) => f.startsWith("weigeren-backup.db"))).toEqual(["weigeren-backup.db"]);
+    expect(fs.readdirSync(dir).filter((f) => f.includes("voor-herstel"))).toEqual([path.basename(kept)]);
   }, 240_000);
 });
 
