@@ -27,6 +27,7 @@ import { addDocumentFromChat } from "./add-document-from-chat.js";
 import { askerHandoffOf, sourceDocumentOf } from "./asker-api.js";
 import { createHealthCheck } from "./health.js";
 import { sourceLinker } from "./link-sources.js";
+import { signalSourcesOf } from "./signal-sources.js";
 import { addAnswerToKnowledge } from "./learning-sink.js";
 import { openKnowledge, syncKnowledgeFolder } from "./open-knowledge.js";
 import { RoleGrants } from "../core/handoff/role-grants.js";
@@ -129,7 +130,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
         await knowledge.semantic.refreshVectors();
         return result;
       },
-      questionCounts: (since) => knowledge.questionLog.counts(since),
+      signalSources: signalSourcesOf({ repository, questionLog: knowledge.questionLog, store: knowledge.store, roster }),
       changed: deliver,
     }),
   };

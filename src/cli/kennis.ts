@@ -1,14 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { openKnowledge } from "../app/open-knowledge.js";
-import { collectSignals, formatSignals } from "../core/handoff/signals.js";
 import { isUrl } from "../ingest/collect-sources.js";
-import { SqliteHandoffRepository } from "../store/sqlite-handoff-repository.js";
 import { addToKnowledgeFolder } from "../ingest/add-to-knowledge-folder.js";
 import { formatSummary } from "../ingest/format-summary.js";
 import { printVectorSync, progressPrinter } from "./print-ingest.js";
 import { channelLabel, count } from "./dutch-labels.js";
 import { runBackupCommand } from "./backup-commands.js";
+import { printSignals } from "./signals-command.js";
 import { runCli } from "./run-cli.js";
 import { reasonText } from "../core/channel-texts-nl.js";
 
@@ -17,7 +16,8 @@ const USAGE = `Gebruik: npm run kennis -- <opdracht>
   add <bestand|map|url>…    kopieer bestanden naar de kennismap en lees ze in (url's worden direct ingelezen)
   remove <document>         haal een document weg (uit de kennisbank, en het bestand uit de kennismap)
   onbeantwoord [dagen]      vragen die naar een mens gingen (standaard de laatste 30 dagen)
-  signalen [dagen]          open en afgehandelde doorvragen en terugkerende onbeantwoorde thema's
+  signalen [dagen] [--csv bestand]
+                            wat doorgegeven is: per thema, gemeente of regio en week (met --csv ook als spreadsheet)
   backup <bestand>          reservekopie van de database, ook terwijl Vliegwiel draait
   restore <bestand>         zet een reservekopie terug (stop Vliegwiel eerst)`;
 
@@ -80,17 +80,8 @@ runCli(async (config, [command, ...args]) => {
         for (const r of rows) console.log(`${r.askedAt.slice(0, 16).replace("T", " ")}  (${channelLabel(r.channel)}; ${reasonText(r.reason)})  ${r.question}`);
         return 0;
       }
-      case "signalen": {
-        const since = sinceDays(args[0]);
-        const signals = collectSignals({
-          since,
-          handoffs: new SqliteHandoffRepository(knowledge.db).list(),
-          unansweredQuestions: knowledge.questionLog.unanswered(since, 1000).map((r) => r.question),
-          counts: knowledge.questionLog.counts(since),
-        });
-        console.log(formatSignals(signals));
-        return 0;
-      }
+      case "signalen":
+        return printSignals(config, knowledge, args);
       default:
         console.log(USAGE);
         return command ? 2 : 0;

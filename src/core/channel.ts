@@ -61,6 +61,8 @@ export type TeamApi = {
   press(handoffId: string, by: Person | undefined, button: TeamButton, eventKey?: string): ApplyResult | { ok: false; code: "not_on_roster" };
   /** The signals report for coordinators; undefined for anyone else. */
   signals(userId: string, days: number): string | undefined;
+  /** The same signals as CSV (one line per shared question), for coordinators; undefined for anyone else. */
+  signalsCsv(userId: string, days: number): string | undefined;
   /**
    * Adds a document (a file's bytes, or a web page's address) to the knowledge store, for
    * coordinators; resolves to a one-line Dutch result, or undefined when the person may not.

@@ -6,6 +6,7 @@ import type { Logger } from "../../logger.js";
 import type { WebMessages } from "../ports.js";
 import { handleAskerRoute } from "./asker-routes.js";
 import { sendJson, sendPage } from "./http-helpers.js";
+import { handleSignalCsvRoute } from "./signal-routes.js";
 import { handleSourceRoute } from "./source-route.js";
 import { handleTeamRoute } from "./team-routes.js";
 
@@ -67,6 +68,7 @@ export class WebChatChannel implements ChannelAdapter {
     if (await handleAskerRoute(req, res, url, ctx)) return;
     if (await handleTeamRoute(req, res, url, ctx)) return;
     if (handleSourceRoute(req, res, url, core)) return;
+    if (handleSignalCsvRoute(req, res, url, core)) return;
     sendJson(res, req.method === "GET" || req.method === "POST" ? 404 : 405, { error: "Niet gevonden." });
   }
 }

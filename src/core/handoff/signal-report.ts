@@ -65,7 +65,8 @@ export function buildSignalReport(input: SignalInput): SignalReport {
     regions: [...regions.entries()].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))
       .map(([region, e]) => ({ region, count: e.count, themes: [...e.themes.entries()].sort((a, b) => b[1] - a[1]).map(([t]) => t) })),
     weeks: weeksBetween(input.since, input.now).map((week) => ({ week, count: shared.filter((h) => isoWeek(new Date(h.createdAt)) === week).length })),
-    recurringWords: recurringWords(shared.map((h) => h.question)),
+    // Places are counted per region already: they are not recurring words as well.
+    recurringWords: recurringWords(shared.map((h) => h.question), new Set([...input.knownRegions, ...regions.keys()].flatMap(placeWords))),
     rows: shared.map((h) => ({ createdAt: h.createdAt, status: h.status, theme: h.theme ?? "", region: regionOf(h) ?? "", question: h.question })),
   };
 }
@@ -79,13 +80,17 @@ export function regionInQuestion(question: string, knownRegions: readonly string
   return named?.[1]?.replace(/\s+(?:aan|op|in|de|den|van)$/, "");
 }
 
-function recurringWords(questions: readonly string[]): Array<{ word: string; count: number }> {
+function placeWords(region: string): string[] {
+  return foldDiacritics(region).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
+}
+
+function recurringWords(questions: readonly string[], places: ReadonlySet<string>): Array<{ word: string; count: number }> {
   const counts = new Map<string, { count: number; forms: Map<string, number> }>();
   for (const question of questions) {
     const analyzed = analyzeQuery(question);
     if (analyzed.language !== "nl") continue; // English questions would bring English words
     for (const { term, word } of analyzed.terms) {
-      if (word.length < 4 || GENERIC_WORDS.has(word) || /^\d+$/.test(word)) continue;
+      if (word.length < 4 || GENERIC_WORDS.has(word) || places.has(word) || /^\d+$/.test(word)) continue;
       const entry = counts.get(term) ?? { count: 0, forms: new Map() };
       entry.count++;
       entry.forms.set(word, (entry.forms.get(word) ?? 0) + 1);
