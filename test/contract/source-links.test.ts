@@ -60,4 +60,16 @@ describe("source links in Slack and Discord", () => {
     const embeds = answer!.body.embeds as Array<{ fields?: Array<{ name: string; value: string }> }>;
     expect(embeds[0]!.fields![0]!.value).toMatch(/^\[1\] \[[^\]]+\]\(https:\/\/vraag\.ons-netwerk\.nl\/bron\/[^)\s]+\)/);
   });
+
+  it("given Slack and Discord connected, then /healthz says so for each; once Discord is gone, it is 503", async () => {
+    const web = (app.channels[0] as unknown as { url: string }).url;
+    const healthy = await fetch(`${web}/healthz`);
+    expect(healthy.status).toBe(200);
+    expect(await healthy.json()).toMatchObject({ ok: true, channels: { web: { ok: true }, slack: { ok: true }, discord: { ok: true } } });
+    const discordAdapter = app.channels.find((c) => c.name === "discord")!;
+    await discordAdapter.stop();
+    const down = await fetch(`${web}/healthz`);
+    expect(down.status).toBe(503);
+    expect(await down.json()).toMatchObject({ ok: false, channels: { discord: { ok: false }, slack: { ok: true } } });
+  });
 });

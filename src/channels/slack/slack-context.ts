@@ -18,6 +18,8 @@ export type SlackChannelOptions = {
   autoAnswerChannels: readonly string[];
   deliveries: DeliveryMemory;
   logger: Logger;
+  /** Largest file a coordinator may share to be read into the knowledge store. */
+  maxFileBytes?: number;
 };
 
 /** What every Slack listener, command and action handler works with. */
