@@ -290,7 +290,7 @@ describe("Slack handoff end to end against a fake Slack", () => {
     // The handoff thread opens in the tolken's channel, mentioning the routed person, with a claim button.
     const opened = await waitForPost(slack, (c) => c.body.channel === HANDOFF_CHANNEL);
     expect(opened.body.text).toContain("evenementenvergunning");
-    expect(JSON.stringify(opened.body.blocks)).toContain("Nieuwe vraag van <@U0ASKER> (via slack)");
+    expect(JSON.stringify(opened.body.blocks)).toContain("Nieuwe vraag van <@U0ASKER> (via Slack)");
     expect(JSON.stringify(opened.body.blocks)).toContain("<@U0ANNA>");
     expect(JSON.stringify(opened.body.blocks)).toContain("vliegwiel_claim");
     const threadTs = opened.response.ts as string;

@@ -69,7 +69,7 @@ describe("backup and restore", () => {
     try {
       const team = (await (await fetch(`${againUrl}/api/tolk/handoffs?als=tolk`)).json()) as { handoffs: Array<{ question: string; status: string }> };
       expect(team.handoffs).toMatchObject([{ question: "Hoe vraag ik een evenementenvergunning aan voor ons buurtfeest?", status: "open" }]);
-      const feed = (await (await fetch(`${againUrl}/api/conversations/backup-1/messages`)).json()) as Array<{ author: string; text: string }>;
+      const feed = (await (await fetch(`${againUrl}/api/conversations/backup-1/messages?alles=1`)).json()) as Array<{ author: string; text: string }>;
       expect(feed.map((m) => m.author)).toContain("vrager");
       const answer = await post(againUrl, "/api/messages", { conversationId: "na-herstel", text: "Wat is Vereniging Dwarsverband?" });
       expect(answer.text).toMatch(/twintig buurthuizen/);

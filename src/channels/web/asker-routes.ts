@@ -31,7 +31,9 @@ export async function handleAskerRoute(req: http.IncomingMessage, res: http.Serv
     // Handoff threads belong to the team view, never to an asker's feed.
     if (conversationId.startsWith("handoff:")) return sendJson(res, 404, { error: "Niet gevonden." }), true;
     const after = Number(url.searchParams.get("after") ?? 0) || 0;
-    sendJson(res, 200, ctx.messages.since(conversationId, after));
+    // The feed: notices and answers of people; with ?alles=1 also the conversation's own questions and replies (history).
+    const all = ctx.messages.since(conversationId, after);
+    sendJson(res, 200, url.searchParams.get("alles") === "1" ? all : all.filter((m) => m.author !== ASKER_AUTHOR && m.author !== REPLY_AUTHOR));
     return true;
   }
   if (req.method !== "POST" || (url.pathname !== "/api/messages" && url.pathname !== "/api/actions")) return false;
