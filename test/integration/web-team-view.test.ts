@@ -31,6 +31,7 @@ describe.skipIf(!CHROMIUM)("team view", () => {
   const share = async (conversationId: string, text: string) => {
     const asker = { conversationId, userId: `u-${conversationId}` };
     const reply = await post("/api/messages", { ...asker, text });
+    expect(reply.decision).toBe("handoff");
     await post("/api/actions", { ...asker, action: "share", handoffId: reply.handoffId });
     return asker;
   };
@@ -54,7 +55,7 @@ describe.skipIf(!CHROMIUM)("team view", () => {
 
     // The asker writes back (this very card changes) and a new question comes in (the list changes).
     await post("/api/messages", { ...first, text: "Het gaat om 200 mensen." });
-    await share("team-3", "Mag een buurtvereniging zelf verkeersregelaars inzetten?");
+    await share("team-3", "Welke verzekering heb ik nodig voor een springkussen op het dorpsplein?");
     await card.getByText("De vrager schrijft: Het gaat om 200 mensen.").waitFor({ timeout: 15_000 });
     await page.locator('#tabs button[data-tab="open"]', { hasText: "(2)" }).waitFor({ timeout: 15_000 });
 
