@@ -29,6 +29,10 @@ import { createCore } from "./create-core.js";
 import { createEffectRouter } from "./handoff-effect-router.js";
 import { addDocumentFromChat } from "./add-document-from-chat.js";
 import { deliveryReporter, deliveryRetryPolicy } from "./delivery-reporter.js";
+import { askerHandoffOf, sourceDocumentOf } from "./asker-api.js";
+import { createHealthCheck } from "./health.js";
+import { sourceLinker } from "./link-sources.js";
+import { signalSourcesOf } from "./signal-sources.js";
 import { addAnswerToKnowledge } from "./learning-sink.js";
 import { openKnowledge, syncKnowledgeFolder } from "./open-knowledge.js";
 import { RoleGrants } from "../core/handoff/role-grants.js";
@@ -117,10 +121,14 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
     },
   });
   const handle = safeHandler(conversation.handle, logger.child({ component: "core" }));
+  const withLinks = sourceLinker(config.publicBaseUrl, (documentId) => knowledge.store.getDocument(documentId)?.url);
   const core: CoreApi = {
-    handle: async (message) => afterwards(await handle(message)),
-    act: async (action) => afterwards(await conversation.act(action)),
+    handle: async (message) => afterwards(withLinks(await handle(message))),
+    act: async (action) => afterwards(withLinks(await conversation.act(action))),
     feedback: (entry) => knowledge.questionLog.recordFeedback(entry),
+    askerHandoff: askerHandoffOf(knowledge.db, config.handoff.reopenWindowMs),
+    source: sourceDocumentOf(knowledge.store),
+    health: createHealthCheck({ db: knowledge.db, channels: () => channels, tickMs: config.handoff.tickMs, now: options.clock }),
     team: new TeamService({
       handoffs,
       repository,
@@ -131,7 +139,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
         await knowledge.semantic.refreshVectors();
         return result;
       },
-      questionCounts: (since) => knowledge.questionLog.counts(since),
+      signalSources: signalSourcesOf({ repository, questionLog: knowledge.questionLog, store: knowledge.store, roster }),
       changed: deliver,
     }),
   };
@@ -152,7 +160,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
     handoffs,
     async start() {
       const summary = await syncKnowledgeFolder(config, knowledge);
-      logger.info(formatSummary(summary).replace(/\n/g, " | "));
+      logger.info(formatSummary(summary, config.logLevel === "debug").replace(/\n/g, " | "));
       logger.info(`answering with ${knowledge.semantic.mode}`);
       // Read only when first needed (a few seconds); when it cannot be, nothing breaks, but say so.
       if (dutchDictionaryState() === "unavailable") logger.warn("the Dutch word list could not be loaded: OCR words are not repaired, typos not corrected");

@@ -1,9 +1,11 @@
 import { createCore } from "../app/create-core.js";
-import { openKnowledge, syncKnowledgeFolder } from "../app/open-knowledge.js";
+import { openKnowledge } from "../app/open-knowledge.js";
+import { syncKnowledgeFolderIfChanged } from "../app/sync-if-changed.js";
 import type { Reply } from "../core/reply.js";
-import { readJsonl } from "../eval/read-jsonl.js";
+import { readJsonlLines } from "../eval/read-jsonl.js";
 import { formatSummary } from "../ingest/format-summary.js";
 import { runCli } from "./run-cli.js";
+import { writeOut } from "./write-out.js";
 
 /**
  * npm run ask -- "vraag"            answer and sources, for a person
@@ -15,28 +17,33 @@ runCli(async (config, args) => {
   const question = jsonlAt >= 0 ? "" : args.join(" ").trim();
   if (jsonlAt < 0 && !question) throw new Error('stel een vraag, bijvoorbeeld: npm run ask -- "Hoe houden we vrijwilligers vast?"');
   if (jsonlAt >= 0 && !jsonlFile) throw new Error("geef na --jsonl een bestand met regels {\"id\": …, \"question\": …}");
+  const lines = jsonlFile ? readJsonlLines(jsonlFile) : [];
 
   const knowledge = openKnowledge(config);
   try {
-    const summary = await syncKnowledgeFolder(config, knowledge);
-    if (summary.added.length || summary.updated.length || summary.removed.length || summary.failed.length) {
-      process.stderr.write(`${formatSummary(summary)}\n`);
+    // Skipped when knowledge/ is unchanged since the last run, so a question is answered at once.
+    const summary = await syncKnowledgeFolderIfChanged(config, knowledge);
+    if (summary && (summary.added.length || summary.updated.length || summary.removed.length || summary.failed.length)) {
+      process.stderr.write(`${formatSummary(summary, config.logLevel === "debug")}\n`);
     }
     const core = createCore(config, knowledge);
     if (!jsonlFile) {
       const reply = await core.handle({ channel: "cli", conversationId: "cli", userId: "cli", text: question });
-      process.stdout.write(`${renderForPerson(reply)}\n`);
+      await writeOut(`${renderForPerson(reply)}\n`);
       return 0;
     }
-    const lines = readJsonl<Record<string, unknown>>(jsonlFile);
     for (const line of lines) {
-      const id = line.id ?? null;
-      if (typeof line.question !== "string") {
-        process.stdout.write(`${JSON.stringify({ id, decision: "handoff", answer: "", passages: [], error: "veld question ontbreekt" })}\n`);
+      if ("error" in line) {
+        await writeOut(`${JSON.stringify(errorObject(null, line.error))}\n`);
         continue;
       }
-      const reply = await core.handle({ channel: "cli", conversationId: `jsonl-${String(id)}`, userId: "cli", text: line.question });
-      process.stdout.write(`${JSON.stringify(toContract(id, reply))}\n`);
+      const id = line.value.id ?? null;
+      if (typeof line.value.question !== "string") {
+        await writeOut(`${JSON.stringify(errorObject(id, `regel ${line.number}: veld question ontbreekt`))}\n`);
+        continue;
+      }
+      const reply = await core.handle({ channel: "cli", conversationId: `jsonl-${String(id)}`, userId: "cli", text: line.value.question });
+      await writeOut(`${JSON.stringify(toContract(id, reply))}\n`);
     }
     return 0;
   } finally {
@@ -52,6 +59,11 @@ export function toContract(id: unknown, reply: Reply) {
     answer: reply.text,
     passages: reply.passages.slice(0, 10).map((p) => ({ text: p.text, source: p.source, score: p.score })),
   };
+}
+
+/** A line that could not be asked: the same fields, with the reason in `error`. */
+function errorObject(id: unknown, error: string) {
+  return { id, decision: "handoff", answer: "", passages: [], error };
 }
 
 function renderForPerson(reply: Reply): string {

@@ -15,7 +15,7 @@ runCli(async (config, args) => {
       maxFileBytes: config.ingestMaxFileBytes,
       onProgress: progressPrinter(),
     });
-    process.stdout.write(`${formatSummary(summary)}\n`);
+    process.stdout.write(`${formatSummary(summary, config.logLevel === "debug")}\n`);
     await printVectorSync(knowledge);
     return summary.failed.length ? 1 : 0;
   } finally {

@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import { openKnowledge } from "../app/open-knowledge.js";
-import { collectSignals, formatSignals } from "../core/handoff/signals.js";
 import { isUrl } from "../ingest/collect-sources.js";
 import type { Config } from "../config.js";
 import { SqliteHandoffRepository } from "../store/sqlite-handoff-repository.js";
@@ -9,8 +8,12 @@ import { SqliteTeamAccess } from "../store/sqlite-team-access.js";
 import { forgetPerson } from "../store/forget-person.js";
 import { YamlRoster } from "../store/yaml-roster.js";
 import { ingestSources } from "../ingest/ingest-sources.js";
+import { addToKnowledgeFolder } from "../ingest/add-to-knowledge-folder.js";
 import { formatSummary } from "../ingest/format-summary.js";
 import { printVectorSync, progressPrinter } from "./print-ingest.js";
+import { channelLabel, count } from "./dutch-labels.js";
+import { runBackupCommand } from "./backup-commands.js";
+import { printSignals } from "./signals-command.js";
 import { runCli } from "./run-cli.js";
 import { reasonText } from "../core/channel-texts-nl.js";
 
@@ -19,12 +22,16 @@ const USAGE = `Gebruik: npm run kennis -- <opdracht>
   add <bestand|map|url>…    kopieer bestanden naar de kennismap en lees ze in (url's worden direct ingelezen)
   remove <document>         haal een document weg (uit de kennisbank, en het bestand uit de kennismap)
   onbeantwoord [dagen]      vragen die naar een mens gingen (standaard de laatste 30 dagen)
-  signalen [dagen]          open en afgehandelde doorvragen en terugkerende onbeantwoorde thema's
+  signalen [dagen] [--csv bestand]
+                            wat doorgegeven is: per thema, gemeente of regio en week (met --csv ook als spreadsheet)
   vergeet <platform:id>     verwijder of anonimiseer alles van één persoon (AVG), bijvoorbeeld vergeet slack:U0123ABC
   team-link <id>            een persoonlijke link naar de teampagina voor iemand uit de roster
-  team-link-intrekken <id>  trek alle links van iemand in (en log diegene overal uit)`;
+  team-link-intrekken <id>  trek alle links van iemand in (en log diegene overal uit)
+  backup <bestand>          reservekopie van de database, ook terwijl Vliegwiel draait
+  restore <bestand>         zet een reservekopie terug (stop Vliegwiel eerst)`;
 
 runCli(async (config, [command, ...args]) => {
+  if (command === "backup" || command === "restore") return runBackupCommand(config, command, args[0]);
   const knowledge = openKnowledge(config);
   try {
     switch (command) {
@@ -35,10 +42,10 @@ runCli(async (config, [command, ...args]) => {
           return 0;
         }
         for (const d of docs) {
-          console.log(`${d.id}\n  ${d.title} · ${d.kind}${d.year ? ` · ${d.year}` : ""} · ${d.passageCount} passages · ingelezen ${d.ingestedAt.slice(0, 10)}`);
+          console.log(`${d.id}\n  ${d.title} · ${d.kind}${d.year ? ` · ${d.year}` : ""} · ${count(d.passageCount, "passage", "passages")} · ingelezen ${d.ingestedAt.slice(0, 10)}`);
         }
         const passages = docs.reduce((n, d) => n + d.passageCount, 0);
-        console.log(`\n${docs.length} documenten, ${passages} passages.`);
+        console.log(`\n${count(docs.length, "document", "documenten")}, ${count(passages, "passage", "passages")}.`);
         const vectors = knowledge.semantic.vectors;
         if (vectors) {
           const count = await vectors.index.count().catch(() => undefined);
@@ -48,12 +55,11 @@ runCli(async (config, [command, ...args]) => {
       }
       case "add": {
         if (args.length === 0) throw new Error("geef een bestand, map of url om toe te voegen");
-        const sources = args.map((arg) => (isUrl(arg) ? arg : copyIntoKnowledge(arg, config.knowledgeDir)));
-        const summary = await ingestSources({
-          store: knowledge.store, knowledgeDir: config.knowledgeDir, sources,
-          maxFileBytes: config.ingestMaxFileBytes, onProgress: progressPrinter(),
+        const summary = await addToKnowledgeFolder(args, {
+          store: knowledge.store, knowledgeDir: config.knowledgeDir, maxFileBytes: config.ingestMaxFileBytes, onProgress: progressPrinter(),
         });
-        console.log(formatSummary(summary));
+        console.log(formatSummary(summary, config.logLevel === "debug"));
+        if (summary.failed.length) console.log("Wat niet gelezen kon worden, is niet in de kennismap gezet.");
         await printVectorSync(knowledge);
         return summary.failed.length ? 1 : 0;
       }
@@ -61,9 +67,16 @@ runCli(async (config, [command, ...args]) => {
         const id = args[0];
         if (!id) throw new Error("welk document? Zie `npm run kennis -- list` voor de namen");
         const doc = knowledge.store.getDocument(id);
-        if (!doc) throw new Error(`"${id}" staat niet in de kennisbank. Zie \`npm run kennis -- list\``);
         const file = path.join(config.knowledgeDir, id);
-        if (!isUrl(id) && !path.isAbsolute(id) && fs.existsSync(file)) fs.rmSync(file);
+        const inFolder = !isUrl(id) && !path.isAbsolute(id) && fs.existsSync(file) && fs.statSync(file).isFile();
+        if (!doc && inFolder) {
+          // A file that could not be read is in the folder but not in the store: it goes all the same.
+          fs.rmSync(file);
+          console.log(`Verwijderd uit de kennismap: ${id} (het stond niet in de kennisbank, want het kon niet gelezen worden).`);
+          return 0;
+        }
+        if (!doc) throw new Error(`"${id}" staat niet in de kennisbank en niet in de kennismap. Zie \`npm run kennis -- list\``);
+        if (inFolder) fs.rmSync(file);
         knowledge.store.removeDocument(id);
         console.log(`Verwijderd: ${doc.title}`);
         await printVectorSync(knowledge);
@@ -74,22 +87,11 @@ runCli(async (config, [command, ...args]) => {
         const rows = knowledge.questionLog.unanswered(since, 200);
         if (rows.length === 0) console.log(`Geen vragen naar een mens sinds ${since.toISOString().slice(0, 10)}.`);
         // A question the asker chose not to share is counted, not shown.
-        for (const r of rows) console.log(`${r.askedAt.slice(0, 16).replace("T", " ")}  [${r.channel}, ${reasonText(r.reason)}]  ${r.question || "(niet gedeeld door de vrager)"}`);
+        for (const r of rows) console.log(`${r.askedAt.slice(0, 16).replace("T", " ")}  (${channelLabel(r.channel)}; ${reasonText(r.reason)})  ${r.question || "(niet gedeeld door de vrager)"}`);
         return 0;
       }
-      case "signalen": {
-        const since = sinceDays(args[0]);
-        const handoffs = new SqliteHandoffRepository(knowledge.db);
-        const signals = collectSignals({
-          since,
-          handoffs: handoffs.list(),
-          unansweredQuestions: knowledge.questionLog.unanswered(since, 1000).map((r) => r.question),
-          counts: knowledge.questionLog.counts(since),
-          stuck: handoffs.stuckDeliveries(),
-        });
-        console.log(formatSignals(signals));
-        return 0;
-      }
+      case "signalen":
+        return printSignals(config, knowledge, args);
       case "vergeet": {
         const ref = args[0];
         if (!ref) throw new Error("wie? Geef <platform>:<gebruikers-id>, bijvoorbeeld: npm run kennis -- vergeet slack:U0123ABC");
@@ -130,7 +132,7 @@ runCli(async (config, [command, ...args]) => {
   }
 });
 
-/** Where people open the team page: WEB_PUBLIC_URL, else the local address. */
+/** Where people open the team page: PUBLIC_BASE_URL, else the local address. */
 function teamPageUrl(config: Config): string {
   if (config.web.publicUrl) return `${config.web.publicUrl}/tolk`;
   const host = config.web.host === "0.0.0.0" || config.web.host === "::" ? "127.0.0.1" : config.web.host;
@@ -141,12 +143,4 @@ function sinceDays(arg: string | undefined): Date {
   const days = Number(arg ?? 30);
   if (!Number.isFinite(days) || days <= 0) throw new Error("geef het aantal dagen als getal, bijvoorbeeld 30");
   return new Date(Date.now() - days * 24 * 3600 * 1000);
-}
-
-function copyIntoKnowledge(source: string, knowledgeDir: string): string {
-  const from = path.resolve(source);
-  if (!fs.existsSync(from)) throw new Error(`${source}: bestand of map bestaat niet`);
-  const to = path.join(knowledgeDir, path.basename(from));
-  if (from !== to) fs.cpSync(from, to, { recursive: true });
-  return to;
 }

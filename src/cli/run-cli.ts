@@ -1,7 +1,11 @@
 import "dotenv/config";
 import { loadConfig, type Config } from "../config.js";
+import { flushOutput } from "./write-out.js";
 
-/** Runs a command-line entry point: settings from .env, and a one-line message instead of a stack trace. */
+/**
+ * Runs a command-line entry point: settings from .env, and a one-line message instead of a stack trace.
+ * It exits only once standard output is drained, so a reader behind a pipe gets every line.
+ */
 export function runCli(main: (config: Config, args: string[]) => Promise<number | void>): void {
   let config: Config;
   try {
@@ -11,12 +15,17 @@ export function runCli(main: (config: Config, args: string[]) => Promise<number 
     process.exit(2);
   }
   main(config, process.argv.slice(2)).then(
-    (code) => process.exit(code ?? 0),
+    (code) => exitAfterFlush(code ?? 0),
     (error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       process.stderr.write(`Fout: ${message}\n`);
       if (process.env.LOG_LEVEL === "debug" && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-      process.exit(1);
+      exitAfterFlush(1);
     },
   );
+}
+
+function exitAfterFlush(code: number): void {
+  process.exitCode = code;
+  flushOutput().then(() => process.exit(code), () => process.exit(code));
 }

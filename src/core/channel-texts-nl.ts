@@ -30,6 +30,11 @@ export const CHANNEL_NL = {
   homeWithoutTheme: "zonder thema",
   homeNothingWaiting: "Geen open vragen. Mooi zo!",
   slashCommandQuestion: (user: string, text: string) => `${user} vraagt: ${text}`,
+  /** Slack: a file shared with Vliegwiel in a direct message. */
+  fileReceived: (name: string) => `${name} ontvangen; ik lees het in de kennisbank in…`,
+  fileDownloadFailed: (name: string) => `${name}: kon het bestand niet ophalen bij Slack. Probeer het nog eens.`,
+  fileWithoutDownload: "Dit bestand kan ik niet ophalen (is het een Google Doc of een link? Deel dan het bestand zelf, of geef het webadres met /vliegwiel).",
+  signalsDaysHint: "Geef het aantal dagen als getal, bijvoorbeeld: /vliegwiel signalen 30",
 } as const;
 
 /** Why the assistant decided as it did, in words for maintainers (the codes stay in the log and the database). */

@@ -36,6 +36,7 @@ export type TeamHandoff = {
   openedAt?: string;
   /** Steps that gave up after too many attempts ("vastgelopen"), in plain Dutch. */
   stuck?: string[];
+  resolvedAt?: string;
 };
 
 /** The buttons under a handoff thread's head. */
@@ -65,11 +66,40 @@ export type TeamApi = {
   press(handoffId: string, by: Person | undefined, button: TeamButton, eventKey?: string): ApplyResult | { ok: false; code: "not_on_roster" };
   /** The signals report for coordinators; undefined for anyone else. */
   signals(userId: string, days: number): string | undefined;
+  /** The same signals as CSV (one line per shared question), for coordinators; undefined for anyone else. */
+  signalsCsv(userId: string, days: number): string | undefined;
   /**
    * Adds a document (a file's bytes, or a web page's address) to the knowledge store, for
    * coordinators; resolves to a one-line Dutch result, or undefined when the person may not.
    */
   addDocument(userId: string, source: { fileName: string; bytes: Buffer } | { url: string }): Promise<string | undefined>;
+};
+
+/** The asker's latest handoff in a conversation, so a channel can offer to close or reopen it. */
+export type AskerHandoff = {
+  id: string;
+  status: HandoffStatus;
+  /** Until when a closed question can be reopened (ISO time), for a resolved one. */
+  reopenUntil?: string;
+};
+
+/** A document as a source page shows it: its passages in order, each with its heading or page. */
+export type SourceDocument = {
+  id: string;
+  title: string;
+  kind: string;
+  year?: string;
+  organisation?: string;
+  url?: string;
+  passages: Array<{ id: string; section?: string; page?: number; text: string }>;
+};
+
+/** The app's health as /healthz reports it to a monitor. */
+export type Health = {
+  ok: boolean;
+  store: { ok: boolean; documents?: number; error?: string };
+  channels: Record<string, { ok: boolean }>;
+  outbox: { ok: boolean; pending: number; oldestSeconds: number; error?: string };
 };
 
 /** Everything a channel adapter may ask of the core. */
@@ -79,6 +109,11 @@ export type CoreApi = {
   /** "Nuttig" / "Niet nuttig" under an answer. */
   feedback(entry: { channel: string; conversationId: string; helpful: boolean; question?: string }): void;
   team: TeamApi;
+  /** The latest handoff of an asker's conversation, shared or not; undefined when there is none. */
+  askerHandoff(channel: string, conversationId: string): AskerHandoff | undefined;
+  /** A document of the knowledge store with its passages, for the source pages; undefined when unknown. */
+  source(documentId: string): SourceDocument | undefined;
+  health(): Health;
 };
 
 /** The seam every channel adapter implements; the core never knows which one it serves. */
@@ -86,4 +121,6 @@ export interface ChannelAdapter {
   readonly name: string;
   start(core: CoreApi): Promise<void>;
   stop(): Promise<void>;
+  /** Whether it is connected to its platform now (for /healthz); adapters without a connection leave it out. */
+  connected?(): boolean;
 }

@@ -16,3 +16,23 @@ export function readJsonl<T>(file: string): T[] {
       }
     });
 }
+
+export type JsonlLine = { number: number; value: Record<string, unknown> } | { number: number; error: string };
+
+/** Reads a JSON-lines file line by line: a line that is not a JSON object gets an error, the others still count. */
+export function readJsonlLines(file: string): JsonlLine[] {
+  if (!fs.existsSync(file)) throw new Error(`${file}: bestand bestaat niet`);
+  const lines: JsonlLine[] = [];
+  for (const [i, raw] of fs.readFileSync(file, "utf8").split("\n").entries()) {
+    const line = raw.trim();
+    if (line === "") continue;
+    try {
+      const value = JSON.parse(line) as unknown;
+      if (typeof value === "object" && value !== null && !Array.isArray(value)) lines.push({ number: i + 1, value: value as Record<string, unknown> });
+      else lines.push({ number: i + 1, error: `regel ${i + 1}: geen JSON-object` });
+    } catch {
+      lines.push({ number: i + 1, error: `regel ${i + 1}: geen geldige JSON` });
+    }
+  }
+  return lines;
+}

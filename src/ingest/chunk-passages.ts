@@ -1,4 +1,4 @@
-import { RecursiveCharacterTextSplitter } from "@langchain/textsplitters";
+import type { RecursiveCharacterTextSplitter } from "@langchain/textsplitters";
 import type { PassageDraft } from "../core/types.js";
 import { listIntroBefore } from "../core/text/list-lines.js";
 import type { TextBlock } from "./loaded-document.js";
@@ -13,11 +13,14 @@ const PASSAGE_OVERLAP_CHARS = 200;
 /** Blocks shorter than this are joined to the next block on the same page (a heading with one line). */
 const MIN_BLOCK_CHARS = 250;
 
-const splitter = new RecursiveCharacterTextSplitter({
-  chunkSize: PASSAGE_TARGET_CHARS,
-  chunkOverlap: PASSAGE_OVERLAP_CHARS,
-  separators: ["\n\n", "\n", ". ", "; ", ", ", " ", ""],
-});
+/** Loaded on first use: the library takes about a second to load, and a question never needs it. */
+let splitter: Promise<RecursiveCharacterTextSplitter> | undefined;
+const getSplitter = () =>
+  (splitter ??= import("@langchain/textsplitters").then(({ RecursiveCharacterTextSplitter }) => new RecursiveCharacterTextSplitter({
+    chunkSize: PASSAGE_TARGET_CHARS,
+    chunkOverlap: PASSAGE_OVERLAP_CHARS,
+    separators: ["\n\n", "\n", ". ", "; ", ", ", " ", ""],
+  })));
 
 /**
  * Cuts blocks into passages of about PASSAGE_TARGET_CHARS with some overlap, so a sentence cut at a
@@ -28,7 +31,7 @@ const splitter = new RecursiveCharacterTextSplitter({
 export async function chunkPassages(blocks: readonly TextBlock[]): Promise<PassageDraft[]> {
   const passages: PassageDraft[] = [];
   for (const block of mergeShortBlocks(blocks)) {
-    const pieces = block.text.length <= PASSAGE_TARGET_CHARS ? [block.text] : await splitter.splitText(block.text);
+    const pieces = block.text.length <= PASSAGE_TARGET_CHARS ? [block.text] : await (await getSplitter()).splitText(block.text);
     let searchFrom = 0;
     for (const piece of pieces) {
       const text = piece.trim();

@@ -15,7 +15,8 @@ export type IngestSummary = {
   updated: string[];
   unchanged: string[];
   removed: string[];
-  failed: Array<{ source: string; reason: string }>;
+  /** `reason` is one Dutch line; `detail` the technical cause, for the log at debug level. */
+  failed: Array<{ source: string; reason: string; detail?: string }>;
 };
 
 export type IngestOptions = {
@@ -60,7 +61,7 @@ export async function ingestSources(options: IngestOptions): Promise<IngestSumma
       store.replaceDocument({ ...meta, id, contentHash, sizeBytes: bytes.length }, passages);
       (existing ? summary.updated : summary.added).push(id);
     } catch (error) {
-      summary.failed.push({ source: id, reason: reasonOf(error) });
+      summary.failed.push({ source: id, reason: reasonOf(error), detail: detailOf(error) });
     }
   }
   options.onProgress?.({ done: sources.length, total: sources.length, source: "" });
@@ -89,5 +90,10 @@ function reasonOf(error: unknown): string {
   const err = error as NodeJS.ErrnoException;
   if (err.code === "EACCES") return "geen leesrechten op het bestand";
   if (err.code === "ENOENT") return "bestand bestaat niet (meer)";
-  return `onverwachte fout: ${err.message ?? String(error)}`;
+  return "onverwachte fout bij het lezen (de details staan in het log met LOG_LEVEL=debug)";
+}
+
+function detailOf(error: unknown): string | undefined {
+  if (error instanceof IngestError) return error.detail;
+  return error instanceof Error ? error.message : String(error);
 }

@@ -13,9 +13,12 @@ export type LoadedDocument = {
   blocks: TextBlock[];
 };
 
-/** A problem with one input file, reported to the maintainer in one line. */
+/**
+ * A problem with one input file, reported to the maintainer in one Dutch line; `detail` keeps the
+ * library's own (English, technical) message for the log at debug level.
+ */
 export class IngestError extends UserError {
-  constructor(message: string) {
+  constructor(message: string, readonly detail?: string) {
     super("ingest_unreadable", message);
     this.name = "IngestError";
   }

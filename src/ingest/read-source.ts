@@ -27,9 +27,9 @@ export async function readSource(source: string, maxBytes: number, fetchImpl: ty
   try {
     response = await fetchImpl(source, { signal: AbortSignal.timeout(30_000), redirect: "follow" });
   } catch (error) {
-    throw new IngestError(`pagina niet bereikbaar (${(error as Error).message})`);
+    throw new IngestError("pagina niet bereikbaar (klopt het adres, en is er internet?)", (error as Error).message);
   }
-  if (!response.ok) throw new IngestError(`pagina gaf HTTP ${response.status}`);
+  if (!response.ok) throw new IngestError(`de pagina gaf foutcode ${response.status}${response.status === 404 ? " (niet gevonden)" : ""}`);
   const declared = Number(response.headers.get("content-length") ?? 0);
   if (declared > maxBytes) throw new IngestError(`pagina is te groot (maximum ${limitText})`);
   const bytes = await readAtMost(response, maxBytes);

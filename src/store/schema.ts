@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 
 /** Ordered migrations; PRAGMA user_version records how many have run. */
-const MIGRATIONS: string[] = [
+export const MIGRATIONS: string[] = [
   `
   CREATE TABLE documents (
     id            TEXT PRIMARY KEY,

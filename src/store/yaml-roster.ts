@@ -60,6 +60,18 @@ export class YamlRoster implements Roster {
     return [...new Set(this.current().members.flatMap((m) => m.themes))];
   }
 
+  /** Every region someone on the roster works in (gemeenten and regions for the signals). */
+  regions(): string[] {
+    const data = this.current();
+    return [...new Set([...data.members, ...data.coordinators].flatMap((p) => p.regions))];
+  }
+
+  /** The first region of a person on the roster, when they have one. */
+  regionOf(userId: string): string | undefined {
+    const data = this.current();
+    return [...data.members, ...data.coordinators].find((p) => matches(p, userId))?.regions[0];
+  }
+
   /** The roster entry for any of a person's ids (roster id, or a user id on a chat platform). */
   find(userId: string): Person | undefined {
     const data = this.current();

@@ -303,7 +303,7 @@ describe("Slack handoff end to end against a fake Slack", () => {
     const opened = await waitForPost(slack, (c) => c.body.channel === HANDOFF_CHANNEL);
     expect(opened.body.text).toContain("evenementenvergunning");
     // The asker is named, not mentioned: a mention would notify them in the tolken's channel.
-    expect(JSON.stringify(opened.body.blocks)).toContain("Nieuwe vraag van Sanne de Vries (via slack)");
+    expect(JSON.stringify(opened.body.blocks)).toContain("Nieuwe vraag van Sanne de Vries (via Slack)");
     expect(JSON.stringify(opened.body)).not.toContain("<@U0ASKER>");
     expect(JSON.stringify(opened.body.blocks)).toContain("<@U0ANNA>");
     expect(JSON.stringify(opened.body.blocks)).toContain("vliegwiel_claim");

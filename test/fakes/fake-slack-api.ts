@@ -39,10 +39,22 @@ export class FakeSlackApi {
   private sequence = 0;
   /** Every message posted, in order, with its metadata: what conversations.history and .replies return. */
   readonly messages: Array<{ channel: string; ts: string; thread_ts?: string; text: unknown; blocks?: unknown; metadata?: unknown }> = [];
+  /** Files people shared, served at /files/<id>/<name> to a request with the bot token (as files.slack.com does). */
+  readonly files = new Map<string, { name: string; bytes: Buffer }>();
+  /** Who asked for which file, and with which authorization header. */
+  readonly downloads: Array<{ id: string; authorization?: string }> = [];
+  private base = "";
 
   async start(): Promise<string> {
     await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api/`;
+    this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return `${this.base}/api/`;
+  }
+
+  /** Shares a file: returns the file object Slack puts in a message event (files[]). */
+  shareFile(id: string, name: string, bytes: Buffer): Record<string, unknown> {
+    this.files.set(id, { name, bytes });
+    return { id, name, title: name, size: bytes.length, filetype: name.split(".").pop(), url_private: `${this.base}/files/${id}/${name}`, url_private_download: `${this.base}/files/${id}/download/${name}` };
   }
 
   stop(): Promise<void> {
@@ -64,6 +76,20 @@ export class FakeSlackApi {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const file = /^\/files\/([^/]+)\//.exec(req.url ?? "");
+    if (file) {
+      this.downloads.push({ id: file[1]!, authorization: req.headers.authorization });
+      const stored = this.files.get(file[1]!);
+      // Without the bot token Slack answers with its login page, not the file.
+      if (!stored || req.headers.authorization !== "Bearer xoxb-test-token") {
+        res.writeHead(200, { "content-type": "text/html" });
+        res.end("<html><body>Sign in to Slack</body></html>");
+        return;
+      }
+      res.writeHead(200, { "content-type": "application/octet-stream" });
+      res.end(stored.bytes);
+      return;
+    }
     let raw = "";
     for await (const chunk of req) raw += chunk;
     const method = (req.url ?? "").replace(/^\/api\//, "").split("?")[0]!;

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DeliveryError } from "../../src/core/handoff/delivery-error.js";
 import { HandoffService, type DeliveryInput, type DeliveryReport, type HandoffEffectSink, type Roster } from "../../src/core/handoff/handoff-service.js";
 import type { Person } from "../../src/core/handoff/handoff-types.js";
-import { collectSignals, formatSignals } from "../../src/core/handoff/signals.js";
+import { formatSignalReport } from "../../src/core/handoff/signal-report-text.js";
+import { buildSignalReport } from "../../src/core/handoff/signal-report.js";
 import { teamViewOf } from "../../src/core/handoff/team-view.js";
 import { openDatabase } from "../../src/store/open-database.js";
 import { SqliteHandoffRepository } from "../../src/store/sqlite-handoff-repository.js";
@@ -184,7 +185,7 @@ describe("handoff delivery per effect, under faults", () => {
     const stuck = repository.stuckDeliveries();
     const view = teamViewOf(repository.get(a.id)!.handoff, stuck);
     expect(view.stuck).toEqual(["de vraag in het tolkenkanaal zetten via slack lukt niet na 3 pogingen: het kanaal is gearchiveerd (C0ARCHIVED)"]);
-    const report = formatSignals(collectSignals({ since: new Date(0), handoffs: repository.list(), unansweredQuestions: [], counts: { asked: 1, handedOff: 1 }, stuck }));
+    const report = formatSignalReport(buildSignalReport({ since: new Date(0), now: new Date(), handoffs: repository.list(), counts: { asked: 1, handedOff: 1 }, knownRegions: [], stuck }));
     expect(report).toContain("Vastgelopen");
     expect(report).toContain("– Wie verzekert onze buurtbatterij?: de vraag in het tolkenkanaal zetten via slack lukt niet na 3 pogingen: het kanaal is gearchiveerd (C0ARCHIVED)");
   });

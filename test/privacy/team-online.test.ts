@@ -22,14 +22,14 @@ function request(url: string, options: { method: string; headers: Record<string,
   });
 }
 
-/** The team view behind an HTTPS proxy (WEB_PUBLIC_URL). */
+/** The team view behind an HTTPS proxy (PUBLIC_BASE_URL). */
 describe("the team view online", () => {
   const temp = tempDir();
   let app: App;
   let url: string;
   let config: Config;
   beforeAll(async () => {
-    config = testConfig(temp.dir, { WEB_PUBLIC_URL: PUBLIC });
+    config = testConfig(temp.dir, { PUBLIC_BASE_URL: PUBLIC });
     app = createApp(config, createLogger("error"));
     await app.start();
     url = (app.channels[0] as WebChatChannel).url;

@@ -3,7 +3,8 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { detectTheme } from "../../src/core/handoff/detect-theme.js";
 import type { Handoff } from "../../src/core/handoff/handoff-types.js";
-import { collectSignals, formatSignals } from "../../src/core/handoff/signals.js";
+import { formatSignalReport, signalReportCsv } from "../../src/core/handoff/signal-report-text.js";
+import { buildSignalReport, regionInQuestion } from "../../src/core/handoff/signal-report.js";
 import { YamlRoster } from "../../src/store/yaml-roster.js";
 import { tempDir } from "../helpers/temp-knowledge.js";
 
@@ -73,6 +74,12 @@ describe("theme detection", () => {
   it("given no matching words, then a theme of the best document that the roster covers", () => {
     expect(detectTheme("Hoe pakken anderen dit aan?", ["energie", "wonen"], ["voedsel", "wonen"])).toBe("wonen");
   });
+
+  it("given a document about several of the roster's themes, then no theme is guessed from it", () => {
+    const verslag = ["samenwerking overheid", "financiering", "vrije actoren", "energie", "wonen"];
+    const roster = ["financiering", "samenwerking overheid", "vergunningen", "vrijwilligers", "energie", "wonen", "zorg"];
+    expect(detectTheme("Wie is de penningmeester van de dorpsraad?", roster, verslag)).toBeUndefined();
+  });
 });
 
 describe("signals", () => {
@@ -81,25 +88,45 @@ describe("signals", () => {
     asker: { userId: "u", name: "n", channel: "web", conversationId: "c" },
   });
 
-  it("given handoffs and unanswered questions in a period, then counts, waiting questions, themes and recurring words", () => {
-    const signals = collectSignals({
+  it("given handoffs in a period, then only shared ones count as handed to a person, with themes, regions, weeks and words", () => {
+    const report = buildSignalReport({
       since: new Date("2026-11-01T00:00:00Z"),
+      now: new Date("2026-11-28T12:00:00Z"),
       handoffs: [
-        handoff("Wie betaalt de buurtbatterij?", "open", "energie"),
-        handoff("Subsidie voor de buurtbatterij?", "resolved", "energie"),
-        handoff("Vergunning voor het buurtfeest?", "claimed", "vergunningen"),
-        handoff("Oude vraag", "resolved", "energie", "2026-09-01T00:00:00Z"),
+        handoff("Wie betaalt de buurtbatterij in Amersfoort?", "open", "energie"),
+        handoff("Subsidie voor de buurtbatterij van de gemeente Zeist?", "resolved", "energie", "2026-11-25T10:00:00Z"),
+        handoff("Vergunning voor het buurtfeest in Amersfoort?", "claimed", "vergunningen"),
+        handoff("Hoe staat het met de buurtbatterij?", "awaiting_consent", "energie"),
+        handoff("Waar staat de buurtbatterij?", "declined"),
+        handoff("Where is the home battery located at home?", "open"),
+        handoff("Oude vraag over de buurtbatterij", "resolved", "energie", "2026-09-01T00:00:00Z"),
       ],
-      unansweredQuestions: ["Wie betaalt de buurtbatterij?", "Subsidie voor de buurtbatterij?", "Vergunning voor het buurtfeest?"],
-      counts: { asked: 10, handedOff: 3 },
+      counts: { asked: 10, handedOff: 6 },
+      knownRegions: ["Amersfoort", "Utrecht"],
     });
-    expect(signals.byStatus).toEqual({ open: 1, resolved: 1, claimed: 1 });
-    expect(signals.themes).toEqual([{ theme: "energie", count: 2 }, { theme: "vergunningen", count: 1 }]);
-    expect(signals.waiting.map((w) => w.question)).toEqual(["Wie betaalt de buurtbatterij?", "Vergunning voor het buurtfeest?"]);
-    expect(signals.recurringWords).toEqual([{ word: "buurtbatterij", count: 2 }]);
-    const text = formatSignals(signals);
-    expect(text).toContain("10 vragen gesteld, 3 konden niet uit de kennisbank beantwoord worden");
-    expect(text).toContain("– energie: 2×");
+    expect(report.shared).toEqual({ open: 2, claimed: 1, resolved: 1 });
+    expect(report.notShared).toBe(2);
+    expect(report.themes).toEqual([{ theme: "energie", count: 2 }, { theme: "overig", count: 1 }, { theme: "vergunningen", count: 1 }]);
+    expect(report.regions).toEqual([{ region: "Amersfoort", count: 2, themes: ["energie", "vergunningen"] }, { region: "Zeist", count: 1, themes: ["energie"] }]);
+    expect(report.weeks.find((w) => w.week === "2026-W48")).toEqual({ week: "2026-W48", count: 1 });
+    expect(report.recurringWords).toEqual([{ word: "buurtbatterij", count: 2 }]);
+
+    const text = formatSignalReport(report);
+    expect(text).toContain("10 vragen gesteld, 6 konden niet uit de kennisbank beantwoord worden");
+    expect(text).toContain("Doorgegeven aan een mens: 4 (2 open, 1 opgepakt, 1 afgesloten). Niet gedeeld of nog zonder toestemming: 2.");
+    expect(text).toContain("– Amersfoort: 2× (energie, vergunningen)");
+    expect(text.slice(text.indexOf("Steeds terugkerend"))).toBe("Steeds terugkerend in doorgegeven vragen:\n– buurtbatterij: 2×");
+    expect(text).toContain("Per week:\n– 2026-W44: 0\n– 2026-W45: 0\n– 2026-W46: 0\n– 2026-W47: 3\n– 2026-W48: 1");
+    const csv = signalReportCsv(report).replace(/^\uFEFF/, "").split("\r\n");
+    expect(csv[0]).toBe("datum;status;thema;gemeente of regio;vraag");
+    expect(csv).toContain("2026-11-25;afgesloten;energie;Zeist;Subsidie voor de buurtbatterij van de gemeente Zeist?");
+  });
+
+  it("given a question naming a place, then the gemeente or region is found", () => {
+    expect(regionInQuestion("Hoe gaat de gemeente Hof van Twente hiermee om?", [])).toBe("Hof van Twente");
+    expect(regionInQuestion("Wat doet de gemeente 's-Hertogenbosch?", [])).toBe("'s-Hertogenbosch");
+    expect(regionInQuestion("Subsidie in noordoost-utrecht?", ["Noordoost-Utrecht", "Utrecht"])).toBe("Noordoost-Utrecht");
+    expect(regionInQuestion("Hoe werkt een dorpsraad?", ["Utrecht"])).toBeUndefined();
   });
 });
 

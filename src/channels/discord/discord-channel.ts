@@ -56,6 +56,11 @@ export class DiscordChannel implements ChannelAdapter {
     }
   }
 
+  /** For /healthz: the gateway session is up (discord.js resumes it after a drop). */
+  connected(): boolean {
+    return this.client?.isReady() === true;
+  }
+
   async stop(): Promise<void> {
     await this.client?.destroy();
     this.client = undefined;

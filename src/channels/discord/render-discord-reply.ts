@@ -1,4 +1,5 @@
 import type { Reply } from "../../core/reply.js";
+import { linkedSourceLines } from "../linked-sources.js";
 import { chunk, splitSources } from "../split-text.js";
 import { escapeDiscord } from "./discord-escape.js";
 
@@ -63,8 +64,10 @@ export function renderDiscordReply(reply: Reply, options: { withoutPrompt?: bool
   if (messages.length === 0) messages.push({ embeds: [{ description: "…", color: colour }], allowed_mentions: { parse: [] } });
   const last = messages[messages.length - 1]!;
   const embed = last.embeds![0]!;
+  // Sources with an address (PUBLIC_BASE_URL, or the document's own url) are links.
+  const linked = sources && linkedSourceLines(reply, (label, url) => `[${escapeMarkdown(label).replace(/[[\]]/g, "")}](${url.replace(/[()\s]/g, encodeURIComponent)})`, escapeMarkdown);
   if (sources) {
-    embed.fields = chunk(escapeMarkdown(sources.replace(/^(Bronnen|Sources):\s*/, "")), FIELD_LIMIT).slice(0, 5).map((value, i) => ({ name: i === 0 ? "Bronnen" : "Bronnen (vervolg)", value }));
+    embed.fields = chunk(linked ? linked.replace(/^(Bronnen|Sources):\s*/, "") : escapeMarkdown(sources.replace(/^(Bronnen|Sources):\s*/, "")), FIELD_LIMIT).slice(0, 5).map((value, i) => ({ name: i === 0 ? "Bronnen" : "Bronnen (vervolg)", value }));
   }
   if (reply.notice) messages[0]!.content = `*${escapeMarkdown(reply.notice)}*`;
   const actions = reply.kind === "answer" ? ["feedback_up", "feedback_down", ...(reply.actions ?? [])] : (reply.actions ?? []);

@@ -1,4 +1,5 @@
 import type { Reply } from "../../core/reply.js";
+import { linkedSourceLines } from "../linked-sources.js";
 import { chunk, splitSources } from "../split-text.js";
 import { button } from "./block-kit.js";
 import { escapeSlack } from "./slack-escape.js";
@@ -24,7 +25,9 @@ export function renderSlackReply(reply: Reply): { text: string; blocks: Block[] 
   if (reply.notice) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: escapeSlack(reply.notice) }] });
   if (reply.decision === "handoff") blocks.push({ type: "section", text: { type: "mrkdwn", text: "*Deze vraag gaat naar een mens (tolk of vrije actor)*" } });
   for (const piece of chunk(escapeSlack(body), SECTION_LIMIT)) blocks.push({ type: "section", text: { type: "mrkdwn", text: piece } });
-  if (sources) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: escapeSlack(sources).slice(0, SECTION_LIMIT) }] });
+  // Sources with an address (PUBLIC_BASE_URL, or the document's own url) are links.
+  const linked = sources && linkedSourceLines(reply, (label, url) => `<${url.replace(/[<>|]/g, encodeURIComponent)}|${escapeSlack(label).replace(/\|/g, "¦")}>`, (label) => escapeSlack(label));
+  if (sources) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: (linked ?? escapeSlack(sources)).slice(0, SECTION_LIMIT) }] });
   const actions = reply.kind === "answer" ? ["feedback_up", "feedback_down", ...(reply.actions ?? [])] : (reply.actions ?? []);
   if (actions.length) {
     blocks.push({

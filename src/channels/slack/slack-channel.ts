@@ -9,6 +9,7 @@ import { keepEventsInInbox } from "./event-inbox.js";
 import { registerVliegwielCommand } from "./commands/vliegwiel.js";
 import { registerAppHome } from "./listeners/app-home.js";
 import { registerAssistant } from "./listeners/assistant.js";
+import { registerFileShare } from "./listeners/file-share.js";
 import { registerMessages } from "./listeners/messages.js";
 import type { SlackChannelOptions, SlackContext } from "./slack-context.js";
 import { createSlackHandoffSink } from "./slack-handoff-sink.js";
@@ -27,6 +28,8 @@ export class SlackChannel implements ChannelAdapter {
   readonly name = "slack";
   private app: App | undefined;
   private effectClient: App["client"] | undefined;
+  /** Socket Mode: whether the WebSocket to Slack is open now; HTTP mode: whether the server listens. */
+  private socketOpen = false;
 
   constructor(private readonly options: SlackChannelOptions) {}
 
@@ -61,6 +64,7 @@ export class SlackChannel implements ChannelAdapter {
     // The assistant view first, so that its threads are not answered again as direct messages.
     registerAssistant(app, ctx);
     registerMessages(app, ctx);
+    registerFileShare(app, ctx);
     registerVliegwielCommand(app, ctx);
     registerActions(app, ctx);
     registerAppHome(app, ctx);
@@ -69,15 +73,30 @@ export class SlackChannel implements ChannelAdapter {
       options.logger.error(`slack: ${error.message}`);
     });
 
-    if (options.appToken) await app.start();
-    else await app.start(options.port);
+    if (options.appToken) {
+      const socket = (app as unknown as { receiver?: { client?: { on(event: string, listener: () => void): void } } }).receiver?.client;
+      socket?.on("connected", () => (this.socketOpen = true));
+      socket?.on("disconnected", () => (this.socketOpen = false));
+      socket?.on("reconnecting", () => (this.socketOpen = false));
+      await app.start();
+      this.socketOpen = true;
+    } else {
+      await app.start(options.port);
+      this.socketOpen = true;
+    }
     options.logger.info(options.appToken ? "slack connected (socket mode)" : `slack listening on port ${options.port} at /slack/events`);
     if (options.handoffChannel) await checkHandoffChannel(app.client, options.handoffChannel, options.logger);
     // Events acknowledged before a crash cut their handling off: handled now (not awaited by start).
     void inbox?.replay();
   }
 
+  /** For /healthz. */
+  connected(): boolean {
+    return !!this.app && this.socketOpen;
+  }
+
   async stop(): Promise<void> {
+    this.socketOpen = false;
     await this.app?.stop();
     this.app = undefined;
   }

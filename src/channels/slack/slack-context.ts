@@ -23,6 +23,8 @@ export type SlackChannelOptions = {
   /** Events kept from before their acknowledgement until handled (a crash in between loses none). */
   inbox?: EventInbox;
   logger: Logger;
+  /** Largest file a coordinator may share to be read into the knowledge store. */
+  maxFileBytes?: number;
 };
 
 /** What every Slack listener, command and action handler works with. */

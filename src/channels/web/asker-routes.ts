@@ -1,6 +1,7 @@
 import type http from "node:http";
 import type { CoreApi } from "../../core/channel.js";
 import type { AskerAction } from "../../core/conversation.js";
+import type { Reply } from "../../core/reply.js";
 import type { Logger } from "../../logger.js";
 import type { WebMessages } from "../ports.js";
 import { readJson, sendJson, str } from "./http-helpers.js";
@@ -9,15 +10,30 @@ const ASKER_ACTIONS = new Set<AskerAction["action"]>(["ask_human", "share", "sha
 
 export type RouteContext = { core: CoreApi; messages: WebMessages; logger: Logger; channel: string };
 
-/** The asker's API: questions, button presses, and the feed of notices and relayed answers. Returns false if not an asker route. */
+/** Authors of the records that keep the conversation itself, so it survives a reload or a return visit. */
+export const ASKER_AUTHOR = "vrager";
+export const REPLY_AUTHOR = "antwoord";
+
+/**
+ * The asker's API: questions, button presses, the conversation's feed (its questions and replies, then
+ * notices and relayed answers) and its latest handoff. Returns false if not an asker route.
+ */
 export async function handleAskerRoute(req: http.IncomingMessage, res: http.ServerResponse, url: URL, ctx: RouteContext): Promise<boolean> {
   const feed = /^\/api\/conversations\/([^/]{1,100})\/messages$/.exec(url.pathname);
+  const handoff = /^\/api\/conversations\/([^/]{1,100})\/handoff$/.exec(url.pathname);
+  if (req.method === "GET" && handoff) {
+    const conversationId = decodeURIComponent(handoff[1]!);
+    sendJson(res, 200, { handoff: conversationId.startsWith("handoff:") ? null : (ctx.core.askerHandoff(ctx.channel, conversationId) ?? null) });
+    return true;
+  }
   if (req.method === "GET" && feed) {
     const conversationId = decodeURIComponent(feed[1]!);
     // Handoff threads belong to the team view, never to an asker's feed.
     if (conversationId.startsWith("handoff:")) return sendJson(res, 404, { error: "Niet gevonden." }), true;
     const after = Number(url.searchParams.get("after") ?? 0) || 0;
-    sendJson(res, 200, ctx.messages.since(conversationId, after));
+    // The feed: notices and answers of people; with ?alles=1 also the conversation's own questions and replies (history).
+    const all = ctx.messages.since(conversationId, after);
+    sendJson(res, 200, url.searchParams.get("alles") === "1" ? all : all.filter((m) => m.author !== ASKER_AUTHOR && m.author !== REPLY_AUTHOR));
     return true;
   }
   if (req.method !== "POST" || (url.pathname !== "/api/messages" && url.pathname !== "/api/actions")) return false;
@@ -32,15 +48,25 @@ export async function handleAskerRoute(req: http.IncomingMessage, res: http.Serv
   if (url.pathname === "/api/messages") {
     if (typeof body.text !== "string") return sendJson(res, 400, { error: "Veld text ontbreekt." }), true;
     ctx.logger.debug("web message", { conversationId, text: body.text });
-    sendJson(res, 200, await ctx.core.handle({ channel: ctx.channel, conversationId, userId, userName, text: body.text }));
+    const reply = await ctx.core.handle({ channel: ctx.channel, conversationId, userId, userName, text: body.text });
+    if (body.text.trim()) ctx.messages.add(conversationId, ASKER_AUTHOR, body.text);
+    keepReply(ctx, conversationId, reply);
+    sendJson(res, 200, reply);
     return true;
   }
   const action = body.action as AskerAction["action"];
   if (!ASKER_ACTIONS.has(action)) return sendJson(res, 400, { error: "Onbekende actie." }), true;
-  sendJson(res, 200, await ctx.core.act({
+  const reply = await ctx.core.act({
     channel: ctx.channel, conversationId, userId, userName, action,
     question: str(body.question, 100_000), handoffId: str(body.handoffId, 100), eventKey: str(body.eventKey, 200),
     text: action === "reply" ? str(body.text, 20_000) : undefined,
-  }));
+  });
+  keepReply(ctx, conversationId, reply);
+  sendJson(res, 200, reply);
   return true;
+}
+
+/** Keeps a reply in the conversation's feed (without the passages, which only the tolk needs). */
+function keepReply(ctx: RouteContext, conversationId: string, reply: Reply): void {
+  ctx.messages.add(conversationId, REPLY_AUTHOR, JSON.stringify({ ...reply, passages: [] }));
 }

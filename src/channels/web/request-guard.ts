@@ -6,7 +6,7 @@ import { isIP } from "node:net";
  * rebinding), and a change must come from the server's own pages (same origin, JSON body).
  */
 export type OriginPolicy = {
-  /** The address people open (WEB_PUBLIC_URL), e.g. behind an HTTPS proxy. */
+  /** The address people open (PUBLIC_BASE_URL), e.g. behind an HTTPS proxy. */
   publicUrl?: string;
 };
 

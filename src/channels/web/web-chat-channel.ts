@@ -8,6 +8,8 @@ import type { WebMessages } from "../ports.js";
 import { handleAskerRoute } from "./asker-routes.js";
 import { sendJson, sendPage } from "./http-helpers.js";
 import { crossSite, hostAllowed, isJsonRequest } from "./request-guard.js";
+import { handleSignalCsvRoute } from "./signal-routes.js";
+import { handleSourceRoute } from "./source-route.js";
 import { handleTeamRoute } from "./team-routes.js";
 
 const PAGE = fs.readFileSync(new URL("./chat-page.html", import.meta.url), "utf8");
@@ -20,7 +22,7 @@ export type WebChatOptions = {
   messages: WebMessages;
   /** Personal links and sessions of the team view. */
   teamAccess: TeamAccess;
-  /** The address people open when it is behind a proxy (WEB_PUBLIC_URL); also makes the session cookie Secure on https. */
+  /** The address people open when it is behind a proxy (PUBLIC_BASE_URL); also makes the session cookie Secure on https. */
   publicUrl?: string;
 };
 
@@ -74,9 +76,15 @@ export class WebChatChannel implements ChannelAdapter {
     if (req.method === "GET" && (url.pathname === "/" || url.pathname === "/index.html")) return sendPage(res, PAGE);
     if (req.method === "GET" && url.pathname === "/tolk") return sendPage(res, TEAM_PAGE, { "referrer-policy": "no-referrer" });
     if (req.method === "GET" && url.pathname === "/health") return sendJson(res, 200, { ok: true });
+    if (req.method === "GET" && url.pathname === "/healthz") {
+      const health = core.health();
+      return sendJson(res, health.ok ? 200 : 503, health);
+    }
     const ctx = { core, messages: this.options.messages, logger: this.options.logger, channel: this.name, teamAccess: this.options.teamAccess, policy };
     if (await handleAskerRoute(req, res, url, ctx)) return;
     if (await handleTeamRoute(req, res, url, ctx)) return;
+    if (handleSourceRoute(req, res, url, core)) return;
+    if (handleSignalCsvRoute(req, res, url, ctx)) return;
     sendJson(res, req.method === "GET" || req.method === "POST" ? 404 : 405, { error: "Niet gevonden." });
   }
 }

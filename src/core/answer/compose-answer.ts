@@ -4,8 +4,11 @@ import { sourceLabel, type SearchHit } from "../types.js";
 import { idf, matchesTerm, type SearchTerm } from "../retrieval/retrieve.js";
 import { sentencesOf, sentenceWindows, type AnalysedSentence } from "../retrieval/passage-sentences.js";
 
-/** A source; under "Meer lezen" it may carry the sentence that makes it worth reading. */
-export type SourceRef = { label: string; documentId: string; passageId: string; snippet?: string };
+/**
+ * A source; under "Meer lezen" it may carry the sentence that makes it worth reading. `url` is where a
+ * person can read it, when there is such an address (set by the app).
+ */
+export type SourceRef = { label: string; documentId: string; passageId: string; snippet?: string; url?: string };
 
 export type ComposedAnswer = { text: string; sources: SourceRef[]; furtherReading: SourceRef[] };
 

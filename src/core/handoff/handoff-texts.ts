@@ -59,7 +59,7 @@ function capitalise(text: string): string {
 export function threadOpeningText(handoff: Handoff): string {
   const asker = handoff.sharing === "anonymous" ? "anoniem" : handoff.asker.name;
   return [
-    `Nieuwe vraag van ${asker} (via ${handoff.asker.channel}):`,
+    `Nieuwe vraag van ${asker} (via ${CHANNEL_NAMES[handoff.asker.channel] ?? handoff.asker.channel}):`,
     `“${handoff.question}”`,
     `Thema: ${handoff.theme ?? "onbekend"}`,
     handoff.findings.length ? `Wat de kennisbank wel vond:\n${handoff.findings.map((f) => `– ${f}`).join("\n")}` : "De kennisbank vond niets bruikbaars.",
@@ -83,6 +83,9 @@ export function threadPostText(kind: ThreadPost, handoff: Handoff, effect?: Extr
       return "De vrager heeft de vraag heropend.";
   }
 }
+
+/** Where a question was asked, as the team reads it. */
+const CHANNEL_NAMES: Record<string, string> = { web: "de webchat", slack: "Slack", discord: "Discord", cli: "de opdrachtregel" };
 
 const TEAM_REJECTIONS: Record<string, string> = {
   already_claimed: "Iemand anders heeft deze vraag al opgepakt.",

@@ -3,7 +3,8 @@ import type { HandoffRepository } from "./handoff-repository.js";
 import type { HandoffService } from "./handoff-service.js";
 import type { Person } from "./handoff-types.js";
 import type { RoleGrants } from "./role-grants.js";
-import { collectSignals, formatSignals } from "./signals.js";
+import { formatSignalReport, signalReportCsv } from "./signal-report-text.js";
+import { signalReportFor, type SignalSources } from "./signals-for.js";
 import { SHARED_STATUSES, teamViewOf } from "./team-view.js";
 
 /** Who is on the roster, and who coordinates the network. */
@@ -15,8 +16,6 @@ export interface TeamRoster {
 /** Reads a document into the knowledge store (a file's bytes or a web page); resolves to a one-line Dutch result. */
 export type AddDocument = (source: { fileName: string; bytes: Buffer } | { url: string }) => Promise<string>;
 
-/** How many questions were asked and handed off since a moment (the question log). */
-export type QuestionCounts = (since: Date) => { asked: number; handedOff: number };
 
 export type TeamServiceOptions = {
   handoffs: HandoffService;
@@ -24,7 +23,8 @@ export type TeamServiceOptions = {
   roster: TeamRoster;
   grants: RoleGrants;
   addDocument: AddDocument;
-  questionCounts: QuestionCounts;
+  /** What the signals are made of (the same sources as `kennis -- signalen`). */
+  signalSources: SignalSources;
   /** Called after every change of a handoff (the app delivers the new outbox messages). */
   changed?: () => void;
   now?: () => number;
@@ -83,18 +83,15 @@ export class TeamService implements TeamApi {
     return this.options.addDocument(source);
   }
 
+  /** Only questions the askers agreed to share feed what coordinators see (the report keeps to those). */
   signals(userId: string, days: number): string | undefined {
     if (!this.mayManageKnowledge(userId)) return undefined;
-    const since = new Date(this.now() - days * 86_400_000);
-    // Only questions the askers agreed to share feed what coordinators see.
-    const shared = this.options.repository.list(SHARED_STATUSES);
-    return formatSignals(collectSignals({
-      since,
-      handoffs: shared,
-      unansweredQuestions: shared.filter((h) => Date.parse(h.createdAt) >= since.getTime()).map((h) => h.question),
-      counts: this.options.questionCounts(since),
-      stuck: this.options.repository.stuckDeliveries(),
-    }));
+    return formatSignalReport(signalReportFor(this.options.signalSources, days, new Date(this.now())));
+  }
+
+  signalsCsv(userId: string, days: number): string | undefined {
+    if (!this.mayManageKnowledge(userId)) return undefined;
+    return signalReportCsv(signalReportFor(this.options.signalSources, days, new Date(this.now())));
   }
 
   /** Coordinators on the roster, and whoever a platform role vouched for as a knowledge manager. */

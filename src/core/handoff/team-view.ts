@@ -20,5 +20,6 @@ export function teamViewOf(handoff: Handoff, stuck: readonly StuckDelivery[] = [
     claimedBy: handoff.claimedBy,
     openedAt: handoff.openedAt,
     ...(own.length ? { stuck: own } : {}),
+    resolvedAt: handoff.resolvedAt,
   };
 }

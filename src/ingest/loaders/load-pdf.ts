@@ -18,7 +18,7 @@ export async function loadPdf(bytes: Buffer): Promise<LoadedDocument> {
   } catch (error) {
     const name = (error as Error).name;
     if (name === "PasswordException") throw new IngestError("de PDF is beveiligd met een wachtwoord");
-    throw new IngestError(`geen geldige PDF (${(error as Error).message})`);
+    throw new IngestError("geen geldige PDF: het bestand is beschadigd of is eigenlijk geen PDF", (error as Error).message);
   }
   try {
     const blocks: TextBlock[] = [];

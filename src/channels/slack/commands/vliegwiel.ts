@@ -15,6 +15,15 @@ export function registerVliegwielCommand(app: App, ctx: SlackContext): void {
       await respond({ response_type: "ephemeral", text: NL.help });
       return;
     }
+    const signals = /^signalen(?:\s+(\S+))?$/i.exec(text);
+    if (signals) {
+      const days = Number(signals[1] ?? 30);
+      if (!Number.isInteger(days) || days <= 0 || days > 366) return void (await respond({ response_type: "ephemeral", text: CHANNEL_NL.signalsDaysHint }));
+      // Checked against the roster: only coordinators see the report (privately).
+      const report = core.team.signals(command.user_id, days);
+      await respond({ response_type: "ephemeral", text: report ? `\`\`\`${report.replace(/`/g, "'")}\`\`\`` : CHANNEL_NL.signalsForCoordinatorsOnly });
+      return;
+    }
     let questionTs: string | undefined;
     try {
       questionTs = (await client.chat.postMessage({ channel: command.channel_id, text: CHANNEL_NL.slashCommandQuestion(slackMention(command.user_id) ?? "", escapeSlack(text)) })).ts;

@@ -1,0 +1,57 @@
+import type { App } from "@slack/bolt";
+import { CHANNEL_NL } from "../../../core/channel-texts-nl.js";
+import { eventIdOf, type SlackContext } from "../slack-context.js";
+
+type SharedFile = { id: string; name?: string; title?: string; size?: number; url_private_download?: string; mode?: string };
+type FileShareEvent = { subtype?: string; user?: string; bot_id?: string; channel: string; channel_type?: string; ts: string; files?: SharedFile[] };
+
+/**
+ * A coordinator shares a file with Vliegwiel in a direct message: it is downloaded with the bot token
+ * and read into the knowledge store, with a Dutch confirmation or reason. Anyone else is told that
+ * only coordinators (the roster) can add documents; the core checks that.
+ */
+export function registerFileShare(app: App, ctx: SlackContext): void {
+  const { client, core, options } = ctx;
+  app.message(async ({ message, body }) => {
+    const event = message as unknown as FileShareEvent;
+    if (event.subtype !== "file_share" || event.channel_type !== "im" || event.bot_id || !event.user || !event.files?.length) return;
+    if (!options.deliveries.firstTime(`${ctx.name}-file`, eventIdOf(body, event.ts))) return; // Slack retry
+    const say = (text: string) => client.chat.postMessage({ channel: event.channel, text });
+    for (const file of event.files) {
+      const name = file.name ?? file.title ?? "bestand";
+      const maxBytes = options.maxFileBytes ?? 20 * 1_048_576;
+      if ((file.size ?? 0) > maxBytes) {
+        await say(CHANNEL_NL.addDocumentTooLarge(name, Math.round((file.size ?? 0) / 1_048_576), Math.round(maxBytes / 1_048_576)));
+        continue;
+      }
+      const url = file.url_private_download;
+      if (!url || !isSlackFileUrl(url, options.apiUrl)) {
+        await say(CHANNEL_NL.fileWithoutDownload);
+        continue;
+      }
+      await say(CHANNEL_NL.fileReceived(name));
+      const bytes = await download(url, options.botToken, maxBytes, /\.html?$/i.test(name));
+      if (!bytes) {
+        options.logger.warn(`slack: downloading shared file ${file.id} failed`);
+        await say(CHANNEL_NL.fileDownloadFailed(name));
+        continue;
+      }
+      const result = await core.team.addDocument(event.user, { fileName: name, bytes });
+      await say(result ?? CHANNEL_NL.addDocumentForCoordinatorsOnly);
+    }
+  });
+}
+
+/** The bot token goes only to Slack's own file host (or the API host set for tests and proxies). */
+function isSlackFileUrl(url: string, apiUrl: string | undefined): boolean {
+  const origin = new URL(url).origin;
+  return origin === "https://files.slack.com" || (!!apiUrl && origin === new URL(apiUrl).origin);
+}
+
+/** The file's bytes, or undefined when Slack did not hand them over (it answers a login page then). */
+async function download(url: string, token: string, maxBytes: number, htmlExpected: boolean): Promise<Buffer | undefined> {
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(30_000), redirect: "manual" }).catch(() => undefined);
+  if (!res?.ok || (!htmlExpected && (res.headers.get("content-type") ?? "").startsWith("text/html"))) return undefined;
+  const bytes = Buffer.from(await res.arrayBuffer());
+  return bytes.length <= maxBytes ? bytes : undefined;
+}

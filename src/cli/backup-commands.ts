@@ -1,0 +1,28 @@
+import path from "node:path";
+import type { Config } from "../config.js";
+import { backupDatabase, restoreDatabase, type StoreSummary } from "../store/backup.js";
+import { openDatabase } from "../store/open-database.js";
+
+/** `kennis -- backup FILE` (while Vliegwiel runs) and `kennis -- restore FILE` (with Vliegwiel stopped). */
+export async function runBackupCommand(config: Config, command: "backup" | "restore", file: string | undefined): Promise<number> {
+  if (!file) throw new Error(`geef een bestand, bijvoorbeeld: npm run kennis -- ${command} reservekopie/vliegwiel-${today()}.db`);
+  if (command === "backup") {
+    const summary = await backupDatabase(config.databasePath, path.resolve(file));
+    console.log(`Reservekopie gemaakt: ${file} (${describe(summary)}).`);
+    console.log("Bewaar hem samen met de kennismap, roster.yaml en .env (zie docs/handleiding.md).");
+    return 0;
+  }
+  const { summary, keptAs } = await restoreDatabase(path.resolve(file), config.databasePath);
+  openDatabase(config.databasePath).close(); // an older backup is brought up to this version's schema
+  console.log(`Hersteld uit ${file}: ${describe(summary)}.`);
+  if (keptAs) console.log(`De database van vóór het herstel staat nog in ${keptAs}.`);
+  return 0;
+}
+
+function describe(s: StoreSummary): string {
+  return `${s.documents} documenten, ${s.passages} passages, ${s.handoffs} doorgegeven vragen, ${s.questions} vragen in het logboek, ${(s.bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}

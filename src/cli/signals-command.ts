@@ -1,0 +1,26 @@
+import fs from "node:fs";
+import type { Knowledge } from "../app/open-knowledge.js";
+import { signalSourcesOf } from "../app/signal-sources.js";
+import type { Config } from "../config.js";
+import { formatSignalReport, signalReportCsv } from "../core/handoff/signal-report-text.js";
+import { signalReportFor } from "../core/handoff/signals-for.js";
+import { SqliteHandoffRepository } from "../store/sqlite-handoff-repository.js";
+import { YamlRoster } from "../store/yaml-roster.js";
+
+/** `kennis -- signalen [dagen] [--csv bestand]`: the same report coordinators see in the team view. */
+export function printSignals(config: Config, knowledge: Knowledge, args: string[]): number {
+  const csvAt = args.indexOf("--csv");
+  const csvFile = csvAt >= 0 ? args[csvAt + 1] : undefined;
+  if (csvAt >= 0 && !csvFile) throw new Error("geef na --csv een bestandsnaam, bijvoorbeeld signalen.csv");
+  const rest = args.filter((_, i) => csvAt < 0 || (i !== csvAt && i !== csvAt + 1));
+  const days = Number(rest[0] ?? 30);
+  if (!Number.isFinite(days) || days <= 0) throw new Error("geef het aantal dagen als getal, bijvoorbeeld 30");
+  const roster = new YamlRoster(config.rosterFile, (message) => process.stderr.write(`${message}\n`));
+  const report = signalReportFor(signalSourcesOf({ repository: new SqliteHandoffRepository(knowledge.db), questionLog: knowledge.questionLog, store: knowledge.store, roster }), days);
+  console.log(formatSignalReport(report));
+  if (csvFile) {
+    fs.writeFileSync(csvFile, signalReportCsv(report));
+    console.log(`\nSpreadsheet: ${csvFile} (${report.rows.length} vragen).`);
+  }
+  return 0;
+}

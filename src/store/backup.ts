@@ -1,0 +1,79 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { MIGRATIONS } from "./schema.js";
+
+export type StoreSummary = { documents: number; passages: number; handoffs: number; questions: number; bytes: number };
+
+/**
+ * Copies the database to `file` with SQLite's online backup: page by page, while the app goes on
+ * answering and writing (each step is consistent; writes during the copy restart it where needed).
+ * The copy is checked before it counts.
+ */
+export async function backupDatabase(databasePath: string, file: string): Promise<StoreSummary> {
+  if (!fs.existsSync(databasePath)) throw new Error(`er is nog geen database op ${databasePath}`);
+  if (fs.existsSync(file)) throw new Error(`${file} bestaat al; kies een nieuwe naam (er wordt niets overschreven)`);
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(databasePath, { fileMustExist: true });
+  try {
+    db.pragma("busy_timeout = 5000");
+    await db.backup(file);
+  } finally {
+    db.close();
+  }
+  // One self-contained file to keep or move (no -wal/-shm beside it).
+  const copy = new Database(file);
+  copy.pragma("journal_mode = DELETE");
+  copy.close();
+  return checkDatabaseFile(file);
+}
+
+/**
+ * Puts a backup in place of the database (Vliegwiel stopped). The current database is first kept
+ * beside it as `<name>.voor-herstel-<time>`, so a restore can itself be undone.
+ */
+export async function restoreDatabase(file: string, databasePath: string): Promise<{ summary: StoreSummary; keptAs?: string }> {
+  const summary = checkDatabaseFile(file);
+  let keptAs: string | undefined;
+  if (fs.existsSync(databasePath)) {
+    keptAs = `${databasePath}.voor-herstel-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+    await backupDatabase(databasePath, keptAs);
+  }
+  fs.mkdirSync(path.dirname(databasePath), { recursive: true });
+  const source = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    await source.backup(databasePath);
+  } finally {
+    source.close();
+  }
+  return { summary, keptAs };
+}
+
+/** Opens a database file read-only and checks it is a whole Vliegwiel database; returns what it holds. */
+export function checkDatabaseFile(file: string): StoreSummary {
+  if (!fs.existsSync(file)) throw new Error(`${file} bestaat niet`);
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch {
+    throw new Error(`${file} is geen database van Vliegwiel`);
+  }
+  try {
+    let version: number;
+    let integrity: unknown;
+    try {
+      version = Number(db.pragma("user_version", { simple: true }));
+      integrity = db.pragma("quick_check", { simple: true });
+    } catch {
+      throw new Error(`${file} is geen database van Vliegwiel (of is beschadigd)`);
+    }
+    if (integrity !== "ok") throw new Error(`${file} is beschadigd (de controle van SQLite faalt)`);
+    const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]));
+    if (version === 0 || !tables.has("documents") || !tables.has("handoffs")) throw new Error(`${file} is geen database van Vliegwiel`);
+    if (version > MIGRATIONS.length) throw new Error(`${file} is gemaakt door een nieuwere versie van Vliegwiel; werk eerst bij`);
+    const count = (table: string) => Number(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get());
+    return { documents: count("documents"), passages: count("passages"), handoffs: count("handoffs"), questions: count("question_log"), bytes: fs.statSync(file).size };
+  } finally {
+    db.close();
+  }
+}
