@@ -9,6 +9,7 @@ import type { WebChatChannel } from "../../src/channels/web/web-chat-channel.js"
 import type { Config } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 import { copyOfStarterKnowledge, REPO_ROOT, tempDir, testConfig } from "../helpers/temp-knowledge.js";
+import { teamLogin } from "../helpers/team-login.js";
 
 const run = promisify(execFile);
 const TSX = path.join(REPO_ROOT, "node_modules", ".bin", "tsx");
@@ -67,7 +68,7 @@ describe("backup and restore", () => {
 
     const { app: again, url: againUrl } = await started(configFor(restored));
     try {
-      const team = (await (await fetch(`${againUrl}/api/tolk/handoffs?als=tolk`)).json()) as { handoffs: Array<{ question: string; status: string }> };
+      const team = (await (await (await teamLogin(againUrl, configFor(restored).databasePath, "tolk")).get("/api/tolk/handoffs")).json()) as { handoffs: Array<{ question: string; status: string }> };
       expect(team.handoffs).toMatchObject([{ question: "Hoe vraag ik een evenementenvergunning aan voor ons buurtfeest?", status: "open" }]);
       const feed = (await (await fetch(`${againUrl}/api/conversations/backup-1/messages?alles=1`)).json()) as Array<{ author: string; text: string }>;
       expect(feed.map((m) => m.author)).toContain("vrager");

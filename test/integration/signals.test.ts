@@ -8,6 +8,7 @@ import type { WebChatChannel } from "../../src/channels/web/web-chat-channel.js"
 import type { Config } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 import { REPO_ROOT, tempDir, testConfig } from "../helpers/temp-knowledge.js";
+import { teamLogin } from "../helpers/team-login.js";
 
 const run = promisify(execFile);
 const TSX = path.join(REPO_ROOT, "node_modules", ".bin", "tsx");
@@ -45,7 +46,7 @@ describe("signals", () => {
   });
 
   it("given shared and unshared questions, then only shared ones count, per theme and gemeente, the same in the team view and the CLI, with a CSV", async () => {
-    const res = await fetch(`${url}/api/tolk/signalen?als=coordinator`);
+    const res = await (await teamLogin(url, config.databasePath, "coordinator")).get("/api/tolk/signalen");
     const { report } = (await res.json()) as { report: string };
     expect(report).toContain("Doorgegeven aan een mens: 3 (3 open, 0 opgepakt, 0 afgesloten). Niet gedeeld of nog zonder toestemming: 2.");
     expect(report).toContain("Per thema:\n– vergunningen: 2×\n– overig: 1×");
@@ -63,10 +64,11 @@ describe("signals", () => {
     expect(rows[0]).toBe("datum;status;thema;gemeente of regio;vraag");
     expect(rows.slice(1).map((r) => r.split(";").slice(1, 4).join(";")).sort()).toEqual(["open;;Zeist", "open;vergunningen;Amersfoort", "open;vergunningen;Utrecht"]);
 
-    const download = await fetch(`${url}/api/tolk/signalen.csv?als=coordinator`);
+    const download = await (await teamLogin(url, config.databasePath, "coordinator")).get("/api/tolk/signalen.csv");
     expect(download.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(download.headers.get("content-disposition")).toMatch(/attachment; filename="vliegwiel-signalen-\d{4}-\d{2}-\d{2}\.csv"/);
     expect((await download.text()).replace(/^\uFEFF/, "").split("\r\n")[0]).toBe(rows[0]);
-    expect((await fetch(`${url}/api/tolk/signalen.csv?als=tolk`)).status).toBe(403);
+    expect((await (await teamLogin(url, config.databasePath, "tolk")).get("/api/tolk/signalen.csv")).status).toBe(403);
+    expect((await fetch(`${url}/api/tolk/signalen.csv`)).status).toBe(401); // no session, no signals
   }, 240_000);
 });

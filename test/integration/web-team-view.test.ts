@@ -4,7 +4,9 @@ import { createApp, type App } from "../../src/app/create-app.js";
 import type { WebChatChannel } from "../../src/channels/web/web-chat-channel.js";
 import { createLogger } from "../../src/logger.js";
 import { CHROMIUM, launchBrowser } from "../helpers/browser.js";
+import type { Config } from "../../src/config.js";
 import { tempDir, testConfig } from "../helpers/temp-knowledge.js";
+import { teamLinkSecret } from "../helpers/team-login.js";
 
 /** The team view while questions keep coming in: what a tolk types, ticks and focuses survives every redraw. */
 describe.skipIf(!CHROMIUM)("team view", () => {
@@ -12,9 +14,11 @@ describe.skipIf(!CHROMIUM)("team view", () => {
   let app: App;
   let url: string;
   let browser: Browser;
+  let config: Config;
 
   beforeAll(async () => {
-    app = createApp(testConfig(temp.dir, { HANDOFF_TICK_SECONDS: "0.2" }), createLogger("error"));
+    config = testConfig(temp.dir, { HANDOFF_TICK_SECONDS: "0.2" });
+    app = createApp(config, createLogger("error"));
     await app.start();
     url = (app.channels[0] as WebChatChannel).url;
     browser = await launchBrowser();
@@ -40,7 +44,7 @@ describe.skipIf(!CHROMIUM)("team view", () => {
     const first = await share("team-1", "Hoe vraag ik een evenementenvergunning aan voor ons buurtfeest?");
     await share("team-2", "Hoe regel ik een ontheffing voor een kampvuur?");
     const page = await browser.newPage();
-    await page.goto(`${url}/tolk?als=tolk`);
+    await page.goto(`${url}/tolk#sleutel=${teamLinkSecret(config.databasePath, "tolk")}`);
     await page.locator('#tabs button[data-tab="open"]', { hasText: "(2)" }).waitFor();
     expect(await page.locator("section.handoff:visible").count()).toBe(2);
     expect(await page.locator("section.handoff .times").first().innerText()).toMatch(/^gevraagd .+ · wacht al \d+ min$/);
@@ -54,7 +58,7 @@ describe.skipIf(!CHROMIUM)("team view", () => {
     await card.locator("textarea.reply").focus();
 
     // The asker writes back (this very card changes) and a new question comes in (the list changes).
-    await post("/api/messages", { ...first, text: "Het gaat om 200 mensen." });
+    await post("/api/actions", { ...first, action: "reply", text: "Het gaat om 200 mensen.", eventKey: "reply-1" });
     await share("team-3", "Welke verzekering heb ik nodig voor een springkussen op het dorpsplein?");
     await card.getByText("De vrager schrijft: Het gaat om 200 mensen.").waitFor({ timeout: 15_000 });
     await page.locator('#tabs button[data-tab="open"]', { hasText: "(2)" }).waitFor({ timeout: 15_000 });
@@ -65,7 +69,7 @@ describe.skipIf(!CHROMIUM)("team view", () => {
 
     // Focus elsewhere (the 3-second redraw used to untick the box then): still ticked after the next change.
     await page.locator("header").click();
-    await post("/api/messages", { ...first, text: "En we willen de straat afsluiten." });
+    await post("/api/actions", { ...first, action: "reply", text: "En we willen de straat afsluiten.", eventKey: "reply-2" });
     await card.getByText("De vrager schrijft: En we willen de straat afsluiten.").waitFor({ timeout: 15_000 });
     expect(await card.locator("input.learn").isChecked()).toBe(true);
 
