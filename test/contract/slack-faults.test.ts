@@ -134,6 +134,8 @@ describe("Slack under faults", () => {
     expect(relayed.body.text).toContain("Bijlage: aanvraag.docx (https://test.slack.com/files/U0ANNA/F2/aanvraag.docx)");
     await driver.event("EvS4", { type: "message", subtype: "thread_broadcast", user: "U0ANNA", text: "Ook in het kanaal gezet.", ts: nextTs(), thread_ts: headTs, channel: TOLKEN, channel_type: "channel" });
     await waitForCall(slack, "chat.postMessage", (c) => c.body.thread_ts === at && String(c.body.text).includes("Ook in het kanaal gezet."));
+    // The asker writes back to the tolk deliberately, with the button under the relayed answer.
+    await driver.press("U0ASKER", "vliegwiel_write_to_helper", handoffId, "C0VRAGEN", { message_ts: relayed.response.ts, thread_ts: at });
     await driver.event("EvS5", { type: "message", subtype: "file_share", user: "U0ASKER", text: "Hier is onze tekening.", ts: nextTs(), thread_ts: at, channel: "C0VRAGEN", channel_type: "channel",
       files: [{ id: "F3", name: "tekening.png", permalink: "https://test.slack.com/files/U0ASKER/F3/tekening.png" }] });
     const back = await waitForCall(slack, "chat.postMessage", (c) => c.body.thread_ts === headTs && String(c.body.text).includes("Hier is onze tekening."));

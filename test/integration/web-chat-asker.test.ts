@@ -7,6 +7,8 @@ import type { WebChatChannel } from "../../src/channels/web/web-chat-channel.js"
 import { createLogger } from "../../src/logger.js";
 import { CHROMIUM, launchBrowser } from "../helpers/browser.js";
 import { copyOfStarterKnowledge, tempDir, testConfig } from "../helpers/temp-knowledge.js";
+import { teamLogin } from "../helpers/team-login.js";
+import type { Config } from "../../src/config.js";
 
 const ADVIES_URL = "https://example.org/advies-stadmakerij-flevoland";
 
@@ -15,13 +17,15 @@ describe.skipIf(!CHROMIUM)("web chat for askers", () => {
   const temp = tempDir();
   let app: App;
   let url: string;
+  let config: Config;
   let browser: Browser;
 
   beforeAll(async () => {
     const knowledgeDir = copyOfStarterKnowledge(temp.dir);
     const metadata = path.join(knowledgeDir, "metadata.yaml");
     fs.writeFileSync(metadata, fs.readFileSync(metadata, "utf8").replace(/(advies-stadmakerij-flevoland-2021\.md:\n)/, `$1  url: ${ADVIES_URL}\n`));
-    app = createApp(testConfig(temp.dir, { KNOWLEDGE_DIR: knowledgeDir, HANDOFF_TICK_SECONDS: "0.2" }), createLogger("error"));
+    config = testConfig(temp.dir, { KNOWLEDGE_DIR: knowledgeDir, HANDOFF_TICK_SECONDS: "0.2" });
+    app = createApp(config, createLogger("error"));
     await app.start();
     url = (app.channels[0] as WebChatChannel).url;
     browser = await launchBrowser();
@@ -38,8 +42,7 @@ describe.skipIf(!CHROMIUM)("web chat for askers", () => {
     await page.press("#question", "Enter");
     await page.locator(".message.assistant:not(.waiting)").nth(before).waitFor();
   };
-  const tolk = async (route: string, body: object) =>
-    (await fetch(`${url}/api/tolk/handoffs/${route}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ als: "tolk", ...body }) })).json();
+  const tolk = async (route: string, body: object) => (await teamLogin(url, config.databasePath, "tolk")).postJson(`/api/tolk/handoffs/${route}`, body);
   const handoffIdOf = async (page: Page) => {
     const conversationId = await page.evaluate(() => localStorage.getItem("vliegwiel-conversation"));
     const res = (await (await fetch(`${url}/api/conversations/${encodeURIComponent(conversationId!)}/handoff`)).json()) as { handoff: { id: string; status: string } };
