@@ -2,11 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp, type App } from "../../src/app/create-app.js";
-import type { WebChatChannel } from "../../src/channels/web/web-chat-channel.js";
-import { createLogger } from "../../src/logger.js";
-import { CHROMIUM, launchBrowser } from "../helpers/browser.js";
+import { CHROMIUM } from "../helpers/browser.js";
 import { copyOfStarterKnowledge, tempDir, testConfig } from "../helpers/temp-knowledge.js";
+import { startWebApp, type WebApp } from "../helpers/web-app.js";
 import { teamLogin } from "../helpers/team-login.js";
 import type { Config } from "../../src/config.js";
 
@@ -15,24 +13,21 @@ const ADVIES_URL = "https://example.org/advies-stadmakerij-flevoland";
 /** What an asker of the local web chat sees across reloads, return visits, long conversations and sources. */
 describe.skipIf(!CHROMIUM)("web chat for askers", () => {
   const temp = tempDir();
-  let app: App;
   let url: string;
   let config: Config;
   let browser: Browser;
+  let web: WebApp | undefined;
 
   beforeAll(async () => {
     const knowledgeDir = copyOfStarterKnowledge(temp.dir);
     const metadata = path.join(knowledgeDir, "metadata.yaml");
     fs.writeFileSync(metadata, fs.readFileSync(metadata, "utf8").replace(/(advies-stadmakerij-flevoland-2021\.md:\n)/, `$1  url: ${ADVIES_URL}\n`));
     config = testConfig(temp.dir, { KNOWLEDGE_DIR: knowledgeDir, HANDOFF_TICK_SECONDS: "0.2" });
-    app = createApp(config, createLogger("error"));
-    await app.start();
-    url = (app.channels[0] as WebChatChannel).url;
-    browser = await launchBrowser();
+    web = await startWebApp(config);
+    ({ url, browser } = web);
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    await web?.stop();
     temp.cleanup();
   });
 

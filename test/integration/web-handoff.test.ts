@@ -2,12 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp, type App } from "../../src/app/create-app.js";
-import type { WebChatChannel } from "../../src/channels/web/web-chat-channel.js";
-import { createLogger } from "../../src/logger.js";
-import { CHROMIUM, launchBrowser } from "../helpers/browser.js";
+import { CHROMIUM } from "../helpers/browser.js";
 import { teamLinkSecret, teamLogin } from "../helpers/team-login.js";
 import { copyOfStarterKnowledge, tempDir, testConfig } from "../helpers/temp-knowledge.js";
+import { startWebApp, type WebApp } from "../helpers/web-app.js";
 
 const QUESTION = "Hoe vraag ik een evenementenvergunning aan voor ons buurtfeest?";
 const ANSWER = "Een evenementenvergunning vraag je minstens acht weken vooraf aan bij de gemeente; voor een klein buurtfeest volstaat vaak een melding.";
@@ -15,9 +13,9 @@ const ANSWER = "Een evenementenvergunning vraag je minstens acht weken vooraf aa
 /** The whole handoff loop in the local web chat: asker and tolk in two real browser pages. */
 describe.skipIf(!CHROMIUM)("handoff in the local web chat", () => {
   const temp = tempDir();
-  let app: App;
   let url: string;
   let browser: Browser;
+  let web: WebApp | undefined;
   let databasePath: string;
   const teamPage = (memberId: string) => `${url}/tolk#sleutel=${teamLinkSecret(databasePath, memberId)}`;
 
@@ -25,14 +23,11 @@ describe.skipIf(!CHROMIUM)("handoff in the local web chat", () => {
     const knowledgeDir = copyOfStarterKnowledge(temp.dir);
     const config = testConfig(temp.dir, { KNOWLEDGE_DIR: knowledgeDir, HANDOFF_TICK_SECONDS: "0.2" });
     databasePath = config.databasePath;
-    app = createApp(config, createLogger("error"));
-    await app.start();
-    url = (app.channels[0] as WebChatChannel).url;
-    browser = await launchBrowser();
+    web = await startWebApp(config);
+    ({ url, browser } = web);
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    await web?.stop();
     temp.cleanup();
   });
 

@@ -1,31 +1,26 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp, type App } from "../../src/app/create-app.js";
-import type { WebChatChannel } from "../../src/channels/web/web-chat-channel.js";
-import { createLogger } from "../../src/logger.js";
-import { CHROMIUM, launchBrowser } from "../helpers/browser.js";
+import { CHROMIUM } from "../helpers/browser.js";
 import type { Config } from "../../src/config.js";
 import { tempDir, testConfig } from "../helpers/temp-knowledge.js";
+import { startWebApp, type WebApp } from "../helpers/web-app.js";
 import { teamLinkSecret } from "../helpers/team-login.js";
 
 /** The team view while questions keep coming in: what a tolk types, ticks and focuses survives every redraw. */
 describe.skipIf(!CHROMIUM)("team view", () => {
   const temp = tempDir();
-  let app: App;
   let url: string;
   let browser: Browser;
+  let web: WebApp | undefined;
   let config: Config;
 
   beforeAll(async () => {
     config = testConfig(temp.dir, { HANDOFF_TICK_SECONDS: "0.2" });
-    app = createApp(config, createLogger("error"));
-    await app.start();
-    url = (app.channels[0] as WebChatChannel).url;
-    browser = await launchBrowser();
+    web = await startWebApp(config);
+    ({ url, browser } = web);
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    await web?.stop();
     temp.cleanup();
   });
 
