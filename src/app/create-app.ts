@@ -34,7 +34,8 @@ import { createHealthCheck } from "./health.js";
 import { sourceLinker } from "./link-sources.js";
 import { signalSourcesOf } from "./signal-sources.js";
 import { addAnswerToKnowledge } from "./learning-sink.js";
-import { openKnowledge, syncKnowledgeFolder } from "./open-knowledge.js";
+import { openKnowledgeWith, syncKnowledgeFolder } from "./open-knowledge.js";
+import { openSemantic } from "./open-semantic.js";
 import { RoleGrants } from "../core/handoff/role-grants.js";
 import { safeHandler } from "./safe-handler.js";
 
@@ -55,7 +56,7 @@ const ROSTER_EXAMPLE = path.resolve(import.meta.dirname, "../../roster.example.y
 
 /** The composition root: store, core, handoff workflow and every configured channel, wired together. */
 export function createApp(config: Config, logger: Logger, options: { clock?: () => Date } = {}): App {
-  const knowledge = openKnowledge(config, logger);
+  const knowledge = openKnowledgeWith(config, openSemantic, logger);
   const assistant = createCore(config, knowledge, logger.child({ component: "core" }));
   const messages = new WebMessageStore(knowledge.db);
   const repository = new SqliteHandoffRepository(knowledge.db);

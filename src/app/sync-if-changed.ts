@@ -1,5 +1,5 @@
 import type { Config } from "../config.js";
-import { ingestSources, type IngestSummary } from "../ingest/ingest-sources.js";
+import type { IngestSummary } from "../ingest/ingest-sources.js";
 import { folderFingerprint } from "../ingest/folder-fingerprint.js";
 import { readStoreMeta, writeStoreMeta } from "../store/store-meta.js";
 import type { Knowledge } from "./open-knowledge.js";
@@ -14,6 +14,8 @@ const KEY = "knowledge_folder_fingerprint";
 export async function syncKnowledgeFolderIfChanged(config: Config, knowledge: Knowledge): Promise<IngestSummary | undefined> {
   const before = fingerprint(config, knowledge);
   if (readStoreMeta(knowledge.db, KEY) === before) return undefined;
+  // The readers of PDF, Word and web pages are loaded only when there is something to read.
+  const { ingestSources } = await import("../ingest/ingest-sources.js");
   const summary = await ingestSources({ store: knowledge.store, knowledgeDir: config.knowledgeDir, maxFileBytes: config.ingestMaxFileBytes });
   const vectorsUpToDate = !knowledge.semantic.vectors || (await knowledge.semantic.refreshVectors()) !== undefined;
   if (vectorsUpToDate) writeStoreMeta(knowledge.db, KEY, fingerprint(config, knowledge));

@@ -19,7 +19,7 @@ runCli(async (config, args) => {
   if (jsonlAt >= 0 && !jsonlFile) throw new Error("geef na --jsonl een bestand met regels {\"id\": …, \"question\": …}");
   const lines = jsonlFile ? readJsonlLines(jsonlFile) : [];
 
-  const knowledge = openKnowledge(config);
+  const knowledge = await openKnowledge(config);
   try {
     // Skipped when knowledge/ is unchanged since the last run, so a question is answered at once.
     const summary = await syncKnowledgeFolderIfChanged(config, knowledge);

@@ -24,7 +24,7 @@ runCli(async (config, args) => {
   const report: Array<{ file: string; mode: string; label: string; results: EvalResult[] }> = [];
   for (const mode of modes) {
     const settings = mode === "offline" ? { ...config, openai: undefined, pinecone: undefined } : config;
-    const knowledge = openKnowledge(settings);
+    const knowledge = await openKnowledge(settings);
     try {
       await syncKnowledgeFolder(settings, knowledge);
       const core = createCore(settings, knowledge);

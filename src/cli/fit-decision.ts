@@ -27,7 +27,7 @@ const WINDOW_WEIGHTS = [0, 0.25, 0.5, 1, 2];
 runCli(async (config, args) => {
   const file = args.find((a) => !a.startsWith("--")) ?? DEFAULT_SET;
   const settings = { ...config, openai: undefined, pinecone: undefined };
-  const knowledge = openKnowledge(settings);
+  const knowledge = await openKnowledge(settings);
   const vocabulary = loadVocabulary(config.knowledgeDir);
   const retrievalScores: number[][] = [];
   const examples: Array<Example & { id: string; lang: string }> = [];

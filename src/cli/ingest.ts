@@ -6,7 +6,7 @@ import { runCli } from "./run-cli.js";
 
 /** npm run ingest [-- files, folders or URLs…]: default the whole knowledge folder. */
 runCli(async (config, args) => {
-  const knowledge = openKnowledge(config);
+  const knowledge = await openKnowledge(config);
   try {
     const summary = await ingestSources({
       store: knowledge.store,

@@ -32,7 +32,7 @@ const USAGE = `Gebruik: npm run kennis -- <opdracht>
 
 runCli(async (config, [command, ...args]) => {
   if (command === "backup" || command === "restore") return runBackupCommand(config, command, args[0]);
-  const knowledge = openKnowledge(config);
+  const knowledge = await openKnowledge(config);
   try {
     switch (command) {
       case "list": {

@@ -1,3 +1,4 @@
+import { rememberDisplayRepairs } from "../core/answer/remember-display-repairs.js";
 import { analyzeText } from "../core/text/analyzer.js";
 
 /** Index terms of one passage, per full-text column, joined by spaces. */
@@ -6,11 +7,12 @@ export type AnalysedPassage = { title: string; section: string; body: string; bo
 /**
  * Index terms of a document's passages (in order): the document title, the passage's heading, its
  * body, and the nearest terms of the passages before and after it (so a sentence cut at a boundary
- * still counts for both).
+ * still counts for both). The repairs quoting the passage will need are decided here too.
  */
 export function analysePassages(title: string, passages: ReadonlyArray<{ section?: string; text: string }>): AnalysedPassage[] {
   const titleTerms = analyzeText(title).join(" ");
   const bodyTerms = passages.map((passage) => analyzeText(passage.text));
+  for (const passage of passages) rememberDisplayRepairs(passage);
   return passages.map((passage, ordinal) => ({
     title: titleTerms,
     section: passage.section ? analyzeText(passage.section).join(" ") : "",

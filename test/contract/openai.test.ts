@@ -181,7 +181,7 @@ describe("embeddings and hybrid retrieval through a fake OpenAI-compatible serve
     const { ingestSources } = await import("../../src/ingest/ingest-sources.js");
     fs.writeFileSync(path.join(knowledgeDir, "nieuw.md"), "# Vrijwilligers bedanken\n\nBedank vrijwilligers elk jaar met een etentje.");
     const config = testConfig(temp.dir, { KNOWLEDGE_DIR: knowledgeDir, OPENAI_API_KEY: "sk-test-key", OPENAI_BASE_URL: openai.url, OPENAI_EMBEDDING_MODEL: "test-embedding" });
-    const knowledge = openKnowledge(config, createLogger("error"));
+    const knowledge = await openKnowledge(config, createLogger("error"));
     try {
       await ingestSources({ store: knowledge.store, knowledgeDir, maxFileBytes: 1e7 });
       expect(await knowledge.semantic.refreshVectors()).toEqual({ embedded: 1, deleted: 0, unchanged: expect.any(Number) });
@@ -199,7 +199,7 @@ describe("embeddings and hybrid retrieval through a fake OpenAI-compatible serve
     const dir = tempDir();
     try {
       const config = testConfig(dir.dir, { OPENAI_API_KEY: "sk-test-key", OPENAI_BASE_URL: openai.url, OPENAI_EMBEDDING_MODEL: "test-embedding", OPENAI_BUDGET_SECONDS: "1" });
-      const knowledge = openKnowledge(config, createLogger("error"));
+      const knowledge = await openKnowledge(config, createLogger("error"));
       const { ingestSources } = await import("../../src/ingest/ingest-sources.js");
       await ingestSources({ store: knowledge.store, knowledgeDir: config.knowledgeDir, maxFileBytes: 1e7 });
       const total = knowledge.store.passageCount();

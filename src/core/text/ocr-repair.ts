@@ -1,31 +1,28 @@
-import { dutchDictionary, knowsWordOrName, type DutchDictionary } from "./dutch-dictionary.js";
+import { dutchDictionary, dutchDictionaryState, knowsWordOrName, type DutchDictionary } from "./dutch-dictionary.js";
 import { foldDiacritics } from "./fold.js";
 import { ocrCandidatesOne, ocrCandidatesTwo } from "./ocr-confusions.js";
+import { wordMemory } from "./word-memory.js";
 
 const MIN_LETTERS = 5;
 const MAX_LENGTH = 40;
-const cache = new Map<string, string | null>();
-let cacheOwner: DutchDictionary | undefined;
 
 /**
  * The Dutch word an OCR-damaged word stands for ("codperatie" → coöperatie, "elgenheld" → eigenheid),
  * or undefined when the word is known, too short, or when no single dictionary word explains it (one
  * substitution is tried before two; two candidates means unsure). A word that only lost its diacritics
- * ("cooperatie") yields the dictionary spelling. Expects a lower-case word; cached per word.
+ * ("cooperatie") yields the dictionary spelling. Expects a lower-case word. Each decision is kept in
+ * the word memory, so the word list is not needed to repeat it.
  */
 export function repairOcrWord(word: string): string | undefined {
   if (!worthRepairing(word)) return undefined;
+  const key = `o:${word}`;
+  const remembered = wordMemory().recall(key);
+  if (remembered !== undefined) return remembered ?? undefined;
   const dictionary = dutchDictionary();
   if (!dictionary) return undefined;
-  if (dictionary !== cacheOwner) {
-    cache.clear();
-    cacheOwner = dictionary;
-  }
-  const cached = cache.get(word);
-  if (cached !== undefined) return cached ?? undefined;
   const repaired = decide(word, dictionary);
-  if (cache.size > 100_000) cache.clear();
-  cache.set(word, repaired ?? null);
+  // A decision taken without the list (it failed to load) is not one to keep.
+  if (dutchDictionaryState() !== "unavailable") wordMemory().remember(key, repaired ?? null);
   return repaired;
 }
 
