@@ -23,8 +23,8 @@ export interface DeliveryMemory {
 export interface EventInbox {
   /** Keeps the event; true when this process should handle it (not done, nor taken by this boot before). */
   take(key: string, body: unknown): boolean;
-  /** Events earlier processes took but never finished, now taken by this one. */
-  takeUnfinished(): Array<{ key: string; body: unknown }>;
+  /** Events whose key starts with `keyPrefix` (one platform's) that earlier processes took but never finished, now taken by this one. */
+  takeUnfinished(keyPrefix: string): Array<{ key: string; body: unknown }>;
   done(key: string): void;
 }
 

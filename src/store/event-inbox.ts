@@ -23,10 +23,10 @@ export class SqliteEventInbox implements EventInbox {
     return taken !== undefined;
   }
 
-  takeUnfinished(): Array<{ key: string; body: unknown }> {
+  takeUnfinished(keyPrefix: string): Array<{ key: string; body: unknown }> {
     const rows = this.db
-      .prepare("UPDATE event_inbox SET boot = ? WHERE done_at IS NULL AND boot != ? RETURNING key, body, received_at")
-      .all(this.boot, this.boot) as Array<{ key: string; body: string; received_at: string }>;
+      .prepare("UPDATE event_inbox SET boot = ? WHERE done_at IS NULL AND boot != ? AND substr(key, 1, length(?)) = ? RETURNING key, body, received_at")
+      .all(this.boot, this.boot, keyPrefix, keyPrefix) as Array<{ key: string; body: string; received_at: string }>;
     return rows.sort((a, b) => a.received_at.localeCompare(b.received_at)).map((r) => ({ key: r.key, body: JSON.parse(r.body) as unknown }));
   }
 

@@ -48,6 +48,8 @@ export class FakeDiscord {
   onAnswered?: () => void;
   /** Answers to give instead of carrying out a request, once each: `failNext.push({ method: "POST", path: /threads$/, status: 500 })`. */
   readonly failNext: Array<{ method: string; path: RegExp; status: number; code?: number }> = [];
+  /** Messages people wrote (dispatched on the gateway), which GET /channels/:id/messages/:id also returns. */
+  private readonly peopleMessages = new Map<string, Record<string, unknown>>();
   /** Messages created per nonce (with enforce_nonce), as Discord keeps them for a few minutes. */
   private readonly nonces = new Map<string, Record<string, unknown>>();
   private readonly server = http.createServer((req, res) => void this.handleRest(req, res));
@@ -191,6 +193,7 @@ export class FakeDiscord {
       flags: 0,
       components: [],
     };
+    this.peopleMessages.set(data.id, data);
     return data;
   }
 
@@ -397,7 +400,7 @@ export class FakeDiscord {
       return send(200, message);
     }
     if (method === "GET" && (match = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/))) {
-      const message = this.messages.get(match[2]!);
+      const message = this.messages.get(match[2]!) ?? this.peopleMessages.get(match[2]!);
       return message ? send(200, message) : send(404, { message: "Unknown Message", code: 10008 });
     }
     if (method === "GET" && (match = path.match(/^\/guilds\/(\d+)\/threads\/active$/))) {

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import Database from "better-sqlite3";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { APPLICATION_ID, FakeDiscord, GENERAL, HANDOFF_FORUM, TOKEN } from "../fakes/fake-discord.js";
+import { APPLICATION_ID, BOT, FakeDiscord, GENERAL, HANDOFF_FORUM, TOKEN } from "../fakes/fake-discord.js";
+import { ASKER, TOLK } from "../helpers/discord-flow.js";
 import { FakeSlackApi } from "../fakes/fake-slack-api.js";
 import { AppProcess } from "../helpers/app-process.js";
 import { freePort } from "../helpers/free-port.js";
@@ -161,6 +162,71 @@ describe("handoffs under SIGKILL at every point of a delivery", () => {
     expectExactlyOnce(counts);
   }, 180_000);
 
+  /** The answers in the thread Vliegwiel starts on a question in #algemeen (its id is the question's). */
+  const answersIn = (thread: string) => discord.callsTo("POST", new RegExp(`^/channels/${thread}/messages$`)).filter((c) => !c.body.rateLimited);
+  const answered = (thread: string) => [...discord.messages.values()].filter((m) => m.channel_id === thread && m.id !== thread);
+
+  for (const [what, isCut] of [
+    ["the start of its thread", (route: string, thread: string) => route === `/channels/${GENERAL}/messages/${thread}/threads`],
+    ["the post of its answer", (route: string, thread: string) => route === `/channels/${thread}/messages`],
+  ] as const) {
+    it(`discord: killed in flight of ${what}, then the restart answers the question once, in one thread`, async () => {
+      const question = discord.message({ channelId: GENERAL, content: `<@${BOT.id}> Hoe vinden we vrijwilligers voor de dorpsdag?`, mentionsBot: true, author: ASKER });
+      const thread = String(question.id);
+      const inChannelBefore = answered(GENERAL).length;
+      killer.arm("in flight", (request) => {
+        const r = request as { platform: string; method: string; route: string };
+        return r.platform === "discord" && r.method === "POST" && isCut(r.route, thread);
+      });
+      discord.dispatch("MESSAGE_CREATE", question);
+      await killer.done();
+      await restart();
+      await until(() => answered(thread).length > 0, "the answer after the restart");
+      await until(() => unfinishedInbox() === 0, "the inbox to be done");
+      const counts = { answer: answered(thread).length };
+      results.push({ platform: "discord", step: "question", point: `in flight of ${what}`, counts });
+      expectExactlyOnce(counts);
+      // Answered in the question's thread, not beside it in the channel.
+      expect(answered(GENERAL)).toHaveLength(inChannelBefore);
+      expect(answersIn(thread).length).toBeGreaterThanOrEqual(1);
+    }, 180_000);
+  }
+
+  it("discord: a tolk's reply taken in by a process that then died is relayed once after the restart", async () => {
+    const flow = flows.discord as DiscordFlow;
+    const h = await flow.ask();
+    await flow.share(h);
+    await flow.waitShared(h);
+    await flow.claim(h);
+    const thread = (h as { thread?: string }).thread!;
+    await app.kill();
+    // What the stopped process had written: the message in its inbox, not yet handled.
+    const reply = discord.message({ channelId: thread, content: "Antwoord dat een stop onderbrak", author: TOLK });
+    const db = new Database(dbFile);
+    try {
+      db.prepare("INSERT INTO event_inbox (key, body, boot, received_at) VALUES (?, ?, 'stopped-process', ?)")
+        .run(`discord:${String(reply.id)}`, JSON.stringify({ channelId: thread, messageId: reply.id }), new Date().toISOString());
+    } finally {
+      db.close();
+    }
+    await restart();
+    await flow.waitRelayed(h);
+    await flow.close(h);
+    await flow.waitClosed(h);
+    const counts = flow.counts(h);
+    results.push({ platform: "discord", step: "relay", point: "taken in, then the process died", counts });
+    expectExactlyOnce(counts);
+  }, 180_000);
+
+  const unfinishedInbox = () => {
+    const db = new Database(dbFile, { readonly: true });
+    try {
+      return db.prepare("SELECT count(*) FROM event_inbox WHERE done_at IS NULL").pluck().get() as number;
+    } finally {
+      db.close();
+    }
+  };
+
   it("afterwards, nothing waits in the outbox and nothing is stuck", async () => {
     await until(() => {
       const pending = new Database(dbFile, { readonly: true });
@@ -170,6 +236,7 @@ describe("handoffs under SIGKILL at every point of a delivery", () => {
         pending.close();
       }
     }, "an empty outbox");
-    expect(results).toHaveLength(2 * (CONSENT_POINTS.length + 2 * DELIVERY_POINTS.length) + 1);
+    expect(results).toHaveLength(2 * (CONSENT_POINTS.length + 2 * DELIVERY_POINTS.length) + 4);
+    expect(unfinishedInbox()).toBe(0);
   });
 });

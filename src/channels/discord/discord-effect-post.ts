@@ -3,7 +3,7 @@ import type { DeliveryInput } from "../../core/handoff/handoff-service.js";
 import type { DiscordMessage } from "./render-discord-reply.js";
 
 /** Discord's error code when a thread was already started on a message. */
-const THREAD_ALREADY_CREATED = 160004;
+export const THREAD_ALREADY_CREATED = 160004;
 
 /**
  * A nonce per effect (and piece of it) with `enforce_nonce`: Discord then returns the message it

@@ -1,5 +1,5 @@
 import type { Logger } from "../../logger.js";
-import type { DeliveryMemory } from "../ports.js";
+import type { DeliveryMemory, EventInbox } from "../ports.js";
 
 /** Discord's settings as the adapter needs them (src/config.ts reads them from the environment). */
 export type DiscordSettings = {
@@ -18,6 +18,8 @@ export type DiscordSettings = {
 
 export type DiscordChannelOptions = DiscordSettings & {
   deliveries: DeliveryMemory;
+  /** Where a message waits from its arrival until it is answered, so a stop in between loses nothing. */
+  inbox?: EventInbox;
   logger: Logger;
   /** Largest document a maintainer may add from chat. */
   maxFileBytes: number;

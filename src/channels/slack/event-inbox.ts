@@ -4,10 +4,12 @@ import type { DeliveryMemory, EventInbox } from "../ports.js";
 
 type ReceiverEvent = Parameters<App["processEvent"]>[0];
 
+const KEY_PREFIX = "slack:";
+
 /** Events API deliveries are kept by their event id; other requests (buttons, commands) are not. */
 function inboxKey(body: unknown): string | undefined {
   const b = body as { type?: string; event_id?: string };
-  return b.type === "event_callback" && b.event_id ? b.event_id : undefined;
+  return b.type === "event_callback" && b.event_id ? `${KEY_PREFIX}${b.event_id}` : undefined;
 }
 
 /**
@@ -21,7 +23,7 @@ export function keepEventsInInbox(app: App, options: { inbox: EventInbox; delive
   const process = app.processEvent.bind(app);
   const handle = async (key: string, event: ReceiverEvent) => {
     // Handled before but cut off: its "seen" mark must not make it look like a repeat now.
-    deliveries.forget(channel, key);
+    deliveries.forget(channel, key.slice(KEY_PREFIX.length));
     try {
       await process(event);
     } finally {
@@ -36,7 +38,7 @@ export function keepEventsInInbox(app: App, options: { inbox: EventInbox; delive
   };
   return {
     async replay() {
-      const unfinished = inbox.takeUnfinished();
+      const unfinished = inbox.takeUnfinished(KEY_PREFIX);
       for (const { key, body } of unfinished) {
         logger.info(`slack: handling event ${key} again, which a stop cut off`);
         await handle(key, { body: body as ReceiverEvent["body"], ack: async () => undefined }).catch((error: Error) => logger.error(`slack: event ${key} failed again: ${error.message}`));

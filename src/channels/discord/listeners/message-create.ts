@@ -1,8 +1,9 @@
 import { Routes, type Message } from "discord.js";
 import { threadName } from "../discord-handoff-sink.js";
-import { postMessage } from "../discord-rest.js";
 import { displayName, inScope, THREADS, type DiscordContext } from "../discord-context.js";
 import { renderDiscordReply } from "../render-discord-reply.js";
+import { postOnce, THREAD_ALREADY_CREATED } from "../discord-effect-post.js";
+import { answerFromInbox } from "../message-inbox.js";
 import { attachmentsOf } from "../discord-attachments.js";
 import { teamReply } from "./team-reply.js";
 
@@ -10,9 +11,10 @@ const TYPING_EVERY_MS = 8_000;
 
 /**
  * A message: answered when it mentions Vliegwiel, is a direct message, or is in an auto-answer
- * channel or a thread Vliegwiel answered in; in a handoff thread it is a tolk's reply.
+ * channel or a thread Vliegwiel answered in; in a handoff thread it is a tolk's reply. `replayed`:
+ * taken from the inbox after a restart (it was seen, and not answered, before the stop).
  */
-export async function onMessage(ctx: DiscordContext, message: Message): Promise<void> {
+export async function onMessage(ctx: DiscordContext, message: Message, replayed = false): Promise<void> {
   const { options, core } = ctx;
   const client = ctx.started();
   if (message.author.bot || message.webhookId || message.system || message.author.id === client.user?.id) return;
@@ -20,7 +22,7 @@ export async function onMessage(ctx: DiscordContext, message: Message): Promise<
   const channel = message.channel;
   const thread = channel.isThread() ? channel : undefined;
   if (thread && options.handoffChannelId && thread.parentId === options.handoffChannelId) {
-    await teamReply(ctx, message, `${thread.parentId}:${thread.id}`);
+    await answerFromInbox(ctx, message, replayed, () => teamReply(ctx, message, `${thread.parentId}:${thread.id}`));
     return;
   }
   const direct = !message.guildId;
@@ -31,15 +33,23 @@ export async function onMessage(ctx: DiscordContext, message: Message): Promise<
   const followUp = readsAll && !!thread && options.deliveries.has(THREADS, thread.id);
   if (!direct && !mentioned && !autoAnswer && !followUp) return; // other chatter is not ours
   if (!options.deliveries.firstTime(ctx.name, message.id)) return; // replayed after a resume
+  await answerFromInbox(ctx, message, replayed, () => answer(ctx, message, direct, thread?.id));
+}
+
+async function answer(ctx: DiscordContext, message: Message, direct: boolean, threadId: string | undefined): Promise<void> {
+  const { options, core } = ctx;
+  const client = ctx.started();
   const text = message.content.replace(/<@!?\d+>/g, "").trim();
 
   // In a channel, answer in a thread started on the question; in a thread or DM, right there.
-  let conversationChannel = direct || thread ? message.channelId : undefined;
+  let conversationChannel = direct || threadId ? message.channelId : undefined;
   if (!conversationChannel) {
     try {
       conversationChannel = (await message.startThread({ name: threadName(text), autoArchiveDuration: 1440 })).id;
     } catch (error) {
-      options.logger.warn(`discord: cannot start a thread in ${message.channelId} (${(error as Error).message}); answering in the channel`);
+      // Started before a stop cut the answer off: a thread on a message has the message's id.
+      if ((error as { code?: unknown }).code === THREAD_ALREADY_CREATED) conversationChannel = message.id;
+      else options.logger.warn(`discord: cannot start a thread in ${message.channelId} (${(error as Error).message}); answering in the channel`);
     }
   }
   const conversationId = conversationChannel ?? `${message.channelId}:${message.id}`;
@@ -48,7 +58,8 @@ export async function onMessage(ctx: DiscordContext, message: Message): Promise<
   );
   const rest = client.rest;
   for (const [index, rendered] of renderDiscordReply(reply).entries()) {
-    await postMessage(rest, conversationChannel ?? message.channelId, rendered, conversationChannel || index > 0 ? undefined : message.id);
+    // The nonce makes an answer posted just before a stop come back, not twice, when it is answered again.
+    await postOnce(rest, conversationChannel ?? message.channelId, rendered, `vwa${BigInt(message.id).toString(36)}.${index}`, conversationChannel || index > 0 ? undefined : message.id);
   }
   if (conversationChannel && !direct) options.deliveries.firstTime(THREADS, conversationChannel);
 }

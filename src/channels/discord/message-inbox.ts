@@ -1,0 +1,47 @@
+import type { Message } from "discord.js";
+import type { DiscordContext } from "./discord-context.js";
+
+const KEY_PREFIX = "discord:";
+
+type MessageRef = { channelId: string; messageId: string };
+
+/**
+ * The gateway hands a message over once; a stop while it is being answered would lose it. So a
+ * message to answer is written to the inbox first and marked done when its answer is out; one cut off
+ * by a stop is fetched again and answered after the restart (`answerUnfinished`).
+ */
+export async function answerFromInbox(ctx: DiscordContext, message: Message, replayed: boolean, answer: () => Promise<void>): Promise<void> {
+  const { inbox } = ctx.options;
+  if (!inbox) return answer();
+  const key = `${KEY_PREFIX}${message.id}`;
+  // Taken already (a second delivery of the same message while it is being answered): leave it.
+  if (!replayed && !inbox.take(key, { channelId: message.channelId, messageId: message.id } satisfies MessageRef)) return;
+  try {
+    await answer();
+  } finally {
+    inbox.done(key);
+  }
+}
+
+/** Answers the messages an earlier process took but did not finish, oldest first; returns how many. */
+export async function answerUnfinished(ctx: DiscordContext, answer: (message: Message) => Promise<void>): Promise<number> {
+  const { inbox, logger, deliveries } = ctx.options;
+  if (!inbox) return 0;
+  const unfinished = inbox.takeUnfinished(KEY_PREFIX);
+  for (const { key, body } of unfinished) {
+    const ref = body as MessageRef;
+    try {
+      const channel = await ctx.started().channels.fetch(ref.channelId);
+      if (!channel?.isTextBased()) throw new Error(`channel ${ref.channelId} is gone`);
+      const message = await channel.messages.fetch(ref.messageId);
+      logger.info(`discord: answering message ${ref.messageId} again, which a stop cut off`);
+      // It was seen before the stop: that mark must not make it look like a repeat now.
+      deliveries.forget(ctx.name, ref.messageId);
+      await answer(message);
+    } catch (error) {
+      logger.error(`discord: message ${ref.messageId} could not be answered after the restart: ${(error as Error).message}`);
+      inbox.done(key);
+    }
+  }
+  return unfinished.length;
+}
