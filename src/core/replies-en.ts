@@ -32,4 +32,12 @@ export const EN: ReplyTexts = {
   consentRequest:
     "May I pass your question on to the tolken and vrije actoren (the people who help in the network)? Only they see your question, with your name or anonymously, as you choose.",
   unavailable: "Something went wrong on my side. Please try again in a moment; if it still fails, a person in the network will help you.",
+  handoffBadge: "This question goes to a person (a tolk or vrije actor)",
+  feedback_up: "Helpful",
+  feedback_down: "Not helpful",
+  ask_human: "Ask a person",
+  share: "Yes, share my question",
+  share_anonymous: "Share anonymously",
+  dont_share: "Don't share",
+  write_to_helper: "Add something",
 };

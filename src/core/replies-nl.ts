@@ -27,6 +27,15 @@ export const NL = {
   consentRequest:
     "Mag ik je vraag doorgeven aan de tolken en vrije actoren van het netwerk? Alleen zij zien je vraag, met je naam of anoniem, zoals jij kiest.",
   unavailable: "Er ging bij mij iets mis. Probeer het zo nog eens; lukt het dan nog niet, dan helpt een mens uit het netwerk je verder.",
+  handoffBadge: "Deze vraag gaat naar een mens (tolk of vrije actor)",
+  // Button labels, per action (channels show them under a reply).
+  feedback_up: "Nuttig",
+  feedback_down: "Niet nuttig",
+  ask_human: "Vraag een mens",
+  share: "Ja, deel mijn vraag",
+  share_anonymous: "Deel anoniem",
+  dont_share: "Niet delen",
+  write_to_helper: "Nog iets doorgeven",
 };
 
 /** The texts of one language, as the core uses them. */

@@ -15,6 +15,14 @@ export function replyLanguage(message: string): ReplyLanguage {
   return detectLanguage(words);
 }
 
+/** The label of a button under a reply, in the reply's language (the action's name if it has none). */
+export function actionLabel(action: string, language: ReplyLanguage | undefined): string {
+  const texts = repliesIn(language) as Record<string, unknown>;
+  return typeof texts[action] === "string" && ACTION_LABELS.has(action) ? (texts[action] as string) : action;
+}
+
+const ACTION_LABELS: ReadonlySet<string> = new Set(["feedback_up", "feedback_down", "ask_human", "share", "share_anonymous", "dont_share", "write_to_helper"]);
+
 export function repliesIn(language: ReplyLanguage | undefined): ReplyTexts {
   return language === "en" ? EN : NL;
 }

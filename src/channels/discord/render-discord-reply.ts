@@ -1,4 +1,5 @@
 import type { Reply } from "../../core/reply.js";
+import { actionLabel, repliesIn } from "../../core/reply-language.js";
 import { linkedSourceLines } from "../linked-sources.js";
 import { chunk, splitSources } from "../split-text.js";
 import { escapeDiscord } from "./discord-escape.js";
@@ -21,15 +22,7 @@ export type DiscordMessage = {
   allowed_mentions: { parse: Array<"users" | "roles" | "everyone">; users?: string[]; roles?: string[] };
 };
 
-const BUTTONS: Record<string, { label: string; style: ButtonSpec["style"] }> = {
-  feedback_up: { label: "Nuttig", style: 2 },
-  feedback_down: { label: "Niet nuttig", style: 2 },
-  ask_human: { label: "Vraag een mens", style: 1 },
-  share: { label: "Ja, deel mijn vraag", style: 3 },
-  share_anonymous: { label: "Deel anoniem", style: 2 },
-  dont_share: { label: "Niet delen", style: 4 },
-  write_to_helper: { label: "Nog iets doorgeven", style: 2 },
-};
+const STYLES: Record<string, ButtonSpec["style"]> = { ask_human: 1, share: 3, dont_share: 4 };
 
 /** `vw:<action>:<value>`: what a button does, and for which handoff. */
 export function customId(action: string, value = "-"): string {
@@ -58,7 +51,7 @@ export function renderDiscordReply(reply: Reply, options: { withoutPrompt?: bool
   const pieces = chunk(escapeMarkdown(body), DESCRIPTION_LIMIT);
   const colour = reply.decision === "handoff" ? COLOUR_HANDOFF : COLOUR_ANSWER;
   const messages: DiscordMessage[] = pieces.map((piece, index) => ({
-    embeds: [{ description: piece, color: colour, ...(index === 0 && reply.decision === "handoff" ? { title: "Deze vraag gaat naar een mens (tolk of vrije actor)" } : {}) }],
+    embeds: [{ description: piece, color: colour, ...(index === 0 && reply.decision === "handoff" ? { title: repliesIn(reply.language).handoffBadge } : {}) }],
     allowed_mentions: { parse: [] },
   }));
   if (messages.length === 0) messages.push({ embeds: [{ description: "…", color: colour }], allowed_mentions: { parse: [] } });
@@ -67,12 +60,13 @@ export function renderDiscordReply(reply: Reply, options: { withoutPrompt?: bool
   // Sources with an address (PUBLIC_BASE_URL, or the document's own url) are links.
   const linked = sources && linkedSourceLines(reply, (label, url) => `[${escapeMarkdown(label).replace(/[[\]]/g, "")}](${url.replace(/[()\s]/g, encodeURIComponent)})`, escapeMarkdown);
   if (sources) {
-    embed.fields = chunk(linked ? linked.replace(/^(Bronnen|Sources):\s*/, "") : escapeMarkdown(sources.replace(/^(Bronnen|Sources):\s*/, "")), FIELD_LIMIT).slice(0, 5).map((value, i) => ({ name: i === 0 ? "Bronnen" : "Bronnen (vervolg)", value }));
+    const sourcesName = repliesIn(reply.language).sourcesLabel.replace(/:$/, "");
+    embed.fields = chunk(linked ? linked.replace(/^(Bronnen|Sources):\s*/, "") : escapeMarkdown(sources.replace(/^(Bronnen|Sources):\s*/, "")), FIELD_LIMIT).slice(0, 5).map((value, i) => ({ name: `${sourcesName}${i === 0 ? "" : " …"}`, value }));
   }
   if (reply.notice) messages[0]!.content = `*${escapeMarkdown(reply.notice)}*`;
   const actions = reply.kind === "answer" ? ["feedback_up", "feedback_down", ...(reply.actions ?? [])] : (reply.actions ?? []);
   const shown = options.withoutPrompt ? actions.filter((a) => !isConsent(a)) : actions;
-  if (shown.length) last.components = [buttonRow(shown.map((a) => buttonFor(a, reply.handoffId)))];
+  if (shown.length) last.components = [buttonRow(shown.map((a) => buttonFor(a, reply)))];
   return messages;
 }
 
@@ -80,7 +74,7 @@ export function renderDiscordReply(reply: Reply, options: { withoutPrompt?: bool
 export function promptMessage(reply: Reply): DiscordMessage | undefined {
   if (!reply.prompt) return undefined;
   const consent = (reply.actions ?? []).filter(isConsent);
-  return { content: escapeMarkdown(reply.prompt), components: [buttonRow(consent.map((a) => buttonFor(a, reply.handoffId)))], allowed_mentions: { parse: [] } };
+  return { content: escapeMarkdown(reply.prompt), components: [buttonRow(consent.map((a) => buttonFor(a, reply)))], allowed_mentions: { parse: [] } };
 }
 
 /** A short plain message (confirmations, refusals). */
@@ -92,9 +86,8 @@ function isConsent(action: string): boolean {
   return action === "share" || action === "share_anonymous" || action === "dont_share";
 }
 
-function buttonFor(action: string, handoffId: string | undefined): ButtonSpec {
-  const spec = BUTTONS[action] ?? { label: action, style: 2 as const };
-  return { customId: customId(action, handoffId), label: spec.label, style: spec.style };
+function buttonFor(action: string, reply: Reply): ButtonSpec {
+  return { customId: customId(action, reply.handoffId), label: actionLabel(action, reply.language), style: STYLES[action] ?? 2 };
 }
 
 /** Discord's one escaping function (see discord-escape.ts), under the name the renderers use. */

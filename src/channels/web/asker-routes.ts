@@ -2,6 +2,7 @@ import type http from "node:http";
 import type { CoreApi } from "../../core/channel.js";
 import type { AskerAction } from "../../core/conversation.js";
 import type { Reply } from "../../core/reply.js";
+import { actionLabel, repliesIn } from "../../core/reply-language.js";
 import type { Logger } from "../../logger.js";
 import type { WebMessages } from "../ports.js";
 import { readJson, sendJson, str } from "./http-helpers.js";
@@ -51,7 +52,7 @@ export async function handleAskerRoute(req: http.IncomingMessage, res: http.Serv
     const reply = await ctx.core.handle({ channel: ctx.channel, conversationId, userId, userName, text: body.text });
     if (body.text.trim()) ctx.messages.add(conversationId, ASKER_AUTHOR, body.text);
     keepReply(ctx, conversationId, reply);
-    sendJson(res, 200, reply);
+    sendJson(res, 200, forPage(reply));
     return true;
   }
   const action = body.action as AskerAction["action"];
@@ -62,11 +63,17 @@ export async function handleAskerRoute(req: http.IncomingMessage, res: http.Serv
     text: action === "reply" ? str(body.text, 20_000) : undefined,
   });
   keepReply(ctx, conversationId, reply);
-  sendJson(res, 200, reply);
+  sendJson(res, 200, forPage(reply));
   return true;
 }
 
 /** Keeps a reply in the conversation's feed (without the passages, which only the tolk needs). */
 function keepReply(ctx: RouteContext, conversationId: string, reply: Reply): void {
-  ctx.messages.add(conversationId, REPLY_AUTHOR, JSON.stringify({ ...reply, passages: [] }));
+  ctx.messages.add(conversationId, REPLY_AUTHOR, JSON.stringify({ ...forPage(reply), passages: [] }));
+}
+
+/** The reply as the page shows it: with its buttons' labels and its badge in the asker's language. */
+function forPage(reply: Reply): Reply & { labels: Record<string, string>; badge: string } {
+  const labels = Object.fromEntries((reply.actions ?? []).map((action) => [action, actionLabel(action, reply.language)]));
+  return { ...reply, labels, badge: repliesIn(reply.language).handoffBadge };
 }
