@@ -49,6 +49,11 @@ describe("the word memory: what the Dutch word list said, kept beside the knowle
       expect(reply.decision).toBe("answer");
       expect(reply.text).toContain("wijkraad van Oosterwolde");
       expect(answering.loads).toBe(0);
+      // A question's own words (possibly personal) are never written down, even when the list is asked.
+      await createCore(config, knowledge).handle({ channel: "cli", conversationId: "c", userId: "u", text: "Mag het kipenhok van mevrouw Jansen bij de voetbalclub staan?" });
+      expect(answering.loads).toBe(1);
+      const kept = knowledge.db.prepare("SELECT key FROM word_memory WHERE key LIKE '%kipenhok%' OR key LIKE '%jansen%'").all();
+      expect(kept).toEqual([]);
     } finally {
       knowledge.close();
     }

@@ -23,7 +23,23 @@ export function inProcessWordMemory(): WordMemory {
   };
 }
 
-/** Puts a fast in-process layer in front of a slower (persistent) memory. */
+let keeping = 0;
+
+/**
+ * Runs work whose word answers are also kept beyond the process: the words of documents, at ingest.
+ * Outside it answers live in the process only, so no word of a question (which may be personal) is
+ * ever written down.
+ */
+export function keepingWordAnswers<T>(work: () => T): T {
+  keeping++;
+  try {
+    return work();
+  } finally {
+    keeping--;
+  }
+}
+
+/** Puts a fast in-process layer in front of a slower (persistent) memory, written only while keeping. */
 export function layeredWordMemory(slow: WordMemory): WordMemory {
   const fast = inProcessWordMemory();
   return {
@@ -36,7 +52,7 @@ export function layeredWordMemory(slow: WordMemory): WordMemory {
     },
     remember(key, value) {
       fast.remember(key, value);
-      slow.remember(key, value);
+      if (keeping > 0) slow.remember(key, value);
     },
   };
 }
