@@ -6,6 +6,7 @@ import type { ApplyResult, HandoffService } from "./handoff/handoff-service.js";
 import { askerNoticeText } from "./handoff/handoff-texts.js";
 import type { Handoff } from "./handoff/handoff-types.js";
 import type { Reply } from "./reply.js";
+import { conversationTexts } from "./conversation-texts.js";
 import { repliesIn } from "./reply-language.js";
 import { classifyIntent } from "./decision/classify-intent.js";
 import { withContext } from "./decision/follow-up.js";
@@ -64,8 +65,6 @@ export type Conversation = {
 };
 
 const CONSENT_ACTIONS = ["share", "share_anonymous", "dont_share"] as const;
-const EARLIER_NOT_SHARED = "Je eerdere vraag heb ik niet doorgegeven.";
-const CONSENT_STILL_OPEN = "Je eerdere vraag wacht nog op je keuze: mag ik hem doorgeven? Antwoord met ja, anoniem of nee.";
 
 /**
  * The asker's side of the assistant: questions get an answer or a handoff (with consent first).
@@ -78,7 +77,10 @@ export function createConversation(options: ConversationOptions): Conversation {
   const startHandoff = (message: { channel: string; conversationId: string; userId: string; userName?: string }, question: string, reply: Reply, eventKey?: string): Reply => {
     const handoff = handoffs.request({
       question,
-      asker: { channel: message.channel, conversationId: message.conversationId, userId: message.userId, name: message.userName ?? "de vrager" },
+      asker: {
+        channel: message.channel, conversationId: message.conversationId, userId: message.userId, name: message.userName ?? "de vrager",
+        ...(reply.language === "en" ? { language: "en" as const } : {}),
+      },
       theme: options.detectTheme(question, reply),
       findings: reply.passages.slice(0, 3).map((p) => p.source),
       eventKey,
@@ -99,8 +101,9 @@ export function createConversation(options: ConversationOptions): Conversation {
     const handoff = repository.get(handoffId)?.handoff;
     if (!handoff || !text.trim() || handoff.asker.userId !== userId || (handoff.status !== "open" && handoff.status !== "claimed")) return undefined;
     const result = handoffs.apply(handoff.id, { type: "asker_reply", by: userId, text: text.trim() }, eventKey);
-    if (!result.ok) return result.code === "duplicate" ? plain("relayed", rejectionText(result), handoff.id) : undefined;
-    return { ...plain("relayed", "Ik heb je bericht doorgegeven aan wie je vraag behandelt.", handoff.id), actions: ["write_to_helper"] };
+    const language = handoff.asker.language;
+    if (!result.ok) return result.code === "duplicate" ? plain("relayed", rejectionText(result, language), handoff.id, "relayed", language) : undefined;
+    return { ...plain("relayed", conversationTexts(language).relayed, handoff.id, "relayed", language), actions: ["write_to_helper"] };
   };
 
   const standalone = async (message: IncomingMessage, earlier: string[]): Promise<string> => {
@@ -140,36 +143,38 @@ export function createConversation(options: ConversationOptions): Conversation {
         // A new question for a person replaces the one still waiting for consent (never shared).
         if (!waiting) return startHandoff(message, question, reply);
         handoffs.apply(waiting.id, { type: "consent_refused", by: message.userId });
-        return { ...startHandoff(message, question, reply), notice: [reply.notice, EARLIER_NOT_SHARED].filter(Boolean).join(" ") };
+        return { ...startHandoff(message, question, reply), notice: [reply.notice, conversationTexts(reply.language).earlierNotShared].filter(Boolean).join(" ") };
       }
       const answered = reply.kind === "answer" ? { ...reply, actions: ["ask_human" as const] } : reply;
       // Still waiting for consent: asked again, briefly; a plain "ja", "anoniem" or "nee" answers it.
-      return waiting ? { ...answered, notice: [answered.notice, CONSENT_STILL_OPEN].filter(Boolean).join(" ") } : answered;
+      return waiting ? { ...answered, notice: [answered.notice, conversationTexts(reply.language).consentStillOpen].filter(Boolean).join(" ") } : answered;
     },
 
     async act(action) {
       if (action.action === "reply" || action.action === "write_to_helper") {
         const handoff = action.handoffId ? repository.get(action.handoffId)?.handoff : repository.findActiveByAsker(action.channel, action.conversationId);
-        if (!handoff || (handoff.status !== "open" && handoff.status !== "claimed")) return NOT_IN_PROGRESS(handoff?.id);
-        if (handoff.asker.userId !== action.userId) return plain("relayed", rejectionText({ ok: false, code: "not_asker", handoff }), handoff.id, "not-allowed");
+        if (!handoff || (handoff.status !== "open" && handoff.status !== "claimed")) return notInProgress(handoff?.id, handoff?.asker.language);
+        const language = handoff.asker.language;
+        if (handoff.asker.userId !== action.userId) return plain("relayed", rejectionText({ ok: false, code: "not_asker", handoff }, language), handoff.id, "not-allowed", language);
         if (action.action === "reply") {
-          if (!action.text?.trim()) return plain("empty", "Schrijf eerst wat je wilt doorgeven.", handoff.id);
-          return relayToHelper(handoff.id, action.userId, action.text, action.eventKey) ?? NOT_IN_PROGRESS(handoff.id);
+          if (!action.text?.trim()) return plain("empty", conversationTexts(language).writeFirst, handoff.id, "empty", language);
+          return relayToHelper(handoff.id, action.userId, action.text, action.eventKey) ?? notInProgress(handoff.id, language);
         }
         // Where the asker's next message arrives: the conversation the question came from.
         options.helperReplies.choose(handoff.asker.channel, handoff.asker.conversationId, handoff.id);
-        return plain("relayed", "Schrijf hier je bericht: je volgende bericht gaat naar wie je vraag behandelt, niet naar mij.", handoff.id);
+        return plain("relayed", conversationTexts(language).writeHere, handoff.id, "relayed", language);
       }
       if (action.action === "ask_human") {
         // Without the question (a button under an answer), the conversation's last question is meant.
         const question = action.question?.trim() || options.memory?.recent(action.channel, action.conversationId, 1)[0];
-        if (!question) return plain("empty", "Over welke vraag wil je een mens spreken? Stel hem gerust opnieuw.");
+        if (!question) return plain("empty", conversationTexts("nl").whichQuestion);
         // Only what the store found is needed (for the tolk): no generated answer.
         const reply = await assistant.handle({ ...action, text: question }, { generate: false });
         return startHandoff(action, question, { ...reply, text: repliesIn(reply.language).askHumanAgain }, action.eventKey);
       }
       const handoff = action.handoffId ? repository.get(action.handoffId)?.handoff : repository.findActiveByAsker(action.channel, action.conversationId);
-      if (!handoff) return plain("empty", "Ik kan die vraag niet meer vinden. Stel hem gerust opnieuw.");
+      if (!handoff) return plain("empty", conversationTexts("nl").questionGone);
+      const language = handoff.asker.language;
       if (action.action === "share" || action.action === "share_anonymous" || action.action === "dont_share") {
         const event = action.action === "dont_share"
           ? { type: "consent_refused" as const, by: action.userId }
@@ -180,8 +185,9 @@ export function createConversation(options: ConversationOptions): Conversation {
       const result = action.action === "close"
         ? handoffs.apply(handoff.id, { type: "close", by: person, role: "asker" }, action.eventKey)
         : handoffs.apply(handoff.id, { type: "reopen", by: action.userId }, action.eventKey);
-      if (result.ok) return plain("relayed", action.action === "close" ? "Afgesloten. Dank je wel!" : "Je vraag staat weer open.", handoff.id);
-      return plain("relayed", rejectionText(result), handoff.id, "not-allowed");
+      const texts = conversationTexts(language);
+      if (result.ok) return plain("relayed", action.action === "close" ? texts.closed : texts.reopened, handoff.id, "relayed", language);
+      return plain("relayed", rejectionText(result, language), handoff.id, "not-allowed", language);
     },
   };
 }
@@ -195,27 +201,28 @@ function consentReply(handoff: Handoff, result: ApplyResult): Reply {
   if (result.ok) {
     // "Passed on" is said by the outbox once the team's thread exists; here only that it is under way.
     const notice = result.handoff.status === "declined" ? "not_shared" : "passing_on";
-    return plain("consent", askerNoticeText(notice, result.handoff), handoff.id);
+    return plain("consent", askerNoticeText(notice, result.handoff), handoff.id, "consent", handoff.asker.language);
   }
-  return plain("consent", rejectionText(result), handoff.id, "not-allowed");
+  return plain("consent", rejectionText(result, handoff.asker.language), handoff.id, "not-allowed", handoff.asker.language);
 }
 
-function rejectionText(result: Extract<ApplyResult, { ok: false }>): string {
+function rejectionText(result: Extract<ApplyResult, { ok: false }>, language: "en" | undefined): string {
+  const texts = conversationTexts(language);
   switch (result.code) {
     case "duplicate":
-      return "Dat had ik al verwerkt.";
+      return texts.duplicate;
     case "reopen_window_passed":
-      return "Deze vraag is al te lang gesloten om te heropenen. Stel hem gerust opnieuw.";
+      return texts.reopenWindowPassed;
     case "not_asker":
-      return "Alleen wie de vraag stelde kan dit kiezen.";
+      return texts.notAsker;
     default:
-      return "Dat kan nu niet meer bij deze vraag.";
+      return texts.notNow;
   }
 }
 
-const NOT_IN_PROGRESS = (handoffId?: string) =>
-  plain("relayed", "Je vraag is niet meer in behandeling, dus ik kan dit niet doorgeven. Stel je vraag gerust opnieuw.", handoffId, "not-allowed");
+const notInProgress = (handoffId: string | undefined, language: "en" | undefined) =>
+  plain("relayed", conversationTexts(language).notInProgress, handoffId, "not-allowed", language);
 
-function plain(kind: Reply["kind"], text: string, handoffId?: string, reason: string = kind): Reply {
-  return { kind, decision: "answer", reason, text, sources: [], furtherReading: [], passages: [], confidence: 1, handoffId };
+function plain(kind: Reply["kind"], text: string, handoffId?: string, reason: string = kind, language?: "en"): Reply {
+  return { kind, decision: "answer", reason, text, sources: [], furtherReading: [], passages: [], confidence: 1, handoffId, ...(language ? { language } : {}) };
 }

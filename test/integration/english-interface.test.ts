@@ -5,7 +5,10 @@ import { renderDiscordReply } from "../../src/channels/discord/render-discord-re
 import { renderSlackReply } from "../../src/channels/slack/render-slack-reply.js";
 import { WebChatChannel } from "../../src/channels/web/web-chat-channel.js";
 import type { Reply } from "../../src/core/reply.js";
+import type { Config } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
+import { teamLogin } from "../helpers/team-login.js";
+import { until } from "../faults/kill-points.js";
 import { CHROMIUM, launchBrowser } from "../helpers/browser.js";
 import { tempDir, testConfig } from "../helpers/temp-knowledge.js";
 
@@ -17,11 +20,13 @@ describe("an English asker sees the interface in English: texts, buttons and hea
   const temp = tempDir();
   let app: App;
   let url: string;
+  let config: Config;
   const ask = async (text: string, conversationId: string) =>
     (await (await fetch(`${url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text, conversationId }) })).json()) as Reply & { labels: Record<string, string>; badge: string };
 
   beforeAll(async () => {
-    app = createApp(testConfig(temp.dir), createLogger("error"));
+    config = testConfig(temp.dir, { HANDOFF_TICK_SECONDS: "0.2" });
+    app = createApp(config, createLogger("error"));
     await app.start();
     url = (app.channels[0] as WebChatChannel).url;
   });
@@ -58,6 +63,32 @@ describe("an English asker sees the interface in English: texts, buttons and hea
     expect(dutch.decision).toBe("answer");
     expect(slackLabels(dutch)).toContain('"Nuttig"');
     expect(discordLabels(dutch)).toContain('"name":"Bronnen"');
+  });
+
+  it("given an English asker's handoff, then every step they read is English, and the tolk's answer arrives marked in English", async () => {
+    const conversationId = "en-loop";
+    const asked = await ask("I would like to talk to a person about insurance for our volunteers", conversationId);
+    expect(asked.text).toContain("May I pass your question on");
+    const act = async (action: string, extra: object = {}) =>
+      (await (await fetch(`${url}/api/actions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ action, conversationId, handoffId: asked.handoffId, ...extra }) })).json()) as Reply & { labels: Record<string, string> };
+    expect((await act("share")).text).toContain("Thank you! I am passing your question on");
+    const feed = async () => ((await (await fetch(`${url}/api/conversations/${conversationId}/messages`)).json()) as Array<{ text: string }>).map((m) => m.text);
+    await until(async () => (await feed()).some((t) => t.startsWith("Your question has been passed on")), "the shared notice");
+    const tolk = await teamLogin(url, config.databasePath, "tolk");
+    expect(await tolk.postJson(`/api/tolk/handoffs/${asked.handoffId}/claim`, {})).toMatchObject({ ok: true });
+    expect(await tolk.postJson(`/api/tolk/handoffs/${asked.handoffId}/reply`, { text: "Kijk bij de vrijwilligersverzekering van de gemeente." })).toMatchObject({ ok: true });
+    await until(async () => (await feed()).some((t) => t.startsWith("Answer from")), "the relayed answer");
+    const texts = await feed();
+    expect(texts.some((t) => / has picked up your question\./.test(t))).toBe(true);
+    expect(texts.find((t) => t.startsWith("Answer from"))).toContain("Kijk bij de vrijwilligersverzekering van de gemeente.");
+    expect(texts.join("\n")).not.toMatch(/Je vraag|Antwoord van|opgepakt/);
+    // Writing back to the helper, and what the asker reads then, in English too.
+    const write = await act("write_to_helper");
+    expect(write.text).toContain("Write your message here");
+    expect(write.language).toBe("en");
+    const sent = await act("reply", { text: "Thanks, we will ask them." });
+    expect(sent.text).toBe("I have passed your message on to the person handling your question.");
+    expect(sent.labels.write_to_helper).toBe("Add something");
   });
 
   describe.skipIf(!CHROMIUM)("in a real headless browser", () => {

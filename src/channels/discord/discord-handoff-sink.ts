@@ -2,7 +2,7 @@ import { Routes, type REST } from "discord.js";
 import { delivering } from "../../core/handoff/delivery-error.js";
 import type { DeliveryInput, HandoffEffectSink } from "../../core/handoff/handoff-service.js";
 import {
-  askerNoticeText, NOTICES_SHOWN_AS_REPLY, relayText, THREAD_STATUS_LABELS, threadButtons, threadOpeningText, threadPostText, threadStatusText, type TextOptions,
+  askerNoticeText, NOTICES_SHOWN_AS_REPLY, relayText, replyToHelperLabel, THREAD_STATUS_LABELS, threadButtons, threadOpeningText, threadPostText, threadStatusText, type TextOptions,
 } from "../../core/handoff/handoff-texts.js";
 import type { TeamButton } from "../../core/channel.js";
 import type { Handoff, HandoffStatus, Person } from "../../core/handoff/handoff-types.js";
@@ -78,7 +78,7 @@ export function createDiscordHandoffSink(options: DiscordHandoffSinkOptions): Ha
         await toAsker(input, askerNoticeText(effect.message, handoff, options.texts));
         return;
       case "relay_to_asker":
-        await toAsker(input, relayText(effect.from, effect.text, options.texts), `Antwoord aan ${options.texts.showHelperNames ? effect.from.name : "de tolk"}`);
+        await toAsker(input, relayText(effect.from, effect.text, options.texts, handoff.asker.language), replyToHelperLabel(effect.from, options.texts, handoff.asker.language));
         return;
       case "open_thread": {
         const channel = await options.handoffChannel();

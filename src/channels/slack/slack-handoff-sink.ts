@@ -1,7 +1,7 @@
 import type { App, types } from "@slack/bolt";
 import type { HandoffEffectSink } from "../../core/handoff/handoff-service.js";
 import {
-  askerNoticeText, NOTICES_SHOWN_AS_REPLY, relayText, threadButtons, threadOpeningText, threadPostText, threadStatusText, type TextOptions,
+  askerNoticeText, NOTICES_SHOWN_AS_REPLY, relayText, replyToHelperLabel, threadButtons, threadOpeningText, threadPostText, threadStatusText, type TextOptions,
 } from "../../core/handoff/handoff-texts.js";
 import type { Handoff, Person } from "../../core/handoff/handoff-types.js";
 import { delivering } from "../../core/handoff/delivery-error.js";
@@ -44,12 +44,12 @@ export function createSlackHandoffSink(options: SlackHandoffSinkOptions): Handof
           }
           case "relay_to_asker": {
             const { channel, ts } = splitThreadRef(handoff.asker.conversationId);
-            const text = escapeSlack(relayText(effect.from, effect.text, options.texts));
+            const text = escapeSlack(relayText(effect.from, effect.text, options.texts, handoff.asker.language));
             // The asker answers this person deliberately, with the button; a new message in the thread is a new question.
-            const to = options.texts.showHelperNames ? effect.from.name : "de tolk";
+            const label = replyToHelperLabel(effect.from, options.texts, handoff.asker.language);
             const blocks: types.KnownBlock[] = [
               { type: "section", text: { type: "mrkdwn", text: text.slice(0, 3000) } },
-              { type: "actions", block_id: `vliegwiel-relay:${handoff.id}`, elements: [button("vliegwiel_write_to_helper", `Antwoord aan ${to}`.slice(0, 75), handoff.id)] },
+              { type: "actions", block_id: `vliegwiel-relay:${handoff.id}`, elements: [button("vliegwiel_write_to_helper", label.slice(0, 75), handoff.id)] },
             ];
             await postEffectOnce(client, input, { channel, thread_ts: ts, text, blocks });
             return;

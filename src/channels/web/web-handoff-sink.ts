@@ -19,7 +19,7 @@ export function createWebHandoffSink(messages: WebMessages, texts: TextOptions):
           messages.add(handoff.asker.conversationId, "vliegwiel", askerNoticeText(effect.message, handoff, texts), effectId);
           return;
         case "relay_to_asker":
-          messages.add(handoff.asker.conversationId, texts.showHelperNames ? `mens:${effect.from.name}` : "mens:tolk", relayText(effect.from, effect.text, texts), effectId);
+          messages.add(handoff.asker.conversationId, texts.showHelperNames ? `mens:${effect.from.name}` : "mens:tolk", relayText(effect.from, effect.text, texts, handoff.asker.language), effectId);
           return;
         case "open_thread":
           messages.add(threadIdOf(handoff.id), "vliegwiel", threadOpeningText(handoff), effectId);

@@ -1,5 +1,6 @@
 import type { TeamButton } from "../channel.js";
 import { NL } from "../replies-nl.js";
+import { askerNoticeTextEn, helperNameEn } from "./handoff-texts-en.js";
 import type { AskerNotice, Handoff, HandoffEffect, HandoffStatus, Person, ThreadPost } from "./handoff-types.js";
 
 export type TextOptions = {
@@ -21,6 +22,7 @@ function helperName(person: Person | undefined, options: TextOptions): string {
 
 /** What the asker reads at each step, in plain Dutch. */
 export function askerNoticeText(notice: AskerNotice, handoff: Handoff, options: TextOptions = DEFAULT_OPTIONS): string {
+  if (handoff.asker.language === "en") return askerNoticeTextEn(notice, handoff, capitalise(helperNameEn(handoff.claimedBy, options.showHelperNames)));
   switch (notice) {
     case "consent_request":
       return NL.consentRequest;
@@ -45,10 +47,17 @@ export function askerNoticeText(notice: AskerNotice, handoff: Handoff, options: 
   }
 }
 
-/** How a person's reply is marked when it reaches the asker. */
-export function relayText(from: Person, text: string, options: TextOptions = DEFAULT_OPTIONS): string {
+/** How a person's reply is marked when it reaches the asker (in the asker's language). */
+export function relayText(from: Person, text: string, options: TextOptions = DEFAULT_OPTIONS, language?: "en"): string {
+  if (language === "en") return `Answer from ${options.showHelperNames ? `${from.name} (a person in the network)` : "a tolk from the network (a person)"}:\n${text}`;
   const who = options.showHelperNames ? `${from.name} (een mens uit het netwerk)` : "een tolk uit het netwerk (een mens)";
   return `Antwoord van ${who}:\n${text}`;
+}
+
+/** The button under a relayed answer with which the asker writes back to that person. */
+export function replyToHelperLabel(from: Person, options: TextOptions = DEFAULT_OPTIONS, language?: "en"): string {
+  if (language === "en") return `Reply to ${options.showHelperNames ? from.name : "the tolk"}`;
+  return `Antwoord aan ${options.showHelperNames ? from.name : "de tolk"}`;
 }
 
 function capitalise(text: string): string {

@@ -9,8 +9,8 @@ export type HandoffStatus =
 
 export type Person = { userId: string; name: string };
 
-/** Where the asker asked: the thread the answer must come back to. */
-export type AskerRef = Person & { channel: string; conversationId: string };
+/** Where the asker asked: the thread the answer must come back to; "en" for an asker who asked in English. */
+export type AskerRef = Person & { channel: string; conversationId: string; language?: "en" };
 
 export type Handoff = {
   id: string;
