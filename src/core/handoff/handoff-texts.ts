@@ -22,7 +22,7 @@ function helperName(person: Person | undefined, options: TextOptions): string {
 
 /** What the asker reads at each step, in plain Dutch. */
 export function askerNoticeText(notice: AskerNotice, handoff: Handoff, options: TextOptions = DEFAULT_OPTIONS): string {
-  if (handoff.asker.language === "en") return askerNoticeTextEn(notice, handoff, capitalise(helperNameEn(handoff.claimedBy, options.showHelperNames)));
+  if (handoff.asker?.language === "en") return askerNoticeTextEn(notice, handoff, capitalise(helperNameEn(handoff.claimedBy, options.showHelperNames)));
   switch (notice) {
     case "consent_request":
       return NL.consentRequest;
