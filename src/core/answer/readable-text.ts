@@ -81,8 +81,12 @@ function splitSentences(paragraph: string): string[] {
 /** Characters OCR leaves behind from stains, stamps and bullets; real words seldom hold them. */
 const JUNK_CHARS = /[#&'"‘’“”`^~|\\{}<>_¢§]/;
 
+/** Three letters first: a word, whatever follows (most tokens; decided without counting). */
+const STARTS_AS_WORD = /^\p{L}{3}/u;
+
 /** A token that is OCR debris: junk characters with hardly a letter, or a lone consonant. */
 function isDebrisToken(token: string): boolean {
+  if (STARTS_AS_WORD.test(token)) return false;
   const letters = (token.match(/\p{L}/gu) ?? []).length;
   if (JUNK_CHARS.test(token) && letters < 3 && !/^\p{L}+'s$/u.test(token)) return true;
   return /^[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]$/.test(token);

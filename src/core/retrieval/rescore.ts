@@ -50,7 +50,9 @@ export function rescore(hits: readonly SearchHit[], terms: readonly SearchTerm[]
       const f = tf[i]! + (has(section, t) ? SECTION_TF : 0) + (has(title, t) ? TITLE_TF : 0);
       return f > 0 ? weights[i]! * ((f * (K1 + 1)) / (f + lengthNorm)) : 0;
     });
-    return { hit, score: groups.sum(contribution) };
+    // Two of its sentences cannot hold more of the question than the passage's text holds.
+    const held = groups.sum(weights.map((w, i) => (tf[i]! > 0 ? w : 0)));
+    return { hit, score: groups.sum(contribution), held };
   });
   if (options.windowWeight <= 0) return scored.sort((a, b) => b.score - a.score).map(({ hit, score }) => ({ ...hit, score }));
 
@@ -61,9 +63,9 @@ export function rescore(hits: readonly SearchHit[], terms: readonly SearchTerm[]
   scored.sort((a, b) => b.score - a.score);
   const finals: number[] = [];
   const result: SearchHit[] = [];
-  for (const { hit, score } of scored) {
+  for (const { hit, score, held } of scored) {
     const kth = finals.length >= options.keep ? finals[options.keep - 1]! : -Infinity;
-    const final = score + maxBonus <= kth ? score : score + maxBonus * bestWindowShare(hit, terms, weights, groups, total);
+    const final = score + (maxBonus * held) / total <= kth ? score : score + maxBonus * bestWindowShare(hit, terms, weights, groups, total);
     result.push({ ...hit, score: final });
     finals.push(final);
     finals.sort((a, b) => b - a);

@@ -14,16 +14,17 @@ let cacheOwner: DutchDictionary | undefined;
  * ("cooperatie") yields the dictionary spelling. Expects a lower-case word; cached per word.
  */
 export function repairOcrWord(word: string): string | undefined {
-  if (!worthRepairing(word)) return undefined;
+  if (word.length < MIN_LETTERS) return undefined;
   const dictionary = dutchDictionary();
   if (!dictionary) return undefined;
   if (dictionary !== cacheOwner) {
     cache.clear();
     cacheOwner = dictionary;
   }
+  // Every word of every passage comes here: the cache is asked first.
   const cached = cache.get(word);
   if (cached !== undefined) return cached ?? undefined;
-  const repaired = decide(word, dictionary);
+  const repaired = worthRepairing(word) ? decide(word, dictionary) : undefined;
   if (cache.size > 100_000) cache.clear();
   cache.set(word, repaired ?? null);
   return repaired;
