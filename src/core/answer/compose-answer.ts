@@ -73,8 +73,9 @@ function bestSentence(hit: SearchHit, weights: ReadonlyMap<SearchTerm, number>, 
 }
 
 /**
- * A quote does not stop at the line that announces what follows ("De conclusies zijn:") or at the
- * document's own question: the sentences after it are the answer, as far as the quote's length allows.
+ * A quote does not stop at the line that announces what follows ("De conclusies zijn:"), at the
+ * document's own question or at a heading: the sentences after it are the answer, as far as the
+ * quote's length allows.
  */
 function completed(chosen: AnalysedSentence[], all: readonly AnalysedSentence[]): AnalysedSentence[] {
   const quote = [...chosen];
@@ -88,7 +89,10 @@ function completed(chosen: AnalysedSentence[], all: readonly AnalysedSentence[])
   return quote;
 }
 
-const announces = (text: string) => /[:?]$/.test(text);
+/** A line that announces what follows: it ends in a colon or a question mark, or it is a heading. */
+const announces = (text: string) => /[:?]$/.test(text) || isHeadingLike(text);
+/** A short line without closing punctuation: a heading or a title inside the text ("Nederland Zorgt voor Elkaar (NLZVE)"). */
+const isHeadingLike = (text: string) => !/[.!?:;)"”]$/.test(text) && text.split(/\s+/).length <= 14;
 const length = (sentences: readonly AnalysedSentence[]) => sentences.reduce((sum, s) => sum + s.text.length + 1, 0);
 
 /** IDF weight of each search term; words the asker did not type count less. */
@@ -112,7 +116,7 @@ function windowScore(sentences: readonly AnalysedSentence[], weights: ReadonlyMa
   }
   if (found === 0) return 0;
   const extra = sentences.length - 1;
-  const fragments = sentences.filter((s) => isFragment(s.text)).length;
+  const fragments = sentences.filter((s) => isFragment(s.text) || isHeadingLike(s.text)).length;
   const lengthCost = list ? 0.04 * extra : 0.12 * extra;
   const endsOpen = announces(sentences.at(-1)!.text) ? 0.85 : 1;
   return found * (1 - lengthCost) * (1 - 0.3 * fragments / sentences.length) * endsOpen;
