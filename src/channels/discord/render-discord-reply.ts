@@ -1,4 +1,5 @@
 import type { Reply } from "../../core/reply.js";
+import { buttonLabel, handoffHeadline, sourcesHeading } from "../button-labels.js";
 import { linkedSourceLines } from "../linked-sources.js";
 import { chunk, splitSources } from "../split-text.js";
 import { escapeDiscord } from "./discord-escape.js";
@@ -58,7 +59,7 @@ export function renderDiscordReply(reply: Reply, options: { withoutPrompt?: bool
   const pieces = chunk(escapeMarkdown(body), DESCRIPTION_LIMIT);
   const colour = reply.decision === "handoff" ? COLOUR_HANDOFF : COLOUR_ANSWER;
   const messages: DiscordMessage[] = pieces.map((piece, index) => ({
-    embeds: [{ description: piece, color: colour, ...(index === 0 && reply.decision === "handoff" ? { title: "Deze vraag gaat naar een mens (tolk of vrije actor)" } : {}) }],
+    embeds: [{ description: piece, color: colour, ...(index === 0 && reply.decision === "handoff" ? { title: handoffHeadline(reply.language) } : {}) }],
     allowed_mentions: { parse: [] },
   }));
   if (messages.length === 0) messages.push({ embeds: [{ description: "…", color: colour }], allowed_mentions: { parse: [] } });
@@ -67,12 +68,12 @@ export function renderDiscordReply(reply: Reply, options: { withoutPrompt?: bool
   // Sources with an address (PUBLIC_BASE_URL, or the document's own url) are links.
   const linked = sources && linkedSourceLines(reply, (label, url) => `[${escapeMarkdown(label).replace(/[[\]]/g, "")}](${url.replace(/[()\s]/g, encodeURIComponent)})`, escapeMarkdown);
   if (sources) {
-    embed.fields = chunk(linked ? linked.replace(/^(Bronnen|Sources):\s*/, "") : escapeMarkdown(sources.replace(/^(Bronnen|Sources):\s*/, "")), FIELD_LIMIT).slice(0, 5).map((value, i) => ({ name: i === 0 ? "Bronnen" : "Bronnen (vervolg)", value }));
+    embed.fields = chunk(linked ? linked.replace(/^(Bronnen|Sources):\s*/, "") : escapeMarkdown(sources.replace(/^(Bronnen|Sources):\s*/, "")), FIELD_LIMIT).slice(0, 5).map((value, i) => ({ name: i === 0 ? sourcesHeading(reply.language) : `${sourcesHeading(reply.language)} (${reply.language === "en" ? "continued" : "vervolg"})`, value }));
   }
   if (reply.notice) messages[0]!.content = `*${escapeMarkdown(reply.notice)}*`;
   const actions = reply.kind === "answer" ? ["feedback_up", "feedback_down", ...(reply.actions ?? [])] : (reply.actions ?? []);
   const shown = options.withoutPrompt ? actions.filter((a) => !isConsent(a)) : actions;
-  if (shown.length) last.components = [buttonRow(shown.map((a) => buttonFor(a, reply.handoffId)))];
+  if (shown.length) last.components = [buttonRow(shown.map((a) => buttonFor(a, reply.handoffId, reply.language)))];
   return messages;
 }
 
@@ -80,7 +81,7 @@ export function renderDiscordReply(reply: Reply, options: { withoutPrompt?: bool
 export function promptMessage(reply: Reply): DiscordMessage | undefined {
   if (!reply.prompt) return undefined;
   const consent = (reply.actions ?? []).filter(isConsent);
-  return { content: escapeMarkdown(reply.prompt), components: [buttonRow(consent.map((a) => buttonFor(a, reply.handoffId)))], allowed_mentions: { parse: [] } };
+  return { content: escapeMarkdown(reply.prompt), components: [buttonRow(consent.map((a) => buttonFor(a, reply.handoffId, reply.language)))], allowed_mentions: { parse: [] } };
 }
 
 /** A short plain message (confirmations, refusals). */
@@ -92,9 +93,9 @@ function isConsent(action: string): boolean {
   return action === "share" || action === "share_anonymous" || action === "dont_share";
 }
 
-function buttonFor(action: string, handoffId: string | undefined): ButtonSpec {
+function buttonFor(action: string, handoffId: string | undefined, language?: "nl" | "en"): ButtonSpec {
   const spec = BUTTONS[action] ?? { label: action, style: 2 as const };
-  return { customId: customId(action, handoffId), label: spec.label, style: spec.style };
+  return { customId: customId(action, handoffId), label: buttonLabel(action, language) ?? spec.label, style: spec.style };
 }
 
 /** Discord's one escaping function (see discord-escape.ts), under the name the renderers use. */

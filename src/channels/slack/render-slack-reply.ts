@@ -1,4 +1,5 @@
 import type { Reply } from "../../core/reply.js";
+import { buttonLabel, handoffHeadline } from "../button-labels.js";
 import { linkedSourceLines } from "../linked-sources.js";
 import { chunk, splitSources } from "../split-text.js";
 import { button } from "./block-kit.js";
@@ -23,7 +24,7 @@ export function renderSlackReply(reply: Reply): { text: string; blocks: Block[] 
   const [body, sources] = splitSources(reply.text);
   const blocks: Block[] = [];
   if (reply.notice) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: escapeSlack(reply.notice) }] });
-  if (reply.decision === "handoff") blocks.push({ type: "section", text: { type: "mrkdwn", text: "*Deze vraag gaat naar een mens (tolk of vrije actor)*" } });
+  if (reply.decision === "handoff") blocks.push({ type: "section", text: { type: "mrkdwn", text: `*${handoffHeadline(reply.language)}*` } });
   for (const piece of chunk(escapeSlack(body), SECTION_LIMIT)) blocks.push({ type: "section", text: { type: "mrkdwn", text: piece } });
   // Sources with an address (PUBLIC_BASE_URL, or the document's own url) are links.
   const linked = sources && linkedSourceLines(reply, (label, url) => `<${url.replace(/[<>|]/g, encodeURIComponent)}|${escapeSlack(label).replace(/\|/g, "¦")}>`, (label) => escapeSlack(label));
@@ -33,7 +34,7 @@ export function renderSlackReply(reply: Reply): { text: string; blocks: Block[] 
     blocks.push({
       type: "actions",
       block_id: `vliegwiel:${reply.handoffId ?? "answer"}`,
-      elements: actions.map((action) => button(`vliegwiel_${action}`, BUTTONS[action]?.text ?? action, reply.handoffId ?? action, BUTTONS[action]?.style)),
+      elements: actions.map((action) => button(`vliegwiel_${action}`, buttonLabel(action, reply.language) ?? BUTTONS[action]?.text ?? action, reply.handoffId ?? action, BUTTONS[action]?.style)),
     });
   }
   // The top-level text is what notifications show: escaped like the blocks.
