@@ -5,23 +5,27 @@ import { openKnowledge, syncKnowledgeFolder } from "../app/open-knowledge.js";
 import type { Config } from "../config.js";
 import { formatMetricsTable } from "../eval/format-metrics.js";
 import { firstSupportingRank, holdsExpected, metricsByGroup, type EvalQuestion, type EvalResult } from "../eval/metrics.js";
+import { failureReport } from "../eval/failure-report.js";
 import { readJsonl } from "../eval/read-jsonl.js";
+import { loadVocabulary } from "../ingest/vocabulary-files.js";
 import { runCli } from "./run-cli.js";
 
 const SHARED_EVAL = path.join("..", "shared", "eval");
 const DEFAULT_SETS = ["questions.dev.jsonl", "questions.realistic.jsonl"].map((f) => path.join(SHARED_EVAL, f));
 
 /**
- * npm run eval [-- FILE …] [--verbose] [--json] [--mode offline|configured|both]: the metrics per question
+ * npm run eval [-- FILE …] [--verbose] [--failures] [--json] [--mode offline|configured|both]: the metrics per question
  * set, per language and per kind of question, for every file given (by default the dev and realistic sets
  * in ../shared/eval). With a model or embeddings configured, both modes run by default, side by side.
+ * --failures lists the answerable questions whose supporting passage is not in the top 5, with the
+ * terms searched, the passages that came first and the rank of the supporting one in a deeper search.
  */
 runCli(async (config, args) => {
   const files = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--mode");
   const sets = files.length ? files : DEFAULT_SETS.filter((f) => fs.existsSync(f));
   if (!sets.length) throw new Error(`geen vragenbestand gegeven en ${SHARED_EVAL} bestaat niet`);
   const modes = chooseModes(config, args);
-  const report: Array<{ file: string; mode: string; label: string; results: EvalResult[] }> = [];
+  const report: Array<{ file: string; mode: string; label: string; results: EvalResult[]; failures?: string }> = [];
   for (const mode of modes) {
     const settings = mode === "offline" ? { ...config, openai: undefined, pinecone: undefined } : config;
     const knowledge = await openKnowledge(settings);
@@ -34,7 +38,8 @@ runCli(async (config, args) => {
           const reply = await core.handle({ channel: "eval", conversationId: question.id, userId: "eval", text: question.question });
           results.push({ question, reply });
         }
-        report.push({ file, mode, label: knowledge.semantic.mode, results });
+        const failures = args.includes("--failures") ? failureReport(results, knowledge.store, loadVocabulary(settings.knowledgeDir)) : undefined;
+        report.push({ file, mode, label: knowledge.semantic.mode, results, failures });
       }
     } finally {
       knowledge.close();
@@ -45,10 +50,11 @@ runCli(async (config, args) => {
     console.log(JSON.stringify({ runs }, null, 2));
     return 0;
   }
-  for (const { file, mode, label, results } of report) {
+  for (const { file, mode, label, results, failures } of report) {
     console.log(`Evaluatie van ${file} (${results.length} vragen, modus: ${mode}: ${label})\n`);
     console.log(formatMetricsTable(metricsByGroup(results)));
     if (args.includes("--verbose")) console.log(`\n${results.map(verboseLine).join("\n")}`);
+    if (failures) console.log(`\nNiet in de top 5:\n${failures}`);
     console.log("");
   }
   return 0;

@@ -17,6 +17,8 @@ export interface KnowledgeIndex {
   hitsByIds(ids: readonly string[]): SearchHit[];
   /** Index terms held by more than `minPassages` passages, most common first, at most `limit`. */
   commonTerms(minPassages: number, limit: number): string[];
+  /** Every index term with its passage count (read once, kept until the store changes). */
+  termVocabulary(): ReadonlyMap<string, number>;
 }
 
 /** Passages close in meaning to a question (embeddings + a vector index); optional. */

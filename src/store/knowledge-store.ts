@@ -148,6 +148,10 @@ export class KnowledgeStore implements KnowledgeIndex, DocumentStore {
     return this.fullText.isKnownPrefix(prefix);
   }
 
+  termVocabulary(): ReadonlyMap<string, number> {
+    return this.fullText.termVocabulary();
+  }
+
   private deletePassages(documentId: string): void {
     this.fullText.noteWrite();
     this.fullText.deleteFtsRowsOf(documentId);

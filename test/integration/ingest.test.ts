@@ -113,6 +113,21 @@ describe("ingestion", () => {
     expect(store.search(term, 5).map((h) => h.document.id)).toEqual(["a.txt"]);
   });
 
+  it("given the store's vocabulary read once, then it holds every term with its passages and follows every change", async () => {
+    write("a.txt", "De voedselschuur verkoopt groente.");
+    await ingest();
+    expect(store.termVocabulary().get(stemDutch("voedselschuur"))).toBe(1);
+    expect(store.documentFrequencies([stemDutch("groente"), "onbekendwoord"])).toEqual(new Map([[stemDutch("groente"), 1], ["onbekendwoord", 0]]));
+    write("b.txt", "Een tweede voedselschuur met fruit.");
+    await ingest();
+    expect(store.termVocabulary().get(stemDutch("voedselschuur"))).toBe(2);
+    expect(store.termVocabulary().get(stemDutch("fruit"))).toBe(1);
+    const other = new KnowledgeStore(openDatabase(path.join(dir, "test.db")));
+    other.removeDocument("b.txt");
+    expect(store.termVocabulary().has(stemDutch("fruit"))).toBe(false);
+    expect(store.documentFrequencies([stemDutch("voedselschuur")]).get(stemDutch("voedselschuur"))).toBe(1);
+  });
+
   it("given common terms, then warming looks up the most common first and later searches give the same passages", async () => {
     write("a.txt", "Het dorpshuis zoekt vrijwilligers.");
     write("b.txt", "Vrijwilligers openen het dorpshuis.");

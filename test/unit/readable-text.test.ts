@@ -18,6 +18,14 @@ describe("readableSentences", () => {
     ]);
   });
 
+  it("given a numbered list run into a sentence, then an item's number stays with the item", () => {
+    expect(readableSentences("De werkgroep bespreekt dit: 1. Wie beheert de sleutel van de schuur? Dat doet de voorzitter.")).toEqual([
+      "De werkgroep bespreekt dit: 1. Wie beheert de sleutel van de schuur?",
+      "Dat doet de voorzitter.",
+    ]);
+    expect(readableSentences("Het is 10.30 uur. Daarna begint de markt op het plein.")).toEqual(["Het is 10.30 uur.", "Daarna begint de markt op het plein."]);
+  });
+
   it("given markdown emphasis and headings, then strips the markup", () => {
     expect(readableSentences("## **Sociaal cement** in de samenleving\n\nBurgerinitiatieven zijn er in alle soorten en maten.")).toEqual([
       "Sociaal cement in de samenleving",

@@ -15,13 +15,14 @@ describe("edits one away (Norvig)", () => {
   });
 });
 
-/** A vocabulary of index terms with their passage counts; records what was looked up. */
+/** A vocabulary of index terms with their passage counts; records whether it was asked for. */
 function vocabulary(dfs: Record<string, number>) {
   const looked: string[] = [];
+  const terms = new Map(Object.entries(dfs));
   const index = {
-    documentFrequencies(terms: readonly string[]) {
-      looked.push(...terms);
-      return new Map(terms.map((t) => [t, dfs[t] ?? 0]));
+    termVocabulary() {
+      looked.push("vocabulary");
+      return terms;
     },
   } as unknown as KnowledgeIndex;
   return { index, looked };
@@ -33,6 +34,22 @@ describe("typo correction against the store's vocabulary", () => {
     expect(correctTypo("vergaedring", index)).toEqual({ term: stemDutch("vergadering"), df: 3 });
     const both = vocabulary({ [stemDutch("wandeling")]: 2, [stemDutch("handeling")]: 7 });
     expect(correctTypo("pandeling", both.index)?.term).toBe(stemDutch("handeling"));
+  });
+
+  it("given a typo in the ending, or one the stemmer does not see through, then the word it stands for", () => {
+    const { index } = vocabulary({ [stemDutch("gemeenschappen")]: 5, [stemDutch("verbeteringen")]: 2 });
+    expect(correctTypo("gemeenschappne", index)?.term).toBe(stemDutch("gemeenschap"));
+    expect(correctTypo("verbteringen", index)?.term).toBe(stemDutch("verbetering"));
+  });
+
+  it("given a typo of an irregular verb form, then the verb's term", () => {
+    const { index } = vocabulary({ [stemDutch("schrijven")]: 3 });
+    expect(correctTypo("geschrevne", index)?.term).toBe(stemDutch("schrijven"));
+  });
+
+  it("given a store term that is no Dutch word (a name, OCR debris), then it is no correction", () => {
+    const { index } = vocabulary({ kwartiermaker: 1, vrijwiligr: 9 });
+    expect(correctTypo("vrijwiligrs", index)).toBeUndefined();
   });
 
   it("given a correctly spelled Dutch word the store lacks, then no correction", () => {

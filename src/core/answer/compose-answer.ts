@@ -1,7 +1,8 @@
 import { NL, type ReplyTexts } from "../replies-nl.js";
 import { repairOcrText } from "../text/ocr-repair.js";
 import { sourceLabel, type SearchHit } from "../types.js";
-import { idf, matchesTerm, type SearchTerm } from "../retrieval/retrieve.js";
+import { questionWeight, type QuestionWeight } from "../retrieval/question-weight.js";
+import type { SearchTerm } from "../retrieval/retrieve.js";
 import { sentencesOf, sentenceWindows, type AnalysedSentence } from "../retrieval/passage-sentences.js";
 
 /**
@@ -29,7 +30,7 @@ const EXPANSION_WEIGHT = 0.6;
  */
 export function composeAnswer(hits: readonly SearchHit[], terms: readonly SearchTerm[], passageCount: number, options: { list?: boolean; texts?: ReplyTexts } = {}): ComposedAnswer {
   const texts = options.texts ?? NL;
-  const weights = termWeights(terms, passageCount);
+  const question = questionWeight(terms, passageCount, { expansionWeight: EXPANSION_WEIGHT });
   let best: { hit: SearchHit; sentences: AnalysedSentence[]; score: number } | undefined;
   for (const [rank, hit] of hits.slice(0, PASSAGES_TO_READ).entries()) {
     const sentences = sentencesOf(hit).filter((s) => !isHeading(s.text, hit));
@@ -38,7 +39,7 @@ export function composeAnswer(hits: readonly SearchHit[], terms: readonly Search
         if (window.sentences.length < size && size > 1) continue;
         const text = window.sentences.map((s) => s.text).join(" ");
         if (text.length > MAX_QUOTE_CHARS && size > 1) continue;
-        const score = windowScore(window.sentences, weights, terms, options.list) / (1 + RANK_DECAY * rank);
+        const score = windowScore(window.sentences, question, options.list) / (1 + RANK_DECAY * rank);
         if (!best || score > best.score + 1e-9) best = { hit, sentences: window.sentences, score };
       }
     }
@@ -50,7 +51,7 @@ export function composeAnswer(hits: readonly SearchHit[], terms: readonly Search
   const snippets = new Map<string, string>();
   for (const hit of hits.slice(0, PASSAGES_TO_READ)) {
     if (hit.document.id === best.hit.document.id || snippets.has(hit.document.id)) continue;
-    const sentence = bestSentence(hit, weights, terms);
+    const sentence = bestSentence(hit, question);
     if (sentence && sentence.score >= SNIPPET_MIN_SHARE * best.score) snippets.set(hit.document.id, sentence.text);
   }
   return withSources([texts.answerIntro, `“${shown}” [1]`].join("\n"), [ref], hits, snippets, texts);
@@ -61,11 +62,11 @@ const SNIPPET_MIN_SHARE = 0.5;
 const MAX_SNIPPET_CHARS = 220;
 
 /** The single sentence of a passage that holds most of the question, shortened for a preview. */
-function bestSentence(hit: SearchHit, weights: ReadonlyMap<SearchTerm, number>, terms: readonly SearchTerm[]): { text: string; score: number } | undefined {
+function bestSentence(hit: SearchHit, question: QuestionWeight): { text: string; score: number } | undefined {
   let best: { text: string; score: number } | undefined;
   for (const sentence of sentencesOf(hit)) {
     if (isHeading(sentence.text, hit) || isFragment(sentence.text)) continue;
-    const score = windowScore([sentence], weights, terms);
+    const score = windowScore([sentence], question);
     if (score > 0 && (!best || score > best.score)) best = { text: sentence.text, score };
   }
   if (best && best.text.length > MAX_SNIPPET_CHARS) best.text = `${best.text.slice(0, MAX_SNIPPET_CHARS).replace(/\s\S*$/, "")} …`;
@@ -73,8 +74,9 @@ function bestSentence(hit: SearchHit, weights: ReadonlyMap<SearchTerm, number>, 
 }
 
 /**
- * A quote does not stop at the line that announces what follows ("De conclusies zijn:") or at the
- * document's own question: the sentences after it are the answer, as far as the quote's length allows.
+ * A quote does not stop at the line that announces what follows ("De conclusies zijn:"), at the
+ * document's own question or at a heading: the sentences after it are the answer, as far as the
+ * quote's length allows.
  */
 function completed(chosen: AnalysedSentence[], all: readonly AnalysedSentence[]): AnalysedSentence[] {
   const quote = [...chosen];
@@ -88,31 +90,22 @@ function completed(chosen: AnalysedSentence[], all: readonly AnalysedSentence[])
   return quote;
 }
 
-const announces = (text: string) => /[:?]$/.test(text);
+/** A line that announces what follows: it ends in a colon or a question mark, or it is a heading. */
+const announces = (text: string) => /[:?]$/.test(text) || isHeadingLike(text);
+/** A short line without closing punctuation: a heading or a title inside the text ("Nederland Zorgt voor Elkaar (NLZVE)"). */
+const isHeadingLike = (text: string) => !/[.!?:;)"”]$/.test(text) && text.split(/\s+/).length <= 14;
 const length = (sentences: readonly AnalysedSentence[]) => sentences.reduce((sum, s) => sum + s.text.length + 1, 0);
 
-/** IDF weight of each search term; words the asker did not type count less. */
-function termWeights(terms: readonly SearchTerm[], passageCount: number): Map<SearchTerm, number> {
-  return new Map(terms.map((t) => [t, idf(Math.max(t.df, 1), passageCount) * (t.origin === "typed" || t.origin === "compound-part" ? 1 : EXPANSION_WEIGHT)]));
-}
-
 /**
- * The question's weight a run of sentences holds, each word once, with a small cost per sentence
+ * The question's weight a run of sentences holds (every search term it holds), with a small cost per sentence
  * beyond the first (a longer quote must earn its length) and a cost for a fragment or a heading-like
  * line. For a list question, a run of list items earns a little for each item.
  */
-function windowScore(sentences: readonly AnalysedSentence[], weights: ReadonlyMap<SearchTerm, number>, terms: readonly SearchTerm[], list = false): number {
-  const own = new Set(sentences.flatMap((s) => [...s.terms]));
-  let found = 0;
-  const seenWords = new Set<string>();
-  for (const t of terms) {
-    if (seenWords.has(`${t.word} ${t.term}`) || !matchesTerm(own, t)) continue;
-    seenWords.add(`${t.word} ${t.term}`);
-    found += weights.get(t) ?? 0;
-  }
+function windowScore(sentences: readonly AnalysedSentence[], question: QuestionWeight, list = false): number {
+  const found = question.heldEach(new Set(sentences.flatMap((s) => [...s.terms])));
   if (found === 0) return 0;
   const extra = sentences.length - 1;
-  const fragments = sentences.filter((s) => isFragment(s.text)).length;
+  const fragments = sentences.filter((s) => isFragment(s.text) || isHeadingLike(s.text)).length;
   const lengthCost = list ? 0.04 * extra : 0.12 * extra;
   const endsOpen = announces(sentences.at(-1)!.text) ? 0.85 : 1;
   return found * (1 - lengthCost) * (1 - 0.3 * fragments / sentences.length) * endsOpen;

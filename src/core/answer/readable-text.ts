@@ -71,18 +71,35 @@ function isNoise(line: string): boolean {
   return letters / line.length < 0.6;
 }
 
+/**
+ * Sentences of a paragraph: cut after . ! ? before a capital, but not after the number of a numbered
+ * item ("gaat over: 1. Welke vormen …"), which belongs to what follows it.
+ */
 function splitSentences(paragraph: string): string[] {
-  return paragraph
+  const pieces = paragraph
     .split(/(?<=[.!?])\s+(?=[\p{Lu}"“‘(])/u)
     .map((s) => s.trim())
     .filter(Boolean);
+  const sentences: string[] = [];
+  for (const piece of pieces) {
+    const last = sentences.at(-1);
+    if (last !== undefined && ITEM_NUMBER_AT_END.test(last)) sentences[sentences.length - 1] = `${last} ${piece}`;
+    else sentences.push(piece);
+  }
+  return sentences;
 }
+
+const ITEM_NUMBER_AT_END = /(?:^|[\s:(])\d{1,2}\.$/u;
 
 /** Characters OCR leaves behind from stains, stamps and bullets; real words seldom hold them. */
 const JUNK_CHARS = /[#&'"‘’“”`^~|\\{}<>_¢§]/;
 
+/** Three letters first: a word, whatever follows (most tokens; decided without counting). */
+const STARTS_AS_WORD = /^\p{L}{3}/u;
+
 /** A token that is OCR debris: junk characters with hardly a letter, or a lone consonant. */
 function isDebrisToken(token: string): boolean {
+  if (STARTS_AS_WORD.test(token)) return false;
   const letters = (token.match(/\p{L}/gu) ?? []).length;
   if (JUNK_CHARS.test(token) && letters < 3 && !/^\p{L}+'s$/u.test(token)) return true;
   return /^[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]$/.test(token);

@@ -1,4 +1,5 @@
-import { coverageOf, heldShare, idf, type Retrieval, type SearchTerm } from "../retrieval/retrieve.js";
+import { heldShare, idf, typedShare } from "../retrieval/question-weight.js";
+import type { Retrieval, SearchTerm } from "../retrieval/retrieve.js";
 import { sentencesOf, sentenceWindows } from "../retrieval/passage-sentences.js";
 import { looksLikeVerbForm } from "../text/word-shape.js";
 import { analyzeText } from "../text/analyzer.js";
@@ -50,7 +51,7 @@ export function gatherEvidence(question: string, retrieval: Retrieval): AnswerEv
     return { ...base, coverage: 0, unknownShare: 1, agreement: 0, sentenceCoverage: 0, rarestInTop: 0, topicMissing: 1, detailMissing: type ? 1 : 0 };
   }
   const top = hits.slice(0, TOP_PASSAGES);
-  const coverages = top.map((hit) => coverageOf(hit, terms, passageCount));
+  const coverages = top.map((hit) => typedShare(new Set(hit.passage.terms), terms, passageCount));
   const weight = (t: SearchTerm) => idf(t.df, passageCount);
   const total = typed.reduce((sum, t) => sum + weight(t), 0);
 
@@ -65,9 +66,7 @@ export function gatherEvidence(question: string, retrieval: Retrieval): AnswerEv
   // The best two consecutive sentences, and whether the sentences about the topic hold the detail asked.
   let sentenceCoverage = 0;
   const windows = top.flatMap((hit) => sentenceWindows(sentencesOf(hit), 2)).map((w) => {
-    const own = new Set(w.sentences.flatMap((s) => [...s.terms]));
-    const found = typed.reduce((sum, t) => sum + heldShare(own, t, terms) * weight(t), 0);
-    const share = total > 0 ? found / total : 0;
+    const share = typedShare(new Set(w.sentences.flatMap((s) => [...s.terms])), terms, passageCount);
     sentenceCoverage = Math.max(sentenceCoverage, share);
     return { share, text: w.sentences.map((s) => s.text).join(" ") };
   });

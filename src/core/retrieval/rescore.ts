@@ -1,7 +1,10 @@
 import { analyzeText } from "../text/analyzer.js";
 import type { SearchHit } from "../types.js";
 import { sentencesOf } from "./passage-sentences.js";
+import { holds as has, questionWeight, type QuestionWeight } from "./question-weight.js";
 import type { SearchTerm } from "./search-term.js";
+
+export { idf } from "./question-weight.js";
 
 /** How much a term in the passage's heading or its document's title counts, as a share of one in its text. */
 const SECTION_TF = 0.8;
@@ -18,11 +21,6 @@ export type RescoreOptions = {
   keep: number;
 };
 
-/** Inverse document frequency, as in BM25; unknown terms weigh most. */
-export function idf(df: number, passageCount: number): number {
-  return Math.log(1 + (passageCount - df + 0.5) / (df + 0.5));
-}
-
 /**
  * Scores candidate passages for the question's terms, each with its own weight (a synonym counts less
  * than a typed word): BM25 over the passage text, with its heading and title counting as part of it,
@@ -31,8 +29,8 @@ export function idf(df: number, passageCount: number): number {
  * costly part, is done best-first and stops once no passage left can reach the ones kept.
  */
 export function rescore(hits: readonly SearchHit[], terms: readonly SearchTerm[], options: RescoreOptions): SearchHit[] {
-  const groups = wordGroups(terms);
-  const weights = terms.map((t) => t.weight * idf(Math.max(t.df, 1), options.passageCount));
+  const question = questionWeight(terms, options.passageCount);
+  const { weights } = question;
   const exact = new Map<string, number[]>();
   terms.forEach((t, i) => !t.prefix && exact.set(t.term, [...(exact.get(t.term) ?? []), i]));
   const prefixes = terms.map((t, i) => (t.prefix ? i : -1)).filter((i) => i >= 0);
@@ -50,20 +48,22 @@ export function rescore(hits: readonly SearchHit[], terms: readonly SearchTerm[]
       const f = tf[i]! + (has(section, t) ? SECTION_TF : 0) + (has(title, t) ? TITLE_TF : 0);
       return f > 0 ? weights[i]! * ((f * (K1 + 1)) / (f + lengthNorm)) : 0;
     });
-    return { hit, score: groups.sum(contribution) };
+    // Two of its sentences cannot hold more of the question than the passage's text holds.
+    const held = question.sum(weights.map((w, i) => (tf[i]! > 0 ? w : 0)));
+    return { hit, score: question.sum(contribution), held };
   });
   if (options.windowWeight <= 0) return scored.sort((a, b) => b.score - a.score).map(({ hit, score }) => ({ ...hit, score }));
 
   // Best-first by BM25; a passage whose BM25 plus the largest possible sentence bonus stays below the
   // passages kept so far cannot enter them.
-  const total = groups.sum(weights) || 1;
+  const { total } = question;
   const maxBonus = options.windowWeight * total;
   scored.sort((a, b) => b.score - a.score);
   const finals: number[] = [];
   const result: SearchHit[] = [];
-  for (const { hit, score } of scored) {
+  for (const { hit, score, held } of scored) {
     const kth = finals.length >= options.keep ? finals[options.keep - 1]! : -Infinity;
-    const final = score + maxBonus <= kth ? score : score + maxBonus * bestWindowShare(hit, terms, weights, groups, total);
+    const final = score + (maxBonus * held) / total <= kth ? score : score + maxBonus * bestWindowShare(hit, question);
     result.push({ ...hit, score: final });
     finals.push(final);
     finals.sort((a, b) => b - a);
@@ -71,54 +71,17 @@ export function rescore(hits: readonly SearchHit[], terms: readonly SearchTerm[]
   return result.sort((a, b) => b.score - a.score);
 }
 
-type WordGroups = { sum(values: readonly number[]): number };
-
-/**
- * A typed word counts once, by the best of itself, its compound's parts together, or one of its
- * synonyms, translations or corrections (as Lucene's SynonymQuery does), so a passage that happens to
- * hold many synonyms of one word is not favoured.
- */
-function wordGroups(terms: readonly SearchTerm[]): WordGroups {
-  const words = [...new Set(terms.map((t) => t.word))];
-  const group = terms.map((t) => words.indexOf(t.word));
-  const kind = terms.map((t) => (t.origin === "typed" ? 0 : t.origin === "compound-part" ? 1 : 2));
-  return {
-    sum(values) {
-      const own = new Float64Array(words.length);
-      const parts = new Float64Array(words.length);
-      const alternative = new Float64Array(words.length);
-      values.forEach((v, i) => {
-        const g = group[i]!;
-        if (kind[i] === 0) own[g]! += v;
-        else if (kind[i] === 1) parts[g]! += v;
-        else alternative[g] = Math.max(alternative[g]!, v);
-      });
-      let sum = 0;
-      for (let g = 0; g < words.length; g++) sum += Math.max(own[g]!, parts[g]!, alternative[g]!);
-      return sum;
-    },
-  };
-}
-
 /** The share of the question's weight held by the best two consecutive sentences of a passage. */
-function bestWindowShare(hit: SearchHit, terms: readonly SearchTerm[], weights: readonly number[], groups: WordGroups, total: number): number {
+function bestWindowShare(hit: SearchHit, question: QuestionWeight): number {
   const sentences = sentencesOf(hit);
-  const present = sentences.map((s) => terms.map((t) => has(s.terms, t)));
   let best = 0;
-  const last = Math.max(1, sentences.length - 1);
-  for (let start = 0; start < last; start++) {
-    const a = present[start];
-    const b = present[start + 1];
+  for (let start = 0; start < Math.max(1, sentences.length - 1); start++) {
+    const a = sentences[start];
     if (!a) break;
-    best = Math.max(best, groups.sum(weights.map((w, i) => (a[i] || b?.[i] ? w : 0))) / total);
+    const b = sentences[start + 1];
+    best = Math.max(best, question.share(b ? new Set([...a.terms, ...b.terms]) : a.terms));
   }
   return best;
-}
-
-function has(own: ReadonlySet<string>, t: SearchTerm): boolean {
-  if (!t.prefix) return own.has(t.term);
-  for (const term of own) if (term.startsWith(t.term)) return true;
-  return false;
 }
 
 const analysed = new Map<string, Set<string>>();

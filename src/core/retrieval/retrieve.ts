@@ -5,10 +5,10 @@ import { splitCompound } from "../text/compounds.js";
 import { stemDutch } from "../text/stem.js";
 import { MAX_TYPO_WORDS, correctTypo } from "./typo-correction.js";
 import { englishBase, type Vocabulary } from "../text/vocabulary.js";
-import { idf, rescore } from "./rescore.js";
+import { rescore } from "./rescore.js";
 import type { SearchTerm } from "./search-term.js";
 
-export { idf } from "./rescore.js";
+export { heldShare, idf } from "./question-weight.js";
 export type { SearchTerm } from "./search-term.js";
 
 export type Retrieval = {
@@ -167,40 +167,4 @@ function selectSearchTerms(terms: readonly SearchTerm[], passageCount: number): 
   const selective = known.filter((t) => t.prefix || t.df <= MAX_TERM_SHARE * passageCount || passageCount < 1000);
   if (selective.length >= Math.min(MIN_SEARCH_TERMS, known.length)) return selective;
   return [...known].sort((a, b) => a.df - b.df).slice(0, MIN_SEARCH_TERMS);
-}
-
-/** Share of the question's term weight (IDF) found in a passage's own text or heading. */
-export function coverageOf(hit: SearchHit, terms: readonly SearchTerm[], passageCount: number): number {
-  const own = new Set(hit.passage.terms);
-  let total = 0;
-  let found = 0;
-  for (const t of terms) {
-    if (t.origin !== "typed") continue;
-    const weight = idf(t.df, passageCount);
-    total += weight;
-    found += weight * heldShare(own, t, terms);
-  }
-  return total > 0 ? found / total : 0;
-}
-
-/**
- * How much of a typed word a set of index terms holds: all of it as itself or, for a compound, as both
- * of its parts; otherwise the weight of its best synonym, translation or correction that is there.
- */
-export function heldShare(own: ReadonlySet<string>, t: SearchTerm, all: readonly SearchTerm[]): number {
-  if (own.has(t.term)) return 1;
-  const parts = all.filter((p) => p.origin === "compound-part" && p.word === t.word);
-  if (parts.length > 0 && parts.every((p) => matchesTerm(own, p))) return 1;
-  let best = 0;
-  for (const alt of all) {
-    if (alt.origin !== "typed" && alt.origin !== "compound-part" && alt.word === t.word && own.has(alt.term)) best = Math.max(best, alt.weight);
-  }
-  return best;
-}
-
-/** Whether a set of index terms holds a search term (for a prefix term: any term starting with it). */
-export function matchesTerm(own: ReadonlySet<string>, t: Pick<SearchTerm, "term" | "prefix">): boolean {
-  if (!t.prefix) return own.has(t.term);
-  for (const o of own) if (o.startsWith(t.term)) return true;
-  return false;
 }

@@ -14,10 +14,12 @@ const MAX_LENGTH = 40;
  * the word memory, so the word list is not needed to repeat it.
  */
 export function repairOcrWord(word: string): string | undefined {
-  if (!worthRepairing(word)) return undefined;
+  if (word.length < MIN_LETTERS) return undefined;
+  // Every word of every passage comes here: the memory is asked first.
   const key = `o:${word}`;
   const remembered = wordMemory().recall(key);
   if (remembered !== undefined) return remembered ?? undefined;
+  if (!worthRepairing(word)) return undefined;
   const dictionary = dutchDictionary();
   if (!dictionary) return undefined;
   const repaired = decide(word, dictionary);

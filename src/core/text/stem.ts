@@ -29,7 +29,7 @@ export function stemDutch(word: string): string {
  * vowel (gemeenschappen) and a single one at the end (gemeenschap). Snowball only handles part of
  * this; the rest is done here, as the Kraaij-Pohlmann stemmer does.
  */
-function alignAlternations(stem: string): string {
+export function alignAlternations(stem: string): string {
   let aligned = stem;
   if (aligned.length > 3 && aligned.endsWith("v")) aligned = `${aligned.slice(0, -1)}f`;
   else if (aligned.length > 3 && aligned.endsWith("z")) aligned = `${aligned.slice(0, -1)}s`;
