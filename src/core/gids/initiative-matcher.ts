@@ -1,0 +1,126 @@
+import { idf } from "../retrieval/rescore.js";
+import { retrieve } from "../retrieval/retrieve.js";
+import type { SearchTerm } from "../retrieval/search-term.js";
+import { foldDiacritics } from "../text/fold.js";
+import type { Vocabulary } from "../text/vocabulary.js";
+import { FIELD_WEIGHTS, GidsIndex, fieldHolds, type IndexedProfile, type ProfileField } from "./gids-index.js";
+import type { InitiativeMatch, InitiativeMatcher, InitiativeProfile } from "./initiative.js";
+import { matchReason } from "./match-reason.js";
+import { isContactable } from "./profile-rules.js";
+import { isFrameWord, regionsIn, withoutRegions } from "./question-frame.js";
+
+/** Where the matcher reads the profiles; `revision` (when given) tells it whether to build its index again. */
+export type ProfileSource = { list(): InitiativeProfile[]; revision?(): string };
+
+/**
+ * A match must hold at least this share of what the question is about (its topic words, weighted by
+ * how rare they are in the gids): below it, nothing fits and nothing is suggested.
+ */
+export const MIN_FIT = 0.5;
+/** An initiative in the asker's region goes before others unless they fit clearly better (by this factor). */
+export const REGION_PREFERENCE = 1.25;
+const DEFAULT_LIMIT = 3;
+
+type Group = { word: string; max: number; terms: SearchTerm[] };
+
+/**
+ * Finds initiatives whose experience fits a question, with the same Dutch analysis as the documents.
+ * Only published profiles with a contact who agreed to be approached take part. The index is built
+ * in memory from the profiles and built again when they change.
+ */
+export class GidsMatcher implements InitiativeMatcher {
+  private built?: { revision: string | undefined; index: GidsIndex; regions: string[] };
+
+  constructor(private readonly source: ProfileSource, private readonly vocabulary?: Vocabulary) {}
+
+  match(question: string, options: { region?: string; exclude?: readonly string[]; limit?: number } = {}): InitiativeMatch[] {
+    const { index, regions } = this.current();
+    if (!index.profiles.length) return [];
+    const topic = withoutRegions(question, regionsIn(question, regions));
+    const groups = this.groupsOf(index, topic);
+    const total = groups.reduce((n, g) => n + g.max, 0);
+    if (total <= 0) return [];
+    const exclude = new Set(options.exclude ?? []);
+    const region = options.region && foldDiacritics(options.region);
+    const matches: Array<InitiativeMatch & { rank: number }> = [];
+    for (const p of index.profiles) {
+      if (exclude.has(p.profile.id)) continue;
+      const held = groups.map((g) => ({ g, value: heldValue(p, g, index) }));
+      const score = held.reduce((n, h) => n + h.value, 0) / total;
+      if (score < MIN_FIT) continue;
+      const local = region !== undefined && inRegion(p.profile, region);
+      const matchedTerms = held.filter((h) => h.value > 0).flatMap((h) => h.g.terms.map((t) => t.term));
+      matches.push({ initiative: p.profile, score: round(score), because: matchReason(p.profile, matchedTerms), rank: score * (local ? REGION_PREFERENCE : 1) });
+    }
+    return matches
+      .sort((a, b) => b.rank - a.rank || a.initiative.name.localeCompare(b.initiative.name, "nl"))
+      .slice(0, options.limit ?? DEFAULT_LIMIT)
+      .map(({ rank: _rank, ...m }) => m);
+  }
+
+  /** Kernen, gemeenten and provincies of the gids, as written there: a question naming one asks about that region. */
+  knownRegions(): string[] {
+    return this.current().regions;
+  }
+
+  /** Published profiles that may be suggested (a contact agreed to be approached). */
+  suggestable(): InitiativeProfile[] {
+    return this.current().index.profiles.map((p) => p.profile);
+  }
+
+  private current() {
+    const revision = this.source.revision?.();
+    if (!this.built || revision === undefined || revision !== this.built.revision) {
+      const profiles = this.source.list().filter((p) => p.status === "published" && p.contacts.some(isContactable));
+      const regions = [...new Set(profiles.flatMap((p) => [p.place, p.municipality, p.province]).filter((r): r is string => !!r))];
+      this.built = { revision, index: new GidsIndex(profiles), regions };
+    }
+    return this.built;
+  }
+
+  /** The question's topic words (frame words left out), each with its alternatives and what it can weigh. */
+  private groupsOf(index: GidsIndex, topic: string): Group[] {
+    const { terms } = retrieve(index, topic, 1, { vocabulary: this.vocabulary, windowWeight: 0 });
+    const n = index.passageCount();
+    const weightOf = (t: SearchTerm) => idf(index.frequency(t.term, t.prefix), n);
+    const words = [...new Set(terms.map((t) => t.word))].filter((w) => !isFrameWord(w));
+    return words.map((word) => {
+      const own = terms.filter((t) => t.word === word);
+      const typed = own.find((t) => t.origin === "typed");
+      const parts = own.filter((t) => t.origin === "compound-part");
+      const others = own.filter((t) => t.origin !== "typed" && t.origin !== "compound-part");
+      let max: number;
+      if (typed && typed.df > 0) max = weightOf(typed);
+      else if (parts.length) max = parts.reduce((s, t) => s + weightOf(t), 0) / parts.length;
+      else if (others.length) max = Math.max(...others.map(weightOf));
+      else max = idf(0, n);
+      return { word, max, terms: own };
+    });
+  }
+}
+
+/** How much of one question word a profile holds: by the word itself, its compound's parts, or its best alternative. */
+function heldValue(p: IndexedProfile, group: Group, index: GidsIndex): number {
+  const n = index.passageCount();
+  const field = (t: SearchTerm) => bestField(p, t);
+  const value = (t: SearchTerm) => field(t) * idf(index.frequency(t.term, t.prefix), n);
+  let best = 0;
+  const parts = group.terms.filter((t) => t.origin === "compound-part");
+  if (parts.length) best = parts.reduce((s, t) => s + value(t), 0) / parts.length;
+  for (const t of group.terms) if (t.origin !== "compound-part") best = Math.max(best, t.weight * value(t));
+  return Math.min(best, group.max);
+}
+
+function bestField(p: IndexedProfile, t: SearchTerm): number {
+  let best = 0;
+  for (const [f, weight] of Object.entries(FIELD_WEIGHTS) as Array<[ProfileField, number]>) {
+    if (weight > best && fieldHolds(p.fields[f], t.term, t.prefix)) best = weight;
+  }
+  return best;
+}
+
+function inRegion(profile: InitiativeProfile, region: string): boolean {
+  return [profile.place, profile.municipality, profile.province].some((r) => r !== undefined && foldDiacritics(r) === region);
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
