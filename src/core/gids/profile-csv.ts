@@ -56,7 +56,7 @@ export function profilesFromCsv(text: string): { profiles: ParsedProfile[]; prob
       lines: [record.line],
       draft: {
         id: key, name, place: get("kern") || undefined, municipality: get("gemeente") || undefined, province: get("provincie") || undefined,
-        themes: get("themas").split(/[,|]/).map((t) => t.trim()).filter(Boolean),
+        themes: get("themas").split(/[,;|]/).map((t) => t.trim()).filter(Boolean),
         description: get("omschrijving"), experience: get("ervaring"), seeking: get("hulp_gezocht"), website: get("website") || undefined,
         status, suggestedFrom: get("bron") || undefined, contacts: contact ? [contact] : [],
       },

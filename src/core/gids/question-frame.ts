@@ -20,8 +20,24 @@ const FRAME_WORDS = `
   near around
 `;
 
+/**
+ * Common Dutch (and English) words that say little about a topic anywhere: verbs of being, getting and
+ * doing, sizes and times, quantities. A question made of these and one topic word is about that word.
+ */
+const GENERIC_WORDS = `
+  komen kom komt kwam kwamen gekomen gaan ga gaat ging gingen staan staat stond liggen ligt zitten zit zat zaten laten laat liet gelaten
+  maken maak maakt gemaakt houden houdt hield gehouden brengen brengt bracht nemen neemt nam genomen geven geeft gaf gegeven zien ziet zag gezien
+  kijken kijkt keek zeggen zegt zei denken denkt dacht vinden vindt vond lopen loopt liep blijven blijft bleef worden wordt werd geworden
+  zijn is was waren ben bent zou zouden zal zullen wilt wilden kon konden moest moesten mocht
+  oplossen opgelost oplossing probleem problemen regeling werkt werken gewerkt gebeurt gebeuren gebeurd
+  nieuw nieuwe oud oude groot grote klein kleine hele heel geheel veel weinig vast snel lang lange kort makkelijk moeilijk belangrijk
+  mogelijk echt gewoon zo ook nu straks vroeger weer eens samen alleen eigen zelf elkaar iedereen niemand allemaal
+  jaar jaren keer tijd dag dagen week weken maand maanden eerste tweede paar aantal hier daar overal nergens lukt
+  the a an new old big small many much every all some get make go come use used take keep stay
+`;
+
 const FRAME: ReadonlySet<string> = new Set(
-  tokenize(foldDiacritics(FRAME_WORDS)).flatMap((w) => [w, stemDutch(w)]),
+  tokenize(foldDiacritics(`${FRAME_WORDS} ${GENERIC_WORDS}`)).flatMap((w) => [w, stemDutch(w)]),
 );
 
 /** Whether a (folded) question word only frames the question. */
