@@ -1,4 +1,5 @@
-import type { InitiativeMatcher, InitiativeProfile } from "../core/gids/initiative.js";
+import { listFromGids, suggestionsFor, type GidsAccess } from "../core/gids/gids-answers.js";
+import type { InitiativeProfile } from "../core/gids/initiative.js";
 
 /** A question of the matching check: which profiles fit (empty: none may be suggested). */
 export type GidsQuestion = {
@@ -10,7 +11,7 @@ export type GidsQuestion = {
   kind: string;
 };
 
-export type GidsResult = { question: GidsQuestion; suggested: string[]; passed: boolean; regionFirst?: boolean };
+export type GidsResult = { question: GidsQuestion; suggested: string[]; passed: boolean; regionFirst?: boolean; direct: boolean };
 
 export type GidsFigures = {
   /** Questions with a fitting initiative: one of them in the top three. */
@@ -33,18 +34,16 @@ const TOP = 3;
  * The matching check of the initiatievengids: each question asked as an asker would (their region and
  * own initiative given), and counted: a fitting initiative in the top three, none when nothing fits.
  */
-export function runGidsCheck(matcher: InitiativeMatcher, profiles: readonly InitiativeProfile[], questions: readonly GidsQuestion[], options: {
-  /** The region of an asker as the app knows it (e.g. from their own profile); default: the question's own. */
-  regionOf?: (q: GidsQuestion) => string | undefined;
-} = {}): { results: GidsResult[]; figures: GidsFigures } {
+export function runGidsCheck(gids: GidsAccess, profiles: readonly InitiativeProfile[], questions: readonly GidsQuestion[]): { results: GidsResult[]; figures: GidsFigures } {
   const blocked = new Set(profiles.filter((p) => !p.contacts.some((c) => c.contactable && Object.keys(c.handles).length)).map((p) => p.id));
   const results = questions.map((question) => {
-    const region = options.regionOf ? options.regionOf(question) : question.region ?? undefined;
-    const suggested = matcher.match(question.question, { region, exclude: question.own ? [question.own] : [], limit: TOP }).map((m) => m.initiative.id);
+    const asker = { user: { platform: "eval", userId: question.id }, region: question.region ?? undefined, own: question.own ? [question.own] : [] };
+    const listed = listFromGids(gids, question.question, asker);
+    const suggested = (listed?.length ? listed : suggestionsFor(gids, question.question, asker)).slice(0, TOP).map((s) => s.id);
     const passed = question.expected.length ? suggested.some((id) => question.expected.includes(id)) : suggested.length === 0;
     const ranked = suggested.filter((id) => question.expected.includes(id));
     const regionFirst = question.expected.length > 1 && question.region ? ranked[0] === question.expected[0] : undefined;
-    return { question, suggested, passed, regionFirst };
+    return { question, suggested, passed, regionFirst, direct: !!listed?.length };
   });
   const fittingResults = results.filter((r) => r.question.expected.length);
   const noneResults = results.filter((r) => !r.question.expected.length);
@@ -85,7 +84,7 @@ export function formatGidsFigures(figures: GidsFigures, results: readonly GidsRe
     ...[...figures.byKind].map(([kind, k]) => `  ${kind.padEnd(16)} ${k.passed} van ${k.total}`),
   ];
   if (verbose) {
-    lines.push("", ...results.map((r) => `${r.passed ? "ok  " : "MIS "} ${r.question.id} ${r.question.kind.padEnd(15)} verwacht: ${r.question.expected.join(", ") || "(niets)"}  voorgesteld: ${r.suggested.join(", ") || "(niets)"}`));
+    lines.push("", ...results.map((r) => `${r.passed ? "ok  " : "MIS "} ${r.question.id} ${r.question.kind.padEnd(15)}${r.direct ? " (uit de gids)" : ""} verwacht: ${r.question.expected.join(", ") || "(niets)"}  voorgesteld: ${r.suggested.join(", ") || "(niets)"}`));
   }
   return lines.join("\n");
 }

@@ -20,6 +20,16 @@ export type ProfileSource = { list(): InitiativeProfile[]; revision?(): string }
  */
 export const MIN_EVIDENCE = 0.5;
 export const MIN_SHARE = 0.1;
+/** A direct question to the gids ("welke initiatieven doen iets met energie?") is short: a third of its topic must match. */
+export const LISTING_SHARE = 0.34;
+
+export type MatchOptions = {
+  region?: string;
+  exclude?: readonly string[];
+  limit?: number;
+  /** A direct question to the gids: its topic is all it says, so the share of it counts, not the evidence of a long question. */
+  listing?: boolean;
+};
 /** An initiative in the asker's region goes before others unless they fit clearly better (by this factor). */
 export const REGION_PREFERENCE = 1.25;
 const DEFAULT_LIMIT = 3;
@@ -46,7 +56,7 @@ export class GidsMatcher implements InitiativeMatcher {
     private readonly threshold = { evidence: MIN_EVIDENCE, share: MIN_SHARE },
   ) {}
 
-  match(question: string, options: { region?: string; exclude?: readonly string[]; limit?: number } = {}): InitiativeMatch[] {
+  match(question: string, options: MatchOptions = {}): InitiativeMatch[] {
     const { index, regions } = this.current();
     if (!index.profiles.length) return [];
     const topic = withoutRegions(question, regionsIn(question, regions));
@@ -55,21 +65,23 @@ export class GidsMatcher implements InitiativeMatcher {
     if (total <= 0) return [];
     const exclude = new Set(options.exclude ?? []);
     const region = options.region && foldDiacritics(options.region);
-    const matches: Array<InitiativeMatch & { rank: number; mass: number; words: string }> = [];
+    const matches: Array<InitiativeMatch & { rank: number }> = [];
     for (const p of index.profiles) {
       if (exclude.has(p.profile.id)) continue;
       const held = groups.map((g) => ({ g, value: heldValue(p, g) }));
       const mass = held.reduce((n, h) => n + h.value, 0);
       const score = mass / total;
-      if (mass <= 0 || mass < this.threshold.evidence * idf(1, index.passageCount()) || score < this.threshold.share) continue;
+      if (mass <= 0) continue;
+      const evident = mass >= this.threshold.evidence * idf(1, index.passageCount()) && score >= this.threshold.share;
+      if (!evident && !(options.listing && score >= LISTING_SHARE)) continue;
       const local = region !== undefined && inRegion(p.profile, region);
       const matchedTerms = held.filter((h) => h.value > 0).flatMap((h) => h.g.terms.map((t) => t.term));
-      matches.push({ initiative: p.profile, score: round(score), mass: round(mass), words: held.filter((h) => h.value > 0).map((h) => h.g.word).join("+"), because: matchReason(p.profile, matchedTerms), rank: score * (local ? REGION_PREFERENCE : 1) });
+      matches.push({ initiative: p.profile, score: round(score), because: matchReason(p.profile, matchedTerms), rank: score * (local ? REGION_PREFERENCE : 1) });
     }
     return matches
       .sort((a, b) => b.rank - a.rank || a.initiative.name.localeCompare(b.initiative.name, "nl"))
       .slice(0, options.limit ?? DEFAULT_LIMIT)
-      .map(({ rank: _rank, ...m }) => m);
+      .map(({ initiative, score, because }) => ({ initiative, score, because }));
   }
 
   /** How specific a term is in the field's documents: 1 for a rare one, less for one in many passages. */
@@ -79,6 +91,12 @@ export class GidsMatcher implements InitiativeMatcher {
     const df = this.field.documentFrequencies([t.term]).get(t.term) ?? 0;
     if (total === 0 || df === 0) return 1;
     return Math.max(MIN_SPECIFICITY, Math.min(1, idf(df, total) / idf(1, total)));
+  }
+
+  /** Whether a question says what it is about beyond its frame and places ("welke initiatieven in Lopik?" does not). */
+  hasTopic(question: string): boolean {
+    const { index, regions } = this.current();
+    return this.groupsOf(index, withoutRegions(question, regionsIn(question, regions))).length > 0;
   }
 
   /** Kernen, gemeenten and provincies of the gids, as written there: a question naming one asks about that region. */
