@@ -26,6 +26,7 @@ import { YamlRoster } from "../store/yaml-roster.js";
 import { discordPlatform } from "./channels/discord-platform.js";
 import { slackPlatform } from "./channels/slack-platform.js";
 import { createCore } from "./create-core.js";
+import { openGids } from "./open-gids.js";
 import { createEffectRouter } from "./handoff-effect-router.js";
 import { addDocumentFromChat } from "./add-document-from-chat.js";
 import { deliveryReporter, deliveryRetryPolicy } from "./delivery-reporter.js";
@@ -56,7 +57,8 @@ const ROSTER_EXAMPLE = path.resolve(import.meta.dirname, "../../roster.example.y
 /** The composition root: store, core, handoff workflow and every configured channel, wired together. */
 export function createApp(config: Config, logger: Logger, options: { clock?: () => Date } = {}): App {
   const knowledge = openKnowledge(config, logger);
-  const assistant = createCore(config, knowledge, logger.child({ component: "core" }));
+  const gids = openGids(config, knowledge);
+  const assistant = createCore(config, knowledge, logger.child({ component: "core" }), gids.access);
   const messages = new WebMessageStore(knowledge.db);
   const repository = new SqliteHandoffRepository(knowledge.db);
   ensureRosterFile(config.rosterFile, logger);
@@ -139,7 +141,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
         await knowledge.semantic.refreshVectors();
         return result;
       },
-      signalSources: signalSourcesOf({ repository, questionLog: knowledge.questionLog, store: knowledge.store, roster }),
+      signalSources: signalSourcesOf({ repository, questionLog: knowledge.questionLog, store: knowledge.store, roster, sections: [gids.signalSection] }),
       changed: deliver,
     }),
   };
