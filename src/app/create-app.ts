@@ -27,6 +27,7 @@ import { discordPlatform } from "./channels/discord-platform.js";
 import { slackPlatform } from "./channels/slack-platform.js";
 import { createCore } from "./create-core.js";
 import { openGids } from "./open-gids.js";
+import { ProfileService } from "../core/gids/profile-service.js";
 import { createEffectRouter } from "./handoff-effect-router.js";
 import { addDocumentFromChat } from "./add-document-from-chat.js";
 import { deliveryReporter, deliveryRetryPolicy } from "./delivery-reporter.js";
@@ -130,6 +131,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
     feedback: (entry) => knowledge.questionLog.recordFeedback(entry),
     askerHandoff: askerHandoffOf(knowledge.db, config.handoff.reopenWindowMs),
     source: sourceDocumentOf(knowledge.store),
+    gids: new ProfileService(gids.directory, (user) => roster.isCoordinator(user.userId) || grants.has(user.userId, "knowledge")),
     health: createHealthCheck({ db: knowledge.db, channels: () => channels, tickMs: config.handoff.tickMs, now: options.clock }),
     team: new TeamService({
       handoffs,
