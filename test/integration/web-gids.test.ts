@@ -100,6 +100,9 @@ describe.skipIf(!CHROMIUM)("web chat: the initiatievengids", () => {
     await page.click("#confirm");
     await expect.poll(() => page.textContent("#status")).toBe("Gepubliceerd.");
     expect(directory((d) => d.get("twentse-noabers"))).toMatchObject({ status: "published", contacts: [{ name: "Bram", handles: { discord: "4242" }, contactable: true }] });
+    // The team view's signals have the gids's part: profiles per theme and region, suggestions shown.
+    await page.goto(`${web.url}/tolk`);
+    await expect.poll(() => page.textContent("#signals-report")).toMatch(/Initiatievengids:\n– 1 initiatief in de gids, waarvan 1 met een contactpersoon[\s\S]*Initiatieven voorgesteld aan vragers: 2×/);
     // A tolk who does not coordinate cannot reach the gids's management.
     const tolk = await (await web.browser.newContext()).newPage();
     const loggedIn = tolk.waitForResponse((r) => r.url().endsWith("/api/tolk/sessie") && r.request().method() === "POST");
