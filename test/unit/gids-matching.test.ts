@@ -4,6 +4,8 @@ import { askerOf, listFromGids, suggestionsFor } from "../../src/core/gids/gids-
 import { asksTheGids } from "../../src/core/gids/asks-the-gids.js";
 import type { ProfileDraft } from "../../src/core/gids/initiative.js";
 import { GidsMatcher } from "../../src/core/gids/initiative-matcher.js";
+import { participleStems } from "../../src/core/gids/participles.js";
+import { stemDutch } from "../../src/core/text/stem.js";
 import { openDatabase } from "../../src/store/open-database.js";
 import { SqliteInitiativeDirectory } from "../../src/store/sqlite-initiative-directory.js";
 import { STARTER_KNOWLEDGE } from "../helpers/temp-knowledge.js";
@@ -71,6 +73,15 @@ describe("initiatievengids: matching with the documents' Dutch analysis", () => 
     expect(ids("Wie heeft ervaring met een burgerbegrooting?")[0]).toBe("burgerbegroting-oosterwolde");
     expect(ids("How did others set up a repair cafe for broken bikes?")[0]).toBe("repair-cafe-elst");
     expect(ids("Onze mantelzorgondersteuning loopt vast, wie heeft een dorpsondersteuner?")[0]).toBe("zorgcooperatie-hart-van-werkhoven");
+  });
+
+  it("given a participle, then it also stands for its verb, as the stemmer cannot see", () => {
+    expect(participleStems("opgericht")).toContain(stemDutch("oprichten"));
+    expect(participleStems("gestart")).toContain(stemDutch("starten"));
+    expect(participleStems("geregeld")).toContain(stemDutch("regelen"));
+    expect(participleStems("aangelegd")).toContain(stemDutch("aanleggen"));
+    expect(participleStems("gezond")).not.toContain("zon");
+    expect(participleStems("gemeente")).toEqual([]);
   });
 
   it("given a changed gids, then the next match sees it (the index is rebuilt on change)", () => {
