@@ -47,6 +47,13 @@ describe("npm run kennis -- initiatieven", () => {
     });
   });
 
+  it("given npm run ask, then a direct question is answered from the gids, with place and gemeente", async () => {
+    const asked = await run(TSX, ["src/cli/ask.ts", "Welke initiatieven uit de gemeente Gulpen-Wittem staan in de gids?"], { cwd: REPO_ROOT, env });
+    expect(asked.stdout).toContain("In de initiatievengids passen deze 2 initiatieven bij je vraag:");
+    expect(asked.stdout).toMatch(/• De Mergellandrijders \(Mechelen, gemeente Gulpen-Wittem, Limburg\) — /);
+    expect(asked.stdout).toMatch(/• Werkgroep Heggen en Graften Epen \(Epen, gemeente Gulpen-Wittem, Limburg\) — /);
+  });
+
   it("given an export, when imported into an empty store, then the same gids comes back (round trip)", async () => {
     expect((await kennis("initiatieven", "export", file("gids.csv"))).stdout).toContain("42 profielen geschreven");
     const exported = fs.readFileSync(file("gids.csv"), "utf8");
