@@ -68,6 +68,11 @@ describe.skipIf(!CHROMIUM)("web chat: the initiatievengids", () => {
     await expect.poll(() => reply.locator(".initiatives").textContent()).toBe("Dit hebben anderen al gedaan:Dorpshuis De Schakel in Lopik — buurtbus sinds 2019");
     expect(await reply.locator(".initiatives li").getAttribute("data-initiative")).toBe("dorpshuis-de-schakel-lopik");
 
+    // Also under a question that goes to a person.
+    const handed = await ask(other, "Hoeveel kost een elektrische buurtbus op dit moment?");
+    expect(await handed.getAttribute("data-decision")).toBe("handoff");
+    expect(await handed.locator(".initiatives li").getAttribute("data-initiative")).toBe("dorpshuis-de-schakel-lopik");
+
     const listed = await ask(other, "Welke initiatieven in Lopik doen iets met vervoer?");
     expect(await listed.locator(".initiatives li").textContent()).toBe("Dorpshuis De Schakel (Lopik) — buurtbus sinds 2019");
 
@@ -118,7 +123,7 @@ describe.skipIf(!CHROMIUM)("web chat: the initiatievengids", () => {
     expect(directory((d) => d.get("twentse-noabers"))).toMatchObject({ status: "published", contacts: [{ name: "Bram", handles: { discord: "4242" }, contactable: true }] });
     // The team view's signals have the gids's part: profiles per theme and region, suggestions shown.
     await page.goto(`${web.url}/tolk`);
-    await expect.poll(() => page.textContent("#signals-report")).toMatch(/Initiatievengids:\n– 2 initiatieven in de gids, waarvan 2 met een contactpersoon[\s\S]*Initiatieven voorgesteld aan vragers: 2×/);
+    await expect.poll(() => page.textContent("#signals-report")).toMatch(/Initiatievengids:\n– 2 initiatieven in de gids, waarvan 2 met een contactpersoon[\s\S]*Initiatieven voorgesteld aan vragers: 3×/);
     // A tolk who does not coordinate cannot reach the gids's management.
     const tolk = await (await web.browser.newContext()).newPage();
     const loggedIn = tolk.waitForResponse((r) => r.url().endsWith("/api/tolk/sessie") && r.request().method() === "POST");
