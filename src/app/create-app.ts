@@ -26,6 +26,8 @@ import { YamlRoster } from "../store/yaml-roster.js";
 import { discordPlatform } from "./channels/discord-platform.js";
 import { slackPlatform } from "./channels/slack-platform.js";
 import { createCore } from "./create-core.js";
+import { openGids } from "./open-gids.js";
+import { ProfileService } from "../core/gids/profile-service.js";
 import { createEffectRouter } from "./handoff-effect-router.js";
 import { addDocumentFromChat } from "./add-document-from-chat.js";
 import { deliveryReporter, deliveryRetryPolicy } from "./delivery-reporter.js";
@@ -57,7 +59,8 @@ const ROSTER_EXAMPLE = path.resolve(import.meta.dirname, "../../roster.example.y
 /** The composition root: store, core, handoff workflow and every configured channel, wired together. */
 export function createApp(config: Config, logger: Logger, options: { clock?: () => Date } = {}): App {
   const knowledge = openKnowledgeWith(config, openSemantic, logger);
-  const assistant = createCore(config, knowledge, logger.child({ component: "core" }));
+  const gids = openGids(config, knowledge);
+  const assistant = createCore(config, knowledge, logger.child({ component: "core" }), gids.access);
   const messages = new WebMessageStore(knowledge.db);
   const repository = new SqliteHandoffRepository(knowledge.db);
   ensureRosterFile(config.rosterFile, logger);
@@ -129,6 +132,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
     feedback: (entry) => knowledge.questionLog.recordFeedback(entry),
     askerHandoff: askerHandoffOf(knowledge.db, config.handoff.reopenWindowMs),
     source: sourceDocumentOf(knowledge.store),
+    gids: new ProfileService(gids.directory, (user) => roster.isCoordinator(user.userId) || grants.has(user.userId, "knowledge")),
     health: createHealthCheck({ db: knowledge.db, channels: () => channels, tickMs: config.handoff.tickMs, now: options.clock }),
     team: new TeamService({
       handoffs,
@@ -140,7 +144,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
         await knowledge.semantic.refreshVectors();
         return result;
       },
-      signalSources: signalSourcesOf({ repository, questionLog: knowledge.questionLog, store: knowledge.store, roster }),
+      signalSources: signalSourcesOf({ repository, questionLog: knowledge.questionLog, store: knowledge.store, roster, sections: [gids.signalSection] }),
       changed: deliver,
     }),
   };

@@ -9,6 +9,7 @@ import { failureReport } from "../eval/failure-report.js";
 import { readJsonl } from "../eval/read-jsonl.js";
 import { loadVocabulary } from "../ingest/vocabulary-files.js";
 import { runCli } from "./run-cli.js";
+import { runGidsEval } from "./eval-gids.js";
 
 const SHARED_EVAL = path.join("..", "shared", "eval");
 const DEFAULT_SETS = ["questions.dev.jsonl", "questions.realistic.jsonl"].map((f) => path.join(SHARED_EVAL, f));
@@ -19,8 +20,10 @@ const DEFAULT_SETS = ["questions.dev.jsonl", "questions.realistic.jsonl"].map((f
  * in ../shared/eval). With a model or embeddings configured, both modes run by default, side by side.
  * --failures lists the answerable questions whose supporting passage is not in the top 5, with the
  * terms searched, the passages that came first and the rank of the supporting one in a deeper search.
+ * `--gids` runs the matching check of the initiatievengids instead (see eval-gids.ts).
  */
 runCli(async (config, args) => {
+  if (args.includes("--gids")) return runGidsEval(config, args);
   const files = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--mode");
   const sets = files.length ? files : DEFAULT_SETS.filter((f) => fs.existsSync(f));
   if (!sets.length) throw new Error(`geen vragenbestand gegeven en ${SHARED_EVAL} bestaat niet`);

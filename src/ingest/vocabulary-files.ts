@@ -5,7 +5,9 @@ import { Vocabulary } from "../core/text/vocabulary.js";
 /** The field's vocabulary files in the knowledge folder, which maintainers extend by hand. */
 export const SYNONYM_FILE = "synoniemen.txt";
 export const GLOSSARY_FILE = "engels-nederlands.txt";
-export const VOCABULARY_FILES: readonly string[] = [SYNONYM_FILE, GLOSSARY_FILE];
+/** Everyday words that lead to the themes of the initiatievengids (read by the gids's matcher only). */
+export const GIDS_WORDS_FILE = "gids-woorden.txt";
+export const VOCABULARY_FILES: readonly string[] = [SYNONYM_FILE, GLOSSARY_FILE, GIDS_WORDS_FILE];
 
 /** Reads the synonym file and the English-Dutch glossary from the knowledge folder (either may be missing). */
 export function loadVocabulary(knowledgeDir: string): Vocabulary {

@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { GIDS_SCHEMA } from "./schema-gids.js";
 
 /** Ordered migrations; PRAGMA user_version records how many have run. */
 export const MIGRATIONS: string[] = [
@@ -216,6 +217,7 @@ export const MIGRATIONS: string[] = [
     expires_at  TEXT NOT NULL
   );
   `,
+  GIDS_SCHEMA,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -69,7 +69,7 @@ describe("the shipped knowledge folder", () => {
   it.skipIf(!fs.existsSync(corpus))("given the shared starter corpus, then knowledge/ holds exactly its documents, byte for byte, their metadata and the vocabulary files", () => {
     const shipped = fs.readdirSync(STARTER_KNOWLEDGE).sort();
     const documents = fs.readdirSync(corpus).filter((f) => f !== "README.md").sort();
-    expect(shipped).toEqual([...documents, "metadata.yaml", "synoniemen.txt", "engels-nederlands.txt"].sort());
+    expect(shipped).toEqual([...documents, "metadata.yaml", "synoniemen.txt", "engels-nederlands.txt", "gids-woorden.txt"].sort());
     for (const name of documents) expect(fs.readFileSync(path.join(STARTER_KNOWLEDGE, name)).equals(fs.readFileSync(path.join(corpus, name)))).toBe(true);
   });
 });

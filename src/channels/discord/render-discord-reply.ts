@@ -3,6 +3,7 @@ import { actionLabel, repliesIn } from "../../core/reply-language.js";
 import { linkedSourceLines } from "../linked-sources.js";
 import { chunk, splitSources } from "../split-text.js";
 import { escapeDiscord } from "./discord-escape.js";
+import { initiativeItems } from "../initiative-items.js";
 
 /** Discord's limits: message content, embed description, embed field value. */
 export const CONTENT_LIMIT = 2000;
@@ -62,6 +63,11 @@ export function renderDiscordReply(reply: Reply, options: { withoutPrompt?: bool
   if (sources) {
     const sourcesName = repliesIn(reply.language).sourcesLabel.replace(/:$/, "");
     embed.fields = chunk(linked ? linked.replace(/^(Bronnen|Sources):\s*/, "") : escapeMarkdown(sources.replace(/^(Bronnen|Sources):\s*/, "")), FIELD_LIMIT).slice(0, 5).map((value, i) => ({ name: `${sourcesName}${i === 0 ? "" : " …"}`, value }));
+  }
+  // Initiatives suggested under an answer: a field of their own (a list from the gids is the text itself).
+  const initiatives = initiativeItems(reply);
+  if (initiatives && !initiatives.listing) {
+    embed.fields = [...((embed.fields as unknown[]) ?? []), { name: initiatives.heading, value: chunk(initiatives.items.map((i) => `• ${escapeMarkdown(i.line)}`).join("\n"), FIELD_LIMIT)[0]! }];
   }
   if (reply.notice) messages[0]!.content = `*${escapeMarkdown(reply.notice)}*`;
   const actions = reply.kind === "answer" ? ["feedback_up", "feedback_down", ...(reply.actions ?? [])] : (reply.actions ?? []);

@@ -22,6 +22,7 @@ export function formatSignalReport(r: SignalReport): string {
   }
   if (sharedTotal) lines.push("", "Per week:", ...r.weeks.map((w) => `– ${w.week}: ${w.count}`));
   if (r.recurringWords.length) lines.push("", "Steeds terugkerend in doorgegeven vragen:", ...r.recurringWords.map((w) => `– ${w.word}: ${w.count}×`));
+  for (const section of r.sections ?? []) lines.push("", `${section.title}:`, ...section.lines.map((line) => `– ${line}`));
   return lines.join("\n");
 }
 

@@ -1,6 +1,7 @@
 import type { StuckDelivery } from "./handoff-repository.js";
 import type { Handoff } from "./handoff-types.js";
 import { buildSignalReport, type SignalReport } from "./signal-report.js";
+import type { SignalSectionProvider } from "./signal-section.js";
 
 /** Where the signals come from; the command line and the running app give the same sources. */
 export type SignalSources = {
@@ -14,13 +15,16 @@ export type SignalSources = {
   regionOfAsker?(userId: string): string | undefined;
   /** Handoff steps that gave up after too many attempts ("vastgelopen"). */
   stuck?(): StuckDelivery[];
+  /** Further parts of the report (the initiatievengids, introductions), in this order. */
+  sections?: readonly SignalSectionProvider[];
 };
 
 /** The signals of the last `days` days. */
 export function signalReportFor(sources: SignalSources, days: number, now = new Date()): SignalReport {
   const since = new Date(now.getTime() - days * 86_400_000);
-  return buildSignalReport({
+  const report = buildSignalReport({
     since, now, handoffs: sources.handoffs(), counts: sources.counts(since),
     knownRegions: sources.knownRegions(), regionOfAsker: sources.regionOfAsker, stuck: sources.stuck?.() ?? [],
   });
+  return { ...report, sections: (sources.sections ?? []).flatMap((section) => section(since, now) ?? []) };
 }
