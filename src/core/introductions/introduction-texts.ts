@@ -47,7 +47,7 @@ export const INTRO_NL = {
   request: (intro: Introduction) => {
     const who = intro.sharing === "question_and_name" ? `${intro.asker.name} zoekt` : "Iemand uit het netwerk zoekt";
     const named = intro.sharing === "question_and_name" ? "" : "\nWie het vraagt, hoor je pas als je accepteert.";
-    return `Hallo ${intro.contact.name}! ${who} contact met ${intro.initiativeName} over deze vraag:\n> ${oneLine(intro.question)}${named}\n\nWil je in contact komen? Als je accepteert, breng ik jullie met elkaar in gesprek. Liever niet? Dan hoort de vrager alleen dat het er nu niet van komt, zonder reden.`;
+    return `Hallo ${intro.contact.name}! ${who} contact met ${intro.initiativeName} over deze vraag:\n“${oneLine(intro.question)}”${named}\n\nWil je in contact komen? Als je accepteert, breng ik jullie met elkaar in gesprek. Liever niet? Dan hoort de vrager alleen dat het er nu niet van komt, zonder reden.`;
   },
   requestCancelled: (intro: Introduction) => `Het verzoek om contact over "${short(intro.question)}" is ingetrokken. Je hoeft niets te doen.`,
   requestExpired: (intro: Introduction) => `Het verzoek om contact over "${short(intro.question)}" is verlopen. Je hoeft niets meer te doen.`,
