@@ -102,7 +102,8 @@ runCli(async (config, [command, ...args]) => {
           return 0;
         }
         console.log(`Vergeten: ${ref}. ${result.questions} vragen, ${result.conversationTurns} gespreksregels, ${result.webMessages} chatberichten, ` +
-          `${result.feedback} beoordelingen en ${result.handoffs} doorvragen verwijderd of geanonimiseerd (${result.other} overige regels).`);
+          `${result.feedback} beoordelingen en ${result.handoffs} doorvragen verwijderd of geanonimiseerd (${result.other} overige regels); ` +
+          `als contactpersoon van ${count(result.initiatives, "initiatief", "initiatieven")} uit de gids gehaald.`);
         console.log("Let op: berichten in Slack of Discord zelf staan daar nog; verwijder die in dat platform.");
         return 0;
       }

@@ -1,7 +1,8 @@
 import type Database from "better-sqlite3";
 import { anonymiseHandoffs } from "./personal-data.js";
+import { SqliteInitiativeDirectory } from "./sqlite-initiative-directory.js";
 
-export type ForgetResult = { questions: number; conversationTurns: number; webMessages: number; feedback: number; handoffs: number; other: number };
+export type ForgetResult = { questions: number; conversationTurns: number; webMessages: number; feedback: number; handoffs: number; other: number; initiatives: number };
 
 /** "slack:U0123" → platform and user id; the same form the question log and token budgets use. */
 export function parsePersonRef(ref: string): { channel: string; userId: string } {
@@ -13,7 +14,8 @@ export function parsePersonRef(ref: string): { channel: string; userId: string }
 /**
  * Removes or anonymises one person's data everywhere (AVG right to erasure): their questions, their
  * conversations and web chat messages, feedback in them, token use, and their handoffs (anonymised,
- * stopped when still under way, their pending messages and timers dropped). One transaction.
+ * stopped when still under way, their pending messages and timers dropped), and them as a contact in
+ * the initiatievengids (a profile they made that is left without contacts goes too). One transaction.
  */
 export function forgetPerson(db: Database.Database, ref: string, now: Date = new Date()): ForgetResult {
   const { channel, userId } = parsePersonRef(ref);
@@ -56,6 +58,7 @@ export function forgetPerson(db: Database.Database, ref: string, now: Date = new
     anonymiseHandoffs(db, handoffIds);
     const audit = db.prepare("INSERT INTO handoff_events (handoff_id, type, outcome, data, at) VALUES (?, 'forgotten', 'ok', '{}', ?)");
     for (const id of handoffIds) audit.run(id, at);
-    return { questions, conversationTurns, webMessages, feedback, handoffs: handoffIds.length, other };
+    const initiatives = new SqliteInitiativeDirectory(db, () => now).forgetPerson({ platform: channel, userId });
+    return { questions, conversationTurns, webMessages, feedback, handoffs: handoffIds.length, other, initiatives };
   })();
 }
