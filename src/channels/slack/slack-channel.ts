@@ -13,6 +13,8 @@ import { registerFileShare } from "./listeners/file-share.js";
 import { registerMessages } from "./listeners/messages.js";
 import type { SlackChannelOptions, SlackContext } from "./slack-context.js";
 import { createSlackHandoffSink } from "./slack-handoff-sink.js";
+import { createSlackIntroSink } from "./slack-intro-sink.js";
+import type { IntroductionEffectSink } from "../../core/introductions/introduction-service.js";
 import { retryTransientSlackErrors } from "./slack-transient-retry.js";
 import { createNameLookup } from "./slack-names.js";
 
@@ -45,6 +47,18 @@ export class SlackChannel implements ChannelAdapter {
       slackIdOf,
       texts,
     });
+  }
+
+  /** The sink for introductions: requests in the contact's DM, notices in the asker's thread, group DMs. */
+  introSink(): IntroductionEffectSink {
+    return createSlackIntroSink(() => this.deliveryClient());
+  }
+
+  /** The client without automatic re-sending, for once-only posts (the outbox retries after checking). */
+  private deliveryClient(): App["client"] {
+    return (this.effectClient ??= new webApi.WebClient(this.options.botToken, {
+      slackApiUrl: this.options.apiUrl, retryConfig: { retries: 0 }, logger: boltLogger(this.options.logger), logLevel: LogLevel.WARN,
+    }));
   }
 
   async start(core: CoreApi): Promise<void> {

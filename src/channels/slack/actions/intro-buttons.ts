@@ -1,3 +1,4 @@
+import type { types } from "@slack/bolt";
 import type { IntroReply } from "../../../core/introductions/introduction-api.js";
 import { INTRO_BUTTON_LABELS, type IntroButton } from "../../../core/introductions/introduction-texts.js";
 import { escapeSlack } from "../slack-escape.js";
@@ -39,7 +40,7 @@ export async function onIntroButton(ctx: SlackContext, { press, actionId, value,
 }
 
 /** The pressed message without its buttons (its text stays). */
-function answeredBlocks(press: ButtonPress["press"]): unknown[] {
-  const blocks = ((press as { message?: { blocks?: Array<{ type: string }> } }).message?.blocks ?? []).filter((b) => b.type !== "actions");
+function answeredBlocks(press: ButtonPress["press"]): types.KnownBlock[] {
+  const blocks = ((press as { message?: { blocks?: types.KnownBlock[] } }).message?.blocks ?? []).filter((b) => b.type !== "actions");
   return blocks;
 }
