@@ -40,6 +40,8 @@ import { safeHandler } from "./safe-handler.js";
 import { wireIntroductions } from "./wire-introductions.js";
 import { createWebIntroSink } from "../channels/web/web-intro-sink.js";
 import { SqliteInitiativeDirectory } from "../store/sqlite-initiative-directory.js";
+import { createProfileForm } from "../core/gids/profile-form.js";
+import { ProfileService } from "../core/gids/profile-service.js";
 
 export type App = {
   channels: ChannelAdapter[];
@@ -136,6 +138,8 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
     act: async (action) => afterwards(withLinks(await conversation.act(action))),
     feedback: (entry) => knowledge.questionLog.recordFeedback(entry),
     introductions: introductions.api,
+    // Through the modals a person edits only the profile they are a contact of (coordinators use the other tools).
+    profileForm: createProfileForm(new ProfileService(new SqliteInitiativeDirectory(knowledge.db), () => false)),
     askerHandoff: askerHandoffOf(knowledge.db, config.handoff.reopenWindowMs),
     source: sourceDocumentOf(knowledge.store),
     health: createHealthCheck({ db: knowledge.db, channels: () => channels, tickMs: config.handoff.tickMs, now: options.clock }),

@@ -2,9 +2,9 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../src/app/create-app.js";
 import { createLogger } from "../../src/logger.js";
-import { FakeSlackApi, type SlackCall } from "../fakes/fake-slack-api.js";
+import { FakeSlackApi, signedInteraction, signedSlackRequest, type SlackCall } from "../fakes/fake-slack-api.js";
 import { freePort } from "../helpers/free-port.js";
-import { eventually, saveProfile } from "../helpers/intro-flow.js";
+import { eventually, saveProfile, slackCommand, viewSubmission } from "../helpers/intro-flow.js";
 import { ROSTER_YAML, SLACK_SECRET, SlackDriver } from "../helpers/slack-flow.js";
 import { tempDir, testConfig } from "../helpers/temp-knowledge.js";
 
@@ -22,6 +22,7 @@ describe("introductions in Slack", () => {
   let ts = 1_700_200_000;
   const nextTs = () => `${ts++}.000100`;
   let databasePath: string;
+  let eventsUrl: string;
 
   beforeAll(async () => {
     const apiUrl = await slack.start();
@@ -34,7 +35,8 @@ describe("introductions in Slack", () => {
     databasePath = config.databasePath;
     app = createApp(config, createLogger("error"), { clock: () => new Date(Date.now() + offset) });
     await app.start();
-    driver = new SlackDriver(slack, `http://127.0.0.1:${port}/slack/events`);
+    eventsUrl = `http://127.0.0.1:${port}/slack/events`;
+    driver = new SlackDriver(slack, eventsUrl);
     saveProfile(databasePath, { id: "de-schakel", name: "Dorpshuis De Schakel", contact: { name: "Kees", handles: { slack: "U0KEES" }, contactable: true } });
     saveProfile(databasePath, { id: "stille-kracht", name: "Stille Kracht", contact: { name: "Els", handles: { slack: "U0ELS" }, contactable: false } });
     saveProfile(databasePath, { id: "eigen-bus", name: "Eigen Bus", contact: { name: "Sanne", handles: { slack: "U0SANNE" }, contactable: true } });
@@ -136,5 +138,46 @@ describe("introductions in Slack", () => {
     const own = await connectMe("U0SANNE", "D0SANNE", thread, "eigen-bus");
     expect(own.body.text).toContain("je eigen initiatief");
     expect(slack.callsTo("conversations.open").map((c) => c.body.users)).not.toContain("U0ELS");
+  });
+
+  it("given /vliegwiel initiatief, then a modal opens; problems show at their fields; saved, it is prefilled and its contact can be introduced", async () => {
+    await slackCommand(eventsUrl, SLACK_SECRET, "U0MARIEKE", "/vliegwiel", "initiatief", "trig-profile-1", signedSlackRequest);
+    const opened = await eventually(() => slack.callsTo("views.open").find((c) => c.body.trigger_id === "trig-profile-1"), "views.open");
+    const view = opened.body.view as Record<string, unknown> & { blocks: Array<{ block_id: string; element: { type: string; initial_option?: { value: string } } }> };
+    expect(view).toMatchObject({ type: "modal", callback_id: "initiatief_profiel" });
+    expect(view.blocks.map((b) => b.block_id)).toEqual(["name", "place", "municipality", "province", "themes", "description", "experience", "seeking", "website", "contactable"]);
+    // "Mag benaderd worden" is asked, and no is the default.
+    expect(view.blocks.at(-1)!.element.initial_option!.value).toBe("nee");
+
+    const submit = async (payload: object) => {
+      const { headers, body } = signedInteraction(SLACK_SECRET, payload);
+      const res = await fetch(eventsUrl, { method: "POST", headers, body });
+      const text = await res.text();
+      return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    };
+    const invalid = await submit(viewSubmission("U0MARIEKE", view, { name: "", website: "geen adres" }));
+    expect(invalid.response_action).toBe("errors");
+    expect(Object.keys(invalid.errors as object).sort()).toEqual(["description", "name", "website"]);
+
+    const saved = await submit(viewSubmission("U0MARIEKE", view, {
+      name: "Energiecoöperatie Zon op Zeewolde", place: "Zeewolde", municipality: "Zeewolde", province: "Flevoland", themes: "energie, zonnepanelen",
+      description: "Wij leggen zonnepanelen op daken van boeren.", experience: "Een postcoderoos opzetten met 300 leden.",
+    }, { block: "contactable", value: "ja" }));
+    expect(saved.response_action).toBeUndefined();
+    await eventually(() => slack.posts("U0MARIEKE").find((c) => String(c.body.text).includes("staat in de initiatievengids")), "the saved message");
+
+    // Opened again: prefilled with the profile, which remembers the choice.
+    await slackCommand(eventsUrl, SLACK_SECRET, "U0MARIEKE", "/vliegwiel", "initiatief", "trig-profile-2", signedSlackRequest);
+    const again = await eventually(() => slack.callsTo("views.open").find((c) => c.body.trigger_id === "trig-profile-2"), "views.open again");
+    const prefilled = again.body.view as { private_metadata: string; blocks: Array<{ block_id: string; element: { initial_value?: string; initial_option?: { value: string } } }> };
+    expect(prefilled.blocks.find((b) => b.block_id === "name")!.element.initial_value).toBe("Energiecoöperatie Zon op Zeewolde");
+    expect(prefilled.blocks.at(-1)!.element.initial_option!.value).toBe("ja");
+    const { id } = JSON.parse(prefilled.private_metadata) as { id: string };
+
+    // Someone else asks and is introduced to Marieke, who made the profile herself.
+    const thread = await ask("U0JOOST", "D0JOOST");
+    const introId = buttonsOf(await connectMe("U0JOOST", "D0JOOST", thread, id))[0]!.value;
+    const request = await chooseAndGetRequest("U0JOOST", "D0JOOST", thread, introId, "DU0MARIEKE");
+    expect(request.body.text).toContain("Energiecoöperatie Zon op Zeewolde");
   });
 });

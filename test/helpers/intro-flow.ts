@@ -27,3 +27,33 @@ export async function eventually<T>(find: () => T | undefined, what: string, tim
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+/** A slash command as Slack posts it over HTTP (form-encoded, signed). */
+export function slackCommand(eventsUrl: string, secret: string, user: string, command: string, text: string, triggerId: string, signed: (secret: string, body: string) => Record<string, string>): Promise<Response> {
+  const form = new URLSearchParams({
+    token: "legacy", team_id: "T0TEST", channel_id: `D0${user}`, channel_name: "directmessage", user_id: user, user_name: user.toLowerCase(),
+    command, text, response_url: "http://127.0.0.1:9/unused", trigger_id: triggerId, api_app_id: "A0TEST",
+  }).toString();
+  return fetch(eventsUrl, { method: "POST", headers: { ...signed(secret, form), "content-type": "application/x-www-form-urlencoded" }, body: form });
+}
+
+/**
+ * A view_submission as Slack posts it: the view as opened, with the values typed into its inputs
+ * (`state.values[block_id][action_id]`), as Slack documents the payload.
+ */
+export function viewSubmission(user: string, view: Record<string, unknown>, typed: Record<string, string>, choice?: { block: string; value: string }) {
+  const values: Record<string, Record<string, unknown>> = {};
+  for (const block of (view.blocks as Array<{ block_id: string; element: { type: string; initial_value?: string } }>)) {
+    if (block.element.type === "plain_text_input") {
+      const value = block.block_id in typed ? typed[block.block_id] : block.element.initial_value;
+      values[block.block_id] = { value: { type: "plain_text_input", value: value ?? null } };
+    }
+  }
+  if (choice) values[choice.block] = { value: { type: "radio_buttons", selected_option: { text: { type: "plain_text", text: choice.value }, value: choice.value } } };
+  return {
+    type: "view_submission", team: { id: "T0TEST", domain: "test" }, user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: "T0TEST" },
+    api_app_id: "A0TEST", token: "legacy", trigger_id: `trigger-${Math.random()}`,
+    view: { id: "V0000001", team_id: "T0TEST", type: "modal", ...view, state: { values }, hash: "h1", app_id: "A0TEST", bot_id: "B0BOT" },
+    response_urls: [],
+  };
+}

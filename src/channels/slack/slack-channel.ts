@@ -7,6 +7,7 @@ import { boltLogger } from "./bolt-logger.js";
 import { checkHandoffChannel } from "./check-handoff-channel.js";
 import { keepEventsInInbox } from "./event-inbox.js";
 import { registerVliegwielCommand } from "./commands/vliegwiel.js";
+import { registerProfileModal } from "./profile-modal.js";
 import { registerAppHome } from "./listeners/app-home.js";
 import { registerAssistant } from "./listeners/assistant.js";
 import { registerFileShare } from "./listeners/file-share.js";
@@ -81,6 +82,7 @@ export class SlackChannel implements ChannelAdapter {
     registerFileShare(app, ctx);
     registerVliegwielCommand(app, ctx);
     registerActions(app, ctx);
+    registerProfileModal(app, ctx);
     registerAppHome(app, ctx);
 
     app.error(async (error) => {
