@@ -87,4 +87,49 @@ describe("introductions on Discord", () => {
     const told = await eventually(() => discord.callsTo("POST", new RegExp(`^/channels/${dm}/messages$`)).find((c) => String(c.body.content).includes("komt er nu helaas niet van")), "the kind no");
     expect(String(told.body.content)).not.toContain("Kees");
   });
+
+  it("given /initiatief, then a modal opens; submitted, 'mag benaderd worden' is asked next; and the new profile's contact can be introduced", async () => {
+    const marieke = { id: "960000000000000021", username: "marieke" };
+    const command = discord.interaction({ type: 2, channelId: "981000000000000099", user: marieke, data: { id: "990000000000000001", name: "initiatief", type: 1 } });
+    discord.dispatch("INTERACTION_CREATE", command);
+    const modal = await callbackOf(command);
+    expect(modal.body.type).toBe(9);
+    const data = modal.body.data as { custom_id: string; components: Array<{ components: Array<{ custom_id: string }> }> };
+    expect(data.custom_id).toBe("vw_profiel:nieuw");
+    expect(data.components.map((r) => r.components[0]!.custom_id)).toEqual(["name", "where", "themes", "description", "experience"]);
+
+    const submit = (values: Record<string, string>) => {
+      const interaction = discord.interaction({
+        type: 5, channelId: "981000000000000099", user: marieke,
+        data: { custom_id: data.custom_id, components: Object.entries(values).map(([id, value]) => ({ type: 1, components: [{ type: 4, custom_id: id, value }] })) },
+      });
+      discord.dispatch("INTERACTION_CREATE", interaction);
+      return callbackOf(interaction);
+    };
+    const refused = await submit({ name: "Zonnedorp", where: "", themes: "", description: "", experience: "" });
+    expect(String((refused.body.data as { content: string }).content)).toContain("nog niet opgeslagen");
+    const saved = await submit({ name: "Zonnedorp Ens", where: "Ens, Noordoostpolder", themes: "energie", description: "Zonnepanelen op de sporthal.", experience: "Subsidie voor zon op maatschappelijk vastgoed." });
+    expect(saved.body.type).toBe(4);
+    const yes = buttonsOf(saved).find((b) => b.custom_id.startsWith("vw:profile_contact_yes:"))!;
+    const profileId = yes.custom_id.split(":")[2]!;
+    // Not contactable until she says so: an introduction is refused, and names nobody.
+    const early = await askAndConnectTo({ id: "960000000000000022", username: "piet" }, profileId);
+    expect(String((early.choice.body.data as { content: string }).content)).toContain("niemand die benaderd mag worden");
+    const chosen = await callbackOf(press(marieke, yes.custom_id, "981000000000000099"));
+    expect(chosen.body.type).toBe(7);
+    expect(String((chosen.body.data as { content: string }).content)).toContain("staat in de initiatievengids");
+
+    const later = await askAndConnectTo({ id: "960000000000000023", username: "joke" }, profileId);
+    const share = buttonsOf(later.choice).find((b) => b.custom_id.startsWith("vw:intro_share_named:"))!;
+    await callbackOf(press({ id: "960000000000000023", username: "joke" }, share.custom_id, later.dm));
+    const request = await eventually(() => discord.callsTo("POST", new RegExp(`^/channels/${dmWith(marieke.id)}/messages$`)).find((c) => JSON.stringify(c.body.components ?? "").includes("intro_accept")), "the request to Marieke");
+    expect(String(request.body.content)).toContain("Zonnedorp Ens");
+  });
+
+  async function askAndConnectTo(asker: { id: string; username: string }, initiativeId: string): Promise<{ dm: string; choice: DiscordCall }> {
+    const dm = `98100000000000010${++dms}`;
+    discord.dispatch("MESSAGE_CREATE", discord.message({ channelId: dm, content: "Hoe krijgen we zonnepanelen op de sporthal?", guild: false, author: asker }));
+    await discord.waitFor("POST", new RegExp(`^/channels/${dm}/messages$`), 1, 30_000);
+    return { dm, choice: await callbackOf(press(asker, `vw:connect_me:${initiativeId}`, dm)) };
+  }
 });
