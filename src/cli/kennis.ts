@@ -14,6 +14,7 @@ import { printVectorSync, progressPrinter } from "./print-ingest.js";
 import { channelLabel, count } from "./dutch-labels.js";
 import { runBackupCommand } from "./backup-commands.js";
 import { printSignals } from "./signals-command.js";
+import { INITIATIEVEN_USAGE, runInitiatievenCommand } from "./initiatieven-command.js";
 import { runCli } from "./run-cli.js";
 import { reasonText } from "../core/channel-texts-nl.js";
 
@@ -28,7 +29,8 @@ const USAGE = `Gebruik: npm run kennis -- <opdracht>
   team-link <id>            een persoonlijke link naar de teampagina voor iemand uit de roster
   team-link-intrekken <id>  trek alle links van iemand in (en log diegene overal uit)
   backup <bestand>          reservekopie van de database, ook terwijl Vliegwiel draait
-  restore <bestand>         zet een reservekopie terug (stop Vliegwiel eerst)`;
+  restore <bestand>         zet een reservekopie terug (stop Vliegwiel eerst)
+${INITIATIEVEN_USAGE}`;
 
 runCli(async (config, [command, ...args]) => {
   if (command === "backup" || command === "restore") return runBackupCommand(config, command, args[0]);
@@ -92,6 +94,8 @@ runCli(async (config, [command, ...args]) => {
       }
       case "signalen":
         return printSignals(config, knowledge, args);
+      case "initiatieven":
+        return runInitiatievenCommand(knowledge, args);
       case "vergeet": {
         const ref = args[0];
         if (!ref) throw new Error("wie? Geef <platform>:<gebruikers-id>, bijvoorbeeld: npm run kennis -- vergeet slack:U0123ABC");

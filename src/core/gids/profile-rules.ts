@@ -58,7 +58,7 @@ export function normaliseDraft(draft: ProfileDraft): ProfileDraft {
     description: text(draft.description),
     experience: text(draft.experience),
     seeking: text(draft.seeking),
-    website: optional(draft.website),
+    website: withScheme(optional(draft.website)),
     contacts,
     suggestedFrom: optional(draft.suggestedFrom),
   };
@@ -104,6 +104,12 @@ export function validDraft(draft: ProfileDraft): ProfileDraft {
   const problems = profileProblems(normal);
   if (problems.length) throw new InvalidProfile(problems);
   return normal;
+}
+
+/** "www.dorpshuis.nl" as people write it → https://www.dorpshuis.nl; anything with a scheme stays as it is. */
+function withScheme(website: string | undefined): string | undefined {
+  if (!website || /^[a-z][a-z0-9+.-]*:/i.test(website)) return website;
+  return /^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+(\/\S*)?$/u.test(website) ? `https://${website}` : website;
 }
 
 function isHttpUrl(value: string): boolean {

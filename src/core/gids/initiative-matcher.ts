@@ -1,0 +1,191 @@
+import { idf } from "../retrieval/rescore.js";
+import { retrieve } from "../retrieval/retrieve.js";
+import type { SearchTerm } from "../retrieval/search-term.js";
+import { foldDiacritics } from "../text/fold.js";
+import { stemDutch } from "../text/stem.js";
+import type { Vocabulary } from "../text/vocabulary.js";
+import { FIELD_WEIGHTS, GidsIndex, fieldHolds, type IndexedProfile, type ProfileField } from "./gids-index.js";
+import type { InitiativeMatch, InitiativeMatcher, InitiativeProfile } from "./initiative.js";
+import { matchReason } from "./match-reason.js";
+import { isContactable } from "./profile-rules.js";
+import { isFrameWord, regionsIn, withoutRegions } from "./question-frame.js";
+
+/** Where the matcher reads the profiles; `revision` (when given) tells it whether to build its index again. */
+export type ProfileSource = { list(): InitiativeProfile[]; revision?(): string };
+
+/**
+ * What a match must hold to be suggested at all: evidence worth at least half of one topic word that
+ * only this initiative has, found in its experience (MIN_EVIDENCE × the IDF of a word in one profile),
+ * and at least this share of everything the question is about (MIN_SHARE). Below either, nothing fits.
+ */
+export const MIN_EVIDENCE = 0.5;
+export const MIN_SHARE = 0.1;
+/** A direct question to the gids ("welke initiatieven doen iets met energie?") is short: a third of its topic must match. */
+export const LISTING_SHARE = 0.34;
+
+export type MatchOptions = {
+  region?: string;
+  exclude?: readonly string[];
+  limit?: number;
+  /** A direct question to the gids: its topic is all it says, so the share of it counts, not the evidence of a long question. */
+  listing?: boolean;
+};
+/** An initiative in the asker's region goes before others unless they fit clearly better (by this factor). */
+export const REGION_PREFERENCE = 1.25;
+const DEFAULT_LIMIT = 3;
+
+type Group = { word: string; max: number; terms: SearchTerm[]; weights: Map<SearchTerm, number> };
+
+/** The document store's term counts: a word common in the field's documents says less about a topic. */
+export type FieldFrequencies = { documentFrequencies(terms: readonly string[]): Map<string, number>; passageCount(): number };
+/** A word in every other passage still counts for this share: the documents only temper the gids. */
+const MIN_SPECIFICITY = 0.25;
+
+/**
+ * Finds initiatives whose experience fits a question, with the same Dutch analysis as the documents.
+ * Only published profiles with a contact who agreed to be approached take part. The index is built
+ * in memory from the profiles and built again when they change.
+ */
+export class GidsMatcher implements InitiativeMatcher {
+  private built?: { revision: string | undefined; index: GidsIndex; regions: string[] };
+
+  constructor(
+    private readonly source: ProfileSource,
+    private readonly vocabulary?: Vocabulary,
+    private readonly field?: FieldFrequencies,
+    private readonly threshold = { evidence: MIN_EVIDENCE, share: MIN_SHARE },
+  ) {}
+
+  match(question: string, options: MatchOptions = {}): InitiativeMatch[] {
+    const { index, regions } = this.current();
+    if (!index.profiles.length) return [];
+    const topic = withoutRegions(question, regionsIn(question, regions));
+    const groups = this.groupsOf(index, topic);
+    const total = groups.reduce((n, g) => n + g.max, 0);
+    if (total <= 0) return [];
+    const exclude = new Set(options.exclude ?? []);
+    const region = options.region && foldDiacritics(options.region);
+    const matches: Array<InitiativeMatch & { rank: number }> = [];
+    for (const p of index.profiles) {
+      if (exclude.has(p.profile.id)) continue;
+      const held = groups.map((g) => ({ g, value: heldValue(p, g) }));
+      const mass = held.reduce((n, h) => n + h.value, 0);
+      const score = mass / total;
+      if (mass <= 0) continue;
+      const evident = mass >= this.threshold.evidence * idf(1, index.passageCount()) && score >= this.threshold.share;
+      if (!evident && !(options.listing && score >= LISTING_SHARE)) continue;
+      const local = region !== undefined && inRegion(p.profile, region);
+      const matchedTerms = held.filter((h) => h.value > 0).flatMap((h) => h.g.terms.map((t) => t.term));
+      matches.push({ initiative: p.profile, score: round(score), because: matchReason(p.profile, matchedTerms), rank: score * (local ? REGION_PREFERENCE : 1) });
+    }
+    return matches
+      .sort((a, b) => b.rank - a.rank || a.initiative.name.localeCompare(b.initiative.name, "nl"))
+      .slice(0, options.limit ?? DEFAULT_LIMIT)
+      .map(({ initiative, score, because }) => ({ initiative, score, because }));
+  }
+
+  /** How specific a term is in the field's documents: 1 for a rare one, less for one in many passages. */
+  private specificity(t: SearchTerm): number {
+    if (!this.field || t.prefix) return 1;
+    const total = this.field.passageCount();
+    const df = this.field.documentFrequencies([t.term]).get(t.term) ?? 0;
+    if (total === 0 || df === 0) return 1;
+    return Math.max(MIN_SPECIFICITY, Math.min(1, idf(df, total) / idf(1, total)));
+  }
+
+  /** Whether a question says what it is about beyond its frame and places ("welke initiatieven in Lopik?" does not). */
+  hasTopic(question: string): boolean {
+    const { index, regions } = this.current();
+    return this.groupsOf(index, withoutRegions(question, regionsIn(question, regions))).length > 0;
+  }
+
+  /** Kernen, gemeenten and provincies of the gids, as written there: a question naming one asks about that region. */
+  knownRegions(): string[] {
+    return this.current().regions;
+  }
+
+  /** Published profiles that may be suggested (a contact agreed to be approached). */
+  suggestable(): InitiativeProfile[] {
+    return this.current().index.profiles.map((p) => p.profile);
+  }
+
+  private current() {
+    const revision = this.source.revision?.();
+    if (!this.built || revision === undefined || revision !== this.built.revision) {
+      const profiles = this.source.list().filter((p) => p.status === "published" && p.contacts.some(isContactable));
+      const regions = [...new Set(profiles.flatMap((p) => [p.place, p.municipality, p.province]).filter((r): r is string => !!r))];
+      this.built = { revision, index: new GidsIndex(profiles), regions };
+    }
+    return this.built;
+  }
+
+  /** The question's topic words (frame words left out), each with its alternatives and what it can weigh. */
+  private groupsOf(index: GidsIndex, topic: string): Group[] {
+    const { terms } = retrieve(index, topic, 1, { vocabulary: this.vocabulary, windowWeight: 0 });
+    terms.push(...compoundHeads(index, terms));
+    const n = index.passageCount();
+    const weightOf = (t: SearchTerm) => idf(index.frequency(t.term, t.prefix), n) * this.specificity(t);
+    const words = [...new Set(terms.map((t) => t.word))].filter((w) => !isFrameWord(w));
+    return words.map((word) => {
+      const own = terms.filter((t) => t.word === word);
+      const typed = own.find((t) => t.origin === "typed");
+      const parts = own.filter((t) => t.origin === "compound-part");
+      const others = own.filter((t) => t.origin !== "typed" && t.origin !== "compound-part");
+      let max: number;
+      if (typed && typed.df > 0) max = weightOf(typed);
+      else if (parts.length) max = parts.reduce((s, t) => s + weightOf(t), 0) / parts.length;
+      else if (others.length) max = Math.max(...others.map(weightOf));
+      // A word no profile holds tells nothing about one profile over another: it counts as a rare word, not more.
+      else max = idf(1, n) * (typed ? this.specificity(typed) : 1);
+      return { word, max, terms: own, weights: new Map(own.map((t) => [t, weightOf(t)])) };
+    });
+  }
+}
+
+/** Dutch compounds carry their meaning in the last part: "streekbus" is a bus, "zorgboerderij" a boerderij. */
+const HEAD_WEIGHT = 0.7;
+const MIN_HEAD = 3;
+
+/**
+ * For a typed word the gids does not know (and has no other form of), the longest last part it does
+ * know, as a term of lower weight (the compound's first part narrows it in a way the gids cannot check).
+ */
+function compoundHeads(index: GidsIndex, terms: readonly SearchTerm[]): SearchTerm[] {
+  const heads: SearchTerm[] = [];
+  for (const t of terms) {
+    if (t.origin !== "typed" || t.df > 0 || terms.some((o) => o.word === t.word && o.origin !== "typed")) continue;
+    for (let cut = 3; cut <= t.word.length - MIN_HEAD; cut++) {
+      const head = stemDutch(t.word.slice(cut));
+      const df = index.frequency(head, false);
+      if (df > 0 && !isFrameWord(head)) {
+        heads.push({ term: head, word: t.word, df, origin: "synonym", prefix: false, weight: HEAD_WEIGHT });
+        break;
+      }
+    }
+  }
+  return heads;
+}
+
+/** How much of one question word a profile holds: by the word itself, its compound's parts, or its best alternative. */
+function heldValue(p: IndexedProfile, group: Group): number {
+  const value = (t: SearchTerm) => bestField(p, t) * (group.weights.get(t) ?? 0);
+  let best = 0;
+  const parts = group.terms.filter((t) => t.origin === "compound-part");
+  if (parts.length) best = parts.reduce((s, t) => s + value(t), 0) / parts.length;
+  for (const t of group.terms) if (t.origin !== "compound-part") best = Math.max(best, t.weight * value(t));
+  return Math.min(best, group.max);
+}
+
+function bestField(p: IndexedProfile, t: SearchTerm): number {
+  let best = 0;
+  for (const [f, weight] of Object.entries(FIELD_WEIGHTS) as Array<[ProfileField, number]>) {
+    if (weight > best && fieldHolds(p.fields[f], t.term, t.prefix)) best = weight;
+  }
+  return best;
+}
+
+function inRegion(profile: InitiativeProfile, region: string): boolean {
+  return [profile.place, profile.municipality, profile.province].some((r) => r !== undefined && foldDiacritics(r) === region);
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;

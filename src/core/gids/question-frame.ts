@@ -1,0 +1,74 @@
+import { foldDiacritics, tokenize } from "../text/fold.js";
+import { stemDutch } from "../text/stem.js";
+
+/**
+ * Words that frame a question to the network ("wie heeft ervaring met …", "welke initiatieven doen iets
+ * met …", "how did others start …") without saying what it is about: the gids should match on the
+ * topic, not on the frame. Dutch and English; base forms, analysed like everything else.
+ */
+const FRAME_WORDS = `
+  ervaring ervaringen ervaren initiatief initiatieven initiatiefnemer initiatiefnemers groep groepen organisatie organisaties
+  ander anderen andere iemand mensen wie welke weet weten ken kent kennen kunnen kan wil willen moet moeten mogen doe doen
+  gedaan deed doet hebben heeft had hadden bezig actief aan mee waar hulp helpen help advies tip tips idee ideeën
+  aanpak aanpakken aangepakt opzetten opgezet starten gestart start beginnen begonnen begin organiseren georganiseerd
+  regelen geregeld krijgen gekregen vinden gevonden zoeken zoek gezocht leren geleerd lukken gelukt lukt slim goed beste
+  praten bellen contact netwerk vergelijkbaar vergelijkbare soortgelijk soortgelijke zelfde ergens al eerder nog meer
+  iets dingen ding zaken vraag vragen kennis informatie info graag gids initiatievengids lijst overzicht directory list
+  experience experienced initiative initiatives group groups organisation organization others other anyone someone somebody
+  who which know knows help advice tips idea ideas approach start started starting set setting organise organize organised
+  done did doing does has have had already similar network contact talk learn learned find found look looking work worked
+  near around
+`;
+
+/**
+ * Common Dutch (and English) words that say little about a topic anywhere: verbs of being, getting and
+ * doing, sizes and times, quantities. A question made of these and one topic word is about that word.
+ */
+const GENERIC_WORDS = `
+  komen kom komt kwam kwamen gekomen gaan ga gaat ging gingen staan staat stond liggen ligt zitten zit zat zaten laten laat liet gelaten
+  maken maak maakt gemaakt houden houdt hield gehouden brengen brengt bracht nemen neemt nam genomen geven geeft gaf gegeven zien ziet zag gezien
+  kijken kijkt keek zeggen zegt zei denken denkt dacht vinden vindt vond lopen loopt liep blijven blijft bleef worden wordt werd geworden
+  zijn is was waren ben bent zou zouden zal zullen wilt wilden kon konden moest moesten mocht
+  oplossen opgelost oplossing probleem problemen regeling werkt werken gewerkt gebeurt gebeuren gebeurd
+  nieuw nieuwe oud oude groot grote klein kleine hele heel geheel veel weinig vast snel lang lange kort makkelijk moeilijk belangrijk
+  mogelijk echt gewoon zo ook nu straks vroeger weer eens samen alleen eigen zelf elkaar iedereen niemand allemaal
+  jaar jaren keer tijd dag dagen week weken maand maanden eerste tweede paar aantal hier daar overal nergens lukt
+  the a an new old big small many much every all some get make go come use used take keep stay
+`;
+
+const FRAME: ReadonlySet<string> = new Set(
+  tokenize(foldDiacritics(`${FRAME_WORDS} ${GENERIC_WORDS}`)).flatMap((w) => [w, stemDutch(w)]),
+);
+
+/** Whether a (folded) question word only frames the question. */
+export function isFrameWord(word: string): boolean {
+  return FRAME.has(word) || FRAME.has(stemDutch(word));
+}
+
+/**
+ * Places in the text: each known region (kern, gemeente, provincie) written in it as whole words.
+ * Longest first, so "Utrechtse Heuvelrug" wins over "Utrecht".
+ */
+export function regionsIn(text: string, known: readonly string[]): string[] {
+  const folded = ` ${tokenize(foldDiacritics(text)).join(" ")} `;
+  const found: string[] = [];
+  let rest = folded;
+  for (const region of [...known].sort((a, b) => b.length - a.length)) {
+    const key = ` ${tokenize(foldDiacritics(region)).join(" ")} `;
+    if (key.trim() && rest.includes(key)) {
+      found.push(region);
+      rest = rest.split(key).join(" ");
+    }
+  }
+  return found;
+}
+
+/** The text without the given regions' words (so that a place does not count as the topic). */
+export function withoutRegions(text: string, regions: readonly string[]): string {
+  let out = text;
+  for (const region of [...regions].sort((a, b) => b.length - a.length)) {
+    const escaped = region.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "giu"), " ");
+  }
+  return out;
+}
