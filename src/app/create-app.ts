@@ -38,6 +38,7 @@ import { openKnowledge, syncKnowledgeFolder } from "./open-knowledge.js";
 import { RoleGrants } from "../core/handoff/role-grants.js";
 import { safeHandler } from "./safe-handler.js";
 import { wireIntroductions } from "./wire-introductions.js";
+import { SqliteIntroductionRepository } from "../store/sqlite-introduction-repository.js";
 import { createWebIntroSink } from "../channels/web/web-intro-sink.js";
 import { SqliteInitiativeDirectory } from "../store/sqlite-initiative-directory.js";
 import { createProfileForm } from "../core/gids/profile-form.js";
@@ -153,7 +154,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
         await knowledge.semantic.refreshVectors();
         return result;
       },
-      signalSources: signalSourcesOf({ repository, questionLog: knowledge.questionLog, store: knowledge.store, roster }),
+      signalSources: signalSourcesOf({ repository, questionLog: knowledge.questionLog, store: knowledge.store, roster, introductions: new SqliteIntroductionRepository(knowledge.db) }),
       changed: deliver,
     }),
   };

@@ -1,4 +1,8 @@
+import { execFile } from "node:child_process";
 import fs from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../src/app/create-app.js";
 import { createLogger } from "../../src/logger.js";
@@ -6,7 +10,7 @@ import { FakeSlackApi, signedInteraction, signedSlackRequest, type SlackCall } f
 import { freePort } from "../helpers/free-port.js";
 import { eventually, saveProfile, slackCommand, viewSubmission } from "../helpers/intro-flow.js";
 import { ROSTER_YAML, SLACK_SECRET, SlackDriver } from "../helpers/slack-flow.js";
-import { tempDir, testConfig } from "../helpers/temp-knowledge.js";
+import { REPO_ROOT, tempDir, testConfig } from "../helpers/temp-knowledge.js";
 
 const DAY = 86_400_000;
 type Block = { type: string; block_id?: string; text?: { text: string }; elements?: Array<{ action_id: string; value: string }> };
@@ -23,9 +27,12 @@ describe("introductions in Slack", () => {
   const nextTs = () => `${ts++}.000100`;
   let databasePath: string;
   let eventsUrl: string;
+  let apiBase: string;
+  let knowledgeDir: string;
 
   beforeAll(async () => {
     const apiUrl = await slack.start();
+    apiBase = apiUrl;
     fs.writeFileSync(`${temp.dir}/roster.yaml`, ROSTER_YAML);
     const port = await freePort();
     const config = testConfig(temp.dir, {
@@ -33,6 +40,7 @@ describe("introductions in Slack", () => {
       ROSTER_FILE: `${temp.dir}/roster.yaml`, HANDOFF_TICK_SECONDS: "0.1", INTRODUCTION_TIMEOUT_DAYS: "5", INTRODUCTION_FOLLOW_UP_DAYS: "14",
     });
     databasePath = config.databasePath;
+    knowledgeDir = config.knowledgeDir;
     app = createApp(config, createLogger("error"), { clock: () => new Date(Date.now() + offset) });
     await app.start();
     eventsUrl = `http://127.0.0.1:${port}/slack/events`;
@@ -179,5 +187,28 @@ describe("introductions in Slack", () => {
     const introId = buttonsOf(await connectMe("U0JOOST", "D0JOOST", thread, id))[0]!.value;
     const request = await chooseAndGetRequest("U0JOOST", "D0JOOST", thread, introId, "DU0MARIEKE");
     expect(request.body.text).toContain("Energiecoöperatie Zon op Zeewolde");
+  });
+
+  it("given introductions asked, accepted, declined and expired, then the signals count them per theme and region, and vergeet removes a person's part", async () => {
+    const before = slack.callsTo("/response").length;
+    await slackCommand(eventsUrl, SLACK_SECRET, "U0COORD", "/vliegwiel", "signalen 30", "trig-signals", signedSlackRequest, apiBase.replace(/\/api\/$/, "/response"));
+    const [report] = (await slack.waitFor("/response", before + 1)).slice(before);
+    const text = String(report!.body.text);
+    expect(text).toContain("Kennismakingen via de initiatievengids: 4 gevraagd, 1 geaccepteerd, 1 liever niet, 1 zonder antwoord, 1 hielp.");
+    expect(text).toMatch(/– mobiliteit: 3 gevraagd, 1 geaccepteerd, 1 liever niet, 1 zonder antwoord, 1 hielp/);
+    expect(text).toMatch(/– Zeewolde: 1 gevraagd, 0 geaccepteerd/);
+
+    const { stdout } = await promisify(execFile)(path.join(REPO_ROOT, "node_modules", ".bin", "tsx"), [path.join(REPO_ROOT, "src/cli/kennis.ts"), "vergeet", "slack:U0ASKER2"], {
+      cwd: REPO_ROOT, env: { ...process.env, DATA_DIR: path.dirname(databasePath), DATABASE_PATH: databasePath, KNOWLEDGE_DIR: knowledgeDir, LOG_LEVEL: "error" },
+    });
+    expect(stdout).toContain("1 kennismaking zonder naam en vraag bewaard");
+    const db = new Database(databasePath, { readonly: true });
+    try {
+      const rows = JSON.stringify(db.prepare("SELECT * FROM introductions").all());
+      expect(rows).not.toContain("U0ASKER2");
+      expect(rows).toContain("U0ASKER3"); // the others are untouched
+    } finally {
+      db.close();
+    }
   });
 });

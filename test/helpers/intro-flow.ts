@@ -29,10 +29,10 @@ export async function eventually<T>(find: () => T | undefined, what: string, tim
 }
 
 /** A slash command as Slack posts it over HTTP (form-encoded, signed). */
-export function slackCommand(eventsUrl: string, secret: string, user: string, command: string, text: string, triggerId: string, signed: (secret: string, body: string) => Record<string, string>): Promise<Response> {
+export function slackCommand(eventsUrl: string, secret: string, user: string, command: string, text: string, triggerId: string, signed: (secret: string, body: string) => Record<string, string>, responseUrl = "http://127.0.0.1:9/unused"): Promise<Response> {
   const form = new URLSearchParams({
     token: "legacy", team_id: "T0TEST", channel_id: `D0${user}`, channel_name: "directmessage", user_id: user, user_name: user.toLowerCase(),
-    command, text, response_url: "http://127.0.0.1:9/unused", trigger_id: triggerId, api_app_id: "A0TEST",
+    command, text, response_url: responseUrl, trigger_id: triggerId, api_app_id: "A0TEST",
   }).toString();
   return fetch(eventsUrl, { method: "POST", headers: { ...signed(secret, form), "content-type": "application/x-www-form-urlencoded" }, body: form });
 }

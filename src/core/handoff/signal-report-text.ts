@@ -1,4 +1,5 @@
 import type { SignalReport } from "./signal-report.js";
+import { formatIntroductionSignals } from "../introductions/introduction-signals.js";
 
 const STATUS_NL: Record<string, string> = { open: "open", claimed: "opgepakt", resolved: "afgesloten" };
 
@@ -22,6 +23,7 @@ export function formatSignalReport(r: SignalReport): string {
   }
   if (sharedTotal) lines.push("", "Per week:", ...r.weeks.map((w) => `– ${w.week}: ${w.count}`));
   if (r.recurringWords.length) lines.push("", "Steeds terugkerend in doorgegeven vragen:", ...r.recurringWords.map((w) => `– ${w.word}: ${w.count}×`));
+  lines.push(...formatIntroductionSignals(r.introductions));
   return lines.join("\n");
 }
 

@@ -3,6 +3,7 @@ import { foldDiacritics } from "../text/fold.js";
 import type { StuckDelivery } from "./handoff-repository.js";
 import { stuckText } from "./handoff-texts.js";
 import type { Handoff } from "./handoff-types.js";
+import type { IntroductionSignals } from "../introductions/introduction-signals.js";
 
 /** Only questions the askers agreed to share count as handed to a person (and feed the signals). */
 const SHARED = new Set(["open", "claimed", "resolved"]);
@@ -39,6 +40,8 @@ export type SignalReport = {
   stuck: Array<{ question: string; text: string }>;
   /** One row per shared question in the period, for the CSV export. */
   rows: Array<{ createdAt: string; status: string; theme: string; region: string; question: string }>;
+  /** Introductions through the initiatievengids, per theme and region (when the store has them). */
+  introductions?: IntroductionSignals;
 };
 
 /** The signals for coordinators, the same for the command line, the team view and Slack. */

@@ -1,6 +1,8 @@
 import type { StuckDelivery } from "./handoff-repository.js";
 import type { Handoff } from "./handoff-types.js";
 import { buildSignalReport, type SignalReport } from "./signal-report.js";
+import { introductionSignals } from "../introductions/introduction-signals.js";
+import type { Introduction } from "../introductions/introduction-types.js";
 
 /** Where the signals come from; the command line and the running app give the same sources. */
 export type SignalSources = {
@@ -14,13 +16,16 @@ export type SignalSources = {
   regionOfAsker?(userId: string): string | undefined;
   /** Handoff steps that gave up after too many attempts ("vastgelopen"). */
   stuck?(): StuckDelivery[];
+  /** Introductions created since a moment (the introductions' store). */
+  introductions?(since: Date): Introduction[];
 };
 
 /** The signals of the last `days` days. */
 export function signalReportFor(sources: SignalSources, days: number, now = new Date()): SignalReport {
   const since = new Date(now.getTime() - days * 86_400_000);
-  return buildSignalReport({
+  const report = buildSignalReport({
     since, now, handoffs: sources.handoffs(), counts: sources.counts(since),
     knownRegions: sources.knownRegions(), regionOfAsker: sources.regionOfAsker, stuck: sources.stuck?.() ?? [],
   });
+  return sources.introductions ? { ...report, introductions: introductionSignals(sources.introductions(since), since) } : report;
 }
