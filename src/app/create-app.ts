@@ -26,6 +26,7 @@ import { YamlRoster } from "../store/yaml-roster.js";
 import { discordPlatform } from "./channels/discord-platform.js";
 import { slackPlatform } from "./channels/slack-platform.js";
 import { createCore } from "./create-core.js";
+import { openGids } from "./open-gids.js";
 import { createEffectRouter } from "./handoff-effect-router.js";
 import { addDocumentFromChat } from "./add-document-from-chat.js";
 import { deliveryReporter, deliveryRetryPolicy } from "./delivery-reporter.js";
@@ -38,6 +39,7 @@ import { openKnowledge, syncKnowledgeFolder } from "./open-knowledge.js";
 import { RoleGrants } from "../core/handoff/role-grants.js";
 import { safeHandler } from "./safe-handler.js";
 import { wireIntroductions } from "./wire-introductions.js";
+import { introductionSection } from "../core/introductions/introduction-signals.js";
 import { SqliteIntroductionRepository } from "../store/sqlite-introduction-repository.js";
 import { createWebIntroSink } from "../channels/web/web-intro-sink.js";
 import { SqliteInitiativeDirectory } from "../store/sqlite-initiative-directory.js";
@@ -62,7 +64,8 @@ const ROSTER_EXAMPLE = path.resolve(import.meta.dirname, "../../roster.example.y
 /** The composition root: store, core, handoff workflow and every configured channel, wired together. */
 export function createApp(config: Config, logger: Logger, options: { clock?: () => Date } = {}): App {
   const knowledge = openKnowledge(config, logger);
-  const assistant = createCore(config, knowledge, logger.child({ component: "core" }));
+  const gids = openGids(config, knowledge);
+  const assistant = createCore(config, knowledge, logger.child({ component: "core" }), gids.access);
   const messages = new WebMessageStore(knowledge.db);
   const repository = new SqliteHandoffRepository(knowledge.db);
   ensureRosterFile(config.rosterFile, logger);
@@ -154,7 +157,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
         await knowledge.semantic.refreshVectors();
         return result;
       },
-      signalSources: signalSourcesOf({ repository, questionLog: knowledge.questionLog, store: knowledge.store, roster, introductions: new SqliteIntroductionRepository(knowledge.db) }),
+      signalSources: signalSourcesOf({ repository, questionLog: knowledge.questionLog, store: knowledge.store, roster, sections: [gids.signalSection, introductionSection(new SqliteIntroductionRepository(knowledge.db))] }),
       changed: deliver,
     }),
   };

@@ -3,9 +3,10 @@ import { createAssistant, type Assistant } from "../core/assistant.js";
 import { loadVocabulary } from "../ingest/vocabulary-files.js";
 import type { Logger } from "../logger.js";
 import type { Knowledge } from "./open-knowledge.js";
+import type { GidsAccess } from "../core/gids/gids-answers.js";
 
 /** The assistant wired to the embedded store and the configured upgrades, as every entry point uses it. */
-export function createCore(config: Config, knowledge: Knowledge, logger?: Logger): Assistant {
+export function createCore(config: Config, knowledge: Knowledge, logger?: Logger, gids?: GidsAccess): Assistant {
   return createAssistant({
     index: knowledge.store,
     questionLog: knowledge.questionLog,
@@ -15,5 +16,6 @@ export function createCore(config: Config, knowledge: Knowledge, logger?: Logger
     generator: knowledge.semantic.generator,
     vocabulary: loadVocabulary(config.knowledgeDir),
     warn: logger ? (message) => logger.warn(message) : undefined,
+    gids,
   });
 }

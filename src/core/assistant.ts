@@ -11,6 +11,9 @@ import { repliesIn, replyLanguage } from "./reply-language.js";
 import { hybridRetrieve } from "./retrieval/hybrid-retrieve.js";
 import type { Retrieval } from "./retrieval/retrieve.js";
 import type { Vocabulary } from "./text/vocabulary.js";
+import type { GidsAccess } from "./gids/gids-answers.js";
+import { answerFromGids, withSuggestions } from "./gids/gids-in-reply.js";
+import { SUGGESTION_TEXTS } from "./gids/suggestion.js";
 import { sourceLabel } from "./types.js";
 
 export type AssistantOptions = {
@@ -28,6 +31,8 @@ export type AssistantOptions = {
   vocabulary?: Vocabulary;
   /** Where the core reports a provider falling back (no message text). */
   warn?: (message: string) => void;
+  /** The initiatievengids: direct questions to it, and initiatives suggested under answers; optional. */
+  gids?: GidsAccess;
 };
 
 export type Assistant = {
@@ -56,6 +61,11 @@ export function createAssistant(options: AssistantOptions): Assistant {
         return reply;
       }
       const searched = questionPart(text);
+      const fromGids = options.gids ? answerFromGids(options.gids, message, searched, language) : { noneInGids: false };
+      if (fromGids.reply) {
+        options.questionLog?.record({ channel: message.channel, asker: `${message.channel}:${message.userId}`, question: text, decision: "answer", reason: "gids", confidence: 1 });
+        return { ...fromGids.reply, notice };
+      }
       const retrieval = await hybridRetrieve(options.index, options.semantic, searched, PASSAGES_IN_REPLY, { vocabulary: options.vocabulary });
       if (retrieval.semantic === "failed") options.warn?.(`vector search failed, BM25 only: ${retrieval.failure}`);
       const assessment = assessAnswerability(searched, retrieval);
@@ -92,7 +102,8 @@ export function createAssistant(options: AssistantOptions): Assistant {
         channel: message.channel, asker: `${message.channel}:${message.userId}`, question: text, decision: reply.decision, reason: reply.reason,
         confidence: assessment.confidence, topSource: passages[0]?.source,
       });
-      return { ...reply, language };
+      if (fromGids.noneInGids) reply = { ...reply, notice: [reply.notice, SUGGESTION_TEXTS[language].none].filter(Boolean).join(" ") };
+      return { ...(options.gids ? withSuggestions(options.gids, reply, message, searched) : reply), language };
     },
   };
 }

@@ -46,6 +46,7 @@ const REASON_NL: Record<string, string> = {
   "small-talk": "groet of bedankje",
   "not-allowed": "niet toegestaan",
   "error": "fout",
+  "gids": "uit de initiatievengids",
 };
 
 export function reasonText(reason: string): string {

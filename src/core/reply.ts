@@ -1,4 +1,5 @@
 import type { SourceRef } from "./answer/compose-answer.js";
+import type { SuggestedInitiative } from "./gids/suggestion.js";
 
 export type ReplyKind = "answer" | "handoff" | "greeting" | "thanks" | "help" | "empty" | "relayed" | "consent";
 
@@ -29,4 +30,9 @@ export type Reply = {
   language?: "nl" | "en";
   /** The question the buttons answer (the consent question), also the last paragraph of `text`. */
   prompt?: string;
+  /**
+   * Initiatives of the gids that did what is asked (at most three under an answer or handoff; the list
+   * itself for a direct question to the gids), for the channel to show with "Breng me in contact".
+   */
+  initiatives?: SuggestedInitiative[];
 };

@@ -194,8 +194,8 @@ describe("introductions in Slack", () => {
     await slackCommand(eventsUrl, SLACK_SECRET, "U0COORD", "/vliegwiel", "signalen 30", "trig-signals", signedSlackRequest, apiBase.replace(/\/api\/$/, "/response"));
     const [report] = (await slack.waitFor("/response", before + 1)).slice(before);
     const text = String(report!.body.text);
-    expect(text).toContain("Kennismakingen via de initiatievengids: 4 gevraagd, 1 geaccepteerd, 1 liever niet, 1 zonder antwoord, 1 hielp.");
-    expect(text).toMatch(/– mobiliteit: 3 gevraagd, 1 geaccepteerd, 1 liever niet, 1 zonder antwoord, 1 hielp/);
+    expect(text).toContain("Kennismakingen via de initiatievengids:\n– totaal: 4 gevraagd, 1 geaccepteerd, 1 liever niet, 1 zonder antwoord, 1 hielp");
+    expect(text).toMatch(/– thema mobiliteit: 3 gevraagd, 1 geaccepteerd, 1 liever niet, 1 zonder antwoord, 1 hielp/);
     expect(text).toMatch(/– Zeewolde: 1 gevraagd, 0 geaccepteerd/);
 
     const { stdout } = await promisify(execFile)(path.join(REPO_ROOT, "node_modules", ".bin", "tsx"), [path.join(REPO_ROOT, "src/cli/kennis.ts"), "vergeet", "slack:U0ASKER2"], {

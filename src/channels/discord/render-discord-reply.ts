@@ -2,6 +2,7 @@ import type { Reply } from "../../core/reply.js";
 import { linkedSourceLines } from "../linked-sources.js";
 import { chunk, splitSources } from "../split-text.js";
 import { escapeDiscord } from "./discord-escape.js";
+import { initiativeItems } from "../initiative-items.js";
 
 /** Discord's limits: message content, embed description, embed field value. */
 export const CONTENT_LIMIT = 2000;
@@ -68,6 +69,11 @@ export function renderDiscordReply(reply: Reply, options: { withoutPrompt?: bool
   const linked = sources && linkedSourceLines(reply, (label, url) => `[${escapeMarkdown(label).replace(/[[\]]/g, "")}](${url.replace(/[()\s]/g, encodeURIComponent)})`, escapeMarkdown);
   if (sources) {
     embed.fields = chunk(linked ? linked.replace(/^(Bronnen|Sources):\s*/, "") : escapeMarkdown(sources.replace(/^(Bronnen|Sources):\s*/, "")), FIELD_LIMIT).slice(0, 5).map((value, i) => ({ name: i === 0 ? "Bronnen" : "Bronnen (vervolg)", value }));
+  }
+  // Initiatives suggested under an answer: a field of their own (a list from the gids is the text itself).
+  const initiatives = initiativeItems(reply);
+  if (initiatives && !initiatives.listing) {
+    embed.fields = [...((embed.fields as unknown[]) ?? []), { name: initiatives.heading, value: chunk(initiatives.items.map((i) => `• ${escapeMarkdown(i.line)}`).join("\n"), FIELD_LIMIT)[0]! }];
   }
   if (reply.notice) messages[0]!.content = `*${escapeMarkdown(reply.notice)}*`;
   const actions = reply.kind === "answer" ? ["feedback_up", "feedback_down", ...(reply.actions ?? [])] : (reply.actions ?? []);

@@ -1,5 +1,4 @@
 import type { SignalReport } from "./signal-report.js";
-import { formatIntroductionSignals } from "../introductions/introduction-signals.js";
 
 const STATUS_NL: Record<string, string> = { open: "open", claimed: "opgepakt", resolved: "afgesloten" };
 
@@ -23,7 +22,7 @@ export function formatSignalReport(r: SignalReport): string {
   }
   if (sharedTotal) lines.push("", "Per week:", ...r.weeks.map((w) => `– ${w.week}: ${w.count}`));
   if (r.recurringWords.length) lines.push("", "Steeds terugkerend in doorgegeven vragen:", ...r.recurringWords.map((w) => `– ${w.word}: ${w.count}×`));
-  lines.push(...formatIntroductionSignals(r.introductions));
+  for (const section of r.sections ?? []) lines.push("", `${section.title}:`, ...section.lines.map((line) => `– ${line}`));
   return lines.join("\n");
 }
 

@@ -3,7 +3,7 @@ import { foldDiacritics } from "../text/fold.js";
 import type { StuckDelivery } from "./handoff-repository.js";
 import { stuckText } from "./handoff-texts.js";
 import type { Handoff } from "./handoff-types.js";
-import type { IntroductionSignals } from "../introductions/introduction-signals.js";
+import type { SignalSection } from "./signal-section.js";
 
 /** Only questions the askers agreed to share count as handed to a person (and feed the signals). */
 const SHARED = new Set(["open", "claimed", "resolved"]);
@@ -38,10 +38,10 @@ export type SignalReport = {
   recurringWords: Array<{ word: string; count: number }>;
   /** Steps that are stuck ("vastgelopen"): the question and what failed, in plain Dutch. */
   stuck: Array<{ question: string; text: string }>;
+  /** Further parts of the report (the gids, introductions): see signal-section.ts. */
+  sections?: SignalSection[];
   /** One row per shared question in the period, for the CSV export. */
   rows: Array<{ createdAt: string; status: string; theme: string; region: string; question: string }>;
-  /** Introductions through the initiatievengids, per theme and region (when the store has them). */
-  introductions?: IntroductionSignals;
 };
 
 /** The signals for coordinators, the same for the command line, the team view and Slack. */

@@ -1,8 +1,7 @@
 import type { StuckDelivery } from "./handoff-repository.js";
 import type { Handoff } from "./handoff-types.js";
 import { buildSignalReport, type SignalReport } from "./signal-report.js";
-import { introductionSignals } from "../introductions/introduction-signals.js";
-import type { Introduction } from "../introductions/introduction-types.js";
+import type { SignalSectionProvider } from "./signal-section.js";
 
 /** Where the signals come from; the command line and the running app give the same sources. */
 export type SignalSources = {
@@ -16,8 +15,8 @@ export type SignalSources = {
   regionOfAsker?(userId: string): string | undefined;
   /** Handoff steps that gave up after too many attempts ("vastgelopen"). */
   stuck?(): StuckDelivery[];
-  /** Introductions created since a moment (the introductions' store). */
-  introductions?(since: Date): Introduction[];
+  /** Further parts of the report (the initiatievengids, introductions), in this order. */
+  sections?: readonly SignalSectionProvider[];
 };
 
 /** The signals of the last `days` days. */
@@ -27,5 +26,5 @@ export function signalReportFor(sources: SignalSources, days: number, now = new 
     since, now, handoffs: sources.handoffs(), counts: sources.counts(since),
     knownRegions: sources.knownRegions(), regionOfAsker: sources.regionOfAsker, stuck: sources.stuck?.() ?? [],
   });
-  return sources.introductions ? { ...report, introductions: introductionSignals(sources.introductions(since), since) } : report;
+  return { ...report, sections: (sources.sections ?? []).flatMap((section) => section(since, now) ?? []) };
 }

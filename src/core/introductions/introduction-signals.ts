@@ -1,3 +1,5 @@
+import type { SignalSectionProvider } from "../handoff/signal-section.js";
+import type { IntroductionRepository } from "./introduction-repository.js";
 import type { Introduction } from "./introduction-types.js";
 
 /** Introductions per theme and per region: asked, accepted, declined, expired, helped. */
@@ -41,14 +43,15 @@ function bucket(map: Map<string, IntroCounts>, key: string): IntroCounts {
   return counts;
 }
 
-/** The introductions' section of the signals report, in Dutch; empty when there were none. */
-export function formatIntroductionSignals(s: IntroductionSignals | undefined): string[] {
-  if (!s || s.total.asked === 0) return [];
-  const line = (c: IntroCounts) => `${c.asked} gevraagd, ${c.accepted} geaccepteerd, ${c.declined} liever niet, ${c.expired} zonder antwoord, ${c.helped} hielp`;
-  return [
-    "",
-    `Kennismakingen via de initiatievengids: ${line(s.total)}.`,
-    "Per thema:", ...s.themes.map((t) => `– ${t.theme}: ${line(t)}`),
-    "Per gemeente of regio:", ...s.regions.map((r) => `– ${r.region}: ${line(r)}`),
-  ];
+/** The introductions' section of the signals report, in Dutch; nothing when there were none. */
+export function introductionSection(repository: Pick<IntroductionRepository, "listSince">): SignalSectionProvider {
+  return (since) => {
+    const s = introductionSignals(repository.listSince(since.toISOString()), since);
+    if (s.total.asked === 0) return undefined;
+    const line = (c: IntroCounts) => `${c.asked} gevraagd, ${c.accepted} geaccepteerd, ${c.declined} liever niet, ${c.expired} zonder antwoord, ${c.helped} hielp`;
+    return {
+      title: "Kennismakingen via de initiatievengids",
+      lines: [`totaal: ${line(s.total)}`, ...s.themes.map((t) => `thema ${t.theme}: ${line(t)}`), ...s.regions.map((r) => `${r.region}: ${line(r)}`)],
+    };
+  };
 }
