@@ -14,6 +14,9 @@ import { REPO_ROOT, tempDir, testConfig } from "../helpers/temp-knowledge.js";
 
 const DAY = 86_400_000;
 type Block = { type: string; block_id?: string; text?: { text: string }; elements?: Array<{ action_id: string; value: string }> };
+/** The initiatives an answer suggests with "Breng me in contact" beside them. */
+const connectButtonsIn = (call: SlackCall) =>
+  ((call.body.blocks ?? []) as Array<{ accessory?: { action_id: string; value: string } }>).flatMap((b) => (b.accessory?.action_id === "vliegwiel_connect_me" ? [b.accessory.value] : []));
 const buttonsOf = (call: SlackCall) => ((call.body.blocks ?? []) as Block[]).flatMap((b) => (b.type === "actions" ? b.elements ?? [] : []));
 
 /** The whole introduction loop in Slack (HTTP mode) against the fake Slack Web API. */
@@ -47,7 +50,10 @@ describe("introductions in Slack", () => {
     driver = new SlackDriver(slack, eventsUrl);
     saveProfile(databasePath, { id: "de-schakel", name: "Dorpshuis De Schakel", contact: { name: "Kees", handles: { slack: "U0KEES" }, contactable: true } });
     saveProfile(databasePath, { id: "stille-kracht", name: "Stille Kracht", contact: { name: "Els", handles: { slack: "U0ELS" }, contactable: false } });
-    saveProfile(databasePath, { id: "eigen-bus", name: "Eigen Bus", contact: { name: "Sanne", handles: { slack: "U0SANNE" }, contactable: true } });
+    saveProfile(databasePath, {
+      id: "eigen-auto", name: "Dorpsauto Benschop", contact: { name: "Sanne", handles: { slack: "U0SANNE" }, contactable: true },
+      themes: ["deelauto"], description: "Een elektrische deelauto voor het hele dorp.", experience: "Een elektrische dorpsauto delen met veertig huishoudens.",
+    });
   }, 120_000);
   afterAll(async () => {
     await app.stop();
@@ -56,9 +62,9 @@ describe("introductions in Slack", () => {
   });
 
   /** Asks a question in a DM; resolves to the thread. */
-  async function ask(user: string, channel: string): Promise<string> {
+  async function ask(user: string, channel: string, text = "Hoe starten we een buurtbus met vrijwilligers?"): Promise<string> {
     const at = nextTs();
-    await driver.event(`Ev${at}`, { type: "message", channel_type: "im", user, text: "Hoe starten we een buurtbus met vrijwilligers?", ts: at, channel });
+    await driver.event(`Ev${at}`, { type: "message", channel_type: "im", user, text, ts: at, channel });
     await eventually(() => slack.posts(channel).find((c) => c.body.thread_ts === at), "the answer");
     return at;
   }
@@ -78,6 +84,10 @@ describe("introductions in Slack", () => {
 
   it("given a question and 'Breng me in contact', then the contact gets a private request and on accept both share a group DM", async () => {
     const thread = await ask("U0ASKER", "D0ASKER");
+    // The answer suggests the initiative whose contact agreed, never the one whose contact did not.
+    const suggested = connectButtonsIn(slack.posts("D0ASKER").find((c) => c.body.thread_ts === thread)!);
+    expect(suggested).toContain("de-schakel");
+    expect(suggested).not.toContain("stille-kracht");
     const choice = await connectMe("U0ASKER", "D0ASKER", thread, "de-schakel");
     expect(choice.body.text).toContain("Wat mag ik doorgeven?");
     expect(buttonsOf(choice).map((b) => b.action_id)).toEqual(["vliegwiel_intro_share_named", "vliegwiel_intro_share_question", "vliegwiel_intro_cancel"]);
@@ -139,11 +149,17 @@ describe("introductions in Slack", () => {
   });
 
   it("given an initiative whose contact did not agree, or the asker's own, then no request is made and nothing about the contact is shown", async () => {
-    const thread = await ask("U0SANNE", "D0SANNE");
+    const dorpsauto = "Hoe kunnen we een elektrische dorpsauto delen?";
+    // Someone else is offered Sanne's initiative; Sanne, asking the same, is not offered her own.
+    const other = await ask("U0PIET", "D0PIET", dorpsauto);
+    expect(connectButtonsIn(slack.posts("D0PIET").find((c) => c.body.thread_ts === other)!)).toContain("eigen-auto");
+    const thread = await ask("U0SANNE", "D0SANNE", dorpsauto);
+    expect(connectButtonsIn(slack.posts("D0SANNE").find((c) => c.body.thread_ts === thread)!)).not.toContain("eigen-auto");
+    // A forged press for an initiative whose contact did not agree: refused, naming nobody.
     const quiet = await connectMe("U0SANNE", "D0SANNE", thread, "stille-kracht");
     expect(quiet.body.text).toContain("niemand die benaderd mag worden");
     expect(JSON.stringify(quiet.body)).not.toContain("Els");
-    const own = await connectMe("U0SANNE", "D0SANNE", thread, "eigen-bus");
+    const own = await connectMe("U0SANNE", "D0SANNE", thread, "eigen-auto");
     expect(own.body.text).toContain("je eigen initiatief");
     expect(slack.callsTo("conversations.open").map((c) => c.body.users)).not.toContain("U0ELS");
   });
@@ -182,8 +198,13 @@ describe("introductions in Slack", () => {
     expect(prefilled.blocks.at(-1)!.element.initial_option!.value).toBe("ja");
     const { id } = JSON.parse(prefilled.private_metadata) as { id: string };
 
-    // Someone else asks and is introduced to Marieke, who made the profile herself.
-    const thread = await ask("U0JOOST", "D0JOOST");
+    // Someone else asks a question that fits: the answer suggests the initiative, with "Breng me in contact" beside it.
+    const thread = await ask("U0JOOST", "D0JOOST", "Hoe zetten we een postcoderoos op met zonnepanelen op daken van boeren?");
+    const suggested = connectButtonsIn(slack.posts("D0JOOST").find((c) => c.body.thread_ts === thread)!);
+    expect(suggested).toContain(id);
+    // Marieke asking the same does not get her own initiative suggested.
+    const own = await ask("U0MARIEKE", "D0MARIEKE", "Hoe zetten we een postcoderoos op met zonnepanelen op daken van boeren?");
+    expect(connectButtonsIn(slack.posts("D0MARIEKE").find((c) => c.body.thread_ts === own)!)).not.toContain(id);
     const introId = buttonsOf(await connectMe("U0JOOST", "D0JOOST", thread, id))[0]!.value;
     const request = await chooseAndGetRequest("U0JOOST", "D0JOOST", thread, introId, "DU0MARIEKE");
     expect(request.body.text).toContain("Energiecoöperatie Zon op Zeewolde");
@@ -196,6 +217,7 @@ describe("introductions in Slack", () => {
     const text = String(report!.body.text);
     expect(text).toContain("Kennismakingen via de initiatievengids:\n– totaal: 4 gevraagd, 1 geaccepteerd, 1 liever niet, 1 zonder antwoord, 1 hielp");
     expect(text).toMatch(/– thema mobiliteit: 3 gevraagd, 1 geaccepteerd, 1 liever niet, 1 zonder antwoord, 1 hielp/);
+    expect(text).not.toContain("U0ASKER"); // counts, not people
     expect(text).toMatch(/– Zeewolde: 1 gevraagd, 0 geaccepteerd/);
 
     const { stdout } = await promisify(execFile)(path.join(REPO_ROOT, "node_modules", ".bin", "tsx"), [path.join(REPO_ROOT, "src/cli/kennis.ts"), "vergeet", "slack:U0ASKER2"], {

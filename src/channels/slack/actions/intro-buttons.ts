@@ -1,6 +1,7 @@
 import type { types } from "@slack/bolt";
 import type { IntroReply } from "../../../core/introductions/introduction-api.js";
-import { INTRO_BUTTON_LABELS, type IntroButton } from "../../../core/introductions/introduction-texts.js";
+import { CONNECT_ME_LABEL, INTRO_BUTTON_LABELS, type IntroButton } from "../../../core/introductions/introduction-texts.js";
+import { button } from "../block-kit.js";
 import { escapeSlack } from "../slack-escape.js";
 import { introMessageBlocks } from "../slack-intro-sink.js";
 import type { SlackContext } from "../slack-context.js";
@@ -8,6 +9,11 @@ import type { ButtonPress } from "./on-action.js";
 
 /** The action id of "Breng me in contact" under a suggested initiative (its value is the initiative id). */
 export const CONNECT_ME_ACTION = "vliegwiel_connect_me";
+
+/** The button beside a suggested initiative. */
+export function connectMeButton(initiativeId: string): types.Button {
+  return button(CONNECT_ME_ACTION, CONNECT_ME_LABEL, initiativeId);
+}
 
 export function isIntroAction(actionId: string): boolean {
   return actionId === CONNECT_ME_ACTION || actionId.replace(/^vliegwiel_/, "") in INTRO_BUTTON_LABELS;
