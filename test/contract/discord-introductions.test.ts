@@ -41,8 +41,11 @@ describe("introductions on Discord", () => {
   async function askAndConnect(asker: { id: string; username: string }): Promise<{ dm: string; choice: DiscordCall }> {
     const dm = `98100000000000000${++dms}`;
     discord.dispatch("MESSAGE_CREATE", discord.message({ channelId: dm, content: "Hoe starten we een buurtbus met vrijwilligers?", guild: false, author: asker }));
-    await discord.waitFor("POST", new RegExp(`^/channels/${dm}/messages$`), 1, 30_000);
-    const choice = await callbackOf(press(asker, "vw:connect_me:de-schakel", dm));
+    const [answer] = await discord.waitFor("POST", new RegExp(`^/channels/${dm}/messages$`), 1, 30_000);
+    // The answer suggests the initiative, with "Breng me in contact" for it.
+    const connect = buttonsOf(answer!).find((b) => b.custom_id === "vw:connect_me:de-schakel");
+    expect(connect?.label).toBe("Breng me in contact: Dorpshuis De Schakel");
+    const choice = await callbackOf(press(asker, connect!.custom_id, dm));
     return { dm, choice };
   }
 
