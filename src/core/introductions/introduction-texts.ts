@@ -52,7 +52,9 @@ export const INTRO_NL = {
   requestCancelled: (intro: Introduction) => `Het verzoek om contact over "${short(intro.question)}" is ingetrokken. Je hoeft niets te doen.`,
   requestExpired: (intro: Introduction) => `Het verzoek om contact over "${short(intro.question)}" is verlopen. Je hoeft niets meer te doen.`,
   introducedToContact: (intro: Introduction) =>
-    `Dank je! ${intro.asker.name} stelde de vraag. Je vindt ${intro.asker.name} hier: ${handleOnPlatform(intro.asker)}.`,
+    intro.asker.platform === "web"
+      ? `Dank je! ${intro.asker.name} stelde de vraag via de webchat van Vliegwiel en heeft jouw naam en adres gekregen om contact met je op te nemen.`
+      : `Dank je! ${intro.asker.name} stelde de vraag. Je vindt ${intro.asker.name} hier: ${handleOnPlatform(intro.asker)}.`,
   connect: (intro: Introduction, asker: string, contact: string) =>
     `Hallo ${asker} en ${contact}! ${asker} vroeg: "${oneLine(intro.question)}". ${contact} van ${intro.initiativeName} wil graag meedenken. Vanaf hier praten jullie rechtstreeks met elkaar; Vliegwiel doet verder niets met dit gesprek.`,
   askHelped: (intro: Introduction, other: string) =>
