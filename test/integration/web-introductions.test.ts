@@ -8,6 +8,7 @@ import { freePort } from "../helpers/free-port.js";
 import { eventually, saveProfile } from "../helpers/intro-flow.js";
 import { ROSTER_YAML, SLACK_SECRET, SlackDriver } from "../helpers/slack-flow.js";
 import { tempDir, testConfig } from "../helpers/temp-knowledge.js";
+import { CHROMIUM, launchBrowser } from "../helpers/browser.js";
 
 type IntroAnswer = { ok: boolean; text: string; buttons: string[]; introductionId?: string; labels: Record<string, string> };
 
@@ -77,4 +78,27 @@ describe("introductions from the web chat to a contact on Slack", () => {
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toContain("kennismaking");
   });
+
+  it.skipIf(!CHROMIUM)("given the chat page in a browser, then 'Breng me in contact' beside a suggestion asks what may be passed on, and a choice sends the request", async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.goto(url);
+      await page.fill("#question", "Hoe zetten we een buurtbus op met vrijwillige chauffeurs?");
+      await page.press("#question", "Enter");
+      const connect = page.locator('button[data-connect="de-schakel"]').first();
+      await connect.waitFor({ timeout: 30_000 });
+      await connect.click();
+      const named = page.locator('button[data-intro="intro_share_question"]').first();
+      await named.waitFor({ timeout: 10_000 });
+      expect(await page.locator(".message.introduction").first().textContent()).toContain("Wat mag ik doorgeven?");
+      const before = slack.posts("DU0KEES").length;
+      await named.click();
+      await page.locator(".message.introduction", { hasText: "Ik stuur je verzoek door" }).waitFor({ timeout: 10_000 });
+      const request = await eventually(() => slack.posts("DU0KEES").slice(before).find((c) => JSON.stringify(c.body.blocks ?? "").includes("vliegwiel_intro_accept")), "the request from the browser");
+      expect(request.body.text).toContain("Iemand uit het netwerk zoekt contact");
+    } finally {
+      await browser.close();
+    }
+  }, 90_000);
 });
