@@ -27,6 +27,7 @@ import { discordPlatform } from "./channels/discord-platform.js";
 import { slackPlatform } from "./channels/slack-platform.js";
 import { createCore } from "./create-core.js";
 import { openGids } from "./open-gids.js";
+import { ProfileService } from "../core/gids/profile-service.js";
 import { createEffectRouter } from "./handoff-effect-router.js";
 import { addDocumentFromChat } from "./add-document-from-chat.js";
 import { deliveryReporter, deliveryRetryPolicy } from "./delivery-reporter.js";
@@ -44,7 +45,6 @@ import { SqliteIntroductionRepository } from "../store/sqlite-introduction-repos
 import { createWebIntroSink } from "../channels/web/web-intro-sink.js";
 import { SqliteInitiativeDirectory } from "../store/sqlite-initiative-directory.js";
 import { createProfileForm } from "../core/gids/profile-form.js";
-import { ProfileService } from "../core/gids/profile-service.js";
 
 export type App = {
   channels: ChannelAdapter[];
@@ -146,6 +146,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
     profileForm: createProfileForm(new ProfileService(new SqliteInitiativeDirectory(knowledge.db), () => false)),
     askerHandoff: askerHandoffOf(knowledge.db, config.handoff.reopenWindowMs),
     source: sourceDocumentOf(knowledge.store),
+    gids: new ProfileService(gids.directory, (user) => roster.isCoordinator(user.userId) || grants.has(user.userId, "knowledge")),
     health: createHealthCheck({ db: knowledge.db, channels: () => channels, tickMs: config.handoff.tickMs, now: options.clock }),
     team: new TeamService({
       handoffs,

@@ -1,4 +1,6 @@
 import { createCore } from "../app/create-core.js";
+import { openGids } from "../app/open-gids.js";
+import { suggestionsText } from "../core/gids/gids-in-reply.js";
 import { openKnowledge } from "../app/open-knowledge.js";
 import { syncKnowledgeFolderIfChanged } from "../app/sync-if-changed.js";
 import type { Reply } from "../core/reply.js";
@@ -26,7 +28,8 @@ runCli(async (config, args) => {
     if (summary && (summary.added.length || summary.updated.length || summary.removed.length || summary.failed.length)) {
       process.stderr.write(`${formatSummary(summary, config.logLevel === "debug")}\n`);
     }
-    const core = createCore(config, knowledge);
+    // A single question also gets the gids (suggestions, direct questions); the batch contract stays the documents'.
+    const core = createCore(config, knowledge, undefined, jsonlFile ? undefined : openGids(config, knowledge).access);
     if (!jsonlFile) {
       const reply = await core.handle({ channel: "cli", conversationId: "cli", userId: "cli", text: question });
       await writeOut(`${renderForPerson(reply)}\n`);
@@ -68,5 +71,6 @@ function errorObject(id: unknown, error: string) {
 
 function renderForPerson(reply: Reply): string {
   const head = reply.decision === "handoff" ? "→ Deze vraag gaat naar een mens (tolk of vrije actor).\n\n" : "";
-  return `${reply.notice ? `${reply.notice}\n\n` : ""}${head}${reply.text}`;
+  const initiatives = reply.reason === "gids" ? "" : suggestionsText(reply.initiatives, reply.language);
+  return `${reply.notice ? `${reply.notice}\n\n` : ""}${head}${reply.text}${initiatives ? `\n\n${initiatives}` : ""}`;
 }

@@ -7,6 +7,7 @@ import { formatMetricsTable } from "../eval/format-metrics.js";
 import { firstSupportingRank, holdsExpected, metricsByGroup, type EvalQuestion, type EvalResult } from "../eval/metrics.js";
 import { readJsonl } from "../eval/read-jsonl.js";
 import { runCli } from "./run-cli.js";
+import { runGidsEval } from "./eval-gids.js";
 
 const SHARED_EVAL = path.join("..", "shared", "eval");
 const DEFAULT_SETS = ["questions.dev.jsonl", "questions.realistic.jsonl"].map((f) => path.join(SHARED_EVAL, f));
@@ -15,8 +16,10 @@ const DEFAULT_SETS = ["questions.dev.jsonl", "questions.realistic.jsonl"].map((f
  * npm run eval [-- FILE …] [--verbose] [--json] [--mode offline|configured|both]: the metrics per question
  * set, per language and per kind of question, for every file given (by default the dev and realistic sets
  * in ../shared/eval). With a model or embeddings configured, both modes run by default, side by side.
+ * `--gids` runs the matching check of the initiatievengids instead (see eval-gids.ts).
  */
 runCli(async (config, args) => {
+  if (args.includes("--gids")) return runGidsEval(config, args);
   const files = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--mode");
   const sets = files.length ? files : DEFAULT_SETS.filter((f) => fs.existsSync(f));
   if (!sets.length) throw new Error(`geen vragenbestand gegeven en ${SHARED_EVAL} bestaat niet`);

@@ -5,6 +5,7 @@ import type { HandoffStatus, Person } from "./handoff/handoff-types.js";
 import type { Reply } from "./reply.js";
 import type { IntroductionApi } from "./introductions/introduction-api.js";
 import type { ProfileForm } from "./gids/profile-form.js";
+import type { ProfileService } from "./gids/profile-service.js";
 
 /** A message from any channel (web chat, Slack, Discord), in the core's terms. */
 export type IncomingMessage = {
@@ -120,6 +121,8 @@ export type CoreApi = {
   /** A document of the knowledge store with its passages, for the source pages; undefined when unknown. */
   source(documentId: string): SourceDocument | undefined;
   health(): Health;
+  /** The initiatievengids: profiles and who may change them (see gids/profile-service.ts). */
+  gids?: ProfileService;
 };
 
 /** The seam every channel adapter implements; the core never knows which one it serves. */

@@ -12,6 +12,7 @@ import { crossSite, hostAllowed, isJsonRequest } from "./request-guard.js";
 import { handleSignalCsvRoute } from "./signal-routes.js";
 import { handleSourceRoute } from "./source-route.js";
 import { handleTeamRoute } from "./team-routes.js";
+import { handleGidsRoute } from "./gids-routes.js";
 
 const PAGE = fs.readFileSync(new URL("./chat-page.html", import.meta.url), "utf8");
 const TEAM_PAGE = fs.readFileSync(new URL("./team-page.html", import.meta.url), "utf8");
@@ -84,6 +85,7 @@ export class WebChatChannel implements ChannelAdapter {
     const ctx = { core, messages: this.options.messages, logger: this.options.logger, channel: this.name, teamAccess: this.options.teamAccess, policy };
     if (await handleAskerRoute(req, res, url, ctx)) return;
     if (await handleIntroRoute(req, res, url, ctx)) return;
+    if (await handleGidsRoute(req, res, url, ctx)) return;
     if (await handleTeamRoute(req, res, url, ctx)) return;
     if (handleSourceRoute(req, res, url, core)) return;
     if (handleSignalCsvRoute(req, res, url, ctx)) return;

@@ -12,6 +12,8 @@ const SUGGESTS_UNDER = new Set(["answerable", "generated", "not-in-knowledge", "
  * the documents answer, with a remark that the gids had none).
  */
 export function answerFromGids(gids: GidsAccess, message: IncomingMessage, text: string, language: "nl" | "en"): { reply?: Reply; noneInGids: boolean } {
+  // An empty gids (not yet filled in) says nothing, rather than "none fits" under every such question.
+  if (!gids.matcher.suggestable().length) return { noneInGids: false };
   const asker = askerOf(gids, { platform: message.channel, userId: message.userId }, text);
   const listed = listFromGids(gids, text, asker);
   if (!listed) return { noneInGids: false };

@@ -2,6 +2,7 @@ import type { KnowledgeIndex, QueryTermSpec } from "../ports.js";
 import { analyzeText } from "../text/analyzer.js";
 import type { SearchHit } from "../types.js";
 import type { InitiativeProfile } from "./initiative.js";
+import { participleStemsIn } from "./participles.js";
 
 /** The parts of a profile that say what an initiative knows, and how much a word in each counts. */
 export const FIELD_WEIGHTS = { experience: 1, themes: 0.85, name: 0.75, description: 0.6 } as const;
@@ -72,11 +73,13 @@ export class GidsIndex implements KnowledgeIndex {
 }
 
 function indexProfile(profile: InitiativeProfile): IndexedProfile {
+  // A participle also stands for its verb ("opgericht" for "oprichten"), which the stemmer does not see.
+  const termsOf = (text: string) => new Set([...analyzeText(text), ...participleStemsIn(text)]);
   const fields = {
-    experience: new Set(analyzeText(profile.experience)),
-    themes: new Set(analyzeText(profile.themes.join(", "))),
-    name: new Set(analyzeText(profile.name)),
-    description: new Set(analyzeText(profile.description)),
+    experience: termsOf(profile.experience),
+    themes: termsOf(profile.themes.join(", ")),
+    name: termsOf(profile.name),
+    description: termsOf(profile.description),
   };
   const terms = [...new Set([...fields.experience, ...fields.themes, ...fields.name, ...fields.description])];
   return { profile, fields, terms };

@@ -16,7 +16,7 @@ const TOP = 8;
 export function gidsSignalSection(counts: GidsCounts): SignalSection | undefined {
   if (!counts.published && !counts.suggested && !counts.shown.length) return undefined;
   const lines = [
-    `${counts.published} initiatieven in de gids, waarvan ${counts.contactable} met een contactpersoon die benaderd mag worden` +
+    `${counts.published} ${counts.published === 1 ? "initiatief" : "initiatieven"} in de gids, waarvan ${counts.contactable} met een contactpersoon die benaderd mag worden` +
       (counts.suggested ? `; ${counts.suggested} voorstellen uit de documenten wachten op een coördinator` : ""),
   ];
   const per = (label: string, values: Map<string, number>) => {

@@ -8,6 +8,7 @@ import { FIELD_WEIGHTS, GidsIndex, fieldHolds, type IndexedProfile, type Profile
 import type { InitiativeMatch, InitiativeMatcher, InitiativeProfile } from "./initiative.js";
 import { matchReason } from "./match-reason.js";
 import { isContactable } from "./profile-rules.js";
+import { participleStems } from "./participles.js";
 import { isFrameWord, regionsIn, withoutRegions } from "./question-frame.js";
 
 /** Where the matcher reads the profiles; `revision` (when given) tells it whether to build its index again. */
@@ -122,7 +123,7 @@ export class GidsMatcher implements InitiativeMatcher {
   /** The question's topic words (frame words left out), each with its alternatives and what it can weigh. */
   private groupsOf(index: GidsIndex, topic: string): Group[] {
     const { terms } = retrieve(index, topic, 1, { vocabulary: this.vocabulary, windowWeight: 0 });
-    terms.push(...compoundHeads(index, terms));
+    terms.push(...compoundHeads(index, terms), ...participleTerms(index, terms));
     const n = index.passageCount();
     const weightOf = (t: SearchTerm) => idf(index.frequency(t.term, t.prefix), n) * this.specificity(t);
     const words = [...new Set(terms.map((t) => t.word))].filter((w) => !isFrameWord(w));
@@ -144,6 +145,7 @@ export class GidsMatcher implements InitiativeMatcher {
 
 /** Dutch compounds carry their meaning in the last part: "streekbus" is a bus, "zorgboerderij" a boerderij. */
 const HEAD_WEIGHT = 0.7;
+const PARTICIPLE_WEIGHT = 0.9;
 const MIN_HEAD = 3;
 
 /**
@@ -164,6 +166,13 @@ function compoundHeads(index: GidsIndex, terms: readonly SearchTerm[]): SearchTe
     }
   }
   return heads;
+}
+
+/** A participle in the question also searches its verb ("opgezet" → opzetten), as the profiles' participles do. */
+function participleTerms(index: GidsIndex, terms: readonly SearchTerm[]): SearchTerm[] {
+  return terms.filter((t) => t.origin === "typed").flatMap((t) => participleStems(t.word)
+    .filter((stem) => !terms.some((o) => o.term === stem) && index.frequency(stem, false) > 0)
+    .map((stem) => ({ term: stem, word: t.word, df: index.frequency(stem, false), origin: "synonym" as const, prefix: false, weight: PARTICIPLE_WEIGHT })));
 }
 
 /** How much of one question word a profile holds: by the word itself, its compound's parts, or its best alternative. */

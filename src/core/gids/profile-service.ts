@@ -59,6 +59,17 @@ export class ProfileService {
     return this.directory.save({ ...existing, contacts }, by, existing.version);
   }
 
+  /** Whether the user may see and edit every profile and the suggestions. */
+  coordinates(user: PlatformUser): boolean {
+    return this.isCoordinator(user);
+  }
+
+  /** Every profile, suggestions included, for coordinators only. */
+  all(by: PlatformUser): InitiativeProfile[] {
+    if (!this.isCoordinator(by)) throw notCoordinator();
+    return this.directory.list({ includeSuggested: true });
+  }
+
   /** Suggestions found in documents, for coordinators only. */
   suggestions(by: PlatformUser): InitiativeProfile[] {
     if (!this.isCoordinator(by)) throw notCoordinator();

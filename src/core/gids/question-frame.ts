@@ -63,12 +63,13 @@ export function regionsIn(text: string, known: readonly string[]): string[] {
   return found;
 }
 
-/** The text without the given regions' words (so that a place does not count as the topic). */
+/** The text without the given regions' words, and the kind of place before them (so that a place does not count as the topic). */
 export function withoutRegions(text: string, regions: readonly string[]): string {
   let out = text;
   for (const region of [...regions].sort((a, b) => b.length - a.length)) {
     const escaped = region.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
-    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "giu"), " ");
+    // "de gemeente Lopik", "provincie Utrecht": the word that says what kind of place it is goes too.
+    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:gemeente|provincie|regio|kern|dorp|plaats)\\s+)?${escaped}(?![\\p{L}\\p{N}])`, "giu"), " ");
   }
   return out;
 }

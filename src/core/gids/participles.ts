@@ -1,0 +1,34 @@
+import { foldDiacritics, tokenize } from "../text/fold.js";
+import { stemDutch } from "../text/stem.js";
+
+/** Separable prefixes before "ge" in a participle: opgericht, aangelegd, overgenomen. */
+const PREFIX = "(aan|af|bij|door|in|mee|na|om|onder|op|over|samen|terug|toe|uit|voor|weg)?";
+const PARTICIPLE = new RegExp(`^${PREFIX}ge([a-z]+[dt])$`);
+
+/**
+ * The verb behind a regular past participle, as the stemmer writes the infinitive: "opgericht" →
+ * stem of "oprichten", "gestart" → of "starten", "geregeld" → of "regelen". The stemmer keeps
+ * participles whole, so "we hebben een coöperatie opgericht" and "een coöperatie oprichten" would not
+ * meet. The final -d/-t is the ending or part of the root ("gericht"): both are tried. Roots shorter
+ * than four letters (three after a prefix) are left alone ("gezond" is no "zon").
+ */
+export function participleStems(word: string): string[] {
+  const match = PARTICIPLE.exec(word);
+  if (!match) return [];
+  const prefix = match[1] ?? "";
+  const rest = match[2]!;
+  const own = stemDutch(word);
+  const stems = new Set<string>();
+  for (const root of [rest.slice(0, -1), rest]) {
+    if (root.length < (prefix ? 3 : 4)) continue;
+    const infinitive = `${prefix}${root.replace(/(aa|ee|oo|uu)([^aeiou])$/, (_, vowel: string, c: string) => `${vowel[0]}${c}`)}en`;
+    const stem = stemDutch(infinitive);
+    if (stem !== own) stems.add(stem);
+  }
+  return [...stems];
+}
+
+/** The infinitive stems of the participles in a text. */
+export function participleStemsIn(text: string): string[] {
+  return tokenize(foldDiacritics(text)).flatMap(participleStems);
+}
