@@ -8,16 +8,17 @@ import type { SlackContext } from "./slack-context.js";
 export const PROFILE_CALLBACK = "initiatief_profiel";
 
 type Input = { id: keyof ProfileFormFields; label: string; multiline?: boolean; optional?: boolean; max: number; hint?: string };
+const L = PROFILE_NL.labels;
 const INPUTS: Input[] = [
-  { id: "name", label: "Naam van het initiatief", max: 120 },
-  { id: "place", label: "Kern of dorp", optional: true, max: 80 },
-  { id: "municipality", label: "Gemeente", optional: true, max: 80 },
-  { id: "province", label: "Provincie", optional: true, max: 80 },
-  { id: "themes", label: "Thema's", optional: true, max: 300, hint: "Met komma's, bijvoorbeeld: energie, mobiliteit, zorg" },
-  { id: "description", label: "Wat doen jullie? (in jullie eigen woorden)", multiline: true, optional: true, max: 1000 },
-  { id: "experience", label: "Waar hebben jullie ervaring mee?", multiline: true, optional: true, max: 1000, hint: "Waar anderen jullie over mogen vragen" },
-  { id: "seeking", label: "Waar zoeken jullie hulp bij?", multiline: true, optional: true, max: 600 },
-  { id: "website", label: "Website", optional: true, max: 300 },
+  { id: "name", label: L.name, max: 120 },
+  { id: "place", label: L.place, optional: true, max: 80 },
+  { id: "municipality", label: L.municipality, optional: true, max: 80 },
+  { id: "province", label: L.province, optional: true, max: 80 },
+  { id: "themes", label: L.themes, optional: true, max: 300, hint: L.themesHint },
+  { id: "description", label: L.description, multiline: true, optional: true, max: 1000 },
+  { id: "experience", label: L.experience, multiline: true, optional: true, max: 1000, hint: L.experienceHint },
+  { id: "seeking", label: L.seeking, multiline: true, optional: true, max: 600 },
+  { id: "website", label: L.website, optional: true, max: 300 },
 ];
 /** A problem's field, to the block that shows it. */
 const BLOCK_OF: Record<string, string> = { contacts: "contactable" };
@@ -51,9 +52,9 @@ export function profileView(profile: InitiativeProfile | undefined, slackUserId:
   return {
     type: "modal",
     callback_id: PROFILE_CALLBACK,
-    title: { type: "plain_text", text: profile ? "Jullie initiatief" : "Initiatief toevoegen" },
-    submit: { type: "plain_text", text: "Opslaan" },
-    close: { type: "plain_text", text: "Annuleren" },
+    title: { type: "plain_text", text: profile ? PROFILE_NL.titleEdit : PROFILE_NL.titleNew },
+    submit: { type: "plain_text", text: PROFILE_NL.save },
+    close: { type: "plain_text", text: PROFILE_NL.cancel },
     private_metadata: JSON.stringify(profile ? { id: profile.id, version: profile.version } : {}),
     blocks,
   };

@@ -65,6 +65,8 @@ export const INTRO_NL = {
   withdrawn: "Helder: ik stuur je hierover niets meer.",
   thanksHelped: "Dank je voor je antwoord! Zo leert het netwerk wat werkt.",
   alreadyAnswered: "Dit verzoek is al afgerond.",
+  /** What an answered request or follow-up shows in place of its buttons' notification text. */
+  answered: "Beantwoord",
   notForYou: "Deze knop is niet voor jou bedoeld.",
   ownInitiative: "Dit is je eigen initiatief; daar breng ik je niet mee in contact.",
   notContactable: "Bij dit initiatief kan ik je nu niet in contact brengen: er is (nog) niemand die benaderd mag worden.",

@@ -11,12 +11,13 @@ export const PROFILE_MODAL = "vw_profiel";
 export const CONTACTABLE_BUTTONS = ["profile_contact_yes", "profile_contact_no"] as const;
 
 /** Discord allows five rows of text inputs: name, kern and gemeente, themes, description, experience. */
+const L = PROFILE_NL.labels;
 const INPUTS = [
-  { id: "name", label: "Naam van het initiatief", style: 1, max: 120, required: true },
-  { id: "where", label: "Kern of dorp, gemeente", style: 1, max: 160, required: false, placeholder: "Cabauw, Lopik" },
-  { id: "themes", label: "Thema's (met komma's)", style: 1, max: 300, required: false, placeholder: "energie, mobiliteit" },
-  { id: "description", label: "Wat doen jullie?", style: 2, max: 1000, required: false },
-  { id: "experience", label: "Waar hebben jullie ervaring mee?", style: 2, max: 1000, required: false },
+  { id: "name", label: L.name, style: 1, max: 120, required: true },
+  { id: "where", label: L.where, style: 1, max: 160, required: false, placeholder: "Cabauw, Lopik" },
+  { id: "themes", label: L.themesShort, style: 1, max: 300, required: false, placeholder: "energie, mobiliteit" },
+  { id: "description", label: L.descriptionShort, style: 2, max: 1000, required: false },
+  { id: "experience", label: L.experience, style: 2, max: 1000, required: false },
 ] as const;
 
 /** `/initiatief`: the modal (interaction response type 9), prefilled with the user's own profile. */
@@ -27,7 +28,7 @@ export async function onProfileCommand(ctx: DiscordContext, interaction: ChatInp
     : {};
   await interaction.showModal({
     custom_id: profile ? `${PROFILE_MODAL}:${profile.id}:${profile.version}` : `${PROFILE_MODAL}:nieuw`,
-    title: profile ? "Jullie initiatief" : "Initiatief toevoegen",
+    title: profile ? PROFILE_NL.titleEdit : PROFILE_NL.titleNew,
     components: INPUTS.map((input) => ({
       type: 1,
       components: [{
@@ -60,7 +61,7 @@ export async function onContactableButton(ctx: DiscordContext, interaction: Butt
 
 function stepTwo(profile: InitiativeProfile) {
   return {
-    ...plainMessage(`Opgeslagen: ${profile.name}. ${PROFILE_NL.discordStepTwo}`),
+    ...plainMessage(`${PROFILE_NL.savedShort(profile.name)} ${PROFILE_NL.discordStepTwo}`),
     components: [buttonRow([
       { customId: customId("profile_contact_yes", profile.id), label: PROFILE_NL.contactableYes.slice(0, 80), style: 3 },
       { customId: customId("profile_contact_no", profile.id), label: PROFILE_NL.contactableNo, style: 2 },
@@ -71,5 +72,5 @@ function stepTwo(profile: InitiativeProfile) {
 /** Discord shows no errors at a modal's fields: the problems, per field, in one private message. */
 function problemsText(result: Exclude<ProfileFormResult, { ok: true }>): string {
   if ("message" in result) return result.message;
-  return `Het profiel is nog niet opgeslagen:\n${result.problems.map((p) => `• ${p.message}`).join("\n")}\nGebruik /initiatief opnieuw om het aan te passen.`;
+  return PROFILE_NL.notSaved(result.problems.map((p) => p.message));
 }
