@@ -24,6 +24,7 @@ export function applyRetention(db: Database.Database, days: number, now: Date = 
     remove("DELETE FROM handoff_outbox WHERE delivered_at IS NOT NULL AND delivered_at < ?", cutoff);
     remove("DELETE FROM helper_reply_choices WHERE at < ?", cutoff);
     remove("DELETE FROM team_sessions WHERE expires_at < ?", now.toISOString());
+    remove("DELETE FROM initiative_suggestions_shown WHERE at < ?", cutoff);
     const old = db
       .prepare(`SELECT id FROM handoffs WHERE status IN ${FINISHED} AND updated_at < ? AND asker_conversation <> ''`)
       .pluck()

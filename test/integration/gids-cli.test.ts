@@ -122,7 +122,8 @@ describe("npm run kennis -- initiatieven", () => {
     expect(result.stdout).toContain("Initiatievengids:");
     expect(result.stdout).toMatch(/– 43 initiatieven in de gids, waarvan 37 met een contactpersoon die benaderd mag worden; \d+ voorstellen uit de documenten/);
     expect(result.stdout).toMatch(/– Initiatieven per thema: [^\n]*energie \d/);
-    expect(result.stdout).toContain("– Initiatieven voorgesteld aan vragers: 1×");
-    expect(result.stdout).toContain("– Voorgesteld per gemeente of regio: Hof van Twente 1");
+    // Two listed by the `ask` above (Gulpen-Wittem), one recorded here.
+    expect(result.stdout).toContain("– Initiatieven voorgesteld aan vragers: 3×");
+    expect(result.stdout).toContain("– Voorgesteld per gemeente of regio: Gulpen-Wittem 2, Hof van Twente 1");
   });
 });

@@ -4,6 +4,8 @@ import type { ProfileDraft } from "../../src/core/gids/initiative.js";
 import { ProfileService } from "../../src/core/gids/profile-service.js";
 import { openDatabase } from "../../src/store/open-database.js";
 import { SqliteInitiativeDirectory } from "../../src/store/sqlite-initiative-directory.js";
+import { SqliteGidsSignals } from "../../src/store/gids-signals.js";
+import { applyRetention } from "../../src/store/retention.js";
 import { tempDir } from "../helpers/temp-knowledge.js";
 
 const ANNA = { platform: "slack", userId: "UANNA" };
@@ -109,6 +111,14 @@ describe("initiatievengids store (SQLite)", () => {
     expect(directory.get("twentse-noabers")!.contacts).toEqual([]);
     expect(directory.ofMember(BRAM)).toEqual([]);
     expect(JSON.stringify(directory.history("twentse-noabers"))).not.toContain("4242");
+  });
+
+  it("given suggestions shown long ago, then retention removes them and keeps recent ones", () => {
+    const shown = { channel: "web", initiatives: [{ id: "x", name: "X", themes: ["vervoer"], because: "" }] };
+    new SqliteGidsSignals(db, () => new Date("2020-01-01T00:00:00Z")).recordShown(shown);
+    new SqliteGidsSignals(db).recordShown(shown);
+    applyRetention(db, 365);
+    expect(new SqliteGidsSignals(db).counts(new Date("2000-01-01")).shown).toEqual([{ themes: ["vervoer"], region: undefined }]);
   });
 
   it("given the person themselves, then they can remove their profile at any time", () => {

@@ -69,6 +69,11 @@ describe.skipIf(!CHROMIUM)("web chat: the initiatievengids", () => {
     await expect.poll(() => reply.locator(".initiatives").textContent()).toBe("Dit hebben anderen al gedaan:Dorpshuis De Schakel in Lopik — buurtbus sinds 2019 Breng me in contact");
     expect(await reply.locator(".initiatives li").getAttribute("data-initiative")).toBe("dorpshuis-de-schakel-lopik");
 
+    // Also under a question that goes to a person.
+    const handed = await ask(other, "Hoeveel kost een elektrische buurtbus op dit moment?");
+    expect(await handed.getAttribute("data-decision")).toBe("handoff");
+    expect(await handed.locator(".initiatives li").getAttribute("data-initiative")).toBe("dorpshuis-de-schakel-lopik");
+
     const listed = await ask(other, "Welke initiatieven in Lopik doen iets met vervoer?");
     expect(await listed.locator(".initiatives li").textContent()).toBe("Dorpshuis De Schakel (Lopik) — buurtbus sinds 2019 Breng me in contact");
 
@@ -81,6 +86,22 @@ describe.skipIf(!CHROMIUM)("web chat: the initiatievengids", () => {
     expect(directory((d) => d.get("dorpshuis-de-schakel-lopik"))).toBeUndefined();
     await context.close();
   }, 120_000);
+
+  it("given an asker's own profile with other contacts, then the web chat shows them only their own contact line, and they cannot edit another's", async () => {
+    directory((d) => d.save({
+      name: "Voedseltuin Oost", place: "Zeist", themes: ["voedsel"], description: "Een tuin.", experience: "moestuin", seeking: "",
+      contacts: [{ name: "Ans", handles: { web: "web-ans" }, contactable: true }, { name: "Piet", handles: { slack: "U0PIET" }, contactable: true }],
+    }, { platform: "beheer", userId: "test" }));
+    const mine = (await (await fetch(`${web.url}/api/gids/mine?userId=web-ans`)).json()) as { profiles: Array<{ contacts: unknown[] }> };
+    expect(mine.profiles[0]!.contacts).toEqual([{ name: "Ans", handles: { web: "web-ans" }, contactable: true }]);
+    const headers = { "content-type": "application/json", origin: web.url };
+    const other = await fetch(`${web.url}/api/gids/profiles`, { method: "POST", headers, body: JSON.stringify({ userId: "web-kees", id: "voedseltuin-oost-zeist", profile: { name: "Overgenomen", contactName: "Kees" } }) });
+    expect(other.status).toBe(403);
+    expect(((await other.json()) as { error: string }).error).toMatch(/eigen initiatief/);
+    const saved = await fetch(`${web.url}/api/gids/profiles`, { method: "POST", headers, body: JSON.stringify({ userId: "web-ans", id: "voedseltuin-oost-zeist", profile: { name: "Voedseltuin Oost", place: "Zeist", experience: "moestuin en kas", contactName: "Ans", contactable: true } }) });
+    expect(saved.status).toBe(200);
+    expect(directory((d) => d.get("voedseltuin-oost-zeist"))!.contacts.map((c) => c.name)).toEqual(["Piet", "Ans"]);
+  });
 
   it("given a coordinator, then they confirm a suggestion from the documents only with a contact who agreed", async () => {
     directory((d) => d.save({ name: "Twentse Noabers", themes: [], description: "", experience: "", seeking: "", contacts: [], status: "suggested", suggestedFrom: "verslag.txt" }, { platform: "beheer", userId: "test" }));
@@ -103,7 +124,7 @@ describe.skipIf(!CHROMIUM)("web chat: the initiatievengids", () => {
     expect(directory((d) => d.get("twentse-noabers"))).toMatchObject({ status: "published", contacts: [{ name: "Bram", handles: { discord: "4242" }, contactable: true }] });
     // The team view's signals have the gids's part: profiles per theme and region, suggestions shown.
     await page.goto(`${web.url}/tolk`);
-    await expect.poll(() => page.textContent("#signals-report")).toMatch(/Initiatievengids:\n– 1 initiatief in de gids, waarvan 1 met een contactpersoon[\s\S]*Initiatieven voorgesteld aan vragers: 2×/);
+    await expect.poll(() => page.textContent("#signals-report")).toMatch(/Initiatievengids:\n– 2 initiatieven in de gids, waarvan 2 met een contactpersoon[\s\S]*Initiatieven voorgesteld aan vragers: 3×/);
     // A tolk who does not coordinate cannot reach the gids's management.
     const tolk = await (await web.browser.newContext()).newPage();
     const loggedIn = tolk.waitForResponse((r) => r.url().endsWith("/api/tolk/sessie") && r.request().method() === "POST");

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import type http from "node:http";
 import { CodedError } from "../../core/errors.js";
-import type { PlatformUser } from "../../core/gids/initiative.js";
+import type { InitiativeProfile, PlatformUser } from "../../core/gids/initiative.js";
 import type { ProfileService } from "../../core/gids/profile-service.js";
 import { readJson, sendJson, sendPage, str } from "./http-helpers.js";
 import { askerDraft, teamDraft } from "./profile-form.js";
@@ -35,7 +35,7 @@ async function askerRoute(req: http.IncomingMessage, res: http.ServerResponse, u
   const asker = (id: unknown): PlatformUser | undefined => { const userId = str(id, 100); return userId ? { platform: "web", userId } : undefined; };
   if (req.method === "GET" && url.pathname === "/api/gids/mine") {
     const user = asker(url.searchParams.get("userId"));
-    return sendJson(res, 200, { profiles: user ? gids.mine(user) : [] });
+    return sendJson(res, 200, { profiles: user ? gids.mine(user).map((p) => ownView(p, user)) : [] });
   }
   const body = await readJson(req);
   if (typeof body === "string" || req.method !== "POST") return sendJson(res, 400, { error: "Ongeldig verzoek." });
@@ -46,11 +46,16 @@ async function askerRoute(req: http.IncomingMessage, res: http.ServerResponse, u
   if (url.pathname === "/api/gids/profiles") {
     const form = typeof body.profile === "object" && body.profile ? (body.profile as Record<string, unknown>) : {};
     const saved = gids.save(askerDraft(form, user, existing), user, typeof body.expectedVersion === "number" ? body.expectedVersion : undefined);
-    return sendJson(res, 200, { profile: saved });
+    return sendJson(res, 200, { profile: ownView(saved, user) });
   }
   if (url.pathname === "/api/gids/profiles/remove" && id) return sendJson(res, 200, { removed: gids.remove(id, user) });
-  if (url.pathname === "/api/gids/profiles/leave" && id) return sendJson(res, 200, { profile: gids.leave(id, user) ?? null });
+  if (url.pathname === "/api/gids/profiles/leave" && id) return sendJson(res, 200, { left: gids.leave(id, user) !== undefined });
   sendJson(res, 404, { error: "Niet gevonden." });
+}
+
+/** A profile as its own contact sees it in the web chat: the other contacts' names and ids are theirs to share, not shown. */
+function ownView(profile: InitiativeProfile, user: PlatformUser): InitiativeProfile {
+  return { ...profile, contacts: profile.contacts.filter((c) => c.handles[user.platform] === user.userId) };
 }
 
 async function teamRoute(req: http.IncomingMessage, res: http.ServerResponse, url: URL, gids: ProfileService, ctx: TeamRouteContext): Promise<void> {
