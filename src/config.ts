@@ -42,6 +42,8 @@ const schema = z.object({
   HANDOFF_TIMEZONE: z.string().default("Europe/Amsterdam"),
   HANDOFF_TICK_SECONDS: z.coerce.number().positive().max(3600).default(5),
   HANDOFF_SHOW_HELPER_NAMES: booleanString.default(true),
+  INTRODUCTION_TIMEOUT_DAYS: z.coerce.number().positive().max(365).default(7),
+  INTRODUCTION_FOLLOW_UP_DAYS: z.coerce.number().positive().max(365).default(14),
   SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, "moet beginnen met xoxb-").optional(),
   SLACK_SIGNING_SECRET: z.string().min(8).optional(),
   SLACK_APP_TOKEN: z.string().regex(/^xapp-/, "moet beginnen met xapp-").optional(),
@@ -216,6 +218,12 @@ function toConfig(v: Env, cwd: string) {
       tickMs: v.HANDOFF_TICK_SECONDS * 1000,
       /** Askers see the name of the tolk who helps them (false: "een tolk uit het netwerk"). */
       showHelperNames: v.HANDOFF_SHOW_HELPER_NAMES,
+    },
+    introductions: {
+      /** Without an answer from the contact in this time the asker is told, kindly, that it does not work out. */
+      answerTimeoutMs: v.INTRODUCTION_TIMEOUT_DAYS * 86_400_000,
+      /** After an accepted introduction, when both are asked whether it helped. */
+      followUpMs: v.INTRODUCTION_FOLLOW_UP_DAYS * 86_400_000,
     },
   };
 }

@@ -40,6 +40,12 @@ import { openKnowledgeWith, syncKnowledgeFolder } from "./open-knowledge.js";
 import { openSemantic } from "./open-semantic.js";
 import { RoleGrants } from "../core/handoff/role-grants.js";
 import { safeHandler } from "./safe-handler.js";
+import { wireIntroductions } from "./wire-introductions.js";
+import { introductionSection } from "../core/introductions/introduction-signals.js";
+import { SqliteIntroductionRepository } from "../store/sqlite-introduction-repository.js";
+import { createWebIntroSink } from "../channels/web/web-intro-sink.js";
+import { SqliteInitiativeDirectory } from "../store/sqlite-initiative-directory.js";
+import { createProfileForm } from "../core/gids/profile-form.js";
 
 export type App = {
   channels: ChannelAdapter[];
@@ -74,6 +80,12 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
     .map((platform) => platform({ config, logger, deliveries: new DeliveryLog(knowledge.db), inbox, platformId: (userId, name) => roster.platformId(userId, name), texts }))
     .filter((wired) => wired !== undefined);
   const teamSinks = Object.fromEntries(platforms.flatMap((p) => (p.teamSink ? [[p.adapter.name, p.teamSink] as const] : [])));
+
+  const introductions = wireIntroductions({
+    config, db: knowledge.db, directory: new SqliteInitiativeDirectory(knowledge.db), memory: new SqliteConversationMemory(knowledge.db),
+    sinks: { web: createWebIntroSink(messages), ...Object.fromEntries(platforms.flatMap((p) => (p.introSink ? [[p.adapter.name, p.introSink] as const] : []))) },
+    logger: logger.child({ component: "introductions" }), clock: options.clock,
+  });
 
   const handoffs = new HandoffService({
     repository,
@@ -130,6 +142,9 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
     handle: async (message) => afterwards(withLinks(await handle(message))),
     act: async (action) => afterwards(withLinks(await conversation.act(action))),
     feedback: (entry) => knowledge.questionLog.recordFeedback(entry),
+    introductions: introductions.api,
+    // Through the modals a person edits only the profile they are a contact of (coordinators use the other tools).
+    profileForm: createProfileForm(new ProfileService(new SqliteInitiativeDirectory(knowledge.db), () => false)),
     askerHandoff: askerHandoffOf(knowledge.db, config.handoff.reopenWindowMs),
     source: sourceDocumentOf(knowledge.store),
     gids: new ProfileService(gids.directory, (user) => roster.isCoordinator(user.userId) || grants.has(user.userId, "knowledge")),
@@ -144,7 +159,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
         await knowledge.semantic.refreshVectors();
         return result;
       },
-      signalSources: signalSourcesOf({ repository, questionLog: knowledge.questionLog, store: knowledge.store, roster, sections: [gids.signalSection] }),
+      signalSources: signalSourcesOf({ repository, questionLog: knowledge.questionLog, store: knowledge.store, roster, sections: [gids.signalSection, introductionSection(new SqliteIntroductionRepository(knowledge.db))] }),
       changed: deliver,
     }),
   };
@@ -182,9 +197,11 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
           handoffLog.error(`handoff timers failed: ${(error as Error).message}`);
         }
         deliver();
+        introductions.tick();
       };
       // A restart is when a cause may have been fixed (the bot invited, a channel unarchived): try parked ones again.
       if (handoffs.retryParked() > 0) handoffLog.info("trying stuck handoff messages again");
+      introductions.service.retryParked();
       tick(); // timers that fell due while Vliegwiel was down, and messages not yet delivered
       let lastRetention = 0;
       const forgetOld = () => {
@@ -207,6 +224,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
       if (retentionTicker) clearInterval(retentionTicker);
       for (const channel of channels) await channel.stop();
       await handoffs.deliverPending().catch(() => undefined);
+      await introductions.service.deliverPending().catch(() => undefined);
       knowledge.close();
     },
   };

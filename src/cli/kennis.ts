@@ -107,7 +107,8 @@ runCli(async (config, [command, ...args]) => {
         }
         console.log(`Vergeten: ${ref}. ${result.questions} vragen, ${result.conversationTurns} gespreksregels, ${result.webMessages} chatberichten, ` +
           `${result.feedback} beoordelingen en ${result.handoffs} doorvragen verwijderd of geanonimiseerd (${result.other} overige regels); ` +
-          `als contactpersoon van ${count(result.initiatives, "initiatief", "initiatieven")} uit de gids gehaald.`);
+          `als contactpersoon van ${count(result.initiatives, "initiatief", "initiatieven")} uit de gids gehaald; ` +
+          `${count(result.introductions, "kennismaking", "kennismakingen")} zonder naam en vraag bewaard.`);
         console.log("Let op: berichten in Slack of Discord zelf staan daar nog; verwijder die in dat platform.");
         return 0;
       }

@@ -3,6 +3,8 @@ import type { AskerAction } from "./conversation.js";
 import type { ApplyResult } from "./handoff/handoff-service.js";
 import type { HandoffStatus, Person } from "./handoff/handoff-types.js";
 import type { Reply } from "./reply.js";
+import type { IntroductionApi } from "./introductions/introduction-api.js";
+import type { ProfileForm } from "./gids/profile-form.js";
 import type { ProfileService } from "./gids/profile-service.js";
 
 /** A message from any channel (web chat, Slack, Discord), in the core's terms. */
@@ -110,6 +112,10 @@ export type CoreApi = {
   /** "Nuttig" / "Niet nuttig" under an answer. */
   feedback(entry: { channel: string; conversationId: string; helpful: boolean; question?: string }): void;
   team: TeamApi;
+  /** "Breng me in contact" under a suggested initiative, and the introduction's buttons. */
+  introductions: IntroductionApi;
+  /** The profile modals (`/vliegwiel initiatief`, `/initiatief`): a person's own initiative in the gids. */
+  profileForm: ProfileForm;
   /** The latest handoff of an asker's conversation, shared or not; undefined when there is none. */
   askerHandoff(channel: string, conversationId: string): AskerHandoff | undefined;
   /** A document of the knowledge store with its passages, for the source pages; undefined when unknown. */

@@ -1,8 +1,9 @@
 import type Database from "better-sqlite3";
 import { anonymiseHandoffs } from "./personal-data.js";
 import { SqliteInitiativeDirectory } from "./sqlite-initiative-directory.js";
+import { SqliteIntroductionRepository } from "./sqlite-introduction-repository.js";
 
-export type ForgetResult = { questions: number; conversationTurns: number; webMessages: number; feedback: number; handoffs: number; other: number; initiatives: number };
+export type ForgetResult = { questions: number; conversationTurns: number; webMessages: number; feedback: number; handoffs: number; other: number; initiatives: number; introductions: number };
 
 /** "slack:U0123" → platform and user id; the same form the question log and token budgets use. */
 export function parsePersonRef(ref: string): { channel: string; userId: string } {
@@ -46,6 +47,8 @@ export function forgetPerson(db: Database.Database, ref: string, now: Date = new
 
     const at = now.toISOString();
     for (const id of handoffIds) {
+      // What was posted for its messages first (it refers to them), then the messages themselves.
+      other += count("DELETE FROM handoff_posts WHERE effect_id IN (SELECT id FROM handoff_outbox WHERE handoff_id = ?)", id);
       other += count("DELETE FROM handoff_outbox WHERE handoff_id = ?", id);
       other += count("DELETE FROM handoff_timers WHERE handoff_id = ?", id);
       // A question still under way stops: nobody can answer a person who is forgotten.
@@ -59,6 +62,8 @@ export function forgetPerson(db: Database.Database, ref: string, now: Date = new
     const audit = db.prepare("INSERT INTO handoff_events (handoff_id, type, outcome, data, at) VALUES (?, 'forgotten', 'ok', '{}', ?)");
     for (const id of handoffIds) audit.run(id, at);
     const initiatives = new SqliteInitiativeDirectory(db, () => now).forgetPerson({ platform: channel, userId });
-    return { questions, conversationTurns, webMessages, feedback, handoffs: handoffIds.length, other, initiatives };
+    // Their introductions keep only what the signals count: question, names and ids go, nothing more is sent.
+    const introductions = new SqliteIntroductionRepository(db).forgetPerson(channel, userId);
+    return { questions, conversationTurns, webMessages, feedback, handoffs: handoffIds.length, other, initiatives, introductions };
   })();
 }

@@ -7,10 +7,11 @@ import { migrate } from "./schema.js";
 export function openDatabase(file: string): Database.Database {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
+  // First, so that setting WAL (which takes a lock) waits for another connection instead of failing with SQLITE_BUSY.
+  db.pragma("busy_timeout = 5000");
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
-  db.pragma("busy_timeout = 5000");
   migrate(db);
   return db;
 }

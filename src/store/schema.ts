@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { INTRODUCTION_TABLES } from "./schema-introductions.js";
 import { GIDS_SCHEMA } from "./schema-gids.js";
 
 /** Ordered migrations; PRAGMA user_version records how many have run. */
@@ -218,6 +219,7 @@ export const MIGRATIONS: string[] = [
   );
   `,
   GIDS_SCHEMA,
+  INTRODUCTION_TABLES,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -408,13 +408,13 @@ describe("npm run discord:register against a fake Discord", () => {
         resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
     });
 
-  it("given a server id, then it registers /vraag and /vliegwiel for that server", async () => {
+  it("given a server id, then it registers /vraag, /vliegwiel and /initiatief for that server", async () => {
     const result = await run({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_GUILD_IDS: "910000000000000001", DISCORD_API_URL: apiUrl });
     expect(result.code).toBe(0);
     const [put] = discord.callsTo("PUT", /commands$/);
     expect(put!.path).toBe(`/applications/${APPLICATION_ID}/guilds/910000000000000001/commands`);
-    expect((put!.body as unknown as Array<{ name: string }>).map((c) => c.name)).toEqual(["vraag", "vliegwiel"]);
-    expect(result.stdout).toContain("/vraag, /vliegwiel");
+    expect((put!.body as unknown as Array<{ name: string }>).map((c) => c.name)).toEqual(["vraag", "vliegwiel", "initiatief"]);
+    expect(result.stdout).toContain("/vraag, /vliegwiel, /initiatief");
   });
 
   it("given no Discord settings, then it says what to set", async () => {

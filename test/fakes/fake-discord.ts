@@ -199,7 +199,8 @@ export class FakeDiscord {
 
   /** An interaction (slash command or button press), shaped as Discord's INTERACTION_CREATE. */
   interaction(input: {
-    type: 2 | 3;
+    /** 2: slash command, 3: button press, 5: modal submit. */
+    type: 2 | 3 | 5;
     channelId: string;
     data: Record<string, unknown>;
     user?: { id: string; username: string };
@@ -430,6 +431,14 @@ export class FakeDiscord {
       // A deferred or immediate reply creates the interaction's original message.
       const type = Number(body.type);
       if (type === 4 || type === 5) this.originals.set(match[2]!, this.id());
+      // A modal (9) must have a custom id, a title and one to five rows of text inputs, as Discord checks.
+      if (type === 9) {
+        const modal = body.data as { custom_id?: string; title?: string; components?: Array<{ type: number; components: Array<{ type: number }> }> } | undefined;
+        const rows = modal?.components ?? [];
+        if (!modal?.custom_id || !modal.title || rows.length < 1 || rows.length > 5 || rows.some((r) => r.type !== 1 || r.components.length !== 1 || r.components[0]!.type !== 4)) {
+          return send(400, { message: "Invalid Form Body", code: 50035 });
+        }
+      }
       if (url.searchParams.get("with_response") !== "true") return send(204);
       const original = this.originals.get(match[2]!);
       return send(200, { interaction: { id: match[1], type: 2 }, resource: { type, ...(original ? { message: this.messageObject(original, GENERAL, (body.data as Record<string, unknown>) ?? {}) } : {}) } });

@@ -168,6 +168,25 @@ export class FakeSlackApi {
         const id = String(body.channel);
         return { ok: true, channel: { id, name: id.toLowerCase(), is_channel: true, is_archived: this.archived.has(id), is_member: !this.notInChannel.has(id) } };
       }
+      case "conversations.open": {
+        // One user: the DM with the bot ("D…"); several: a group DM of them and the bot ("G…"); the same
+        // people get the same conversation again, as Slack does.
+        const users = String(body.users ?? "").split(",").map((u) => u.trim()).filter(Boolean).sort();
+        if (!users.length) return { ok: false, error: "users_list_not_supplied" };
+        if (users.length > 8) return { ok: false, error: "too_many_users" };
+        const id = `${users.length === 1 ? "D" : "G"}${users.join("").replace(/[^A-Z0-9]/g, "").slice(0, 16)}`;
+        return { ok: true, channel: { id, ...(users.length === 1 ? { is_im: true, user: users[0] } : { is_mpim: true }) } };
+      }
+      case "views.open":
+      case "views.update":
+      case "views.push": {
+        // Slack answers with the view as stored: an id, and the view's own fields.
+        const view = (typeof body.view === "string" ? JSON.parse(body.view) : body.view) as Record<string, unknown> | undefined;
+        if (method === "views.open" && !body.trigger_id) return { ok: false, error: "invalid_trigger_id" };
+        if (!view?.type) return { ok: false, error: "invalid_arguments" };
+        const id = String(body.view_id ?? `V${String(++this.sequence).padStart(8, "0")}`);
+        return { ok: true, view: { id, ...view, state: { values: {} }, hash: `h${this.sequence}` } };
+      }
       case "conversations.join":
         if (this.cannotJoin.has(String(body.channel))) return { ok: false, error: "method_not_supported_for_channel_type" };
         this.notInChannel.delete(String(body.channel));

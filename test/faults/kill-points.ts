@@ -28,6 +28,8 @@ export class DeliveryKiller {
   constructor(
     private readonly app: AppProcess,
     private readonly databaseFile: string,
+    /** The outbox whose delivery "after the commit" waits for (introductions have their own). */
+    private readonly outbox: "handoff_outbox" | "introduction_outbox" = "handoff_outbox",
   ) {}
 
   arm(point: DeliveryPoint, matches: (request: unknown) => boolean): void {
@@ -88,7 +90,7 @@ export class DeliveryKiller {
     try {
       // The post being answered is the newest attempt; wait until no attempted effect is left undelivered.
       for (let i = 0; i < 1500; i++) {
-        const open = db.prepare("SELECT count(*) FROM handoff_outbox WHERE attempts > 0 AND delivered_at IS NULL").pluck().get() as number;
+        const open = db.prepare(`SELECT count(*) FROM ${this.outbox} WHERE attempts > 0 AND delivered_at IS NULL`).pluck().get() as number;
         if (open === 0) break;
         await new Promise((r) => setTimeout(r, 10));
       }

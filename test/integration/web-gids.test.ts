@@ -65,7 +65,8 @@ describe.skipIf(!CHROMIUM)("web chat: the initiatievengids", () => {
     const other = await (await web.browser.newContext()).newPage();
     await other.goto(web.url);
     const reply = await ask(other, "Hoe beginnen we een buurtbus voor ouderen?");
-    await expect.poll(() => reply.locator(".initiatives").textContent()).toBe("Dit hebben anderen al gedaan:Dorpshuis De Schakel in Lopik — buurtbus sinds 2019");
+    // Each suggestion has "Breng me in contact" beside it (the introductions).
+    await expect.poll(() => reply.locator(".initiatives").textContent()).toBe("Dit hebben anderen al gedaan:Dorpshuis De Schakel in Lopik — buurtbus sinds 2019 Breng me in contact");
     expect(await reply.locator(".initiatives li").getAttribute("data-initiative")).toBe("dorpshuis-de-schakel-lopik");
 
     // Also under a question that goes to a person.
@@ -74,7 +75,7 @@ describe.skipIf(!CHROMIUM)("web chat: the initiatievengids", () => {
     expect(await handed.locator(".initiatives li").getAttribute("data-initiative")).toBe("dorpshuis-de-schakel-lopik");
 
     const listed = await ask(other, "Welke initiatieven in Lopik doen iets met vervoer?");
-    expect(await listed.locator(".initiatives li").textContent()).toBe("Dorpshuis De Schakel (Lopik) — buurtbus sinds 2019");
+    expect(await listed.locator(".initiatives li").textContent()).toBe("Dorpshuis De Schakel (Lopik) — buurtbus sinds 2019 Breng me in contact");
 
     // The person themselves can take the profile out at any time.
     page.on("dialog", (dialog) => dialog.accept());

@@ -1,6 +1,7 @@
 import type { Config } from "../../config.js";
 import type { ChannelAdapter } from "../../core/channel.js";
 import type { HandoffEffectSink } from "../../core/handoff/handoff-service.js";
+import type { IntroductionEffectSink } from "../../core/introductions/introduction-service.js";
 import type { TextOptions } from "../../core/handoff/handoff-texts.js";
 import type { Logger } from "../../logger.js";
 import type { DeliveryMemory, EventInbox } from "../../channels/ports.js";
@@ -18,7 +19,13 @@ export type PlatformDeps = {
 };
 
 /** A configured chat platform: its adapter, the sink for its askers, and its team sink when the team works there. */
-export type WiredPlatform = { adapter: ChannelAdapter; askerSink: HandoffEffectSink; teamSink?: HandoffEffectSink };
+export type WiredPlatform = {
+  adapter: ChannelAdapter;
+  askerSink: HandoffEffectSink;
+  teamSink?: HandoffEffectSink;
+  /** Introductions on this platform: private requests to contacts, notices to askers, shared conversations. */
+  introSink?: IntroductionEffectSink;
+};
 
 /** Builds a platform from the settings, or undefined when it is not configured. */
 export type ChatPlatform = (deps: PlatformDeps) => WiredPlatform | undefined;

@@ -6,5 +6,5 @@ export const discordPlatform: ChatPlatform = ({ config, logger, deliveries, inbo
   if (!config.discord) return undefined;
   const adapter = new DiscordChannel({ ...config.discord, deliveries, inbox, logger: logger.child({ component: "discord" }), maxFileBytes: config.ingestMaxFileBytes });
   const sink = adapter.handoffSink(texts, (userId) => platformId(userId, "discord"));
-  return { adapter, askerSink: sink, teamSink: config.discord.handoffChannelId ? sink : undefined };
+  return { adapter, askerSink: sink, teamSink: config.discord.handoffChannelId ? sink : undefined, introSink: adapter.introSink() };
 };

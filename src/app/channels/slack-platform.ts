@@ -6,5 +6,5 @@ export const slackPlatform: ChatPlatform = ({ config, logger, deliveries, inbox,
   if (!config.slack) return undefined;
   const adapter = new SlackChannel({ ...config.slack, deliveries, inbox, logger: logger.child({ component: "slack" }), maxFileBytes: config.ingestMaxFileBytes });
   const sink = adapter.handoffSink(texts, (userId) => platformId(userId, "slack"));
-  return { adapter, askerSink: sink, teamSink: config.slack.handoffChannel ? sink : undefined };
+  return { adapter, askerSink: sink, teamSink: config.slack.handoffChannel ? sink : undefined, introSink: adapter.introSink() };
 };

@@ -5,6 +5,8 @@ import type { TextOptions } from "../../core/handoff/handoff-texts.js";
 import type { DiscordContext } from "./discord-context.js";
 import { connectGateway } from "./discord-gateway.js";
 import { createDiscordHandoffSink, STATUS_TAGS, type HandoffChannelInfo } from "./discord-handoff-sink.js";
+import { createDiscordIntroSink } from "./discord-intro-sink.js";
+import type { IntroductionEffectSink } from "../../core/introductions/introduction-service.js";
 import type { DiscordChannelOptions } from "./discord-settings.js";
 import { onInteraction } from "./listeners/interaction-create.js";
 import { onMessage } from "./listeners/message-create.js";
@@ -35,6 +37,11 @@ export class DiscordChannel implements ChannelAdapter {
       teamRoleIds: this.options.teamRoleIds,
       texts,
     });
+  }
+
+  /** The sink for introductions: requests and notices in DMs, notices in the asker's conversation. */
+  introSink(): IntroductionEffectSink {
+    return createDiscordIntroSink(() => this.started().rest);
   }
 
   async start(core: CoreApi): Promise<void> {

@@ -33,4 +33,10 @@ export const DISCORD_COMMANDS: RESTPutAPIApplicationCommandsJSONBody = [
       },
     ],
   },
+  {
+    name: "initiatief",
+    type: ApplicationCommandType.ChatInput,
+    description: "Het profiel van jullie initiatief in de initiatievengids maken of aanpassen",
+    contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+  },
 ];

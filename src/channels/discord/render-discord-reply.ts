@@ -4,6 +4,7 @@ import { linkedSourceLines } from "../linked-sources.js";
 import { chunk, splitSources } from "../split-text.js";
 import { escapeDiscord } from "./discord-escape.js";
 import { initiativeItems } from "../initiative-items.js";
+import { connectMeRow } from "./connect-me-row.js";
 
 /** Discord's limits: message content, embed description, embed field value. */
 export const CONTENT_LIMIT = 2000;
@@ -73,6 +74,8 @@ export function renderDiscordReply(reply: Reply, options: { withoutPrompt?: bool
   const actions = reply.kind === "answer" ? ["feedback_up", "feedback_down", ...(reply.actions ?? [])] : (reply.actions ?? []);
   const shown = options.withoutPrompt ? actions.filter((a) => !isConsent(a)) : actions;
   if (shown.length) last.components = [buttonRow(shown.map((a) => buttonFor(a, reply)))];
+  const connect = connectMeRow(initiatives?.items ?? []);
+  if (connect) last.components = [...(last.components ?? []), connect];
   return messages;
 }
 

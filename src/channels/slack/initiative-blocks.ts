@@ -1,6 +1,7 @@
 import type { Reply } from "../../core/reply.js";
 import { initiativeItems } from "../initiative-items.js";
 import { escapeSlack } from "./slack-escape.js";
+import { connectMeButton } from "./actions/intro-buttons.js";
 
 type Block = Record<string, unknown>;
 
@@ -17,6 +18,8 @@ export function initiativeBlocks(reply: Reply): Block[] {
       type: "section",
       block_id: `vliegwiel_initiative:${item.id}`.slice(0, 255),
       text: { type: "mrkdwn", text: `• ${escapeSlack(item.line)}`.slice(0, 3000) },
+      // "Breng me in contact": the introduction asks the asker and the initiative's contact first.
+      accessory: connectMeButton(item.id),
     })),
   ];
 }

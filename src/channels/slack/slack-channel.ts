@@ -7,12 +7,15 @@ import { boltLogger } from "./bolt-logger.js";
 import { checkHandoffChannel } from "./check-handoff-channel.js";
 import { keepEventsInInbox } from "./event-inbox.js";
 import { registerVliegwielCommand } from "./commands/vliegwiel.js";
+import { registerProfileModal } from "./profile-modal.js";
 import { registerAppHome } from "./listeners/app-home.js";
 import { registerAssistant } from "./listeners/assistant.js";
 import { registerFileShare } from "./listeners/file-share.js";
 import { registerMessages } from "./listeners/messages.js";
 import type { SlackChannelOptions, SlackContext } from "./slack-context.js";
 import { createSlackHandoffSink } from "./slack-handoff-sink.js";
+import { createSlackIntroSink } from "./slack-intro-sink.js";
+import type { IntroductionEffectSink } from "../../core/introductions/introduction-service.js";
 import { retryTransientSlackErrors } from "./slack-transient-retry.js";
 import { createNameLookup } from "./slack-names.js";
 
@@ -47,6 +50,18 @@ export class SlackChannel implements ChannelAdapter {
     });
   }
 
+  /** The sink for introductions: requests in the contact's DM, notices in the asker's thread, group DMs. */
+  introSink(): IntroductionEffectSink {
+    return createSlackIntroSink(() => this.deliveryClient());
+  }
+
+  /** The client without automatic re-sending, for once-only posts (the outbox retries after checking). */
+  private deliveryClient(): App["client"] {
+    return (this.effectClient ??= new webApi.WebClient(this.options.botToken, {
+      slackApiUrl: this.options.apiUrl, retryConfig: { retries: 0 }, logger: boltLogger(this.options.logger), logLevel: LogLevel.WARN,
+    }));
+  }
+
   async start(core: CoreApi): Promise<void> {
     const { options } = this;
     const app = new App({
@@ -67,6 +82,7 @@ export class SlackChannel implements ChannelAdapter {
     registerFileShare(app, ctx);
     registerVliegwielCommand(app, ctx);
     registerActions(app, ctx);
+    registerProfileModal(app, ctx);
     registerAppHome(app, ctx);
 
     app.error(async (error) => {

@@ -1,3 +1,4 @@
+import { handleIntroRoute } from "./intro-routes.js";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -83,6 +84,7 @@ export class WebChatChannel implements ChannelAdapter {
     }
     const ctx = { core, messages: this.options.messages, logger: this.options.logger, channel: this.name, teamAccess: this.options.teamAccess, policy };
     if (await handleAskerRoute(req, res, url, ctx)) return;
+    if (await handleIntroRoute(req, res, url, ctx)) return;
     if (await handleGidsRoute(req, res, url, ctx)) return;
     if (await handleTeamRoute(req, res, url, ctx)) return;
     if (handleSourceRoute(req, res, url, core)) return;

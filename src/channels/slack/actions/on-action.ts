@@ -3,6 +3,7 @@ import { ackAfterCommit } from "../ack-after-commit.js";
 import type { SlackContext } from "../slack-context.js";
 import { ASKER_ACTIONS, onAskerButton } from "./asker-buttons.js";
 import { onFeedbackButton } from "./feedback-buttons.js";
+import { isIntroAction, onIntroButton } from "./intro-buttons.js";
 import { onTeamButton } from "./team-buttons.js";
 
 export type ActionBody = {
@@ -34,6 +35,7 @@ export function registerActions(app: App, ctx: SlackContext): void {
     const eventKey = `slack:${press.trigger_id ?? `${actionId}:${press.user.id}:${(action as { action_ts?: string }).action_ts}`}`;
     const pressed: ButtonPress = { press, actionId, value, channel, threadTs, eventKey, ack };
     if (ASKER_ACTIONS[actionId]) return onAskerButton(ctx, pressed);
+    if (isIntroAction(actionId)) return onIntroButton(ctx, pressed);
     if (actionId === "vliegwiel_feedback_up" || actionId === "vliegwiel_feedback_down") return onFeedbackButton(ctx, pressed);
     return onTeamButton(ctx, pressed);
   });

@@ -4,6 +4,7 @@ import { renderSlackReply } from "../render-slack-reply.js";
 import { postReply, type SlackContext } from "../slack-context.js";
 import { CHANNEL_NL } from "../../../core/channel-texts-nl.js";
 import { escapeSlack, slackMention } from "../slack-escape.js";
+import { openProfileModal } from "../profile-modal.js";
 
 /** `/vliegwiel <vraag>`: the question is posted in the channel and answered in its thread (help without a question). */
 export function registerVliegwielCommand(app: App, ctx: SlackContext): void {
@@ -15,6 +16,8 @@ export function registerVliegwielCommand(app: App, ctx: SlackContext): void {
       await respond({ response_type: "ephemeral", text: NL.help });
       return;
     }
+    // The user's own initiative in the gids: a modal (prefilled when they have a profile).
+    if (/^initiatief$/i.test(text)) return void (await openProfileModal(ctx, command.trigger_id, command.user_id));
     const signals = /^signalen(?:\s+(\S+))?$/i.exec(text);
     if (signals) {
       const days = Number(signals[1] ?? 30);

@@ -1,0 +1,60 @@
+import type { App, types } from "@slack/bolt";
+import { delivering } from "../../core/handoff/delivery-error.js";
+import type { IntroductionEffectSink } from "../../core/introductions/introduction-service.js";
+import { INTRO_BUTTON_LABELS, INTRO_NL, INTRO_NOTICES_SHOWN_AS_REPLY, introEffectButtons, introEffectText, type IntroButton } from "../../core/introductions/introduction-texts.js";
+import type { Introduction, IntroductionEffect } from "../../core/introductions/introduction-types.js";
+import { button } from "./block-kit.js";
+import { postIntroOnce } from "./slack-intro-post.js";
+import { escapeSlack, slackMention } from "./slack-escape.js";
+import { splitThreadRef } from "./slack-handoff-sink.js";
+
+/** Introduction messages in Slack: the asker's thread, the contact's DM, and a group DM for both. */
+export function createSlackIntroSink(client: () => App["client"]): IntroductionEffectSink {
+  return {
+    async deliver(input) {
+      const { intro, effect } = input;
+      const slack = client();
+      const toAsker = effect.type === "tell_asker" || (effect.type === "ask_helped" && effect.to === "asker");
+      await delivering("slack", toAsker ? intro.asker.conversationId : intro.contact.userId, async () => {
+        if (effect.type === "connect") {
+          // A group DM with both people (and the bot), opened by Slack or found again if it exists.
+          const opened = await slack.conversations.open({ users: `${intro.asker.userId},${intro.contact.userId}` });
+          const channel = String(opened.channel?.id);
+          const text = escapeSlack(INTRO_NL.connect(intro, "\u0000A\u0000", "\u0000C\u0000"))
+            .replace(/\u0000A\u0000/g, slackMention(intro.asker.userId) ?? escapeSlack(intro.asker.name))
+            .replace(/\u0000C\u0000/g, slackMention(intro.contact.userId) ?? escapeSlack(intro.contact.name));
+          await postIntroOnce(slack, input, { channel, text });
+          return;
+        }
+        if (effect.type === "tell_asker" && INTRO_NOTICES_SHOWN_AS_REPLY.has(effect.message)) return;
+        const text = introEffectText(intro, effect);
+        if (text === undefined) return;
+        const target = toAsker ? splitThreadRef(intro.asker.conversationId) : { channel: await directChannel(slack, intro.contact.userId), ts: undefined };
+        await postIntroOnce(slack, input, { channel: target.channel, thread_ts: target.ts, text: escapeSlack(text), blocks: introBlocks(intro, effect, escapeSlack(text)) });
+      });
+    },
+  };
+}
+
+/** The DM channel with one user (conversations.open gives the existing one). */
+async function directChannel(slack: App["client"], userId: string): Promise<string> {
+  const opened = await slack.conversations.open({ users: userId });
+  return String(opened.channel?.id);
+}
+
+/** A message with the buttons its effect has (Accepteren / Liever niet; Ja, het hielp / Niet echt). */
+export function introBlocks(intro: Introduction, effect: IntroductionEffect, text: string): types.KnownBlock[] {
+  return introMessageBlocks(text, introEffectButtons(effect), intro.id);
+}
+
+export function introMessageBlocks(text: string, buttons: readonly IntroButton[], introductionId: string): types.KnownBlock[] {
+  const blocks: types.KnownBlock[] = [{ type: "section", text: { type: "mrkdwn", text: text.slice(0, 3000) } }];
+  if (buttons.length) {
+    blocks.push({
+      type: "actions",
+      block_id: `vliegwiel-intro:${introductionId}`,
+      elements: buttons.map((b) => button(`vliegwiel_${b}`, INTRO_BUTTON_LABELS[b], introductionId, b === "intro_accept" || b === "intro_share_named" ? "primary" : undefined)),
+    });
+  }
+  return blocks;
+}

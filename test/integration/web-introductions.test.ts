@@ -1,0 +1,104 @@
+import fs from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp, type App } from "../../src/app/create-app.js";
+import { WebChatChannel } from "../../src/channels/web/web-chat-channel.js";
+import { createLogger } from "../../src/logger.js";
+import { FakeSlackApi } from "../fakes/fake-slack-api.js";
+import { freePort } from "../helpers/free-port.js";
+import { eventually, saveProfile } from "../helpers/intro-flow.js";
+import { ROSTER_YAML, SLACK_SECRET, SlackDriver } from "../helpers/slack-flow.js";
+import { tempDir, testConfig } from "../helpers/temp-knowledge.js";
+import { CHROMIUM, launchBrowser } from "../helpers/browser.js";
+
+type IntroAnswer = { ok: boolean; text: string; buttons: string[]; introductionId?: string; labels: Record<string, string> };
+
+/** An asker in the web chat and an initiative's contact on Slack (the fake): across platforms. */
+describe("introductions from the web chat to a contact on Slack", () => {
+  const temp = tempDir();
+  const slack = new FakeSlackApi();
+  let app: App;
+  let url: string;
+  let driver: SlackDriver;
+
+  beforeAll(async () => {
+    const apiUrl = await slack.start();
+    fs.writeFileSync(`${temp.dir}/roster.yaml`, ROSTER_YAML);
+    const port = await freePort();
+    const config = testConfig(temp.dir, {
+      SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_API_URL: apiUrl, PORT: String(port),
+      ROSTER_FILE: `${temp.dir}/roster.yaml`, HANDOFF_TICK_SECONDS: "0.1",
+    });
+    app = createApp(config, createLogger("error"));
+    await app.start();
+    url = (app.channels.find((c) => c instanceof WebChatChannel) as WebChatChannel).url;
+    driver = new SlackDriver(slack, `http://127.0.0.1:${port}/slack/events`);
+    saveProfile(config.databasePath, { id: "de-schakel", name: "Dorpshuis De Schakel", contact: { name: "Kees", handles: { slack: "U0KEES" }, contactable: true } });
+  }, 120_000);
+  afterAll(async () => {
+    await app.stop();
+    await slack.stop();
+    temp.cleanup();
+  });
+
+  const post = async <T>(path: string, body: object): Promise<T> => {
+    const res = await fetch(`${url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    expect(res.status).toBe(200);
+    return (await res.json()) as T;
+  };
+  const who = { conversationId: "web-gesprek-1", userId: "web-sanne", userName: "Sanne" };
+
+  it("given a suggestion in the web chat, then the asker chooses, the contact accepts on Slack, and the asker reads the contact's name and handle", async () => {
+    const reply = await post<{ initiatives?: Array<{ id: string }> }>("/api/messages", { ...who, text: "Hoe starten we een buurtbus met vrijwilligers?" });
+    expect(reply.initiatives?.map((i) => i.id)).toContain("de-schakel");
+
+    const choice = await post<IntroAnswer>("/api/introductions", { ...who, initiativeId: "de-schakel", eventKey: "k1" });
+    expect(choice.labels).toEqual({ intro_share_named: "Mijn vraag en mijn naam", intro_share_question: "Alleen mijn vraag", intro_cancel: "Toch niet" });
+    // The same press again (a double click) is the same introduction.
+    expect((await post<IntroAnswer>("/api/introductions", { ...who, initiativeId: "de-schakel", eventKey: "k1" })).introductionId).toBe(choice.introductionId);
+
+    const sent = await post<IntroAnswer>("/api/introductions", { ...who, introductionId: choice.introductionId, button: "intro_share_named", eventKey: "k2" });
+    expect(sent.text).toContain("Ik stuur je verzoek door naar Dorpshuis De Schakel");
+    const request = await eventually(() => slack.posts("DU0KEES").find((c) => JSON.stringify(c.body.blocks ?? "").includes("vliegwiel_intro_accept")), "the request on Slack");
+    expect(request.body.text).toContain("Sanne zoekt contact");
+
+    await driver.press("U0KEES", "vliegwiel_intro_accept", choice.introductionId!, "DU0KEES", { message_ts: String(request.response.ts) });
+    const feed = async () => (await (await fetch(`${url}/api/conversations/${who.conversationId}/messages`)).json()) as Array<{ text: string }>;
+    let told: { text: string } | undefined;
+    for (let i = 0; i < 800 && !told; i++) {
+      told = (await feed()).find((m) => m.text.includes("wil graag met je praten"));
+      if (!told) await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(told?.text).toContain("Kees (op Slack, gebruiker U0KEES)");
+    const toKees = await eventually(() => slack.posts("DU0KEES").find((c) => String(c.body.text).includes("Sanne stelde de vraag")), "Kees hears who asked");
+    expect(toKees.body.text).toContain("webchat");
+  });
+
+  it("given a bad request, then it is refused with a Dutch message", async () => {
+    const res = await fetch(`${url}/api/introductions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...who, button: "intro_accept" }) });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toContain("kennismaking");
+  });
+
+  it.skipIf(!CHROMIUM)("given the chat page in a browser, then 'Breng me in contact' beside a suggestion asks what may be passed on, and a choice sends the request", async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.goto(url);
+      await page.fill("#question", "Hoe zetten we een buurtbus op met vrijwillige chauffeurs?");
+      await page.press("#question", "Enter");
+      const connect = page.locator('button[data-connect="de-schakel"]').first();
+      await connect.waitFor({ timeout: 30_000 });
+      await connect.click();
+      const named = page.locator('button[data-intro="intro_share_question"]').first();
+      await named.waitFor({ timeout: 10_000 });
+      expect(await page.locator(".message.introduction").first().textContent()).toContain("Wat mag ik doorgeven?");
+      const before = slack.posts("DU0KEES").length;
+      await named.click();
+      await page.locator(".message.introduction", { hasText: "Ik stuur je verzoek door" }).waitFor({ timeout: 10_000 });
+      const request = await eventually(() => slack.posts("DU0KEES").slice(before).find((c) => JSON.stringify(c.body.blocks ?? "").includes("vliegwiel_intro_accept")), "the request from the browser");
+      expect(request.body.text).toContain("Iemand uit het netwerk zoekt contact");
+    } finally {
+      await browser.close();
+    }
+  }, 90_000);
+});
