@@ -41,8 +41,6 @@ import { openSemantic } from "./open-semantic.js";
 import { RoleGrants } from "../core/handoff/role-grants.js";
 import { safeHandler } from "./safe-handler.js";
 import { wireIntroductions } from "./wire-introductions.js";
-import { introductionSection } from "../core/introductions/introduction-signals.js";
-import { SqliteIntroductionRepository } from "../store/sqlite-introduction-repository.js";
 import { createWebIntroSink } from "../channels/web/web-intro-sink.js";
 import { SqliteInitiativeDirectory } from "../store/sqlite-initiative-directory.js";
 import { createProfileForm } from "../core/gids/profile-form.js";
@@ -159,7 +157,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
         await knowledge.semantic.refreshVectors();
         return result;
       },
-      signalSources: signalSourcesOf({ repository, questionLog: knowledge.questionLog, store: knowledge.store, roster, sections: [gids.signalSection, introductionSection(new SqliteIntroductionRepository(knowledge.db))] }),
+      signalSources: signalSourcesOf({ db: knowledge.db, repository, questionLog: knowledge.questionLog, store: knowledge.store, roster, gids }),
       changed: deliver,
     }),
   };

@@ -1,26 +1,39 @@
+import type Database from "better-sqlite3";
+import type { InitiativeDirectory } from "../core/gids/initiative.js";
 import type { HandoffRepository } from "../core/handoff/handoff-repository.js";
 import type { SignalSources } from "../core/handoff/signals-for.js";
-import type { SignalSectionProvider } from "../core/handoff/signal-section.js";
+import { introductionSection } from "../core/introductions/introduction-signals.js";
 import type { KnowledgeStore } from "../store/knowledge-store.js";
 import type { SqliteQuestionLog } from "../store/question-log.js";
+import { SqliteIntroductionRepository } from "../store/sqlite-introduction-repository.js";
 import type { YamlRoster } from "../store/yaml-roster.js";
+import type { Gids } from "./open-gids.js";
 
 /**
  * The signals' sources, the same for the running app (team view, Slack, Discord) and for
- * `kennis -- signalen`: handoffs, the question log, and the regions of the roster and the documents.
+ * `kennis -- signalen`: handoffs, the question log, the regions of the roster, the gids and the
+ * documents, and the report's further parts (the initiatievengids, introductions).
  */
 export function signalSourcesOf(parts: {
-  repository: HandoffRepository; questionLog: SqliteQuestionLog; store: KnowledgeStore; roster: YamlRoster;
-  /** Further parts of the report (the initiatievengids, introductions), in this order. */
-  sections?: readonly SignalSectionProvider[];
+  db: Database.Database; repository: HandoffRepository; questionLog: SqliteQuestionLog; store: KnowledgeStore; roster: YamlRoster; gids: Gids;
 }): SignalSources {
+  const { directory } = parts.gids;
   return {
     handoffs: () => parts.repository.list(),
     counts: (since) => parts.questionLog.counts(since),
-    knownRegions: () => [...new Set([...parts.roster.regions(), ...parts.store.listDocuments().flatMap((d) => (d.region ? d.region.split(/\s*[,/]\s*/) : []))])]
-      .filter((r) => r.length >= 3 && !/^(onbekend|landelijk|nederland)$/i.test(r)),
-    regionOfAsker: (userId) => parts.roster.regionOf(userId),
+    knownRegions: () => [...new Set([
+      ...parts.roster.regions(),
+      ...directory.list().flatMap((p) => [p.municipality, p.province].filter((r): r is string => !!r)),
+      ...parts.store.listDocuments().flatMap((d) => (d.region ? d.region.split(/\s*[,/]\s*/) : [])),
+    ])].filter((r) => r.length >= 3 && !/^(onbekend|landelijk|nederland)$/i.test(r)),
+    regionOfAsker: (asker) => parts.roster.regionOf(asker.userId) ?? regionOfOwnInitiative(directory, asker),
     stuck: () => parts.repository.stuckDeliveries(),
-    sections: parts.sections,
+    sections: [parts.gids.signalSection, introductionSection(new SqliteIntroductionRepository(parts.db))],
   };
+}
+
+/** Where the asker's own initiative is (its gemeente, else its provincie), from their profile in the gids. */
+function regionOfOwnInitiative(directory: InitiativeDirectory, asker: { userId: string; channel: string }): string | undefined {
+  const own = directory.ofMember({ platform: asker.channel, userId: asker.userId })[0];
+  return own?.municipality ?? own?.province;
 }

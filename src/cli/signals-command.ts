@@ -5,8 +5,6 @@ import type { Config } from "../config.js";
 import { formatSignalReport, signalReportCsv } from "../core/handoff/signal-report-text.js";
 import { signalReportFor } from "../core/handoff/signals-for.js";
 import { SqliteHandoffRepository } from "../store/sqlite-handoff-repository.js";
-import { introductionSection } from "../core/introductions/introduction-signals.js";
-import { SqliteIntroductionRepository } from "../store/sqlite-introduction-repository.js";
 import { YamlRoster } from "../store/yaml-roster.js";
 import { openGids } from "../app/open-gids.js";
 
@@ -19,7 +17,9 @@ export function printSignals(config: Config, knowledge: Knowledge, args: string[
   const days = Number(rest[0] ?? 30);
   if (!Number.isFinite(days) || days <= 0) throw new Error("geef het aantal dagen als getal, bijvoorbeeld 30");
   const roster = new YamlRoster(config.rosterFile, (message) => process.stderr.write(`${message}\n`));
-  const report = signalReportFor(signalSourcesOf({ repository: new SqliteHandoffRepository(knowledge.db), questionLog: knowledge.questionLog, store: knowledge.store, roster, sections: [openGids(config, knowledge).signalSection, introductionSection(new SqliteIntroductionRepository(knowledge.db))] }), days);
+  const report = signalReportFor(signalSourcesOf({
+    db: knowledge.db, repository: new SqliteHandoffRepository(knowledge.db), questionLog: knowledge.questionLog, store: knowledge.store, roster, gids: openGids(config, knowledge),
+  }), days);
   console.log(formatSignalReport(report));
   if (csvFile) {
     fs.writeFileSync(csvFile, signalReportCsv(report));

@@ -7,6 +7,8 @@ import { createApp, type App } from "../../src/app/create-app.js";
 import type { WebChatChannel } from "../../src/channels/web/web-chat-channel.js";
 import type { Config } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
+import { openDatabase } from "../../src/store/open-database.js";
+import { SqliteInitiativeDirectory } from "../../src/store/sqlite-initiative-directory.js";
 import { REPO_ROOT, tempDir, testConfig } from "../helpers/temp-knowledge.js";
 import { teamLogin } from "../helpers/team-login.js";
 
@@ -71,4 +73,20 @@ describe("signals", () => {
     expect((await (await teamLogin(url, config.databasePath, "tolk")).get("/api/tolk/signalen.csv")).status).toBe(403);
     expect((await fetch(`${url}/api/tolk/signalen.csv`)).status).toBe(401); // no session, no signals
   }, 240_000);
+
+  it("given an asker whose own initiative is in the gids, then their question counts for its gemeente, though it names no place", async () => {
+    const db = openDatabase(config.databasePath);
+    try {
+      new SqliteInitiativeDirectory(db).save({
+        name: "Dorpshuis De Spil", place: "Biddinghuizen", municipality: "Dronten", province: "Flevoland", themes: ["dorpshuis"],
+        description: "Ons dorpshuis, gerund door vrijwilligers.", experience: "zaalverhuur en een eigen bar", seeking: "",
+        contacts: [{ name: "Els", handles: { web: "u-s6" }, contactable: false }],
+      }, { platform: "web", userId: "u-s6" });
+    } finally {
+      db.close();
+    }
+    await ask("s6", "Wie kan ons helpen met het rooster van de bardiensten voor de vrijwilligers?", "share");
+    const { report } = (await (await (await teamLogin(url, config.databasePath, "coordinator")).get("/api/tolk/signalen")).json()) as { report: string };
+    expect(report).toMatch(/Per gemeente of regio:[^]*– Dronten: 1×/);
+  });
 });

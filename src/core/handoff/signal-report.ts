@@ -20,7 +20,7 @@ export type SignalInput = {
   /** Names of gemeenten and regions the network knows (roster, document metadata), found in questions. */
   knownRegions: readonly string[];
   /** The region of an asker who is on the roster, when known. */
-  regionOfAsker?: (userId: string) => string | undefined;
+  regionOfAsker?: (asker: { userId: string; channel: string }) => string | undefined;
   /** Handoff steps that gave up after too many attempts. */
   stuck?: readonly StuckDelivery[];
 };
@@ -48,7 +48,7 @@ export type SignalReport = {
 export function buildSignalReport(input: SignalInput): SignalReport {
   const inPeriod = input.handoffs.filter((h) => Date.parse(h.createdAt) >= input.since.getTime());
   const shared = inPeriod.filter((h) => SHARED.has(h.status));
-  const regionOf = (h: Handoff) => input.regionOfAsker?.(h.asker.userId) ?? regionInQuestion(h.question, input.knownRegions);
+  const regionOf = (h: Handoff) => input.regionOfAsker?.(h.asker) ?? regionInQuestion(h.question, input.knownRegions);
   const count = (status: string) => shared.filter((h) => h.status === status).length;
 
   const regions = new Map<string, { count: number; themes: Map<string, number> }>();

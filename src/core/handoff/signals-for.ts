@@ -11,8 +11,8 @@ export type SignalSources = {
   counts(since: Date): { asked: number; handedOff: number };
   /** Gemeenten and regions the network knows (roster, document metadata). */
   knownRegions(): string[];
-  /** The region of an asker who is on the roster. */
-  regionOfAsker?(userId: string): string | undefined;
+  /** The region of an asker: from the roster, or from their own initiative in the gids. */
+  regionOfAsker?(asker: { userId: string; channel: string }): string | undefined;
   /** Handoff steps that gave up after too many attempts ("vastgelopen"). */
   stuck?(): StuckDelivery[];
   /** Further parts of the report (the initiatievengids, introductions), in this order. */
