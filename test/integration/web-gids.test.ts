@@ -103,6 +103,19 @@ describe.skipIf(!CHROMIUM)("web chat: the initiatievengids", () => {
     expect(directory((d) => d.get("voedseltuin-oost-zeist"))!.contacts.map((c) => c.name)).toEqual(["Piet", "Ans"]);
   });
 
+  it("given a web asker who fills in someone else's Slack or Discord id, then it is not taken: only the platforms' own modals set those", async () => {
+    const headers = { "content-type": "application/json", origin: web.url };
+    const res = await fetch(`${web.url}/api/gids/profiles`, {
+      method: "POST", headers,
+      body: JSON.stringify({ userId: "web-mallory", profile: { name: "Nepclub", experience: "alles", contactName: "Mallory", slack: "U0VICTIM", discord: "4321", contactable: true } }),
+    });
+    expect(res.status).toBe(200);
+    const { profile } = (await res.json()) as { profile: { id: string } };
+    expect(directory((d) => d.get(profile.id))!.contacts).toEqual([{ name: "Mallory", handles: { web: "web-mallory" }, contactable: true }]);
+    expect(directory((d) => d.ofMember({ platform: "slack", userId: "U0VICTIM" }))).toEqual([]);
+    expect(directory((d) => d.remove(profile.id, { platform: "web", userId: "web-mallory" }))).toBe(true);
+  });
+
   it("given a coordinator, then they confirm a suggestion from the documents only with a contact who agreed", async () => {
     directory((d) => d.save({ name: "Twentse Noabers", themes: [], description: "", experience: "", seeking: "", contacts: [], status: "suggested", suggestedFrom: "verslag.txt" }, { platform: "beheer", userId: "test" }));
     const page = await (await web.browser.newContext()).newPage();

@@ -34,12 +34,16 @@ function contactOf(row: Form, extra: Record<string, string> = {}): ContactPerson
 }
 
 /**
- * The web chat's form: the asker edits the profile's fields and their own contact line (reachable in
- * the web chat, and on Slack or Discord when they fill in their id); the other contacts stay as they are.
+ * The web chat's form: the asker edits the profile's fields and their own contact line; the other
+ * contacts stay as they are. The web chat cannot vouch for a Slack or Discord id, so those are never
+ * taken from this form (anyone could name someone else's): only the platforms' own modals set them,
+ * and the ones the asker's line already has are kept.
  */
 export function askerDraft(form: Form, asker: PlatformUser, existing?: InitiativeProfile): ProfileDraft {
-  const others = (existing?.contacts ?? []).filter((c) => c.handles[asker.platform] !== asker.userId);
-  return { ...fieldsOf(form, existing), contacts: [...others, contactOf(form, { [asker.platform]: asker.userId })] };
+  const mine = (existing?.contacts ?? []).find((c) => c.handles[asker.platform] === asker.userId);
+  const others = (existing?.contacts ?? []).filter((c) => c !== mine);
+  const { slack: _slack, discord: _discord, ...own } = form;
+  return { ...fieldsOf(form, existing), contacts: [...others, contactOf(own, { ...(mine?.handles ?? {}), [asker.platform]: asker.userId })] };
 }
 
 /** The team view's form: the profile's fields and every contact row (an empty row is left out). */
