@@ -48,7 +48,7 @@ export function wireIntroductions(deps: {
   };
   const api = createIntroductionApi({
     service,
-    latestQuestion: (platform, conversationId) => deps.memory.recent(platform, conversationId, 1)[0],
+    latestQuestion: (platform, conversationId, userId) => deps.memory.latestOf(platform, conversationId, userId),
     changed: deliver,
   });
   return {

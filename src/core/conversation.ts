@@ -36,6 +36,8 @@ export type AskerAction = {
 export interface ConversationMemory {
   remember(channel: string, conversationId: string, question: string, userId?: string): void;
   recent(channel: string, conversationId: string, limit: number): string[];
+  /** The latest question this person asked in the conversation (a thread may hold several people's). */
+  latestOf(channel: string, conversationId: string, userId: string): string | undefined;
 }
 
 /** Askers who chose to write to the person helping them ("Antwoord aan …"); take() also forgets the choice. */

@@ -18,4 +18,12 @@ export class SqliteConversationMemory implements ConversationMemory {
       .all(channel, conversationId, limit) as string[];
     return rows.reverse();
   }
+
+  /** The latest question this person asked in the conversation (a thread may hold several people's). */
+  latestOf(channel: string, conversationId: string, userId: string): string | undefined {
+    return this.db
+      .prepare("SELECT question FROM conversation_turns WHERE channel = ? AND conversation_id = ? AND user_id = ? ORDER BY id DESC LIMIT 1")
+      .pluck()
+      .get(channel, conversationId, userId) as string | undefined;
+  }
 }

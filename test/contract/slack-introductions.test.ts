@@ -127,6 +127,21 @@ describe("introductions in Slack", () => {
     await eventually(() => slack.posts("DU0KEES").find((c) => String(c.body.text).includes("Dank je voor je antwoord")), "thanks for the answer");
   });
 
+  it("given a channel thread where someone else asked, then 'Breng me in contact' never passes on that other person's question", async () => {
+    const at = nextTs();
+    await driver.event(`Ev${at}`, { type: "app_mention", user: "U0ALICE", text: "<@U0BOT> Hoe starten we een buurtbus met vrijwilligers in ons dorp?", ts: at, channel: "C0ALGEMEEN" });
+    await eventually(() => slack.posts("C0ALGEMEEN").find((c) => c.body.thread_ts === at), "the answer in the thread");
+    const opened = slack.callsTo("conversations.open").length;
+    const ephemerals = slack.callsTo("chat.postEphemeral").length;
+    await driver.press("U0BOB", "vliegwiel_connect_me", "de-schakel", "C0ALGEMEEN", { message_ts: `${at}1`, thread_ts: at });
+    // In a channel the reply is for Bob's eyes only; Bob asked nothing here, so there is no question of
+    // his to pass on, and Alice's is not his to send.
+    const reply = await eventually(() => slack.callsTo("chat.postEphemeral").slice(ephemerals).find((c) => c.body.user === "U0BOB"), "the reply to Bob");
+    expect(buttonsOf(reply).map((b) => b.action_id)).not.toContain("vliegwiel_intro_share_named");
+    expect(slack.callsTo("conversations.open")).toHaveLength(opened);
+    expect(JSON.stringify(slack.posts("DU0KEES"))).not.toContain("in ons dorp");
+  });
+
   it("given the contact declines, then the asker is told kindly without a reason and nothing else reaches anyone", async () => {
     const thread = await ask("U0ASKER2", "D0ASKER2");
     const introId = buttonsOf(await connectMe("U0ASKER2", "D0ASKER2", thread, "de-schakel"))[0]!.value;

@@ -48,7 +48,8 @@ const PRESS_REPLIES: Partial<Record<IntroButton, string>> = {
  */
 export function createIntroductionApi(deps: {
   service: IntroductionService;
-  latestQuestion(platform: string, conversationId: string): string | undefined;
+  /** The latest question this person asked in the conversation (never someone else's in a shared thread). */
+  latestQuestion(platform: string, conversationId: string, userId: string): string | undefined;
   /** Tells the outbox there is something to deliver. */
   changed(): void;
 }): IntroductionApi {
@@ -57,7 +58,7 @@ export function createIntroductionApi(deps: {
     connectMe(press) {
       const result: IntroRequestResult = service.request({
         initiativeId: press.initiativeId,
-        question: deps.latestQuestion(press.platform, press.conversationId) ?? "",
+        question: deps.latestQuestion(press.platform, press.conversationId, press.userId) ?? "",
         asker: { platform: press.platform, userId: press.userId, name: press.userName, conversationId: press.conversationId },
         eventKey: press.eventKey,
       });
