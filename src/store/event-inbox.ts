@@ -10,6 +10,8 @@ export class SqliteEventInbox implements EventInbox {
   constructor(private readonly db: Database.Database) {
     const before = new Date(Date.now() - KEEP_DONE_DAYS * 86_400_000).toISOString();
     db.prepare("DELETE FROM event_inbox WHERE done_at IS NOT NULL AND done_at < ?").run(before);
+    // Slack events kept before each platform's entries had a prefix: they are Slack's.
+    db.prepare("UPDATE event_inbox SET key = 'slack:' || key WHERE done_at IS NULL AND instr(key, ':') = 0").run();
   }
 
   take(key: string, body: unknown): boolean {

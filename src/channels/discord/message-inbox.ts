@@ -40,6 +40,8 @@ export async function answerUnfinished(ctx: DiscordContext, answer: (message: Me
       await answer(message);
     } catch (error) {
       logger.error(`discord: message ${ref.messageId} could not be answered after the restart: ${(error as Error).message}`);
+    } finally {
+      // Answered, failed again, or no longer one to answer (out of scope now): never taken up again.
       inbox.done(key);
     }
   }

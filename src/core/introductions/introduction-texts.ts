@@ -34,9 +34,9 @@ export function handleOnPlatform(party: Party): string {
 
 export const INTRO_NL = {
   choose: (initiative: string) =>
-    `Ik kan je in contact brengen met iemand van ${initiative}. Die krijgt eerst een persoonlijk verzoek en kiest zelf of het contact doorgaat. Wat mag ik doorgeven?`,
+    `Ik kan je in contact brengen met iemand van ${initiative}. Die krijgt eerst een persoonlijk verzoek en kiest zelf of het contact doorgaat. Wat mag ik doorgeven? (Gaat het contact door, dan horen ze altijd wie je bent.)`,
   requestSent: (intro: Introduction) =>
-    `Je verzoek is doorgestuurd naar ${intro.initiativeName}${intro.sharing === "question_only" ? " (alleen je vraag, zonder je naam)" : ""}. Als ze contact willen, hoor je het hier; dat kan een paar dagen duren.`,
+    `Je verzoek is doorgestuurd naar ${intro.initiativeName}${intro.sharing === "question_only" ? " (alleen je vraag, zonder je naam; die horen ze pas als ze contact willen)" : ""}. Als ze contact willen, hoor je het hier; dat kan een paar dagen duren.`,
   notNow: (intro: Introduction) =>
     `Het contact met ${intro.initiativeName} komt er nu helaas niet van. Dat zegt niets over je vraag: probeer gerust een ander initiatief, of vraag het een tolk.`,
   passingOn: (intro: Introduction) => `Dank je! Ik stuur je verzoek door naar ${intro.initiativeName}; je hoort het hier zodra het er ligt.`,
