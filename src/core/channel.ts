@@ -19,6 +19,11 @@ export type IncomingMessage = {
   text: string;
   /** Files sent with the message (a relay passes them on as name and link). */
   attachments?: Attachment[];
+  /**
+   * The platform's id of this delivery ("discord:<message id>"): a message handled again after a
+   * restart then finds the handoff it already started instead of starting a second one.
+   */
+  eventKey?: string;
 };
 
 export type MessageHandler = (message: IncomingMessage) => Promise<Reply>;

@@ -140,10 +140,12 @@ export function createConversation(options: ConversationOptions): Conversation {
       const earlier = options.memory?.recent(message.channel, message.conversationId, 3) ?? [];
       const question = await standalone(message, earlier);
       const reply = await assistant.handle({ ...message, text: question });
-      if (reply.kind === "answer" || reply.kind === "handoff") options.memory?.remember(message.channel, message.conversationId, message.text, message.userId);
+      // This very message was handled before a stop cut its answer off: the handoff it started stands.
+      const again = !!message.eventKey && !!waiting && repository.handoffOfEventKey(message.eventKey)?.id === waiting.id;
+      if (!again && (reply.kind === "answer" || reply.kind === "handoff")) options.memory?.remember(message.channel, message.conversationId, message.text, message.userId);
       if (reply.decision === "handoff") {
         // A new question for a person replaces the one still waiting for consent (never shared).
-        if (!waiting) return startHandoff(message, question, reply);
+        if (!waiting || again) return startHandoff(message, question, reply, message.eventKey);
         handoffs.apply(waiting.id, { type: "consent_refused", by: message.userId });
         return { ...startHandoff(message, question, reply), notice: [reply.notice, conversationTexts(reply.language).earlierNotShared].filter(Boolean).join(" ") };
       }

@@ -188,6 +188,14 @@ describe("handoffs under SIGKILL at every point of a delivery", () => {
       expectExactlyOnce(counts);
       // Answered in the question's thread, not beside it in the channel.
       expect(answered(GENERAL)).toHaveLength(inChannelBefore);
+      // Handled twice, it started one handoff, still waiting for the asker's consent (the buttons they see are its).
+      const db = new Database(dbFile, { readonly: true });
+      try {
+        const statuses = db.prepare("SELECT status FROM handoffs WHERE asker_conversation = ?").pluck().all(thread);
+        expect(statuses.length <= 1 && statuses.every((s) => s === "awaiting_consent")).toBe(true);
+      } finally {
+        db.close();
+      }
       expect(answersIn(thread).length).toBeGreaterThanOrEqual(1);
     }, 180_000);
   }

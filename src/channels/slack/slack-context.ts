@@ -94,6 +94,7 @@ export async function answer(ctx: SlackContext, event: SlackMessageEvent, delive
     userName: await ctx.nameOf(event.user), // shown (with consent) in the tolken's channel: a name, not a ping
     text: fromSlack((event.text ?? "").replace(MENTION, "").trim()),
     attachments: attachmentsOf(event),
+    eventKey: `slack:${deliveryId}`, // handled again after a restart: the handoff it started stands
   });
   await postReply(ctx, event.channel, threadTs, event.user, reply, event.channel_type === "im");
 }

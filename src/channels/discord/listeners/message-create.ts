@@ -54,7 +54,7 @@ async function answer(ctx: DiscordContext, message: Message, direct: boolean, th
   }
   const conversationId = conversationChannel ?? `${message.channelId}:${message.id}`;
   const reply = await withTyping(ctx, conversationChannel ?? message.channelId, () =>
-    core.handle({ channel: ctx.name, conversationId, userId: message.author.id, userName: displayName(message), text, attachments: attachmentsOf(message) }),
+    core.handle({ channel: ctx.name, conversationId, userId: message.author.id, userName: displayName(message), text, attachments: attachmentsOf(message), eventKey: `discord:${message.id}` }),
   );
   const rest = client.rest;
   for (const [index, rendered] of renderDiscordReply(reply).entries()) {
