@@ -51,7 +51,7 @@ export class SqliteHandoffRepository implements HandoffRepository {
       if (change.firedTimer) this.deleteTimer(handoff.id, change.firedTimer);
       for (const effect of change.effects) this.applyEffect(handoff.id, effect, now);
       return true;
-    })();
+    }).immediate();
   }
 
   findActiveByAsker(channel: string, conversationId: string): Handoff | undefined {
@@ -102,7 +102,7 @@ export class SqliteHandoffRepository implements HandoffRepository {
     this.db.transaction(() => {
       if (threadRef) this.setThreadRef(threadRef.handoffId, threadRef.ref);
       this.db.prepare("UPDATE handoff_outbox SET delivered_at = ?, parked_at = NULL WHERE id = ?").run(new Date().toISOString(), effectId);
-    })();
+    }).immediate();
   }
 
   recordFailure(effectId: number, failure: DeliveryFailure): void {
@@ -161,7 +161,7 @@ export class SqliteHandoffRepository implements HandoffRepository {
       const effects = this.db.prepare("UPDATE handoff_outbox SET parked_at = NULL, next_attempt_at = NULL WHERE delivered_at IS NULL AND parked_at IS NOT NULL").run().changes;
       const timers = this.db.prepare("UPDATE handoff_timers SET parked_at = NULL, due_at = ? WHERE parked_at IS NOT NULL").run(now.toISOString()).changes;
       return effects + timers;
-    })();
+    }).immediate();
   }
 
   auditTrail(id: string): Array<{ type: string; actor?: string; outcome: string; at: string }> {

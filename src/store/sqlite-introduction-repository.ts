@@ -49,7 +49,7 @@ export class SqliteIntroductionRepository implements IntroductionRepository {
       if (change.firedTimer) this.deleteTimer(intro.id, change.firedTimer);
       for (const effect of change.effects) this.applyEffect(intro.id, effect, now);
       return true;
-    })();
+    }).immediate();
   }
 
   findActive(asker: { platform: string; userId: string }, initiativeId: string): Introduction | undefined {
@@ -121,7 +121,7 @@ export class SqliteIntroductionRepository implements IntroductionRepository {
       const effects = this.db.prepare("UPDATE introduction_outbox SET parked_at = NULL, next_attempt_at = NULL WHERE delivered_at IS NULL AND parked_at IS NOT NULL").run().changes;
       const timers = this.db.prepare("UPDATE introduction_timers SET parked_at = NULL, due_at = ? WHERE parked_at IS NOT NULL").run(now.toISOString()).changes;
       return effects + timers;
-    })();
+    }).immediate();
   }
 
   auditTrail(id: string): Array<{ type: string; actor?: string; outcome: string; at: string }> {
@@ -157,7 +157,7 @@ export class SqliteIntroductionRepository implements IntroductionRepository {
         this.db.prepare("DELETE FROM introduction_timers WHERE introduction_id = ?").run(row.id);
       }
       return rows.length;
-    })();
+    }).immediate();
   }
 
   /** Timer effects change the timer table; all others wait in the outbox for a channel adapter. */
