@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { anonymiseHandoffs } from "./personal-data.js";
+import { anonymiseIntroductionsBefore } from "./sqlite-introduction-repository.js";
 
 export type RetentionResult = { removed: number; anonymisedHandoffs: number; strippedAuditLines: number };
 
@@ -7,8 +8,8 @@ const FINISHED = "('declined', 'expired', 'resolved')";
 
 /**
  * Forgets what is older than the retention period: questions, conversations, web messages, feedback,
- * delivery ids, token use and delivered outbox messages are deleted; finished handoffs are anonymised;
- * audit lines stay, stripped of their text and ids. One transaction.
+ * delivery ids, token use and delivered outbox messages are deleted; finished handoffs and
+ * introductions are anonymised; audit lines stay, stripped of their text and ids. One transaction.
  */
 export function applyRetention(db: Database.Database, days: number, now: Date = new Date()): RetentionResult {
   const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
@@ -25,6 +26,8 @@ export function applyRetention(db: Database.Database, days: number, now: Date = 
     remove("DELETE FROM helper_reply_choices WHERE at < ?", cutoff);
     remove("DELETE FROM team_sessions WHERE expires_at < ?", now.toISOString());
     remove("DELETE FROM initiative_suggestions_shown WHERE at < ?", cutoff);
+    // Introductions untouched for that long keep only what the signals count.
+    removed += anonymiseIntroductionsBefore(db, cutoff);
     const old = db
       .prepare(`SELECT id FROM handoffs WHERE status IN ${FINISHED} AND updated_at < ? AND asker_conversation <> ''`)
       .pluck()

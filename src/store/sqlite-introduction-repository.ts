@@ -140,22 +140,7 @@ export class SqliteIntroductionRepository implements IntroductionRepository {
       const rows = this.db
         .prepare("SELECT id, data FROM introductions WHERE (asker_platform = ? AND asker_id = ?) OR (contact_platform = ? AND contact_id = ?)")
         .all(platform, userId, platform, userId) as Array<{ id: string; data: string }>;
-      for (const row of rows) {
-        const intro = JSON.parse(row.data) as Introduction;
-        const forgotten: Introduction = {
-          ...intro,
-          status: intro.status === "choosing" || intro.status === "requested" ? "cancelled" : intro.status,
-          question: "",
-          asker: { platform: intro.asker.platform, userId: FORGOTTEN, name: FORGOTTEN, conversationId: FORGOTTEN },
-          contact: { platform: intro.contact.platform, userId: FORGOTTEN, name: FORGOTTEN },
-        };
-        this.db
-          .prepare("UPDATE introductions SET version = version + 1, status = ?, asker_id = ?, contact_id = ?, data = ?, updated_at = ? WHERE id = ?")
-          .run(forgotten.status, FORGOTTEN, FORGOTTEN, JSON.stringify(forgotten), new Date().toISOString(), row.id);
-        this.db.prepare("UPDATE introduction_events SET actor = NULL WHERE introduction_id = ?").run(row.id);
-        this.db.prepare("UPDATE introduction_outbox SET delivered_at = coalesce(delivered_at, ?) WHERE introduction_id = ?").run(new Date().toISOString(), row.id);
-        this.db.prepare("DELETE FROM introduction_timers WHERE introduction_id = ?").run(row.id);
-      }
+      for (const row of rows) anonymiseIntroduction(this.db, row);
       return rows.length;
     }).immediate();
   }
@@ -172,4 +157,32 @@ export class SqliteIntroductionRepository implements IntroductionRepository {
       this.db.prepare("INSERT INTO introduction_outbox (introduction_id, effect, created_at) VALUES (?, ?, ?)").run(introductionId, JSON.stringify(effect), now);
     }
   }
+}
+
+/**
+ * Keeps of an introduction only what the signals count (status, theme, region, times): the question,
+ * both people's names and ids go, its unsent messages are dropped and its timers stop. For
+ * `kennis -- vergeet` and for retention.
+ */
+export function anonymiseIntroduction(db: Database.Database, row: { id: string; data: string }): void {
+  const intro = JSON.parse(row.data) as Introduction;
+  const forgotten: Introduction = {
+    ...intro,
+    status: intro.status === "choosing" || intro.status === "requested" ? "cancelled" : intro.status,
+    question: "",
+    asker: { platform: intro.asker.platform, userId: FORGOTTEN, name: FORGOTTEN, conversationId: FORGOTTEN },
+    contact: { platform: intro.contact.platform, userId: FORGOTTEN, name: FORGOTTEN },
+  };
+  db.prepare("UPDATE introductions SET version = version + 1, status = ?, asker_id = ?, contact_id = ?, data = ?, updated_at = ? WHERE id = ?")
+    .run(forgotten.status, FORGOTTEN, FORGOTTEN, JSON.stringify(forgotten), new Date().toISOString(), row.id);
+  db.prepare("UPDATE introduction_events SET actor = NULL WHERE introduction_id = ?").run(row.id);
+  db.prepare("UPDATE introduction_outbox SET delivered_at = coalesce(delivered_at, ?) WHERE introduction_id = ?").run(new Date().toISOString(), row.id);
+  db.prepare("DELETE FROM introduction_timers WHERE introduction_id = ?").run(row.id);
+}
+
+/** Introductions last changed before `cutoff`, not yet anonymised (retention). */
+export function anonymiseIntroductionsBefore(db: Database.Database, cutoff: string): number {
+  const rows = db.prepare("SELECT id, data FROM introductions WHERE updated_at < ? AND asker_id <> ?").all(cutoff, FORGOTTEN) as Array<{ id: string; data: string }>;
+  for (const row of rows) anonymiseIntroduction(db, row);
+  return rows.length;
 }

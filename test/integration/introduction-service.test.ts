@@ -4,6 +4,7 @@ import type { InitiativeDirectory, InitiativeProfile } from "../../src/core/gids
 import { IntroductionService, type IntroDeliveryInput } from "../../src/core/introductions/introduction-service.js";
 import { DeliveryError } from "../../src/core/handoff/delivery-error.js";
 import { openDatabase } from "../../src/store/open-database.js";
+import { applyRetention } from "../../src/store/retention.js";
 import { SqliteIntroductionRepository } from "../../src/store/sqlite-introduction-repository.js";
 import { tempDir } from "../helpers/temp-knowledge.js";
 
@@ -147,5 +148,20 @@ describe("introduction service on a real SQLite store", () => {
     expect(raw).not.toContain("Sanne");
     expect(raw).not.toContain("U-kees");
     expect(repository.listSince("2026-01-01")).toMatchObject([{ status: "cancelled", theme: "mobiliteit", region: "Lopik" }]);
+  });
+
+  it("given retention, then introductions untouched longer than the period keep only their counts; recent ones stay whole", async () => {
+    const old = service.request({ initiativeId: "schakel", question: "Hoe starten we een buurtbus?", asker });
+    const oldId = old.ok ? old.intro.id : "";
+    service.apply(oldId, { type: "sharing_chosen", by: "U-asker", sharing: "question_and_name" });
+    service.apply(oldId, { type: "decline", by: "U-kees" });
+    db.prepare("UPDATE introductions SET updated_at = '2025-01-01T00:00:00.000Z' WHERE id = ?").run(oldId);
+    const recent = service.request({ initiativeId: "schakel", question: "Wie rijdt de dorpsbus op zaterdag?", asker });
+    expect(recent.ok).toBe(true);
+    applyRetention(db, 365, now);
+    const raw = JSON.stringify(db.prepare("SELECT * FROM introductions WHERE id = ?").all(oldId));
+    expect(raw).not.toMatch(/buurtbus|U-asker|Sanne|U-kees|Kees/);
+    expect(JSON.stringify(db.prepare("SELECT * FROM introductions WHERE id <> ?").all(oldId))).toContain("dorpsbus");
+    expect(repository.listSince("2024-01-01").map((i) => i.status).sort()).toEqual(["choosing", "declined"]);
   });
 });
