@@ -62,6 +62,13 @@ export class SqliteIntroductionRepository implements IntroductionRepository {
     return row && (JSON.parse(row.data) as Introduction);
   }
 
+  lastDeclinedAt(asker: { platform: string; userId: string }, initiativeId: string): string | undefined {
+    return this.db
+      .prepare("SELECT max(updated_at) FROM introductions WHERE asker_platform = ? AND asker_id = ? AND initiative_id = ? AND status = 'declined'")
+      .pluck()
+      .get(asker.platform, asker.userId, initiativeId) as string | undefined ?? undefined;
+  }
+
   listSince(since: string): Introduction[] {
     const rows = this.db.prepare("SELECT data FROM introductions WHERE created_at >= ? ORDER BY created_at").all(since) as Array<{ data: string }>;
     return rows.map((r) => JSON.parse(r.data) as Introduction);

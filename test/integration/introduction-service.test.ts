@@ -150,6 +150,17 @@ describe("introduction service on a real SQLite store", () => {
     expect(repository.listSince("2026-01-01")).toMatchObject([{ status: "cancelled", theme: "mobiliteit", region: "Lopik" }]);
   });
 
+  it("given a contact's 'liever niet', then the same asker cannot ask that initiative again for a while; others can", () => {
+    const first = service.request({ initiativeId: "schakel", question: "Hoe starten we een buurtbus?", asker });
+    const id = first.ok ? first.intro.id : "";
+    service.apply(id, { type: "sharing_chosen", by: "U-asker", sharing: "question_and_name" });
+    expect(service.apply(id, { type: "decline", by: "U-kees" })).toMatchObject({ ok: true });
+    expect(service.request({ initiativeId: "schakel", question: "Toch nog even: de buurtbus?", asker })).toEqual({ ok: false, code: "recently_declined" });
+    expect(service.request({ initiativeId: "schakel", question: "Hoe starten we een buurtbus?", asker: { ...asker, userId: "U-ander", name: "Ander" } })).toMatchObject({ ok: true });
+    now = new Date(Date.now() + 91 * DAY); // the store stamps changes with the wall clock
+    expect(service.request({ initiativeId: "schakel", question: "Een nieuw plan voor de buurtbus", asker })).toMatchObject({ ok: true });
+  });
+
   it("given retention, then introductions untouched longer than the period keep only their counts; recent ones stay whole", async () => {
     const old = service.request({ initiativeId: "schakel", question: "Hoe starten we een buurtbus?", asker });
     const oldId = old.ok ? old.intro.id : "";

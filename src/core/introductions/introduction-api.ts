@@ -91,4 +91,5 @@ const REQUEST_REFUSALS: Record<Exclude<IntroRequestResult, { ok: true }>["code"]
   not_contactable: INTRO_NL.notContactable,
   own_initiative: INTRO_NL.ownInitiative,
   no_question: INTRO_NL.noQuestion,
+  recently_declined: INTRO_NL.recentlyDeclined,
 };

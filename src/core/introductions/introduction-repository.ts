@@ -35,6 +35,8 @@ export interface IntroductionRepository {
   introOfEventKey(eventKey: string): Introduction | undefined;
   /** An asker's introduction to an initiative that is still under way (choosing or requested). */
   findActive(asker: { platform: string; userId: string }, initiativeId: string): Introduction | undefined;
+  /** When this asker was last declined by this initiative (its "liever niet"), if ever. */
+  lastDeclinedAt(asker: { platform: string; userId: string }, initiativeId: string): string | undefined;
   /** Introductions created since a moment (for the signals). */
   listSince(since: string): Introduction[];
   pendingEffects(limit?: number): PendingIntroEffect[];

@@ -22,7 +22,10 @@ export interface IntroductionEffectSink {
 
 export type IntroRequestResult =
   | { ok: true; intro: Introduction }
-  | { ok: false; code: "unknown_initiative" | "not_contactable" | "own_initiative" | "no_question" };
+  | { ok: false; code: "unknown_initiative" | "not_contactable" | "own_initiative" | "no_question" | "recently_declined" };
+
+/** How long after a contact's "liever niet" the same asker may ask that initiative again. */
+export const ASK_AGAIN_AFTER_DECLINE_MS = 90 * 86_400_000;
 
 export type IntroApplyResult = IntroTransition | { ok: false; code: "duplicate" | "unknown_introduction" };
 
@@ -76,6 +79,9 @@ export class IntroductionService {
     if (!contact) return { ok: false, code: "not_contactable" };
     const active = repository.findActive(input.asker, initiative.id);
     if (active) return { ok: true, intro: active };
+    // A "liever niet" stands for a while: the contact is not asked again and again by the same person.
+    const declinedAt = repository.lastDeclinedAt(input.asker, initiative.id);
+    if (declinedAt && this.clock().getTime() - Date.parse(declinedAt) < ASK_AGAIN_AFTER_DECLINE_MS) return { ok: false, code: "recently_declined" };
     const { intro, effects } = newIntroduction({
       id: this.newId(), question: input.question, asker: input.asker, initiativeId: initiative.id, initiativeName: initiative.name, contact,
       theme: initiative.themes[0], region: initiative.municipality ?? initiative.province, now: this.clock(), policy: this.options.policy,

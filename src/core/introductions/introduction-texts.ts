@@ -72,6 +72,7 @@ export const INTRO_NL = {
   notContactable: "Bij dit initiatief kan ik je nu niet in contact brengen: er is (nog) niemand die benaderd mag worden.",
   unknownInitiative: "Dit initiatief staat niet (meer) in de gids.",
   noQuestion: "Ik weet niet meer over welke vraag het ging. Stel je vraag opnieuw, dan kan het wel.",
+  recentlyDeclined: "Met dit initiatief kan ik je nu niet opnieuw in contact brengen. Misschien past een ander initiatief, of kan een tolk je verder helpen.",
 };
 
 /** Notices the asker already read as the reply to their own press; sinks skip them. */
