@@ -248,4 +248,16 @@ describe("introductions in Slack", () => {
       db.close();
     }
   });
+
+  it("given an asker in a channel thread, then what concerns them alone reaches their DM, not the thread others read", async () => {
+    const at = nextTs();
+    await driver.event(`Ev${at}`, { type: "app_mention", user: "U0ALMA", text: "<@U0BOT> Hoe starten we een buurtbus met vrijwilligers in ons dorp?", ts: at, channel: "C0ALGEMEEN" });
+    await eventually(() => slack.posts("C0ALGEMEEN").find((c) => c.body.thread_ts === at), "the answer in the thread");
+    const ephemerals = slack.callsTo("chat.postEphemeral").length;
+    await driver.press("U0ALMA", "vliegwiel_connect_me", "de-schakel", "C0ALGEMEEN", { message_ts: `${at}1`, thread_ts: at });
+    const choice = await eventually(() => slack.callsTo("chat.postEphemeral").slice(ephemerals).find((c) => c.body.user === "U0ALMA"), "the choice, for Alma only");
+    await chooseAndGetRequest("U0ALMA", "C0ALGEMEEN", at, buttonsOf(choice)[0]!.value, "DU0KEES");
+    await eventually(() => slack.posts("DU0ALMA").find((c) => String(c.body.text).includes("Je verzoek is doorgestuurd naar Dorpshuis De Schakel")), "the notice in Alma's DM");
+    expect(slack.posts("C0ALGEMEEN").filter((c) => /Je verzoek|Dorpshuis De Schakel/.test(String(c.body.text)))).toEqual([]);
+  });
 });

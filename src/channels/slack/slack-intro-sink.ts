@@ -29,11 +29,20 @@ export function createSlackIntroSink(client: () => App["client"]): IntroductionE
         if (effect.type === "tell_asker" && INTRO_NOTICES_SHOWN_AS_REPLY.has(effect.message)) return;
         const text = introEffectText(intro, effect);
         if (text === undefined) return;
-        const target = toAsker ? splitThreadRef(intro.asker.conversationId) : { channel: await directChannel(slack, intro.contact.userId), ts: undefined };
+        const target = toAsker ? await askerTarget(slack, intro.asker) : { channel: await directChannel(slack, intro.contact.userId), ts: undefined };
         await postIntroOnce(slack, input, { channel: target.channel, thread_ts: target.ts, text: escapeSlack(text), blocks: introBlocks(intro, effect, escapeSlack(text)) });
       });
     },
   };
+}
+
+/**
+ * Where the asker reads what concerns them alone (sent, declined, the contact's name): their thread
+ * when it is a DM; in a channel others read along, so their DM with Vliegwiel instead.
+ */
+async function askerTarget(slack: App["client"], asker: { userId: string; conversationId: string }): Promise<{ channel: string; ts?: string }> {
+  const ref = splitThreadRef(asker.conversationId);
+  return ref.channel.startsWith("D") ? ref : { channel: await directChannel(slack, asker.userId), ts: undefined };
 }
 
 /** The DM channel with one user (conversations.open gives the existing one). */
