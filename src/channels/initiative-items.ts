@@ -17,7 +17,7 @@ export function initiativeItems(reply: Reply): { heading: string; items: Initiat
   const items = reply.initiatives.map((s) => ({
     id: s.id,
     name: s.name,
-    line: listing ? `${s.name}${whereOf(s) ? ` (${whereOf(s)})` : ""}${s.because ? ` — ${s.because}` : ""}` : suggestionLine(s, language),
+    line: listing ? `${s.name}${whereOf(s) ? ` (${whereOf(s)})` : ""}${s.because ? ` — ${s.because}` : ""}` : suggestionLine(s),
   }));
   return { heading, items, listing };
 }

@@ -43,5 +43,5 @@ export function withSuggestions(gids: GidsAccess, reply: Reply, message: Incomin
 /** The suggestions as plain lines under an answer (for channels that render text only). */
 export function suggestionsText(initiatives: readonly SuggestedInitiative[] | undefined, language: "nl" | "en" = "nl"): string {
   if (!initiatives?.length) return "";
-  return [SUGGESTION_TEXTS[language].heading, ...initiatives.map((s) => `• ${suggestionLine(s, language)}`)].join("\n");
+  return [SUGGESTION_TEXTS[language].heading, ...initiatives.map((s) => `• ${suggestionLine(s)}`)].join("\n");
 }

@@ -1,16 +1,10 @@
-import type { InitiativeMatch } from "./initiative.js";
+import type { InitiativeMatch, InitiativeProfile } from "./initiative.js";
 
 /**
  * An initiative as a reply carries it to a channel: what the asker may see (never the contacts), and
  * the id that "Breng me in contact" asks about.
  */
-export type SuggestedInitiative = {
-  id: string;
-  name: string;
-  place?: string;
-  municipality?: string;
-  province?: string;
-  themes: string[];
+export type SuggestedInitiative = Pick<InitiativeProfile, "id" | "name" | "place" | "municipality" | "province" | "themes"> & {
   /** The matching words of its experience, e.g. "buurtbus sinds 2019". */
   because: string;
 };
@@ -21,9 +15,10 @@ export function suggestionOf(match: InitiativeMatch): SuggestedInitiative {
 }
 
 /** "Dorpshuis De Schakel in Lopik — buurtbus sinds 2019": one line per suggestion, the same in every channel. */
-export function suggestionLine(s: SuggestedInitiative, language: "nl" | "en" = "nl"): string {
+export function suggestionLine(s: SuggestedInitiative): string {
   const where = s.place ?? s.municipality ?? s.province;
-  const at = where && !s.name.toLowerCase().includes(where.toLowerCase()) ? ` ${language === "en" ? "in" : "in"} ${where}` : "";
+  // "in" reads the same in Dutch and English.
+  const at = where && !s.name.toLowerCase().includes(where.toLowerCase()) ? ` in ${where}` : "";
   return `${s.name}${at}${s.because ? ` — ${s.because}` : ""}`;
 }
 
