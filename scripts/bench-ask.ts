@@ -1,9 +1,10 @@
 /**
  * How long `npm run ask -- "vraag"` takes from process start to answer, on the offline default with an
- * unchanged knowledge folder, next to its peer in the same run: a process that only starts Node with
- * tsx and exits. The ratio is what to compare between machines; the milliseconds vary with load.
+ * unchanged knowledge folder: through the prebuilt runner (what `npm run ask` runs), next to the same
+ * command under tsx (how it ran before) and to its peer in the same run, a bare Node that starts and
+ * exits. The ratios are what to compare between machines; the milliseconds vary with load.
  *
- *   npm run bench:ask            (7 runs each, alternating)
+ *   npm run bench:ask            (7 runs each, interleaved)
  *   npm run bench:ask -- 15
  */
 import { spawnSync } from "node:child_process";
@@ -20,18 +21,21 @@ function timed(args: string[]): number {
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
-const ask = ["--import", "tsx", "src/cli/ask.ts", question];
-const peer = ["--import", "tsx", "-e", "0"];
-timed(ask); // brings the store in line with knowledge/ once, so the runs below measure a question only
-const askTimes: number[] = [];
-const peerTimes: number[] = [];
+const ask = ["scripts/run.mjs", "cli/ask.ts", question];
+const askUnderTsx = ["--import", "tsx", "src/cli/ask.ts", question];
+const peer = ["-e", "0"];
+timed(ask); // brings the store and dist/ in line with knowledge/ and src/ once, so the runs below measure a question only
+const times = { ask: [] as number[], tsx: [] as number[], peer: [] as number[] };
 for (let i = 0; i < runs; i++) {
-  askTimes.push(timed(ask));
-  peerTimes.push(timed(peer));
+  times.ask.push(timed(ask));
+  times.tsx.push(timed(askUnderTsx));
+  times.peer.push(timed(peer));
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const a = median(askTimes);
-const p = median(peerTimes);
-console.log(`ask, one question, offline, unchanged knowledge/ (median of ${runs}): ${a.toFixed(0)} ms`);
-console.log(`peer: node + tsx starting and exiting (median of ${runs}):        ${p.toFixed(0)} ms`);
-console.log(`ratio ask / peer: ${(a / p).toFixed(2)}  (answering itself: ~${(a - p).toFixed(0)} ms beyond starting Node)`);
+const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+const a = median(times.ask);
+const t = median(times.tsx);
+const p = median(times.peer);
+console.log(`ask through the prebuilt runner, one question, offline, unchanged knowledge/ (median of ${runs}): ${a.toFixed(0)} ms`);
+console.log(`the same under tsx (median of ${runs}):                                                  ${t.toFixed(0)} ms`);
+console.log(`peer: a bare node starting and exiting (median of ${runs}):                             ${p.toFixed(0)} ms`);
+console.log(`ratio runner / tsx: ${(a / t).toFixed(2)}; ratio runner / bare node: ${(a / p).toFixed(2)} (~${(a - p).toFixed(0)} ms beyond starting Node)`);

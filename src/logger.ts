@@ -1,27 +1,44 @@
-import winston from "winston";
+import { createRequire } from "node:module";
+import type winstonModule from "winston";
 
-export type Logger = winston.Logger;
+export type Logger = winstonModule.Logger;
 
 const SECRET_KEYS = /token|secret|password|api[_-]?key|authorization/i;
 /** Slack, OpenAI, Pinecone and Discord bot tokens, and bearer headers, wherever they appear. */
 const SECRET_VALUES = /\b(xox[abposr]-[\w-]+|xapp-[\w-]+|sk-[\w-]{8,}|pcsk_[\w-]+|[\w-]{20,}\.[\w-]{6,7}\.[\w-]{27,}|Bearer\s+[\w.-]+|Bot\s+[\w-]+\.[\w.-]+)/g;
 
-/** Removes anything that looks like a credential, whatever field it hides in. */
-const redact = winston.format((info) => {
-  for (const key of Object.keys(info)) {
-    const value = info[key];
-    if (SECRET_KEYS.test(key)) info[key] = "[verborgen]";
-    else if (typeof value === "string") info[key] = value.replace(SECRET_VALUES, "[verborgen]");
-  }
-  if (typeof info.message === "string") info.message = info.message.replace(SECRET_VALUES, "[verborgen]");
-  return info;
-});
-
 /**
  * One root logger for the process; components take a child with their name. Message text of users is
  * only ever logged at debug level (callers pass it as `text`, which is dropped above debug).
+ * winston (about a hundred modules) is loaded on the logger's first use, so a command that logs
+ * nothing, such as `npm run ask`, does not pay for it.
  */
 export function createLogger(level: string, stream: NodeJS.WritableStream = process.stderr): Logger {
+  let winstonLogger: Logger | undefined;
+  const real = () => (winstonLogger ??= createWinstonLogger(level, stream));
+  return new Proxy({} as Logger, {
+    get(_, property) {
+      const target = real();
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+    set: (_, property, value) => Reflect.set(real(), property, value),
+  });
+}
+
+function createWinstonLogger(level: string, stream: NodeJS.WritableStream): Logger {
+  // Through require: as an ES import, Node would first scan its CommonJS files for their exports.
+  const winston = createRequire(import.meta.url)("winston") as typeof winstonModule;
+  /** Removes anything that looks like a credential, whatever field it hides in. */
+  const redact = winston.format((info) => {
+    for (const key of Object.keys(info)) {
+      const value = info[key];
+      if (SECRET_KEYS.test(key)) info[key] = "[verborgen]";
+      else if (typeof value === "string") info[key] = value.replace(SECRET_VALUES, "[verborgen]");
+    }
+    if (typeof info.message === "string") info.message = info.message.replace(SECRET_VALUES, "[verborgen]");
+    return info;
+  });
   const dropUserTextAboveDebug = winston.format((info) => {
     if (level !== "debug") delete info.text;
     return info;

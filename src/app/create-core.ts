@@ -2,6 +2,7 @@ import type { Config } from "../config.js";
 import { createAssistant, type Assistant } from "../core/assistant.js";
 import { loadVocabulary } from "../ingest/vocabulary-files.js";
 import type { Logger } from "../logger.js";
+import { SqliteVocabularyCache } from "../store/sqlite-vocabulary-cache.js";
 import type { Knowledge } from "./open-knowledge.js";
 import type { GidsAccess } from "../core/gids/gids-answers.js";
 
@@ -14,7 +15,7 @@ export function createCore(config: Config, knowledge: Knowledge, logger?: Logger
     minConfidence: config.answerMinConfidence,
     semantic: knowledge.semantic.search,
     generator: knowledge.semantic.generator,
-    vocabulary: loadVocabulary(config.knowledgeDir),
+    vocabulary: loadVocabulary(config.knowledgeDir, new SqliteVocabularyCache(knowledge.db)),
     warn: logger ? (message) => logger.warn(message) : undefined,
     gids,
   });

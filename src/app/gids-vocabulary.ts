@@ -1,13 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
-import { Vocabulary } from "../core/text/vocabulary.js";
+import type { Vocabulary } from "../core/text/vocabulary.js";
+import { cachedVocabulary, type VocabularyCache } from "../core/text/vocabulary-cache.js";
 import { GIDS_WORDS_FILE, GLOSSARY_FILE, SYNONYM_FILE } from "../ingest/vocabulary-files.js";
 
 /**
  * The vocabulary the gids is matched with: the documents' synonyms and English glossary (the same
  * analysis), plus gids-woorden.txt beside them, which leads everyday words to the gids's themes.
  */
-export function loadGidsVocabulary(knowledgeDir: string, gidsWordsFile = path.join(knowledgeDir, GIDS_WORDS_FILE)): Vocabulary {
+export function loadGidsVocabulary(knowledgeDir: string, gidsWordsFile = path.join(knowledgeDir, GIDS_WORDS_FILE), cache?: VocabularyCache): Vocabulary {
   const read = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "");
-  return new Vocabulary(`${read(path.join(knowledgeDir, SYNONYM_FILE))}\n${read(gidsWordsFile)}`, read(path.join(knowledgeDir, GLOSSARY_FILE)));
+  return cachedVocabulary(cache, "gids", `${read(path.join(knowledgeDir, SYNONYM_FILE))}\n${read(gidsWordsFile)}`, read(path.join(knowledgeDir, GLOSSARY_FILE)));
 }

@@ -16,17 +16,30 @@ export const ANALYZER_VERSION = 4;
  * that word's term, right after its own ("elgenheld" → elgenheld, eigenheid).
  */
 export function analyzeText(text: string): string[] {
-  const terms: string[] = [];
+  return terms(text, true);
+}
+
+/**
+ * Index terms of text people typed on purpose, such as the vocabulary files: like analyzeText, but
+ * without OCR repair (a word a maintainer wrote is meant as written, and asking the Dutch word list
+ * about each one would load it, some seconds, in every process that reads the files).
+ */
+export function analyzeWrittenText(text: string): string[] {
+  return terms(text, false);
+}
+
+function terms(text: string, repairOcr: boolean): string[] {
+  const out: string[] = [];
   for (const token of tokenize(text)) {
     if (token.length < 2 || DUTCH_STOPWORDS.has(token)) continue;
     const term = stemDutch(token);
-    terms.push(term);
-    const repaired = repairOcrWord(token);
+    out.push(term);
+    const repaired = repairOcr ? repairOcrWord(token) : null;
     if (!repaired) continue;
     const repairedTerm = stemDutch(foldDiacritics(repaired));
-    if (repairedTerm !== term && !DUTCH_STOPWORDS.has(foldDiacritics(repaired))) terms.push(repairedTerm);
+    if (repairedTerm !== term && !DUTCH_STOPWORDS.has(foldDiacritics(repaired))) out.push(repairedTerm);
   }
-  return terms;
+  return out;
 }
 
 export type QueryTerm = {

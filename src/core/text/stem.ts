@@ -1,6 +1,9 @@
-import snowball from "snowball-stemmers";
+import { createRequire } from "node:module";
+import type snowballModule from "snowball-stemmers";
 import { lemmatiseIrregular } from "./irregular-verbs.js";
 
+// Loaded through require: as an ES import, Node scans the 850 kB CommonJS file for its exports first (~0.1 s).
+const snowball = createRequire(import.meta.url)("snowball-stemmers") as typeof snowballModule;
 const dutch = snowball.newStemmer("dutch");
 const cache = new Map<string, string>();
 

@@ -1,11 +1,14 @@
-import stopwordsIso from "stopwords-iso";
+import { createRequire } from "node:module";
+
+// A JSON package: read through require, so plain Node (the prebuilt dist/) loads it as tsx does.
+const stopwordsIso = createRequire(import.meta.url)("stopwords-iso") as Record<string, string[]>;
 
 /**
  * Dutch stop words: the stopwords-iso list (the most complete maintained list) plus the question and
  * chat words that people type to an assistant but that carry no topic.
  */
 export const DUTCH_STOPWORDS: ReadonlySet<string> = new Set([
-  ...(stopwordsIso as Record<string, string[]>).nl!,
+  ...stopwordsIso.nl!,
   ...["hoe", "wat", "waarom", "welke", "welk", "wie", "waar", "wanneer", "waarmee", "waarover", "hoeveel"],
   ...["ik", "je", "jij", "jullie", "we", "wij", "ons", "onze", "mijn", "m'n", "graag", "even", "eigenlijk"],
   ...["vraag", "vragen", "iemand", "iets", "zoal", "soort", "manier", "manieren", "gaat", "gaan", "krijgen"],

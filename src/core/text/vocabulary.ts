@@ -1,4 +1,4 @@
-import { analyzeText } from "./analyzer.js";
+import { analyzeWrittenText } from "./analyzer.js";
 import { foldDiacritics, tokenize } from "./fold.js";
 
 /** A word a question did not type but means: from the synonym file or the English glossary. */
@@ -7,6 +7,8 @@ export type Expansion = { term: string; trigger: string; origin: "synonym" | "tr
 
 type Entry = { stems: string[] };
 type Rule = { trigger: string[]; targets: Entry[] };
+/** The analysed rules as plain data, so a process can keep them instead of analysing the files again. */
+export type VocabularyData = { synonyms: [string, Rule[]][]; glossary: [string, Rule[]][] };
 
 /** A synonym counts for this much of a typed word; a word of a phrase, for this much again. */
 const SYNONYM_WEIGHT = 0.5;
@@ -28,16 +30,27 @@ export class Vocabulary {
   constructor(synonymText = "", glossaryText = "") {
     for (const line of contentLines(synonymText)) {
       const [left, right] = line.split("=>");
-      const lefts = entries(left!, analyzeText);
-      const rights = right === undefined ? [] : entries(right, analyzeText);
+      const lefts = entries(left!, analyzeWrittenText);
+      const rights = right === undefined ? [] : entries(right, analyzeWrittenText);
       for (const entry of lefts) add(this.synonyms, entry.stems, [...lefts.filter((e) => e !== entry), ...rights]);
     }
     for (const line of contentLines(glossaryText)) {
       const [english, dutch] = line.split("=");
       if (dutch === undefined) continue;
-      const targets = entries(dutch, analyzeText);
+      const targets = entries(dutch, analyzeWrittenText);
       for (const entry of entries(english!, englishStems)) add(this.glossary, entry.stems, targets);
     }
+  }
+
+  toData(): VocabularyData {
+    return { synonyms: [...this.synonyms], glossary: [...this.glossary] };
+  }
+
+  static fromData(data: VocabularyData): Vocabulary {
+    const vocabulary = new Vocabulary();
+    for (const [key, rules] of data.synonyms) vocabulary.synonyms.set(key, rules);
+    for (const [key, rules] of data.glossary) vocabulary.glossary.set(key, rules);
+    return vocabulary;
   }
 
   get size(): { synonymRules: number; glossaryRules: number } {

@@ -1,0 +1,26 @@
+import { createHash } from "node:crypto";
+import { ANALYZER_VERSION } from "./analyzer.js";
+import { Vocabulary, type VocabularyData } from "./vocabulary.js";
+
+/** Raise when the vocabulary files are read differently (the analyser has ANALYZER_VERSION). */
+const VOCABULARY_FORMAT = 1;
+
+/** Where analysed vocabularies are kept between processes, one per name, with the key they were made for. */
+export interface VocabularyCache {
+  read(name: string): { key: string; data: VocabularyData } | undefined;
+  write(name: string, key: string, data: VocabularyData): void;
+}
+
+/**
+ * The vocabulary of these file texts, analysed once and then taken from the cache for as long as the
+ * texts and the analysis are the same (analysing a few thousand words costs a process ~0.15 s).
+ */
+export function cachedVocabulary(cache: VocabularyCache | undefined, name: string, synonymText: string, glossaryText: string): Vocabulary {
+  if (!cache) return new Vocabulary(synonymText, glossaryText);
+  const key = createHash("sha256").update(`${ANALYZER_VERSION}/${VOCABULARY_FORMAT}\0${synonymText}\0${glossaryText}`).digest("hex");
+  const kept = cache.read(name);
+  if (kept?.key === key) return Vocabulary.fromData(kept.data);
+  const vocabulary = new Vocabulary(synonymText, glossaryText);
+  cache.write(name, key, vocabulary.toData());
+  return vocabulary;
+}

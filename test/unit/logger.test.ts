@@ -1,0 +1,41 @@
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { createLogger } from "../../src/logger.js";
+
+function captured(level: string) {
+  const stream = new PassThrough();
+  let text = "";
+  stream.on("data", (chunk: Buffer) => (text += chunk.toString()));
+  return { logger: createLogger(level, stream), read: async () => (await new Promise((r) => setImmediate(r)), text) };
+}
+
+describe("logger (created on first use)", () => {
+  it("given a token in a field or in the message, then the line holds neither", async () => {
+    const { logger, read } = captured("info");
+    logger.warn("slack said no to xoxb-1234-abcdef", { authorization: "Bearer abc.def", detail: "key sk-abcdefghijkl" });
+    const line = await read();
+    expect(line).toContain("warn");
+    expect(line).not.toMatch(/xoxb-1234|abc\.def|sk-abcdefghijkl/);
+    expect(line).toContain("[verborgen]");
+  });
+
+  it("given a user's text above debug, then it is dropped; at debug it is kept", async () => {
+    const info = captured("info");
+    info.logger.info("question handled", { text: "mijn buurvrouw is ziek" });
+    expect(await info.read()).not.toContain("buurvrouw");
+    const debug = captured("debug");
+    debug.logger.debug("question handled", { text: "mijn buurvrouw is ziek" });
+    expect(await debug.read()).toContain("buurvrouw");
+  });
+
+  it("given a child for a component, then its lines carry the component and the level is honoured", async () => {
+    const { logger, read } = captured("warn");
+    const child = logger.child({ component: "slack" });
+    child.info("not shown");
+    child.error("shown");
+    expect(logger.level).toBe("warn");
+    const text = await read();
+    expect(text).toContain("[slack] shown");
+    expect(text).not.toContain("not shown");
+  });
+});
