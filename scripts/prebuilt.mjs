@@ -1,45 +1,53 @@
 /**
  * The maintainer commands run from JavaScript prebuilt from src/ (dist/, one file per source file, the
  * same folders, so paths relative to a module hold in both), so that a process does not translate
- * ~250 TypeScript modules at every start. The build is incremental and checked at every run by content:
- * a source whose hash differs from the one recorded is translated again (with esbuild, which tsx also
- * uses, and the project's tsconfig), an output whose source is gone is removed, other files (the web
- * pages) are copied. Writes go to a temporary file that is then renamed, so two processes starting
- * at once never read half a file.
+ * ~250 TypeScript modules at every start. The build is checked at every run, file by file: each
+ * output starts with the hash of its source and of the build recipe (esbuild's version, tsconfig.json,
+ * this file), and is translated again when that differs; so a build that lost a race with another, or
+ * was killed halfway, is mended by the next run. Outputs whose source is gone are removed, other files
+ * (the web pages) are copied. Writes go to a temporary file that is then renamed: a process never reads
+ * half a file.
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import path from "node:path";
 import { createRequire } from "node:module";
+import path from "node:path";
 
 const require = createRequire(import.meta.url);
-// esbuild itself is loaded only when a file must be translated; its version is part of the recipe.
-const esbuildVersion = require("esbuild/package.json").version;
-
-const TYPESCRIPT = /\.ts$/;
-const DECLARATION = /\.d\.ts$/;
-const MANIFEST = ".manifest.json";
+/** TypeScript sources and what they become; declarations (.d.ts) are types only and have no output. */
+const TRANSLATED = [
+  { source: /\.d\.[cm]?ts$/, output: null },
+  { source: /\.ts$/, output: ".js", loader: "ts" },
+  { source: /\.mts$/, output: ".mjs", loader: "ts" },
+  { source: /\.cts$/, output: ".cjs", loader: "ts" },
+  { source: /\.tsx$/, output: ".js", loader: "tsx" },
+];
+const MARK = "// vliegwiel-build ";
 
 /** Brings outDir in line with srcDir; returns how many files were written and removed. */
 export async function buildFresh(srcDir, outDir, tsconfigFile) {
   const tsconfigText = tsconfigFile && fs.existsSync(tsconfigFile) ? fs.readFileSync(tsconfigFile, "utf8") : "{}";
-  const recipe = hash(`${esbuildVersion}\0${tsconfigText}`);
-  const manifestFile = path.join(outDir, MANIFEST);
-  const before = readManifest(manifestFile);
-  const sameRecipe = before.recipe === recipe;
-  const after = { recipe, files: {} };
-  const wanted = new Set([manifestFile]);
+  const recipe = hash(`${require("esbuild/package.json").version}\0${tsconfigText}\0${fs.readFileSync(new URL(import.meta.url))}`);
+  const wanted = new Set();
   let written = 0;
   for (const source of walk(srcDir)) {
-    if (DECLARATION.test(source)) continue;
     const relative = path.relative(srcDir, source);
-    const target = path.join(outDir, TYPESCRIPT.test(relative) ? relative.replace(TYPESCRIPT, ".js") : relative);
+    const kind = TRANSLATED.find((k) => k.source.test(relative));
+    if (kind && !kind.output) continue;
+    const target = path.join(outDir, kind ? relative.replace(kind.source, kind.output) : relative);
+    const content = readIfThere(source);
+    if (content === undefined) continue; // gone since the folder was read (a save by rename, a checkout)
     wanted.add(target);
-    const content = fs.readFileSync(source);
-    const sourceHash = hash(content);
-    after.files[relative] = sourceHash;
-    if (sameRecipe && before.files[relative] === sourceHash && fs.existsSync(target)) continue;
-    writeAtomically(target, TYPESCRIPT.test(source) ? await translate(content.toString("utf8"), source, tsconfigText) : content);
+    if (!kind) {
+      if (!sameBytes(target, content)) (writeAtomically(target, content), written++);
+      continue;
+    }
+    wanted.add(`${target}.map`);
+    const mark = `${MARK}${hash(`${recipe}\0${content}`)}`;
+    if (firstLine(target) === mark) continue;
+    const { code, map } = await translate(content.toString("utf8"), source, kind.loader, tsconfigText, mark, path.basename(target));
+    writeAtomically(`${target}.map`, map);
+    writeAtomically(target, code);
     written++;
   }
   let removed = 0;
@@ -48,16 +56,15 @@ export async function buildFresh(srcDir, outDir, tsconfigFile) {
     fs.rmSync(target, { force: true });
     removed++;
   }
-  if (written || removed || !sameRecipe) writeAtomically(manifestFile, JSON.stringify(after));
   return { written, removed };
 }
 
-async function translate(text, sourcefile, tsconfigText) {
+async function translate(text, sourcefile, loader, tsconfigRaw, banner, outputName) {
+  const { transform } = await import("esbuild");
   try {
-    const { compilerOptions = {} } = JSON.parse(tsconfigText);
-    const { transform } = await import("esbuild");
-    const result = await transform(text, { loader: "ts", format: "esm", target: "node20", sourcefile, tsconfigRaw: { compilerOptions } });
-    return result.code;
+    // tsconfigRaw as text: esbuild reads it as tsc does (comments, trailing commas).
+    const result = await transform(text, { loader, format: "esm", target: "node20", sourcefile, tsconfigRaw, banner, sourcemap: "external" });
+    return { code: `${result.code}//# sourceMappingURL=${outputName}.map\n`, map: result.map };
   } catch (error) {
     const first = error?.errors?.[0];
     const where = first?.location ? `${sourcefile}:${first.location.line}:${first.location.column}` : sourcefile;
@@ -65,12 +72,31 @@ async function translate(text, sourcefile, tsconfigText) {
   }
 }
 
-function readManifest(file) {
+function firstLine(file) {
+  let fd;
   try {
-    const manifest = JSON.parse(fs.readFileSync(file, "utf8"));
-    return { recipe: String(manifest.recipe), files: manifest.files ?? {} };
+    fd = fs.openSync(file, "r");
+    const buffer = Buffer.alloc(MARK.length + 40);
+    const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, read).toString("utf8");
   } catch {
-    return { recipe: "", files: {} };
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+function sameBytes(file, content) {
+  const existing = readIfThere(file);
+  return existing !== undefined && existing.equals(content);
+}
+
+function readIfThere(file) {
+  try {
+    return fs.readFileSync(file);
+  } catch (error) {
+    if (error.code === "ENOENT") return undefined;
+    throw error;
   }
 }
 
@@ -85,10 +111,17 @@ function writeAtomically(target, content) {
   fs.renameSync(temporary, target);
 }
 
+/** Files below dir, symbolic links followed (as Node follows them when it imports). */
 function* walk(dir) {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(full);
-    else if (entry.isFile() && !entry.name.endsWith(".tmp")) yield full;
+  for (const name of fs.readdirSync(dir)) {
+    const full = path.join(dir, name);
+    let stat;
+    try {
+      stat = fs.statSync(full);
+    } catch {
+      continue; // gone meanwhile, or a dangling link
+    }
+    if (stat.isDirectory()) yield* walk(full);
+    else if (stat.isFile() && !name.endsWith(".tmp")) yield full;
   }
 }

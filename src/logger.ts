@@ -1,7 +1,14 @@
 import { createRequire } from "node:module";
 import type winstonModule from "winston";
 
-export type Logger = winstonModule.Logger;
+/** What the code logs with: a line per level, and a child that adds fields (such as `component`) to each line. */
+export interface Logger {
+  error(message: string, meta?: object): void;
+  warn(message: string, meta?: object): void;
+  info(message: string, meta?: object): void;
+  debug(message: string, meta?: object): void;
+  child(fields: object): Logger;
+}
 
 const SECRET_KEYS = /token|secret|password|api[_-]?key|authorization/i;
 /** Slack, OpenAI, Pinecone and Discord bot tokens, and bearer headers, wherever they appear. */
@@ -14,19 +21,25 @@ const SECRET_VALUES = /\b(xox[abposr]-[\w-]+|xapp-[\w-]+|sk-[\w-]{8,}|pcsk_[\w-]
  * nothing, such as `npm run ask`, does not pay for it.
  */
 export function createLogger(level: string, stream: NodeJS.WritableStream = process.stderr): Logger {
-  let winstonLogger: Logger | undefined;
-  const real = () => (winstonLogger ??= createWinstonLogger(level, stream));
-  return new Proxy({} as Logger, {
-    get(_, property) {
-      const target = real();
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-    set: (_, property, value) => Reflect.set(real(), property, value),
-  });
+  let root: winstonModule.Logger | undefined;
+  return delegateTo(() => (root ??= createWinstonLogger(level, stream)));
 }
 
-function createWinstonLogger(level: string, stream: NodeJS.WritableStream): Logger {
+/** A Logger whose winston logger is made only when a line is written or a child is asked for. */
+function delegateTo(target: () => winstonModule.Logger): Logger {
+  return {
+    error: (message, meta) => void target().error(message, meta),
+    warn: (message, meta) => void target().warn(message, meta),
+    info: (message, meta) => void target().info(message, meta),
+    debug: (message, meta) => void target().debug(message, meta),
+    child: (fields) => {
+      let child: winstonModule.Logger | undefined;
+      return delegateTo(() => (child ??= target().child(fields)));
+    },
+  };
+}
+
+function createWinstonLogger(level: string, stream: NodeJS.WritableStream): winstonModule.Logger {
   // Through require: as an ES import, Node would first scan its CommonJS files for their exports.
   const winston = createRequire(import.meta.url)("winston") as typeof winstonModule;
   /** Removes anything that looks like a credential, whatever field it hides in. */

@@ -36,14 +36,52 @@ describe("prebuilt runner (scripts/prebuilt.mjs, scripts/run.mjs)", () => {
 
     fs.writeFileSync(path.join(src, "lib", "greeting.ts"), 'export const greeting = (name: string): string => `dag ${name}`;\n');
     fs.rmSync(path.join(src, "lib", "gone.ts"));
-    expect(await build(src, out)).toEqual({ written: 1, removed: 1 });
+    expect(await build(src, out)).toEqual({ written: 1, removed: 2 });
     expect(fs.existsSync(path.join(out, "lib", "gone.js"))).toBe(false);
+    expect(fs.existsSync(path.join(out, "lib", "gone.js.map"))).toBe(false);
     expect((await run(process.execPath, [path.join(out, "main.js")])).stdout).toBe("dag buur <p>pagina</p> 0\n");
 
-    // A build recipe that changes (another tsconfig) translates everything again.
+    // A build recipe that changes (another tsconfig) translates every source again; the page stays as it is.
     const tsconfig = path.join(temp.dir, "tree", "tsconfig.json");
     fs.writeFileSync(tsconfig, JSON.stringify({ compilerOptions: { target: "ES2022" } }));
-    expect((await build(src, out, tsconfig)).written).toBe(3);
+    expect((await build(src, out, tsconfig)).written).toBe(2);
+  });
+
+  it("given an output left from an older source (a build that lost a race), then the next build sees it by its own mark and mends it", async () => {
+    const src = path.join(temp.dir, "race", "src");
+    const out = path.join(temp.dir, "race", "dist");
+    fs.mkdirSync(src, { recursive: true });
+    fs.writeFileSync(path.join(src, "a.ts"), 'console.log("v1");\n');
+    await build(src, out);
+    const old = fs.readFileSync(path.join(out, "a.js"));
+    fs.writeFileSync(path.join(src, "a.ts"), 'console.log("v2");\n');
+    await build(src, out);
+    fs.writeFileSync(path.join(out, "a.js"), old);
+    expect(await build(src, out)).toEqual({ written: 1, removed: 0 });
+    expect((await run(process.execPath, [path.join(out, "a.js")])).stdout).toBe("v2\n");
+  });
+
+  it("given four processes building one tree at once, then each succeeds and the output is whole", async () => {
+    const root = path.join(temp.dir, "together");
+    fs.mkdirSync(path.join(root, "src"), { recursive: true });
+    for (let i = 0; i < 40; i++) fs.writeFileSync(path.join(root, "src", `m${i}.ts`), `export const n${i}: number = ${i};\n`);
+    fs.writeFileSync(path.join(root, "src", "main.ts"), `${Array.from({ length: 40 }, (_, i) => `import { n${i} } from "./m${i}.js";`).join("\n")}\nconsole.log(${Array.from({ length: 40 }, (_, i) => `n${i}`).join(" + ")});\n`);
+    const builder = `import { buildFresh } from ${JSON.stringify(path.join(REPO_ROOT, "scripts", "prebuilt.mjs"))}; await buildFresh("src", "dist");`;
+    await Promise.all(Array.from({ length: 4 }, () => run(process.execPath, ["--input-type=module", "-e", builder], { cwd: root })));
+    expect((await run(process.execPath, [path.join(root, "dist", "main.js")])).stdout).toBe(`${(39 * 40) / 2}\n`);
+    expect(fs.readdirSync(path.join(root, "dist")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("given a tsconfig with comments and a folder linked in, then it builds as tsc reads them", async () => {
+    const root = path.join(temp.dir, "linked");
+    fs.mkdirSync(path.join(root, "src"), { recursive: true });
+    fs.mkdirSync(path.join(root, "shared"));
+    fs.writeFileSync(path.join(root, "shared", "word.ts"), 'export const word = "buurt";\n');
+    fs.symlinkSync(path.join(root, "shared"), path.join(root, "src", "shared"));
+    fs.writeFileSync(path.join(root, "src", "main.ts"), 'import { word } from "./shared/word.js";\nconsole.log(word);\n');
+    fs.writeFileSync(path.join(root, "tsconfig.json"), '{\n  // settings as tsc reads them\n  "compilerOptions": { "target": "ES2022", },\n}\n');
+    await build(path.join(root, "src"), path.join(root, "dist"), path.join(root, "tsconfig.json"));
+    expect((await run(process.execPath, [path.join(root, "dist", "main.js")])).stdout).toBe("buurt\n");
   });
 
   it("given a source that does not parse, then the error names the file and line, and the last good output stays", async () => {
@@ -57,14 +95,33 @@ describe("prebuilt runner (scripts/prebuilt.mjs, scripts/run.mjs)", () => {
     expect(fs.readFileSync(path.join(out, "a.js"), "utf8")).toContain("a = 1");
   });
 
+  it("given a dist/ the user cannot write (a read-only install), then the command still runs, through tsx", async () => {
+    const root = path.join(temp.dir, "readonly");
+    for (const dir of ["scripts", "src", "dist", "node_modules"]) fs.mkdirSync(path.join(root, dir), { recursive: true });
+    for (const file of ["run.mjs", "prebuilt.mjs"]) fs.copyFileSync(path.join(REPO_ROOT, "scripts", file), path.join(root, "scripts", file));
+    for (const pkg of ["tsx", "esbuild", "@esbuild"]) fs.cpSync(path.join(REPO_ROOT, "node_modules", pkg), path.join(root, "node_modules", pkg), { recursive: true });
+    fs.writeFileSync(path.join(root, "package.json"), JSON.stringify({ type: "module" }));
+    fs.writeFileSync(path.join(root, "src", "hello.ts"), 'const who: string = process.argv[2] ?? "niemand";\nconsole.log(`hallo ${who}`);\n');
+    // Root may write anywhere, so as root the command runs as "nobody" (the folders readable, dist/ root's own).
+    const asRoot = process.getuid?.() === 0;
+    for (let dir = root; dir !== path.dirname(dir); dir = path.dirname(dir)) if (dir.startsWith(temp.dir)) fs.chmodSync(dir, 0o755);
+    fs.chmodSync(path.join(root, "dist"), 0o555);
+    const { stdout } = await run(process.execPath, [path.join(root, "scripts", "run.mjs"), "hello.ts", "buur"], {
+      cwd: root, ...(asRoot ? { uid: 65534, gid: 65534 } : {}), env: { PATH: process.env.PATH, HOME: root },
+    });
+    expect(stdout).toBe("hallo buur\n");
+    expect(fs.readdirSync(path.join(root, "dist"))).toEqual([]);
+  });
+
   const env = { ...process.env, DATA_DIR: path.join(temp.dir, "data"), KNOWLEDGE_DIR: STARTER_KNOWLEDGE, LOG_LEVEL: "error" };
 
   it("given the project, then `ask` through the runner answers exactly as under tsx (same contract objects)", async () => {
     const input = path.join(temp.dir, "q.jsonl");
     fs.writeFileSync(input, `${JSON.stringify({ id: 1, question: "Hoe houden we vrijwilligers vast?" })}\n${JSON.stringify({ id: 2, question: "Wat kost een lidmaatschap van de tennisclub?" })}\n`);
-    const opts = { cwd: REPO_ROOT, env, maxBuffer: 10 * 1024 * 1024 };
-    const prebuilt = await run(process.execPath, ["scripts/run.mjs", "cli/ask.ts", "--jsonl", input], opts);
-    const underTsx = await run(process.execPath, ["--import", "tsx", "src/cli/ask.ts", "--jsonl", input], opts);
+    const opts = (dataDir: string) => ({ cwd: REPO_ROOT, env: { ...env, DATA_DIR: path.join(temp.dir, dataDir) }, maxBuffer: 10 * 1024 * 1024 });
+    // Each with a store of its own, so neither reads what the other analysed and kept.
+    const prebuilt = await run(process.execPath, ["scripts/run.mjs", "cli/ask.ts", "--jsonl", input], opts("data-prebuilt"));
+    const underTsx = await run(process.execPath, ["--import", "tsx", "src/cli/ask.ts", "--jsonl", input], opts("data-tsx"));
     expect(prebuilt.stdout).toBe(underTsx.stdout);
     expect(prebuilt.stdout.trimEnd().split("\n").map((l) => (JSON.parse(l) as { decision: string }).decision)).toEqual(["answer", "handoff"]);
   });

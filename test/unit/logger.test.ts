@@ -1,6 +1,11 @@
+import { execFile } from "node:child_process";
 import { PassThrough } from "node:stream";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { createLogger } from "../../src/logger.js";
+import { REPO_ROOT } from "../helpers/temp-knowledge.js";
+
+const run = promisify(execFile);
 
 function captured(level: string) {
   const stream = new PassThrough();
@@ -33,9 +38,20 @@ describe("logger (created on first use)", () => {
     const child = logger.child({ component: "slack" });
     child.info("not shown");
     child.error("shown");
-    expect(logger.level).toBe("warn");
     const text = await read();
     expect(text).toContain("[slack] shown");
     expect(text).not.toContain("not shown");
+  });
+
+  it("given a logger nobody writes to, then winston is never loaded (a command that logs nothing does not pay for it)", async () => {
+    const script = [
+      'const { createLogger } = await import("./src/logger.ts");',
+      'const { createRequire } = await import("node:module");',
+      'const loaded = () => Object.keys(createRequire(`${process.cwd()}/x`).cache).some((k) => k.includes("/node_modules/winston/"));',
+      'const logger = createLogger("info"); const child = logger.child({ component: "x" });',
+      'const before = loaded(); child.info("eerste regel"); console.log(JSON.stringify({ before, after: loaded() }));',
+    ].join("\n");
+    const { stdout } = await run(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: REPO_ROOT });
+    expect(JSON.parse(stdout)).toEqual({ before: false, after: true });
   });
 });

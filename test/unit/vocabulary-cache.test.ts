@@ -1,7 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { createHash } from "node:crypto";
 import Database from "better-sqlite3";
-import { analyzeWrittenText } from "../../src/core/text/analyzer.js";
-import { cachedVocabulary } from "../../src/core/text/vocabulary-cache.js";
+import { describe, expect, it, vi } from "vitest";
+import { ANALYZER_VERSION, analyzeWrittenText } from "../../src/core/text/analyzer.js";
+import { VOCABULARY_FORMAT, cachedVocabulary } from "../../src/core/text/vocabulary-cache.js";
 import { Vocabulary } from "../../src/core/text/vocabulary.js";
 import { SqliteVocabularyCache } from "../../src/store/sqlite-vocabulary-cache.js";
 
@@ -19,7 +20,10 @@ describe("vocabulary cache", () => {
     const { cache } = storeCache();
     const fresh = new Vocabulary(SYNONYMS, GLOSSARY);
     cachedVocabulary(cache, "documents", SYNONYMS, GLOSSARY);
+    const restored = vi.spyOn(Vocabulary, "fromData");
     const kept = cachedVocabulary(cache, "documents", SYNONYMS, GLOSSARY);
+    expect(restored).toHaveBeenCalledTimes(1);
+    restored.mockRestore();
     for (const [text, language] of [["geldpot van de buurt", "nl"], ["ons wijkcentrum", "nl"], ["funding for volunteers", "en"]] as const) {
       const stems = analyzeWrittenText(text);
       const expected = fresh.expand(text, stems, language);
@@ -50,5 +54,15 @@ describe("vocabulary cache", () => {
     cachedVocabulary(cache, "documents", SYNONYMS, GLOSSARY);
     cachedVocabulary(cache, "gids", "dorpshuis, buurthuis\n", "");
     expect(cachedVocabulary(cache, "documents", SYNONYMS, GLOSSARY).size).toEqual(new Vocabulary(SYNONYMS, GLOSSARY).size);
+  });
+
+  it("given a fixed vocabulary text, then its analysed rules are what they were when the versions were last raised", () => {
+    // If this fails, the analysis of vocabulary files changed: raise ANALYZER_VERSION (analyzer.ts) or
+    // VOCABULARY_FORMAT (vocabulary-cache.ts), so stores that kept the old rules analyse the files again,
+    // and put the new versions and digest here.
+    const text = "geld, potje, middelen => financiering, subsidie\nvrijwilliger, vrijwillige inzet\nzorgcoöperatie, zorgcoop\n# comment\nbuurtbussen, kleinschalig vervoer\n";
+    const glossary = "volunteering = vrijwilligerswerk\ncharities = goede doelen\norganised = georganiseerd\nrunning = draaien\n";
+    const digest = createHash("sha256").update(JSON.stringify(new Vocabulary(text, glossary).toData())).digest("hex").slice(0, 16);
+    expect({ analyzer: ANALYZER_VERSION, format: VOCABULARY_FORMAT, digest }).toEqual({ analyzer: 4, format: 1, digest: "cb022613329056b6" });
   });
 });

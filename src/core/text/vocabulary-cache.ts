@@ -1,9 +1,16 @@
 import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 import { ANALYZER_VERSION } from "./analyzer.js";
 import { Vocabulary, type VocabularyData } from "./vocabulary.js";
 
-/** Raise when the vocabulary files are read differently (the analyser has ANALYZER_VERSION). */
-const VOCABULARY_FORMAT = 1;
+/**
+ * Raise when the vocabulary files are read differently (the analyser has ANALYZER_VERSION); a unit test
+ * (vocabulary-cache.test.ts) pins what a fixed file becomes, so a change that forgets it is caught.
+ */
+export const VOCABULARY_FORMAT = 1;
+const require = createRequire(import.meta.url);
+/** The packages whose answers the kept rules hold: a new stemmer or stop list is a new vocabulary. */
+const PACKAGES = ["snowball-stemmers", "stopwords-iso"].map((name) => `${name}@${(require(`${name}/package.json`) as { version: string }).version}`).join(",");
 
 /** Where analysed vocabularies are kept between processes, one per name, with the key they were made for. */
 export interface VocabularyCache {
@@ -17,7 +24,7 @@ export interface VocabularyCache {
  */
 export function cachedVocabulary(cache: VocabularyCache | undefined, name: string, synonymText: string, glossaryText: string): Vocabulary {
   if (!cache) return new Vocabulary(synonymText, glossaryText);
-  const key = createHash("sha256").update(`${ANALYZER_VERSION}/${VOCABULARY_FORMAT}\0${synonymText}\0${glossaryText}`).digest("hex");
+  const key = createHash("sha256").update(`${ANALYZER_VERSION}/${VOCABULARY_FORMAT}/${PACKAGES}\0${synonymText}\0${glossaryText}`).digest("hex");
   const kept = cache.read(name);
   if (kept?.key === key) return Vocabulary.fromData(kept.data);
   const vocabulary = new Vocabulary(synonymText, glossaryText);
