@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { formatSummary } from "../ingest/format-summary.js";
 import { chunkPassages } from "../ingest/chunk-passages.js";
-import { isUrl } from "../ingest/collect-sources.js";
+import { isUrl, reservedNameProblem } from "../ingest/collect-sources.js";
 import { ingestSources, type IngestSummary } from "../ingest/ingest-sources.js";
 import { IngestError } from "../ingest/loaded-document.js";
 import { loadSource, SUPPORTED_EXTENSIONS } from "../ingest/load-source.js";
@@ -25,6 +25,8 @@ export async function addDocumentFromChat(source: { fileName: string; bytes: Buf
   if (!name || !(SUPPORTED_EXTENSIONS as readonly string[]).includes(extension)) {
     return `Dit bestandstype kan ik niet lezen. Wel: ${SUPPORTED_EXTENSIONS.join(", ")}.`;
   }
+  const reserved = reservedNameProblem(name);
+  if (reserved) return reserved;
   if (source.bytes.length > options.maxFileBytes) return `Het bestand is te groot (maximum ${Math.round(options.maxFileBytes / 1024 / 1024)} MB).`;
   return oneLine(await saveAndIngest(name, source.bytes, options));
 }

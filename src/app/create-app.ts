@@ -128,6 +128,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
     rewriteFollowUp: knowledge.semantic.generator ? (input) => knowledge.semantic.generator!.rewrite(input) : undefined,
     handoffs,
     repository,
+    maxQuestionChars: config.maxQuestionChars,
     detectTheme: (question, reply) => {
       const topDocument = reply.passages[0]?.id.split("#")[0];
       const documentThemes = topDocument ? (knowledge.store.getDocument(topDocument)?.themes ?? []) : [];

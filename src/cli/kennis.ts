@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { openKnowledge } from "../app/open-knowledge.js";
-import { isUrl } from "../ingest/collect-sources.js";
+import { isHousekeeping, isUrl } from "../ingest/collect-sources.js";
 import type { Config } from "../config.js";
 import { SqliteHandoffRepository } from "../store/sqlite-handoff-repository.js";
 import { SqliteTeamAccess } from "../store/sqlite-team-access.js";
@@ -70,7 +70,10 @@ runCli(async (config, [command, ...args]) => {
         if (!id) throw new Error("welk document? Zie `npm run kennis -- list` voor de namen");
         const doc = knowledge.store.getDocument(id);
         const file = path.join(config.knowledgeDir, id);
-        const inFolder = !isUrl(id) && !path.isAbsolute(id) && fs.existsSync(file) && fs.statSync(file).isFile();
+        // Only a document's own file, inside the knowledge folder: never "../roster.yaml", never synoniemen.txt.
+        const inside = path.relative(path.resolve(config.knowledgeDir), path.resolve(file));
+        const ownFile = !isUrl(id) && !path.isAbsolute(id) && !!inside && !inside.startsWith("..") && !path.isAbsolute(inside) && !isHousekeeping(path.basename(file));
+        const inFolder = ownFile && fs.existsSync(file) && fs.statSync(file).isFile();
         if (!doc && inFolder) {
           // A file that could not be read is in the folder but not in the store: it goes all the same.
           fs.rmSync(file);

@@ -35,7 +35,8 @@ export type AskerAction = {
 /** Earlier questions of a conversation, so a follow-up is understood. */
 export interface ConversationMemory {
   remember(channel: string, conversationId: string, question: string, userId?: string): void;
-  recent(channel: string, conversationId: string, limit: number): string[];
+  /** This person's latest questions in the conversation, oldest first. */
+  recent(channel: string, conversationId: string, userId: string, limit: number): string[];
   /** The latest question this person asked in the conversation (a thread may hold several people's). */
   latestOf(channel: string, conversationId: string, userId: string): string | undefined;
 }
@@ -59,6 +60,8 @@ export type ConversationOptions = {
   rewriteFollowUp?: (input: { question: string; earlier: readonly string[]; userId: string }) => Promise<string>;
   /** The theme a question is about, for routing (from the roster's themes and the found documents). */
   detectTheme(question: string, reply: Reply): string | undefined;
+  /** A question handed to a person is cut at this length, as the assistant cuts what it reads (MAX_QUESTION_CHARS). */
+  maxQuestionChars?: number;
 };
 
 export type Conversation = {
@@ -78,7 +81,7 @@ export function createConversation(options: ConversationOptions): Conversation {
 
   const startHandoff = (message: { channel: string; conversationId: string; userId: string; userName?: string }, question: string, reply: Reply, eventKey?: string): Reply => {
     const handoff = handoffs.request({
-      question,
+      question: options.maxQuestionChars ? question.slice(0, options.maxQuestionChars) : question,
       asker: {
         channel: message.channel, conversationId: message.conversationId, userId: message.userId, name: message.userName ?? "de vrager",
         ...(reply.language === "en" ? { language: "en" as const } : {}),
@@ -137,7 +140,8 @@ export function createConversation(options: ConversationOptions): Conversation {
           ? { type: "consent_refused", by: message.userId }
           : { type: "consent_given", by: message.userId, anonymous: choice === "share_anonymous" }));
       }
-      const earlier = options.memory?.recent(message.channel, message.conversationId, 3) ?? [];
+      // Only the writer's own earlier questions: in a thread several people share, another's question is not theirs to continue.
+      const earlier = options.memory?.recent(message.channel, message.conversationId, message.userId, 3) ?? [];
       const question = await standalone(message, earlier);
       const reply = await assistant.handle({ ...message, text: question });
       // This very message was handled before a stop cut its answer off: the handoff it started stands.
@@ -159,7 +163,7 @@ export function createConversation(options: ConversationOptions): Conversation {
         const handoff = action.handoffId ? repository.get(action.handoffId)?.handoff : repository.findActiveByAsker(action.channel, action.conversationId);
         if (!handoff || (handoff.status !== "open" && handoff.status !== "claimed")) return notInProgress(handoff?.id, handoff?.asker.language);
         const language = handoff.asker.language;
-        if (handoff.asker.userId !== action.userId) return plain("relayed", rejectionText({ ok: false, code: "not_asker", handoff }, language), handoff.id, "not-allowed", language);
+        if (!isAsker(handoff, action)) return plain("relayed", rejectionText({ ok: false, code: "not_asker", handoff }, language), handoff.id, "not-allowed", language);
         if (action.action === "reply") {
           if (!action.text?.trim()) return plain("empty", conversationTexts(language).writeFirst, handoff.id, "empty", language);
           return relayToHelper(handoff.id, action.userId, action.text, action.eventKey) ?? notInProgress(handoff.id, language);
@@ -170,7 +174,7 @@ export function createConversation(options: ConversationOptions): Conversation {
       }
       if (action.action === "ask_human") {
         // Without the question (a button under an answer), the conversation's last question is meant.
-        const question = action.question?.trim() || options.memory?.recent(action.channel, action.conversationId, 1)[0];
+        const question = action.question?.trim() || options.memory?.latestOf(action.channel, action.conversationId, action.userId);
         if (!question) return plain("empty", conversationTexts("nl").whichQuestion);
         // Only what the store found is needed (for the tolk): no generated answer.
         const reply = await assistant.handle({ ...action, text: question }, { generate: false });
@@ -179,6 +183,8 @@ export function createConversation(options: ConversationOptions): Conversation {
       const handoff = action.handoffId ? repository.get(action.handoffId)?.handoff : repository.findActiveByAsker(action.channel, action.conversationId);
       if (!handoff) return plain("empty", conversationTexts("nl").questionGone);
       const language = handoff.asker.language;
+      // The same user id on another platform (a web request naming a Slack id) is someone else.
+      if (handoff.asker.channel !== action.channel) return plain("relayed", rejectionText({ ok: false, code: "not_asker", handoff }, language), handoff.id, "not-allowed", language);
       if (action.action === "share" || action.action === "share_anonymous" || action.action === "dont_share") {
         const event = action.action === "dont_share"
           ? { type: "consent_refused" as const, by: action.userId }
@@ -194,6 +200,11 @@ export function createConversation(options: ConversationOptions): Conversation {
       return plain("relayed", rejectionText(result, language), handoff.id, "not-allowed", language);
     },
   };
+}
+
+/** Whether this press or message comes from the asker: their user id, on their own platform. */
+function isAsker(handoff: Handoff, from: { channel: string; userId: string }): boolean {
+  return handoff.asker.userId === from.userId && handoff.asker.channel === from.channel;
 }
 
 /** The consent question, in the asker's language. */

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { isUrl, sourcePathFor } from "./collect-sources.js";
+import { isUrl, reservedNameProblem, sourcePathFor } from "./collect-sources.js";
 import { ingestSources, type IngestOptions, type IngestSummary } from "./ingest-sources.js";
 
 /**
@@ -28,6 +28,8 @@ function copyIn(source: string, knowledgeDir: string, backups: Map<string, Buffe
   if (!fs.existsSync(from)) throw new Error(`${source}: bestand of map bestaat niet`);
   const to = path.join(path.resolve(knowledgeDir), path.basename(from));
   if (from === to) return to;
+  const reserved = reservedNameProblem(path.basename(from));
+  if (reserved) throw new Error(reserved);
   for (const file of filesBelow(from)) {
     const target = path.join(to, path.relative(from, file));
     backups.set(target, fs.existsSync(target) ? fs.readFileSync(target) : undefined);

@@ -3,8 +3,8 @@ import path from "node:path";
 import { METADATA_FILE } from "./metadata-file.js";
 import { VOCABULARY_FILES } from "./vocabulary-files.js";
 
-/** Files that live in the knowledge folder but are not knowledge. */
-function isHousekeeping(name: string): boolean {
+/** Files that live in the knowledge folder but are not knowledge (hidden files, metadata, vocabulary, README). */
+export function isHousekeeping(name: string): boolean {
   return name.startsWith(".") || name === METADATA_FILE || VOCABULARY_FILES.includes(name) || /^readme(\.|$)/i.test(name);
 }
 
@@ -48,4 +48,10 @@ export function documentIdFor(source: string, knowledgeDir: string): string {
 export function sourcePathFor(documentId: string, knowledgeDir: string): string | undefined {
   if (isUrl(documentId)) return undefined;
   return path.isAbsolute(documentId) ? documentId : path.join(knowledgeDir, documentId);
+}
+
+/** Why a document may not take this name in the knowledge folder, in Dutch; undefined when it may. */
+export function reservedNameProblem(name: string): string | undefined {
+  if (!isHousekeeping(name)) return undefined;
+  return `"${name}" is een vaste naam in de kennismap (instellingen, woordenlijsten of uitleg, geen document); geef het document een andere naam.`;
 }

@@ -11,11 +11,11 @@ export class SqliteConversationMemory implements ConversationMemory {
       .run(channel, conversationId, question, new Date().toISOString(), userId ?? null);
   }
 
-  recent(channel: string, conversationId: string, limit: number): string[] {
+  recent(channel: string, conversationId: string, userId: string, limit: number): string[] {
     const rows = this.db
-      .prepare("SELECT question FROM conversation_turns WHERE channel = ? AND conversation_id = ? ORDER BY id DESC LIMIT ?")
+      .prepare("SELECT question FROM conversation_turns WHERE channel = ? AND conversation_id = ? AND user_id = ? ORDER BY id DESC LIMIT ?")
       .pluck()
-      .all(channel, conversationId, limit) as string[];
+      .all(channel, conversationId, userId, limit) as string[];
     return rows.reverse();
   }
 

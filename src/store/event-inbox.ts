@@ -3,13 +3,15 @@ import type { EventInbox } from "../channels/ports.js";
 
 const KEEP_DONE_DAYS = 7;
 
-/** Platform events in the embedded database from before their acknowledgement until handled. */
+/** Platform events in the embedded database from before their acknowledgement until handled; then their key only. */
 export class SqliteEventInbox implements EventInbox {
   private readonly boot = crypto.randomUUID();
 
   constructor(private readonly db: Database.Database) {
     const before = new Date(Date.now() - KEEP_DONE_DAYS * 86_400_000).toISOString();
     db.prepare("DELETE FROM event_inbox WHERE done_at IS NOT NULL AND done_at < ?").run(before);
+    // Handled events of older versions kept their body (a question, a name): it is not needed for anything.
+    db.prepare("UPDATE event_inbox SET body = '' WHERE done_at IS NOT NULL AND body <> ''").run();
     // Slack events kept before each platform's entries had a prefix: they are Slack's.
     db.prepare("UPDATE event_inbox SET key = 'slack:' || key WHERE done_at IS NULL AND instr(key, ':') = 0").run();
   }
@@ -32,7 +34,8 @@ export class SqliteEventInbox implements EventInbox {
     return rows.sort((a, b) => a.received_at.localeCompare(b.received_at)).map((r) => ({ key: r.key, body: JSON.parse(r.body) as unknown }));
   }
 
+  /** Handled: only the key stays (for the days a platform may deliver it again), not what it said. */
   done(key: string): void {
-    this.db.prepare("UPDATE event_inbox SET done_at = ? WHERE key = ?").run(new Date().toISOString(), key);
+    this.db.prepare("UPDATE event_inbox SET done_at = ?, body = '' WHERE key = ?").run(new Date().toISOString(), key);
   }
 }

@@ -44,6 +44,8 @@ export function forgetPerson(db: Database.Database, ref: string, now: Date = new
     const feedback = count(`DELETE FROM feedback WHERE channel = ? AND ${inConversations}`, channel, list);
     let other = count("DELETE FROM model_usage WHERE user_id = ?", person);
     other += count(`DELETE FROM helper_reply_choices WHERE channel = ? AND ${inConversations}`, channel, list);
+    // Their platform events not yet handled (a handled event keeps only its key; see event-inbox.ts).
+    other += count("DELETE FROM event_inbox WHERE done_at IS NULL AND substr(key, 1, length(?)) = ? AND instr(body, ?) > 0", `${channel}:`, `${channel}:`, JSON.stringify(userId));
 
     const at = now.toISOString();
     for (const id of handoffIds) {

@@ -7,7 +7,7 @@ const UNSHARED = new Set<Handoff["status"]>(["declined", "expired"]);
 /**
  * A question the asker did not share (declined, or no answer to the consent question) is not kept
  * as text: the handoff keeps its status and theme, the question log a line without the question, and
- * the conversation forgets it. Returns the handoff as it is to be stored. Runs inside the caller's transaction.
+ * the conversation (and the web chat's history) forgets it. Returns the handoff as it is to be stored. Runs inside the caller's transaction.
  */
 export function withoutUnsharedText(db: Database.Database, handoff: Handoff): Handoff {
   if (!UNSHARED.has(handoff.status) || !handoff.question) return handoff;
@@ -19,5 +19,9 @@ export function withoutUnsharedText(db: Database.Database, handoff: Handoff): Ha
   db.prepare(
     "DELETE FROM conversation_turns WHERE channel = ? AND conversation_id = ? AND instr(?, question) > 0",
   ).run(channel, conversationId, handoff.question);
+  // The web chat's own copy of what the asker typed (its history) goes too.
+  if (channel === "web") {
+    db.prepare("DELETE FROM web_messages WHERE conversation_id = ? AND author = 'vrager' AND text <> '' AND instr(?, text) > 0").run(conversationId, handoff.question);
+  }
   return { ...handoff, question: "" };
 }

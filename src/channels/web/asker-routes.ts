@@ -43,6 +43,8 @@ export async function handleAskerRoute(req: http.IncomingMessage, res: http.Serv
   if (body === "too-large") return sendJson(res, 413, { error: "Je bericht is te lang om te versturen." }), true;
   if (body === "invalid") return sendJson(res, 400, { error: "Ongeldig verzoek (geen JSON)." }), true;
   const conversationId = str(body.conversationId, 100) ?? "web";
+  // A handoff's thread is the team's: an asker neither reads (above) nor writes there.
+  if (conversationId.startsWith("handoff:")) return sendJson(res, 404, { error: "Niet gevonden." }), true;
   const userId = str(body.userId, 100) ?? `web-${conversationId}`;
   const userName = str(body.userName, 100);
 
