@@ -2,37 +2,29 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp, type App } from "../../src/app/create-app.js";
-import type { WebChatChannel } from "../../src/channels/web/web-chat-channel.js";
 import type { Config } from "../../src/config.js";
 import type { Reply } from "../../src/core/reply.js";
-import { createLogger } from "../../src/logger.js";
-import { openDatabase } from "../../src/store/open-database.js";
-import { SqliteHandoffRepository } from "../../src/store/sqlite-handoff-repository.js";
 import { REPO_ROOT, tempDir, testConfig } from "../helpers/temp-knowledge.js";
+import { startWebServer, type WebServer } from "../helpers/web-server.js";
 
 const UNANSWERABLE = "Hoe vraag ik een evenementenvergunning aan voor ons buurtfeest?";
 
 /** Consent and what the asker writes afterwards, through the real web server's HTTP API. */
 describe("consent that means yes", () => {
   const temp = tempDir();
-  let app: App;
+  let server: WebServer;
   let url: string;
   let config: Config;
-  let db: ReturnType<typeof openDatabase>;
-  let repository: SqliteHandoffRepository;
+  let db: WebServer["db"];
+  let repository: WebServer["repository"];
 
   beforeAll(async () => {
     config = testConfig(temp.dir, { HANDOFF_TICK_SECONDS: "0.2" });
-    app = createApp(config, createLogger("error"));
-    await app.start();
-    url = (app.channels[0] as WebChatChannel).url;
-    db = openDatabase(config.databasePath);
-    repository = new SqliteHandoffRepository(db);
+    server = await startWebServer(config);
+    ({ url, db, repository } = server);
   });
   afterAll(async () => {
-    db?.close();
-    await app?.stop();
+    await server?.stop();
     temp.cleanup();
   });
 

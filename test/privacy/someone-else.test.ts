@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp, type App } from "../../src/app/create-app.js";
-import type { WebChatChannel } from "../../src/channels/web/web-chat-channel.js";
+import type { App } from "../../src/app/create-app.js";
 import type { Config } from "../../src/config.js";
 import type { Reply } from "../../src/core/reply.js";
-import { createLogger } from "../../src/logger.js";
-import { openDatabase } from "../../src/store/open-database.js";
-import { SqliteHandoffRepository } from "../../src/store/sqlite-handoff-repository.js";
 import { teamLogin } from "../helpers/team-login.js";
 import { tempDir, testConfig } from "../helpers/temp-knowledge.js";
+import { startWebServer, type WebServer } from "../helpers/web-server.js";
 
 const PERSONAL = "Mijn buurvrouw Joke is ernstig ziek, wie in Lopik kan haar vandaag naar het ziekenhuis in Nieuwegein rijden?";
 
@@ -17,23 +14,20 @@ const PERSONAL = "Mijn buurvrouw Joke is ernstig ziek, wie in Lopik kan haar van
  */
 describe("someone else than the asker", () => {
   const temp = tempDir();
+  let server: WebServer;
   let app: App;
   let url: string;
   let config: Config;
-  let db: ReturnType<typeof openDatabase>;
-  let repository: SqliteHandoffRepository;
+  let db: WebServer["db"];
+  let repository: WebServer["repository"];
 
   beforeAll(async () => {
     config = testConfig(temp.dir, { HANDOFF_TICK_SECONDS: "0.2", MAX_QUESTION_CHARS: "2000" });
-    app = createApp(config, createLogger("error"));
-    await app.start();
-    url = (app.channels[0] as WebChatChannel).url;
-    db = openDatabase(config.databasePath);
-    repository = new SqliteHandoffRepository(db);
+    server = await startWebServer(config);
+    ({ app, url, db, repository } = server);
   });
   afterAll(async () => {
-    db?.close();
-    await app?.stop();
+    await server?.stop();
     temp.cleanup();
   });
 
