@@ -12,6 +12,7 @@ import { crossSite, hostAllowed, isJsonRequest } from "./request-guard.js";
 import { handleSignalCsvRoute } from "./signal-routes.js";
 import { handleSourceRoute } from "./source-route.js";
 import { handleTeamRoute } from "./team-routes.js";
+import { handleLessonRoute } from "./lesson-routes.js";
 import { handleGidsRoute } from "./gids-routes.js";
 
 const PAGE = fs.readFileSync(new URL("./chat-page.html", import.meta.url), "utf8");
@@ -87,6 +88,7 @@ export class WebChatChannel implements ChannelAdapter {
     if (await handleIntroRoute(req, res, url, ctx)) return;
     if (await handleGidsRoute(req, res, url, ctx)) return;
     if (await handleTeamRoute(req, res, url, ctx)) return;
+    if (await handleLessonRoute(req, res, url, ctx)) return;
     if (handleSourceRoute(req, res, url, core)) return;
     if (handleSignalCsvRoute(req, res, url, ctx)) return;
     sendJson(res, req.method === "GET" || req.method === "POST" ? 404 : 405, { error: "Niet gevonden." });

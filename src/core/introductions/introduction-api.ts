@@ -23,7 +23,7 @@ export interface IntroductionApi {
   press(press: IntroPress): IntroReply;
 }
 
-const EVENTS: Record<IntroButton, (by: string) => IntroductionEvent> = {
+const EVENTS: Record<Exclude<IntroButton, "intro_share_lesson">, (by: string) => IntroductionEvent> = {
   intro_share_named: (by) => ({ type: "sharing_chosen", by, sharing: "question_and_name" }),
   intro_share_question: (by) => ({ type: "sharing_chosen", by, sharing: "question_only" }),
   intro_cancel: (by) => ({ type: "cancel", by }),
@@ -71,13 +71,15 @@ export function createIntroductionApi(deps: {
     press(press) {
       const before = service.get(press.introductionId);
       if (!before) return { ok: false, buttons: [], text: INTRO_NL.unknownInitiative };
+      // A channel opens its own form for this button; it is no step of the introduction.
+      if (press.button === "intro_share_lesson") return { ok: false, buttons: [], introductionId: before.id, text: INTRO_NL.lessonFormElsewhere };
       const result: IntroApplyResult = service.apply(press.introductionId, EVENTS[press.button](press.userId), press.eventKey);
       deps.changed();
       const intro = service.get(press.introductionId) ?? before;
       if (result.ok) {
         const text = PRESS_REPLIES[press.button]
           ?? (intro.status === "requested" ? INTRO_NL.passingOn(intro) : intro.status === "cancelled" ? INTRO_NL.cancelled(intro) : INTRO_NL.alreadyAnswered);
-        return { ok: true, buttons: intro.status === "accepted" && press.button === "intro_accept" ? ["intro_withdraw"] : [], introductionId: intro.id, text };
+        return { ok: true, buttons: buttonsAfter(press.button, intro.status), introductionId: intro.id, text };
       }
       if (result.code === "duplicate") return { ok: true, buttons: [], introductionId: intro.id, text: INTRO_NL.alreadyAnswered };
       if (result.code === "not_asker" || result.code === "not_contact") return { ok: false, buttons: [], text: INTRO_NL.notForYou };
@@ -93,3 +95,10 @@ const REQUEST_REFUSALS: Record<Exclude<IntroRequestResult, { ok: true }>["code"]
   no_question: INTRO_NL.noQuestion,
   recently_declined: INTRO_NL.recentlyDeclined,
 };
+
+/** What may follow a press: withdrawing after accepting; sharing what one learned after the follow-up. */
+function buttonsAfter(button: IntroButton, status: string): IntroButton[] {
+  if (button === "intro_accept" && status === "accepted") return ["intro_withdraw"];
+  if (button === "intro_helped_yes" || button === "intro_helped_no") return ["intro_share_lesson"];
+  return [];
+}

@@ -6,7 +6,9 @@ import type { Introduction, IntroductionEffect, Party } from "./introduction-typ
 export type IntroButton =
   | "intro_share_named" | "intro_share_question" | "intro_cancel"
   | "intro_accept" | "intro_decline" | "intro_withdraw"
-  | "intro_helped_yes" | "intro_helped_no";
+  | "intro_helped_yes" | "intro_helped_no"
+  /** After the follow-up: opens the form for what someone learned (a modal or form, not an event). */
+  | "intro_share_lesson";
 
 export const INTRO_BUTTON_LABELS: Record<IntroButton, string> = {
   intro_share_named: "Mijn vraag en mijn naam",
@@ -17,6 +19,7 @@ export const INTRO_BUTTON_LABELS: Record<IntroButton, string> = {
   intro_withdraw: "Toch niet meer",
   intro_helped_yes: "Ja, het hielp",
   intro_helped_no: "Niet echt",
+  intro_share_lesson: "Deel wat je leerde",
 };
 
 /** The label of the button under each suggested initiative. */
@@ -63,7 +66,9 @@ export const INTRO_NL = {
   accepted: "Dank je! Ik breng jullie nu met elkaar in contact.",
   declined: "Helder, dank je. De vrager hoort alleen dat het er nu niet van komt, niet waarom.",
   withdrawn: "Helder: ik stuur je hierover niets meer.",
-  thanksHelped: "Dank je voor je antwoord! Zo leert het netwerk wat werkt.",
+  thanksHelped: "Dank je voor je antwoord! Zo leert het netwerk wat werkt. Wil je in een paar zinnen delen wat je leerde? Dat hoeft niet.",
+  /** Where a channel has no form for it. */
+  lessonFormElsewhere: "Dat kan in het formulier dat bij deze knop hoort; probeer het nog eens.",
   alreadyAnswered: "Dit verzoek is al afgerond.",
   /** What an answered request or follow-up shows in place of its buttons' notification text. */
   answered: "Beantwoord",

@@ -6,6 +6,9 @@ import { escapeSlack } from "../slack-escape.js";
 import { introMessageBlocks } from "../slack-intro-sink.js";
 import type { SlackContext } from "../slack-context.js";
 import type { ButtonPress } from "./on-action.js";
+import { openLessonModal } from "../lesson-modal.js";
+
+const LESSON_ACTION = "vliegwiel_intro_share_lesson";
 
 /** The action id of "Breng me in contact" under a suggested initiative (its value is the initiative id). */
 export const CONNECT_ME_ACTION = "vliegwiel_connect_me";
@@ -26,6 +29,13 @@ export function isIntroAction(actionId: string): boolean {
  */
 export async function onIntroButton(ctx: SlackContext, { press, actionId, value, channel, threadTs, eventKey, ack }: ButtonPress): Promise<void> {
   const { core, client } = ctx;
+  if (actionId === LESSON_ACTION) {
+    // "Deel wat je leerde": a modal, opened before the acknowledgement (nothing to commit yet).
+    const refusal = await openLessonModal(ctx, press.trigger_id ?? "", press.user.id, value ?? "");
+    await ack();
+    if (refusal) await client.chat.postEphemeral({ channel, user: press.user.id, text: escapeSlack(refusal), ...(threadTs ? { thread_ts: threadTs } : {}) });
+    return;
+  }
   const reply: IntroReply =
     actionId === CONNECT_ME_ACTION
       ? core.introductions.connectMe({
