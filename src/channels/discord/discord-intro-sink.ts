@@ -1,7 +1,7 @@
 import { Routes, type REST } from "discord.js";
 import { delivering } from "../../core/handoff/delivery-error.js";
 import type { IntroDeliveryInput, IntroductionEffectSink } from "../../core/introductions/introduction-service.js";
-import { INTRO_NL, INTRO_NOTICES_SHOWN_AS_REPLY, introEffectButtons, introEffectText } from "../../core/introductions/introduction-texts.js";
+import { INTRO_NL, INTRO_NOTICES_SHOWN_AS_REPLY, introEffectButtons, introEffectLanguage, introEffectText } from "../../core/introductions/introduction-texts.js";
 import type { Party } from "../../core/introductions/introduction-types.js";
 import { postOnce } from "./discord-effect-post.js";
 import { introMessage } from "./intro-message.js";
@@ -22,7 +22,7 @@ const introNonce = (effectId: number, piece = 0) => `vi${effectId}.${piece}`;
 export function createDiscordIntroSink(rest: () => REST): IntroductionEffectSink {
   const dmOf = async (userId: string): Promise<string> => ((await rest().post(Routes.userChannels(), { body: { recipient_id: userId } })) as { id: string }).id;
   const post = async (input: IntroDeliveryInput, channelId: string, text: string, piece = 0, replyTo?: string, handles?: Record<string, string>) => {
-    const message = introMessage(text, introEffectButtons(input.effect), input.intro.id, handles);
+    const message = introMessage(text, introEffectButtons(input.effect), input.intro.id, handles, introEffectLanguage(input.intro, input.effect));
     return (await postOnce(rest(), channelId, message, introNonce(input.effectId, piece), replyTo)).id;
   };
   return {

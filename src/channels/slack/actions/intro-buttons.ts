@@ -1,6 +1,6 @@
 import type { types } from "@slack/bolt";
 import type { IntroReply } from "../../../core/introductions/introduction-api.js";
-import { CONNECT_ME_LABEL, INTRO_BUTTON_LABELS, INTRO_NL, type IntroButton } from "../../../core/introductions/introduction-texts.js";
+import { askerIntroTexts, CONNECT_ME_LABEL, INTRO_BUTTON_LABELS, type IntroButton } from "../../../core/introductions/introduction-texts.js";
 import { button } from "../block-kit.js";
 import { escapeSlack } from "../slack-escape.js";
 import { introMessageBlocks } from "../slack-intro-sink.js";
@@ -44,12 +44,12 @@ export async function onIntroButton(ctx: SlackContext, { press, actionId, value,
       : core.introductions.press({ platform: ctx.name, userId: press.user.id, introductionId: value ?? "", button: actionId.replace(/^vliegwiel_/, "") as IntroButton, eventKey });
   await ack();
   const text = escapeSlack(reply.text);
-  const blocks = introMessageBlocks(text, reply.buttons, reply.introductionId ?? "");
+  const blocks = introMessageBlocks(text, reply.buttons, reply.introductionId ?? "", reply.language);
   const direct = channel.startsWith("D");
   const messageTs = press.container?.message_ts ?? press.message?.ts;
   // A request or question answered in a DM loses its buttons, so it cannot be pressed again by mistake.
   if (direct && messageTs && actionId !== CONNECT_ME_ACTION && reply.ok) {
-    await client.chat.update({ channel, ts: messageTs, text: INTRO_NL.answered, blocks: answeredBlocks(press) }).catch(() => undefined);
+    await client.chat.update({ channel, ts: messageTs, text: askerIntroTexts(reply.language).answered, blocks: answeredBlocks(press) }).catch(() => undefined);
   }
   if (direct) await client.chat.postMessage({ channel, text, blocks, ...(threadTs && threadTs !== messageTs ? { thread_ts: threadTs } : {}) });
   else await client.chat.postEphemeral({ channel, user: press.user.id, thread_ts: threadTs, text, blocks });
