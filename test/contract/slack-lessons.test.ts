@@ -157,6 +157,10 @@ describe("lessons from introductions in Slack and the team view", () => {
       { type: "rejected", actor: "carla", outcome: "decided" },
     ]);
 
+    // The signals count lessons shared and taken up (Kees's private one is not counted), never who wrote them.
+    const { report } = (await (await carla.get("/api/tolk/signalen")).json()) as { report: string };
+    expect(report).toMatch(/Lessen uit kennismakingen:\n– totaal: 1 gedeeld, 1 opgenomen in de kennisbank\n– thema mobiliteit: 1 gedeeld, 1 opgenomen in de kennisbank/);
+
     // Kees changes his mind and shares after all (the modal opens with his text); a maintainer rejects it from the command line.
     const reopened = await openLessonModal("U0KEES", "DU0KEES", introId, "vliegwiel_intro_helped_no", "trig-lesson-kees-2");
     expect(reopened.blocks.find((b) => b.block_id === "lesson")!.element!.initial_value).toBe("Vraag eerst hoeveel ritten ze per week willen.");
