@@ -91,7 +91,7 @@ describe("lessons from introductions in the web chat", () => {
     const helped = await post<IntroAnswer>("/api/introductions", { ...who, introductionId: choice.introductionId, button: "intro_helped_yes", eventKey: "l3" });
     expect(helped.buttons).toEqual(["intro_share_lesson"]);
     expect(helped.labels).toEqual({ intro_share_lesson: "Deel wat je leerde" });
-    expect(await (await fetch(`${url}/api/introductions/lesson?introductionId=${choice.introductionId}&userId=web-sanne`)).json()).toEqual({ ok: true, shared: false });
+    expect(await (await fetch(`${url}/api/introductions/lesson?introductionId=${choice.introductionId}&userId=web-sanne`)).json()).toEqual({ ok: true, shared: false, labels: expect.objectContaining({ save: "Bewaren" }) });
 
     const empty = await post<{ error: string }>("/api/introductions/lesson", { ...who, introductionId: choice.introductionId, text: " ", share: true }, 400);
     expect(empty.error).toContain("paar zinnen");
@@ -101,6 +101,29 @@ describe("lessons from introductions in the web chat", () => {
     const shared = await post<{ text: string; shared: boolean }>("/api/introductions/lesson", { ...who, introductionId: choice.introductionId, text: "Begin met één vaste rit per week.", share: true, eventKey: "s2" });
     expect(shared.shared).toBe(true);
     expect(lessons()).toEqual([{ status: "proposed", author_id: "web-sanne", text: "Begin met één vaste rit per week." }]);
+  });
+
+  it("given an asker who asked in English, then the follow-up, its buttons and the lesson form are English", async () => {
+    const john = { conversationId: "web-les-en", userId: "web-john", userName: "John" };
+    await post("/api/messages", { ...john, text: "How do we start a community bus with volunteer drivers in our village?" });
+    const choice = await post<IntroAnswer>("/api/introductions", { ...john, initiativeId: "de-schakel", eventKey: "en1" });
+    await post<IntroAnswer>("/api/introductions", { ...john, introductionId: choice.introductionId, button: "intro_share_named", eventKey: "en2" });
+    await keesAccepts(choice.introductionId!);
+    offset += 15 * DAY;
+    const feed = async () => (await (await fetch(`${url}/api/conversations/${john.conversationId}/messages`)).json()) as Array<{ author: string; text: string }>;
+    let asked: { author: string; text: string } | undefined;
+    for (let i = 0; i < 800 && !asked; i++) {
+      asked = (await feed()).find((m) => m.author === "kennismaking");
+      if (!asked) await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(JSON.parse(asked!.text)).toMatchObject({ text: "A while ago I put you in touch with Kees (Dorpshuis De Schakel). Did it help?", labels: { intro_helped_yes: "Yes, it helped", intro_helped_no: "Not really" } });
+    const helped = await post<IntroAnswer>("/api/introductions", { ...john, introductionId: choice.introductionId, button: "intro_helped_no", eventKey: "en3" });
+    expect(helped.text).toContain("Would you like to share");
+    expect(helped.labels).toEqual({ intro_share_lesson: "Share what you learned" });
+    const form = await (await fetch(`${url}/api/introductions/lesson?introductionId=${choice.introductionId}&userId=web-john`)).json();
+    expect(form).toMatchObject({ ok: true, language: "en", labels: { save: "Save" } });
+    const kept = await post<{ text: string }>("/api/introductions/lesson", { ...john, introductionId: choice.introductionId, text: "Ask the municipality first.", eventKey: "en4" });
+    expect(kept.text).toContain("Your lesson stays with you");
   });
 
   it.skipIf(!CHROMIUM)("given the chat page in a browser, then 'Heeft het geholpen?' shows with its buttons and 'Deel wat je leerde' opens a small form", async () => {

@@ -1,6 +1,6 @@
 import { MessageFlags, type ButtonInteraction, type ModalSubmitInteraction } from "discord.js";
 import { MAX_LESSON_CHARS } from "../../core/introductions/lesson-machine.js";
-import { LESSON_NL } from "../../core/introductions/lesson-texts.js";
+import { lessonTexts } from "../../core/introductions/lesson-texts.js";
 import type { DiscordContext } from "./discord-context.js";
 import { asReplyOptions } from "./discord-rest.js";
 import { buttonRow, customId, plainMessage, type DiscordMessage } from "./render-discord-reply.js";
@@ -14,14 +14,15 @@ export const LESSON_SHARE_BUTTONS = ["lesson_share_yes", "lesson_share_no"] as c
 export async function openLessonModal(ctx: DiscordContext, interaction: ButtonInteraction, introductionId: string): Promise<void> {
   const form = ctx.core.lessons.form({ platform: ctx.name, userId: interaction.user.id }, introductionId);
   if (!form.ok) return void (await interaction.reply({ ...asReplyOptions(plainMessage(form.text)), flags: MessageFlags.Ephemeral }));
+  const texts = lessonTexts(form.language);
   await interaction.showModal({
     custom_id: `${LESSON_MODAL}:${introductionId}`,
-    title: LESSON_NL.title,
+    title: texts.title,
     components: [{
       type: 1,
       components: [{
-        type: 4, custom_id: "lesson", label: LESSON_NL.label, style: 2, max_length: MAX_LESSON_CHARS, required: true,
-        placeholder: LESSON_NL.placeholder.slice(0, 100), ...(form.text ? { value: form.text } : {}),
+        type: 4, custom_id: "lesson", label: texts.label, style: 2, max_length: MAX_LESSON_CHARS, required: true,
+        placeholder: texts.placeholder.slice(0, 100), ...(form.text ? { value: form.text } : {}),
       }],
     }],
   } as unknown as Parameters<ButtonInteraction["showModal"]>[0]);
@@ -35,7 +36,7 @@ export async function onLessonSubmit(ctx: DiscordContext, interaction: ModalSubm
   const reply = ctx.core.lessons.submit({
     author, introductionId, text: interaction.fields.getTextInputValue("lesson") ?? "", share: earlier.ok && earlier.shared, eventKey: `discord:${interaction.id}`,
   });
-  const message = reply.ok ? shareStep(introductionId, reply.shared === true) : plainMessage(reply.text);
+  const message = reply.ok ? shareStep(introductionId, reply.shared === true, earlier.language) : plainMessage(reply.text);
   await interaction.reply({ ...asReplyOptions(message), flags: MessageFlags.Ephemeral });
 }
 
@@ -47,14 +48,15 @@ export async function onLessonShareButton(ctx: DiscordContext, interaction: Butt
   await interaction.update(asReplyOptions(plainMessage(reply.text)));
 }
 
-function shareStep(introductionId: string, shared: boolean): DiscordMessage {
+function shareStep(introductionId: string, shared: boolean, language: "en" | undefined): DiscordMessage {
+  const texts = lessonTexts(language);
   return {
-    ...plainMessage(shared ? LESSON_NL.savedShared : LESSON_NL.askShare),
+    ...plainMessage(shared ? texts.savedShared : texts.askShare),
     components: [buttonRow(shared
-      ? [{ customId: customId("lesson_share_no", introductionId), label: LESSON_NL.shareNo, style: 2 }]
+      ? [{ customId: customId("lesson_share_no", introductionId), label: texts.shareNo, style: 2 }]
       : [
-        { customId: customId("lesson_share_yes", introductionId), label: LESSON_NL.shareYes, style: 1 },
-        { customId: customId("lesson_share_no", introductionId), label: LESSON_NL.shareNo, style: 2 },
+        { customId: customId("lesson_share_yes", introductionId), label: texts.shareYes, style: 1 },
+        { customId: customId("lesson_share_no", introductionId), label: texts.shareNo, style: 2 },
       ])],
   };
 }

@@ -1,6 +1,6 @@
 import type { App, types } from "@slack/bolt";
 import { MAX_LESSON_CHARS } from "../../core/introductions/lesson-machine.js";
-import { LESSON_NL } from "../../core/introductions/lesson-texts.js";
+import { lessonTexts } from "../../core/introductions/lesson-texts.js";
 import type { SlackContext } from "./slack-context.js";
 
 /** The modal's callback id; its private metadata holds the introduction the lesson is about. */
@@ -11,33 +11,34 @@ export const LESSON_CALLBACK = "intro_les";
  * coordinators may see them for the knowledge store (no is the default). Prefilled when the person
  * wrote one before and the coordinators did not decide yet.
  */
-export function lessonView(introductionId: string, form: { text?: string; shared: boolean }): types.ModalView {
+export function lessonView(introductionId: string, form: { text?: string; shared: boolean; language?: "en" }): types.ModalView {
+  const texts = lessonTexts(form.language);
   const options = [
-    { text: { type: "plain_text" as const, text: LESSON_NL.shareNo }, value: "nee" },
-    { text: { type: "plain_text" as const, text: LESSON_NL.shareYes }, value: "ja" },
+    { text: { type: "plain_text" as const, text: texts.shareNo }, value: "nee" },
+    { text: { type: "plain_text" as const, text: texts.shareYes }, value: "ja" },
   ];
   return {
     type: "modal",
     callback_id: LESSON_CALLBACK,
-    title: { type: "plain_text", text: LESSON_NL.title },
-    submit: { type: "plain_text", text: LESSON_NL.save },
-    close: { type: "plain_text", text: LESSON_NL.cancel },
+    title: { type: "plain_text", text: texts.title },
+    submit: { type: "plain_text", text: texts.save },
+    close: { type: "plain_text", text: texts.cancel },
     private_metadata: JSON.stringify({ introductionId }),
     blocks: [
-      { type: "section", text: { type: "plain_text", text: LESSON_NL.intro } },
+      { type: "section", text: { type: "plain_text", text: texts.intro } },
       {
         type: "input",
         block_id: "lesson",
-        label: { type: "plain_text", text: LESSON_NL.label },
+        label: { type: "plain_text", text: texts.label },
         element: {
           type: "plain_text_input", action_id: "value", multiline: true, max_length: MAX_LESSON_CHARS,
-          placeholder: { type: "plain_text", text: LESSON_NL.placeholder }, ...(form.text ? { initial_value: form.text } : {}),
+          placeholder: { type: "plain_text", text: texts.placeholder }, ...(form.text ? { initial_value: form.text } : {}),
         },
       },
       {
         type: "input",
         block_id: "share",
-        label: { type: "plain_text", text: LESSON_NL.shareQuestion },
+        label: { type: "plain_text", text: texts.shareQuestion },
         element: { type: "radio_buttons", action_id: "value", options, initial_option: form.shared ? options[1] : options[0] },
       },
     ],

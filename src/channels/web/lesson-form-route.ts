@@ -1,6 +1,7 @@
 import type http from "node:http";
 import { readJson, sendJson, str } from "./http-helpers.js";
 import type { RouteContext } from "./asker-routes.js";
+import { lessonTexts } from "../../core/introductions/lesson-texts.js";
 
 /**
  * "Deel wat je leerde" in the web chat: GET /api/introductions/lesson?introductionId=…&userId=… gives
@@ -13,7 +14,9 @@ export async function handleLessonFormRoute(req: http.IncomingMessage, res: http
     const introductionId = url.searchParams.get("introductionId")?.slice(0, 100) ?? "";
     const conversationId = url.searchParams.get("conversationId")?.slice(0, 100) ?? "web";
     const userId = url.searchParams.get("userId")?.slice(0, 100) || `web-${conversationId}`;
-    sendJson(res, 200, ctx.core.lessons.form({ platform: ctx.channel, userId }, introductionId));
+    const form = ctx.core.lessons.form({ platform: ctx.channel, userId }, introductionId);
+    const texts = lessonTexts(form.language);
+    sendJson(res, 200, { ...form, labels: { intro: texts.intro, shareBox: texts.shareBox, save: texts.save } });
     return true;
   }
   if (req.method !== "POST") return false;

@@ -1,7 +1,7 @@
 import type { Introduction } from "./introduction-types.js";
 import { decideLesson, setLessonSharing, submitLesson } from "./lesson-machine.js";
 import { LessonVersionConflict, type LessonRepository } from "./lesson-repository.js";
-import { LESSON_NL } from "./lesson-texts.js";
+import { LESSON_NL, lessonTexts } from "./lesson-texts.js";
 import type { Lesson, LessonResult } from "./lesson-types.js";
 
 export type LessonAuthor = { platform: string; userId: string };
@@ -17,7 +17,7 @@ export type LessonDecision = { ok: boolean; text: string; status?: string; docum
 /** What channels may ask of the learning loop. */
 export interface LessonApi {
   /** The form's starting point: the author's earlier lesson (to edit), or why they cannot write one. */
-  form(author: LessonAuthor, introductionId: string): { ok: true; text?: string; shared: boolean } | { ok: false; text: string };
+  form(author: LessonAuthor, introductionId: string): { ok: true; text?: string; shared: boolean; language?: "en" } | { ok: false; text: string; language?: "en" };
   submit(input: { author: LessonAuthor; introductionId: string; text: string; share: boolean; eventKey?: string }): LessonReply;
   setSharing(input: { author: LessonAuthor; introductionId: string; share: boolean; eventKey?: string }): LessonReply;
   /** For coordinators only (undefined for anyone else). */
@@ -57,11 +57,14 @@ export class LessonService implements LessonApi {
   form(author: LessonAuthor, introductionId: string) {
     const intro = this.options.introduction(introductionId);
     if (!intro) return { ok: false as const, text: LESSON_NL.refused.unknown };
+    const language = languageOf(intro, author);
+    const texts = lessonTexts(language);
+    const lang = language ? { language } : {};
     const probe = submitLesson(intro, undefined, { id: "probe", author, text: "x", share: false, now: this.clock() });
-    if (!probe.ok) return { ok: false as const, text: LESSON_NL.refused[probe.code] };
+    if (!probe.ok) return { ok: false as const, text: texts.refused[probe.code], ...lang };
     const existing = this.options.repository.of(introductionId, probe.lesson.role)?.lesson;
-    if (existing && (existing.status === "accepted" || existing.status === "rejected")) return { ok: false as const, text: LESSON_NL.refused.decided };
-    return { ok: true as const, text: existing?.text || undefined, shared: existing?.shared ?? false };
+    if (existing && (existing.status === "accepted" || existing.status === "rejected")) return { ok: false as const, text: texts.refused.decided, ...lang };
+    return { ok: true as const, text: existing?.text || undefined, shared: existing?.shared ?? false, ...lang };
   }
 
   submit(input: { author: LessonAuthor; introductionId: string; text: string; share: boolean; eventKey?: string }): LessonReply {
@@ -144,26 +147,32 @@ export class LessonService implements LessonApi {
     const { repository } = this.options;
     const intro = this.options.introduction(introductionId);
     if (!intro) return { ok: false, text: LESSON_NL.refused.unknown };
+    const texts = lessonTexts(languageOf(intro, author));
     const role = intro.asker.platform === author.platform && intro.asker.userId === author.userId ? "asker"
       : intro.contact.platform === author.platform && intro.contact.userId === author.userId ? "contact" : undefined;
     if (eventKey && repository.hasEventKey(eventKey)) {
       const seen = role && repository.of(introductionId, role)?.lesson;
-      return { ok: true, text: LESSON_NL.unchanged, shared: seen ? seen.shared : undefined };
+      return { ok: true, text: texts.unchanged, shared: seen ? seen.shared : undefined };
     }
     for (let attempt = 1; ; attempt++) {
       const current = role ? repository.of(introductionId, role) : undefined;
       const result = make(intro, current?.lesson);
       if (!result.ok) {
         const problem = result.code === "empty" || result.code === "too_long" ? result.code : undefined;
-        return { ok: false, text: LESSON_NL.refused[result.code], ...(problem ? { problem } : {}) };
+        return { ok: false, text: texts.refused[result.code], ...(problem ? { problem } : {}) };
       }
-      if (!result.changed) return { ok: true, text: LESSON_NL.unchanged, shared: result.lesson.shared };
+      if (!result.changed) return { ok: true, text: texts.unchanged, shared: result.lesson.shared };
       try {
         repository.record({ lesson: result.lesson, expectedVersion: current?.version, type, eventKey, actor: author.userId, outcome: "ok" });
-        return { ok: true, text: result.lesson.shared ? LESSON_NL.savedShared : LESSON_NL.savedPrivate, shared: result.lesson.shared };
+        return { ok: true, text: result.lesson.shared ? texts.savedShared : texts.savedPrivate, shared: result.lesson.shared };
       } catch (error) {
         if (!(error instanceof LessonVersionConflict) || attempt >= CONFLICT_RETRIES) throw error;
       }
     }
   }
+}
+
+/** An asker who asked in English reads the learning loop in English; a contact in Dutch. */
+function languageOf(intro: Introduction, author: LessonAuthor): "en" | undefined {
+  return intro.asker.platform === author.platform && intro.asker.userId === author.userId ? intro.asker.language : undefined;
 }

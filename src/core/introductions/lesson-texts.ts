@@ -1,6 +1,7 @@
 import type { IntroRole } from "./introduction-types.js";
 import { MAX_LESSON_CHARS } from "./lesson-machine.js";
 import type { Lesson, LessonRejection } from "./lesson-types.js";
+import { LESSON_EN } from "./lesson-texts-en.js";
 
 /** Every text of the learning loop that people read, in plain Dutch, in one place. */
 export const LESSON_NL = {
@@ -13,6 +14,8 @@ export const LESSON_NL = {
   shareQuestion: "Mag dit naar de coördinatoren, als voorstel voor de kennisbank?",
   shareYes: "Ja, deel het (zonder mijn naam)",
   shareNo: "Nee, alleen voor mezelf",
+  /** The web form's checkbox. */
+  shareBox: "Deel dit met de coördinatoren, als voorstel voor de kennisbank (zonder mijn naam)",
   save: "Bewaren",
   cancel: "Annuleren",
   savedPrivate: "Dank je! Je les blijft bij jou: niemand anders ziet hem. Wil je hem later toch delen, druk dan nog eens op \"Deel wat je leerde\".",
@@ -36,6 +39,13 @@ export const LESSON_NL = {
   onlyCoordinators: "Alleen coördinatoren zien en beoordelen de voorgestelde aanvullingen.",
   role: { asker: "de vrager", contact: "het benaderde initiatief" } satisfies Record<IntroRole, string>,
 };
+
+/** What the author of a lesson reads (the form, the replies), in their language. */
+export type LessonTexts = Omit<typeof LESSON_NL, "accepted" | "rejected" | "alreadyDecided" | "onlyCoordinators" | "role">;
+
+export function lessonTexts(language: "en" | undefined): LessonTexts {
+  return language === "en" ? LESSON_EN : LESSON_NL;
+}
 
 /**
  * The knowledge document an accepted lesson becomes: where it comes from (an introduction between
