@@ -66,6 +66,7 @@ export function wireIntroductions(deps: {
     write: deps.writeLesson,
     mayDecide: deps.mayDecide,
     log,
+    retry: deliveryRetryPolicy(deps.config.handoff.tickMs),
     clock: deps.clock,
   });
   return {

@@ -1,3 +1,4 @@
+import { retryDelay, type RetryPolicy } from "../handoff/delivery-plan.js";
 import type { Introduction } from "./introduction-types.js";
 import { decideLesson, setLessonSharing, submitLesson } from "./lesson-machine.js";
 import { LessonVersionConflict, type LessonRepository } from "./lesson-repository.js";
@@ -31,7 +32,9 @@ export type LessonServiceOptions = {
   /** Writes an accepted lesson to the knowledge store (the learning loop's writer); resolves to the document's name. */
   write(lesson: Lesson): Promise<string>;
   mayDecide(userId: string): boolean;
-  log: { info(message: string): void; warn(message: string): void };
+  log: { info(message: string): void; warn(message: string): void; error?(message: string): void };
+  /** Backoff for a document that could not be written (as for handoff messages); without it, every tick tries again. */
+  retry?: RetryPolicy;
   clock?: () => Date;
   newId?: () => string;
 };
@@ -48,6 +51,8 @@ export class LessonService implements LessonApi {
   private readonly clock: () => Date;
   private readonly newId: () => string;
   private writing: Promise<void> | undefined;
+  /** Failed writes in this process: how often, and not before when to try again. */
+  private readonly failures = new Map<string, { attempts: number; nextAt: number }>();
 
   constructor(private readonly options: LessonServiceOptions) {
     this.clock = options.clock ?? (() => new Date());
@@ -117,6 +122,8 @@ export class LessonService implements LessonApi {
   private async writeAll(): Promise<void> {
     const { repository } = this.options;
     for (const lesson of repository.unwritten()) {
+      const failed = this.failures.get(lesson.id);
+      if (failed && failed.nextAt > this.clock().getTime()) continue;
       try {
         const document = await this.options.write(lesson);
         for (let attempt = 1; ; attempt++) {
@@ -128,9 +135,15 @@ export class LessonService implements LessonApi {
             if (!(error instanceof LessonVersionConflict) || attempt >= CONFLICT_RETRIES) throw error;
           }
         }
+        this.failures.delete(lesson.id);
         this.options.log.info(`lesson ${lesson.id} added to the knowledge store`);
       } catch (error) {
-        this.options.log.warn(`lesson ${lesson.id} could not be added to the knowledge store yet, will retry: ${(error as Error).message}`);
+        const attempts = (failed?.attempts ?? 0) + 1;
+        const { delayMs, park } = this.options.retry ? retryDelay(this.options.retry, attempts) : { delayMs: 0, park: false };
+        this.failures.set(lesson.id, { attempts, nextAt: this.clock().getTime() + delayMs });
+        const message = `lesson ${lesson.id} could not be added to the knowledge store (attempt ${attempts}): ${(error as Error).message}; next try in ${Math.round(delayMs / 1000)} s`;
+        if (park) (this.options.log.error ?? this.options.log.warn)(`vastgelopen: ${message}`);
+        else this.options.log.warn(message);
       }
     }
   }
