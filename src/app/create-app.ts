@@ -41,6 +41,7 @@ import { openSemantic } from "./open-semantic.js";
 import { RoleGrants } from "../core/handoff/role-grants.js";
 import { safeHandler } from "./safe-handler.js";
 import { wireIntroductions } from "./wire-introductions.js";
+import { writeLessonToKnowledge } from "./lesson-writer.js";
 import { createWebIntroSink } from "../channels/web/web-intro-sink.js";
 import { SqliteInitiativeDirectory } from "../store/sqlite-initiative-directory.js";
 import { createProfileForm } from "../core/gids/profile-form.js";
@@ -83,6 +84,10 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
     config, db: knowledge.db, directory: new SqliteInitiativeDirectory(knowledge.db), memory: new SqliteConversationMemory(knowledge.db),
     sinks: { web: createWebIntroSink(messages), ...Object.fromEntries(platforms.flatMap((p) => (p.introSink ? [[p.adapter.name, p.introSink] as const] : []))) },
     logger: logger.child({ component: "introductions" }), clock: options.clock,
+    writeLesson: (lesson) => writeLessonToKnowledge(lesson, {
+      knowledgeDir: config.knowledgeDir, store: knowledge.store, maxFileBytes: config.ingestMaxFileBytes, refreshVectors: () => knowledge.semantic.refreshVectors(),
+    }),
+    mayDecide: (userId) => roster.isCoordinator(userId) || grants.has(userId, "knowledge"),
   });
 
   const handoffs = new HandoffService({
@@ -142,6 +147,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
     act: async (action) => afterwards(withLinks(await conversation.act(action))),
     feedback: (entry) => knowledge.questionLog.recordFeedback(entry),
     introductions: introductions.api,
+    lessons: introductions.lessons,
     // Through the modals a person edits only the profile they are a contact of (coordinators use the other tools).
     profileForm: createProfileForm(new ProfileService(new SqliteInitiativeDirectory(knowledge.db), () => false)),
     askerHandoff: askerHandoffOf(knowledge.db, config.handoff.reopenWindowMs),

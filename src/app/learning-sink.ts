@@ -9,6 +9,12 @@ import type { KnowledgeStore } from "../store/knowledge-store.js";
 export const ANSWERS_FOLDER = "antwoorden";
 
 /**
+ * Where else learned text comes from (a lesson from an introduction): its own folder, kind and region.
+ * The id passed in place of a handoff's is then that lesson's.
+ */
+export type LearnedSource = { folder: string; kind: string; region?: string };
+
+/**
  * The learning loop: an answer a tolk approved becomes a knowledge document (kind "antwoord van
  * tolk") that the next asker finds. It holds the question and the answer, never who asked.
  * Delivered again (a retry, a restart), it writes nothing twice: the handoff's file is found by its
@@ -17,10 +23,11 @@ export const ANSWERS_FOLDER = "antwoorden";
 export async function addAnswerToKnowledge(
   effect: Extract<HandoffEffect, { type: "add_to_knowledge" }>,
   handoffId: string,
-  options: { knowledgeDir: string; store: KnowledgeStore; maxFileBytes: number; now?: Date },
+  options: { knowledgeDir: string; store: KnowledgeStore; maxFileBytes: number; now?: Date; source?: LearnedSource },
 ): Promise<string> {
   const now = options.now ?? new Date();
-  const relative = existingAnswerFile(options.knowledgeDir, handoffId) ?? `${ANSWERS_FOLDER}/${now.toISOString().slice(0, 10)}-${slugOf(effect.question)}-${idPart(handoffId)}.md`;
+  const folder = options.source?.folder ?? ANSWERS_FOLDER;
+  const relative = existingAnswerFile(options.knowledgeDir, folder, handoffId) ?? `${folder}/${now.toISOString().slice(0, 10)}-${slugOf(effect.question)}-${idPart(handoffId)}.md`;
   const file = path.join(options.knowledgeDir, relative);
   const content = `# ${effect.question}\n\n${effect.answer}\n`;
   if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== content) {
@@ -28,7 +35,8 @@ export async function addAnswerToKnowledge(
     fs.writeFileSync(file, content);
   }
   addMetadataBlock(path.join(options.knowledgeDir, METADATA_FILE), relative, {
-    title: effect.question, kind: "antwoord van tolk", year: String(now.getFullYear()), themes: effect.theme ? [effect.theme] : [],
+    title: effect.question, kind: options.source?.kind ?? "antwoord van tolk", year: String(now.getFullYear()), themes: effect.theme ? [effect.theme] : [],
+    ...(options.source?.region ? { region: options.source.region } : {}),
   });
 
   const summary = await ingestSources({ store: options.store, knowledgeDir: options.knowledgeDir, sources: [file], maxFileBytes: options.maxFileBytes });
@@ -54,11 +62,11 @@ function addMetadataBlock(metadataPath: string, key: string, entry: Record<strin
 }
 
 /** The answer file an earlier delivery of this handoff wrote (its name ends with the handoff's id). */
-function existingAnswerFile(knowledgeDir: string, handoffId: string): string | undefined {
-  const folder = path.join(knowledgeDir, ANSWERS_FOLDER);
+function existingAnswerFile(knowledgeDir: string, folderName: string, handoffId: string): string | undefined {
+  const folder = path.join(knowledgeDir, folderName);
   if (!fs.existsSync(folder)) return undefined;
   const name = fs.readdirSync(folder).find((f) => f.endsWith(`-${idPart(handoffId)}.md`));
-  return name && `${ANSWERS_FOLDER}/${name}`;
+  return name && `${folderName}/${name}`;
 }
 
 function idPart(handoffId: string): string {

@@ -3,6 +3,9 @@ import type { ConversationMemory } from "../core/conversation.js";
 import type { InitiativeDirectory } from "../core/gids/initiative.js";
 import { createIntroductionApi, type IntroductionApi } from "../core/introductions/introduction-api.js";
 import { IntroductionService, type IntroductionEffectSink } from "../core/introductions/introduction-service.js";
+import { LessonService } from "../core/introductions/lesson-service.js";
+import type { Lesson } from "../core/introductions/lesson-types.js";
+import { SqliteLessonRepository } from "../store/sqlite-lesson-repository.js";
 import type { Logger } from "../logger.js";
 import type Database from "better-sqlite3";
 import { SqliteIntroductionRepository } from "../store/sqlite-introduction-repository.js";
@@ -15,6 +18,8 @@ const CHOICE_TIMEOUT_MS = 24 * 3_600_000;
 export type WiredIntroductions = {
   service: IntroductionService;
   api: IntroductionApi;
+  /** The learning loop: what people learned, proposed to the coordinators for the knowledge store. */
+  lessons: LessonService;
   /** Fires due timers and delivers the outbox (the app's tick). */
   tick(): void;
   deliver(): void;
@@ -29,6 +34,10 @@ export function wireIntroductions(deps: {
   /** Per platform ("web", "slack", "discord"). */
   sinks: Record<string, IntroductionEffectSink>;
   logger: Logger;
+  /** Writes an accepted lesson to the knowledge store (see lesson-writer.ts). */
+  writeLesson(lesson: Lesson): Promise<string>;
+  /** Coordinators (and whoever a platform role vouched for) decide on proposed lessons. */
+  mayDecide(userId: string): boolean;
   clock?: () => Date;
 }): WiredIntroductions {
   const log = deps.logger;
@@ -51,9 +60,19 @@ export function wireIntroductions(deps: {
     latestQuestion: (platform, conversationId, userId) => deps.memory.latestOf(platform, conversationId, userId),
     changed: deliver,
   });
+  const lessons = new LessonService({
+    repository: new SqliteLessonRepository(deps.db),
+    introduction: (id) => service.get(id),
+    write: deps.writeLesson,
+    mayDecide: deps.mayDecide,
+    log,
+    retry: deliveryRetryPolicy(deps.config.handoff.tickMs),
+    clock: deps.clock,
+  });
   return {
     service,
     api,
+    lessons,
     deliver,
     tick() {
       try {
@@ -62,6 +81,7 @@ export function wireIntroductions(deps: {
         log.error(`introduction timers failed: ${(error as Error).message}`);
       }
       deliver();
+      lessons.writeAccepted().catch((error: unknown) => log.error(`writing accepted lessons failed: ${(error as Error).message}`));
     },
   };
 }

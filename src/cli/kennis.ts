@@ -15,6 +15,7 @@ import { channelLabel, count } from "./dutch-labels.js";
 import { runBackupCommand } from "./backup-commands.js";
 import { printSignals } from "./signals-command.js";
 import { INITIATIEVEN_USAGE, runInitiatievenCommand } from "./initiatieven-command.js";
+import { LESSEN_USAGE, runLessonsCommand } from "./lessons-command.js";
 import { runCli } from "./run-cli.js";
 import { reasonText } from "../core/channel-texts-nl.js";
 
@@ -30,7 +31,8 @@ const USAGE = `Gebruik: npm run kennis -- <opdracht>
   team-link-intrekken <id>  trek alle links van iemand in (en log diegene overal uit)
   backup <bestand>          reservekopie van de database, ook terwijl Vliegwiel draait
   restore <bestand>         zet een reservekopie terug (stop Vliegwiel eerst)
-${INITIATIEVEN_USAGE}`;
+${INITIATIEVEN_USAGE}
+${LESSEN_USAGE}`;
 
 runCli(async (config, [command, ...args]) => {
   if (command === "backup" || command === "restore") return runBackupCommand(config, command, args[0]);
@@ -99,6 +101,8 @@ runCli(async (config, [command, ...args]) => {
         return printSignals(config, knowledge, args);
       case "initiatieven":
         return runInitiatievenCommand(knowledge, args);
+      case "lessen":
+        return runLessonsCommand(config, knowledge, args);
       case "vergeet": {
         const ref = args[0];
         if (!ref) throw new Error("wie? Geef <platform>:<gebruikers-id>, bijvoorbeeld: npm run kennis -- vergeet slack:U0123ABC");
@@ -111,7 +115,8 @@ runCli(async (config, [command, ...args]) => {
         console.log(`Vergeten: ${ref}. ${result.questions} vragen, ${result.conversationTurns} gespreksregels, ${result.webMessages} chatberichten, ` +
           `${result.feedback} beoordelingen en ${result.handoffs} doorvragen verwijderd of geanonimiseerd (${result.other} overige regels); ` +
           `als contactpersoon van ${count(result.initiatives, "initiatief", "initiatieven")} uit de gids gehaald; ` +
-          `${count(result.introductions, "kennismaking", "kennismakingen")} zonder naam en vraag bewaard.`);
+          `${count(result.introductions, "kennismaking", "kennismakingen")} zonder naam en vraag bewaard; ` +
+          `${count(result.lessons, "les", "lessen")} uit kennismakingen zonder naam (en zonder tekst als die niet in de kennisbank staat).`);
         console.log("Let op: berichten in Slack of Discord zelf staan daar nog; verwijder die in dat platform.");
         return 0;
       }

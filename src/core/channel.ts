@@ -4,6 +4,7 @@ import type { ApplyResult } from "./handoff/handoff-service.js";
 import type { HandoffStatus, Person } from "./handoff/handoff-types.js";
 import type { Reply } from "./reply.js";
 import type { IntroductionApi } from "./introductions/introduction-api.js";
+import type { LessonApi } from "./introductions/lesson-service.js";
 import type { ProfileForm } from "./gids/profile-form.js";
 import type { ProfileService } from "./gids/profile-service.js";
 
@@ -119,6 +120,8 @@ export type CoreApi = {
   team: TeamApi;
   /** "Breng me in contact" under a suggested initiative, and the introduction's buttons. */
   introductions: IntroductionApi;
+  /** What people learned from an introduction ("Deel wat je leerde"), and the coordinators' decision on it. */
+  lessons: LessonApi;
   /** The profile modals (`/vliegwiel initiatief`, `/initiatief`): a person's own initiative in the gids. */
   profileForm: ProfileForm;
   /** The latest handoff of an asker's conversation, shared or not; undefined when there is none. */

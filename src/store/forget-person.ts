@@ -2,8 +2,9 @@ import type Database from "better-sqlite3";
 import { anonymiseHandoffs } from "./personal-data.js";
 import { SqliteInitiativeDirectory } from "./sqlite-initiative-directory.js";
 import { SqliteIntroductionRepository } from "./sqlite-introduction-repository.js";
+import { forgetLessonsOf } from "./sqlite-lesson-repository.js";
 
-export type ForgetResult = { questions: number; conversationTurns: number; webMessages: number; feedback: number; handoffs: number; other: number; initiatives: number; introductions: number };
+export type ForgetResult = { questions: number; conversationTurns: number; webMessages: number; feedback: number; handoffs: number; other: number; initiatives: number; introductions: number; lessons: number };
 
 /** "slack:U0123" → platform and user id; the same form the question log and token budgets use. */
 export function parsePersonRef(ref: string): { channel: string; userId: string } {
@@ -66,6 +67,8 @@ export function forgetPerson(db: Database.Database, ref: string, now: Date = new
     const initiatives = new SqliteInitiativeDirectory(db, () => now).forgetPerson({ platform: channel, userId });
     // Their introductions keep only what the signals count: question, names and ids go, nothing more is sent.
     const introductions = new SqliteIntroductionRepository(db).forgetPerson(channel, userId);
-    return { questions, conversationTurns, webMessages, feedback, handoffs: handoffIds.length, other, initiatives, introductions };
+    // What they learned from an introduction: their name goes, and the text unless it is in the knowledge store.
+    const lessons = forgetLessonsOf(db, channel, userId);
+    return { questions, conversationTurns, webMessages, feedback, handoffs: handoffIds.length, other, initiatives, introductions, lessons };
   })();
 }

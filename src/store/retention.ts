@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import { anonymiseHandoffs } from "./personal-data.js";
 import { anonymiseIntroductionsBefore } from "./sqlite-introduction-repository.js";
+import { eraseLessonsBefore } from "./sqlite-lesson-repository.js";
 
 export type RetentionResult = { removed: number; anonymisedHandoffs: number; strippedAuditLines: number };
 
@@ -28,6 +29,8 @@ export function applyRetention(db: Database.Database, days: number, now: Date = 
     remove("DELETE FROM initiative_suggestions_shown WHERE at < ?", cutoff);
     // Introductions untouched for that long keep only what the signals count.
     removed += anonymiseIntroductionsBefore(db, cutoff);
+    // A lesson kept private or not taken up loses its text and author; an accepted one its author.
+    removed += eraseLessonsBefore(db, cutoff);
     const old = db
       .prepare(`SELECT id FROM handoffs WHERE status IN ${FINISHED} AND updated_at < ? AND asker_conversation <> ''`)
       .pluck()

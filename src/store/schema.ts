@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import { INTRODUCTION_TABLES } from "./schema-introductions.js";
 import { GIDS_SCHEMA } from "./schema-gids.js";
+import { LESSON_TABLES } from "./schema-lessons.js";
 
 /** Ordered migrations; PRAGMA user_version records how many have run. */
 export const MIGRATIONS: string[] = [
@@ -220,6 +221,7 @@ export const MIGRATIONS: string[] = [
   `,
   GIDS_SCHEMA,
   INTRODUCTION_TABLES,
+  LESSON_TABLES,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../src/app/create-app.js";
 import { createLogger } from "../../src/logger.js";
-import { APPLICATION_ID, BOT, FakeDiscord, TOKEN, type DiscordCall } from "../fakes/fake-discord.js";
+import { APPLICATION_ID, BOT, FakeDiscord, GENERAL, TOKEN, type DiscordCall } from "../fakes/fake-discord.js";
 import { eventually, saveProfile } from "../helpers/intro-flow.js";
 import { tempDir, testConfig } from "../helpers/temp-knowledge.js";
 
@@ -77,7 +77,7 @@ describe("introductions on Discord", () => {
     expect(discord.callsTo("POST", new RegExp(`^/channels/${dmWith(asker.id)}/messages$`)).filter((c) => String(c.body.content).includes(`<@${KEES.id}>`))).toHaveLength(1);
   });
 
-  it("given the contact declines, then the asker is told kindly in the conversation, without a reason", async () => {
+  it("given the contact declines, then the asker is told kindly in their DM, without a reason", async () => {
     const asker = { id: "960000000000000013", username: "ruud" };
     const { dm, choice } = await askAndConnect(asker);
     const share = buttonsOf(choice).find((b) => b.custom_id.startsWith("vw:intro_share_question:"))!;
@@ -87,7 +87,7 @@ describe("introductions on Discord", () => {
     expect(String(request.body.content)).toContain("Iemand uit het netwerk zoekt contact");
     expect(String(request.body.content)).not.toContain("ruud");
     await callbackOf(press(KEES, `vw:intro_decline:${introId}`, dmWith(KEES.id)));
-    const told = await eventually(() => discord.callsTo("POST", new RegExp(`^/channels/${dm}/messages$`)).find((c) => String(c.body.content).includes("komt er nu helaas niet van")), "the kind no");
+    const told = await eventually(() => discord.callsTo("POST", new RegExp(`^/channels/${dmWith(asker.id)}/messages$`)).find((c) => String(c.body.content).includes("komt er nu helaas niet van")), "the kind no");
     expect(String(told.body.content)).not.toContain("Kees");
   });
 
@@ -127,6 +127,22 @@ describe("introductions on Discord", () => {
     await callbackOf(press({ id: "960000000000000023", username: "joke" }, share.custom_id, later.dm));
     const request = await eventually(() => discord.callsTo("POST", new RegExp(`^/channels/${dmWith(marieke.id)}/messages$`)).find((c) => JSON.stringify(c.body.components ?? "").includes("intro_accept")), "the request to Marieke");
     expect(String(request.body.content)).toContain("Zonnedorp Ens");
+  });
+
+  it("given an asker in a server channel others read, then what concerns them alone reaches their DM, not the channel or its thread", async () => {
+    const alma = { id: "960000000000000031", username: "alma" };
+    const before = discord.calls.length;
+    discord.dispatch("MESSAGE_CREATE", discord.message({ channelId: GENERAL, content: `<@${BOT.id}> Hoe starten we een buurtbus met vrijwilligers in ons dorp?`, mentionsBot: true, author: alma }));
+    const answer = await eventually(() => discord.calls.slice(before).find((c) => c.method === "POST" && /^\/channels\/\d+\/messages$/.test(c.path) && buttonsOf(c).some((b) => b.custom_id === "vw:connect_me:de-schakel")), "the answer in the server", 30_000);
+    const where = answer.path.split("/")[2]!;
+    const choice = await callbackOf(press(alma, "vw:connect_me:de-schakel", where));
+    expect((choice.body.data as { flags?: number }).flags).toBe(64); // the choice is Alma's alone
+    const share = buttonsOf(choice).find((b) => b.custom_id.startsWith("vw:intro_share_question:"))!;
+    await callbackOf(press(alma, share.custom_id, where));
+    await eventually(() => discord.callsTo("POST", new RegExp(`^/channels/${dmWith(alma.id)}/messages$`)).find((c) => String(c.body.content).includes("Je verzoek is doorgestuurd naar Dorpshuis De Schakel")), "the notice in Alma's DM");
+    expect(discord.callsTo("POST", /^\/users\/@me\/channels$/).map((c) => c.body.recipient_id)).toContain(alma.id);
+    const inServer = discord.calls.slice(before).filter((c) => c.method === "POST" && [GENERAL, where].some((ch) => c.path === `/channels/${ch}/messages`));
+    expect(inServer.filter((c) => /Je verzoek|Dorpshuis De Schakel wil/.test(String(c.body.content)))).toEqual([]);
   });
 
   async function askAndConnectTo(asker: { id: string; username: string }, initiativeId: string): Promise<{ dm: string; choice: DiscordCall }> {

@@ -140,7 +140,8 @@ describe("introductions under SIGKILL while the request to the contact is delive
     await restart();
     const requests = () => inChannel(KEES_DM).filter((m) => discordButtons(m.components).includes(`vw:intro_accept:${introId}`));
     await eventually(() => requests()[0], "the request after the restart", 60_000);
-    const sent = () => inChannel(dm).filter((m) => String(m.content).includes("Je verzoek is doorgestuurd"));
+    // What concerns the asker alone is counted in their DM (where it goes, wherever they asked).
+    const sent = () => inChannel(`97${asker.id.slice(2)}`).filter((m) => String(m.content).includes("Je verzoek is doorgestuurd"));
     await eventually(() => sent()[0], "the asker hears it was sent", 60_000);
     press({ id: KEES_DISCORD, username: "kees" }, `vw:intro_accept:${introId}`, KEES_DM);
     const toAsker = () => inChannel(`97${asker.id.slice(2)}`).filter((m) => String(m.content).includes(`<@${KEES_DISCORD}>`));

@@ -43,8 +43,10 @@ export function slackCommand(eventsUrl: string, secret: string, user: string, co
  */
 export function viewSubmission(user: string, view: Record<string, unknown>, typed: Record<string, string>, choice?: { block: string; value: string }) {
   const values: Record<string, Record<string, unknown>> = {};
-  for (const block of (view.blocks as Array<{ block_id: string; element: { type: string; initial_value?: string } }>)) {
-    if (block.element.type === "plain_text_input") {
+  for (const block of (view.blocks as Array<{ block_id: string; element?: { type: string; initial_value?: string; initial_option?: { text: unknown; value: string } } }>)) {
+    // Only input blocks have state; a radio group's preselected option is submitted as chosen.
+    if (block.element?.type === "radio_buttons" && block.element.initial_option) values[block.block_id] = { value: { type: "radio_buttons", selected_option: block.element.initial_option } };
+    if (block.element?.type === "plain_text_input") {
       const value = block.block_id in typed ? typed[block.block_id] : block.element.initial_value;
       values[block.block_id] = { value: { type: "plain_text_input", value: value ?? null } };
     }

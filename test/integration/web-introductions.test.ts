@@ -73,6 +73,29 @@ describe("introductions from the web chat to a contact on Slack", () => {
     expect(toKees.body.text).toContain("webchat");
   });
 
+  it("given an asker who asked in English, then their side of the introduction is English and the contact's stays Dutch", async () => {
+    const john = { conversationId: "web-gesprek-en", userId: "web-john", userName: "John" };
+    await post("/api/messages", { ...john, text: "How do we start a community bus with volunteer drivers in our village?" });
+    const choice = await post<IntroAnswer>("/api/introductions", { ...john, initiativeId: "de-schakel", eventKey: "en-1" });
+    expect(choice.text).toContain("What may I pass on?");
+    expect(choice.labels).toEqual({ intro_share_named: "My question and my name", intro_share_question: "Only my question", intro_cancel: "Never mind" });
+    const sent = await post<IntroAnswer>("/api/introductions", { ...john, introductionId: choice.introductionId, button: "intro_share_named", eventKey: "en-2" });
+    expect(sent.text).toContain("I am passing your request on to Dorpshuis De Schakel");
+    const request = await eventually(() => slack.posts("DU0KEES").find((c) => JSON.stringify(c.body.blocks ?? "").includes(choice.introductionId!)), "the request on Slack");
+    expect(request.body.text).toContain("John zoekt contact met Dorpshuis De Schakel");
+    expect(JSON.stringify(request.body.blocks)).toContain("Accepteren");
+
+    await driver.press("U0KEES", "vliegwiel_intro_accept", choice.introductionId!, "DU0KEES", { message_ts: String(request.response.ts) });
+    const feed = async () => (await (await fetch(`${url}/api/conversations/${john.conversationId}/messages`)).json()) as Array<{ text: string }>;
+    let told: { text: string } | undefined;
+    for (let i = 0; i < 800 && !told; i++) {
+      told = (await feed()).find((m) => m.text.includes("would like to talk with you"));
+      if (!told) await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(told?.text).toContain("Kees (on Slack, user U0KEES)");
+    expect((await feed()).some((m) => m.text.includes("Your request has been sent to Dorpshuis De Schakel"))).toBe(true);
+  });
+
   it("given a bad request, then it is refused with a Dutch message", async () => {
     const res = await fetch(`${url}/api/introductions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...who, button: "intro_accept" }) });
     expect(res.status).toBe(400);

@@ -1,10 +1,9 @@
 import { Routes, type REST } from "discord.js";
 import { delivering } from "../../core/handoff/delivery-error.js";
 import type { IntroDeliveryInput, IntroductionEffectSink } from "../../core/introductions/introduction-service.js";
-import { INTRO_NL, INTRO_NOTICES_SHOWN_AS_REPLY, introEffectButtons, introEffectText } from "../../core/introductions/introduction-texts.js";
+import { INTRO_NL, INTRO_NOTICES_SHOWN_AS_REPLY, introEffectButtons, introEffectLanguage, introEffectText } from "../../core/introductions/introduction-texts.js";
 import type { Party } from "../../core/introductions/introduction-types.js";
 import { postOnce } from "./discord-effect-post.js";
-import { splitConversation } from "./discord-handoff-sink.js";
 import { introMessage } from "./intro-message.js";
 
 const ASKER = "\u0000A\u0000";
@@ -17,13 +16,13 @@ const introNonce = (effectId: number, piece = 0) => `vi${effectId}.${piece}`;
 
 /**
  * Introduction messages on Discord: the request and its notices in the contact's DM, notices in the
- * asker's own conversation, and on accept a DM to each with the other's handle. Posts carry a nonce
- * with enforce_nonce and are recorded, so a retry never posts twice.
+ * asker's DM (never a server channel others read), and on accept a DM to each with the other's
+ * handle. Posts carry a nonce with enforce_nonce and are recorded, so a retry never posts twice.
  */
 export function createDiscordIntroSink(rest: () => REST): IntroductionEffectSink {
   const dmOf = async (userId: string): Promise<string> => ((await rest().post(Routes.userChannels(), { body: { recipient_id: userId } })) as { id: string }).id;
   const post = async (input: IntroDeliveryInput, channelId: string, text: string, piece = 0, replyTo?: string, handles?: Record<string, string>) => {
-    const message = introMessage(text, introEffectButtons(input.effect), input.intro.id, handles);
+    const message = introMessage(text, introEffectButtons(input.effect), input.intro.id, handles, introEffectLanguage(input.intro, input.effect));
     return (await postOnce(rest(), channelId, message, introNonce(input.effectId, piece), replyTo)).id;
   };
   return {
@@ -45,8 +44,9 @@ export function createDiscordIntroSink(rest: () => REST): IntroductionEffectSink
         const text = introEffectText(intro, effect);
         if (text === undefined) return;
         if (toAsker) {
-          const { channelId, messageId } = splitConversation(intro.asker.conversationId);
-          input.recordPost(await post(input, channelId, text, 0, messageId));
+          // What concerns the asker alone (sent, declined, the contact's name, the follow-up) goes to their
+          // DM: a server channel or thread is read by others. (Asked in the DM, it is that same channel.)
+          input.recordPost(await post(input, await dmOf(intro.asker.userId), text));
         } else {
           input.recordPost(await post(input, await dmOf(intro.contact.userId), text));
         }

@@ -8,6 +8,7 @@ import { checkHandoffChannel } from "./check-handoff-channel.js";
 import { keepEventsInInbox } from "./event-inbox.js";
 import { registerVliegwielCommand } from "./commands/vliegwiel.js";
 import { registerProfileModal } from "./profile-modal.js";
+import { registerLessonModal } from "./lesson-modal.js";
 import { registerAppHome } from "./listeners/app-home.js";
 import { registerAssistant } from "./listeners/assistant.js";
 import { registerFileShare } from "./listeners/file-share.js";
@@ -83,6 +84,7 @@ export class SlackChannel implements ChannelAdapter {
     registerVliegwielCommand(app, ctx);
     registerActions(app, ctx);
     registerProfileModal(app, ctx);
+    registerLessonModal(app, ctx);
     registerAppHome(app, ctx);
 
     app.error(async (error) => {

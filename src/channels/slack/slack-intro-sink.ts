@@ -1,7 +1,7 @@
 import type { App, types } from "@slack/bolt";
 import { delivering } from "../../core/handoff/delivery-error.js";
 import type { IntroductionEffectSink } from "../../core/introductions/introduction-service.js";
-import { INTRO_BUTTON_LABELS, INTRO_NL, INTRO_NOTICES_SHOWN_AS_REPLY, introEffectButtons, introEffectText, type IntroButton } from "../../core/introductions/introduction-texts.js";
+import { INTRO_NL, INTRO_NOTICES_SHOWN_AS_REPLY, introButtonLabel, introEffectButtons, introEffectLanguage, introEffectText, type IntroButton } from "../../core/introductions/introduction-texts.js";
 import type { Introduction, IntroductionEffect } from "../../core/introductions/introduction-types.js";
 import { button } from "./block-kit.js";
 import { postIntroOnce } from "./slack-intro-post.js";
@@ -53,16 +53,16 @@ async function directChannel(slack: App["client"], userId: string): Promise<stri
 
 /** A message with the buttons its effect has (Accepteren / Liever niet; Ja, het hielp / Niet echt). */
 export function introBlocks(intro: Introduction, effect: IntroductionEffect, text: string): types.KnownBlock[] {
-  return introMessageBlocks(text, introEffectButtons(effect), intro.id);
+  return introMessageBlocks(text, introEffectButtons(effect), intro.id, introEffectLanguage(intro, effect));
 }
 
-export function introMessageBlocks(text: string, buttons: readonly IntroButton[], introductionId: string): types.KnownBlock[] {
+export function introMessageBlocks(text: string, buttons: readonly IntroButton[], introductionId: string, language?: "en"): types.KnownBlock[] {
   const blocks: types.KnownBlock[] = [{ type: "section", text: { type: "mrkdwn", text: text.slice(0, 3000) } }];
   if (buttons.length) {
     blocks.push({
       type: "actions",
       block_id: `vliegwiel-intro:${introductionId}`,
-      elements: buttons.map((b) => button(`vliegwiel_${b}`, INTRO_BUTTON_LABELS[b], introductionId, b === "intro_accept" || b === "intro_share_named" ? "primary" : undefined)),
+      elements: buttons.map((b) => button(`vliegwiel_${b}`, introButtonLabel(b, language), introductionId, b === "intro_accept" || b === "intro_share_named" ? "primary" : undefined)),
     });
   }
   return blocks;

@@ -1,6 +1,6 @@
 import type http from "node:http";
 import type { IntroReply } from "../../core/introductions/introduction-api.js";
-import { INTRO_BUTTON_LABELS, type IntroButton } from "../../core/introductions/introduction-texts.js";
+import { INTRO_BUTTON_LABELS, introButtonLabel, type IntroButton } from "../../core/introductions/introduction-texts.js";
 import { readJson, sendJson, str } from "./http-helpers.js";
 import type { RouteContext } from "./asker-routes.js";
 
@@ -27,6 +27,6 @@ export async function handleIntroRoute(req: http.IncomingMessage, res: http.Serv
   } else {
     return sendJson(res, 400, { error: "Geef een initiatief of een kennismaking met een knop." }), true;
   }
-  sendJson(res, 200, { ...reply, labels: Object.fromEntries(reply.buttons.map((b) => [b, INTRO_BUTTON_LABELS[b]])) });
+  sendJson(res, 200, { ...reply, labels: Object.fromEntries(reply.buttons.map((b) => [b, introButtonLabel(b, reply.language)])) });
   return true;
 }

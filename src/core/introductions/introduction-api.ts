@@ -1,9 +1,10 @@
 import type { IntroApplyResult, IntroductionService, IntroRequestResult } from "./introduction-service.js";
-import { INTRO_NL, type IntroButton } from "./introduction-texts.js";
+import { askerIntroTexts, INTRO_NL, type AskerIntroTexts, type IntroButton } from "./introduction-texts.js";
+import { replyLanguage } from "../reply-language.js";
 import type { IntroductionEvent } from "./introduction-types.js";
 
 /** What the one who pressed a button reads back, with the buttons to show (and the introduction they act on). */
-export type IntroReply = { text: string; buttons: IntroButton[]; introductionId?: string; ok: boolean };
+export type IntroReply = { text: string; buttons: IntroButton[]; introductionId?: string; ok: boolean; /** The reader asked in English. */ language?: "en" };
 
 export type ConnectPress = {
   platform: string;
@@ -23,7 +24,7 @@ export interface IntroductionApi {
   press(press: IntroPress): IntroReply;
 }
 
-const EVENTS: Record<IntroButton, (by: string) => IntroductionEvent> = {
+const EVENTS: Record<Exclude<IntroButton, "intro_share_lesson">, (by: string) => IntroductionEvent> = {
   intro_share_named: (by) => ({ type: "sharing_chosen", by, sharing: "question_and_name" }),
   intro_share_question: (by) => ({ type: "sharing_chosen", by, sharing: "question_only" }),
   intro_cancel: (by) => ({ type: "cancel", by }),
@@ -38,8 +39,6 @@ const PRESS_REPLIES: Partial<Record<IntroButton, string>> = {
   intro_accept: INTRO_NL.accepted,
   intro_decline: INTRO_NL.declined,
   intro_withdraw: INTRO_NL.withdrawn,
-  intro_helped_yes: INTRO_NL.thanksHelped,
-  intro_helped_no: INTRO_NL.thanksHelped,
 };
 
 /**
@@ -56,40 +55,61 @@ export function createIntroductionApi(deps: {
   const { service } = deps;
   return {
     connectMe(press) {
+      const question = deps.latestQuestion(press.platform, press.conversationId, press.userId) ?? "";
+      // Asked in English: the asker's side of the introduction is English (as for handoffs).
+      const language = question && replyLanguage(question) === "en" ? ("en" as const) : undefined;
+      const texts = askerIntroTexts(language);
+      const lang = language ? { language } : {};
       const result: IntroRequestResult = service.request({
         initiativeId: press.initiativeId,
-        question: deps.latestQuestion(press.platform, press.conversationId, press.userId) ?? "",
-        asker: { platform: press.platform, userId: press.userId, name: press.userName, conversationId: press.conversationId },
+        question,
+        asker: { platform: press.platform, userId: press.userId, name: press.userName, conversationId: press.conversationId, ...lang },
         eventKey: press.eventKey,
       });
-      if (!result.ok) return { ok: false, buttons: [], text: REQUEST_REFUSALS[result.code] };
+      if (!result.ok) return { ok: false, buttons: [], text: refusal(texts, result.code), ...lang };
       const { intro } = result;
-      if (intro.status !== "choosing") return { ok: true, buttons: [], introductionId: intro.id, text: INTRO_NL.requestSent(intro) };
-      return { ok: true, introductionId: intro.id, text: INTRO_NL.choose(intro.initiativeName), buttons: ["intro_share_named", "intro_share_question", "intro_cancel"] };
+      if (intro.status !== "choosing") return { ok: true, buttons: [], introductionId: intro.id, text: texts.requestSent(intro), ...lang };
+      return { ok: true, introductionId: intro.id, text: texts.choose(intro.initiativeName), buttons: ["intro_share_named", "intro_share_question", "intro_cancel"], ...lang };
     },
 
     press(press) {
       const before = service.get(press.introductionId);
       if (!before) return { ok: false, buttons: [], text: INTRO_NL.unknownInitiative };
+      // The asker reads their own language; the contact (and anyone else) Dutch.
+      const language = before.asker.platform === press.platform && before.asker.userId === press.userId ? before.asker.language : undefined;
+      const texts = askerIntroTexts(language);
+      const lang = language ? { language } : {};
+      // A channel opens its own form for this button; it is no step of the introduction.
+      if (press.button === "intro_share_lesson") return { ok: false, buttons: [], introductionId: before.id, text: texts.lessonFormElsewhere, ...lang };
       const result: IntroApplyResult = service.apply(press.introductionId, EVENTS[press.button](press.userId), press.eventKey);
       deps.changed();
       const intro = service.get(press.introductionId) ?? before;
       if (result.ok) {
-        const text = PRESS_REPLIES[press.button]
-          ?? (intro.status === "requested" ? INTRO_NL.passingOn(intro) : intro.status === "cancelled" ? INTRO_NL.cancelled(intro) : INTRO_NL.alreadyAnswered);
-        return { ok: true, buttons: intro.status === "accepted" && press.button === "intro_accept" ? ["intro_withdraw"] : [], introductionId: intro.id, text };
+        const text = (press.button === "intro_helped_yes" || press.button === "intro_helped_no" ? texts.thanksHelped : PRESS_REPLIES[press.button])
+          ?? (intro.status === "requested" ? texts.passingOn(intro) : intro.status === "cancelled" ? texts.cancelled(intro) : texts.alreadyAnswered);
+        return { ok: true, buttons: buttonsAfter(press.button, intro.status), introductionId: intro.id, text, ...lang };
       }
-      if (result.code === "duplicate") return { ok: true, buttons: [], introductionId: intro.id, text: INTRO_NL.alreadyAnswered };
+      if (result.code === "duplicate") return { ok: true, buttons: [], introductionId: intro.id, text: texts.alreadyAnswered, ...lang };
       if (result.code === "not_asker" || result.code === "not_contact") return { ok: false, buttons: [], text: INTRO_NL.notForYou };
-      return { ok: false, buttons: [], introductionId: intro.id, text: INTRO_NL.alreadyAnswered };
+      return { ok: false, buttons: [], introductionId: intro.id, text: texts.alreadyAnswered, ...lang };
     },
   };
 }
 
-const REQUEST_REFUSALS: Record<Exclude<IntroRequestResult, { ok: true }>["code"], string> = {
-  unknown_initiative: INTRO_NL.unknownInitiative,
-  not_contactable: INTRO_NL.notContactable,
-  own_initiative: INTRO_NL.ownInitiative,
-  no_question: INTRO_NL.noQuestion,
-  recently_declined: INTRO_NL.recentlyDeclined,
-};
+function refusal(texts: AskerIntroTexts, code: Exclude<IntroRequestResult, { ok: true }>["code"]): string {
+  const refusals: Record<typeof code, string> = {
+    unknown_initiative: texts.unknownInitiative,
+    not_contactable: texts.notContactable,
+    own_initiative: texts.ownInitiative,
+    no_question: texts.noQuestion,
+    recently_declined: texts.recentlyDeclined,
+  };
+  return refusals[code];
+}
+
+/** What may follow a press: withdrawing after accepting; sharing what one learned after the follow-up. */
+function buttonsAfter(button: IntroButton, status: string): IntroButton[] {
+  if (button === "intro_accept" && status === "accepted") return ["intro_withdraw"];
+  if (button === "intro_helped_yes" || button === "intro_helped_no") return ["intro_share_lesson"];
+  return [];
+}

@@ -1,4 +1,5 @@
 import type { Introduction, IntroductionEffect, Party } from "./introduction-types.js";
+import { INTRO_BUTTON_LABELS_EN, INTRO_EN } from "./introduction-texts-en.js";
 
 /** Every text of introductions that people read, in plain Dutch, in one place. */
 
@@ -6,7 +7,9 @@ import type { Introduction, IntroductionEffect, Party } from "./introduction-typ
 export type IntroButton =
   | "intro_share_named" | "intro_share_question" | "intro_cancel"
   | "intro_accept" | "intro_decline" | "intro_withdraw"
-  | "intro_helped_yes" | "intro_helped_no";
+  | "intro_helped_yes" | "intro_helped_no"
+  /** After the follow-up: opens the form for what someone learned (a modal or form, not an event). */
+  | "intro_share_lesson";
 
 export const INTRO_BUTTON_LABELS: Record<IntroButton, string> = {
   intro_share_named: "Mijn vraag en mijn naam",
@@ -17,6 +20,7 @@ export const INTRO_BUTTON_LABELS: Record<IntroButton, string> = {
   intro_withdraw: "Toch niet meer",
   intro_helped_yes: "Ja, het hielp",
   intro_helped_no: "Niet echt",
+  intro_share_lesson: "Deel wat je leerde",
 };
 
 /** The label of the button under each suggested initiative. */
@@ -63,7 +67,9 @@ export const INTRO_NL = {
   accepted: "Dank je! Ik breng jullie nu met elkaar in contact.",
   declined: "Helder, dank je. De vrager hoort alleen dat het er nu niet van komt, niet waarom.",
   withdrawn: "Helder: ik stuur je hierover niets meer.",
-  thanksHelped: "Dank je voor je antwoord! Zo leert het netwerk wat werkt.",
+  thanksHelped: "Dank je voor je antwoord! Zo leert het netwerk wat werkt. Wil je in een paar zinnen delen wat je leerde? Dat hoeft niet.",
+  /** Where a channel has no form for it. */
+  lessonFormElsewhere: "Dat kan in het formulier dat bij deze knop hoort; probeer het nog eens.",
   alreadyAnswered: "Dit verzoek is al afgerond.",
   /** What an answered request or follow-up shows in place of its buttons' notification text. */
   answered: "Beantwoord",
@@ -75,6 +81,21 @@ export const INTRO_NL = {
   recentlyDeclined: "Met dit initiatief kan ik je nu niet opnieuw in contact brengen. Misschien past een ander initiatief, of kan een tolk je verder helpen.",
 };
 
+/** The texts an asker reads, which an asker who asked in English reads in English. */
+export type AskerIntroTexts = Pick<typeof INTRO_NL,
+  | "choose" | "requestSent" | "notNow" | "passingOn" | "cancelled" | "introducedToAsker" | "contactWithdrew" | "askHelped" | "thanksHelped"
+  | "lessonFormElsewhere" | "alreadyAnswered" | "answered" | "notForYou" | "ownInitiative" | "notContactable" | "unknownInitiative" | "noQuestion" | "recentlyDeclined">;
+
+/** The asker's texts in their language (contacts read Dutch: the network works in Dutch). */
+export function askerIntroTexts(language: "en" | undefined): AskerIntroTexts {
+  return language === "en" ? INTRO_EN : INTRO_NL;
+}
+
+/** A button's label in the reader's language. */
+export function introButtonLabel(button: IntroButton, language?: "en"): string {
+  return (language === "en" ? INTRO_BUTTON_LABELS_EN[button] : undefined) ?? INTRO_BUTTON_LABELS[button];
+}
+
 /** Notices the asker already read as the reply to their own press; sinks skip them. */
 export const INTRO_NOTICES_SHOWN_AS_REPLY: ReadonlySet<string> = new Set(["cancelled"]);
 
@@ -83,15 +104,17 @@ export function introEffectText(intro: Introduction, effect: IntroductionEffect)
   switch (effect.type) {
     case "send_request":
       return INTRO_NL.request(intro);
-    case "tell_asker":
+    case "tell_asker": {
+      const texts = askerIntroTexts(intro.asker.language);
       switch (effect.message) {
-        case "request_sent": return INTRO_NL.requestSent(intro);
-        case "not_now": return INTRO_NL.notNow(intro);
-        case "cancelled": return INTRO_NL.cancelled(intro);
-        case "introduced": return INTRO_NL.introducedToAsker(intro);
-        case "contact_withdrew": return INTRO_NL.contactWithdrew(intro);
+        case "request_sent": return texts.requestSent(intro);
+        case "not_now": return texts.notNow(intro);
+        case "cancelled": return texts.cancelled(intro);
+        case "introduced": return texts.introducedToAsker(intro);
+        case "contact_withdrew": return texts.contactWithdrew(intro);
       }
       return undefined;
+    }
     case "tell_contact":
       switch (effect.message) {
         case "request_cancelled": return INTRO_NL.requestCancelled(intro);
@@ -100,7 +123,7 @@ export function introEffectText(intro: Introduction, effect: IntroductionEffect)
       }
       return undefined;
     case "ask_helped":
-      return INTRO_NL.askHelped(intro, effect.to === "asker" ? `${intro.contact.name}` : intro.asker.name);
+      return effect.to === "asker" ? askerIntroTexts(intro.asker.language).askHelped(intro, intro.contact.name) : INTRO_NL.askHelped(intro, intro.asker.name);
     default:
       return undefined;
   }
@@ -120,4 +143,10 @@ function oneLine(text: string): string {
 function short(text: string): string {
   const line = oneLine(text);
   return line.length > 80 ? `${line.slice(0, 77)}…` : line;
+}
+
+/** The language of an effect's reader: the asker's for what goes to them, Dutch for the contact. */
+export function introEffectLanguage(intro: Introduction, effect: IntroductionEffect): "en" | undefined {
+  const toAsker = effect.type === "tell_asker" || (effect.type === "ask_helped" && effect.to === "asker");
+  return toAsker ? intro.asker.language : undefined;
 }

@@ -15,7 +15,7 @@ export type IntroductionStatus =
 export type Party = { platform: string; userId: string; name: string };
 
 /** The asker, with the conversation their answers come back to. */
-export type IntroAsker = Party & { conversationId: string };
+export type IntroAsker = Party & { conversationId: string; /** Asked in English: their texts are English. */ language?: "en" };
 
 export type Sharing = "question_and_name" | "question_only";
 

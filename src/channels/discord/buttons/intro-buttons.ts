@@ -23,11 +23,11 @@ export async function onIntroButton(ctx: DiscordContext, interaction: ButtonInte
       platform: ctx.name, conversationId: conversationOf(ctx, interaction, interaction.message.id), userId: interaction.user.id,
       userName: interaction.user.displayName, initiativeId: value ?? "", eventKey,
     });
-    await interaction.reply({ ...asReplyOptions(introMessage(reply.text, reply.buttons, reply.introductionId ?? "")), flags: MessageFlags.Ephemeral });
+    await interaction.reply({ ...asReplyOptions(introMessage(reply.text, reply.buttons, reply.introductionId ?? "", {}, reply.language)), flags: MessageFlags.Ephemeral });
     return;
   }
   const reply = core.introductions.press({ platform: ctx.name, userId: interaction.user.id, introductionId: value ?? "", button: action as IntroButton, eventKey });
-  const message = introMessage(reply.text, reply.buttons, reply.introductionId ?? "");
+  const message = introMessage(reply.text, reply.buttons, reply.introductionId ?? "", {}, reply.language);
   if (!reply.ok) return void (await interaction.reply({ ...asReplyOptions(message), flags: MessageFlags.Ephemeral }));
   // The request's own text stays above the answer (a DM); the choice question is replaced by the outcome.
   const kept = interaction.message.flags.has(MessageFlags.Ephemeral) ? "" : `${interaction.message.content}\n\n`;

@@ -6,6 +6,7 @@ import { onSignals } from "../commands/signalen.js";
 import { onAsk } from "../commands/vraag.js";
 import { onProfileCommand, onProfileSubmit, PROFILE_MODAL } from "../commands/initiatief.js";
 import { inScope, type DiscordContext } from "../discord-context.js";
+import { LESSON_MODAL, onLessonSubmit } from "../lesson-modal.js";
 import { asReplyOptions } from "../discord-rest.js";
 import { plainMessage } from "../render-discord-reply.js";
 import { CHANNEL_NL } from "../../../core/channel-texts-nl.js";
@@ -20,6 +21,7 @@ export async function onInteraction(ctx: DiscordContext, interaction: Interactio
   }
   if (!ctx.options.deliveries.firstTime(`${ctx.name}-interaction`, interaction.id)) return; // replayed
   if (interaction.isButton()) return onButton(ctx, interaction);
+  if (interaction.isModalSubmit() && interaction.customId.startsWith(`${LESSON_MODAL}:`)) return onLessonSubmit(ctx, interaction);
   if (interaction.isModalSubmit()) return interaction.customId.startsWith(`${PROFILE_MODAL}:`) ? onProfileSubmit(ctx, interaction) : undefined;
   if (interaction.commandName === "initiatief") return onProfileCommand(ctx, interaction);
   if (interaction.commandName === "vraag") return onAsk(ctx, interaction);

@@ -1,11 +1,14 @@
 import type { types } from "@slack/bolt";
 import type { IntroReply } from "../../../core/introductions/introduction-api.js";
-import { CONNECT_ME_LABEL, INTRO_BUTTON_LABELS, INTRO_NL, type IntroButton } from "../../../core/introductions/introduction-texts.js";
+import { askerIntroTexts, CONNECT_ME_LABEL, INTRO_BUTTON_LABELS, type IntroButton } from "../../../core/introductions/introduction-texts.js";
 import { button } from "../block-kit.js";
 import { escapeSlack } from "../slack-escape.js";
 import { introMessageBlocks } from "../slack-intro-sink.js";
 import type { SlackContext } from "../slack-context.js";
 import type { ButtonPress } from "./on-action.js";
+import { openLessonModal } from "../lesson-modal.js";
+
+const LESSON_ACTION = "vliegwiel_intro_share_lesson";
 
 /** The action id of "Breng me in contact" under a suggested initiative (its value is the initiative id). */
 export const CONNECT_ME_ACTION = "vliegwiel_connect_me";
@@ -26,6 +29,13 @@ export function isIntroAction(actionId: string): boolean {
  */
 export async function onIntroButton(ctx: SlackContext, { press, actionId, value, channel, threadTs, eventKey, ack }: ButtonPress): Promise<void> {
   const { core, client } = ctx;
+  if (actionId === LESSON_ACTION) {
+    // "Deel wat je leerde": a modal, opened before the acknowledgement (nothing to commit yet).
+    const refusal = await openLessonModal(ctx, press.trigger_id ?? "", press.user.id, value ?? "");
+    await ack();
+    if (refusal) await client.chat.postEphemeral({ channel, user: press.user.id, text: escapeSlack(refusal), ...(threadTs ? { thread_ts: threadTs } : {}) });
+    return;
+  }
   const reply: IntroReply =
     actionId === CONNECT_ME_ACTION
       ? core.introductions.connectMe({
@@ -34,12 +44,12 @@ export async function onIntroButton(ctx: SlackContext, { press, actionId, value,
       : core.introductions.press({ platform: ctx.name, userId: press.user.id, introductionId: value ?? "", button: actionId.replace(/^vliegwiel_/, "") as IntroButton, eventKey });
   await ack();
   const text = escapeSlack(reply.text);
-  const blocks = introMessageBlocks(text, reply.buttons, reply.introductionId ?? "");
+  const blocks = introMessageBlocks(text, reply.buttons, reply.introductionId ?? "", reply.language);
   const direct = channel.startsWith("D");
   const messageTs = press.container?.message_ts ?? press.message?.ts;
   // A request or question answered in a DM loses its buttons, so it cannot be pressed again by mistake.
   if (direct && messageTs && actionId !== CONNECT_ME_ACTION && reply.ok) {
-    await client.chat.update({ channel, ts: messageTs, text: INTRO_NL.answered, blocks: answeredBlocks(press) }).catch(() => undefined);
+    await client.chat.update({ channel, ts: messageTs, text: askerIntroTexts(reply.language).answered, blocks: answeredBlocks(press) }).catch(() => undefined);
   }
   if (direct) await client.chat.postMessage({ channel, text, blocks, ...(threadTs && threadTs !== messageTs ? { thread_ts: threadTs } : {}) });
   else await client.chat.postEphemeral({ channel, user: press.user.id, thread_ts: threadTs, text, blocks });
