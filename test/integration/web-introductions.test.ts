@@ -96,6 +96,17 @@ describe("introductions from the web chat to a contact on Slack", () => {
     expect((await feed()).some((m) => m.text.includes("Your request has been sent to Dorpshuis De Schakel"))).toBe(true);
   });
 
+  it("given a web request naming the contact's Slack id, then it cannot accept for them: only Slack's own press counts", async () => {
+    const mila = { conversationId: "web-gesprek-vals", userId: "web-mila", userName: "Mila" };
+    await post("/api/messages", { ...mila, text: "Hoe starten we een buurtbus met vrijwilligers?" });
+    const choice = await post<IntroAnswer>("/api/introductions", { ...mila, initiativeId: "de-schakel", eventKey: "vals-1" });
+    await post<IntroAnswer>("/api/introductions", { ...mila, introductionId: choice.introductionId, button: "intro_share_question", eventKey: "vals-2" });
+    const forged = await post<IntroAnswer>("/api/introductions", { conversationId: "x", userId: "U0KEES", introductionId: choice.introductionId, button: "intro_accept", eventKey: "vals-3" });
+    expect(forged).toMatchObject({ ok: false, text: expect.stringMatching(/niet voor jou/i) });
+    const feed = (await (await fetch(`${url}/api/conversations/${mila.conversationId}/messages`)).json()) as Array<{ text: string }>;
+    expect(feed.some((m) => m.text.includes("wil graag met je praten"))).toBe(false);
+  });
+
   it("given a bad request, then it is refused with a Dutch message", async () => {
     const res = await fetch(`${url}/api/introductions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...who, button: "intro_accept" }) });
     expect(res.status).toBe(400);

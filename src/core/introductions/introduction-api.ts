@@ -75,6 +75,9 @@ export function createIntroductionApi(deps: {
     press(press) {
       const before = service.get(press.introductionId);
       if (!before) return { ok: false, buttons: [], text: INTRO_NL.unknownInitiative };
+      // Only the asker and the contact press, each on their own platform (a web request naming a Slack id is someone else).
+      const isParty = (party: { platform: string; userId: string }) => party.platform === press.platform && party.userId === press.userId;
+      if (!isParty(before.asker) && !isParty(before.contact)) return { ok: false, buttons: [], text: INTRO_NL.notForYou };
       // The asker reads their own language; the contact (and anyone else) Dutch.
       const language = before.asker.platform === press.platform && before.asker.userId === press.userId ? before.asker.language : undefined;
       const texts = askerIntroTexts(language);
