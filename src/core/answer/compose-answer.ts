@@ -4,6 +4,7 @@ import { sourceLabel, type SearchHit } from "../types.js";
 import { questionWeight, type QuestionWeight } from "../retrieval/question-weight.js";
 import type { SearchTerm } from "../retrieval/retrieve.js";
 import { sentencesOf, sentenceWindows, type AnalysedSentence } from "../retrieval/passage-sentences.js";
+import { announcesCount, leansBack } from "./continuation.js";
 
 /**
  * A source; under "Meer lezen" it may carry the sentence that makes it worth reading. `url` is where a
@@ -81,17 +82,25 @@ function bestSentence(hit: SearchHit, question: QuestionWeight): { text: string;
 function completed(chosen: AnalysedSentence[], all: readonly AnalysedSentence[]): AnalysedSentence[] {
   const quote = [...chosen];
   let next = all.indexOf(quote.at(-1)!) + 1;
-  while (next > 0 && next < all.length && announces(quote.at(-1)!.text) && length(quote) + all[next]!.text.length <= MAX_QUOTE_CHARS) {
-    quote.push(all[next]!);
-    next++;
-    // After the first sentence of the answer, a list goes on while its items are short.
-    while (next < all.length && quote.length < MAX_LIST_WINDOW && all[next]!.text.length < 160 && length(quote) + all[next]!.text.length <= MAX_QUOTE_CHARS) quote.push(all[next++]!);
+  const fits = (i: number) => i >= 0 && i < all.length && length(quote) + all[i]!.text.length <= MAX_QUOTE_CHARS;
+  while (next > 0 && fits(next)) {
+    if (announces(quote.at(-1)!.text)) {
+      quote.push(all[next++]!);
+      // After the first sentence of the answer, a list goes on while its items are short.
+      while (fits(next) && quote.length < MAX_LIST_WINDOW && all[next]!.text.length < 160) quote.push(all[next++]!);
+    } else if (quote.length < MAX_WINDOW && leansBack(all[next]!.text)) {
+      // A sentence after it that points back to it ("Dat betekent …", "Neem daarom …") says what it only names.
+      quote.push(all[next++]!);
+    } else break;
   }
+  // A quote that opens by pointing back ("Daarom …") takes the sentence it points to.
+  const first = all.indexOf(quote[0]!);
+  if (quote.length < MAX_WINDOW && leansBack(quote[0]!.text) && fits(first - 1)) quote.unshift(all[first - 1]!);
   return quote;
 }
 
-/** A line that announces what follows: it ends in a colon or a question mark, or it is a heading. */
-const announces = (text: string) => /[:?]$/.test(text) || isHeadingLike(text);
+/** A line that announces what follows: it ends in a colon or a question mark, or it is a heading, or it announces a count of things. */
+const announces = (text: string) => /[:?]$/.test(text) || isHeadingLike(text) || announcesCount(text);
 /** A short line without closing punctuation: a heading or a title inside the text ("Nederland Zorgt voor Elkaar (NLZVE)"). */
 const isHeadingLike = (text: string) => !/[.!?:;)"”]$/.test(text) && text.split(/\s+/).length <= 14;
 const length = (sentences: readonly AnalysedSentence[]) => sentences.reduce((sum, s) => sum + s.text.length + 1, 0);
