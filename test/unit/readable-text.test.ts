@@ -64,4 +64,19 @@ describe("readableSentences", () => {
       "De initiatieven dienen centraal te staan, doen waar zij behoefte aan hebben.",
     ]);
   });
+
+  it("given a sentence that OCR cut with a blank line, then the lower-case rest goes on with it", () => {
+    const ocr = "e De vrijwilligers van de moestuin zorgen er samen voor dat de planten water\n\nkrijgen.\n\nDe oogst gaat naar de voedselbank.";
+    expect(readableSentences(ocr)).toEqual([
+      "De vrijwilligers van de moestuin zorgen er samen voor dat de planten water krijgen.",
+      "De oogst gaat naar de voedselbank.",
+    ]);
+  });
+
+  it("given very short sentences in a paragraph, then they are kept with their neighbours instead of lost", () => {
+    expect(readableSentences("Samen koken. Iedereen neemt iets mee. Elke week.\n\nOpruimen. De keuken moet om tien uur leeg zijn.")).toEqual([
+      "Samen koken. Iedereen neemt iets mee. Elke week.",
+      "Opruimen. De keuken moet om tien uur leeg zijn.",
+    ]);
+  });
 });

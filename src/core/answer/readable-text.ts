@@ -13,19 +13,48 @@ export function readableSentences(text: string): string[] {
   const sentences: string[] = [];
   let paragraph = "";
   const flush = () => {
-    for (const sentence of splitSentences(paragraph)) sentences.push(sentence);
+    for (const sentence of withShortOnesJoined(splitSentences(paragraph).map(tidy))) sentences.push(sentence);
     paragraph = "";
   };
+  let blank = false;
   for (const line of lines) {
     if (!line.text) {
-      flush();
+      blank = true;
       continue;
     }
-    if (line.bullet) flush();
+    // A blank line inside a sentence (OCR cuts lines apart): a line going on in lower case continues it.
+    if ((blank && !runsOn(paragraph, line)) || line.bullet) flush();
+    blank = false;
     paragraph = paragraph ? `${paragraph} ${line.text}` : line.text;
   }
   flush();
-  return sentences.map(tidy).filter((s) => s.split(" ").length >= 4);
+  return sentences.filter((s) => wordCount(s) >= MIN_WORDS);
+}
+
+const MIN_WORDS = 4;
+const wordCount = (text: string) => text.split(" ").length;
+
+/** Whether a line goes on with the sentence the paragraph left open: it starts in lower case after a long unfinished sentence. */
+function runsOn(paragraph: string, line: { text: string; bullet: boolean }): boolean {
+  return !line.bullet && /^\p{Ll}/u.test(line.text) && /\p{Ll}$/u.test(paragraph) && wordCount(paragraph.slice(paragraph.search(/[^.!?]*$/))) >= 6;
+}
+
+/**
+ * Very short sentences ("Verbinden. Zorgen dat …", "Halen en brengen. Initiatieven helpen elkaar.")
+ * are kept with the sentence after them in their paragraph (the last one with the one before it), so
+ * what they say is not lost; a short line standing alone (a heading, debris) is still left out.
+ */
+function withShortOnesJoined(pieces: readonly string[]): string[] {
+  const joined: string[] = [];
+  let pending = "";
+  for (const piece of pieces.filter(Boolean)) {
+    const text = pending ? `${pending} ${piece}` : piece;
+    pending = wordCount(piece) < MIN_WORDS ? text : "";
+    if (!pending) joined.push(text);
+  }
+  if (pending && joined.length && wordCount(pending) < MIN_WORDS) joined[joined.length - 1] = `${joined.at(-1)} ${pending}`;
+  else if (pending) joined.push(pending);
+  return joined;
 }
 
 /**
