@@ -33,7 +33,7 @@ describe("readableSentences", () => {
     ]);
   });
 
-  it("given a list of short items under a line that announces it, then the list reads as one sentence", () => {
+  it("given a list of short items under a line that announces it, then the list is one sentence with an item a line", () => {
     const ocr = [
       "Dit is een gewone zin over het netwerk van initiatieven.",
       "",
@@ -52,7 +52,7 @@ describe("readableSentences", () => {
     ].join("\n");
     expect(readableSentences(ocr)).toEqual([
       "Dit is een gewone zin over het netwerk van initiatieven.",
-      "Functies voor het samenwerkingsverband: Nieuwsbrief; Meetings; Kennisbank en trainingen/cursussen; Lobby naar gemeenten, provincie en andere relevante organisaties.",
+      "Functies voor het samenwerkingsverband:\nNieuwsbrief\nMeetings\nKennisbank en trainingen/cursussen\nLobby naar gemeenten, provincie en andere relevante organisaties.",
       "Onderverdelen naar thematisch gebied, zodat verschillende typen bewonersinitiatieven eenvoudig de weg naar elkaar kunnen vinden.",
     ]);
   });

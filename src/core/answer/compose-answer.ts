@@ -71,7 +71,7 @@ function bestSentence(hit: SearchHit, question: QuestionWeight): { text: string;
   for (const sentence of sentencesOf(hit)) {
     if (isHeading(sentence.text, hit) || isFragment(sentence.text)) continue;
     const score = windowScore([sentence], question);
-    if (score > 0 && (!best || score > best.score)) best = { text: sentence.text, score };
+    if (score > 0 && (!best || score > best.score)) best = { text: sentence.text.replace(/\n/g, "; "), score };
   }
   if (best && best.text.length > MAX_SNIPPET_CHARS) best.text = `${best.text.slice(0, MAX_SNIPPET_CHARS).replace(/\s\S*$/, "")} …`;
   return best;

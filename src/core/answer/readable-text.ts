@@ -28,8 +28,12 @@ export function readableSentences(text: string): string[] {
     paragraph = paragraph ? `${paragraph} ${line.text}` : line.text;
   }
   flush();
-  return sentences.filter((s) => wordCount(s) >= MIN_WORDS);
+  return sentences.filter((s) => wordCount(s) >= MIN_WORDS).map((s) => s.replace(ITEM_BREAKS, "\n"));
 }
+
+/** Where a short list's items are cut while its lines are read as one sentence: they are shown on lines of their own. */
+const ITEM_BREAK = "\uE000 ";
+const ITEM_BREAKS = /\s*\uE000\s*/g;
 
 const MIN_WORDS = 4;
 const wordCount = (text: string) => text.split(" ").length;
@@ -59,8 +63,8 @@ function withShortOnesJoined(pieces: readonly string[]): string[] {
 
 /**
  * A list of short one-line items under the line that announces it ("Functies:", "Nieuwsbrief",
- * "Meetings", …) becomes one line, "Functies: Nieuwsbrief; Meetings; …", so that it reads (and is
- * quoted) as the sentence it is. Items that run over several lines are sentences of their own.
+ * "Meetings", …) becomes one sentence, "Functies:\nNieuwsbrief\nMeetings\n…", so that it is scored and
+ * quoted whole, an item a line as in the document. Items that run over several lines are sentences of their own.
  */
 function joinShortLists(lines: readonly string[]): string[] {
   const joined: string[] = [];
@@ -81,7 +85,7 @@ function joinShortLists(lines: readonly string[]): string[] {
       joined.push(line);
       continue;
     }
-    joined.push(`${line} ${items.join("; ")}.`, "");
+    joined.push(`${line} ${ITEM_BREAK}${items.join(` ${ITEM_BREAK}`)}.`, "");
     i = next - 1;
   }
   return joined;
