@@ -3,6 +3,7 @@ import path from "node:path";
 import { openKnowledge, syncKnowledgeFolder } from "../app/open-knowledge.js";
 import { EVIDENCE_NAMES, gatherEvidence } from "../core/decision/answer-evidence.js";
 import { classifyIntent, questionPart } from "../core/decision/classify-intent.js";
+import { questionForm } from "../core/answer/answer-shape.js";
 import { asksForList } from "../core/answer/asks-for-list.js";
 import { composeAnswer } from "../core/answer/compose-answer.js";
 import { retrieve } from "../core/retrieval/retrieve.js";
@@ -52,7 +53,7 @@ runCli(async (config, args) => {
       for (const q of questions.filter((q) => q.answerable && classifyIntent(q.question) === "question")) {
         const found = retrieve(knowledge.store, questionPart(q.question), 10, { vocabulary });
         RANK_DECAYS.forEach((rankDecay, s) => {
-          const answer = composeAnswer(found.hits, found.terms, found.passageCount, { list: asksForList(q.question), rankDecay });
+          const answer = composeAnswer(found.hits, found.terms, found.passageCount, { list: asksForList(q.question), form: questionForm(q.question), rankDecay });
           answerScores[s]!.push(holdsExpected(q, answer.text) ? 1 : 0);
         });
       }

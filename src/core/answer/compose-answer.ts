@@ -5,6 +5,7 @@ import { questionWeight, type QuestionWeight } from "../retrieval/question-weigh
 import type { SearchTerm } from "../retrieval/retrieve.js";
 import { sentencesOf, sentenceWindows, type AnalysedSentence } from "../retrieval/passage-sentences.js";
 import { announcesCount, leansBack } from "./continuation.js";
+import { shapeFactor, type QuestionForm } from "./answer-shape.js";
 
 /**
  * A source; under "Meer lezen" it may carry the sentence that makes it worth reading. `url` is where a
@@ -32,7 +33,7 @@ const EXPANSION_WEIGHT = 0.6;
  * holds most of the question's weight (for a list question, the list), quoted as one piece with its
  * source, followed by the other documents worth reading. Headings, fragments and debris are not quoted.
  */
-export function composeAnswer(hits: readonly SearchHit[], terms: readonly SearchTerm[], passageCount: number, options: { list?: boolean; texts?: ReplyTexts; rankDecay?: number } = {}): ComposedAnswer {
+export function composeAnswer(hits: readonly SearchHit[], terms: readonly SearchTerm[], passageCount: number, options: { list?: boolean; form?: QuestionForm; texts?: ReplyTexts; rankDecay?: number } = {}): ComposedAnswer {
   const texts = options.texts ?? NL;
   const question = questionWeight(terms, passageCount, { expansionWeight: EXPANSION_WEIGHT });
   let best: { hit: SearchHit; sentences: AnalysedSentence[]; score: number } | undefined;
@@ -43,7 +44,8 @@ export function composeAnswer(hits: readonly SearchHit[], terms: readonly Search
         if (window.sentences.length < size && size > 1) continue;
         const text = window.sentences.map((s) => s.text).join(" ");
         if (text.length > MAX_QUOTE_CHARS && size > 1) continue;
-        const score = windowScore(window.sentences, question, options.list) / (1 + (options.rankDecay ?? RANK_DECAY) * rank);
+        const shape = shapeFactor(window.sentences, question, options.form ?? "other", !!options.list);
+        const score = (windowScore(window.sentences, question, options.list) * shape) / (1 + (options.rankDecay ?? RANK_DECAY) * rank);
         if (!best || score > best.score + 1e-9) best = { hit, sentences: window.sentences, score };
       }
     }
