@@ -40,7 +40,9 @@ const wordCount = (text: string) => text.split(" ").length;
 
 /** Whether a line goes on with the sentence the paragraph left open: it starts in lower case after a long unfinished sentence. */
 function runsOn(paragraph: string, line: { text: string; bullet: boolean }): boolean {
-  return !line.bullet && /^\p{Ll}/u.test(line.text) && /\p{Ll}$/u.test(paragraph) && wordCount(paragraph.slice(paragraph.search(/[^.!?]*$/))) >= 6;
+  if (line.bullet || !/^\p{Ll}/u.test(line.text) || !/\p{Ll}$/u.test(paragraph)) return false;
+  const lastEnd = Math.max(paragraph.lastIndexOf("."), paragraph.lastIndexOf("!"), paragraph.lastIndexOf("?"));
+  return wordCount(paragraph.slice(lastEnd + 1).trim()) >= 6;
 }
 
 /**
