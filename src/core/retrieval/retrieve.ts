@@ -32,9 +32,6 @@ export type RetrieveOptions = {
 export const DEFAULT_WINDOW_WEIGHT = 0.5;
 /** A corrected typo counts almost as the word typed: the correction is one edit away. */
 const TYPO_WEIGHT = 0.9;
-/** A word found only as the start of longer store words counts this much, from this many letters of its stem. */
-const PREFIX_WEIGHT = 0.5;
-const MIN_PREFIX = 5;
 /** Candidates scored in full for every question. */
 const RESCORED = 40;
 /** Unknown words tried as compounds per question: a question of nonsense costs as little as a normal one. */
@@ -97,10 +94,6 @@ function typedTerms(index: KnowledgeIndex, query: AnalyzedQuery): SearchTerm[] {
       // English words are not Dutch typos: their edits would only meet Dutch words by chance.
       const typo = query.language === "nl" && typoTries++ < MAX_TYPO_WORDS ? correctTypo(word, index) : undefined;
       if (typo && !terms.some((t) => t.term === typo.term)) terms.push({ ...typo, word, origin: "typo", prefix: false, weight: TYPO_WEIGHT });
-      // "salderen": a word the store holds only at the start of its compounds ("salderingsregeling").
-      else if (!typo && query.language === "nl" && term.length >= MIN_PREFIX && compoundTries <= MAX_COMPOUND_TRIES && index.isKnownPrefix(term)) {
-        terms.push({ term, word, df: 1, origin: "compound-part", prefix: true, weight: PREFIX_WEIGHT });
-      }
       continue;
     }
     const parts = [
