@@ -3,9 +3,12 @@ import path from "node:path";
 import { openKnowledge, syncKnowledgeFolder } from "../app/open-knowledge.js";
 import { EVIDENCE_NAMES, gatherEvidence } from "../core/decision/answer-evidence.js";
 import { classifyIntent, questionPart } from "../core/decision/classify-intent.js";
+import { questionForm } from "../core/answer/answer-shape.js";
+import { asksForList } from "../core/answer/asks-for-list.js";
+import { composeAnswer } from "../core/answer/compose-answer.js";
 import { retrieve } from "../core/retrieval/retrieve.js";
 import { crossValidateChoice } from "../eval/cross-validate-choice.js";
-import { firstSupportingRank, type EvalQuestion } from "../eval/metrics.js";
+import { firstSupportingRank, holdsExpected, type EvalQuestion } from "../eval/metrics.js";
 import { crossValidate, fitLogistic, type Example } from "../eval/logistic-regression.js";
 import { readJsonl } from "../eval/read-jsonl.js";
 import { loadVocabulary } from "../ingest/vocabulary-files.js";
@@ -17,12 +20,15 @@ const FOLDS = 5;
 const THRESHOLD = 0.5;
 /** Weights of the two-sentence window in the passage score that --retrieval compares. */
 const WINDOW_WEIGHTS = [0, 0.25, 0.5, 1, 2];
+/** How much less each rank down the hits weighs when the answer's quote is chosen, that --answer compares. */
+const RANK_DECAYS = [0, 0.15, 0.3, 0.6, 1, 2];
 
 /**
  * npm run eval:fit [-- FILE] [--write] [--retrieval]: fits the answer-or-handoff weights on a question set by logistic
  * regression, reports the held-out figures of 5-fold cross-validation (each question judged by a model
  * that did not see it) with a reliability table, and with --write stores the weights fitted on all of it.
- * With --retrieval it also chooses the sentence-window weight of the passage score by cross-validated MRR@10.
+ * With --retrieval it also chooses the sentence-window weight of the passage score by cross-validated MRR@10,
+ * with --answer the rank decay of the quote's choice by cross-validated "answer holds the expected text".
  */
 runCli(async (config, args) => {
   const file = args.find((a) => !a.startsWith("--")) ?? DEFAULT_SET;
@@ -30,6 +36,7 @@ runCli(async (config, args) => {
   const knowledge = await openKnowledge(settings);
   const vocabulary = loadVocabulary(config.knowledgeDir);
   const retrievalScores: number[][] = [];
+  const answerScores: number[][] = RANK_DECAYS.map(() => []);
   const examples: Array<Example & { id: string; lang: string }> = [];
   try {
     await syncKnowledgeFolder(settings, knowledge);
@@ -42,6 +49,15 @@ runCli(async (config, args) => {
         }));
       }
     }
+    if (args.includes("--answer")) {
+      for (const q of questions.filter((q) => q.answerable && classifyIntent(q.question) === "question")) {
+        const found = retrieve(knowledge.store, questionPart(q.question), 10, { vocabulary });
+        RANK_DECAYS.forEach((rankDecay, s) => {
+          const answer = composeAnswer(found.hits, found.terms, found.passageCount, { list: asksForList(q.question), form: questionForm(q.question), rankDecay });
+          answerScores[s]!.push(holdsExpected(q, answer.text) ? 1 : 0);
+        });
+      }
+    }
     for (const q of questions) {
       if (classifyIntent(q.question) !== "question") continue;
       const searched = questionPart(q.question);
@@ -52,6 +68,7 @@ runCli(async (config, args) => {
     knowledge.close();
   }
   if (args.includes("--retrieval")) reportRetrievalFit(retrievalScores);
+  if (args.includes("--answer")) reportChoice("Afname per plek in de lijst bij het kiezen van het citaat (antwoord bevat tekst)", RANK_DECAYS, answerScores);
   const heldOut = crossValidate(examples, FOLDS);
   console.log(`Beslissing antwoorden/doorgeven, ${FOLDS}-voudige kruisvalidatie op ${file} (${examples.length} vragen)\n`);
   for (const lang of ["nl", "en", "all"]) {
@@ -81,8 +98,13 @@ runCli(async (config, args) => {
 });
 
 function reportRetrievalFit(scores: number[][]): void {
+  reportChoice("Gewicht van de beste twee zinnen in de score van een passage (MRR@10)", WINDOW_WEIGHTS, scores);
+}
+
+/** The mean score per setting on all questions, the setting chosen and its held-out mean over the folds. */
+function reportChoice(what: string, settings: readonly number[], scores: number[][]): void {
   const fit = crossValidateChoice(scores, FOLDS);
-  console.log("Gewicht van de beste twee zinnen in de score van een passage (MRR@10 per gewicht, op alle vragen):");
-  WINDOW_WEIGHTS.forEach((w, i) => console.log(`  ${String(w).padEnd(5)} ${fit.perSetting[i]!.toFixed(3)}`));
-  console.log(`Gekozen: ${WINDOW_WEIGHTS[fit.chosen]}; MRR@10 buiten de keuze gemeten (${FOLDS}-voudig): ${fit.heldOut.toFixed(3)}\n`);
+  console.log(`${what}, per waarde op alle vragen:`);
+  settings.forEach((w, i) => console.log(`  ${String(w).padEnd(5)} ${fit.perSetting[i]!.toFixed(3)}`));
+  console.log(`Gekozen: ${settings[fit.chosen]}; buiten de keuze gemeten (${FOLDS}-voudig): ${fit.heldOut.toFixed(3)}\n`);
 }

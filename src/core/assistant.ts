@@ -1,5 +1,6 @@
 import { citeGeneratedAnswer, numberPassages } from "./answer/cite-generated-answer.js";
 import { asksForList } from "./answer/asks-for-list.js";
+import { questionForm } from "./answer/answer-shape.js";
 import { composeAnswer, type ComposedAnswer, type SourceRef } from "./answer/compose-answer.js";
 import type { IncomingMessage } from "./channel.js";
 import { assessAnswerability } from "./decision/answerability.js";
@@ -90,7 +91,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
       if (!reply) {
         const shown = [notice, fallbackNotice].filter(Boolean).join(" ") || undefined;
         if (assessment.confidence >= options.minConfidence) {
-          const answer = composeAnswer(retrieval.hits, retrieval.terms, retrieval.passageCount, { list: asksForList(text), texts: NL });
+          const answer = composeAnswer(retrieval.hits, retrieval.terms, retrieval.passageCount, { list: asksForList(text), form: questionForm(text), texts: NL });
           reply = answered("answerable", answer, passages, assessment.confidence, shown);
         } else {
           const reason = assessment.liveFacts ? "live-facts" : "not-in-knowledge";

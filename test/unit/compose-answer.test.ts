@@ -36,4 +36,30 @@ describe("the offline answer's quote", () => {
     const answer = composeAnswer([hit("werkgroep", text)], termsOf("Waar gaat het traject van de werkgroep over?"), 100);
     expect(answer.text).toContain("Wie beheert de sleutel");
   });
+
+  it("given a sentence naming the subject and one after it pointing back to it, then the quote holds both", () => {
+    const text = [
+      "De speeltuin aan de Kerkweg is opgeknapt door een groep ouders.",
+      "In de winter lekt het dak van de berging bij de speeltuin.",
+      "Dat betekent dat de skelters in het voorjaar vaak kapot zijn. Neem daarom contact op met de beheerder voordat het gaat vriezen.",
+      "De ouders zoeken nog iemand voor de administratie.",
+    ].join("\n\n");
+    const answer = composeAnswer([hit("speeltuin", text)], termsOf("het dak van de berging lekt in de winter, wat nu?"), 100);
+    expect(answer.text).toContain("In de winter lekt het dak");
+    expect(answer.text).toContain("Neem daarom contact op met de beheerder");
+    expect(answer.text).not.toContain("administratie");
+  });
+
+  it("given a sentence announcing a number of points, then the quote goes on with the points", () => {
+    const text = "Bij de verhuur van het dorpshuis wringt het vaak. Het gaat daarbij om drie zaken. Sleutels: wie heeft ze en wie haalt ze op? Schoonmaak: wie maakt de zaal na afloop schoon? Verzekering: wie betaalt bij schade?";
+    const answer = composeAnswer([hit("verhuur", text)], termsOf("waar wringt het bij de verhuur van het dorpshuis?"), 100);
+    expect(answer.text).toContain("Schoonmaak: wie maakt de zaal");
+  });
+
+  it("given a quote that would open by pointing back, then it starts with the sentence it points to", () => {
+    const text = "De koffieochtend trekt elke week veertig ouderen. Daarom huurt de stichting sinds dit jaar een grotere zaal in de kerk. Het bestuur vergadert in maart.";
+    const answer = composeAnswer([hit("koffie", text)], termsOf("waarom huurt de stichting een grotere zaal?"), 100);
+    expect(answer.text).toContain("trekt elke week veertig ouderen. Daarom huurt");
+  });
 });
+

@@ -15,6 +15,11 @@ describe("Dutch text analysis", () => {
     expect(tokenize("thema's")).toEqual(["thema"]);
   });
 
+  it("given a contraction such as zo'n or z'n, then it is one stop word, not a topic word like zon", () => {
+    expect(tokenize("zo’n fiets")).toEqual(["zo'n", "fiets"]);
+    expect(analyzeText("Met zo'n lange dag in de zon pakt hij z'n fiets.")).toEqual(["lang", "dag", "zon", "pakt", "fiet"]);
+  });
+
   it("given singular and plural, then both stem to the same term", () => {
     expect(stemDutch("fondsen")).toBe(stemDutch("fonds"));
     expect(stemDutch("subsidies")).toBe(stemDutch("subsidie"));

@@ -33,7 +33,7 @@ describe("readableSentences", () => {
     ]);
   });
 
-  it("given a list of short items under a line that announces it, then the list reads as one sentence", () => {
+  it("given a list of short items under a line that announces it, then the list is one sentence with an item a line", () => {
     const ocr = [
       "Dit is een gewone zin over het netwerk van initiatieven.",
       "",
@@ -52,7 +52,7 @@ describe("readableSentences", () => {
     ].join("\n");
     expect(readableSentences(ocr)).toEqual([
       "Dit is een gewone zin over het netwerk van initiatieven.",
-      "Functies voor het samenwerkingsverband: Nieuwsbrief; Meetings; Kennisbank en trainingen/cursussen; Lobby naar gemeenten, provincie en andere relevante organisaties.",
+      "Functies voor het samenwerkingsverband:\nNieuwsbrief\nMeetings\nKennisbank en trainingen/cursussen\nLobby naar gemeenten, provincie en andere relevante organisaties.",
       "Onderverdelen naar thematisch gebied, zodat verschillende typen bewonersinitiatieven eenvoudig de weg naar elkaar kunnen vinden.",
     ]);
   });
@@ -62,6 +62,21 @@ describe("readableSentences", () => {
     expect(readableSentences(ocr)).toEqual([
       "De belangrijkste conclusies zijn:",
       "De initiatieven dienen centraal te staan, doen waar zij behoefte aan hebben.",
+    ]);
+  });
+
+  it("given a sentence that OCR cut with a blank line, then the lower-case rest goes on with it", () => {
+    const ocr = "e De vrijwilligers van de moestuin zorgen er samen voor dat de planten water\n\nkrijgen.\n\nDe oogst gaat naar de voedselbank.";
+    expect(readableSentences(ocr)).toEqual([
+      "De vrijwilligers van de moestuin zorgen er samen voor dat de planten water krijgen.",
+      "De oogst gaat naar de voedselbank.",
+    ]);
+  });
+
+  it("given very short sentences in a paragraph, then they are kept with their neighbours instead of lost", () => {
+    expect(readableSentences("Samen koken. Iedereen neemt iets mee. Elke week.\n\nOpruimen. De keuken moet om tien uur leeg zijn.")).toEqual([
+      "Samen koken. Iedereen neemt iets mee. Elke week.",
+      "Opruimen. De keuken moet om tien uur leeg zijn.",
     ]);
   });
 });

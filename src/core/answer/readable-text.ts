@@ -13,25 +13,60 @@ export function readableSentences(text: string): string[] {
   const sentences: string[] = [];
   let paragraph = "";
   const flush = () => {
-    for (const sentence of splitSentences(paragraph)) sentences.push(sentence);
+    for (const sentence of withShortOnesJoined(splitSentences(paragraph).map(tidy))) sentences.push(sentence);
     paragraph = "";
   };
+  let blank = false;
   for (const line of lines) {
     if (!line.text) {
-      flush();
+      blank = true;
       continue;
     }
-    if (line.bullet) flush();
+    // A blank line inside a sentence (OCR cuts lines apart): a line going on in lower case continues it.
+    if ((blank && !runsOn(paragraph, line)) || line.bullet) flush();
+    blank = false;
     paragraph = paragraph ? `${paragraph} ${line.text}` : line.text;
   }
   flush();
-  return sentences.map(tidy).filter((s) => s.split(" ").length >= 4);
+  return sentences.filter((s) => wordCount(s) >= MIN_WORDS).map((s) => s.replace(ITEM_BREAKS, "\n"));
+}
+
+/** Where a short list's items are cut while its lines are read as one sentence: they are shown on lines of their own. */
+const ITEM_BREAK = "\uE000 ";
+const ITEM_BREAKS = /\s*\uE000\s*/g;
+
+const MIN_WORDS = 4;
+const wordCount = (text: string) => text.split(" ").length;
+
+/** Whether a line goes on with the sentence the paragraph left open: it starts in lower case after a long unfinished sentence. */
+function runsOn(paragraph: string, line: { text: string; bullet: boolean }): boolean {
+  if (line.bullet || !/^\p{Ll}/u.test(line.text) || !/\p{Ll}$/u.test(paragraph)) return false;
+  const lastEnd = Math.max(paragraph.lastIndexOf("."), paragraph.lastIndexOf("!"), paragraph.lastIndexOf("?"));
+  return wordCount(paragraph.slice(lastEnd + 1).trim()) >= 6;
+}
+
+/**
+ * Very short sentences ("Verbinden. Zorgen dat …", "Halen en brengen. Initiatieven helpen elkaar.")
+ * are kept with the sentence after them in their paragraph (the last one with the one before it), so
+ * what they say is not lost; a short line standing alone (a heading, debris) is still left out.
+ */
+function withShortOnesJoined(pieces: readonly string[]): string[] {
+  const joined: string[] = [];
+  let pending = "";
+  for (const piece of pieces.filter(Boolean)) {
+    const text = pending ? `${pending} ${piece}` : piece;
+    pending = wordCount(piece) < MIN_WORDS ? text : "";
+    if (!pending) joined.push(text);
+  }
+  if (pending && joined.length && wordCount(pending) < MIN_WORDS) joined[joined.length - 1] = `${joined.at(-1)} ${pending}`;
+  else if (pending) joined.push(pending);
+  return joined;
 }
 
 /**
  * A list of short one-line items under the line that announces it ("Functies:", "Nieuwsbrief",
- * "Meetings", …) becomes one line, "Functies: Nieuwsbrief; Meetings; …", so that it reads (and is
- * quoted) as the sentence it is. Items that run over several lines are sentences of their own.
+ * "Meetings", …) becomes one sentence, "Functies:\nNieuwsbrief\nMeetings\n…", so that it is scored and
+ * quoted whole, an item a line as in the document. Items that run over several lines are sentences of their own.
  */
 function joinShortLists(lines: readonly string[]): string[] {
   const joined: string[] = [];
@@ -52,7 +87,7 @@ function joinShortLists(lines: readonly string[]): string[] {
       joined.push(line);
       continue;
     }
-    joined.push(`${line} ${items.join("; ")}.`, "");
+    joined.push(`${line} ${ITEM_BREAK}${items.join(` ${ITEM_BREAK}`)}.`, "");
     i = next - 1;
   }
   return joined;

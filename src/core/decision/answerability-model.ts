@@ -7,6 +7,6 @@ export type AnswerabilityModel = { bias: number; weights: Partial<Record<keyof A
  * into this file.
  */
 export const ANSWERABILITY_MODEL: AnswerabilityModel = {
-  bias: -0.125,
-  weights: {coverage: 1.136, unknownShare: -2.021, agreement: -0.351, sentenceCoverage: 0.177, rarestInTop: -0.609, topicMissing: -0.476, detailMissing: -3.558, length: 2.426},
+  bias: -0.144,
+  weights: {coverage: 1.328, unknownShare: -1.945, agreement: -0.447, sentenceCoverage: 0.563, rarestInTop: -0.57, topicMissing: -0.62, detailMissing: -3.845, length: 2.372},
 };

@@ -17,6 +17,8 @@ export function tokenize(text: string): string[] {
   return tokenizeMarked(text).map((t) => t.word);
 }
 
+const CONTRACTION = /^\p{L}{1,3}'[nt]$/u;
+
 export type Token = { word: string; /** the joined form of a hyphenated word, beside its parts */ joined: boolean };
 
 export function tokenizeMarked(text: string): Token[] {
@@ -24,6 +26,11 @@ export function tokenizeMarked(text: string): Token[] {
   for (const match of foldDiacritics(text).matchAll(WORD)) {
     let word = match[0].replace(/\++$/, "").replace(/'s$/, "");
     if (!word) continue;
+    // A contraction ("zo'n", "m'n", "z'n") is one word, not "zon" or "mn".
+    if (CONTRACTION.test(word)) {
+      out.push({ word, joined: false });
+      continue;
+    }
     const parts = word.split(/['\-+&]/).filter(Boolean);
     if (parts.length > 1) {
       out.push(...parts.map((part) => ({ word: part, joined: false })));

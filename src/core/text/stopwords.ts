@@ -10,7 +10,7 @@ const stopwordsIso = createRequire(import.meta.url)("stopwords-iso") as Record<s
 export const DUTCH_STOPWORDS: ReadonlySet<string> = new Set([
   ...stopwordsIso.nl!,
   ...["hoe", "wat", "waarom", "welke", "welk", "wie", "waar", "wanneer", "waarmee", "waarover", "hoeveel"],
-  ...["ik", "je", "jij", "jullie", "we", "wij", "ons", "onze", "mijn", "m'n", "graag", "even", "eigenlijk"],
+  ...["ik", "je", "jij", "jullie", "we", "wij", "ons", "onze", "mijn", "m'n", "z'n", "zo'n", "d'r", "graag", "even", "eigenlijk"],
   ...["vraag", "vragen", "iemand", "iets", "zoal", "soort", "manier", "manieren", "gaat", "gaan", "krijgen"],
 ].map((w) => w.normalize("NFKD").replace(/\p{M}+/gu, "")));
 
