@@ -6,6 +6,7 @@ import { openDatabase } from "../store/open-database.js";
 import { SqliteInitiativeDirectory } from "../store/sqlite-initiative-directory.js";
 import { readJsonl } from "./read-jsonl.js";
 import { formatGidsFigures, runGidsCheck, type GidsQuestion } from "./gids-check.js";
+import { formatGidsFailures } from "./gids-failures.js";
 
 /**
  * The matching check on a gids in a spreadsheet and questions in JSON lines: the profiles are imported
@@ -21,7 +22,8 @@ export function checkGidsFiles(profilesCsv: string, questionsJsonl: string, voca
     const profiles = directory.list({ includeSuggested: true });
     const questions = readJsonl<GidsQuestion>(questionsJsonl);
     const check = runGidsCheck({ matcher, ownOf: () => [] }, profiles, questions);
-    return { ...check, profiles: profiles.length, text: (verbose = false) => formatGidsFigures(check.figures, check.results, verbose) };
+    const failures = formatGidsFailures(matcher, check.results);
+    return { ...check, profiles: profiles.length, failures, text: (verbose = false) => formatGidsFigures(check.figures, check.results, verbose) };
   } finally {
     db.close();
   }

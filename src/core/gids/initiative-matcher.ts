@@ -4,9 +4,10 @@ import type { SearchTerm } from "../retrieval/search-term.js";
 import { foldDiacritics } from "../text/fold.js";
 import { stemDutch } from "../text/stem.js";
 import type { Vocabulary } from "../text/vocabulary.js";
-import { FIELD_WEIGHTS, GidsIndex, fieldHolds, type IndexedProfile, type ProfileField } from "./gids-index.js";
+import { GidsIndex } from "./gids-index.js";
 import type { InitiativeMatch, InitiativeMatcher, InitiativeProfile } from "./initiative.js";
 import { matchReason } from "./match-reason.js";
+import { heldWord, type HeldWord, type TopicGroup } from "./profile-evidence.js";
 import { isContactable } from "./profile-rules.js";
 import { participleStems } from "./participles.js";
 import { isFrameWord, regionsIn, withoutRegions } from "./question-frame.js";
@@ -35,7 +36,16 @@ export type MatchOptions = {
 export const REGION_PREFERENCE = 1.25;
 const DEFAULT_LIMIT = 3;
 
-type Group = { word: string; max: number; terms: SearchTerm[]; weights: Map<SearchTerm, number> };
+/** A profile that holds something of a question's topic, and what. */
+export type MatchCandidate = {
+  profile: InitiativeProfile;
+  /** What it holds of the question's topic words (IDF-weighted), and that as a share of all of them. */
+  mass: number;
+  score: number;
+  held: HeldWord[];
+  matchedTerms: string[];
+  rank: number;
+};
 
 /** The document store's term counts: a word common in the field's documents says less about a topic. */
 export type FieldFrequencies = { documentFrequencies(terms: readonly string[]): Map<string, number>; passageCount(): number };
@@ -58,31 +68,43 @@ export class GidsMatcher implements InitiativeMatcher {
   ) {}
 
   match(question: string, options: MatchOptions = {}): InitiativeMatch[] {
+    const { candidates, total } = this.candidates(question, options);
+    const rare = idf(1, this.current().index.passageCount());
+    return candidates
+      .filter((c) => {
+        const evident = c.mass >= this.threshold.evidence * rare && c.score >= this.threshold.share;
+        return evident || (options.listing && c.score >= LISTING_SHARE);
+      })
+      .slice(0, options.limit ?? DEFAULT_LIMIT)
+      .map((c) => ({ initiative: c.profile, score: round(c.score), because: matchReason(c.profile, c.matchedTerms) }));
+  }
+
+  /**
+   * Every profile that holds anything of the question's topic, best first (the asker's region preferred),
+   * with what it holds of each topic word: the evidence the choice to suggest is made on.
+   */
+  candidates(question: string, options: MatchOptions = {}): { candidates: MatchCandidate[]; groups: TopicGroup[]; total: number } {
     const { index, regions } = this.current();
-    if (!index.profiles.length) return [];
+    if (!index.profiles.length) return { candidates: [], groups: [], total: 0 };
     const topic = withoutRegions(question, regionsIn(question, regions));
     const groups = this.groupsOf(index, topic);
     const total = groups.reduce((n, g) => n + g.max, 0);
-    if (total <= 0) return [];
+    if (total <= 0) return { candidates: [], groups, total };
     const exclude = new Set(options.exclude ?? []);
     const region = options.region && foldDiacritics(options.region);
-    const matches: Array<InitiativeMatch & { rank: number }> = [];
+    const candidates: MatchCandidate[] = [];
     for (const p of index.profiles) {
       if (exclude.has(p.profile.id)) continue;
-      const held = groups.map((g) => ({ g, value: heldValue(p, g) }));
+      const held = groups.map((g) => heldWord(p, g));
       const mass = held.reduce((n, h) => n + h.value, 0);
-      const score = mass / total;
       if (mass <= 0) continue;
-      const evident = mass >= this.threshold.evidence * idf(1, index.passageCount()) && score >= this.threshold.share;
-      if (!evident && !(options.listing && score >= LISTING_SHARE)) continue;
+      const score = mass / total;
       const local = region !== undefined && inRegion(p.profile, region);
-      const matchedTerms = held.filter((h) => h.value > 0).flatMap((h) => h.g.terms.map((t) => t.term));
-      matches.push({ initiative: p.profile, score: round(score), because: matchReason(p.profile, matchedTerms), rank: score * (local ? REGION_PREFERENCE : 1) });
+      const matchedTerms = groups.filter((_, i) => held[i]!.value > 0).flatMap((g) => g.terms.map((t) => t.term));
+      candidates.push({ profile: p.profile, mass, score, held: held.filter((h) => h.value > 0), matchedTerms, rank: score * (local ? REGION_PREFERENCE : 1) });
     }
-    return matches
-      .sort((a, b) => b.rank - a.rank || a.initiative.name.localeCompare(b.initiative.name, "nl"))
-      .slice(0, options.limit ?? DEFAULT_LIMIT)
-      .map(({ initiative, score, because }) => ({ initiative, score, because }));
+    candidates.sort((a, b) => b.rank - a.rank || a.profile.name.localeCompare(b.profile.name, "nl"));
+    return { candidates, groups, total };
   }
 
   /** How specific a term is in the field's documents: 1 for a rare one, less for one in many passages. */
@@ -121,7 +143,7 @@ export class GidsMatcher implements InitiativeMatcher {
   }
 
   /** The question's topic words (frame words left out), each with its alternatives and what it can weigh. */
-  private groupsOf(index: GidsIndex, topic: string): Group[] {
+  private groupsOf(index: GidsIndex, topic: string): TopicGroup[] {
     const { terms } = retrieve(index, topic, 1, { vocabulary: this.vocabulary, windowWeight: 0 });
     terms.push(...compoundHeads(index, terms), ...participleTerms(index, terms));
     const n = index.passageCount();
@@ -173,24 +195,6 @@ function participleTerms(index: GidsIndex, terms: readonly SearchTerm[]): Search
   return terms.filter((t) => t.origin === "typed").flatMap((t) => participleStems(t.word)
     .filter((stem) => !terms.some((o) => o.term === stem) && index.frequency(stem, false) > 0)
     .map((stem) => ({ term: stem, word: t.word, df: index.frequency(stem, false), origin: "synonym" as const, prefix: false, weight: PARTICIPLE_WEIGHT })));
-}
-
-/** How much of one question word a profile holds: by the word itself, its compound's parts, or its best alternative. */
-function heldValue(p: IndexedProfile, group: Group): number {
-  const value = (t: SearchTerm) => bestField(p, t) * (group.weights.get(t) ?? 0);
-  let best = 0;
-  const parts = group.terms.filter((t) => t.origin === "compound-part");
-  if (parts.length) best = parts.reduce((s, t) => s + value(t), 0) / parts.length;
-  for (const t of group.terms) if (t.origin !== "compound-part") best = Math.max(best, t.weight * value(t));
-  return Math.min(best, group.max);
-}
-
-function bestField(p: IndexedProfile, t: SearchTerm): number {
-  let best = 0;
-  for (const [f, weight] of Object.entries(FIELD_WEIGHTS) as Array<[ProfileField, number]>) {
-    if (weight > best && fieldHolds(p.fields[f], t.term, t.prefix)) best = weight;
-  }
-  return best;
 }
 
 function inRegion(profile: InitiativeProfile, region: string): boolean {
