@@ -2,15 +2,14 @@ import { idf } from "../retrieval/rescore.js";
 import { retrieve } from "../retrieval/retrieve.js";
 import type { SearchTerm } from "../retrieval/search-term.js";
 import { foldDiacritics } from "../text/fold.js";
-import { stemDutch } from "../text/stem.js";
 import type { Vocabulary } from "../text/vocabulary.js";
 import { GidsIndex } from "./gids-index.js";
 import type { InitiativeMatch, InitiativeMatcher, InitiativeProfile } from "./initiative.js";
 import { matchReason } from "./match-reason.js";
 import { heldWord, type HeldWord, type TopicGroup } from "./profile-evidence.js";
 import { isContactable } from "./profile-rules.js";
-import { participleStems } from "./participles.js";
 import { isFrameWord, regionsIn, withoutRegions } from "./question-frame.js";
+import { gidsTerms } from "./topic-terms.js";
 
 /** Where the matcher reads the profiles; `revision` (when given) tells it whether to build its index again. */
 export type ProfileSource = { list(): InitiativeProfile[]; revision?(): string };
@@ -107,6 +106,15 @@ export class GidsMatcher implements InitiativeMatcher {
     return { candidates, groups, total };
   }
 
+  /** Whether a stem is a word of the gids or of the field's documents (the first part of a compound must be one). */
+  private isWord(index: GidsIndex, stem: string): boolean {
+    return index.isKnownTerm(stem) || this.isDocumentWord(stem);
+  }
+
+  private isDocumentWord(stem: string): boolean {
+    return (this.field?.documentFrequencies([stem]).get(stem) ?? 0) > 0;
+  }
+
   /** How specific a term is in the field's documents: 1 for a rare one, less for one in many passages. */
   private specificity(t: SearchTerm): number {
     if (!this.field || t.prefix) return 1;
@@ -137,7 +145,7 @@ export class GidsMatcher implements InitiativeMatcher {
     if (!this.built || revision === undefined || revision !== this.built.revision) {
       const profiles = this.source.list().filter((p) => p.status === "published" && p.contacts.some(isContactable));
       const regions = [...new Set(profiles.flatMap((p) => [p.place, p.municipality, p.province]).filter((r): r is string => !!r))];
-      this.built = { revision, index: new GidsIndex(profiles), regions };
+      this.built = { revision, index: new GidsIndex(profiles, (stem) => this.isDocumentWord(stem)), regions };
     }
     return this.built;
   }
@@ -145,7 +153,7 @@ export class GidsMatcher implements InitiativeMatcher {
   /** The question's topic words (frame words left out), each with its alternatives and what it can weigh. */
   private groupsOf(index: GidsIndex, topic: string): TopicGroup[] {
     const { terms } = retrieve(index, topic, 1, { vocabulary: this.vocabulary, windowWeight: 0 });
-    terms.push(...compoundHeads(index, terms), ...participleTerms(index, terms));
+    terms.push(...gidsTerms(index, terms, (stem) => this.isWord(index, stem)));
     const n = index.passageCount();
     const weightOf = (t: SearchTerm) => idf(index.frequency(t.term, t.prefix), n) * this.specificity(t);
     const words = [...new Set(terms.map((t) => t.word))].filter((w) => !isFrameWord(w));
@@ -163,38 +171,6 @@ export class GidsMatcher implements InitiativeMatcher {
       return { word, max, terms: own, weights: new Map(own.map((t) => [t, weightOf(t)])) };
     });
   }
-}
-
-/** Dutch compounds carry their meaning in the last part: "streekbus" is a bus, "zorgboerderij" a boerderij. */
-const HEAD_WEIGHT = 0.7;
-const PARTICIPLE_WEIGHT = 0.9;
-const MIN_HEAD = 3;
-
-/**
- * For a typed word the gids does not know (and has no other form of), the longest last part it does
- * know, as a term of lower weight (the compound's first part narrows it in a way the gids cannot check).
- */
-function compoundHeads(index: GidsIndex, terms: readonly SearchTerm[]): SearchTerm[] {
-  const heads: SearchTerm[] = [];
-  for (const t of terms) {
-    if (t.origin !== "typed" || t.df > 0 || terms.some((o) => o.word === t.word && o.origin !== "typed")) continue;
-    for (let cut = 3; cut <= t.word.length - MIN_HEAD; cut++) {
-      const head = stemDutch(t.word.slice(cut));
-      const df = index.frequency(head, false);
-      if (df > 0 && !isFrameWord(head)) {
-        heads.push({ term: head, word: t.word, df, origin: "synonym", prefix: false, weight: HEAD_WEIGHT });
-        break;
-      }
-    }
-  }
-  return heads;
-}
-
-/** A participle in the question also searches its verb ("opgezet" → opzetten), as the profiles' participles do. */
-function participleTerms(index: GidsIndex, terms: readonly SearchTerm[]): SearchTerm[] {
-  return terms.filter((t) => t.origin === "typed").flatMap((t) => participleStems(t.word)
-    .filter((stem) => !terms.some((o) => o.term === stem) && index.frequency(stem, false) > 0)
-    .map((stem) => ({ term: stem, word: t.word, df: index.frequency(stem, false), origin: "synonym" as const, prefix: false, weight: PARTICIPLE_WEIGHT })));
 }
 
 function inRegion(profile: InitiativeProfile, region: string): boolean {
