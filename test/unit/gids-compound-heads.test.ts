@@ -44,7 +44,8 @@ describe("initiatievengids: heads of Dutch compounds", () => {
       profile("sport-c", "kantine en velden onderhouden", ["sport"]),
     ];
     const matcher = new GidsMatcher({ list: () => profiles });
-    const ids = (q: string) => matcher.match(q).map((m) => m.initiative.id);
+    // The mechanism, apart from the choice whether to suggest at all: the best candidate.
+    const ids = (q: string) => matcher.candidates(q).candidates.map((c) => c.profile.id);
     expect(ids("Wie regelt verpleging bij mensen thuis?")[0]).toBe("thuiszorg-a");
     expect(ids("Kunnen we samen een buurtwinkeltje openhouden?")[0]).toBe("winkel-b");
   });

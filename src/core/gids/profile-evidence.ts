@@ -5,7 +5,7 @@ import { FIELD_WEIGHTS, fieldHolds, type IndexedProfile, type ProfileField } fro
 export type TopicGroup = { word: string; max: number; terms: SearchTerm[]; weights: Map<SearchTerm, number> };
 
 /** What a profile holds of one topic word: its value, and the field and term that gave it. */
-export type HeldWord = { word: string; value: number; field?: ProfileField; term?: string };
+export type HeldWord = { word: string; value: number; field?: ProfileField; term?: string; weight?: number };
 
 /** How much of one question word a profile holds: by the word itself, its compound's parts, or its best alternative. */
 export function heldWord(p: IndexedProfile, group: TopicGroup): HeldWord {
@@ -19,12 +19,12 @@ export function heldWord(p: IndexedProfile, group: TopicGroup): HeldWord {
     const values = parts.map((t) => ({ t, ...value(t) }));
     const sum = values.reduce((s, x) => s + x.v, 0) / parts.length;
     const top = values.find((x) => x.v > 0);
-    if (sum > 0) best = { word: group.word, value: sum, field: top?.field, term: top?.t.term };
+    if (sum > 0) best = { word: group.word, value: sum, field: top?.field, term: top?.t.term, weight: 1 };
   }
   for (const t of group.terms) {
     if (t.origin === "compound-part") continue;
     const { v, field } = value(t);
-    if (t.weight * v > best.value) best = { word: group.word, value: t.weight * v, field, term: t.term };
+    if (t.weight * v > best.value) best = { word: group.word, value: t.weight * v, field, term: t.term, weight: t.weight };
   }
   return { ...best, value: Math.min(best.value, group.max) };
 }

@@ -40,9 +40,17 @@ const FRAME: ReadonlySet<string> = new Set(
   tokenize(foldDiacritics(`${FRAME_WORDS} ${GENERIC_WORDS}`)).flatMap((w) => [w, stemDutch(w)]),
 );
 
-/** Whether a (folded) question word only frames the question. */
+/** Whether a (folded) question word only frames the question; a number (a year, an age, a count) does too. */
 export function isFrameWord(word: string): boolean {
-  return FRAME.has(word) || FRAME.has(stemDutch(word));
+  return FRAME.has(word) || FRAME.has(stemDutch(word)) || /^\d+$/.test(word);
+}
+
+/**
+ * Where the asker lives or sits ("ik woon in Ootmarsum", "wij zitten in Helden", "we live in Kampen"):
+ * that says where, not what about, even when the place is unknown to the gids. Left out of the topic.
+ */
+export function withoutResidence(text: string): string {
+  return text.replace(/\b(?:ik|wij|we|jullie|zij|ze|i|they)\s+(?:woon|wonen|woont|zit|zitten|live|living|are|am|based)\s+(?:hier\s+)?(?:in|bij|te|at|near)\s+(?:de\s+|het\s+)?[\p{Lu}][\p{L}'-]*(?:[\s-][\p{Lu}][\p{L}'-]*)*/gu, " ");
 }
 
 /**
