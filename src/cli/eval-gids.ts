@@ -10,23 +10,35 @@ import { FOLDS } from "../eval/gids-fit.js";
 
 const FIXTURE = path.resolve(import.meta.dirname, "../../test/fixtures/gids");
 
+const HOLDOUT = path.resolve(import.meta.dirname, "../../test/fixtures/gids-holdout");
+
 /**
  * `npm run eval -- --gids [profielen.csv vragen.jsonl] [--verbose] [--failures] [--fit [--write]]`: the matching check of the
- * initiatievengids (by default on test/fixtures/gids, written for it independently). --failures lists
- * every miss: the best three candidates with the words and fields they matched, and the expected one's rank.
+ * initiatievengids. By default on test/fixtures/gids (written for it independently) and, beside it, on
+ * test/fixtures/gids-holdout when present (a second set by someone else, never tuned on: no fit, no
+ * failure listing). --failures lists every miss of the first set: the best three candidates with the
+ * words and fields they matched, and the expected one's rank. --fit fits the suggest model on the first set.
  */
 export async function runGidsEval(config: Config, args: string[]): Promise<number> {
   const files = args.filter((a) => !a.startsWith("--"));
-  const [profiles, questions] = files.length >= 2 ? files : [path.join(FIXTURE, "profiles.csv"), path.join(FIXTURE, "questions.jsonl")];
+  const sets = files.length >= 2
+    ? [{ title: "Matchingcontrole van de initiatievengids", profiles: files[0]!, questions: files[1]!, first: true }]
+    : [{ title: "Matchingcontrole van de initiatievengids", dir: FIXTURE, first: true }, { title: "Tweede set (apart geschreven, niet op afgestemd)", dir: HOLDOUT, first: false }]
+      .filter((s) => fs.existsSync(path.join(s.dir, "questions.jsonl")))
+      .map((s) => ({ ...s, profiles: path.join(s.dir, "profiles.csv"), questions: path.join(s.dir, "questions.jsonl") }));
   const knowledge = await openKnowledge(config);
   try {
     await syncKnowledgeFolder(config, knowledge);
-    const fit = args.includes("--fit");
-    const check = checkGidsFiles(profiles!, questions!, loadGidsVocabulary(config.knowledgeDir), knowledge.store, { fit });
-    console.log(`Matchingcontrole van de initiatievengids: ${check.profiles} profielen (${profiles}), ${check.results.length} vragen (${questions})\n`);
-    console.log(check.text(args.includes("--verbose")));
-    if (args.includes("--failures")) console.log(`\n${check.failures}`);
-    if (check.fit) reportFit(check.fit, args.includes("--write"));
+    const vocabulary = loadGidsVocabulary(config.knowledgeDir);
+    for (const set of sets) {
+      const fit = set.first && args.includes("--fit");
+      const check = checkGidsFiles(set.profiles, set.questions, vocabulary, knowledge.store, { fit });
+      console.log(`${set.title}: ${check.profiles} profielen (${set.profiles}), ${check.results.length} vragen (${set.questions})\n`);
+      console.log(check.text(args.includes("--verbose")));
+      if (set.first && args.includes("--failures")) console.log(`\n${check.failures}`);
+      if (check.fit) reportFit(check.fit, args.includes("--write"));
+      console.log("");
+    }
     return 0;
   } finally {
     knowledge.close();
