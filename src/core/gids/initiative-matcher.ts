@@ -174,7 +174,7 @@ export class GidsMatcher implements InitiativeMatcher {
     const weightOf = (t: SearchTerm) => idf(index.frequency(t.term, t.prefix), n) * this.specificity(t);
     const words = [...new Set(terms.map((t) => t.word))].filter((w) => !isFrameWord(w));
     return words.map((word) => {
-      const own = terms.filter((t) => t.word === word);
+      const own = trustedSplit(terms.filter((t) => t.word === word), (typed) => this.vocabulary?.expand(typed.word, [typed.term], "nl").map((e) => e.term) ?? []);
       const typed = own.find((t) => t.origin === "typed");
       const parts = own.filter((t) => t.origin === "compound-part");
       const others = own.filter((t) => t.origin !== "typed" && t.origin !== "compound-part");
@@ -188,6 +188,20 @@ export class GidsMatcher implements InitiativeMatcher {
     });
   }
 }
+
+/**
+ * A word split into parts of which one is a frame word or shorter than a word ("best|rijden",
+ * "langs|komt", "oplich|ter") was no compound: its parts and what they lead to do not count, only
+ * the word as typed and what it leads to itself (`ownSynonyms`).
+ */
+function trustedSplit(own: SearchTerm[], ownSynonyms: (typed: SearchTerm) => string[]): SearchTerm[] {
+  const wrong = own.some((t) => t.origin === "compound-part" && (t.term.length < MIN_PART || isFrameWord(t.term)));
+  const typed = own.find((t) => t.origin === "typed");
+  if (!wrong || !typed) return own;
+  const keep = new Set(ownSynonyms(typed));
+  return own.filter((t) => t === typed || (t.origin !== "compound-part" && keep.has(t.term)));
+}
+const MIN_PART = 4;
 
 /** What a question is about: without the places it names and where the asker lives. */
 function topicOf(question: string, regions: readonly string[]): string {

@@ -50,7 +50,10 @@ export function isFrameWord(word: string): boolean {
  * that says where, not what about, even when the place is unknown to the gids. Left out of the topic.
  */
 export function withoutResidence(text: string): string {
-  return text.replace(/\b(?:ik|wij|we|jullie|zij|ze|i|they)\s+(?:woon|wonen|woont|zit|zitten|live|living|are|am|based)\s+(?:hier\s+)?(?:in|bij|te|at|near)\s+(?:de\s+|het\s+)?[\p{Lu}][\p{L}'-]*(?:[\s-][\p{Lu}][\p{L}'-]*)*/gu, " ");
+  const who = "(?:[Ii]k|[Ww]ij|[Ww]e|[Jj]ullie|[Zz]ij|[Zz]e|I|[Tt]hey)";
+  const live = "(?:woon|wonen|woont|zit|zitten|live|are|am|based)";
+  const place = "(?:[\\p{Lu}][\\p{L}'-]*(?:[\\s-][\\p{Lu}][\\p{L}'-]*)?|(?!(?:een|de|het|ons|onze|mijn|dit|dat|a|an|the|our|my)\\b)\\p{Ll}[\\p{L}'-]*(?=\\s*[.?!,]|\\s*$))";
+  return text.replace(new RegExp(`\\b${who}\\s+${live}\\s+(?:hier\\s+)?(?:in|bij|te|at|near)\\s+${place}`, "gu"), " ");
 }
 
 /**
