@@ -131,9 +131,13 @@ export class GidsMatcher implements InitiativeMatcher {
     return (this.field?.documentFrequencies([stem]).get(stem) ?? 0) > 0;
   }
 
-  /** How specific a term is in the field's documents: 1 for a rare one, less for one in many passages. */
+  /**
+   * How specific a typed term is in the field's documents: 1 for a rare one, less for one in many
+   * passages. A term the vocabulary leads to (a theme, a synonym) is chosen on purpose and not
+   * tempered; the typed word's own weight caps it anyway (the group's max).
+   */
   private specificity(t: SearchTerm): number {
-    if (!this.field || t.prefix) return 1;
+    if (!this.field || t.prefix || (t.origin !== "typed" && t.origin !== "compound-part")) return 1;
     const total = this.field.passageCount();
     const df = this.field.documentFrequencies([t.term]).get(t.term) ?? 0;
     if (total === 0 || df === 0) return 1;
