@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadGidsVocabulary } from "../../src/app/gids-vocabulary.js";
 import type { InitiativeProfile } from "../../src/core/gids/initiative.js";
 import { GidsMatcher } from "../../src/core/gids/initiative-matcher.js";
+import { participleStems } from "../../src/core/gids/participles.js";
 import { isFrameWord, withoutResidence } from "../../src/core/gids/question-frame.js";
 import { stemDutch } from "../../src/core/text/stem.js";
 import { STARTER_KNOWLEDGE } from "../helpers/temp-knowledge.js";
@@ -18,6 +19,17 @@ describe("initiatievengids: what a question is about", () => {
     expect(withoutResidence("Ik woon graag op het platteland")).toBe("Ik woon graag op het platteland");
     expect(isFrameWord("1984")).toBe(true);
     expect(isFrameWord("koor")).toBe(false);
+  });
+
+  it("given a strong verb's participle, then it also stands for its infinitive (gesloten → sluiten)", () => {
+    // What the stemmer already brings together (gebleven, geholpen) or the participle adds.
+    const meets = (participle: string, infinitive: string) => [stemDutch(participle), ...participleStems(participle)].includes(stemDutch(infinitive));
+    expect(meets("aangesloten", "aansluiten")).toBe(true);
+    expect(meets("gebleven", "blijven")).toBe(true);
+    expect(meets("geholpen", "helpen")).toBe(true);
+    expect(meets("gevonden", "vinden")).toBe(true);
+    expect(meets("opgeschreven", "opschrijven")).toBe(true);
+    expect(participleStems("gezonden")).not.toContain("zon");
   });
 
   it("given everyday and English words, then the gids's word file leads them to its themes, each word on its own", () => {
