@@ -18,6 +18,7 @@ describe("initiatievengids: what a question is about", () => {
     expect(withoutResidence("we live in Kampen and want a choir")).not.toMatch(/Kampen/);
     expect(withoutResidence("Ik woon graag op het platteland")).toBe("Ik woon graag op het platteland");
     expect(isFrameWord("1984")).toBe(true);
+    expect(isFrameWord("runnen")).toBe(true);
     expect(isFrameWord("koor")).toBe(false);
   });
 

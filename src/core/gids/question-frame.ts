@@ -14,10 +14,11 @@ const FRAME_WORDS = `
   regelen geregeld krijgen gekregen vinden gevonden zoeken zoek gezocht leren geleerd lukken gelukt lukt slim goed beste
   praten bellen contact netwerk vergelijkbaar vergelijkbare soortgelijk soortgelijke zelfde ergens al eerder nog meer
   iets dingen ding zaken vraag vragen kennis informatie info graag gids initiatievengids lijst overzicht directory list
+  runnen runt gerund zoiets dergelijke
   experience experienced initiative initiatives group groups organisation organization others other anyone someone somebody
   who which know knows help advice tips idea ideas approach start started starting set setting organise organize organised
   done did doing does has have had already similar network contact talk learn learned find found look looking work worked
-  near around
+  near around run runs running ran
 `;
 
 /**
