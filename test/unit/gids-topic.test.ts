@@ -41,6 +41,8 @@ describe("initiatievengids: what a question is about", () => {
     expect(leads("defibrillator")).toContain(stemDutch("veiligheid"));
     expect(leads("windmolen")).toContain(stemDutch("energie"));
     expect(leads("windmolen")).not.toContain(stemDutch("zonnepaneel"));
+    expect(leads("speeltuin")).toContain(stemDutch("kinderen"));
+    expect(leads("ouderen")).not.toContain(stemDutch("kinderen"));
   });
 
   it("given a word that only looks like a compound of a frame word ('best|rijden'), then its parts lead nowhere", () => {
