@@ -10,5 +10,18 @@ import { GIDS_WORDS_FILE, GLOSSARY_FILE, SYNONYM_FILE } from "../ingest/vocabula
  */
 export function loadGidsVocabulary(knowledgeDir: string, gidsWordsFile = path.join(knowledgeDir, GIDS_WORDS_FILE), cache?: VocabularyCache): Vocabulary {
   const read = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "");
-  return cachedVocabulary(cache, "gids", `${read(path.join(knowledgeDir, SYNONYM_FILE))}\n${read(gidsWordsFile)}`, read(path.join(knowledgeDir, GLOSSARY_FILE)));
+  return cachedVocabulary(cache, "gids", `${read(path.join(knowledgeDir, SYNONYM_FILE))}\n${oneWayPerWord(read(gidsWordsFile))}`, read(path.join(knowledgeDir, GLOSSARY_FILE)));
+}
+
+/**
+ * In gids-woorden.txt, "a, b => x, y" leads each of a and b to the themes x and y, and not a to b:
+ * the words on the left are examples of a theme ("windmolen, zonnepaneel => energie"), not synonyms
+ * of each other. Written out as one rule per word, which the synonym reader takes that way.
+ */
+export function oneWayPerWord(text: string): string {
+  return text.split("\n").flatMap((line) => {
+    const [left, right] = line.replace(/#.*$/, "").split("=>");
+    if (right === undefined) return [line];
+    return left!.split(",").map((w) => w.trim()).filter(Boolean).map((w) => `${w} => ${right.trim()}`);
+  }).join("\n");
 }

@@ -35,7 +35,6 @@ const TOP = 3;
  * own initiative given), and counted: a fitting initiative in the top three, none when nothing fits.
  */
 export function runGidsCheck(gids: GidsAccess, profiles: readonly InitiativeProfile[], questions: readonly GidsQuestion[]): { results: GidsResult[]; figures: GidsFigures } {
-  const blocked = new Set(profiles.filter((p) => !p.contacts.some((c) => c.contactable && Object.keys(c.handles).length)).map((p) => p.id));
   const results = questions.map((question) => {
     const asker = { user: { platform: "eval", userId: question.id }, region: question.region ?? undefined, own: question.own ? [question.own] : [] };
     const listed = listFromGids(gids, question.question, asker);
@@ -45,6 +44,12 @@ export function runGidsCheck(gids: GidsAccess, profiles: readonly InitiativeProf
     const regionFirst = question.expected.length > 1 && question.region ? ranked[0] === question.expected[0] : undefined;
     return { question, suggested, passed, regionFirst, direct: !!listed?.length };
   });
+  return { results, figures: gidsFigures(profiles, results) };
+}
+
+/** The figures of the matching check over its results. */
+export function gidsFigures(profiles: readonly InitiativeProfile[], results: readonly GidsResult[]): GidsFigures {
+  const blocked = new Set(profiles.filter((p) => !p.contacts.some((c) => c.contactable && Object.keys(c.handles).length)).map((p) => p.id));
   const fittingResults = results.filter((r) => r.question.expected.length);
   const noneResults = results.filter((r) => !r.question.expected.length);
   const regionResults = results.filter((r) => r.regionFirst !== undefined && r.question.kind === "fits");
@@ -59,15 +64,12 @@ export function runGidsCheck(gids: GidsAccess, profiles: readonly InitiativeProf
   const found = fittingResults.filter((r) => r.passed).length;
   const quiet = noneResults.filter((r) => r.passed).length;
   return {
-    results,
-    figures: {
-      fitting: { total: fittingResults.length, found, share: share(found, fittingResults.length) },
-      none: { total: noneResults.length, quiet, share: share(quiet, noneResults.length) },
-      ownSuggested: results.filter((r) => r.question.own && r.suggested.includes(r.question.own)).length,
-      notContactableSuggested: results.filter((r) => r.suggested.some((id) => blocked.has(id))).length,
-      region: { total: regionResults.length, first: regionResults.filter((r) => r.regionFirst).length },
-      byKind,
-    },
+    fitting: { total: fittingResults.length, found, share: share(found, fittingResults.length) },
+    none: { total: noneResults.length, quiet, share: share(quiet, noneResults.length) },
+    ownSuggested: results.filter((r) => r.question.own && r.suggested.includes(r.question.own)).length,
+    notContactableSuggested: results.filter((r) => r.suggested.some((id) => blocked.has(id))).length,
+    region: { total: regionResults.length, first: regionResults.filter((r) => r.regionFirst).length },
+    byKind,
   };
 }
 

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadGidsVocabulary } from "../../src/app/gids-vocabulary.js";
@@ -8,6 +9,8 @@ import { openDatabase } from "../../src/store/open-database.js";
 import { REPO_ROOT, STARTER_KNOWLEDGE, tempDir } from "../helpers/temp-knowledge.js";
 
 const FIXTURE = path.join(REPO_ROOT, "test", "fixtures", "gids");
+/** A second set, written apart by someone else and run once: its figures are printed, only the rules asserted. */
+const HOLDOUT = path.join(REPO_ROOT, "test", "fixtures", "gids-holdout");
 
 /**
  * The matching check of "Done when": a gids of 42 profiles and 69 questions, written for the test by
@@ -19,9 +22,11 @@ describe("initiatievengids: the matching check", () => {
   const db = openDatabase(path.join(temp.dir, "knowledge.db"));
   afterAll(() => { db.close(); temp.cleanup(); });
 
+  const store = new KnowledgeStore(db);
+  const ingested = ingestSources({ store, knowledgeDir: STARTER_KNOWLEDGE, maxFileBytes: 20 * 1024 * 1024 });
+
   it("given the independent gids and questions, then it prints the figures; never the asker's own, never one nobody may contact", async () => {
-    const store = new KnowledgeStore(db);
-    await ingestSources({ store, knowledgeDir: STARTER_KNOWLEDGE, maxFileBytes: 20 * 1024 * 1024 });
+    await ingested;
     const check = checkGidsFiles(path.join(FIXTURE, "profiles.csv"), path.join(FIXTURE, "questions.jsonl"), loadGidsVocabulary(STARTER_KNOWLEDGE), store);
     console.log(`\nMatchingcontrole initiatievengids (${check.profiles} profielen, ${check.results.length} vragen)\n${check.text(true)}\n`);
     const { figures } = check;
@@ -30,8 +35,17 @@ describe("initiatievengids: the matching check", () => {
     expect(figures.none.total).toBeGreaterThan(10);
     expect(figures.ownSuggested).toBe(0);
     expect(figures.notContactableSuggested).toBe(0);
-    // Floors of what the lexical matcher reaches today (0.69 and 0.41), not the target.
-    expect(figures.fitting.share).toBeGreaterThanOrEqual(0.65);
-    expect(figures.none.share).toBeGreaterThanOrEqual(0.4);
+    // Floors below what the matcher reaches today (0.71 and 0.88), not the target.
+    expect(figures.fitting.share).toBeGreaterThanOrEqual(0.7);
+    expect(figures.none.share).toBeGreaterThanOrEqual(0.75);
+  }, 120_000);
+
+  it.skipIf(!fs.existsSync(path.join(HOLDOUT, "questions.jsonl")))("given the second set, written apart, then it prints its figures; never the asker's own, never one nobody may contact", async () => {
+    await ingested;
+    const check = checkGidsFiles(path.join(HOLDOUT, "profiles.csv"), path.join(HOLDOUT, "questions.jsonl"), loadGidsVocabulary(STARTER_KNOWLEDGE), store);
+    console.log(`\nMatchingcontrole initiatievengids, tweede set (${check.profiles} profielen, ${check.results.length} vragen)\n${check.text(true)}\n`);
+    expect(check.results.length).toBeGreaterThan(0);
+    expect(check.figures.ownSuggested).toBe(0);
+    expect(check.figures.notContactableSuggested).toBe(0);
   }, 120_000);
 });

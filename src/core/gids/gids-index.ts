@@ -2,6 +2,7 @@ import type { KnowledgeIndex, QueryTermSpec } from "../ports.js";
 import { analyzeText } from "../text/analyzer.js";
 import type { SearchHit } from "../types.js";
 import type { InitiativeProfile } from "./initiative.js";
+import { HEAD_MARK, headsOf } from "./compound-heads.js";
 import { participleStemsIn } from "./participles.js";
 
 /** The parts of a profile that say what an initiative knows, and how much a word in each counts. */
@@ -20,12 +21,21 @@ export type IndexedProfile = { profile: InitiativeProfile; fields: Record<Profil
 export class GidsIndex implements KnowledgeIndex {
   readonly profiles: IndexedProfile[];
   private readonly df = new Map<string, number>();
+  /** Profiles holding a term as the head of a compound ("~verpleg" for "wijkverpleg"): kept apart from the words. */
+  private readonly headDf = new Map<string, number>();
   private readonly average: number;
 
-  constructor(profiles: readonly InitiativeProfile[]) {
-    this.profiles = profiles.map(indexProfile);
-    for (const p of this.profiles) for (const term of new Set(p.terms)) this.df.set(term, (this.df.get(term) ?? 0) + 1);
-    this.average = this.profiles.reduce((n, p) => n + p.terms.length, 0) / Math.max(1, this.profiles.length);
+  /** `isWord`: whether a stem is a word (of the field's documents, say), so that a compound's first part can be checked. */
+  constructor(profiles: readonly InitiativeProfile[], isWord: (stem: string) => boolean = () => false) {
+    const words = new Set(profiles.flatMap((p) => analyzeText([p.name, p.description, p.experience, ...p.themes].join(" "))));
+    this.profiles = profiles.map((p) => indexProfile(p, (stem) => words.has(stem) || isWord(stem)));
+    for (const p of this.profiles) {
+      for (const term of new Set(p.terms)) {
+        const counts = term.startsWith(HEAD_MARK) ? this.headDf : this.df;
+        counts.set(term, (counts.get(term) ?? 0) + 1);
+      }
+    }
+    this.average = this.profiles.reduce((n, p) => n + p.terms.filter((t) => !t.startsWith(HEAD_MARK)).length, 0) / Math.max(1, this.profiles.length);
   }
 
   search(terms: readonly QueryTermSpec[], limit: number): SearchHit[] {
@@ -37,12 +47,12 @@ export class GidsIndex implements KnowledgeIndex {
   }
 
   documentFrequencies(terms: readonly string[]): Map<string, number> {
-    return new Map(terms.map((t) => [t, this.df.get(t) ?? 0]));
+    return new Map(terms.map((t) => [t, this.frequency(t, false)]));
   }
 
   /** How many profiles hold a term in any field, also as a prefix. */
   frequency(term: string, prefix: boolean): number {
-    if (!prefix) return this.df.get(term) ?? 0;
+    if (!prefix) return (term.startsWith(HEAD_MARK) ? this.headDf : this.df).get(term) ?? 0;
     return this.profiles.filter((p) => holds(p.fields, term, true)).length;
   }
 
@@ -76,9 +86,13 @@ export class GidsIndex implements KnowledgeIndex {
   }
 }
 
-function indexProfile(profile: InitiativeProfile): IndexedProfile {
+function indexProfile(profile: InitiativeProfile, isWord: (stem: string) => boolean): IndexedProfile {
   // A participle also stands for its verb ("opgericht" for "oprichten"), which the stemmer does not see.
-  const termsOf = (text: string) => new Set([...analyzeText(text), ...participleStemsIn(text)]);
+  // A compound also holds its heads ("wijkverpleg" holds "~verpleg"), marked apart from whole words.
+  const termsOf = (text: string) => {
+    const words = [...analyzeText(text), ...participleStemsIn(text)];
+    return new Set([...words, ...words.flatMap((w) => headsOf(w, isWord)).map((h) => `${HEAD_MARK}${h}`)]);
+  };
   const fields = {
     experience: termsOf(profile.experience),
     themes: termsOf(profile.themes.join(", ")),

@@ -14,10 +14,11 @@ const FRAME_WORDS = `
   regelen geregeld krijgen gekregen vinden gevonden zoeken zoek gezocht leren geleerd lukken gelukt lukt slim goed beste
   praten bellen contact netwerk vergelijkbaar vergelijkbare soortgelijk soortgelijke zelfde ergens al eerder nog meer
   iets dingen ding zaken vraag vragen kennis informatie info graag gids initiatievengids lijst overzicht directory list
+  runnen runt gerund zoiets dergelijke
   experience experienced initiative initiatives group groups organisation organization others other anyone someone somebody
   who which know knows help advice tips idea ideas approach start started starting set setting organise organize organised
   done did doing does has have had already similar network contact talk learn learned find found look looking work worked
-  near around
+  near around run runs running ran
 `;
 
 /**
@@ -40,9 +41,20 @@ const FRAME: ReadonlySet<string> = new Set(
   tokenize(foldDiacritics(`${FRAME_WORDS} ${GENERIC_WORDS}`)).flatMap((w) => [w, stemDutch(w)]),
 );
 
-/** Whether a (folded) question word only frames the question. */
+/** Whether a (folded) question word only frames the question; a number (a year, an age, a count) does too. */
 export function isFrameWord(word: string): boolean {
-  return FRAME.has(word) || FRAME.has(stemDutch(word));
+  return FRAME.has(word) || FRAME.has(stemDutch(word)) || /^\d+$/.test(word);
+}
+
+/**
+ * Where the asker lives or sits ("ik woon in Ootmarsum", "wij zitten in Helden", "we live in Kampen"):
+ * that says where, not what about, even when the place is unknown to the gids. Left out of the topic.
+ */
+export function withoutResidence(text: string): string {
+  const who = "(?:[Ii]k|[Ww]ij|[Ww]e|[Jj]ullie|[Zz]ij|[Zz]e|I|[Tt]hey)";
+  const live = "(?:woon|wonen|woont|zit|zitten|live|are|am|based)";
+  const place = "(?:[\\p{Lu}][\\p{L}'-]*(?:[\\s-][\\p{Lu}][\\p{L}'-]*)?|(?!(?:een|de|het|ons|onze|mijn|dit|dat|a|an|the|our|my)\\b)\\p{Ll}[\\p{L}'-]*(?=\\s*[.?!,]|\\s*$))";
+  return text.replace(new RegExp(`\\b${who}\\s+${live}\\s+(?:hier\\s+)?(?:in|bij|te|at|near)\\s+${place}`, "gu"), " ");
 }
 
 /**

@@ -1,0 +1,55 @@
+import type { HeldWord, TopicGroup } from "./profile-evidence.js";
+
+/** The evidence that the best candidate fits a question, each roughly between 0 and 1. */
+export type SuggestEvidence = {
+  /** Its share of everything the question is about (IDF-weighted topic words). */
+  share: number;
+  /** What it holds, in words that only one profile has (capped at two, as a half each). */
+  evidence: number;
+  /** Distinct question words it holds (capped at two, as a half each). */
+  words: number;
+  /** The share of the question's topic words it holds. */
+  wordShare: number;
+  /** Question words it holds as typed (or nearly: a translation, a typo, an inflection) in its experience, themes or name (capped at two). */
+  direct: number;
+  /** Held only in its description (what it is), none in what it has done. */
+  descriptionOnly: number;
+  /** How far it is ahead of the runner-up (share of its own mass). */
+  margin: number;
+  /** The share of the question's topic words the gids knows at all: low when the question is about something else. */
+  known: number;
+  /** Its share of the topic words the gids knows (the words it could have held). */
+  knownShare: number;
+};
+
+export const SUGGEST_EVIDENCE_NAMES = ["share", "evidence", "words", "wordShare", "direct", "descriptionOnly", "margin", "known", "knownShare"] as const satisfies ReadonlyArray<keyof SuggestEvidence>;
+/** Which way each may count: more of it only for suggesting (+1), only against (-1). */
+export const SUGGEST_EVIDENCE_SIGNS: Record<keyof SuggestEvidence, number> = { share: 1, evidence: 1, words: 1, wordShare: 1, direct: 1, descriptionOnly: -1, margin: 1, known: 1, knownShare: 1 };
+
+/** A term that counts (nearly) as the word typed: the word itself, a translation, a typo, an inflection. */
+const DIRECT_WEIGHT = 0.85;
+const STRONG_FIELDS = new Set(["experience", "themes", "name"]);
+
+type Scored = { mass: number; held: readonly HeldWord[] };
+
+/**
+ * What speaks for suggesting the best candidate at all: not one number but several, weighed by a
+ * model fitted on questions (suggest-model.ts, `npm run eval -- --gids --fit`).
+ */
+export function suggestEvidence(best: Scored, runnerUp: Scored | undefined, groups: readonly TopicGroup[], total: number, rare: number): SuggestEvidence {
+  const held = best.held.filter((h) => h.value > 0);
+  const knownGroups = groups.filter((g) => g.terms.some((t) => t.df > 0));
+  const knownMax = knownGroups.reduce((n, g) => n + g.max, 0);
+  const direct = held.filter((h) => (h.weight ?? 0) >= DIRECT_WEIGHT && h.field && STRONG_FIELDS.has(h.field)).length;
+  return {
+    share: total > 0 ? best.mass / total : 0,
+    evidence: Math.min(2, best.mass / rare) / 2,
+    words: Math.min(2, held.length) / 2,
+    wordShare: groups.length ? held.length / groups.length : 0,
+    direct: Math.min(2, direct) / 2,
+    descriptionOnly: held.length > 0 && held.every((h) => h.field === "description") ? 1 : 0,
+    margin: best.mass > 0 ? Math.max(0, best.mass - (runnerUp?.mass ?? 0)) / best.mass : 0,
+    known: groups.length ? knownGroups.length / groups.length : 0,
+    knownShare: knownMax > 0 ? Math.min(1, best.mass / knownMax) : 0,
+  };
+}

@@ -1,0 +1,21 @@
+import type { SuggestEvidence } from "./suggest-evidence.js";
+
+export type SuggestModel = { bias: number; weights: Partial<Record<keyof SuggestEvidence, number>> };
+
+/** Suggest when the model's probability reaches this. */
+export const SUGGEST_THRESHOLD = 0.5;
+
+/**
+ * Whether to suggest the best candidate at all: logistic weights over its evidence, fitted by
+ * `npm run eval -- --gids --fit --write` on the matching check's questions (held-out figures in the commit).
+ */
+export const SUGGEST_MODEL: SuggestModel = {
+  bias: -3.709,
+  weights: {share: 0.313, evidence: 3.461, words: 0.49, wordShare: 0, direct: 0, descriptionOnly: -1.42, margin: 0, known: 2.909, knownShare: 0},
+};
+
+export function suggestProbability(evidence: SuggestEvidence, model: SuggestModel = SUGGEST_MODEL): number {
+  let z = model.bias;
+  for (const [name, weight] of Object.entries(model.weights) as Array<[keyof SuggestEvidence, number]>) z += weight * evidence[name];
+  return 1 / (1 + Math.exp(-z));
+}

@@ -1,0 +1,54 @@
+import { GidsMatcher, type FieldFrequencies, type ProfileSource } from "../core/gids/initiative-matcher.js";
+import type { InitiativeProfile } from "../core/gids/initiative.js";
+import { SUGGEST_EVIDENCE_NAMES, SUGGEST_EVIDENCE_SIGNS } from "../core/gids/suggest-evidence.js";
+import type { SuggestModel } from "../core/gids/suggest-model.js";
+import type { Vocabulary } from "../core/text/vocabulary.js";
+import { runGidsCheck, type GidsQuestion, type GidsResult } from "./gids-check.js";
+import type { Example } from "./logistic-regression.js";
+import { fitSignedLogistic } from "./signed-logistic.js";
+
+export const FOLDS = 5;
+const TOP = 3;
+
+export type SuggestFit = { model: SuggestModel; heldOut: GidsResult[]; examples: number };
+
+/**
+ * Fits the suggest model (whether to suggest the best candidate at all) by logistic regression (each
+ * weight kept to its sign) on
+ * the evidence of each question's best candidate: positive when a fitting initiative is among the
+ * first three candidates, negative when nothing fits; a question whose fitting initiative is not
+ * among them teaches nothing about the decision and is left out. The held-out results come from
+ * k-fold cross-validation: each fold's questions are matched with a model fitted without them.
+ */
+export function fitSuggestModel(source: ProfileSource, profiles: readonly InitiativeProfile[], questions: readonly GidsQuestion[], vocabulary: Vocabulary, field?: FieldFrequencies): SuggestFit {
+  const matcher = new GidsMatcher(source, vocabulary, field);
+  const examples: Array<Example & { fold: number }> = [];
+  let positives = 0;
+  let negatives = 0;
+  const foldOf = questions.map((q, i) => {
+    const { candidates, evidence } = matcher.judged(q.question, { region: q.region ?? undefined, exclude: q.own ? [q.own] : [] });
+    const top = candidates.slice(0, TOP).map((c) => c.profile.id);
+    const label = q.expected.length ? (top.some((id) => q.expected.includes(id)) ? true : undefined) : false;
+    if (label === undefined || !evidence) return i % FOLDS;
+    const fold = label ? positives++ % FOLDS : negatives++ % FOLDS;
+    examples.push({ label, fold, features: SUGGEST_EVIDENCE_NAMES.map((n) => evidence[n]) });
+    return fold;
+  });
+  const heldOut: GidsResult[] = [];
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const model = toModel(fit(examples.filter((e) => e.fold !== fold)));
+    const folded = new GidsMatcher(source, vocabulary, field, model);
+    heldOut.push(...runGidsCheck({ matcher: folded, ownOf: () => [] }, profiles, questions.filter((_, i) => foldOf[i] === fold)).results);
+  }
+  const order = new Map(questions.map((q, i) => [q.id, i]));
+  heldOut.sort((a, b) => order.get(a.question.id)! - order.get(b.question.id)!);
+  return { model: toModel(fit(examples)), heldOut, examples: examples.length };
+}
+
+/** Each feature may only count the way it says (suggest-evidence.ts): for, or against. */
+const fit = (examples: readonly Example[]) => fitSignedLogistic(examples, SUGGEST_EVIDENCE_NAMES.map((n) => SUGGEST_EVIDENCE_SIGNS[n]));
+
+function toModel(fitted: { bias: number; weights: number[] }): SuggestModel {
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  return { bias: round(fitted.bias), weights: Object.fromEntries(SUGGEST_EVIDENCE_NAMES.map((n, i) => [n, round(fitted.weights[i]!)])) };
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { oneWayPerWord } from "../../src/app/gids-vocabulary.js";
+import type { InitiativeProfile } from "../../src/core/gids/initiative.js";
+import { GidsMatcher } from "../../src/core/gids/initiative-matcher.js";
+import type { TopicGroup } from "../../src/core/gids/profile-evidence.js";
+import { suggestEvidence } from "../../src/core/gids/suggest-evidence.js";
+import { SUGGEST_MODEL, suggestProbability } from "../../src/core/gids/suggest-model.js";
+import { Vocabulary } from "../../src/core/text/vocabulary.js";
+
+const profile = (id: string, over: Partial<InitiativeProfile>): InitiativeProfile => ({
+  id, name: id, themes: [], description: "", experience: "", seeking: "", status: "published",
+  contacts: [{ name: "Iemand", handles: { slack: `U${id}` }, contactable: true }], ...over,
+} as unknown as InitiativeProfile);
+
+const group = (word: string, df: number, max = 2): TopicGroup => ({
+  word, max, terms: [{ term: word, word, df, origin: "typed", prefix: false, weight: 1 }], weights: new Map(),
+});
+
+describe("initiatievengids: whether to suggest at all", () => {
+  it("given a theme line of gids-woorden, then each word leads to the themes and not to the other words", () => {
+    expect(oneWayPerWord("kano, roeiboot => watersport # boten\nfiets, rijwiel")).toBe("kano => watersport\nroeiboot => watersport\nfiets, rijwiel");
+    const vocabulary = new Vocabulary(oneWayPerWord("kano, roeiboot => watersport"));
+    const terms = vocabulary.expand("kano", ["kano"], "nl").map((e) => e.term);
+    expect(terms).toContain("watersport");
+    expect(terms).not.toContain("roeibot");
+  });
+
+  it("given the best candidate's evidence, then the features say where and how much it matched", () => {
+    const groups = [group("kano", 1), group("verhuur", 2), group("xyzzy", 0)];
+    const best = { mass: 3, held: [{ word: "kano", value: 2, field: "experience" as const, term: "kano", weight: 1 }, { word: "verhuur", value: 1, field: "description" as const, term: "verhur", weight: 0.5 }] };
+    const evidence = suggestEvidence(best, { mass: 1, held: [] }, groups, 6, 2);
+    expect(evidence).toMatchObject({ share: 0.5, evidence: 0.75, words: 1, direct: 0.5, descriptionOnly: 0, known: 2 / 3, knownShare: 0.75 });
+    expect(evidence.wordShare).toBeCloseTo(2 / 3);
+    expect(evidence.margin).toBeCloseTo(2 / 3);
+    const onlyDescribed = suggestEvidence({ mass: 1, held: [best.held[1]!] }, undefined, groups, 6, 2);
+    expect(onlyDescribed.descriptionOnly).toBe(1);
+    expect(suggestProbability(onlyDescribed)).toBeLessThan(suggestProbability(evidence));
+  });
+
+  it("given a question an initiative has done, then it is suggested; given one that shares a passing word, then nothing", () => {
+    const profiles = [
+      profile("kanoclub", { themes: ["sport", "water"], experience: "kanoverhuur aan toeristen; steigers bouwen met vrijwilligers; kanotochten voor scholen", description: "Wij varen in de zomer." }),
+      profile("bakkerij", { themes: ["voedsel"], experience: "brood bakken met statushouders; een bakkerij als leerwerkplek", description: "In de zomer bakken we op de markt, in de winter in de kerk." }),
+    ];
+    const matcher = new GidsMatcher({ list: () => profiles }, undefined, undefined, SUGGEST_MODEL);
+    expect(matcher.match("Wie kan ons helpen met kanotochten voor scholen en steigers bouwen?").map((m) => m.initiative.id)).toEqual(["kanoclub"]);
+    expect(matcher.match("Wat doen jullie in de winter tegen gladheid op de stoep?")).toEqual([]);
+  });
+});
