@@ -4,8 +4,7 @@ import { SUGGEST_EVIDENCE_NAMES, SUGGEST_EVIDENCE_SIGNS } from "../core/gids/sug
 import type { SuggestModel } from "../core/gids/suggest-model.js";
 import type { Vocabulary } from "../core/text/vocabulary.js";
 import { runGidsCheck, type GidsQuestion, type GidsResult } from "./gids-check.js";
-import type { Example } from "./logistic-regression.js";
-import { fitSignedLogistic } from "./signed-logistic.js";
+import { fitLogistic, type Example } from "./logistic-regression.js";
 
 export const FOLDS = 5;
 const TOP = 3;
@@ -46,7 +45,7 @@ export function fitSuggestModel(source: ProfileSource, profiles: readonly Initia
 }
 
 /** Each feature may only count the way it says (suggest-evidence.ts): for, or against. */
-const fit = (examples: readonly Example[]) => fitSignedLogistic(examples, SUGGEST_EVIDENCE_NAMES.map((n) => SUGGEST_EVIDENCE_SIGNS[n]));
+const fit = (examples: readonly Example[]) => fitLogistic(examples, { signs: SUGGEST_EVIDENCE_NAMES.map((n) => SUGGEST_EVIDENCE_SIGNS[n]) });
 
 function toModel(fitted: { bias: number; weights: number[] }): SuggestModel {
   const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -3,14 +3,25 @@ export type Example = { features: number[]; label: boolean };
 
 export type LogisticModel = { bias: number; weights: number[] };
 
-export type FitOptions = { l2?: number; iterations?: number; learningRate?: number; balanced?: boolean };
+export type FitOptions = {
+  l2?: number;
+  iterations?: number;
+  learningRate?: number;
+  balanced?: boolean;
+  /**
+   * A sign per feature that its weight must keep (+1: more of it may only speak for, -1: only against,
+   * 0: free), by projected gradient descent: after each step a weight of the wrong sign is set to 0.
+   * With few examples and related features, an unconstrained fit can turn some evidence around.
+   */
+  signs?: readonly number[];
+};
 
 /**
  * Logistic regression by full-batch gradient descent with L2 regularisation (not on the bias). With
  * `balanced`, each class weighs as much as the other in total, so 0.5 separates them evenly.
  */
 export function fitLogistic(examples: readonly Example[], options: FitOptions = {}): LogisticModel {
-  const { l2 = 0.003, iterations = 4_000, learningRate = 0.5, balanced = true } = options;
+  const { l2 = 0.003, iterations = 4_000, learningRate = 0.5, balanced = true, signs } = options;
   const dims = examples[0]?.features.length ?? 0;
   const weights = new Array<number>(dims).fill(0);
   let bias = 0;
@@ -25,7 +36,10 @@ export function fitLogistic(examples: readonly Example[], options: FitOptions = 
       for (let d = 0; d < dims; d++) gradient[d]! += error * e.features[d]!;
       gradientBias += error;
     }
-    for (let d = 0; d < dims; d++) weights[d]! -= learningRate * (gradient[d]! / examples.length + l2 * weights[d]!);
+    for (let d = 0; d < dims; d++) {
+      weights[d]! -= learningRate * (gradient[d]! / examples.length + l2 * weights[d]!);
+      if (signs && signs[d]! * weights[d]! < 0) weights[d] = 0;
+    }
     bias -= learningRate * (gradientBias / examples.length);
   }
   return { bias, weights };
