@@ -173,7 +173,7 @@ export function createConversation(options: ConversationOptions): Conversation {
         return plain("relayed", conversationTexts(language).writeHere, handoff.id, "relayed", language);
       }
       if (action.action === "ask_human") {
-        // Without the question (a button under an answer), the conversation's last question is meant.
+        // Without the question (a button under an answer), the presser's own last question in the conversation is meant.
         const question = action.question?.trim() || options.memory?.latestOf(action.channel, action.conversationId, action.userId);
         if (!question) return plain("empty", conversationTexts("nl").whichQuestion);
         // Only what the store found is needed (for the tolk): no generated answer.
