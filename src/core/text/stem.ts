@@ -1,10 +1,6 @@
-import { createRequire } from "node:module";
-import type snowballModule from "snowball-stemmers";
+import { snowballDutch } from "./dutch-snowball.js";
 import { lemmatiseIrregular } from "./irregular-verbs.js";
 
-// Loaded through require: as an ES import, Node scans the 850 kB CommonJS file for its exports first (~0.1 s).
-const snowball = createRequire(import.meta.url)("snowball-stemmers") as typeof snowballModule;
-const dutch = snowball.newStemmer("dutch");
 const cache = new Map<string, string>();
 
 /**
@@ -17,9 +13,9 @@ export function stemDutch(word: string): string {
   if (cached !== undefined) return cached;
   const lemma = lemmatiseIrregular(word);
   let stem = lemma.length >= 6 && lemma.endsWith("ies") ? lemma.slice(0, -1) : lemma;
-  stem = dutch.stem(stem);
+  stem = snowballDutch(stem);
   stem = alignAlternations(stem);
-  if (stem.endsWith("s") && stem.length > 4) stem = dutch.stem(stem);
+  if (stem.endsWith("s") && stem.length > 4) stem = snowballDutch(stem);
   if (cache.size > 200_000) cache.clear();
   cache.set(word, stem);
   return stem;

@@ -7,10 +7,10 @@ import { Vocabulary, type VocabularyData } from "./vocabulary.js";
  * Raise when the vocabulary files are read differently (the analyser has ANALYZER_VERSION); a unit test
  * (vocabulary-cache.test.ts) pins what a fixed file becomes, so a change that forgets it is caught.
  */
-export const VOCABULARY_FORMAT = 1;
+export const VOCABULARY_FORMAT = 2;
 const require = createRequire(import.meta.url);
-/** The packages whose answers the kept rules hold: a new stemmer or stop list is a new vocabulary. */
-const PACKAGES = ["snowball-stemmers", "stopwords-iso"].map((name) => `${name}@${(require(`${name}/package.json`) as { version: string }).version}`).join(",");
+/** The packages whose answers the kept rules hold: a new stop list is a new vocabulary (the stemmer is ours). */
+const PACKAGES = ["stopwords-iso"].map((name) => `${name}@${(require(`${name}/package.json`) as { version: string }).version}`).join(",");
 
 /** Where analysed vocabularies are kept between processes, one per name, with the key they were made for. */
 export interface VocabularyCache {

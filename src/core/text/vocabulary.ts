@@ -7,8 +7,13 @@ export type Expansion = { term: string; trigger: string; origin: "synonym" | "tr
 
 type Entry = { stems: string[] };
 type Rule = { trigger: string[]; targets: Entry[] };
-/** The analysed rules as plain data, so a process can keep them instead of analysing the files again. */
-export type VocabularyData = { synonyms: [string, Rule[]][]; glossary: [string, Rule[]][] };
+/** One analysed line: the stems of each entry left of "=>" (glossary: "="), and right of it. */
+type AnalysedLine = [left: string[][], right: string[][]];
+/**
+ * The analysed lines as plain data, so a process can keep them instead of analysing the files again.
+ * Lines, not rules: a group of n words makes n rules of n - 1 targets, ten times the text to read back.
+ */
+export type VocabularyData = { synonymLines: AnalysedLine[]; glossaryLines: AnalysedLine[] };
 
 /** A synonym counts for this much of a typed word; a word of a phrase, for this much again. */
 const SYNONYM_WEIGHT = 0.5;
@@ -27,30 +32,43 @@ export class Vocabulary {
   private readonly synonyms = new Map<string, Rule[]>();
   private readonly glossary = new Map<string, Rule[]>();
 
+  private readonly data: VocabularyData = { synonymLines: [], glossaryLines: [] };
+
   constructor(synonymText = "", glossaryText = "") {
     for (const line of contentLines(synonymText)) {
       const [left, right] = line.split("=>");
-      const lefts = entries(left!, analyzeWrittenText);
-      const rights = right === undefined ? [] : entries(right, analyzeWrittenText);
-      for (const entry of lefts) add(this.synonyms, entry.stems, [...lefts.filter((e) => e !== entry), ...rights]);
+      this.addSynonymLine([stemsOf(left!, analyzeWrittenText), right === undefined ? [] : stemsOf(right, analyzeWrittenText)]);
     }
     for (const line of contentLines(glossaryText)) {
       const [english, dutch] = line.split("=");
-      if (dutch === undefined) continue;
-      const targets = entries(dutch, analyzeWrittenText);
-      for (const entry of entries(english!, englishStems)) add(this.glossary, entry.stems, targets);
+      if (dutch !== undefined) this.addGlossaryLine([stemsOf(english!, englishStems), stemsOf(dutch, analyzeWrittenText)]);
     }
   }
 
   toData(): VocabularyData {
-    return { synonyms: [...this.synonyms], glossary: [...this.glossary] };
+    return this.data;
   }
 
   static fromData(data: VocabularyData): Vocabulary {
     const vocabulary = new Vocabulary();
-    for (const [key, rules] of data.synonyms) vocabulary.synonyms.set(key, rules);
-    for (const [key, rules] of data.glossary) vocabulary.glossary.set(key, rules);
+    for (const line of data.synonymLines) vocabulary.addSynonymLine(line);
+    for (const line of data.glossaryLines) vocabulary.addGlossaryLine(line);
     return vocabulary;
+  }
+
+  /** "a, b, c": each searches the others; "a, b => x, y": a and b also search x and y. */
+  private addSynonymLine(line: AnalysedLine): void {
+    this.data.synonymLines.push(line);
+    const lefts = line[0].map((stems) => ({ stems }));
+    const rights = line[1].map((stems) => ({ stems }));
+    for (const entry of lefts) add(this.synonyms, entry.stems, [...lefts.filter((e) => e !== entry), ...rights]);
+  }
+
+  /** "english = nederlands, nederlands": the English entries search the Dutch ones. */
+  private addGlossaryLine(line: AnalysedLine): void {
+    this.data.glossaryLines.push(line);
+    const targets = line[1].map((stems) => ({ stems }));
+    for (const stems of line[0]) add(this.glossary, stems, targets);
   }
 
   get size(): { synonymRules: number; glossaryRules: number } {
@@ -93,11 +111,12 @@ function contentLines(text: string): string[] {
   return text.split("\n").map((l) => l.replace(/#.*$/, "").trim()).filter(Boolean);
 }
 
-function entries(list: string, analyse: (text: string) => string[]): Entry[] {
+/** The stems of each comma-separated entry (entries with no words left out). */
+function stemsOf(list: string, analyse: (text: string) => string[]): string[][] {
   return list
     .split(",")
-    .map((e) => ({ stems: [...new Set(analyse(e))] }))
-    .filter((e) => e.stems.length > 0);
+    .map((e) => [...new Set(analyse(e))])
+    .filter((stems) => stems.length > 0);
 }
 
 /** Rules are found by the first stem of their trigger, and fire when the question holds all of it. */
