@@ -7,6 +7,12 @@
  * was killed halfway, is mended by the next run. Outputs whose source is gone are removed, other files
  * (the web pages) are copied. Writes go to a temporary file that is then renamed: a process never reads
  * half a file.
+ *
+ * A run where nothing changed reads no source: after a full check, a manifest in outDir records the
+ * recipe and the file-system identity (size, modification and change time, inode) of every source and
+ * of its output, each output's mark checked after its identity was taken. When every identity is the
+ * same, the outputs are the checked ones; any edit, copy, checkout or replaced output changes one, and
+ * the full check runs.
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
@@ -24,13 +30,22 @@ const TRANSLATED = [
 ];
 const MARK = "// vliegwiel-build ";
 
-/** Brings outDir in line with srcDir; returns how many files were written and removed. */
+const MANIFEST = ".build-manifest.json";
+
+/**
+ * Brings outDir in line with srcDir; returns how many files were written and removed, and whether the
+ * manifest showed nothing had changed (then no source was read).
+ */
 export async function buildFresh(srcDir, outDir, tsconfigFile) {
   const tsconfigText = tsconfigFile && fs.existsSync(tsconfigFile) ? fs.readFileSync(tsconfigFile, "utf8") : "{}";
   const recipe = hash(`${require("esbuild/package.json").version}\0${tsconfigText}\0${fs.readFileSync(new URL(import.meta.url))}`);
-  const wanted = new Set();
+  const manifestFile = path.join(outDir, MANIFEST);
+  if (unchangedSince(readManifest(manifestFile), recipe, srcDir, outDir)) return { written: 0, removed: 0, unchanged: true };
+  const wanted = new Set([manifestFile]);
+  /** Per source: its identity before it was read, and what its output must be. */
+  const checked = [];
   let written = 0;
-  for (const source of walk(srcDir)) {
+  for (const [source, sourceStat] of walk(srcDir)) {
     const relative = path.relative(srcDir, source);
     const kind = TRANSLATED.find((k) => k.source.test(relative));
     if (kind && !kind.output) continue;
@@ -40,10 +55,12 @@ export async function buildFresh(srcDir, outDir, tsconfigFile) {
     wanted.add(target);
     if (!kind) {
       if (!sameBytes(target, content)) (writeAtomically(target, content), written++);
+      checked.push({ source, sourceStat, target, isOutput: () => sameBytes(target, content) });
       continue;
     }
     wanted.add(`${target}.map`);
     const mark = `${MARK}${hash(`${recipe}\0${content}`)}`;
+    checked.push({ source, sourceStat, target, isOutput: () => firstLine(target) === mark });
     if (firstLine(target) === mark) continue;
     const { code, map } = await translate(content.toString("utf8"), source, kind.loader, tsconfigText, mark, path.basename(target));
     writeAtomically(`${target}.map`, map);
@@ -51,12 +68,68 @@ export async function buildFresh(srcDir, outDir, tsconfigFile) {
     written++;
   }
   let removed = 0;
-  for (const target of fs.existsSync(outDir) ? walk(outDir) : []) {
+  for (const [target] of fs.existsSync(outDir) ? walk(outDir) : []) {
     if (wanted.has(target)) continue;
     fs.rmSync(target, { force: true });
     removed++;
   }
-  return { written, removed };
+  writeManifest(manifestFile, recipe, srcDir, outDir, checked);
+  return { written, removed, unchanged: false };
+}
+
+/** A file's identity: any write, rename over it or metadata change gives another. */
+function identity(stat) {
+  return `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
+}
+
+function readManifest(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    return undefined; // none yet, or unreadable: the full check runs and writes a new one
+  }
+}
+
+function unchangedSince(manifest, recipe, srcDir, outDir) {
+  if (manifest?.recipe !== recipe || typeof manifest.files !== "object" || manifest.files === null) return false;
+  let count = 0;
+  for (const [source, stat] of walk(srcDir)) {
+    const relative = path.relative(srcDir, source);
+    if (TRANSLATED.some((k) => k.source.test(relative) && !k.output)) continue;
+    const entry = manifest.files[relative];
+    if (entry?.source !== identity(stat)) return false;
+    const output = statIfThere(path.join(outDir, String(entry.target)));
+    if (!output || entry.output !== identity(output)) return false;
+    count++;
+  }
+  return count === Object.keys(manifest.files).length;
+}
+
+/**
+ * Records the identities after the full check. An output's identity is taken before its mark is
+ * checked again, so an output replaced meanwhile (a lost race) is either seen now or has another
+ * identity at the next run; an entry that fails the check is left out, and the next run checks fully.
+ */
+function writeManifest(file, recipe, srcDir, outDir, checked) {
+  const files = {};
+  for (const { source, sourceStat, target, isOutput } of checked) {
+    const stat = statIfThere(target);
+    if (!stat || !isOutput()) continue;
+    files[path.relative(srcDir, source)] = { source: identity(sourceStat), target: path.relative(outDir, target), output: identity(stat) };
+  }
+  try {
+    writeAtomically(file, JSON.stringify({ recipe, files }));
+  } catch {
+    // Only a shortcut for the next run: without it the next run checks every file again.
+  }
+}
+
+function statIfThere(file) {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 async function translate(text, sourcefile, loader, tsconfigRaw, banner, outputName) {
@@ -111,7 +184,7 @@ function writeAtomically(target, content) {
   fs.renameSync(temporary, target);
 }
 
-/** Files below dir, symbolic links followed (as Node follows them when it imports). */
+/** Files below dir with their stat, symbolic links followed (as Node follows them when it imports). */
 function* walk(dir) {
   for (const name of fs.readdirSync(dir)) {
     const full = path.join(dir, name);
@@ -122,6 +195,6 @@ function* walk(dir) {
       continue; // gone meanwhile, or a dangling link
     }
     if (stat.isDirectory()) yield* walk(full);
-    else if (stat.isFile() && !name.endsWith(".tmp")) yield full;
+    else if (stat.isFile() && !name.endsWith(".tmp")) yield [full, stat];
   }
 }

@@ -29,14 +29,14 @@ describe("prebuilt runner (scripts/prebuilt.mjs, scripts/run.mjs)", () => {
         'const page = fs.readFileSync(new URL("./page.html", import.meta.url), "utf8").trim();\nconst none: Nothing[] = [];\nconsole.log(greeting("buur"), page, none.length);\n',
     );
 
-    expect(await build(src, out)).toEqual({ written: 4, removed: 0 });
+    expect(await build(src, out)).toMatchObject({ written: 4, removed: 0 });
     expect(fs.existsSync(path.join(out, "lib", "types.d.ts"))).toBe(false);
     expect((await run(process.execPath, [path.join(out, "main.js")])).stdout).toBe("hallo buur <p>pagina</p> 0\n");
-    expect(await build(src, out)).toEqual({ written: 0, removed: 0 });
+    expect(await build(src, out)).toMatchObject({ written: 0, removed: 0 });
 
     fs.writeFileSync(path.join(src, "lib", "greeting.ts"), 'export const greeting = (name: string): string => `dag ${name}`;\n');
     fs.rmSync(path.join(src, "lib", "gone.ts"));
-    expect(await build(src, out)).toEqual({ written: 1, removed: 2 });
+    expect(await build(src, out)).toMatchObject({ written: 1, removed: 2 });
     expect(fs.existsSync(path.join(out, "lib", "gone.js"))).toBe(false);
     expect(fs.existsSync(path.join(out, "lib", "gone.js.map"))).toBe(false);
     expect((await run(process.execPath, [path.join(out, "main.js")])).stdout).toBe("dag buur <p>pagina</p> 0\n");
@@ -57,8 +57,40 @@ describe("prebuilt runner (scripts/prebuilt.mjs, scripts/run.mjs)", () => {
     fs.writeFileSync(path.join(src, "a.ts"), 'console.log("v2");\n');
     await build(src, out);
     fs.writeFileSync(path.join(out, "a.js"), old);
-    expect(await build(src, out)).toEqual({ written: 1, removed: 0 });
+    expect(await build(src, out)).toMatchObject({ written: 1, removed: 0 });
     expect((await run(process.execPath, [path.join(out, "a.js")])).stdout).toBe("v2\n");
+  });
+
+  it("given nothing changed since the last build, then the manifest answers without reading a source; any change makes it check fully", async () => {
+    const src = path.join(temp.dir, "manifest", "src");
+    const out = path.join(temp.dir, "manifest", "dist");
+    fs.mkdirSync(src, { recursive: true });
+    const source = path.join(src, "a.ts");
+    fs.writeFileSync(source, 'console.log("een");\n');
+    fs.writeFileSync(path.join(src, "page.html"), "<p>een</p>\n");
+    expect(await build(src, out)).toEqual({ written: 2, removed: 0, unchanged: false });
+    expect(await build(src, out)).toEqual({ written: 0, removed: 0, unchanged: true });
+
+    // The same size and the old modification time put back: the change time still tells.
+    const before = fs.statSync(source);
+    fs.writeFileSync(source, 'console.log("twe");\n');
+    fs.utimesSync(source, before.atime, before.mtime);
+    expect(await build(src, out)).toEqual({ written: 1, removed: 0, unchanged: false });
+    expect((await run(process.execPath, [path.join(out, "a.js")])).stdout).toBe("twe\n");
+
+    // A page edited, a source added, an output deleted, a manifest damaged: each is a full check.
+    fs.writeFileSync(path.join(src, "page.html"), "<p>twee</p>\n");
+    expect(await build(src, out)).toMatchObject({ written: 1, unchanged: false });
+    fs.writeFileSync(path.join(src, "b.ts"), "export {};\n");
+    expect(await build(src, out)).toMatchObject({ written: 1, unchanged: false });
+    fs.rmSync(path.join(out, "b.js"));
+    expect(await build(src, out)).toMatchObject({ written: 1, unchanged: false });
+    fs.writeFileSync(path.join(out, ".build-manifest.json"), "{kapot");
+    expect(await build(src, out)).toEqual({ written: 0, removed: 0, unchanged: false });
+    expect(await build(src, out)).toEqual({ written: 0, removed: 0, unchanged: true });
+    fs.rmSync(path.join(src, "b.ts"));
+    expect(await build(src, out)).toMatchObject({ removed: 2, unchanged: false });
+    expect(fs.readFileSync(path.join(out, "page.html"), "utf8")).toBe("<p>twee</p>\n");
   });
 
   it("given four processes building one tree at once, then each succeeds and the output is whole", async () => {

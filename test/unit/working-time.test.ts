@@ -30,4 +30,10 @@ describe("working time", () => {
     expect(() => parseWorkingHours("09:00-17:00", "0-9", "Europe/Amsterdam")).toThrow(/HANDOFF_WORKING_DAYS/);
     expect(() => parseWorkingHours("09:00-17:00", "1-5", "Mars/Olympus")).toThrow(/HANDOFF_TIMEZONE/);
   });
+
+  it("given a canonical zone, an alias or UTC, then each is accepted", () => {
+    for (const zone of ["Europe/Amsterdam", "US/Eastern", "UTC", "Etc/GMT-1"]) {
+      expect(parseWorkingHours("09:00-17:00", "1-5", zone).timeZone, zone).toBe(zone);
+    }
+  });
 });

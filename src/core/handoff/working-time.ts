@@ -42,10 +42,21 @@ export function parseWorkingHours(range: string, days: string, timeZone: string)
     if (!a || a < 1 || a > 7 || (b !== undefined && (!b || b < a || b > 7))) throw new Error(`HANDOFF_WORKING_DAYS: verwacht bijvoorbeeld 1-5 (gekregen: ${days})`);
     for (let d = a; d <= (b ?? a); d++) daySet.add(d);
   }
+  if (!isTimeZone(timeZone)) throw new Error(`HANDOFF_TIMEZONE: onbekende tijdzone ${timeZone}`);
+  return { startMinute, endMinute, days: daySet, timeZone };
+}
+
+/**
+ * Whether Intl knows the zone. The list of canonical names is read first: a date formatter for a zone
+ * loads ICU's time-zone data (~30 ms for every command that reads the settings); an alias that is not
+ * in the list ("US/Eastern") is still tried that way.
+ */
+function isTimeZone(timeZone: string): boolean {
+  if (Intl.supportedValuesOf("timeZone").includes(timeZone)) return true;
   try {
     new Intl.DateTimeFormat("en-GB", { timeZone });
+    return true;
   } catch {
-    throw new Error(`HANDOFF_TIMEZONE: onbekende tijdzone ${timeZone}`);
+    return false;
   }
-  return { startMinute, endMinute, days: daySet, timeZone };
 }
