@@ -1,80 +1,72 @@
 import path from "node:path";
-import { z } from "zod";
-import { parseWorkingHours, type WorkingHours } from "./core/handoff/working-time.js";
 import { UserError } from "./core/errors.js";
+import { parseWorkingHours, type WorkingHours } from "./core/handoff/working-time.js";
+import { list, number, oneOf, optional, readSettings, text, type Values, webAddress, withDefault, yesNo } from "./settings-schema.js";
 
 /**
  * The only reader of environment variables. Every setting has a default that works offline, so a
  * fresh clone runs with no `.env` at all. A bad value stops start-up with a message naming the variable.
  */
-const booleanString = z
-  .enum(["true", "false", "1", "0", "yes", "no"])
-  .transform((v) => v === "true" || v === "1" || v === "yes");
-
+const anyText = text();
 /** A Discord id: a number of 17 to 20 digits. */
-const snowflake = z.string().regex(/^\d{17,20}$/, "moet een Discord-id zijn (17-20 cijfers; zet Ontwikkelaarsmodus aan en kies 'ID kopiëren')");
-const snowflakeList = z
-  .string()
-  .default("")
-  .transform((v) => v.split(",").map((id) => id.trim()).filter(Boolean))
-  .pipe(z.array(snowflake));
+const snowflake = text({ pattern: /^\d{17,20}$/, message: "moet een Discord-id zijn (17-20 cijfers; zet Ontwikkelaarsmodus aan en kies 'ID kopiëren')" });
 
-const schema = z.object({
-  LOG_LEVEL: z.enum(["error", "warn", "info", "debug"]).default("info"),
-  DATA_DIR: z.string().min(1).default("data"),
-  DATABASE_PATH: z.string().min(1).optional(),
-  KNOWLEDGE_DIR: z.string().min(1).default("knowledge"),
-  INGEST_MAX_FILE_MB: z.coerce.number().positive().max(1024).default(20),
-  WEB_ENABLED: booleanString.default(true),
-  WEB_HOST: z.string().min(1).default("127.0.0.1"),
-  WEB_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  PUBLIC_BASE_URL: z.string().url().regex(/^https?:\/\//, "moet beginnen met http:// of https://").optional(),
-  RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
-  MAX_QUESTION_CHARS: z.coerce.number().int().min(100).max(100_000).default(2000),
-  ANSWER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.5),
-  ROSTER_FILE: z.string().min(1).default("roster.yaml"),
-  HANDOFF_CONSENT_TIMEOUT_MINUTES: z.coerce.number().positive().default(60),
-  HANDOFF_REMINDER_HOURS: z.coerce.number().positive().default(4),
-  HANDOFF_REMINDERS_BEFORE_ESCALATION: z.coerce.number().int().min(0).max(20).default(2),
-  HANDOFF_REOPEN_DAYS: z.coerce.number().positive().default(7),
-  HANDOFF_WORKING_HOURS: z.string().default("09:00-17:00"),
-  HANDOFF_WORKING_DAYS: z.string().default("1-5"),
-  HANDOFF_TIMEZONE: z.string().default("Europe/Amsterdam"),
-  HANDOFF_TICK_SECONDS: z.coerce.number().positive().max(3600).default(5),
-  HANDOFF_SHOW_HELPER_NAMES: booleanString.default(true),
-  INTRODUCTION_TIMEOUT_DAYS: z.coerce.number().positive().max(365).default(7),
-  INTRODUCTION_FOLLOW_UP_DAYS: z.coerce.number().positive().max(365).default(14),
-  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, "moet beginnen met xoxb-").optional(),
-  SLACK_SIGNING_SECRET: z.string().min(8).optional(),
-  SLACK_APP_TOKEN: z.string().regex(/^xapp-/, "moet beginnen met xapp-").optional(),
-  SLACK_HANDOFF_CHANNEL: z.string().optional(),
-  SLACK_API_URL: z.string().url().optional(),
-  SLACK_AUTO_ANSWER_CHANNELS: z.string().default(""),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3001),
-  DISCORD_TOKEN: z.string().min(20, "lijkt geen Discord bot-token").optional(),
-  DISCORD_APPLICATION_ID: snowflake.optional(),
-  DISCORD_HANDOFF_CHANNEL_ID: snowflake.optional(),
-  DISCORD_GUILD_IDS: snowflakeList,
-  DISCORD_AUTO_ANSWER_CHANNEL_IDS: snowflakeList,
-  DISCORD_TEAM_ROLE_IDS: snowflakeList,
-  DISCORD_KNOWLEDGE_ROLE_IDS: snowflakeList,
-  DISCORD_MESSAGE_CONTENT_INTENT: booleanString.default(true),
-  DISCORD_API_URL: z.string().url().optional(),
-  OPENAI_API_KEY: z.string().min(1).optional(),
-  OPENAI_BASE_URL: z.string().url().optional(),
-  OPENAI_CHAT_MODEL: z.string().min(1).optional(),
-  OPENAI_EMBEDDING_MODEL: z.string().min(1).optional(),
-  OPENAI_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(8).max(8192).optional(),
-  OPENAI_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(20),
-  OPENAI_BUDGET_SECONDS: z.coerce.number().positive().max(900).default(30),
-  OPENAI_DAILY_TOKENS_PER_USER: z.coerce.number().int().min(0).default(0),
-  OPENAI_DAILY_TOKENS: z.coerce.number().int().min(0).default(0),
-  PINECONE_API_KEY: z.string().min(1).optional(),
-  PINECONE_INDEX: z.string().min(1).optional(),
-  PINECONE_HOST: z.string().url().optional(),
-  PINECONE_NAMESPACE: z.string().min(1).default("kennisbank"),
-  PINECONE_TIMEOUT_SECONDS: z.coerce.number().positive().max(120).default(5),
-});
+const schema = {
+  LOG_LEVEL: withDefault(oneOf(["error", "warn", "info", "debug"]), "info"),
+  DATA_DIR: withDefault(anyText, "data"),
+  DATABASE_PATH: optional(anyText),
+  KNOWLEDGE_DIR: withDefault(anyText, "knowledge"),
+  INGEST_MAX_FILE_MB: withDefault(number({ positive: true, max: 1024 }), 20),
+  WEB_ENABLED: withDefault(yesNo(), true),
+  WEB_HOST: withDefault(anyText, "127.0.0.1"),
+  WEB_PORT: withDefault(number({ integer: true, min: 0, max: 65535 }), 3000),
+  PUBLIC_BASE_URL: optional(webAddress()),
+  RETENTION_DAYS: withDefault(number({ integer: true, min: 1, max: 36_500 }), 365),
+  MAX_QUESTION_CHARS: withDefault(number({ integer: true, min: 100, max: 100_000 }), 2000),
+  ANSWER_MIN_CONFIDENCE: withDefault(number({ min: 0, max: 1 }), 0.5),
+  ROSTER_FILE: withDefault(anyText, "roster.yaml"),
+  HANDOFF_CONSENT_TIMEOUT_MINUTES: withDefault(number({ positive: true }), 60),
+  HANDOFF_REMINDER_HOURS: withDefault(number({ positive: true }), 4),
+  HANDOFF_REMINDERS_BEFORE_ESCALATION: withDefault(number({ integer: true, min: 0, max: 20 }), 2),
+  HANDOFF_REOPEN_DAYS: withDefault(number({ positive: true }), 7),
+  HANDOFF_WORKING_HOURS: withDefault(anyText, "09:00-17:00"),
+  HANDOFF_WORKING_DAYS: withDefault(anyText, "1-5"),
+  HANDOFF_TIMEZONE: withDefault(anyText, "Europe/Amsterdam"),
+  HANDOFF_TICK_SECONDS: withDefault(number({ positive: true, max: 3600 }), 5),
+  HANDOFF_SHOW_HELPER_NAMES: withDefault(yesNo(), true),
+  INTRODUCTION_TIMEOUT_DAYS: withDefault(number({ positive: true, max: 365 }), 7),
+  INTRODUCTION_FOLLOW_UP_DAYS: withDefault(number({ positive: true, max: 365 }), 14),
+  SLACK_BOT_TOKEN: optional(text({ pattern: /^xoxb-/, message: "moet beginnen met xoxb-" })),
+  SLACK_SIGNING_SECRET: optional(text({ minLength: 8 })),
+  SLACK_APP_TOKEN: optional(text({ pattern: /^xapp-/, message: "moet beginnen met xapp-" })),
+  SLACK_HANDOFF_CHANNEL: optional(anyText),
+  SLACK_API_URL: optional(webAddress()),
+  SLACK_AUTO_ANSWER_CHANNELS: withDefault(anyText, ""),
+  PORT: withDefault(number({ integer: true, min: 0, max: 65535 }), 3001),
+  DISCORD_TOKEN: optional(text({ minLength: 20, message: "lijkt geen Discord bot-token" })),
+  DISCORD_APPLICATION_ID: optional(snowflake),
+  DISCORD_HANDOFF_CHANNEL_ID: optional(snowflake),
+  DISCORD_GUILD_IDS: withDefault(list(snowflake), []),
+  DISCORD_AUTO_ANSWER_CHANNEL_IDS: withDefault(list(snowflake), []),
+  DISCORD_TEAM_ROLE_IDS: withDefault(list(snowflake), []),
+  DISCORD_KNOWLEDGE_ROLE_IDS: withDefault(list(snowflake), []),
+  DISCORD_MESSAGE_CONTENT_INTENT: withDefault(yesNo(), true),
+  DISCORD_API_URL: optional(webAddress()),
+  OPENAI_API_KEY: optional(anyText),
+  OPENAI_BASE_URL: optional(webAddress()),
+  OPENAI_CHAT_MODEL: optional(anyText),
+  OPENAI_EMBEDDING_MODEL: optional(anyText),
+  OPENAI_EMBEDDING_DIMENSIONS: optional(number({ integer: true, min: 8, max: 8192 })),
+  OPENAI_TIMEOUT_SECONDS: withDefault(number({ positive: true, max: 600 }), 20),
+  OPENAI_BUDGET_SECONDS: withDefault(number({ positive: true, max: 900 }), 30),
+  OPENAI_DAILY_TOKENS_PER_USER: withDefault(number({ integer: true, min: 0 }), 0),
+  OPENAI_DAILY_TOKENS: withDefault(number({ integer: true, min: 0 }), 0),
+  PINECONE_API_KEY: optional(anyText),
+  PINECONE_INDEX: optional(anyText),
+  PINECONE_HOST: optional(webAddress()),
+  PINECONE_NAMESPACE: withDefault(anyText, "kennisbank"),
+  PINECONE_TIMEOUT_SECONDS: withDefault(number({ positive: true, max: 120 }), 5),
+};
 
 /**
  * The validated settings, as the app uses them: derived from the schema above through loadConfig's
@@ -82,7 +74,7 @@ const schema = z.object({
  */
 export type Config = ReturnType<typeof toConfig>;
 
-type Env = z.infer<typeof schema>;
+type Env = Values<typeof schema>;
 
 export class ConfigError extends UserError {
   constructor(readonly problems: string[]) {
@@ -168,17 +160,11 @@ export function isSecretName(name: string): boolean {
 
 /** Parses settings from an environment object (tests pass their own; main passes process.env). */
 export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
-  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
-  const parsed = schema.safeParse(present);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => {
-        const name = String(issue.path[0] ?? "?");
-        return `${name}: ${issue.message}${isSecretName(name) ? "" : ` (gekregen: ${JSON.stringify(present[name])})`}`;
-      }),
-    );
+  const read = readSettings(schema, env);
+  if ("problems" in read) {
+    throw new ConfigError(read.problems.map(({ name, message }) => `${name}: ${message}${isSecretName(name) ? "" : ` (gekregen: ${JSON.stringify(env[name])})`}`));
   }
-  return toConfig(parsed.data, cwd);
+  return toConfig(read.values, cwd);
 }
 
 /** The schema's values in the shape the app uses (durations in ms, paths resolved, optional platforms). */

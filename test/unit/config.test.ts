@@ -14,6 +14,23 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL/);
   });
 
+  it("given several bad values, then one Dutch message lists each, without the value of a secret", () => {
+    let error: unknown;
+    try {
+      loadConfig({ WEB_PORT: "zeventig", RETENTION_DAYS: "0", SLACK_BOT_TOKEN: "xoxp-geheim-123", PUBLIC_BASE_URL: "vliegwiel.nl" });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      'WEB_PORT: moet een getal zijn (gekregen: "zeventig")',
+      "PUBLIC_BASE_URL: moet een webadres zijn, bijvoorbeeld https://voorbeeld.nl (gekregen: \"vliegwiel.nl\")",
+      'RETENTION_DAYS: moet minstens 1 zijn (gekregen: "0")',
+      "SLACK_BOT_TOKEN: moet beginnen met xoxb-",
+    ]);
+    expect(String((error as Error).message)).not.toContain("geheim");
+  });
+
   it("given an empty value, then the default applies", () => {
     expect(loadConfig({ WEB_PORT: "" }).web.port).toBe(3000);
   });
