@@ -45,6 +45,10 @@ runCli(async (config, args) => {
         await writeOut(`${JSON.stringify(errorObject(id, `regel ${line.number}: veld question ontbreekt`))}\n`);
         continue;
       }
+      if (!line.value.question.trim()) {
+        await writeOut(`${JSON.stringify(errorObject(id, `regel ${line.number}: de vraag is leeg`))}\n`);
+        continue;
+      }
       const reply = await core.handle({ channel: "cli", conversationId: `jsonl-${String(id)}`, userId: "cli", text: line.value.question });
       await writeOut(`${JSON.stringify(toContract(id, reply))}\n`);
     }

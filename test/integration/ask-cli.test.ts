@@ -53,17 +53,21 @@ describe("npm run ask", () => {
 
   it("given an invalid line in the batch, then that line gets an error object and the others are answered", async () => {
     const input = path.join(temp.dir, "bad.jsonl");
-    fs.writeFileSync(input, [JSON.stringify({ id: "a", question: "Wat is Vereniging Dwarsverband?" }), "{kapot", "[1, 2]", JSON.stringify({ id: "b", question: "Wat is een burgerbegroting?" })].join("\n"));
+    fs.writeFileSync(
+      input,
+      [JSON.stringify({ id: "a", question: "Wat is Vereniging Dwarsverband?" }), "{kapot", "[1, 2]", JSON.stringify({ id: "c", question: "  " }), JSON.stringify({ id: "b", question: "Wat is een burgerbegroting?" })].join("\n"),
+    );
 
     const { stdout } = await ask("--jsonl", input);
 
     const out = stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(out).toHaveLength(4);
-    expect(out.map((o) => o.id)).toEqual(["a", null, null, "b"]);
+    expect(out).toHaveLength(5);
+    expect(out.map((o) => o.id)).toEqual(["a", null, null, "c", "b"]);
     expect(out[1]).toMatchObject({ decision: "handoff", passages: [], error: "regel 2: geen geldige JSON" });
     expect(out[2]).toMatchObject({ error: "regel 3: geen JSON-object" });
+    expect(out[3]).toMatchObject({ decision: "handoff", answer: "", passages: [], error: "regel 4: de vraag is leeg" });
     expect(out[0]!.decision).toBe("answer");
-    expect(out[3]!.error).toBeUndefined();
+    expect(out[4]!.error).toBeUndefined();
   }, 240_000);
 
   it("given a large batch read through a slow pipe, then every line arrives whole before the process exits", async () => {

@@ -24,11 +24,12 @@ describe("production install", () => {
     const workingDir = /^WorkingDirectory=(.+)$/m.exec(unit)![1]!;
     const [command, ...args] = /^ExecStart=(.+)$/m.exec(unit)![1]!.split(" ");
     expect(/^KillSignal=(.+)$/m.exec(unit)![1]).toBe("SIGTERM");
-    for (const dir of /^ReadWritePaths=(.+)$/m.exec(unit)![1]!.split(" ")) expect(["data", "knowledge"]).toContain(path.relative(workingDir, dir));
+    // "-" before a path: systemd starts the unit even when it does not exist yet.
+    for (const dir of /^ReadWritePaths=(.+)$/m.exec(unit)![1]!.split(" ")) expect(["data", "knowledge", "dist"]).toContain(path.relative(workingDir, dir.replace(/^-/, "")));
 
     const app = path.join(temp.dir, "vliegwiel");
     fs.mkdirSync(app);
-    for (const entry of ["package.json", "package-lock.json", "src", "prompts", "knowledge", "roster.example.yaml", "tsconfig.json"]) {
+    for (const entry of ["package.json", "package-lock.json", "src", "scripts", "prompts", "knowledge", "roster.example.yaml", "tsconfig.json"]) {
       fs.cpSync(path.join(REPO_ROOT, entry), path.join(app, entry), { recursive: true });
     }
     // Hard links keep the copy cheap; npm's own index is replaced, not written through to the worktree.
