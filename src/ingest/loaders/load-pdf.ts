@@ -1,8 +1,14 @@
-import { IngestError, type LoadedDocument, type TextBlock } from "../loaded-document.js";
+import { dutchDictionary, knowsWordOrName } from "../../core/text/dutch-dictionary.js";
+import { IngestError, type LoadedDocument } from "../loaded-document.js";
+import { type PdfPage, pdfBlocks } from "./pdf-layout.js";
 
-type TextItem = { str: string; hasEOL?: boolean };
+type TextItem = { str: string; hasEOL?: boolean; width: number; transform: number[] };
 
-/** PDFs page by page with pdf.js; each page is a block, cited as "pagina N". */
+/**
+ * PDFs with pdf.js, read as a person reads them (see pdf-layout.ts): sections under the headings set
+ * in a larger font, paragraphs whole, running headers and page numbers left out. A PDF without such
+ * headings is a block per page, cited as "pagina N".
+ */
 export async function loadPdf(bytes: Buffer): Promise<LoadedDocument> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const task = pdfjs.getDocument({
@@ -21,19 +27,19 @@ export async function loadPdf(bytes: Buffer): Promise<LoadedDocument> {
     throw new IngestError("geen geldige PDF: het bestand is beschadigd of is eigenlijk geen PDF", (error as Error).message);
   }
   try {
-    const blocks: TextBlock[] = [];
+    const pages: PdfPage[] = [];
     for (let page = 1; page <= pdf.numPages; page++) {
       const content = await (await pdf.getPage(page)).getTextContent();
-      const text = (content.items as TextItem[])
-        .map((item) => item.str + (item.hasEOL ? "\n" : ""))
-        .join("")
-        .replace(/[ \t]+\n/g, "\n")
-        .trim();
-      if (text) blocks.push({ page, text, heading: `pagina ${page}` });
+      const items = (content.items as TextItem[]).filter((item) => typeof item.str === "string" && Array.isArray(item.transform));
+      // transform = [a, b, c, d, x, y]: the vertical scale (c, d) is the font size on the page.
+      pages.push({ page, items: items.map((item) => ({ str: item.str, hasEOL: item.hasEOL, width: item.width, x: item.transform[4]!, y: item.transform[5]!, size: Math.hypot(item.transform[2]!, item.transform[3]!) })) });
     }
+    const dictionary = dutchDictionary();
+    const { blocks, opening } = pdfBlocks(pages, (word) => (dictionary ? knowsWordOrName(dictionary, word) : false));
     const info = (await pdf.getMetadata().catch(() => undefined))?.info as { Title?: string } | undefined;
     if (blocks.length === 0) throw new IngestError("de PDF bevat geen tekst (alleen afbeeldingen? laat hem eerst door OCR lezen)");
-    return { title: info?.Title?.trim() || undefined, blocks };
+    // No title in the file's properties: the heading the first page opens with.
+    return { title: info?.Title?.trim() || opening, blocks };
   } finally {
     await task.destroy();
   }
