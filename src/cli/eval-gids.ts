@@ -45,7 +45,8 @@ export async function runGidsEval(config: Config, args: string[]): Promise<numbe
   }
 }
 
-const MODEL_FILE = path.resolve(import.meta.dirname, "../core/gids/suggest-model.ts");
+// From src/cli or its build in dist/cli alike: the source file, two folders up.
+const MODEL_FILE = path.resolve(import.meta.dirname, "../../src/core/gids/suggest-model.ts");
 
 /** The suggest model's held-out figures (k-fold), its weights on all questions, and with --write those weights into suggest-model.ts. */
 function reportFit(fit: { model: SuggestModel; figures: GidsFigures; heldOut: GidsResult[]; examples: number }, write: boolean): void {
