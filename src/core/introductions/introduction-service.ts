@@ -83,7 +83,7 @@ export class IntroductionService {
     const declinedAt = repository.lastDeclinedAt(input.asker, initiative.id);
     if (declinedAt && this.clock().getTime() - Date.parse(declinedAt) < ASK_AGAIN_AFTER_DECLINE_MS) return { ok: false, code: "recently_declined" };
     const { intro, effects } = newIntroduction({
-      id: this.newId(), question: input.question, asker: input.asker, initiativeId: initiative.id, initiativeName: initiative.name, contact,
+      id: this.newId(), question: input.question, asker: input.asker, initiativeId: initiative.id, initiativeName: initiative.name, initiativeWebsite: initiative.website, contact,
       theme: initiative.themes[0], region: initiative.municipality ?? initiative.province, now: this.clock(), policy: this.options.policy,
     });
     const recorded = repository.record({ intro, event: { type: "created" }, eventKey: input.eventKey, actor: input.asker.userId, outcome: "ok", effects });
