@@ -16,7 +16,8 @@ export type SuggestFit = { model: SuggestModel; heldOut: GidsResult[]; examples:
  * weight kept to its sign) on
  * the evidence of each question's best candidate: positive when a fitting initiative is among the
  * first three candidates, negative when nothing fits; a question whose fitting initiative is not
- * among them teaches nothing about the decision and is left out. The held-out results come from
+ * among them teaches nothing about the decision and is left out. The evidence is the lead's: the first
+ * candidate that may be suggested. The held-out results come from
  * k-fold cross-validation: each fold's questions are matched with a model fitted without them.
  */
 export function fitSuggestModel(source: ProfileSource, profiles: readonly InitiativeProfile[], questions: readonly GidsQuestion[], vocabulary: Vocabulary, field?: FieldFrequencies): SuggestFit {
@@ -26,7 +27,7 @@ export function fitSuggestModel(source: ProfileSource, profiles: readonly Initia
   let negatives = 0;
   const foldOf = questions.map((q, i) => {
     const { candidates, evidence } = matcher.judged(q.question, { region: q.region ?? undefined, exclude: q.own ? [q.own] : [] });
-    const top = candidates.slice(0, TOP).map((c) => c.profile.id);
+    const top = candidates.filter((c) => c.contactable).slice(0, TOP).map((c) => c.profile.id);
     const label = q.expected.length ? (top.some((id) => q.expected.includes(id)) ? true : undefined) : false;
     if (label === undefined || !evidence) return i % FOLDS;
     const fold = label ? positives++ % FOLDS : negatives++ % FOLDS;

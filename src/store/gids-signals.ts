@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import type { GidsCounts } from "../core/gids/gids-signal-section.js";
+import { signalRegion } from "../core/gids/signal-region.js";
 import type { SuggestedInitiative } from "../core/gids/suggestion.js";
 
 /** Which initiatives were shown to askers (no question, no asker), and the gids's profiles, counted for the signals. */
@@ -10,7 +11,7 @@ export class SqliteGidsSignals {
     const insert = this.db.prepare("INSERT INTO initiative_suggestions_shown (initiative_id, channel, themes, region, at) VALUES (?, ?, ?, ?, ?)");
     const at = this.now().toISOString();
     this.db.transaction(() => {
-      for (const s of entry.initiatives) insert.run(s.id, entry.channel, JSON.stringify(s.themes), s.municipality ?? s.province ?? s.place ?? null, at);
+      for (const s of entry.initiatives) insert.run(s.id, entry.channel, JSON.stringify(s.themes), signalRegion(s) ?? null, at);
     })();
   }
 
@@ -23,7 +24,7 @@ export class SqliteGidsSignals {
       published: profiles.length,
       contactable: profiles.filter((p) => p.contacts.some((c) => c.contactable && Object.keys(c.handles).length)).length,
       suggested,
-      profiles: profiles.map((p) => ({ themes: p.themes, region: p.municipality ?? p.province ?? p.place })),
+      profiles: profiles.map((p) => ({ themes: p.themes, region: signalRegion(p) })),
       shown: shown.map((s) => ({ themes: JSON.parse(s.themes) as string[], region: s.region ?? undefined })),
     };
   }

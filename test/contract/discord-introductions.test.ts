@@ -38,13 +38,13 @@ describe("introductions on Discord", () => {
   const callbackOf = (interaction: { id: string }) => eventually(() => discord.callsTo("POST", new RegExp(`^/interactions/${interaction.id}/`))[0], "the interaction's answer");
 
   /** An asker asks in a DM and presses "Breng me in contact"; resolves to the choice's buttons. */
-  async function askAndConnect(asker: { id: string; username: string }): Promise<{ dm: string; choice: DiscordCall }> {
+  async function askAndConnect(asker: { id: string; username: string }, question = "Hoe starten we een buurtbus met vrijwilligers?"): Promise<{ dm: string; choice: DiscordCall }> {
     const dm = `98100000000000000${++dms}`;
-    discord.dispatch("MESSAGE_CREATE", discord.message({ channelId: dm, content: "Hoe starten we een buurtbus met vrijwilligers?", guild: false, author: asker }));
+    discord.dispatch("MESSAGE_CREATE", discord.message({ channelId: dm, content: question, guild: false, author: asker }));
     const [answer] = await discord.waitFor("POST", new RegExp(`^/channels/${dm}/messages$`), 1, 30_000);
     // The answer suggests the initiative, with "Breng me in contact" for it.
     const connect = buttonsOf(answer!).find((b) => b.custom_id === "vw:connect_me:de-schakel");
-    expect(connect?.label).toBe("Breng me in contact: Dorpshuis De Schakel");
+    expect(connect?.label).toMatch(/: Dorpshuis De Schakel$/);
     const choice = await callbackOf(press(asker, connect!.custom_id, dm));
     return { dm, choice };
   }
@@ -75,6 +75,22 @@ describe("introductions on Discord", () => {
     press(KEES, `vw:intro_accept:${introId}`, dmWith(KEES.id));
     await eventually(() => discord.calls.slice(before).find((c) => c.path.startsWith("/interactions/")), "the answer to the second press");
     expect(discord.callsTo("POST", new RegExp(`^/channels/${dmWith(asker.id)}/messages$`)).filter((c) => String(c.body.content).includes(`<@${KEES.id}>`))).toHaveLength(1);
+  });
+
+  it("given an asker who wrote in English, then the DMs that introduce them say it in Dutch and in English", async () => {
+    const asker = { id: "960000000000000016", username: "john" };
+    const { dm, choice } = await askAndConnect(asker, "How do we start a community bus with volunteer drivers in our village?");
+    const share = buttonsOf(choice).find((b) => b.custom_id.startsWith("vw:intro_share_named:"))!;
+    expect(share.label).toBe("My question and my name");
+    const introId = share.custom_id.split(":")[2]!;
+    await callbackOf(press(asker, share.custom_id, dm));
+    await eventually(() => discord.callsTo("POST", new RegExp(`^/channels/${dmWith(KEES.id)}/messages$`)).find((c) => JSON.stringify(c.body.components ?? "").includes(introId)), "the request");
+    await callbackOf(press(KEES, `vw:intro_accept:${introId}`, dmWith(KEES.id)));
+    for (const reader of [asker.id, KEES.id]) {
+      const shared = await eventually(() => discord.callsTo("POST", new RegExp(`^/channels/${dmWith(reader)}/messages$`)).find((c) => String(c.body.content).includes("In English")), "the bilingual introduction");
+      expect(String(shared.body.content)).toContain(`<@${asker.id}> (john) schreef in het Engels.`);
+      expect(String(shared.body.content)).toContain(`<@${KEES.id}> (Kees) from Dorpshuis De Schakel would like to help`);
+    }
   });
 
   it("given the contact declines, then the asker is told kindly in their DM, without a reason", async () => {

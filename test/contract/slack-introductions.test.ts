@@ -249,6 +249,21 @@ describe("introductions in Slack", () => {
     }
   });
 
+  it("given an asker who wrote in English, then the group DM both read says it in Dutch and in English", async () => {
+    const thread = await ask("U0JOHN", "D0JOHN", "How do we start a community bus with volunteer drivers in our village?");
+    const choice = await connectMe("U0JOHN", "D0JOHN", thread, "de-schakel");
+    expect(choice.body.text).toContain("What may I pass on?");
+    const introId = buttonsOf(choice)[0]!.value;
+    const request = await chooseAndGetRequest("U0JOHN", "D0JOHN", thread, introId, "DU0KEES");
+    expect(request.body.text).toContain("zoekt contact met Dorpshuis De Schakel");
+    await driver.press("U0KEES", "vliegwiel_intro_accept", introId, "DU0KEES", { message_ts: String(request.response.ts) });
+    const shared = await eventually(() => slack.posts("GU0JOHNU0KEES")[0], "the introduction in a group DM");
+    const text = String(shared.body.text);
+    expect(text).toMatch(/^Hallo <@U0JOHN> en <@U0KEES>!/);
+    expect(text).toContain("<@U0JOHN> schreef in het Engels.");
+    expect(text).toContain("In English: hello <@U0JOHN> and <@U0KEES>! <@U0KEES> from Dorpshuis De Schakel would like to help with <@U0JOHN>'s question above.");
+  });
+
   it("given an asker in a channel thread, then what concerns them alone reaches their DM, not the thread others read", async () => {
     const at = nextTs();
     await driver.event(`Ev${at}`, { type: "app_mention", user: "U0ALMA", text: "<@U0BOT> Hoe starten we een buurtbus met vrijwilligers in ons dorp?", ts: at, channel: "C0ALGEMEEN" });

@@ -32,7 +32,7 @@ describe("introductions from the web chat to a contact on Slack", () => {
     await app.start();
     url = (app.channels.find((c) => c instanceof WebChatChannel) as WebChatChannel).url;
     driver = new SlackDriver(slack, `http://127.0.0.1:${port}/slack/events`);
-    saveProfile(config.databasePath, { id: "de-schakel", name: "Dorpshuis De Schakel", contact: { name: "Kees", handles: { slack: "U0KEES" }, contactable: true } });
+    saveProfile(config.databasePath, { id: "de-schakel", name: "Dorpshuis De Schakel", website: "https://deschakel-lopik.nl", contact: { name: "Kees", handles: { slack: "U0KEES" }, contactable: true } });
   }, 120_000);
   afterAll(async () => {
     await app.stop();
@@ -47,7 +47,7 @@ describe("introductions from the web chat to a contact on Slack", () => {
   };
   const who = { conversationId: "web-gesprek-1", userId: "web-sanne", userName: "Sanne" };
 
-  it("given a suggestion in the web chat, then the asker chooses, the contact accepts on Slack, and the asker reads the contact's name and handle", async () => {
+  it("given a suggestion in the web chat, then the asker chooses, the contact accepts on Slack, and the asker reads what works from the web chat: name, platform, website", async () => {
     const reply = await post<{ initiatives?: Array<{ id: string }> }>("/api/messages", { ...who, text: "Hoe starten we een buurtbus met vrijwilligers?" });
     expect(reply.initiatives?.map((i) => i.id)).toContain("de-schakel");
 
@@ -68,9 +68,13 @@ describe("introductions from the web chat to a contact on Slack", () => {
       told = (await feed()).find((m) => m.text.includes("wil graag met je praten"));
       if (!told) await new Promise((r) => setTimeout(r, 25));
     }
-    expect(told?.text).toContain("Kees (op Slack, gebruiker U0KEES)");
+    // A Slack user id is of no use in the web chat: the asker gets the name, where to look, and the website.
+    expect(told?.text).toContain("Kees zit op Slack, niet in deze chat");
+    expect(told?.text).toContain("https://deschakel-lopik.nl");
+    expect(told?.text).not.toContain("U0KEES");
     const toKees = await eventually(() => slack.posts("DU0KEES").find((c) => String(c.body.text).includes("Sanne stelde de vraag")), "Kees hears who asked");
-    expect(toKees.body.text).toContain("webchat");
+    expect(toKees.body.text).toContain("webchat van Vliegwiel; daar kun je Sanne zelf geen bericht sturen");
+    expect(toKees.body.text).toContain("neemt zelf contact met je op");
   });
 
   it("given an asker who asked in English, then their side of the introduction is English and the contact's stays Dutch", async () => {
@@ -92,7 +96,9 @@ describe("introductions from the web chat to a contact on Slack", () => {
       told = (await feed()).find((m) => m.text.includes("would like to talk with you"));
       if (!told) await new Promise((r) => setTimeout(r, 25));
     }
-    expect(told?.text).toContain("Kees (on Slack, user U0KEES)");
+    expect(told?.text).toContain("Kees is on Slack, not in this chat");
+    expect(told?.text).toContain("through their website: https://deschakel-lopik.nl");
+    await eventually(() => slack.posts("DU0KEES").find((c) => String(c.body.text).includes("John schreef in het Engels")), "Kees hears John wrote in English");
     expect((await feed()).some((m) => m.text.includes("Your request has been sent to Dorpshuis De Schakel"))).toBe(true);
   });
 

@@ -12,7 +12,7 @@ describe("introduction texts in the asker's language", () => {
   it("given an asker who asked in English, then what they read (notices, the follow-up, its buttons) is English and what the contact reads is Dutch", () => {
     expect(introEffectText(intro, { type: "tell_asker", message: "request_sent" })).toMatch(/^Your request has been sent to Dorpshuis De Schakel/);
     expect(introEffectText(intro, { type: "tell_asker", message: "not_now" })).toContain("is not working out right now");
-    expect(introEffectText(intro, { type: "tell_asker", message: "introduced" })).toContain("Kees (on Discord, user 1001)");
+    expect(introEffectText(intro, { type: "tell_asker", message: "introduced" })).toContain("You can find Kees on Discord (user 1001)");
     expect(introEffectText(intro, { type: "ask_helped", to: "asker" })).toBe("A while ago I put you in touch with Kees (Dorpshuis De Schakel). Did it help?");
     expect(introEffectText(intro, { type: "ask_helped", to: "contact" })).toContain("Heeft het geholpen?");
     expect(introEffectText(intro, { type: "send_request" })).toContain("John zoekt contact");

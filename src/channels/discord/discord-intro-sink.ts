@@ -1,7 +1,7 @@
 import { Routes, type REST } from "discord.js";
 import { delivering } from "../../core/handoff/delivery-error.js";
 import type { IntroDeliveryInput, IntroductionEffectSink } from "../../core/introductions/introduction-service.js";
-import { INTRO_NL, INTRO_NOTICES_SHOWN_AS_REPLY, introEffectButtons, introEffectLanguage, introEffectText } from "../../core/introductions/introduction-texts.js";
+import { INTRO_NOTICES_SHOWN_AS_REPLY, sharedConnectText, introEffectButtons, introEffectLanguage, introEffectText } from "../../core/introductions/introduction-texts.js";
 import type { Party } from "../../core/introductions/introduction-types.js";
 import { postOnce } from "./discord-effect-post.js";
 import { introMessage } from "./intro-message.js";
@@ -33,7 +33,7 @@ export function createDiscordIntroSink(rest: () => REST): IntroductionEffectSink
       await delivering("discord", toAsker ? intro.asker.conversationId : intro.contact.userId, async () => {
         if (effect.type === "connect") {
           // Each gets a DM with the other's handle (a mention opens their profile), and both are named.
-          const text = INTRO_NL.connect(intro, `${ASKER} (${intro.asker.name})`, `${CONTACT} (${intro.contact.name})`);
+          const text = sharedConnectText(intro, `${ASKER} (${intro.asker.name})`, `${CONTACT} (${intro.contact.name})`);
           const handles = { [ASKER]: handleOf(intro.asker), [CONTACT]: handleOf(intro.contact) };
           await post(input, await dmOf(intro.asker.userId), text, 0, undefined, handles);
           const last = await post(input, await dmOf(intro.contact.userId), text, 1, undefined, handles);

@@ -1,7 +1,7 @@
 import type { App, types } from "@slack/bolt";
 import { delivering } from "../../core/handoff/delivery-error.js";
 import type { IntroductionEffectSink } from "../../core/introductions/introduction-service.js";
-import { INTRO_NL, INTRO_NOTICES_SHOWN_AS_REPLY, introButtonLabel, introEffectButtons, introEffectLanguage, introEffectText, type IntroButton } from "../../core/introductions/introduction-texts.js";
+import { INTRO_NOTICES_SHOWN_AS_REPLY, sharedConnectText, introButtonLabel, introEffectButtons, introEffectLanguage, introEffectText, type IntroButton } from "../../core/introductions/introduction-texts.js";
 import type { Introduction, IntroductionEffect } from "../../core/introductions/introduction-types.js";
 import { button } from "./block-kit.js";
 import { postIntroOnce } from "./slack-intro-post.js";
@@ -20,7 +20,7 @@ export function createSlackIntroSink(client: () => App["client"]): IntroductionE
           // A group DM with both people (and the bot), opened by Slack or found again if it exists.
           const opened = await slack.conversations.open({ users: `${intro.asker.userId},${intro.contact.userId}` });
           const channel = String(opened.channel?.id);
-          const text = escapeSlack(INTRO_NL.connect(intro, "\u0000A\u0000", "\u0000C\u0000"))
+          const text = escapeSlack(sharedConnectText(intro, "\u0000A\u0000", "\u0000C\u0000"))
             .replace(/\u0000A\u0000/g, slackMention(intro.asker.userId) ?? escapeSlack(intro.asker.name))
             .replace(/\u0000C\u0000/g, slackMention(intro.contact.userId) ?? escapeSlack(intro.contact.name));
           await postIntroOnce(slack, input, { channel, text });

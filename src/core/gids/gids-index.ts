@@ -6,7 +6,7 @@ import { HEAD_MARK, headsOf } from "./compound-heads.js";
 import { participleStemsIn } from "./participles.js";
 
 /** The parts of a profile that say what an initiative knows, and how much a word in each counts. */
-export const FIELD_WEIGHTS = { experience: 1, themes: 0.85, name: 0.75, description: 0.6 } as const;
+export const FIELD_WEIGHTS = { experience: 1, themes: 0.85, name: 0.75, description: 0.45 } as const;
 export type ProfileField = keyof typeof FIELD_WEIGHTS;
 
 /** A profile as the matcher reads it: index terms per field (analysed as the documents are). */

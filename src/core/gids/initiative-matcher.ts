@@ -3,7 +3,7 @@ import { retrieve } from "../retrieval/retrieve.js";
 import type { SearchTerm } from "../retrieval/search-term.js";
 import { foldDiacritics } from "../text/fold.js";
 import type { Vocabulary } from "../text/vocabulary.js";
-import { GidsIndex } from "./gids-index.js";
+import { GidsIndex, type IndexedProfile } from "./gids-index.js";
 import type { InitiativeMatch, InitiativeMatcher, InitiativeProfile } from "./initiative.js";
 import { matchReason } from "./match-reason.js";
 import { heldWord, type HeldWord, type TopicGroup } from "./profile-evidence.js";
@@ -48,6 +48,8 @@ export type MatchCandidate = {
   held: HeldWord[];
   matchedTerms: string[];
   rank: number;
+  /** Whether a contact agreed to be approached: only then may it be suggested (others only compete). */
+  contactable: boolean;
 };
 
 /** The document store's term counts: a word common in the field's documents says less about a topic. */
@@ -57,11 +59,11 @@ const MIN_SPECIFICITY = 0.25;
 
 /**
  * Finds initiatives whose experience fits a question, with the same Dutch analysis as the documents.
- * Only published profiles with a contact who agreed to be approached take part. The index is built
+ * Only published profiles with a contact who agreed to be approached are suggested. The index is built
  * in memory from the profiles and built again when they change.
  */
 export class GidsMatcher implements InitiativeMatcher {
-  private built?: { revision: string | undefined; index: GidsIndex; regions: string[] };
+  private built?: { revision: string | undefined; index: GidsIndex; hidden: IndexedProfile[]; regions: string[] };
 
   constructor(
     private readonly source: ProfileSource,
@@ -71,28 +73,36 @@ export class GidsMatcher implements InitiativeMatcher {
   ) {}
 
   /**
-   * The initiatives to suggest for a question: none unless the evidence for the best one convinces the
-   * suggest model (suggest-model.ts) or it holds a typed word of a short question (DIRECT_SHARE); then
-   * it and those holding at least half as much. A direct question
-   * to the gids also lists every initiative holding a third of its (short) topic.
+   * The initiatives to suggest for a question: none unless the evidence for the best one that may be
+   * suggested (its lead) convinces the suggest model (suggest-model.ts) or it holds a typed word of a
+   * short question (DIRECT_SHARE); then it and those holding at least half as much. A profile whose
+   * contacts may not be approached is never shown, but it competes: when it fits clearly better, the
+   * lead must hold at least half as much too (a weaker, unrelated one is not offered in its place).
+   * A direct question to the gids also lists every initiative holding a third of its (short) topic.
    */
   match(question: string, options: MatchOptions = {}): InitiativeMatch[] {
-    const { candidates, evidence } = this.judged(question, options);
-    const best = candidates[0];
-    if (!best) return [];
-    const fits = evidence !== undefined && (suggestProbability(evidence, this.model) >= SUGGEST_THRESHOLD || (evidence.direct > 0 && evidence.share >= DIRECT_SHARE));
+    const { candidates, lead, evidence } = this.judged(question, options);
+    if (!lead) return [];
+    const top = candidates[0]!;
+    const fits = evidence !== undefined && lead.mass >= FOLLOWER_SHARE * top.mass
+      && (suggestProbability(evidence, this.model) >= SUGGEST_THRESHOLD || (evidence.direct > 0 && evidence.share >= DIRECT_SHARE));
     return candidates
-      .filter((c) => (fits && c.mass >= FOLLOWER_SHARE * best.mass) || (options.listing && c.score >= LISTING_SHARE))
+      .filter((c) => c.contactable && ((fits && c.mass >= FOLLOWER_SHARE * lead.mass) || (options.listing && c.score >= LISTING_SHARE)))
       .slice(0, options.limit ?? DEFAULT_LIMIT)
       .map((c) => ({ initiative: c.profile, score: round(c.score), because: matchReason(c.profile, c.matchedTerms) }));
   }
 
-  /** The candidates, and the evidence for suggesting the first of them (for the suggest model and its fit). */
-  judged(question: string, options: MatchOptions = {}): { candidates: MatchCandidate[]; evidence?: SuggestEvidence } {
+  /**
+   * The candidates, the lead (the first that may be suggested) and the evidence for suggesting it, against
+   * the strongest other candidate (for the suggest model and its fit).
+   */
+  judged(question: string, options: MatchOptions = {}): { candidates: MatchCandidate[]; lead?: MatchCandidate; evidence?: SuggestEvidence } {
     const { candidates, groups, total } = this.candidates(question, options);
-    if (!candidates[0]) return { candidates };
+    const lead = candidates.find((c) => c.contactable);
+    if (!lead) return { candidates };
+    const runnerUp = candidates.filter((c) => c !== lead).sort((a, b) => b.mass - a.mass)[0];
     const rare = idf(1, this.current().index.passageCount());
-    return { candidates, evidence: suggestEvidence(candidates[0], candidates[1], groups, total, rare) };
+    return { candidates, lead, evidence: suggestEvidence(lead, runnerUp, groups, total, rare) };
   }
 
   /**
@@ -100,7 +110,7 @@ export class GidsMatcher implements InitiativeMatcher {
    * with what it holds of each topic word: the evidence the choice to suggest is made on.
    */
   candidates(question: string, options: MatchOptions = {}): { candidates: MatchCandidate[]; groups: TopicGroup[]; total: number } {
-    const { index, regions } = this.current();
+    const { index, hidden, regions } = this.current();
     if (!index.profiles.length) return { candidates: [], groups: [], total: 0 };
     const groups = this.groupsOf(index, topicOf(question, regions));
     const total = groups.reduce((n, g) => n + g.max, 0);
@@ -108,7 +118,7 @@ export class GidsMatcher implements InitiativeMatcher {
     const exclude = new Set(options.exclude ?? []);
     const region = options.region && foldDiacritics(options.region);
     const candidates: MatchCandidate[] = [];
-    for (const p of index.profiles) {
+    for (const p of [...index.profiles, ...hidden]) {
       if (exclude.has(p.profile.id)) continue;
       const held = groups.map((g) => heldWord(p, g));
       const mass = held.reduce((n, h) => n + h.value, 0);
@@ -116,7 +126,8 @@ export class GidsMatcher implements InitiativeMatcher {
       const score = mass / total;
       const local = region !== undefined && inRegion(p.profile, region);
       const matchedTerms = groups.filter((_, i) => held[i]!.value > 0).flatMap((g) => g.terms.map((t) => t.term));
-      candidates.push({ profile: p.profile, mass, score, held: held.filter((h) => h.value > 0), matchedTerms, rank: score * (local ? REGION_PREFERENCE : 1) });
+      const contactable = p.profile.contacts.some(isContactable);
+      candidates.push({ profile: p.profile, mass, score, held: held.filter((h) => h.value > 0), matchedTerms, rank: score * (local ? REGION_PREFERENCE : 1), contactable });
     }
     candidates.sort((a, b) => b.rank - a.rank || a.profile.name.localeCompare(b.profile.name, "nl"));
     return { candidates, groups, total };
@@ -163,9 +174,14 @@ export class GidsMatcher implements InitiativeMatcher {
   private current() {
     const revision = this.source.revision?.();
     if (!this.built || revision === undefined || revision !== this.built.revision) {
-      const profiles = this.source.list().filter((p) => p.status === "published" && p.contacts.some(isContactable));
+      // Only profiles with a contact who agreed to be approached are indexed (and so weigh the words). The
+      // others are held beside it: never suggested, but one of them may be what fits best (match()).
+      const published = this.source.list().filter((p) => p.status === "published");
+      const profiles = published.filter((p) => p.contacts.some(isContactable));
       const regions = [...new Set(profiles.flatMap((p) => [p.place, p.municipality, p.province]).filter((r): r is string => !!r))];
-      this.built = { revision, index: new GidsIndex(profiles, (stem) => this.isDocumentWord(stem)), regions };
+      const isWord = (stem: string) => this.isDocumentWord(stem);
+      const hidden = new GidsIndex(published.filter((p) => !p.contacts.some(isContactable)), isWord).profiles;
+      this.built = { revision, index: new GidsIndex(profiles, isWord), hidden, regions };
     }
     return this.built;
   }

@@ -10,6 +10,7 @@ export type NewIntroductionInput = {
   asker: IntroAsker;
   initiativeId: string;
   initiativeName: string;
+  initiativeWebsite?: string;
   contact: Party;
   theme?: string;
   region?: string;

@@ -1,6 +1,7 @@
 import { retryDelay, type RetryPolicy } from "../handoff/delivery-plan.js";
 import { DeliveryError } from "../handoff/delivery-error.js";
 import type { InitiativeDirectory, InitiativeProfile } from "../gids/initiative.js";
+import { signalRegion } from "../gids/signal-region.js";
 import { newIntroduction, transitionIntroduction } from "./introduction-machine.js";
 import { IntroVersionConflict, type IntroductionRepository, type PendingIntroEffect } from "./introduction-repository.js";
 import type { IntroAsker, Introduction, IntroductionEffect, IntroductionEvent, IntroductionPolicy, IntroTimer, IntroTransition, Party } from "./introduction-types.js";
@@ -83,8 +84,8 @@ export class IntroductionService {
     const declinedAt = repository.lastDeclinedAt(input.asker, initiative.id);
     if (declinedAt && this.clock().getTime() - Date.parse(declinedAt) < ASK_AGAIN_AFTER_DECLINE_MS) return { ok: false, code: "recently_declined" };
     const { intro, effects } = newIntroduction({
-      id: this.newId(), question: input.question, asker: input.asker, initiativeId: initiative.id, initiativeName: initiative.name, contact,
-      theme: initiative.themes[0], region: initiative.municipality ?? initiative.province, now: this.clock(), policy: this.options.policy,
+      id: this.newId(), question: input.question, asker: input.asker, initiativeId: initiative.id, initiativeName: initiative.name, initiativeWebsite: initiative.website, contact,
+      theme: initiative.themes[0], region: signalRegion(initiative), now: this.clock(), policy: this.options.policy,
     });
     const recorded = repository.record({ intro, event: { type: "created" }, eventKey: input.eventKey, actor: input.asker.userId, outcome: "ok", effects });
     if (recorded) return { ok: true, intro };

@@ -1,12 +1,11 @@
 import type { AskerIntroTexts, IntroButton } from "./introduction-texts.js";
-import type { Introduction, Party } from "./introduction-types.js";
+import type { Introduction } from "./introduction-types.js";
+import { reachContactEn } from "./introduction-reach.js";
 
 /**
  * What an asker who asked in English reads of an introduction. The contact's side stays Dutch (the
- * network works in Dutch), as does the conversation both share.
+ * network works in Dutch); the conversation both share says it in both (sharedConnectText).
  */
-const PLATFORMS_EN: Record<string, string> = { slack: "Slack", discord: "Discord", web: "Vliegwiel's chat" };
-const handleEn = (party: Party) => `${party.name} (on ${PLATFORMS_EN[party.platform] ?? party.platform}, user ${party.userId})`;
 
 export const INTRO_EN: AskerIntroTexts = {
   choose: (initiative: string) =>
@@ -18,7 +17,7 @@ export const INTRO_EN: AskerIntroTexts = {
   passingOn: (intro: Introduction) => `Thank you! I am passing your request on to ${intro.initiativeName}; you will hear here as soon as it is with them.`,
   cancelled: (intro: Introduction) => `Fine, I have not passed your request to ${intro.initiativeName} on (any further).`,
   introducedToAsker: (intro: Introduction) =>
-    `Good news: ${intro.contact.name} from ${intro.initiativeName} would like to talk with you (people in the network write in Dutch). You can find ${intro.contact.name} here: ${handleEn(intro.contact)}.`,
+    `Good news: ${intro.contact.name} from ${intro.initiativeName} would like to talk with you (people in the network write in Dutch). ${reachContactEn(intro)}`,
   contactWithdrew: (intro: Introduction) => `${intro.contact.name} from ${intro.initiativeName} cannot continue the contact after all. Thank you for understanding.`,
   askHelped: (intro: Introduction, other: string) => `A while ago I put you in touch with ${other} (${intro.initiativeName}). Did it help?`,
   thanksHelped: "Thank you for your answer! This is how the network learns what works. Would you like to share in a few sentences what you learned? You do not have to.",

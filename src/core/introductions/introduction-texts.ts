@@ -1,5 +1,6 @@
-import type { Introduction, IntroductionEffect, Party } from "./introduction-types.js";
+import type { Introduction, IntroductionEffect } from "./introduction-types.js";
 import { INTRO_BUTTON_LABELS_EN, INTRO_EN } from "./introduction-texts-en.js";
+import { reachAskerNl, reachContactNl } from "./introduction-reach.js";
 
 /** Every text of introductions that people read, in plain Dutch, in one place. */
 
@@ -26,16 +27,6 @@ export const INTRO_BUTTON_LABELS: Record<IntroButton, string> = {
 /** The label of the button under each suggested initiative. */
 export const CONNECT_ME_LABEL = "Breng me in contact";
 
-/** A person and where to reach them, for someone on another platform. */
-export type HandleText = (party: Party) => string;
-
-const PLATFORM_NAMES: Record<string, string> = { slack: "Slack", discord: "Discord", web: "de chat van Vliegwiel" };
-
-/** "Kees (op Discord: gebruiker 1001)": how to find someone on a platform the reader may not share. */
-export function handleOnPlatform(party: Party): string {
-  return `${party.name} (op ${PLATFORM_NAMES[party.platform] ?? party.platform}, gebruiker ${party.userId})`;
-}
-
 export const INTRO_NL = {
   choose: (initiative: string) =>
     `Ik kan je in contact brengen met iemand van ${initiative}. Die krijgt eerst een persoonlijk verzoek en kiest zelf of het contact doorgaat. Wat mag ik doorgeven? (Gaat het contact door, dan horen ze altijd wie je bent.)`,
@@ -46,7 +37,7 @@ export const INTRO_NL = {
   passingOn: (intro: Introduction) => `Dank je! Ik stuur je verzoek door naar ${intro.initiativeName}; je hoort het hier zodra het er ligt.`,
   cancelled: (intro: Introduction) => `Prima, ik heb je verzoek aan ${intro.initiativeName} niet (verder) doorgegeven.`,
   introducedToAsker: (intro: Introduction) =>
-    `Goed nieuws: ${intro.contact.name} van ${intro.initiativeName} wil graag met je praten. Je vindt ${intro.contact.name} hier: ${handleOnPlatform(intro.contact)}.`,
+    `Goed nieuws: ${intro.contact.name} van ${intro.initiativeName} wil graag met je praten. ${reachContactNl(intro)}`,
   contactWithdrew: (intro: Introduction) => `${intro.contact.name} van ${intro.initiativeName} kan het contact toch niet voortzetten. Dank je voor je begrip.`,
   request: (intro: Introduction) => {
     const who = intro.sharing === "question_and_name" ? `${intro.asker.name} zoekt` : "Iemand uit het netwerk zoekt";
@@ -55,10 +46,7 @@ export const INTRO_NL = {
   },
   requestCancelled: (intro: Introduction) => `Het verzoek om contact over "${short(intro.question)}" is ingetrokken. Je hoeft niets te doen.`,
   requestExpired: (intro: Introduction) => `Het verzoek om contact over "${short(intro.question)}" is verlopen. Je hoeft niets meer te doen.`,
-  introducedToContact: (intro: Introduction) =>
-    intro.asker.platform === "web"
-      ? `Dank je! ${intro.asker.name} stelde de vraag via de webchat van Vliegwiel en heeft jouw naam en adres gekregen om contact met je op te nemen.`
-      : `Dank je! ${intro.asker.name} stelde de vraag. Je vindt ${intro.asker.name} hier: ${handleOnPlatform(intro.asker)}.`,
+  introducedToContact: (intro: Introduction) => `Dank je! ${reachAskerNl(intro)}`,
   connect: (intro: Introduction, asker: string, contact: string) =>
     `Hallo ${asker} en ${contact}! ${asker} vroeg: "${oneLine(intro.question)}". ${contact} van ${intro.initiativeName} wil graag meedenken. Vanaf hier praten jullie rechtstreeks met elkaar; Vliegwiel doet verder niets met dit gesprek.`,
   askHelped: (intro: Introduction, other: string) =>
@@ -80,6 +68,17 @@ export const INTRO_NL = {
   noQuestion: "Ik weet niet meer over welke vraag het ging. Stel je vraag opnieuw, dan kan het wel.",
   recentlyDeclined: "Met dit initiatief kan ik je nu niet opnieuw in contact brengen. Misschien past een ander initiatief, of kan een tolk je verder helpen.",
 };
+
+/**
+ * The message both read when they are introduced on one platform (Slack group DM, Discord DMs). When
+ * the asker wrote in English it says the same in English below the Dutch (the contact reads Dutch),
+ * so each can read it and knows in which language the other wrote.
+ */
+export function sharedConnectText(intro: Introduction, asker: string, contact: string): string {
+  const dutch = INTRO_NL.connect(intro, asker, contact);
+  if (intro.asker.language !== "en") return dutch;
+  return `${dutch} ${asker} schreef in het Engels.\n\nIn English: hello ${asker} and ${contact}! ${contact} from ${intro.initiativeName} would like to help with ${asker}'s question above. From here on you talk directly with each other; Vliegwiel does nothing further with this conversation. (${contact} usually writes in Dutch.)`;
+}
 
 /** The texts an asker reads, which an asker who asked in English reads in English. */
 export type AskerIntroTexts = Pick<typeof INTRO_NL,

@@ -26,6 +26,8 @@ export type Introduction = {
   asker: IntroAsker;
   initiativeId: string;
   initiativeName: string;
+  /** The initiative's website when it was asked: how an asker on another platform can reach it too. */
+  initiativeWebsite?: string;
   /** The contact person who gets the request (contactable, chosen when the introduction is created). */
   contact: Party;
   sharing?: Sharing;
