@@ -26,6 +26,18 @@ function toMarkdown(node: Node): string {
   const heading = /^h([1-6])$/.exec(tag);
   if (heading) return `\n\n${"#".repeat(Number(heading[1]))} ${inner.trim()}\n\n`;
   if (tag === "li") return `\n- ${inner.trim()}\n`;
-  if (BLOCK.has(tag)) return `\n\n${inner.trim()}\n\n`;
+  if (BLOCK.has(tag)) return isBoldLine(el, inner) ? `\n\n**${inner.trim()}**\n\n` : `\n\n${inner.trim()}\n\n`;
   return inner;
+}
+
+/**
+ * A paragraph that is one short bold phrase (not a sentence) is a heading, as people write them in
+ * Word without heading styles: "**Geld en subsidies**" for the markdown reader's bold-line rule.
+ */
+function isBoldLine(el: HTMLElement, inner: string): boolean {
+  const text = inner.trim();
+  if (!text || text.length > 80 || /[.:;,]$/.test(text) || !["p", "div"].includes(el.tagName?.toLowerCase() ?? "")) return false;
+  const parts = el.childNodes.filter((child) => child.nodeType === 1 || child.text.trim());
+  const only = parts.length === 1 && parts[0]!.nodeType === 1 ? (parts[0] as HTMLElement) : undefined;
+  return !!only && ["strong", "b"].includes(only.tagName?.toLowerCase() ?? "") && !only.querySelector("br");
 }
