@@ -12,7 +12,8 @@
  * recipe and the file-system identity (size, modification and change time, inode) of every source and
  * of its output, each output's mark checked after its identity was taken. When every identity is the
  * same, the outputs are the checked ones; any edit, copy, checkout or replaced output changes one, and
- * the full check runs.
+ * the full check runs. A source modified in the two seconds before the check is not recorded (git's
+ * "racy" rule): an edit in the same clock tick as one read by the check would keep its identity.
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
@@ -31,6 +32,8 @@ const TRANSLATED = [
 const MARK = "// vliegwiel-build ";
 
 const MANIFEST = ".build-manifest.json";
+/** Sources modified this recently before a check are checked again next time (coarse clocks: FAT has 2 s). */
+const RACY_MS = 2000;
 
 /**
  * Brings outDir in line with srcDir; returns how many files were written and removed, and whether the
@@ -40,6 +43,7 @@ export async function buildFresh(srcDir, outDir, tsconfigFile) {
   const tsconfigText = tsconfigFile && fs.existsSync(tsconfigFile) ? fs.readFileSync(tsconfigFile, "utf8") : "{}";
   const recipe = hash(`${require("esbuild/package.json").version}\0${tsconfigText}\0${fs.readFileSync(new URL(import.meta.url))}`);
   const manifestFile = path.join(outDir, MANIFEST);
+  const startedAt = Date.now();
   if (unchangedSince(readManifest(manifestFile), recipe, srcDir, outDir)) return { written: 0, removed: 0, unchanged: true };
   const wanted = new Set([manifestFile]);
   /** Per source: its identity before it was read, and what its output must be. */
@@ -73,7 +77,7 @@ export async function buildFresh(srcDir, outDir, tsconfigFile) {
     fs.rmSync(target, { force: true });
     removed++;
   }
-  writeManifest(manifestFile, recipe, srcDir, outDir, checked);
+  writeManifest(manifestFile, recipe, srcDir, outDir, checked, startedAt);
   return { written, removed, unchanged: false };
 }
 
@@ -110,9 +114,10 @@ function unchangedSince(manifest, recipe, srcDir, outDir) {
  * checked again, so an output replaced meanwhile (a lost race) is either seen now or has another
  * identity at the next run; an entry that fails the check is left out, and the next run checks fully.
  */
-function writeManifest(file, recipe, srcDir, outDir, checked) {
+function writeManifest(file, recipe, srcDir, outDir, checked, startedAt) {
   const files = {};
   for (const { source, sourceStat, target, isOutput } of checked) {
+    if (sourceStat.mtimeMs >= startedAt - RACY_MS) continue;
     const stat = statIfThere(target);
     if (!stat || !isOutput()) continue;
     files[path.relative(srcDir, source)] = { source: identity(sourceStat), target: path.relative(outDir, target), output: identity(stat) };

@@ -28,17 +28,17 @@ export function text(options: { pattern?: RegExp; message?: string; minLength?: 
   };
 }
 
-/** An http(s) address. */
+/** An http(s) address, as written without the spaces around it and with its scheme in lower case. */
 export function webAddress(): Rule<string> {
   return (raw) => {
-    let url: URL;
+    const text = raw.trim();
     try {
-      url = new URL(raw);
+      new URL(text);
     } catch {
       throw new SettingProblem("moet een webadres zijn, bijvoorbeeld https://voorbeeld.nl");
     }
-    if (url.protocol !== "http:" && url.protocol !== "https:") throw new SettingProblem("moet beginnen met http:// of https://");
-    return raw;
+    if (!/^https?:\/\/[^/]/i.test(text)) throw new SettingProblem("moet beginnen met http:// of https://");
+    return text.replace(/^https?:/i, (scheme) => scheme.toLowerCase());
   };
 }
 

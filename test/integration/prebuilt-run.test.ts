@@ -66,8 +66,13 @@ describe("prebuilt runner (scripts/prebuilt.mjs, scripts/run.mjs)", () => {
     const out = path.join(temp.dir, "manifest", "dist");
     fs.mkdirSync(src, { recursive: true });
     const source = path.join(src, "a.ts");
-    fs.writeFileSync(source, 'console.log("een");\n');
-    fs.writeFileSync(path.join(src, "page.html"), "<p>een</p>\n");
+    // Written a minute ago: a source modified in the last two seconds is checked again at the next run.
+    const write = (file: string, text: string) => {
+      fs.writeFileSync(file, text);
+      fs.utimesSync(file, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    };
+    write(source, 'console.log("een");\n');
+    write(path.join(src, "page.html"), "<p>een</p>\n");
     expect(await build(src, out)).toEqual({ written: 2, removed: 0, unchanged: false });
     expect(await build(src, out)).toEqual({ written: 0, removed: 0, unchanged: true });
 
@@ -78,10 +83,16 @@ describe("prebuilt runner (scripts/prebuilt.mjs, scripts/run.mjs)", () => {
     expect(await build(src, out)).toEqual({ written: 1, removed: 0, unchanged: false });
     expect((await run(process.execPath, [path.join(out, "a.js")])).stdout).toBe("twe\n");
 
-    // A page edited, a source added, an output deleted, a manifest damaged: each is a full check.
-    fs.writeFileSync(path.join(src, "page.html"), "<p>twee</p>\n");
+    // Just modified: checked fully again until it is two seconds old (an edit in the same clock tick).
+    fs.writeFileSync(source, 'console.log("drie");\n');
     expect(await build(src, out)).toMatchObject({ written: 1, unchanged: false });
-    fs.writeFileSync(path.join(src, "b.ts"), "export {};\n");
+    expect(await build(src, out)).toMatchObject({ written: 0, unchanged: false });
+    fs.utimesSync(source, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+
+    // A page edited, a source added, an output deleted, a manifest damaged: each is a full check.
+    write(path.join(src, "page.html"), "<p>twee</p>\n");
+    expect(await build(src, out)).toMatchObject({ written: 1, unchanged: false });
+    write(path.join(src, "b.ts"), "export {};\n");
     expect(await build(src, out)).toMatchObject({ written: 1, unchanged: false });
     fs.rmSync(path.join(out, "b.js"));
     expect(await build(src, out)).toMatchObject({ written: 1, unchanged: false });

@@ -40,5 +40,12 @@ describe("settings rules", () => {
     ]);
     expect(readSettings(schema, { POORT: "80.5" })).toEqual({ problems: [{ name: "POORT", message: "moet een heel getal zijn" }] });
     expect(readSettings(schema, { ADRES: "geen adres" })).toEqual({ problems: [{ name: "ADRES", message: "moet een webadres zijn, bijvoorbeeld https://voorbeeld.nl" }] });
+    expect(readSettings(schema, { ADRES: "https:/vliegwiel.nl" })).toEqual({ problems: [{ name: "ADRES", message: "moet beginnen met http:// of https://" }] });
+  });
+
+  it("given an address with spaces around it or its scheme in capitals, then it is read as the address itself", () => {
+    // The session cookie is Secure only for "https:" (team-session.ts); a capital or a space must not lose that.
+    expect(readSettings(schema, { ADRES: " HTTPS://Vliegwiel.nl/pad " })).toMatchObject({ values: { ADRES: "https://Vliegwiel.nl/pad" } });
+    expect(readSettings(schema, { ADRES: "http://127.0.0.1:11434/v1\t" })).toMatchObject({ values: { ADRES: "http://127.0.0.1:11434/v1" } });
   });
 });

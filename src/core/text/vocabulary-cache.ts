@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { ANALYZER_VERSION } from "./analyzer.js";
+import { stemDutch } from "./stem.js";
 import { Vocabulary, type VocabularyData } from "./vocabulary.js";
 
 /**
@@ -9,6 +10,13 @@ import { Vocabulary, type VocabularyData } from "./vocabulary.js";
  */
 export const VOCABULARY_FORMAT = 2;
 const require = createRequire(import.meta.url);
+/**
+ * What the stemmer makes of words of every ending it treats: a change to the stemmer that forgets
+ * ANALYZER_VERSION still gives another key (costs some 50 stems per process, well under a millisecond).
+ */
+const STEMMER_PROBE = ["vrijwilligers", "gemeenschappen", "mogelijkheden", "zorgcoöperatie", "betaalbare", "vereniging", "huizen", "brieven", "subsidies", "fondsen", "lichamelijke", "leidinggevende", "aanvragen", "dorpshuis", "eenzaamheid", "opgericht", "buurtbewoners", "ondersteuning", "burgerbegroting", "duurzaamheid"]
+  .map(stemDutch)
+  .join(" ");
 /** The packages whose answers the kept rules hold: a new stop list is a new vocabulary (the stemmer is ours). */
 const PACKAGES = ["stopwords-iso"].map((name) => `${name}@${(require(`${name}/package.json`) as { version: string }).version}`).join(",");
 
@@ -24,7 +32,7 @@ export interface VocabularyCache {
  */
 export function cachedVocabulary(cache: VocabularyCache | undefined, name: string, synonymText: string, glossaryText: string): Vocabulary {
   if (!cache) return new Vocabulary(synonymText, glossaryText);
-  const key = createHash("sha256").update(`${ANALYZER_VERSION}/${VOCABULARY_FORMAT}/${PACKAGES}\0${synonymText}\0${glossaryText}`).digest("hex");
+  const key = createHash("sha256").update(`${ANALYZER_VERSION}/${VOCABULARY_FORMAT}/${PACKAGES}/${STEMMER_PROBE}\0${synonymText}\0${glossaryText}`).digest("hex");
   const kept = cache.read(name);
   if (kept?.key === key) return Vocabulary.fromData(kept.data);
   const vocabulary = new Vocabulary(synonymText, glossaryText);
