@@ -30,15 +30,18 @@ function escape(text: string): string {
   return text.replace(/[\\()]/g, (c) => `\\${c}`);
 }
 
-/** A line of a laid-out page: its text, font size (default 10) and the distance from the line above. */
-export type PdfLine = { text: string; size?: number; gap?: number; x?: number };
+/**
+ * A line of a laid-out page: its text, font size (default 10) and the distance from the line above, or
+ * `y` for where its baseline sits (a second column starts at the top again).
+ */
+export type PdfLine = { text: string; size?: number; gap?: number; x?: number; y?: number };
 
 /** A PDF whose lines sit where a typesetter would put them: sizes, gaps and indents as given. */
 export function makeLayoutPdf(pages: PdfLine[][], title?: string): Buffer {
   const placed = pages.map((lines) => {
     let y = 760;
-    return lines.map(({ text, size = 10, gap, x = 72 }) => {
-      y -= gap ?? size * 1.25;
+    return lines.map(({ text, size = 10, gap, x = 72, y: at }) => {
+      y = at ?? y - (gap ?? size * 1.25);
       return `/F1 ${size} Tf 1 0 0 1 ${x} ${y.toFixed(1)} Tm (${escape(text)}) Tj`;
     });
   });

@@ -74,6 +74,20 @@ describe("reading a PDF as a person reads it", () => {
     ]);
   });
 
+  it("given a page in two columns, then each column's wrapped lines are joined by its own width", async () => {
+    const column = (x: number, lines: string[]): PdfLine[] => lines.map((text, i) => ({ text, x, y: 700 - i * 12.5 }));
+    const pdf = makeLayoutPdf([
+      [
+        ...column(72, ["De dorpsraad vroeg de gemeente om", "een bijdrage voor het dorpshuis en", "kreeg die na een jaar.", "Wat hielp:"]),
+        ...column(320, ["Het bestuur schreef een plan met de", "kosten en de opbrengsten van de", "verhuur erin."]),
+      ],
+    ]);
+
+    const [block] = (await loadPdf(pdf)).blocks;
+
+    expect(block!.text).toBe("De dorpsraad vroeg de gemeente om een bijdrage voor het dorpshuis en kreeg die na een jaar.\nWat hielp:\n\nHet bestuur schreef een plan met de kosten en de opbrengsten van de verhuur erin.");
+  });
+
   it("given one font size throughout, then each page is a block cited by its number, and a sentence over a page break is whole", async () => {
     const pdf = makeLayoutPdf([
       wrapped("Op de eerste pagina staat hoe de energiecooperatie begon, met een avond in het dorpshuis en", "een paar buren.", "Daarna kwam de vergunning van de gemeente, die liet lang op zich wachten, maar kwam er wel"),

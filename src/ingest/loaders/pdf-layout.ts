@@ -31,8 +31,7 @@ export function pdfBlocks(pages: readonly PdfPage[], isWord: (word: string) => b
   const all = placed.flat().filter((l) => !(repeated.has(l) && l.size <= body));
   if (!all.length) return { blocks: [] };
   const spacing = lineSpacing(all, body);
-  const left = Math.min(...all.filter((l) => l.size === body).map((l) => l.x));
-  const width = Math.max(...all.filter((l) => l.size === body).map((l) => l.right)) - left;
+  const measure = columnMeasure(all, body);
   const isHeading = (line: Line) => line.size >= body * HEADING_RATIO && line.text.length <= 200 && /\p{L}/u.test(line.text);
   const hasHeadings = all.some(isHeading);
 
@@ -48,7 +47,7 @@ export function pdfBlocks(pages: readonly PdfPage[], isWord: (word: string) => b
       if (!current) blocks.push((current = { heading: `pagina ${line.page}`, page: line.page, text: "" }));
       current.text = line.text;
     } else {
-      const joined = joinLines(current.text, previous!, line, { spacing, left, width }, isWord);
+      const joined = joinLines(current.text, previous!, line, spacing, measure, isWord);
       // Without headings each page is a block; a sentence that runs on over the page break stays whole.
       if (!hasHeadings && line.page !== current.page && joined.broke) blocks.push((current = { heading: `pagina ${line.page}`, page: line.page, text: line.text }));
       else current.text = joined.text;
@@ -61,13 +60,30 @@ export function pdfBlocks(pages: readonly PdfPage[], isWord: (word: string) => b
 }
 
 /** The text with the line added; `broke`: after a paragraph or line break rather than a wrap. */
-function joinLines(text: string, previous: Line, line: Line, page: { spacing: number; left: number; width: number }, isWord: (word: string) => boolean): { text: string; broke: boolean } {
-  const previousFull = previous.right - page.left >= page.width * FULL_LINE;
+function joinLines(text: string, previous: Line, line: Line, spacing: number, measure: (line: Line) => { left: number; right: number }, isWord: (word: string) => boolean): { text: string; broke: boolean } {
+  const column = measure(previous);
+  const previousFull = previous.right - column.left >= (column.right - column.left) * FULL_LINE;
   const startsLower = /^\p{Ll}/u.test(line.text);
-  const wraps = previous.page !== line.page ? previousFull && startsLower : previous.y - line.y <= page.spacing * PARAGRAPH_GAP && previousFull && !LIST_ITEM.test(line.text);
+  // On a new page or at the top of the next column, only a sentence that runs on continues.
+  const jumps = previous.page !== line.page || line.y > previous.y;
+  const wraps = jumps ? previousFull && startsLower : previous.y - line.y <= spacing * PARAGRAPH_GAP && previousFull && !LIST_ITEM.test(line.text);
   if (wraps) return { text: joinWrapped(text, line.text, isWord), broke: false };
-  const paragraph = previous.page !== line.page || previous.y - line.y > page.spacing * PARAGRAPH_GAP;
+  const paragraph = jumps || previous.y - line.y > spacing * PARAGRAPH_GAP;
   return { text: `${text}${paragraph ? "\n\n" : "\n"}${line.text}`, broke: true };
+}
+
+/**
+ * The left and right edge of the column a line is in: the body lines on its page that start near it
+ * (within three letters' width). A page in two columns has two measures; one in one column, one.
+ */
+function columnMeasure(lines: readonly Line[], body: number): (line: Line) => { left: number; right: number } {
+  const byPage = new Map<number, Line[]>();
+  for (const l of lines) if (l.size === body) byPage.set(l.page, [...(byPage.get(l.page) ?? []), l]);
+  return (line) => {
+    const near = (byPage.get(line.page) ?? []).filter((l) => Math.abs(l.x - line.x) <= body * 3);
+    const column = near.length ? near : [line];
+    return { left: Math.min(...column.map((l) => l.x)), right: Math.max(...column.map((l) => l.right)) };
+  };
 }
 
 /** A wrapped line goes on after a space; "gemeen-" + "schap" becomes one word when it is one. */
