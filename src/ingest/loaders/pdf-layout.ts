@@ -73,16 +73,27 @@ function joinLines(text: string, previous: Line, line: Line, spacing: number, me
 }
 
 /**
- * The left and right edge of the column a line is in: the body lines on its page that start near it
- * (within three letters' width). A page in two columns has two measures; one in one column, one.
+ * The left and right edge of the column a line is in: the body lines of the document that start near
+ * it (an indented list item is near; the next column, a third of a page or so away, is not). A
+ * document in two columns has two measures; one in one column, one.
  */
 function columnMeasure(lines: readonly Line[], body: number): (line: Line) => { left: number; right: number } {
-  const byPage = new Map<number, Line[]>();
-  for (const l of lines) if (l.size === body) byPage.set(l.page, [...(byPage.get(l.page) ?? []), l]);
+  // Lines grouped by where they start, a letter's width at a time, so a long document stays quick.
+  const starts = new Map<number, { left: number; right: number }>();
+  for (const l of lines) {
+    if (l.size !== body) continue;
+    const key = Math.round(l.x / body);
+    const known = starts.get(key);
+    starts.set(key, { left: Math.min(known?.left ?? l.x, l.x), right: Math.max(known?.right ?? l.right, l.right) });
+  }
   return (line) => {
-    const near = (byPage.get(line.page) ?? []).filter((l) => Math.abs(l.x - line.x) <= body * 3);
-    const column = near.length ? near : [line];
-    return { left: Math.min(...column.map((l) => l.x)), right: Math.max(...column.map((l) => l.right)) };
+    const key = Math.round(line.x / body);
+    let measure = { left: line.x, right: line.right };
+    for (let k = key - 12; k <= key + 12; k++) {
+      const near = starts.get(k);
+      if (near) measure = { left: Math.min(measure.left, near.left), right: Math.max(measure.right, near.right) };
+    }
+    return measure;
   };
 }
 
