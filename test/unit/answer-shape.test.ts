@@ -21,7 +21,8 @@ describe("the shape of the answer a question asks for", () => {
     expect(questionForm("hoi, waardoor lukt het niet om vrijwilligers te vinden")).toBe("why");
     expect(questionForm("Wat is een repaircafé eigenlijk?")).toBe("definition");
     expect(questionForm("wat betekent burgerkracht")).toBe("definition");
-    expect(questionForm("Hoe start ik een repaircafé?")).toBe("other");
+    expect(questionForm("Hoe start ik een repaircafé?")).toBe("howto");
+    expect(questionForm("Wanneer is het repaircafé open?")).toBe("other");
   });
 
   it("given a why-question, then the sentence giving the reason is quoted rather than one only naming the subject", () => {

@@ -7,6 +7,6 @@ export type AnswerabilityModel = { bias: number; weights: Partial<Record<keyof A
  * into this file.
  */
 export const ANSWERABILITY_MODEL: AnswerabilityModel = {
-  bias: -0.144,
-  weights: {coverage: 1.328, unknownShare: -1.945, agreement: -0.447, sentenceCoverage: 0.563, rarestInTop: -0.57, topicMissing: -0.62, detailMissing: -3.845, length: 2.372},
+  bias: -0.181,
+  weights: {coverage: 1.401, unknownShare: -1.998, agreement: -0.5, sentenceCoverage: 0.544, rarestInTop: -0.557, topicMissing: -0.566, detailMissing: -3.855, length: 2.376},
 };

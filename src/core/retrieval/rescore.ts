@@ -71,18 +71,26 @@ export function rescore(hits: readonly SearchHit[], terms: readonly SearchTerm[]
   return result.sort((a, b) => b.score - a.score);
 }
 
-/** The share of the question's weight held by the best two consecutive sentences of a passage. */
+/**
+ * The share of the question's weight held by the best two consecutive sentences of a passage. A sentence
+ * that asks a question itself (a document's list of questions, a table of contents, an agenda) does not
+ * answer one: its words do not count.
+ */
 function bestWindowShare(hit: SearchHit, question: QuestionWeight): number {
-  const sentences = sentencesOf(hit);
+  const sentences = sentencesOf(hit).map((s) => (asksItself(s.text) ? NOTHING : s.terms));
   let best = 0;
   for (let start = 0; start < Math.max(1, sentences.length - 1); start++) {
     const a = sentences[start];
     if (!a) break;
     const b = sentences[start + 1];
-    best = Math.max(best, question.share(b ? new Set([...a.terms, ...b.terms]) : a.terms));
+    best = Math.max(best, question.share(b ? new Set([...a, ...b]) : a));
   }
   return best;
 }
+
+const NOTHING: ReadonlySet<string> = new Set();
+/** A sentence ending in a question mark (before closing quotes or brackets). */
+export const asksItself = (sentence: string) => /\?[\s"”’)*]*$/.test(sentence);
 
 const analysed = new Map<string, Set<string>>();
 
