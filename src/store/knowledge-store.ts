@@ -31,9 +31,14 @@ export class KnowledgeStore implements KnowledgeIndex, DocumentStore {
     return (this.db.prepare("SELECT * FROM documents ORDER BY id").all() as DocumentRow[]).map(toDocument);
   }
 
-  /** Puts a document and all its passages in place of any earlier version, in one transaction. */
+  /**
+   * Puts a document and all its passages in place of any earlier version, in one transaction. The text
+   * is analysed before it (the first analysis may load the Dutch word list, seconds): other writers
+   * (the chat, the inbox) wait only for the writes, never for the analysis.
+   */
   replaceDocument(doc: Omit<StoredDocument, "passageCount" | "ingestedAt">, drafts: PassageDraft[]): StoredDocument {
     const stored: StoredDocument = { ...doc, passageCount: drafts.length, ingestedAt: new Date().toISOString() };
+    const analysed = analysePassages(doc.title, drafts);
     const insertPassage = this.db.prepare(
       "INSERT INTO passages (id, document_id, ordinal, section, page, text, terms, term_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     );
@@ -56,7 +61,6 @@ export class KnowledgeStore implements KnowledgeIndex, DocumentStore {
           url: stored.url ?? null,
           themes: JSON.stringify(stored.themes),
         });
-      const analysed = analysePassages(doc.title, drafts);
       drafts.forEach((draft, ordinal) => {
         const { lastInsertRowid } = insertPassage.run(
           `${doc.id}#${ordinal}`, doc.id, ordinal, draft.section ?? null, draft.page ?? null, draft.text,
