@@ -20,8 +20,8 @@ const PAGE_NUMBER = /^(pagina|page|blz\.?|p\.)?\s*\d{1,4}(\s*(van|of|\/)\s*\d{1,
  * section under that heading; a wide gap ends a paragraph; a line that wraps is joined to the next
  * (a word broken with a hyphen made whole when `isWord` knows it), a short line or a list item keeps
  * its own line. Without larger headings, each page is a block under "pagina N" (so is text before the
- * first heading). `opening`: the
- * heading the first page opens with, before any text (the document's own title).
+ * first heading). `opening`: the heading the first page opens with, before any text (the document's
+ * own title).
  */
 export function pdfBlocks(pages: readonly PdfPage[], isWord: (word: string) => boolean = () => false): { blocks: TextBlock[]; opening?: string } {
   const placed = pages.map(linesOf);
