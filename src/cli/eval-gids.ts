@@ -7,6 +7,7 @@ import type { SuggestModel } from "../core/gids/suggest-model.js";
 import { formatGidsFigures, type GidsFigures, type GidsResult } from "../eval/gids-check.js";
 import { checkGidsFiles } from "../eval/gids-fixture.js";
 import { FOLDS } from "../eval/gids-fit.js";
+import { writeFittedModel } from "../eval/write-fitted-model.js";
 
 const FIXTURE = path.resolve(import.meta.dirname, "../../test/fixtures/gids");
 
@@ -56,8 +57,6 @@ function reportFit(fit: { model: SuggestModel; figures: GidsFigures; heldOut: Gi
   console.log(formatGidsFigures(fit.figures, fit.heldOut));
   console.log(`\nGewichten (op alle vragen): ${JSON.stringify(fit.model)}`);
   if (!write) return;
-  const source = fs.readFileSync(MODEL_FILE, "utf8");
-  const weights = JSON.stringify(fit.model.weights).replace(/"(\w+)":/g, "$1: ").replace(/,/g, ", ");
-  fs.writeFileSync(MODEL_FILE, source.replace(/export const SUGGEST_MODEL: SuggestModel = \{[\s\S]*?\n\};/, `export const SUGGEST_MODEL: SuggestModel = {\n  bias: ${fit.model.bias},\n  weights: ${weights},\n};`));
+  writeFittedModel(MODEL_FILE, "SUGGEST_MODEL", "SuggestModel", fit.model);
   console.log(`Geschreven naar ${MODEL_FILE}`);
 }

@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import path from "node:path";
 import { openKnowledge, syncKnowledgeFolder } from "../app/open-knowledge.js";
 import { EVIDENCE_NAMES, gatherEvidence } from "../core/decision/answer-evidence.js";
@@ -11,6 +10,7 @@ import { crossValidateChoice } from "../eval/cross-validate-choice.js";
 import { firstSupportingRank, holdsExpected, type EvalQuestion } from "../eval/metrics.js";
 import { crossValidate, fitLogistic, type Example } from "../eval/logistic-regression.js";
 import { readJsonl } from "../eval/read-jsonl.js";
+import { writeFittedModel } from "../eval/write-fitted-model.js";
 import { loadVocabulary } from "../ingest/vocabulary-files.js";
 import { runCli } from "./run-cli.js";
 
@@ -89,9 +89,7 @@ runCli(async (config, args) => {
   const weights = Object.fromEntries(EVIDENCE_NAMES.map((n, i) => [n, Math.round(model.weights[i]! * 1000) / 1000]));
   console.log(`\nGewichten (op alle vragen): bias ${model.bias.toFixed(3)} ${JSON.stringify(weights)}`);
   if (args.includes("--write")) {
-    const source = fs.readFileSync(MODEL_FILE, "utf8");
-    const fitted = `export const ANSWERABILITY_MODEL: AnswerabilityModel = {\n  bias: ${Math.round(model.bias * 1000) / 1000},\n  weights: ${JSON.stringify(weights).replace(/"(\w+)":/g, "$1: ").replace(/,/g, ", ")},\n};\n`;
-    fs.writeFileSync(MODEL_FILE, source.replace(/export const ANSWERABILITY_MODEL[\s\S]*$/, fitted));
+    writeFittedModel(MODEL_FILE, "ANSWERABILITY_MODEL", "AnswerabilityModel", { bias: Math.round(model.bias * 1000) / 1000, weights });
     console.log(`Geschreven naar ${MODEL_FILE}`);
   }
   return 0;
