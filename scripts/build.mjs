@@ -4,11 +4,11 @@
  * `npm ci` at installation and after every upgrade.
  */
 import path from "node:path";
-import { buildFresh } from "./prebuilt.mjs";
+import { buildProject } from "./prebuilt.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 try {
-  const { written, removed } = await buildFresh(path.join(ROOT, "src"), path.join(ROOT, "dist"), path.join(ROOT, "tsconfig.json"));
+  const { written, removed } = await buildProject(ROOT);
   process.stdout.write(`dist/ is bij (${written} bestand(en) vertaald, ${removed} verwijderd).\n`);
 } catch (error) {
   process.stderr.write(`Fout: de code kon niet voorbereid worden. ${error.message}\n`);

@@ -35,6 +35,16 @@ const MANIFEST = ".build-manifest.json";
 /** Sources modified this recently before a check are checked again next time (coarse clocks: FAT has 2 s). */
 const RACY_MS = 2000;
 
+/** The project's own build: dist/ from src/ with its tsconfig.json (run.mjs before each command, build.mjs). */
+export function buildProject(root) {
+  return buildFresh(path.join(root, "src"), path.join(root, "dist"), path.join(root, "tsconfig.json"));
+}
+
+/** What a source becomes (declarations: nothing; other files are copied as they are: undefined). */
+function kindOf(relative) {
+  return TRANSLATED.find((k) => k.source.test(relative));
+}
+
 /**
  * Brings outDir in line with srcDir; returns how many files were written and removed, and whether the
  * manifest showed nothing had changed (then no source was read).
@@ -51,7 +61,7 @@ export async function buildFresh(srcDir, outDir, tsconfigFile) {
   let written = 0;
   for (const [source, sourceStat] of walk(srcDir)) {
     const relative = path.relative(srcDir, source);
-    const kind = TRANSLATED.find((k) => k.source.test(relative));
+    const kind = kindOf(relative);
     if (kind && !kind.output) continue;
     const target = path.join(outDir, kind ? relative.replace(kind.source, kind.output) : relative);
     const content = readIfThere(source);
@@ -99,7 +109,7 @@ function unchangedSince(manifest, recipe, srcDir, outDir) {
   let count = 0;
   for (const [source, stat] of walk(srcDir)) {
     const relative = path.relative(srcDir, source);
-    if (TRANSLATED.some((k) => k.source.test(relative) && !k.output)) continue;
+    if (kindOf(relative)?.output === null) continue;
     const entry = manifest.files[relative];
     if (entry?.source !== identity(stat)) return false;
     const output = statIfThere(path.join(outDir, String(entry.target)));

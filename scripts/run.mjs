@@ -8,7 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { buildFresh } from "./prebuilt.mjs";
+import { buildProject } from "./prebuilt.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const NOT_WRITABLE = new Set(["EACCES", "EPERM", "EROFS"]);
@@ -22,7 +22,7 @@ if (!source || !fs.existsSync(source)) {
 const debug = process.env.LOG_LEVEL === "debug";
 let target = path.join(ROOT, "dist", relative.replace(/\.ts$/, ".js"));
 try {
-  await buildFresh(path.join(ROOT, "src"), path.join(ROOT, "dist"), path.join(ROOT, "tsconfig.json"));
+  await buildProject(ROOT);
   // Stack traces (printed at debug level) point into src/ through the source maps.
   if (debug) process.setSourceMapsEnabled(true);
 } catch (error) {
