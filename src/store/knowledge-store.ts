@@ -76,30 +76,58 @@ export class KnowledgeStore implements KnowledgeIndex, DocumentStore {
    * Derives every passage's index terms again from its stored text when the text analysis has changed
    * since they were written (ANALYZER_VERSION), so an upgraded store finds what it holds without
    * fetching its documents again. Returns how many passages were analysed again.
+   *
+   * As in replaceDocument, each document is analysed before its write transaction (a large store takes
+   * seconds, the first analysis loads the Dutch word list): the chat and the inbox wait only for one
+   * document's writes. A document replaced meanwhile by another process is analysed again from its new
+   * passages; after a few such rounds the last one is done inside the transaction.
    */
   reanalyzeIfOutdated(): number {
-    const readVersion = this.db.prepare("SELECT value FROM store_meta WHERE key = 'analyzer_version'").pluck();
-    if (readVersion.get() === String(ANALYZER_VERSION)) return 0;
-    return this.db.transaction(() => {
-      let count = 0;
-      const passagesOf = this.db.prepare("SELECT rowid, section, text FROM passages WHERE document_id = ? ORDER BY ordinal");
-      const setTerms = this.db.prepare("UPDATE passages SET terms = ?, term_count = ? WHERE rowid = ?");
-      for (const doc of this.listDocuments()) {
-        const rows = passagesOf.all(doc.id) as Array<{ rowid: number; section: string | null; text: string }>;
-        const analysed = analysePassages(doc.title, rows.map((row) => ({ section: row.section ?? undefined, text: row.text })));
+    if (this.analyzerVersion() === String(ANALYZER_VERSION)) return 0;
+    const passagesOf = this.db.prepare("SELECT rowid, section, text FROM passages WHERE document_id = ? ORDER BY ordinal");
+    const setTerms = this.db.prepare("UPDATE passages SET terms = ?, term_count = ? WHERE rowid = ?");
+    const rowsOf = (id: string) => passagesOf.all(id) as PassageText[];
+    const reanalyse = (doc: StoredDocument, attempt: number): number | undefined => {
+      const rows = rowsOf(doc.id);
+      const analysed = attempt < REANALYSE_ATTEMPTS ? analysePassages(doc.title, rows.map(draftOf)) : undefined;
+      return this.db.transaction(() => {
+        const now = rowsOf(doc.id);
+        const title = this.getDocument(doc.id)?.title;
+        if (title === undefined) return 0; // removed meanwhile
+        const unchanged = analysed !== undefined && title === doc.title && samePassages(rows, now);
+        if (!unchanged && attempt < REANALYSE_ATTEMPTS) return undefined; // replaced meanwhile: again, outside
+        const terms = unchanged ? analysed : analysePassages(title, now.map(draftOf));
         this.fullText.deleteFtsRowsOf(doc.id);
-        rows.forEach((row, ordinal) => {
-          setTerms.run(analysed[ordinal]!.body, analysed[ordinal]!.bodyCount, row.rowid);
-          this.fullText.insertFts(row.rowid, analysed[ordinal]!);
+        now.forEach((row, ordinal) => {
+          setTerms.run(terms[ordinal]!.body, terms[ordinal]!.bodyCount, row.rowid);
+          this.fullText.insertFts(row.rowid, terms[ordinal]!);
         });
-        count += rows.length;
+        return now.length;
+      })();
+    };
+    let count = 0;
+    const done = new Set<string>();
+    for (let attempt = 1; attempt <= REANALYSE_ATTEMPTS; attempt++) {
+      // Documents added meanwhile by an up-to-date writer are analysed once more here: harmless.
+      for (const doc of this.listDocuments().filter((d) => !done.has(d.id))) {
+        const written = reanalyse(doc, attempt);
+        if (written === undefined) continue;
+        count += written;
+        done.add(doc.id);
       }
+    }
+    return this.db.transaction(() => {
+      for (const doc of this.listDocuments().filter((d) => !done.has(d.id))) count += reanalyse(doc, REANALYSE_ATTEMPTS) ?? 0;
       this.db
         .prepare("INSERT INTO store_meta (key, value) VALUES ('analyzer_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
         .run(String(ANALYZER_VERSION));
       this.fullText.noteWrite();
       return count;
     })();
+  }
+
+  private analyzerVersion(): unknown {
+    return this.db.prepare("SELECT value FROM store_meta WHERE key = 'analyzer_version'").pluck().get();
   }
 
   removeDocument(id: string): boolean {
@@ -161,4 +189,15 @@ export class KnowledgeStore implements KnowledgeIndex, DocumentStore {
     this.fullText.deleteFtsRowsOf(documentId);
     this.db.prepare("DELETE FROM passages WHERE document_id = ?").run(documentId);
   }
+}
+
+/** Rounds of analysing outside the write transaction before a document replaced each time is done inside. */
+const REANALYSE_ATTEMPTS = 3;
+
+type PassageText = { rowid: number; section: string | null; text: string };
+
+const draftOf = (row: PassageText) => ({ section: row.section ?? undefined, text: row.text });
+
+function samePassages(a: readonly PassageText[], b: readonly PassageText[]): boolean {
+  return a.length === b.length && a.every((row, i) => row.rowid === b[i]!.rowid && row.section === b[i]!.section && row.text === b[i]!.text);
 }
