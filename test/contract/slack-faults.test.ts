@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../src/app/create-app.js";
 import { createLogger } from "../../src/logger.js";
@@ -7,6 +6,7 @@ import { freePort } from "../helpers/free-port.js";
 import { headsOf, ROSTER_YAML, SLACK_SECRET, SlackDriver, TOLKEN, waitForCall } from "../helpers/slack-flow.js";
 import { tempDir, testConfig } from "../helpers/temp-knowledge.js";
 import { until } from "../faults/kill-points.js";
+import { startSlackTestApp } from "../helpers/slack-app.js";
 
 const TICK_MS = 100;
 
@@ -21,18 +21,11 @@ describe("Slack under faults", () => {
   const nextTs = () => `${ts++}.000100`;
 
   beforeAll(async () => {
-    const apiUrl = await slack.start();
-    const rosterFile = `${temp.dir}/roster.yaml`;
-    fs.writeFileSync(rosterFile, ROSTER_YAML);
-    const port = await freePort();
-    const config = testConfig(temp.dir, {
-      WEB_ENABLED: "false", SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_API_URL: apiUrl, PORT: String(port),
-      SLACK_HANDOFF_CHANNEL: TOLKEN, ROSTER_FILE: rosterFile, HANDOFF_TICK_SECONDS: String(TICK_MS / 1000),
-    });
     const stream = new (await import("node:stream")).Writable({ write: (chunk, _e, done) => (logLines.push(String(chunk)), done()) });
-    app = createApp(config, createLogger("warn", stream));
-    await app.start();
-    driver = new SlackDriver(slack, `http://127.0.0.1:${port}/slack/events`);
+    ({ app, driver } = await startSlackTestApp(slack, temp.dir, {
+      roster: ROSTER_YAML, logger: createLogger("warn", stream),
+      env: { WEB_ENABLED: "false", SLACK_HANDOFF_CHANNEL: TOLKEN, HANDOFF_TICK_SECONDS: String(TICK_MS / 1000) },
+    }));
   });
   afterAll(async () => {
     await app.stop();

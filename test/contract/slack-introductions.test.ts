@@ -1,16 +1,15 @@
 import { execFile } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp, type App } from "../../src/app/create-app.js";
-import { createLogger } from "../../src/logger.js";
+import type { App } from "../../src/app/create-app.js";
 import { FakeSlackApi, signedInteraction, signedSlackRequest, type SlackCall } from "../fakes/fake-slack-api.js";
-import { freePort } from "../helpers/free-port.js";
 import { eventually, saveProfile, slackCommand, viewSubmission } from "../helpers/intro-flow.js";
 import { ROSTER_YAML, SLACK_SECRET, SlackDriver } from "../helpers/slack-flow.js";
-import { REPO_ROOT, tempDir, testConfig } from "../helpers/temp-knowledge.js";
+import { REPO_ROOT, tempDir } from "../helpers/temp-knowledge.js";
+import type { Config } from "../../src/config.js";
+import { startSlackTestApp } from "../helpers/slack-app.js";
 
 const DAY = 86_400_000;
 type Block = { type: string; block_id?: string; text?: { text: string }; elements?: Array<{ action_id: string; value: string }> };
@@ -34,20 +33,13 @@ describe("introductions in Slack", () => {
   let knowledgeDir: string;
 
   beforeAll(async () => {
-    const apiUrl = await slack.start();
-    apiBase = apiUrl;
-    fs.writeFileSync(`${temp.dir}/roster.yaml`, ROSTER_YAML);
-    const port = await freePort();
-    const config = testConfig(temp.dir, {
-      WEB_ENABLED: "false", SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_API_URL: apiUrl, PORT: String(port),
-      ROSTER_FILE: `${temp.dir}/roster.yaml`, HANDOFF_TICK_SECONDS: "0.1", INTRODUCTION_TIMEOUT_DAYS: "5", INTRODUCTION_FOLLOW_UP_DAYS: "14",
-    });
+    let config: Config;
+    ({ app, config, apiUrl: apiBase, eventsUrl, driver } = await startSlackTestApp(slack, temp.dir, {
+      roster: ROSTER_YAML, clock: () => new Date(Date.now() + offset),
+      env: { WEB_ENABLED: "false", HANDOFF_TICK_SECONDS: "0.1", INTRODUCTION_TIMEOUT_DAYS: "5", INTRODUCTION_FOLLOW_UP_DAYS: "14" },
+    }));
     databasePath = config.databasePath;
     knowledgeDir = config.knowledgeDir;
-    app = createApp(config, createLogger("error"), { clock: () => new Date(Date.now() + offset) });
-    await app.start();
-    eventsUrl = `http://127.0.0.1:${port}/slack/events`;
-    driver = new SlackDriver(slack, eventsUrl);
     saveProfile(databasePath, { id: "de-schakel", name: "Dorpshuis De Schakel", contact: { name: "Kees", handles: { slack: "U0KEES" }, contactable: true } });
     saveProfile(databasePath, { id: "stille-kracht", name: "Stille Kracht", contact: { name: "Els", handles: { slack: "U0ELS" }, contactable: false } });
     saveProfile(databasePath, {

@@ -4,15 +4,14 @@ import path from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp, type App } from "../../src/app/create-app.js";
-import type { WebChatChannel } from "../../src/channels/web/web-chat-channel.js";
-import { createLogger } from "../../src/logger.js";
+import type { App } from "../../src/app/create-app.js";
 import { FakeSlackApi, signedInteraction, type SlackCall } from "../fakes/fake-slack-api.js";
-import { freePort } from "../helpers/free-port.js";
 import { eventually, saveProfile, viewSubmission } from "../helpers/intro-flow.js";
 import { ROSTER_YAML, SLACK_SECRET, SlackDriver } from "../helpers/slack-flow.js";
 import { teamLogin } from "../helpers/team-login.js";
-import { REPO_ROOT, tempDir, testConfig } from "../helpers/temp-knowledge.js";
+import { REPO_ROOT, tempDir } from "../helpers/temp-knowledge.js";
+import type { Config } from "../../src/config.js";
+import { startSlackTestApp } from "../helpers/slack-app.js";
 
 const DAY = 86_400_000;
 type Block = { type: string; elements?: Array<{ action_id: string; value: string }> };
@@ -37,20 +36,15 @@ describe("lessons from introductions in Slack and the team view", () => {
   let webUrl: string;
 
   beforeAll(async () => {
-    const apiUrl = await slack.start();
-    fs.writeFileSync(`${temp.dir}/roster.yaml`, ROSTER_YAML);
-    const port = await freePort();
-    const config = testConfig(temp.dir, {
-      SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_API_URL: apiUrl, PORT: String(port),
-      ROSTER_FILE: `${temp.dir}/roster.yaml`, HANDOFF_TICK_SECONDS: "0.1", INTRODUCTION_TIMEOUT_DAYS: "5", INTRODUCTION_FOLLOW_UP_DAYS: "14",
-    });
+    let config: Config;
+    let web: string | undefined;
+    ({ app, config, eventsUrl, driver, webUrl: web } = await startSlackTestApp(slack, temp.dir, {
+      roster: ROSTER_YAML, clock: () => new Date(Date.now() + offset),
+      env: { HANDOFF_TICK_SECONDS: "0.1", INTRODUCTION_TIMEOUT_DAYS: "5", INTRODUCTION_FOLLOW_UP_DAYS: "14" },
+    }));
+    webUrl = web!;
     databasePath = config.databasePath;
     knowledgeDir = config.knowledgeDir;
-    app = createApp(config, createLogger("error"), { clock: () => new Date(Date.now() + offset) });
-    await app.start();
-    eventsUrl = `http://127.0.0.1:${port}/slack/events`;
-    webUrl = (app.channels.find((c) => c.name === "web") as WebChatChannel).url;
-    driver = new SlackDriver(slack, eventsUrl);
     saveProfile(databasePath, { id: "de-schakel", name: "Dorpshuis De Schakel", contact: { name: "Kees", handles: { slack: "U0KEES" }, contactable: true } });
   }, 120_000);
   afterAll(async () => {

@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../src/app/create-app.js";
@@ -6,27 +5,11 @@ import { createLogger } from "../../src/logger.js";
 import { openDatabase } from "../../src/store/open-database.js";
 import { FakeSlackApi, signedInteraction, signedSlackRequest, type SlackCall } from "../fakes/fake-slack-api.js";
 import { FakeSlackSocket } from "../fakes/fake-slack-socket.js";
-import { freePort } from "../helpers/free-port.js";
+import { startSlackTestApp } from "../helpers/slack-app.js";
+import { eventCallback, ROSTER_YAML, SLACK_SECRET } from "../helpers/slack-flow.js";
 import { tempDir, testConfig } from "../helpers/temp-knowledge.js";
 
-const SECRET = "test-signing-secret-123";
-
-
-/** The whole app with Slack in HTTP mode on a free port, pointed at a fake Slack Web API. */
-async function startSlackApp(dataDir: string, apiUrl: string, env: Record<string, string> = {}): Promise<{ app: App; eventsUrl: string }> {
-  const port = await freePort();
-  const config = testConfig(dataDir, {
-    WEB_ENABLED: "false", SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: apiUrl, PORT: String(port), ...env,
-  });
-  const app = createApp(config, createLogger("error"));
-  await app.start();
-  return { app, eventsUrl: `http://127.0.0.1:${port}/slack/events` };
-}
-
-/** Event payloads in the shape of Slack's Events API (event_callback). */
-function eventCallback(eventId: string, event: Record<string, unknown>) {
-  return { token: "legacy", team_id: "T0TEST", api_app_id: "A0TEST", type: "event_callback", event_id: eventId, event_time: 1_700_000_000, event };
-}
+const SECRET = SLACK_SECRET;
 
 describe("Slack adapter over HTTP against a fake Slack", () => {
   const temp = tempDir();
@@ -52,8 +35,7 @@ describe("Slack adapter over HTTP against a fake Slack", () => {
   const posted = (method = "chat.postMessage") => slack.callsTo(method).filter((c) => !String(c.body.channel).startsWith("D0SENTINEL"));
 
   beforeAll(async () => {
-    apiBase = await slack.start();
-    ({ app, eventsUrl } = await startSlackApp(temp.dir, apiBase, { SLACK_AUTO_ANSWER_CHANNELS: "C0AUTO, C0AUTO2" }));
+    ({ app, eventsUrl, apiUrl: apiBase } = await startSlackTestApp(slack, temp.dir, { env: { WEB_ENABLED: "false", SLACK_AUTO_ANSWER_CHANNELS: "C0AUTO, C0AUTO2" } }));
   });
   afterAll(async () => {
     await app.stop();
@@ -275,11 +257,10 @@ describe("Slack handoff end to end against a fake Slack", () => {
   };
 
   beforeAll(async () => {
-    const apiUrl = await slack.start();
     slack.userNames.set("U0ASKER", "Sanne de Vries");
-    const rosterFile = `${temp.dir}/roster.yaml`;
-    fs.writeFileSync(rosterFile, "coordinators: [{ id: carla, name: Carla, slack: U0COORD }]\nmembers:\n  - { id: anna, name: Anna, slack: U0ANNA, themes: [vergunningen] }\n  - { id: bram, name: Bram, slack: U0BRAM }\n");
-    ({ app, eventsUrl } = await startSlackApp(temp.dir, apiUrl, { SLACK_HANDOFF_CHANNEL: HANDOFF_CHANNEL, ROSTER_FILE: rosterFile, HANDOFF_TICK_SECONDS: "0.1" }));
+    ({ app, eventsUrl } = await startSlackTestApp(slack, temp.dir, {
+      roster: ROSTER_YAML, env: { WEB_ENABLED: "false", SLACK_HANDOFF_CHANNEL: HANDOFF_CHANNEL, HANDOFF_TICK_SECONDS: "0.1" },
+    }));
   });
   afterAll(async () => {
     await app.stop();

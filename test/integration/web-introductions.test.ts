@@ -1,14 +1,12 @@
-import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp, type App } from "../../src/app/create-app.js";
-import { WebChatChannel } from "../../src/channels/web/web-chat-channel.js";
-import { createLogger } from "../../src/logger.js";
+import type { App } from "../../src/app/create-app.js";
 import { FakeSlackApi } from "../fakes/fake-slack-api.js";
-import { freePort } from "../helpers/free-port.js";
 import { eventually, saveProfile } from "../helpers/intro-flow.js";
-import { ROSTER_YAML, SLACK_SECRET, SlackDriver } from "../helpers/slack-flow.js";
-import { tempDir, testConfig } from "../helpers/temp-knowledge.js";
+import { ROSTER_YAML, SlackDriver } from "../helpers/slack-flow.js";
+import { tempDir } from "../helpers/temp-knowledge.js";
 import { CHROMIUM, launchBrowser } from "../helpers/browser.js";
+import type { Config } from "../../src/config.js";
+import { startSlackTestApp } from "../helpers/slack-app.js";
 
 type IntroAnswer = { ok: boolean; text: string; buttons: string[]; introductionId?: string; labels: Record<string, string> };
 
@@ -21,17 +19,10 @@ describe("introductions from the web chat to a contact on Slack", () => {
   let driver: SlackDriver;
 
   beforeAll(async () => {
-    const apiUrl = await slack.start();
-    fs.writeFileSync(`${temp.dir}/roster.yaml`, ROSTER_YAML);
-    const port = await freePort();
-    const config = testConfig(temp.dir, {
-      SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_API_URL: apiUrl, PORT: String(port),
-      ROSTER_FILE: `${temp.dir}/roster.yaml`, HANDOFF_TICK_SECONDS: "0.1",
-    });
-    app = createApp(config, createLogger("error"));
-    await app.start();
-    url = (app.channels.find((c) => c instanceof WebChatChannel) as WebChatChannel).url;
-    driver = new SlackDriver(slack, `http://127.0.0.1:${port}/slack/events`);
+    let config: Config;
+    let webUrl: string | undefined;
+    ({ app, config, driver, webUrl } = await startSlackTestApp(slack, temp.dir, { roster: ROSTER_YAML, env: { HANDOFF_TICK_SECONDS: "0.1" } }));
+    url = webUrl!;
     saveProfile(config.databasePath, { id: "de-schakel", name: "Dorpshuis De Schakel", website: "https://deschakel-lopik.nl", contact: { name: "Kees", handles: { slack: "U0KEES" }, contactable: true } });
   }, 120_000);
   afterAll(async () => {

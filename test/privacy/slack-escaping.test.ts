@@ -1,10 +1,8 @@
-import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp, type App } from "../../src/app/create-app.js";
-import { createLogger } from "../../src/logger.js";
+import type { App } from "../../src/app/create-app.js";
 import { FakeSlackApi, signedInteraction, signedSlackRequest, type SlackCall } from "../fakes/fake-slack-api.js";
-import { freePort } from "../helpers/free-port.js";
-import { tempDir, testConfig } from "../helpers/temp-knowledge.js";
+import { tempDir } from "../helpers/temp-knowledge.js";
+import { startSlackTestApp } from "../helpers/slack-app.js";
 
 const SECRET = "test-signing-secret-123";
 const HANDOFF_CHANNEL = "C0TOLKEN";
@@ -42,17 +40,11 @@ describe("escaped text and no pings in Slack", () => {
   };
 
   beforeAll(async () => {
-    const apiUrl = await slack.start();
     slack.userNames.set("U0ASKER", "Sanne de Vries");
-    const rosterFile = `${temp.dir}/roster.yaml`;
-    fs.writeFileSync(rosterFile, "coordinators: [{ id: carla, name: Carla, slack: U0COORD }]\nmembers:\n  - { id: anna, name: Anna, slack: U0ANNA, themes: [vergunningen] }\n");
-    const port = await freePort();
-    app = createApp(testConfig(temp.dir, {
-      WEB_ENABLED: "false", SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: apiUrl, PORT: String(port),
-      SLACK_HANDOFF_CHANNEL: HANDOFF_CHANNEL, ROSTER_FILE: rosterFile, HANDOFF_TICK_SECONDS: "0.1",
-    }), createLogger("error"));
-    await app.start();
-    eventsUrl = `http://127.0.0.1:${port}/slack/events`;
+    ({ app, eventsUrl } = await startSlackTestApp(slack, temp.dir, {
+      roster: "coordinators: [{ id: carla, name: Carla, slack: U0COORD }]\nmembers:\n  - { id: anna, name: Anna, slack: U0ANNA, themes: [vergunningen] }\n",
+      env: { WEB_ENABLED: "false", SLACK_HANDOFF_CHANNEL: HANDOFF_CHANNEL, HANDOFF_TICK_SECONDS: "0.1" },
+    }));
   });
   afterAll(async () => {
     await app?.stop();
