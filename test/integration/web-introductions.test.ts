@@ -6,6 +6,7 @@ import { ROSTER_YAML, SlackDriver } from "../helpers/slack-flow.js";
 import { tempDir } from "../helpers/temp-knowledge.js";
 import { CHROMIUM, launchBrowser } from "../helpers/browser.js";
 import type { Config } from "../../src/config.js";
+import { requestIntroductionInBrowser } from "../helpers/browser-introduction.js";
 import { startSlackTestApp } from "../helpers/slack-app.js";
 
 type IntroAnswer = { ok: boolean; text: string; buttons: string[]; introductionId?: string; labels: Record<string, string> };
@@ -115,18 +116,11 @@ describe("introductions from the web chat to a contact on Slack", () => {
     try {
       const page = await browser.newPage();
       await page.goto(url);
-      await page.fill("#question", "Hoe zetten we een buurtbus op met vrijwillige chauffeurs?");
-      await page.press("#question", "Enter");
-      const connect = page.locator('button[data-connect="de-schakel"]').first();
-      await connect.waitFor({ timeout: 30_000 });
-      await connect.click();
-      const named = page.locator('button[data-intro="intro_share_question"]').first();
-      await named.waitFor({ timeout: 10_000 });
+      const request = await requestIntroductionInBrowser(page, slack, {
+        question: "Hoe zetten we een buurtbus op met vrijwillige chauffeurs?", initiativeId: "de-schakel", choice: "intro_share_question", contactDm: "DU0KEES",
+      });
       expect(await page.locator(".message.introduction").first().textContent()).toContain("Wat mag ik doorgeven?");
-      const before = slack.posts("DU0KEES").length;
-      await named.click();
       await page.locator(".message.introduction", { hasText: "Ik stuur je verzoek door" }).waitFor({ timeout: 10_000 });
-      const request = await eventually(() => slack.posts("DU0KEES").slice(before).find((c) => JSON.stringify(c.body.blocks ?? "").includes("vliegwiel_intro_accept")), "the request from the browser");
       expect(request.body.text).toContain("Iemand uit het netwerk zoekt contact");
     } finally {
       await browser.close();

@@ -7,6 +7,7 @@ import { ROSTER_YAML, SlackDriver } from "../helpers/slack-flow.js";
 import { tempDir } from "../helpers/temp-knowledge.js";
 import { CHROMIUM, launchBrowser } from "../helpers/browser.js";
 import type { Config } from "../../src/config.js";
+import { requestIntroductionInBrowser } from "../helpers/browser-introduction.js";
 import { startSlackTestApp } from "../helpers/slack-app.js";
 
 const DAY = 86_400_000;
@@ -124,16 +125,9 @@ describe("lessons from introductions in the web chat", () => {
     try {
       const page = await browser.newPage();
       await page.goto(url);
-      await page.fill("#question", "Hoe zetten we een buurtbus op met vrijwillige chauffeurs?");
-      await page.press("#question", "Enter");
-      const connect = page.locator('button[data-connect="de-schakel"]').first();
-      await connect.waitFor({ timeout: 30_000 });
-      await connect.click();
-      const named = page.locator('button[data-intro="intro_share_named"]').first();
-      await named.waitFor({ timeout: 10_000 });
-      const before = slack.posts("DU0KEES").length;
-      await named.click();
-      const request = await eventually(() => slack.posts("DU0KEES").slice(before).find((c) => JSON.stringify(c.body.blocks ?? "").includes("vliegwiel_intro_accept")), "the request from the browser");
+      const request = await requestIntroductionInBrowser(page, slack, {
+        question: "Hoe zetten we een buurtbus op met vrijwillige chauffeurs?", initiativeId: "de-schakel", choice: "intro_share_named", contactDm: "DU0KEES",
+      });
       const introductionId = JSON.stringify(request.body.blocks).match(/"value":"([^"]+)"/)![1]!;
       await keesAccepts(introductionId);
       offset += 15 * DAY;
