@@ -2,13 +2,25 @@ import { parse, type HTMLElement, type Node } from "node-html-parser";
 import type { LoadedDocument } from "../loaded-document.js";
 import { loadMarkdown } from "./load-markdown.js";
 
-const SKIPPED = "script, style, noscript, nav, header, footer, aside, form, svg, template";
-const BLOCK = new Set(["p", "div", "section", "article", "main", "li", "tr", "br", "blockquote", "pre", "table", "ul", "ol", "dd", "dt", "figcaption"]);
+const SKIPPED = [
+  "script, style, noscript, nav, header, footer, aside, form, svg, template, dialog, button, select",
+  // What a page hides, and the parts of a page that ARIA names as not its content.
+  "[hidden], [aria-hidden=true], [role=navigation], [role=banner], [role=contentinfo], [role=search], [role=complementary], [role=dialog], [role=alertdialog]",
+].join(", ");
+/**
+ * A class name or id of a page's furniture (cookie notices, breadcrumbs, share buttons, menus, skip links,
+ * newsletter sign-ups), whole, after an optional prefix ("site-", "c-"): "menukaart" or
+ * "social-media-beleid" are content.
+ */
+const FURNITURE =
+  /^(?:[a-z]+[-_])?(?:cookie(?:s|[-_]?(?:bar|banner|notice|consent|melding|wall))?|consent(?:[-_]?banner)?|breadcrumbs?|skip[-_]?(?:link|links|to[-_]?content)|share|sharing|share[-_]?(?:buttons|links|bar|this)|social[-_]?(?:share|sharing|links|icons|buttons|follow)|navbar|menu|nav[-_]?menu|main[-_]?menu|mobile[-_]?menu|newsletter(?:[-_]?signup)?)$/i;
+const BLOCK = new Set(["p", "div", "section", "article", "main", "li", "tr", "br", "blockquote", "pre", "ul", "ol", "figcaption"]);
 
 /** Web pages and converted Word files: headings become markdown headings, other blocks paragraphs. */
 export function loadHtml(html: string): LoadedDocument {
   const root = parse(html, { comment: false });
   root.querySelectorAll(SKIPPED).forEach((el) => el.remove());
+  root.querySelectorAll("[class], [id]").filter(isFurniture).forEach((el) => el.remove());
   const body = root.querySelector("main") ?? root.querySelector("article") ?? root.querySelector("body") ?? root;
   const markdown = toMarkdown(body).replace(/\n{3,}/g, "\n\n").trim();
   const loaded = loadMarkdown(markdown);
@@ -26,6 +38,8 @@ function toMarkdown(node: Node): string {
   const heading = /^h([1-6])$/.exec(tag);
   if (heading) return `\n\n${"#".repeat(Number(heading[1]))} ${inner.trim()}\n\n`;
   if (tag === "li") return `\n- ${inner.trim()}\n`;
+  if (tag === "table") return `\n\n${tableText(el)}\n\n`;
+  if (tag === "dl") return `\n\n${definitionText(el)}\n\n`;
   if (BLOCK.has(tag)) return isBoldLine(el, inner) ? `\n\n**${inner.trim()}**\n\n` : `\n\n${inner.trim()}\n\n`;
   return inner;
 }
@@ -40,4 +54,46 @@ function isBoldLine(el: HTMLElement, inner: string): boolean {
   const parts = el.childNodes.filter((child) => child.nodeType === 1 || child.text.trim());
   const only = parts.length === 1 && parts[0]!.nodeType === 1 ? (parts[0] as HTMLElement) : undefined;
   return !!only && ["strong", "b"].includes(only.tagName?.toLowerCase() ?? "") && !only.querySelector("br");
+}
+
+/** A page's furniture by its class or id (never the body or the main content itself). */
+function isFurniture(el: HTMLElement): boolean {
+  const tag = el.tagName?.toLowerCase();
+  if (tag === "body" || tag === "main" || tag === "html") return false;
+  const names = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`.split(/\s+/).filter(Boolean);
+  return names.some((name) => FURNITURE.test(name));
+}
+
+/** A cell's or term's text on one line (Word puts paragraphs inside table cells). */
+const oneLine = (el: HTMLElement) => toMarkdown(el).replace(/\s+/g, " ").trim();
+
+/**
+ * A table row by row, its cells kept apart by " | " (they were glued together before: "DagTijd", as Word
+ * writes cells without spaces between them). The header row stays one line of its own: repeated before
+ * every cell it would count its words, and its dates or amounts, once per row.
+ */
+function tableText(table: HTMLElement): string {
+  const rows = table.querySelectorAll("tr").filter((tr) => tr.closest("table") === table);
+  const cellsOf = (tr: HTMLElement) => tr.childNodes.filter((c): c is HTMLElement => c.nodeType === 1 && ["td", "th"].includes((c as HTMLElement).tagName.toLowerCase()));
+  return rows.map((tr) => cellsOf(tr).map(oneLine).filter(Boolean).join(" | ")).filter(Boolean).join("\n\n");
+}
+
+/** A definition list as "term: description" lines ("Adres: Kerkstraat 1"). */
+function definitionText(list: HTMLElement): string {
+  const lines: string[] = [];
+  let term: string | undefined;
+  for (const child of list.childNodes) {
+    if (child.nodeType !== 1) continue;
+    const el = child as HTMLElement;
+    const tag = el.tagName.toLowerCase();
+    if (tag === "dt") {
+      if (term) lines.push(term);
+      term = oneLine(el);
+    } else if (tag === "dd") {
+      lines.push(term ? `${term}: ${oneLine(el)}` : oneLine(el));
+      term = undefined;
+    }
+  }
+  if (term) lines.push(term);
+  return lines.filter(Boolean).join("\n\n");
 }

@@ -1,0 +1,61 @@
+import JSZip from "jszip";
+import { describe, expect, it } from "vitest";
+import { loadDocx } from "../../src/ingest/loaders/load-docx.js";
+import { loadHtml } from "../../src/ingest/loaders/load-html.js";
+
+const textOf = (html: string) => loadHtml(html).blocks.map((b) => b.text).join("\n\n");
+
+/** A Word file with one paragraph and one table (the way Word writes tables: paragraphs inside cells). */
+async function wordFileWithTable(rows: string[][]): Promise<Buffer> {
+  const ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const cell = (text: string) => `<w:tc><w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p></w:tc>`;
+  const table = `<w:tbl>${rows.map((row) => `<w:tr>${row.map(cell).join("")}</w:tr>`).join("")}</w:tbl>`;
+  const zip = new JSZip();
+  zip.file("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
+  zip.file("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
+  zip.file("word/document.xml", `<?xml version="1.0"?><w:document ${ns}><w:body><w:p><w:r><w:t>Rooster van de voedselbank.</w:t></w:r></w:p>${table}</w:body></w:document>`);
+  return zip.generateAsync({ type: "nodebuffer" });
+}
+
+describe("tables, definition lists and page furniture in web pages and Word files", () => {
+  it("given a table with a header row, then each row is a line of its own with its cells kept apart", () => {
+    const text = textOf("<body><h1>Uitgifte</h1><table><thead><tr><th>Dag</th><th>Tijd</th><th>Plek</th></tr></thead><tbody><tr><td>Dinsdag</td><td>14.00 uur</td><td>De Wilg</td></tr><tr><td>Vrijdag</td><td>10.00 uur</td><td></td></tr></tbody></table></body>");
+    expect(text).toContain("Dag | Tijd | Plek\n\nDinsdag | 14.00 uur | De Wilg\n\nVrijdag | 10.00 uur");
+    expect(text).not.toMatch(/DinsdagTijd|Dinsdag14/);
+  });
+
+  it("given a table without a header row, then its cells are kept apart", () => {
+    expect(textOf("<body><table><tr><td>Kas</td><td>€ 1.200</td></tr><tr><td>Subsidie</td><td>€ 5.000</td></tr></table></body>")).toBe("Kas | € 1.200\n\nSubsidie | € 5.000");
+  });
+
+  it("given a Word file with a table, then the cells are not glued together", async () => {
+    const doc = await loadDocx(await wordFileWithTable([["Maandag", "Bram"], ["Woensdag", "Fatima"]]));
+    const text = doc.blocks.map((b) => b.text).join("\n");
+    expect(text).toContain("Maandag | Bram");
+    expect(text).toContain("Woensdag | Fatima");
+  });
+
+  it("given a definition list, then each term stands before its description", () => {
+    expect(textOf("<body><dl><dt>Adres</dt><dd>Kerkstraat 1, Lopik</dd><dt>Open</dt><dd>Elke zaterdag</dd></dl></body>")).toBe("Adres: Kerkstraat 1, Lopik\n\nOpen: Elke zaterdag");
+  });
+
+  it("given a page with a cookie notice, breadcrumbs, share buttons, a hidden menu and ARIA navigation, then only the content is read", () => {
+    const text = textOf(`<body>
+      <div id="cookie-consent"><p>Wij gebruiken cookies.</p><button>Akkoord</button></div>
+      <div role="navigation"><a href="/">Home</a> <a href="/over">Over ons</a></div>
+      <ol class="breadcrumb"><li>Home</li><li>Projecten</li></ol>
+      <div hidden><p>Oude tekst die niet meer geldt.</p></div>
+      <div aria-hidden="true">Sluit menu</div>
+      <div class="content"><h1>Repaircafé</h1><p>Elke maand repareren vrijwilligers spullen van buren.</p></div>
+      <ul class="social-share"><li><a href="#">Deel op Facebook</a></li></ul>
+    </body>`);
+    expect(text).toContain("Elke maand repareren vrijwilligers spullen van buren.");
+    expect(text).not.toMatch(/cookies|Akkoord|Over ons|Projecten|Oude tekst|Sluit menu|Facebook/);
+  });
+
+  it("given words like 'menukaart' or a section about social media in the text, then they are content, not furniture", () => {
+    const text = textOf('<body><div class="menukaart"><p>Soep van de dag.</p></div><section id="social-media-beleid"><p>We posten twee keer per week.</p></section></body>');
+    expect(text).toContain("Soep van de dag.");
+    expect(text).toContain("We posten twee keer per week.");
+  });
+});
