@@ -10,6 +10,26 @@ export const SUPPORTED_EXTENSIONS = [".txt", ".md", ".markdown", ".pdf", ".docx"
 
 /** Reads the bytes of one source by its file type; throws IngestError with a reason a maintainer understands. */
 export async function loadSource(name: string, bytes: Buffer): Promise<LoadedDocument> {
+  return withoutInvisibleMarks(await loadByType(name, bytes));
+}
+
+/**
+ * Soft hyphens (&shy;, which web pages and Word put inside long compounds: "vrij&shy;willigers"),
+ * zero-width spaces and joiners, and byte-order marks are invisible and would cut a word in two for the
+ * index and for a quote's comparison; they are left out of what is stored.
+ */
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+
+function withoutInvisibleMarks(doc: LoadedDocument): LoadedDocument {
+  const clean = (text: string) => text.replace(INVISIBLE, "");
+  return {
+    ...doc,
+    title: doc.title === undefined ? undefined : clean(doc.title),
+    blocks: doc.blocks.map((block) => ({ ...block, text: clean(block.text), heading: block.heading === undefined ? undefined : clean(block.heading) })),
+  };
+}
+
+async function loadByType(name: string, bytes: Buffer): Promise<LoadedDocument> {
   const extension = path.extname(name).toLowerCase();
   if (bytes.length === 0) throw new IngestError("het bestand is leeg");
   switch (extension) {

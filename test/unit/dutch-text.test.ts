@@ -10,6 +10,10 @@ describe("Dutch text analysis", () => {
     expect(foldDiacritics("Coöperatie créëren")).toBe("cooperatie creeren");
   });
 
+  it("given soft hyphens or zero-width spaces inside a word (pasted from a web page), then the word stays whole", () => {
+    expect(analyzeText("de buurt\u00adbewoners en de dorps\u200bhuizen")).toEqual(analyzeText("de buurtbewoners en de dorpshuizen"));
+  });
+
   it("given a hyphenated word, then yields the parts and the joined form", () => {
     expect(tokenize("Crowd-funding")).toEqual(["crowd", "funding", "crowdfunding"]);
     expect(tokenize("thema's")).toEqual(["thema"]);

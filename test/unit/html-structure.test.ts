@@ -2,6 +2,7 @@ import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { loadDocx } from "../../src/ingest/loaders/load-docx.js";
 import { loadHtml } from "../../src/ingest/loaders/load-html.js";
+import { loadSource } from "../../src/ingest/load-source.js";
 
 const textOf = (html: string) => loadHtml(html).blocks.map((b) => b.text).join("\n\n");
 
@@ -57,5 +58,12 @@ describe("tables, definition lists and page furniture in web pages and Word file
     const text = textOf('<body><div class="menukaart"><p>Soep van de dag.</p></div><section id="social-media-beleid"><p>We posten twee keer per week.</p></section></body>');
     expect(text).toContain("Soep van de dag.");
     expect(text).toContain("We posten twee keer per week.");
+  });
+
+  it("given soft hyphens in a web page (&shy; inside long compounds), then the stored text holds whole words", async () => {
+    const doc = await loadSource("pagina.html", Buffer.from("<html><head><title>Dorps&shy;huis</title></head><body><h1>Vrij&shy;willigers</h1><p>De vrij&shy;willigers&#8203; van het dorps&shy;huis.</p></body></html>"));
+    expect(doc.title).toBe("Dorpshuis");
+    expect(doc.blocks[0]!.heading).toBe("Vrijwilligers");
+    expect(doc.blocks[0]!.text).toContain("De vrijwilligers van het dorpshuis.");
   });
 });

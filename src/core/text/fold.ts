@@ -1,6 +1,10 @@
-/** Lower-cases and removes diacritics, so "coöperatie", "Cooperatie" and "coöpératie" compare equal. */
+/**
+ * Lower-cases and removes diacritics, so "coöperatie", "Cooperatie" and "coöpératie" compare equal; soft
+ * hyphens and zero-width characters (pasted from a web page: "vrij\u00ADwilligers") do not cut a word.
+ */
 export function foldDiacritics(text: string): string {
   return text
+    .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, "")
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
     .replace(/[’‘`´]/g, "'")
