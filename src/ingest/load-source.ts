@@ -16,12 +16,14 @@ export async function loadSource(name: string, bytes: Buffer): Promise<LoadedDoc
 /**
  * Soft hyphens (&shy;, which web pages and Word put inside long compounds: "vrij&shy;willigers"),
  * zero-width spaces and joiners, and byte-order marks are invisible and would cut a word in two for the
- * index and for a quote's comparison; they are left out of what is stored.
+ * index and for a quote's comparison; they are left out of what is stored. Typographic ligatures, as
+ * PDFs give them ("ﬁnanciering"), become their letters.
  */
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+const LIGATURE = /[\uFB00-\uFB06]/g;
 
 function withoutInvisibleMarks(doc: LoadedDocument): LoadedDocument {
-  const clean = (text: string) => text.replace(INVISIBLE, "");
+  const clean = (text: string) => text.replace(INVISIBLE, "").replace(LIGATURE, (ligature) => ligature.normalize("NFKC"));
   return {
     ...doc,
     title: doc.title === undefined ? undefined : clean(doc.title),

@@ -66,4 +66,9 @@ describe("tables, definition lists and page furniture in web pages and Word file
     expect(doc.blocks[0]!.heading).toBe("Vrijwilligers");
     expect(doc.blocks[0]!.text).toContain("De vrijwilligers van het dorpshuis.");
   });
+
+  it("given typographic ligatures (as PDFs give them), then the stored text has plain letters", async () => {
+    const doc = await loadSource("notitie.txt", Buffer.from("De ﬁnanciering van de ﬂyers kwam uit het buurtbudget."));
+    expect(doc.blocks.map((b) => b.text).join(" ")).toContain("De financiering van de flyers kwam uit het buurtbudget.");
+  });
 });
