@@ -23,12 +23,15 @@ describe("npm run ask", () => {
       { id: "x3", question: "" },
       { id: "x4" },
     ];
-    fs.writeFileSync(input, `${lines.map((l) => JSON.stringify(l)).join("\n")}\n\n`);
+    // An empty line between the others is an input line too (its own error object); those at the end are not.
+    fs.writeFileSync(input, `${lines.slice(0, 2).map((l) => JSON.stringify(l)).join("\n")}\n\n${lines.slice(2).map((l) => JSON.stringify(l)).join("\n")}\n\n`);
 
     const { stdout } = await ask("--jsonl", input);
 
     const out = stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(out.map((o) => o.id)).toEqual(["x1", 2, "x3", "x4"]);
+    expect(out.map((o) => o.id)).toEqual(["x1", 2, null, "x3", "x4"]);
+    expect(out[2]).toMatchObject({ decision: "handoff", error: "regel 3: lege regel" });
+    out.splice(2, 1);
     for (const o of out) {
       expect(["answer", "handoff"]).toContain(o.decision);
       expect(typeof o.answer).toBe("string");

@@ -19,6 +19,22 @@ function termsOf(question: string): SearchTerm[] {
 }
 
 describe("the offline answer's quote", () => {
+  it("given a passage under a heading that asks the same question (an FAQ, a tolk's answer), then the quote is what stands under it, though it shares no word with the question", () => {
+    const faq = hit("veelgestelde-vragen", "# Wie betaalt het onderhoud van de speeltuin?\n\nDat doet de gemeente, eens per jaar. Meld kapotte toestellen bij het wijkteam.", "Wie betaalt het onderhoud van de speeltuin?");
+    const other = hit("verslag", "De speeltuin in de Beemd kreeg nieuwe toestellen; het onderhoud bleef een punt op de agenda van de bewonersavond.");
+    const answer = composeAnswer([faq, other], termsOf("wie moet het onderhoud van onze speeltuin betalen?"), 100);
+    expect(answer.text).toContain("Dat doet de gemeente, eens per jaar. Meld kapotte toestellen bij het wijkteam.");
+    expect(answer.sources[0]!.documentId).toBe("veelgestelde-vragen");
+  });
+
+  it("given a heading that asks about more than was asked, then its first sentences get no credit from it", () => {
+    const section = "Speeltuin en buurthuis: hoe zit dat?";
+    const text = `# ${section}\n\nVeel mensen kennen het buurthuis nog van vroeger. Het bestuur wisselde vaak van samenstelling. Sinds 2020 onderhoudt de gemeente de speeltuin zelf.`;
+    const answer = composeAnswer([hit("toelichting", text, section)], termsOf("wie onderhoudt de speeltuin?"), 100);
+    expect(answer.text).toContain("Sinds 2020 onderhoudt de gemeente de speeltuin zelf.");
+    expect(answer.text).not.toContain("Veel mensen kennen het buurthuis");
+  });
+
   it("given a heading line inside the text, then the quote goes on with what follows it", () => {
     const text = [
       "Er kwam veel ter sprake op de avond, van de speeltuin tot de toekomst van de bibliotheek.",

@@ -6,6 +6,7 @@ import type { SearchTerm } from "../retrieval/retrieve.js";
 import { sentencesOf, sentenceWindows, type AnalysedSentence } from "../retrieval/passage-sentences.js";
 import { announcesCount, leansBack } from "./continuation.js";
 import { shapeFactor, type QuestionForm } from "./answer-shape.js";
+import { questionHeadingCredit } from "./question-heading.js";
 
 /**
  * A source; under "Meer lezen" it may carry the sentence that makes it worth reading. `url` is where a
@@ -36,22 +37,28 @@ const EXPANSION_WEIGHT = 0.6;
 export function composeAnswer(hits: readonly SearchHit[], terms: readonly SearchTerm[], passageCount: number, options: { list?: boolean; form?: QuestionForm; texts?: ReplyTexts; rankDecay?: number } = {}): ComposedAnswer {
   const texts = options.texts ?? NL;
   const question = questionWeight(terms, passageCount, { expansionWeight: EXPANSION_WEIGHT });
-  let best: { hit: SearchHit; sentences: AnalysedSentence[]; score: number } | undefined;
+  let best: { hit: SearchHit; sentences: AnalysedSentence[]; score: number; body?: AnalysedSentence[] } | undefined;
   for (const [rank, hit] of hits.slice(0, PASSAGES_TO_READ).entries()) {
     const sentences = sentencesOf(hit).filter((s) => !isHeading(s.text, hit));
+    // What the sentences right under a heading that asks the question answer (an FAQ, a tolk's answer).
+    const underQuestion = questionHeadingCredit(hit, question);
     for (let size = 1; size <= (options.list ? MAX_LIST_WINDOW : MAX_WINDOW); size++) {
       for (const window of sentenceWindows(sentences, size)) {
         if (window.sentences.length < size && size > 1) continue;
         const text = window.sentences.map((s) => s.text).join(" ");
         if (text.length > MAX_QUOTE_CHARS && size > 1) continue;
         const shape = shapeFactor(window.sentences, question, options.form ?? "other", !!options.list);
-        const score = (windowScore(window.sentences, question, options.list) * shape) / (1 + (options.rankDecay ?? RANK_DECAY) * rank);
-        if (!best || score > best.score + 1e-9) best = { hit, sentences: window.sentences, score };
+        const own = windowScore(window.sentences, question, options.list) + (window.start === 0 ? underQuestion : 0);
+        const score = (own * shape) / (1 + (options.rankDecay ?? RANK_DECAY) * rank);
+        const body = window.start === 0 && underQuestion > 0 ? sentences : undefined;
+        if (!best || score > best.score + 1e-9) best = { hit, sentences: window.sentences, score, body };
       }
     }
   }
   if (!best || best.score <= 0) return withSources(texts.answerUnclear, [], hits, new Map(), texts);
-  const quote = completed(best.sentences, sentencesOf(best.hit)).map((s) => s.text).join(" ");
+  // Under a heading that asks the question, the answer is what stands under it, as far as a quote goes.
+  const chosen = best.body ? underHeading(best.body) : completed(best.sentences, sentencesOf(best.hit));
+  const quote = chosen.map((s) => s.text).join(" ");
   const ref = refOf(best.hit);
   const shown = quote.length > MAX_QUOTE_CHARS ? `${quote.slice(0, MAX_QUOTE_CHARS).replace(/\s\S*$/, "")} …` : quote;
   const snippets = new Map<string, string>();
@@ -101,6 +108,16 @@ function completed(chosen: AnalysedSentence[], all: readonly AnalysedSentence[])
   // A quote that opens by pointing back ("Daarom …") takes the sentence it points to.
   const first = all.indexOf(quote[0]!);
   if (quote.length < MAX_WINDOW && leansBack(quote[0]!.text) && fits(first - 1)) quote.unshift(all[first - 1]!);
+  return quote;
+}
+
+/** The first sentences under a heading, up to a quote's length (at least the first). */
+function underHeading(body: readonly AnalysedSentence[]): AnalysedSentence[] {
+  const quote = [body[0]!];
+  for (const sentence of body.slice(1, MAX_WINDOW)) {
+    if (length(quote) + sentence.text.length > MAX_QUOTE_CHARS) break;
+    quote.push(sentence);
+  }
   return quote;
 }
 
