@@ -72,6 +72,9 @@ const schema = {
  * The validated settings, as the app uses them: derived from the schema above through loadConfig's
  * mapping (toConfig), so the shape is written once.
  */
+/** Every setting's name, as written in .env. */
+export const SETTING_NAMES: readonly string[] = Object.keys(schema);
+
 export type Config = ReturnType<typeof toConfig>;
 
 type Env = Values<typeof schema>;

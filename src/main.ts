@@ -2,6 +2,7 @@ import "dotenv/config";
 import { createApp } from "./app/create-app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
+import { describeUnknownSettings, unknownSettingsInEnvFile } from "./unknown-settings.js";
 
 /** npm start: the assistant on every configured channel (the local web chat by default). */
 async function main(): Promise<void> {
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const logger = createLogger(config.logLevel);
+  for (const line of describeUnknownSettings(unknownSettingsInEnvFile())) logger.warn(line);
   let app: ReturnType<typeof createApp>;
   try {
     app = createApp(config, logger);

@@ -1,5 +1,6 @@
 import "dotenv/config";
 import { loadConfig, type Config } from "../config.js";
+import { describeUnknownSettings, unknownSettingsInEnvFile } from "../unknown-settings.js";
 import { flushOutput } from "./write-out.js";
 
 /**
@@ -14,6 +15,7 @@ export function runCli(main: (config: Config, args: string[]) => Promise<number 
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(2);
   }
+  for (const line of describeUnknownSettings(unknownSettingsInEnvFile())) process.stderr.write(`Let op: ${line}\n`);
   main(config, process.argv.slice(2)).then(
     (code) => exitAfterFlush(code ?? 0),
     (error: unknown) => {
