@@ -45,6 +45,7 @@ import { writeLessonToKnowledge } from "./lesson-writer.js";
 import { createWebIntroSink } from "../channels/web/web-intro-sink.js";
 import { SqliteInitiativeDirectory } from "../store/sqlite-initiative-directory.js";
 import { createProfileForm } from "../core/gids/profile-form.js";
+import { markRunning } from "./running-marker.js";
 
 export type App = {
   channels: ChannelAdapter[];
@@ -179,6 +180,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
   channels.push(...platforms.map((p) => p.adapter));
   let ticker: NodeJS.Timeout | undefined;
   let retentionTicker: NodeJS.Timeout | undefined;
+  let unmarkRunning: (() => void) | undefined;
   const warming = new AbortController();
   return {
     channels,
@@ -195,6 +197,8 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
         .catch((error: Error) => logger.warn(`looking up common terms failed: ${error.message}`));
       if (channels.length === 0) logger.warn("no channel is configured: set WEB_ENABLED=true or connect Slack or Discord");
       for (const channel of channels) await channel.start(core);
+      // `kennis -- restore` refuses while this runs on the same database.
+      unmarkRunning = markRunning(config.databasePath);
       const tick = () => {
         try {
           handoffs.fireDueTimers();
@@ -231,6 +235,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
       await handoffs.deliverPending().catch(() => undefined);
       await introductions.service.deliverPending().catch(() => undefined);
       knowledge.close();
+      unmarkRunning?.();
     },
   };
 }

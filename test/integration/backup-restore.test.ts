@@ -55,7 +55,7 @@ describe("backup and restore", () => {
       })();
       const backup = await kennis(original, "backup", backupFile).finally(() => (backingUp = false));
       await asking;
-      expect(backup.stdout).toMatch(/^Reservekopie gemaakt: .+ \(5 documenten, \d+ passages, 1 doorgegeven vragen, \d+ vragen in het logboek/);
+      expect(backup.stdout).toMatch(/^Reservekopie gemaakt: .+ \(5 documenten, \d+ passages, 1 doorgegeven vragen, \d+ vragen in het logboek/m);
     } finally {
       await app.stop();
     }
@@ -132,5 +132,41 @@ describe("health endpoint", () => {
     } finally {
       await app.stop();
     }
+  }, 240_000);
+});
+
+describe("restore beside a running app", () => {
+  const temp = tempDir();
+  afterAll(() => temp.cleanup());
+  const kennis = (dir: string, ...args: string[]) =>
+    run(TSX, ["src/cli/kennis.ts", ...args], { cwd: REPO_ROOT, env: { ...process.env, DATA_DIR: dir, LOG_LEVEL: "error" } });
+
+  it("given the app running on the database, then restore refuses and changes nothing; stopped, the same restore goes ahead", async () => {
+    const config = testConfig(temp.dir);
+    const app = createApp(config, createLogger("error"));
+    await app.start();
+    const backup = path.join(temp.dir, "kopie.db");
+    let stopped = false;
+    try {
+      await kennis(temp.dir, "backup", backup);
+      const before = fs.statSync(config.databasePath).mtimeMs;
+      await expect(kennis(temp.dir, "restore", backup)).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("Vliegwiel draait nog op deze database") });
+      expect(fs.statSync(config.databasePath).mtimeMs).toBe(before);
+      expect(fs.readdirSync(temp.dir).filter((f) => f.includes("voor-herstel"))).toEqual([]);
+      await app.stop();
+      stopped = true;
+      expect((await kennis(temp.dir, "restore", backup)).stdout).toMatch(/^Hersteld uit /);
+    } finally {
+      if (!stopped) await app.stop();
+    }
+  }, 240_000);
+
+  it("given a backup into a folder that does not exist, then one new folder is made but not a tree of them", async () => {
+    testConfig(temp.dir);
+    await expect(kennis(temp.dir, "backup", path.join(temp.dir, "bestaat", "niet", "kopie.db"))).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("bestaat niet; controleer het pad") });
+    expect(fs.existsSync(path.join(temp.dir, "bestaat"))).toBe(false);
+    const made = await kennis(temp.dir, "backup", path.join(temp.dir, "reservekopie", "kopie.db"));
+    expect(made.stdout).toContain("aangemaakt");
+    expect(fs.existsSync(path.join(temp.dir, "reservekopie", "kopie.db"))).toBe(true);
   }, 240_000);
 });
