@@ -19,6 +19,7 @@ import { createSlackIntroSink } from "./slack-intro-sink.js";
 import type { IntroductionEffectSink } from "../../core/introductions/introduction-service.js";
 import { retryTransientSlackErrors } from "./slack-transient-retry.js";
 import { createNameLookup } from "./slack-names.js";
+import { SlackReachability } from "./slack-reachability.js";
 
 export type { SlackChannelOptions } from "./slack-context.js";
 
@@ -34,8 +35,12 @@ export class SlackChannel implements ChannelAdapter {
   private effectClient: App["client"] | undefined;
   /** Socket Mode: whether the WebSocket to Slack is open now; HTTP mode: whether the server listens. */
   private socketOpen = false;
+  /** Whether the Web API answers with this token (a listening server or an open socket does not say so). */
+  private readonly reachability: SlackReachability;
 
-  constructor(private readonly options: SlackChannelOptions) {}
+  constructor(private readonly options: SlackChannelOptions) {
+    this.reachability = new SlackReachability(() => this.deliveryClient(), options.logger);
+  }
 
   /** The sink that shows handoff steps in Slack (the asker's thread and the tolken's channel). */
   handoffSink(texts: TextOptions, slackIdOf: (userId: string) => string | undefined): HandoffEffectSink {
@@ -103,6 +108,7 @@ export class SlackChannel implements ChannelAdapter {
       this.socketOpen = true;
     }
     options.logger.info(options.appToken ? "slack connected (socket mode)" : `slack listening on port ${options.port} at /slack/events`);
+    this.reachability.start();
     if (options.handoffChannel) await checkHandoffChannel(app.client, options.handoffChannel, options.logger);
     // Events acknowledged before a crash cut their handling off: handled now (not awaited by start).
     void inbox?.replay();
@@ -110,10 +116,11 @@ export class SlackChannel implements ChannelAdapter {
 
   /** For /healthz. */
   connected(): boolean {
-    return !!this.app && this.socketOpen;
+    return !!this.app && this.socketOpen && this.reachability.ok();
   }
 
   async stop(): Promise<void> {
+    this.reachability.stop();
     this.socketOpen = false;
     await this.app?.stop();
     this.app = undefined;

@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createApp, type App } from "../../src/app/create-app.js";
+import type { WebChatChannel } from "../../src/channels/web/web-chat-channel.js";
+import { createLogger } from "../../src/logger.js";
+import { FakeSlackApi } from "../fakes/fake-slack-api.js";
+import { freePort } from "../helpers/free-port.js";
+import { eventually } from "../helpers/intro-flow.js";
+import { startSlackTestApp } from "../helpers/slack-app.js";
+import { SLACK_SECRET } from "../helpers/slack-flow.js";
+import { tempDir, testConfig } from "../helpers/temp-knowledge.js";
+
+type HealthBody = { ok: boolean; channels: Record<string, { ok: boolean }> };
+const health = async (webUrl: string) => {
+  const res = await fetch(`${webUrl}/healthz`);
+  return { status: res.status, body: (await res.json()) as HealthBody };
+};
+
+/** /healthz in Slack's HTTP mode: a listening server is not enough, Slack's Web API must answer the token. */
+describe("Slack's part of /healthz", () => {
+  const temp = tempDir();
+  let app: App | undefined;
+  afterEach(async () => {
+    await app?.stop();
+    app = undefined;
+  });
+
+  it("given Slack's Web API answering the bot's token, then slack is ok", async () => {
+    const slack = new FakeSlackApi();
+    try {
+      const started = await startSlackTestApp(slack, `${temp.dir}/bereikbaar`);
+      app = started.app;
+      await eventually(() => slack.callsTo("auth.test").length > 0 || undefined, "the token checked at start");
+      const { status, body } = await health(started.webUrl!);
+      expect(status).toBe(200);
+      expect(body.channels.slack).toEqual({ ok: true });
+    } finally {
+      await app?.stop();
+      app = undefined;
+      await slack.stop();
+    }
+  }, 120_000);
+
+  it("given Slack's Web API cannot be reached, then /healthz says slack is not ok (503) and the log says why in Dutch", async () => {
+    const lines: string[] = [];
+    const stream = new (await import("node:stream")).Writable({ write: (chunk, _e, done) => (lines.push(String(chunk)), done()) });
+    const closed = await freePort(); // nothing listens there
+    const config = testConfig(`${temp.dir}/onbereikbaar`, {
+      SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_API_URL: `http://127.0.0.1:${closed}/api/`, PORT: String(await freePort()),
+    });
+    app = createApp(config, createLogger("warn", stream));
+    await app.start();
+    const webUrl = (app.channels.find((c) => c.name === "web") as WebChatChannel).url;
+    let reported = await health(webUrl);
+    for (const until = Date.now() + 20_000; reported.status !== 503 && Date.now() < until; reported = await health(webUrl)) await new Promise((r) => setTimeout(r, 50));
+    const { status, body } = reported;
+    expect(body).toMatchObject({ ok: false, channels: { slack: { ok: false }, web: { ok: true } } });
+    expect(status).toBe(503);
+    expect(lines.join("")).toContain("Slack is niet bereikbaar of de bot-token klopt niet");
+    expect(lines.join("")).not.toContain("xoxb-test-token");
+  }, 120_000);
+});
