@@ -82,10 +82,13 @@ runCli(async (config, [command, ...args]) => {
           console.log(`Verwijderd uit de kennismap: ${id} (het stond niet in de kennisbank, want het kon niet gelezen worden).`);
           return 0;
         }
+        if (!doc && isHousekeeping(path.basename(id))) {
+          throw new Error(`"${id}" is geen document maar een bestand van de kennismap zelf (beschrijvingen of woordenlijsten); dat haal je niet weg met remove`);
+        }
         if (!doc) throw new Error(`"${id}" staat niet in de kennisbank en niet in de kennismap. Zie \`npm run kennis -- list\``);
         if (inFolder) fs.rmSync(file);
         knowledge.store.removeDocument(id);
-        console.log(`Verwijderd: ${doc.title}`);
+        console.log(`Verwijderd${inFolder ? " uit de kennisbank en de kennismap" : " uit de kennisbank"}: ${id} (${doc.title}).`);
         await printVectorSync(knowledge);
         return 0;
       }
@@ -138,6 +141,7 @@ runCli(async (config, [command, ...args]) => {
         return 0;
       }
       default:
+        if (command) console.log(`Onbekende opdracht: "${command}". Dit zijn de opdrachten:\n`);
         console.log(USAGE);
         return command ? 2 : 0;
     }

@@ -93,6 +93,23 @@ describe("npm run kennis", () => {
     const unknown = await cli("kennis", "remove", "bestaat-niet.pdf");
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain("staat niet in de kennisbank en niet in de kennismap");
+    const own = await cli("kennis", "remove", "metadata.yaml");
+    expect(own.code).toBe(1);
+    expect(own.stderr).toContain("is geen document maar een bestand van de kennismap zelf");
+    expect(fs.existsSync(path.join(knowledgeDir, "metadata.yaml"))).toBe(true);
+  }, 240_000);
+
+  it("given a document that was read in, then remove names it by its file and its title", async () => {
+    fs.writeFileSync(path.join(incoming, "ijsbaan.md"), "# Verslag ijsbaan\n\nDe ijsbaan is in januari geopend door de buurtvereniging.\n");
+    expect((await cli("kennis", "add", path.join(incoming, "ijsbaan.md"))).code).toBe(0);
+    const removed = await cli("kennis", "remove", "ijsbaan.md");
+    expect(removed.stdout).toContain("Verwijderd uit de kennisbank en de kennismap: ijsbaan.md (Verslag ijsbaan).");
+  }, 240_000);
+
+  it("given a command that does not exist, then it is named before the list of commands, with exit code 2", async () => {
+    const wrong = await cli("kennis", "status");
+    expect(wrong.code).toBe(2);
+    expect(wrong.stdout).toMatch(/^Onbekende opdracht: "status"\. Dit zijn de opdrachten:\n\nGebruik: npm run kennis/);
   }, 240_000);
 
   it("given the lists for maintainers, then counts and labels are Dutch", async () => {
