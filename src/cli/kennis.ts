@@ -10,7 +10,7 @@ import { YamlRoster } from "../store/yaml-roster.js";
 import { ingestSources } from "../ingest/ingest-sources.js";
 import { addToKnowledgeFolder } from "../ingest/add-to-knowledge-folder.js";
 import { formatSummary } from "../ingest/format-summary.js";
-import { printVectorSync, progressPrinter } from "./print-ingest.js";
+import { printCompaction, printVectorSync, progressPrinter } from "./print-ingest.js";
 import { channelLabel, count } from "./dutch-labels.js";
 import { runBackupCommand } from "./backup-commands.js";
 import { printSignals } from "./signals-command.js";
@@ -89,6 +89,7 @@ runCli(async (config, [command, ...args]) => {
         if (inFolder) fs.rmSync(file);
         knowledge.store.removeDocument(id);
         console.log(`Verwijderd${inFolder ? " uit de kennisbank en de kennismap" : " uit de kennisbank"}: ${id} (${doc.title}).`);
+        printCompaction(knowledge, config.databasePath);
         await printVectorSync(knowledge);
         return 0;
       }

@@ -1,5 +1,6 @@
 import type { Knowledge } from "../app/open-knowledge.js";
 import type { IngestProgress } from "../ingest/ingest-sources.js";
+import { compactIfMostlyFree } from "../store/compact-database.js";
 
 /** Progress on standard error: a live line on a terminal, a line per tenth otherwise. */
 export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): (p: IngestProgress) => void {
@@ -28,4 +29,14 @@ export async function printVectorSync(knowledge: Knowledge, stream: NodeJS.Write
   console.log(summary
     ? `Vectoren bijgewerkt: ${summary.embedded} ingebed, ${summary.deleted} verwijderd, ${summary.unchanged} ongewijzigd.`
     : "Vectoren niet bijgewerkt: de embeddingdienst gaf geen antwoord (zie het log). De volgende keer gaat het verder waar het stopte.");
+}
+
+/** After documents were removed: the database rewritten smaller when much of it is free space, and said so. */
+export function printCompaction(knowledge: Knowledge, databasePath: string): void {
+  const compacted = compactIfMostlyFree(knowledge.db, databasePath);
+  if (compacted) console.log(`Database verkleind: ${megabytes(compacted.before)} → ${megabytes(compacted.after)} (ruimte van verwijderde documenten vrijgegeven).`);
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toLocaleString("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} MB`;
 }
