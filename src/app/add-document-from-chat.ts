@@ -7,6 +7,7 @@ import { isUrl, reservedNameProblem } from "../ingest/collect-sources.js";
 import { ingestSources, type IngestSummary } from "../ingest/ingest-sources.js";
 import { IngestError } from "../ingest/loaded-document.js";
 import { loadSource, SUPPORTED_EXTENSIONS } from "../ingest/load-source.js";
+import { publicOnlyFetch } from "../ingest/public-web-fetch.js";
 import type { KnowledgeStore } from "../store/knowledge-store.js";
 
 type Options = { knowledgeDir: string; store: KnowledgeStore; maxFileBytes: number };
@@ -18,7 +19,8 @@ type Options = { knowledgeDir: string; store: KnowledgeStore; maxFileBytes: numb
 export async function addDocumentFromChat(source: { fileName: string; bytes: Buffer } | { url: string }, options: Options): Promise<string> {
   if ("url" in source) {
     if (!isUrl(source.url)) return "Dat is geen webadres (het moet beginnen met http:// of https://).";
-    return oneLine(await ingestSources({ store: options.store, knowledgeDir: options.knowledgeDir, sources: [source.url], maxFileBytes: options.maxFileBytes }));
+    // Only pages on the public internet: a link in chat must not make the server read this machine or its network.
+    return oneLine(await ingestSources({ store: options.store, knowledgeDir: options.knowledgeDir, sources: [source.url], maxFileBytes: options.maxFileBytes, fetch: publicOnlyFetch() }));
   }
   const name = path.basename(source.fileName).replace(/[^\p{L}\p{N}._-]+/gu, "-").replace(/^[.-]+/, "");
   const extension = path.extname(name).toLowerCase();

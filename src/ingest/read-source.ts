@@ -27,6 +27,7 @@ export async function readSource(source: string, maxBytes: number, fetchImpl: ty
   try {
     response = await fetchImpl(source, { signal: AbortSignal.timeout(30_000), redirect: "follow" });
   } catch (error) {
+    if (error instanceof IngestError) throw error; // a refusal with its own reason (an address not allowed)
     throw new IngestError("pagina niet bereikbaar (klopt het adres, en is er internet?)", (error as Error).message);
   }
   if (!response.ok) throw new IngestError(`de pagina gaf foutcode ${response.status}${response.status === 404 ? " (niet gevonden)" : ""}`);

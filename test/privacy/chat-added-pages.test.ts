@@ -1,0 +1,67 @@
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDocumentFromChat } from "../../src/app/add-document-from-chat.js";
+import { ingestSources } from "../../src/ingest/ingest-sources.js";
+import { isPublicAddress, publicOnlyFetch } from "../../src/ingest/public-web-fetch.js";
+import { openTestStore, tempDir } from "../helpers/temp-knowledge.js";
+
+const MB = 1024 * 1024;
+
+describe("web pages added from chat read only the public internet", () => {
+  const temp = tempDir();
+  const knowledgeDir = path.join(temp.dir, "knowledge");
+  const store = openTestStore(temp.dir);
+  let server: http.Server;
+  let local: string;
+  let requests = 0;
+
+  beforeAll(async () => {
+    fs.mkdirSync(knowledgeDir);
+    // A page on this machine, as the team page or a router's admin page would be.
+    server = http.createServer((_req, res) => {
+      requests++;
+      res.writeHead(200, { "content-type": "text/html" }).end("<html><head><title>Beheer</title></head><body><p>Interne instellingen van de router.</p></body></html>");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    local = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    temp.cleanup();
+  });
+
+  it("given a link to this machine or a name that points there, then it is refused with a reason and nothing is read", async () => {
+    for (const url of [`${local}/beheer`, `http://localhost:${new URL(local).port}/beheer`, `http://[::1]:${new URL(local).port}/`]) {
+      const said = await addDocumentFromChat({ url }, { knowledgeDir, store, maxFileBytes: 20 * MB });
+      expect(said).toContain("dit adres wijst naar deze computer of een intern netwerk");
+    }
+    expect(requests).toBe(0);
+    expect(store.listDocuments()).toEqual([]);
+  });
+
+  it("given a page that redirects to this machine, then the redirect is not followed", async () => {
+    // The first hop is allowed here (a stand-in for a public site) and answers with a redirect inward.
+    const base: typeof fetch = async (input, init) => {
+      if (String(input).startsWith("http://93.184.216.34/")) return new Response(null, { status: 302, headers: { location: `${local}/beheer` } });
+      return fetch(input, init);
+    };
+    await expect(publicOnlyFetch(base)("http://93.184.216.34/pagina")).rejects.toThrow(/wijst naar deze computer of een intern netwerk/);
+    expect(requests).toBe(0);
+  });
+
+  it("given the command line, then a maintainer may still read a page on this machine", async () => {
+    const summary = await ingestSources({ store, knowledgeDir, sources: [`${local}/beheer`], maxFileBytes: 20 * MB });
+    expect(summary.added).toEqual([`${local}/beheer`]);
+    expect(requests).toBe(1);
+  });
+
+  it("given addresses of every kind, then only public ones count as public", () => {
+    for (const address of ["93.184.216.34", "145.97.39.155", "2a00:1450:400e:80c::200e", "::ffff:93.184.216.34"]) expect(isPublicAddress(address), address).toBe(true);
+    for (const address of ["127.0.0.1", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "224.0.0.1", "::1", "::", "fd00::1", "fe80::1", "::ffff:127.0.0.1", "ff02::1", "niet-een-adres"]) {
+      expect(isPublicAddress(address), address).toBe(false);
+    }
+  });
+});
