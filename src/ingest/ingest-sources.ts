@@ -58,7 +58,7 @@ export async function ingestSources(options: IngestOptions): Promise<IngestSumma
       const passages = await chunkPassages(loaded.blocks);
       if (passages.length === 0) throw new IngestError("geen bruikbare tekst gevonden");
       const meta = metadataFor(catalog, id, loaded.title);
-      store.replaceDocument({ ...meta, id, contentHash, sizeBytes: bytes.length }, passages);
+      await store.replaceDocumentYielding({ ...meta, id, contentHash, sizeBytes: bytes.length }, passages);
       (existing ? summary.updated : summary.added).push(id);
     } catch (error) {
       summary.failed.push({ source: id, reason: reasonOf(error), detail: detailOf(error) });

@@ -6,5 +6,7 @@ export interface DocumentStore {
   listDocuments(): StoredDocument[];
   /** Puts a document and all its passages in place of any earlier version, in one transaction. */
   replaceDocument(doc: Omit<StoredDocument, "passageCount" | "ingestedAt">, drafts: PassageDraft[]): StoredDocument;
+  /** The same, analysing the passages with pauses in which others (the chat) get their turn. */
+  replaceDocumentYielding(doc: Omit<StoredDocument, "passageCount" | "ingestedAt">, drafts: PassageDraft[]): Promise<StoredDocument>;
   removeDocument(id: string): boolean;
 }

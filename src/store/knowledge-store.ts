@@ -5,7 +5,7 @@ import { ANALYZER_VERSION } from "../core/text/analyzer.js";
 import type { DocumentStore } from "../ingest/ports.js";
 import { FullTextIndex } from "./full-text-index.js";
 import { toDocument, toPassage, type DocumentRow, type HitRow } from "./knowledge-rows.js";
-import { analysePassages } from "./passage-analysis.js";
+import { analysePassages, analysePassagesYielding, type AnalysedPassage } from "./passage-analysis.js";
 
 /**
  * Documents and passages with their full-text index, in the embedded SQLite database. Documents are
@@ -37,8 +37,20 @@ export class KnowledgeStore implements KnowledgeIndex, DocumentStore {
    * (the chat, the inbox) wait only for the writes, never for the analysis.
    */
   replaceDocument(doc: Omit<StoredDocument, "passageCount" | "ingestedAt">, drafts: PassageDraft[]): StoredDocument {
+    return this.writeDocument(doc, drafts, analysePassages(doc.title, drafts));
+  }
+
+  /**
+   * The same, with the analysis done a slice at a time and the event loop free in between, for
+   * documents read in while the app answers (a large upload in the team view took half a minute in
+   * which no question was answered).
+   */
+  async replaceDocumentYielding(doc: Omit<StoredDocument, "passageCount" | "ingestedAt">, drafts: PassageDraft[]): Promise<StoredDocument> {
+    return this.writeDocument(doc, drafts, await analysePassagesYielding(doc.title, drafts));
+  }
+
+  private writeDocument(doc: Omit<StoredDocument, "passageCount" | "ingestedAt">, drafts: PassageDraft[], analysed: AnalysedPassage[]): StoredDocument {
     const stored: StoredDocument = { ...doc, passageCount: drafts.length, ingestedAt: new Date().toISOString() };
-    const analysed = analysePassages(doc.title, drafts);
     const insertPassage = this.db.prepare(
       "INSERT INTO passages (id, document_id, ordinal, section, page, text, terms, term_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     );
