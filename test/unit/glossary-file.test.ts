@@ -43,6 +43,7 @@ const FIELD_WORDS_NOT_IN_WORD_LIST = new Set([
   "practice",
   "kvk", // Kamer van Koophandel (the list has "KvK" in mixed case only)
   "kwh",
+  "lhbti", // lesbisch, homo, bi, trans, intersekse
   "mdt", // maatschappelijke diensttijd
   "mfa", // multifunctionele accommodatie
   "mvo", // maatschappelijk verantwoord ondernemen
