@@ -134,7 +134,7 @@ runCli(async (config, [command, ...args]) => {
         const id = args[0];
         if (!id) throw new Error("van wie? Geef het id uit de roster");
         const revoked = new SqliteTeamAccess(knowledge.db).revokeLinks(id);
-        console.log(revoked ? `${revoked} link(s) van ${id} ingetrokken; open sessies zijn beëindigd.` : `${id} had geen geldige links.`);
+        console.log(revoked ? `${count(revoked, "link", "links")} van ${id} ingetrokken; open sessies zijn beëindigd.` : `${id} had geen geldige links.`);
         return 0;
       }
       default:

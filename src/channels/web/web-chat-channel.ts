@@ -28,6 +28,8 @@ export type WebChatOptions = {
   teamAccess: TeamAccess;
   /** The address people open when it is behind a proxy (PUBLIC_BASE_URL); also makes the session cookie Secure on https. */
   publicUrl?: string;
+  /** INGEST_MAX_FILE_MB in bytes: the largest document a coordinator may add in the team view. */
+  maxFileBytes: number;
 };
 
 /**
@@ -84,7 +86,7 @@ export class WebChatChannel implements ChannelAdapter {
       const health = core.health();
       return sendJson(res, health.ok ? 200 : 503, health);
     }
-    const ctx = { core, messages: this.options.messages, logger: this.options.logger, channel: this.name, teamAccess: this.options.teamAccess, policy };
+    const ctx = { core, messages: this.options.messages, logger: this.options.logger, channel: this.name, teamAccess: this.options.teamAccess, policy, maxFileBytes: this.options.maxFileBytes };
     if (await handleAskerRoute(req, res, url, ctx)) return;
     if (await handleLessonFormRoute(req, res, url, ctx)) return;
     if (await handleIntroRoute(req, res, url, ctx)) return;
