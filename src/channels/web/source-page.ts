@@ -35,6 +35,7 @@ export function renderSourcePage(doc: SourceDocument, citedPassageId: string | u
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <title>${escapeHtml(doc.title)} · Vliegwiel</title>
 <style>
   body { margin: 0; font: 17px/1.6 system-ui, sans-serif; background: #f6f5f1; color: #222; }
