@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Config } from "../config.js";
-import { count, megabytes } from "../dutch-numbers.js";
+import { count, megabytes } from "../core/dutch-numbers.js";
 import { backupDatabase, restoreDatabase, type StoreSummary } from "../store/backup.js";
 import { openDatabase } from "../store/open-database.js";
 

@@ -4,4 +4,4 @@ const CHANNELS: Record<string, string> = { web: "webchat", slack: "Slack", disco
 export const channelLabel = (channel: string): string => CHANNELS[channel] ?? channel;
 
 /** "1 passage", "3 passages": a count with the right Dutch form (one helper for the whole project). */
-export { count } from "../dutch-numbers.js";
+export { count } from "../core/dutch-numbers.js";

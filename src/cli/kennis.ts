@@ -112,8 +112,8 @@ runCli(async (config, [command, ...args]) => {
           console.log(`Niets gevonden van ${ref}. Controleer het platform en id (zoals slack:U0123ABC, discord:… of web:web-…).`);
           return 0;
         }
-        console.log(`Vergeten: ${ref}. ${result.questions} vragen, ${result.conversationTurns} gespreksregels, ${result.webMessages} chatberichten, ` +
-          `${result.feedback} beoordelingen en ${result.handoffs} doorvragen verwijderd of geanonimiseerd (${result.other} overige regels); ` +
+        console.log(`Vergeten: ${ref}. ${count(result.questions, "vraag", "vragen")}, ${count(result.conversationTurns, "gespreksregel", "gespreksregels")}, ${count(result.webMessages, "chatbericht", "chatberichten")}, ` +
+          `${count(result.feedback, "beoordeling", "beoordelingen")} en ${count(result.handoffs, "doorgegeven vraag", "doorgegeven vragen")} verwijderd of geanonimiseerd (${count(result.other, "overige regel", "overige regels")}); ` +
           `als contactpersoon van ${count(result.initiatives, "initiatief", "initiatieven")} uit de gids gehaald; ` +
           `${count(result.introductions, "kennismaking", "kennismakingen")} zonder naam en vraag bewaard; ` +
           `${count(result.lessons, "les", "lessen")} uit kennismakingen zonder naam (en zonder tekst als die niet in de kennisbank staat).`);

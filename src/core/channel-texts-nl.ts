@@ -1,4 +1,4 @@
-import { megabytes } from "../dutch-numbers.js";
+import { megabytes } from "./dutch-numbers.js";
 
 /**
  * What chat channels show around answers and handoffs, in plain Dutch. Together with replies-nl.ts

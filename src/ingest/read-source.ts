@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { megabytes } from "../dutch-numbers.js";
+import { megabytes } from "../core/dutch-numbers.js";
 import { IngestError } from "./loaded-document.js";
 import { isUrl } from "./collect-sources.js";
 

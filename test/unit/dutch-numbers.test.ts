@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { count, megabytes } from "../../src/dutch-numbers.js";
+import { count, megabytes } from "../../src/core/dutch-numbers.js";
 
 describe("Dutch numbers", () => {
   it("given one or more, then the noun agrees and thousands get a dot", () => {
