@@ -9,6 +9,10 @@ import { IngestError } from "../ingest/loaded-document.js";
 import { loadSource, SUPPORTED_EXTENSIONS } from "../ingest/load-source.js";
 import { publicOnlyFetch } from "../ingest/public-web-fetch.js";
 import type { KnowledgeStore } from "../store/knowledge-store.js";
+import { CHANNEL_NL } from "../core/channel-texts-nl.js";
+
+/** The longest file name kept, in bytes (room for the hidden upload name within a file system's 255). */
+export const MAX_NAME_BYTES = 200;
 
 type Options = { knowledgeDir: string; store: KnowledgeStore; maxFileBytes: number };
 
@@ -23,13 +27,15 @@ export async function addDocumentFromChat(source: { fileName: string; bytes: Buf
     return oneLine(await ingestSources({ store: options.store, knowledgeDir: options.knowledgeDir, sources: [source.url], maxFileBytes: options.maxFileBytes, fetch: publicOnlyFetch() }));
   }
   const name = path.basename(source.fileName).replace(/[^\p{L}\p{N}._-]+/gu, "-").replace(/^[.-]+/, "");
+  // Room for the hidden upload name beside it (".upload-<uuid>-") within the 255 bytes a file system allows.
+  if (Buffer.byteLength(name) > MAX_NAME_BYTES) return CHANNEL_NL.addDocumentNameTooLong(MAX_NAME_BYTES);
   const extension = path.extname(name).toLowerCase();
   if (!name || !(SUPPORTED_EXTENSIONS as readonly string[]).includes(extension)) {
     return `Dit bestandstype kan ik niet lezen. Wel: ${SUPPORTED_EXTENSIONS.join(", ")}.`;
   }
   const reserved = reservedNameProblem(name);
   if (reserved) return reserved;
-  if (source.bytes.length > options.maxFileBytes) return `Het bestand is te groot (maximum ${Math.round(options.maxFileBytes / 1024 / 1024)} MB).`;
+  if (source.bytes.length > options.maxFileBytes) return CHANNEL_NL.addDocumentOverLimit(source.bytes.length, options.maxFileBytes);
   return oneLine(await saveAndIngest(name, source.bytes, options));
 }
 

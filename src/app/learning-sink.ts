@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
 import type { HandoffEffect } from "../core/handoff/handoff-types.js";
+import { plainTitle } from "../core/plain-title.js";
 import { ingestSources } from "../ingest/ingest-sources.js";
 import { METADATA_FILE } from "../ingest/metadata-file.js";
 import type { KnowledgeStore } from "../store/knowledge-store.js";
@@ -27,15 +28,17 @@ export async function addAnswerToKnowledge(
 ): Promise<string> {
   const now = options.now ?? new Date();
   const folder = options.source?.folder ?? ANSWERS_FOLDER;
-  const relative = existingAnswerFile(options.knowledgeDir, folder, handoffId) ?? `${folder}/${now.toISOString().slice(0, 10)}-${slugOf(effect.question)}-${idPart(handoffId)}.md`;
+  // The question as plain text: markup the asker typed ("<u>repareren</u>") is not the document's title.
+  const question = plainTitle(effect.question);
+  const relative = existingAnswerFile(options.knowledgeDir, folder, handoffId) ?? `${folder}/${now.toISOString().slice(0, 10)}-${slugOf(question)}-${idPart(handoffId)}.md`;
   const file = path.join(options.knowledgeDir, relative);
-  const content = `# ${effect.question}\n\n${effect.answer}\n`;
+  const content = `# ${question}\n\n${effect.answer}\n`;
   if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== content) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, content);
   }
   addMetadataBlock(path.join(options.knowledgeDir, METADATA_FILE), relative, {
-    title: effect.question, kind: options.source?.kind ?? "antwoord van tolk", year: String(now.getFullYear()), themes: effect.theme ? [effect.theme] : [],
+    title: question, kind: options.source?.kind ?? "antwoord van tolk", year: String(now.getFullYear()), themes: effect.theme ? [effect.theme] : [],
     ...(options.source?.region ? { region: options.source.region } : {}),
   });
 

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Config } from "../config.js";
+import { count, megabytes } from "../core/dutch-numbers.js";
 import { backupDatabase, restoreDatabase, type StoreSummary } from "../store/backup.js";
 import { openDatabase } from "../store/open-database.js";
 import { markerOf, runningAppOn } from "../app/running-marker.js";
@@ -36,7 +37,7 @@ export async function runBackupCommand(config: Config, command: "backup" | "rest
 }
 
 function describe(s: StoreSummary): string {
-  return `${s.documents} documenten, ${s.passages} passages, ${s.handoffs} doorgegeven vragen, ${s.questions} vragen in het logboek, ${(s.bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${count(s.documents, "document", "documenten")}, ${count(s.passages, "passage", "passages")}, ${count(s.handoffs, "doorgegeven vraag", "doorgegeven vragen")}, ${count(s.questions, "vraag", "vragen")} in het logboek, ${megabytes(s.bytes)}`;
 }
 
 function today(): string {

@@ -3,5 +3,5 @@ const CHANNELS: Record<string, string> = { web: "webchat", slack: "Slack", disco
 
 export const channelLabel = (channel: string): string => CHANNELS[channel] ?? channel;
 
-/** "1 passage", "3 passages": a count with the right Dutch form. */
-export const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+/** "1 passage", "3 passages": a count with the right Dutch form (one helper for the whole project). */
+export { count } from "../core/dutch-numbers.js";

@@ -116,8 +116,8 @@ runCli(async (config, [command, ...args]) => {
           console.log(`Niets gevonden van ${ref}. Controleer het platform en id (zoals slack:U0123ABC, discord:… of web:web-…).`);
           return 0;
         }
-        console.log(`Vergeten: ${ref}. ${result.questions} vragen, ${result.conversationTurns} gespreksregels, ${result.webMessages} chatberichten, ` +
-          `${result.feedback} beoordelingen en ${result.handoffs} doorvragen verwijderd of geanonimiseerd (${result.other} overige regels); ` +
+        console.log(`Vergeten: ${ref}. ${count(result.questions, "vraag", "vragen")}, ${count(result.conversationTurns, "gespreksregel", "gespreksregels")}, ${count(result.webMessages, "chatbericht", "chatberichten")}, ` +
+          `${count(result.feedback, "beoordeling", "beoordelingen")} en ${count(result.handoffs, "doorgegeven vraag", "doorgegeven vragen")} verwijderd of geanonimiseerd (${count(result.other, "overige regel", "overige regels")}); ` +
           `als contactpersoon van ${count(result.initiatives, "initiatief", "initiatieven")} uit de gids gehaald; ` +
           `${count(result.introductions, "kennismaking", "kennismakingen")} zonder naam en vraag bewaard; ` +
           `${count(result.lessons, "les", "lessen")} uit kennismakingen zonder naam (en zonder tekst als die niet in de kennisbank staat).`);
@@ -138,7 +138,7 @@ runCli(async (config, [command, ...args]) => {
         const id = args[0];
         if (!id) throw new Error("van wie? Geef het id uit de roster");
         const revoked = new SqliteTeamAccess(knowledge.db).revokeLinks(id);
-        console.log(revoked ? `${revoked} link(s) van ${id} ingetrokken; open sessies zijn beëindigd.` : `${id} had geen geldige links.`);
+        console.log(revoked ? `${count(revoked, "link", "links")} van ${id} ingetrokken; open sessies zijn beëindigd.` : `${id} had geen geldige links.`);
         return 0;
       }
       default:

@@ -3,6 +3,7 @@ import type { Knowledge } from "../app/open-knowledge.js";
 import { signalSourcesOf } from "../app/signal-sources.js";
 import type { Config } from "../config.js";
 import { formatSignalReport, signalReportCsv } from "../core/handoff/signal-report-text.js";
+import { count } from "../core/dutch-numbers.js";
 import { signalReportFor } from "../core/handoff/signals-for.js";
 import { SqliteHandoffRepository } from "../store/sqlite-handoff-repository.js";
 import { YamlRoster } from "../store/yaml-roster.js";
@@ -23,7 +24,7 @@ export function printSignals(config: Config, knowledge: Knowledge, args: string[
   console.log(formatSignalReport(report));
   if (csvFile) {
     fs.writeFileSync(csvFile, signalReportCsv(report));
-    console.log(`\nSpreadsheet: ${csvFile} (${report.rows.length} vragen).`);
+    console.log(`\nSpreadsheet: ${csvFile} (${count(report.rows.length, "vraag", "vragen")}).`);
   }
   return 0;
 }

@@ -1,3 +1,5 @@
+import { megabytes } from "./dutch-numbers.js";
+
 /**
  * What chat channels show around answers and handoffs, in plain Dutch. Together with replies-nl.ts
  * (the assistant's replies) and handoff/handoff-texts.ts (every step of a handoff) this is the one
@@ -19,6 +21,10 @@ export const CHANNEL_NL = {
   addDocumentNeedsKnowledgeRole: "Documenten toevoegen kan alleen met de beheerdersrol voor de kennisbank.",
   addDocumentNeedsSource: "Voeg een bestand toe, of geef het adres van een webpagina.",
   addDocumentTooLarge: (name: string, mb: number, maxMb: number) => `${name}: te groot (${mb} MB; het maximum is ${maxMb} MB).`,
+  /** A file over INGEST_MAX_FILE_MB: its size when known, the limit and the setting, as the command line says it. */
+  addDocumentOverLimit: (sizeBytes: number | undefined, maxBytes: number) =>
+    `Het bestand is te groot (${sizeBytes ? `${megabytes(sizeBytes)}; ` : ""}maximum ${megabytes(maxBytes)}, in te stellen met INGEST_MAX_FILE_MB).`,
+  addDocumentNameTooLong: (maxChars: number) => `De bestandsnaam is te lang (hooguit ${maxChars} tekens). Geef het bestand een kortere naam en probeer het opnieuw.`,
   addDocumentDownloadFailed: (name: string) => `${name}: kon het bestand niet ophalen bij Discord. Probeer het nog eens.`,
   addDocumentForCoordinatorsOnly: "Documenten toevoegen kan alleen voor coördinatoren van het netwerk (zie de lijst van tolken en coördinatoren).",
   /** Where platform roles decide who may act (Discord roles mapped in the settings). */
@@ -27,7 +33,8 @@ export const CHANNEL_NL = {
   homeTeamHeader: "Vragen voor jou en het team",
   homeOpen: "Open",
   homeClaimedByYou: "Door jou opgepakt",
-  homeWithoutTheme: "zonder thema",
+  /** The same word as the signals use for a question without a theme. */
+  homeWithoutTheme: "overig",
   homeNothingWaiting: "Geen open vragen. Mooi zo!",
   slashCommandQuestion: (user: string, text: string) => `${user} vraagt: ${text}`,
   /** Slack: a file shared with Vliegwiel in a direct message. */

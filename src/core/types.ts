@@ -1,3 +1,4 @@
+import { plainTitle, repeatsTitle } from "./plain-title.js";
 import { repairOcrText } from "./text/ocr-repair.js";
 
 /** Descriptive metadata of a knowledge document, edited by maintainers in knowledge/metadata.json. */
@@ -44,12 +45,17 @@ export type SearchHit = {
   score: number;
 };
 
-/** A readable source label: "Title — section" or "Title, p. 3" (OCR-damaged words of a section repaired). */
+/**
+ * A readable source label, the one formatter of every channel: "Title — section" or "Title — pagina 3"
+ * (OCR-damaged words of a section repaired; a section that repeats the title left out; plain text).
+ */
 export function sourceLabel(hit: SearchHit): string {
-  const section = hit.passage.section && repairOcrText(hit.passage.section);
+  const title = plainTitle(hit.document.title);
+  const raw = hit.passage.section && plainTitle(hit.passage.section);
+  const section = raw && !repeatsTitle(raw, title) ? repairOcrText(raw) : undefined;
   const shown = section && section.length > 80
     ? `${section.slice(0, 77).replace(/\s\S*$/, "")} …`
     : section;
   const where = shown ?? (hit.passage.page ? `pagina ${hit.passage.page}` : undefined);
-  return where ? `${hit.document.title} — ${where}` : hit.document.title;
+  return where ? `${title} — ${where}` : title;
 }

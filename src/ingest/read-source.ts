@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { megabytes } from "../core/dutch-numbers.js";
 import { IngestError } from "./loaded-document.js";
 import { isUrl } from "./collect-sources.js";
 
@@ -15,11 +16,11 @@ const EXTENSION_BY_TYPE: Record<string, string> = {
 
 /** Reads a file or downloads a web page, refusing anything larger than the limit before reading it all. */
 export async function readSource(source: string, maxBytes: number, fetchImpl: typeof fetch = fetch): Promise<SourceBytes> {
-  const limitText = `${Math.round(maxBytes / 1024 / 1024)} MB`;
+  const limitText = megabytes(maxBytes);
   if (!isUrl(source)) {
     const size = fs.statSync(source).size;
     if (size > maxBytes) {
-      throw new IngestError(`bestand is te groot (${(size / 1024 / 1024).toFixed(1)} MB; maximum ${limitText}, in te stellen met INGEST_MAX_FILE_MB)`);
+      throw new IngestError(`bestand is te groot (${megabytes(size)}; maximum ${limitText}, in te stellen met INGEST_MAX_FILE_MB)`);
     }
     return { bytes: fs.readFileSync(source), name: source };
   }

@@ -183,7 +183,7 @@ describe("ingestion", () => {
     expect(Object.keys(reasons).sort()).toEqual(["beveiligd.pdf", "groot.txt", "kapot.docx", "kapot.pdf", "leeg.txt", "oud.doc", "plaatje.png"]);
     expect(reasons["beveiligd.pdf"]).toMatch(/wachtwoord/);
     expect(reasons["kapot.pdf"]).toMatch(/geen geldige PDF/);
-    expect(reasons["groot.txt"]).toMatch(/te groot \(50\.0 MB; maximum 20 MB/);
+    expect(reasons["groot.txt"]).toMatch(/te groot \(50 MB; maximum 20 MB/);
     expect(reasons["leeg.txt"]).toMatch(/leeg/);
     expect(reasons["plaatje.png"]).toMatch(/niet ondersteund/);
     expect(reasons["oud.doc"]).toMatch(/\.docx/);

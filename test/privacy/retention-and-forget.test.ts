@@ -87,7 +87,7 @@ describe("retention and kennis -- vergeet on a database with several people", ()
     const { stdout } = await run(path.join(REPO_ROOT, "node_modules", ".bin", "tsx"), [path.join(REPO_ROOT, "src/cli/kennis.ts"), "vergeet", `web:${PEOPLE.aaltje.userId}`], {
       cwd: temp.dir, env: { PATH: process.env.PATH, DATA_DIR: temp.dir, KNOWLEDGE_DIR: config.knowledgeDir, ROSTER_FILE: config.rosterFile, LOG_LEVEL: "error" },
     });
-    expect(stdout).toMatch(/Vergeten: web:web-aaltje\. 2 vragen, 2 gespreksregels, \d+ chatberichten, 0 beoordelingen en 1 doorvragen/);
+    expect(stdout).toMatch(/Vergeten: web:web-aaltje\. 2 vragen, 2 gespreksregels, \d+ chatberichte?n?, 0 beoordelingen en 1 doorgegeven vraag /);
     const all = withDb(dump);
     for (const trace of traces("aaltje")) expect(all, trace).not.toContain(trace);
     for (const name of ["bram", "cor"] as const) for (const trace of traces(name)) expect(all, `${name}: ${trace}`).toContain(trace);

@@ -49,7 +49,7 @@ export async function handleAskerRoute(req: http.IncomingMessage, res: http.Serv
   const userName = str(body.userName, 100);
 
   if (url.pathname === "/api/messages") {
-    if (typeof body.text !== "string") return sendJson(res, 400, { error: "Veld text ontbreekt." }), true;
+    if (typeof body.text !== "string") return sendJson(res, 400, { error: "Er kwam geen bericht mee. Typ je vraag en verstuur hem opnieuw." }), true;
     ctx.logger.debug("web message", { conversationId, text: body.text });
     const reply = await ctx.core.handle({ channel: ctx.channel, conversationId, userId, userName, text: body.text });
     if (body.text.trim()) ctx.messages.add(conversationId, ASKER_AUTHOR, body.text);

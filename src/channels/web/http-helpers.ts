@@ -29,6 +29,8 @@ export async function readJson(req: http.IncomingMessage, maxBytes = MAX_BODY_BY
 }
 
 export function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  // A refused body was not read to its end: the connection cannot carry another request after it.
+  if (status === 413) res.setHeader("connection", "close");
   res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
   res.end(JSON.stringify(body));
 }

@@ -1,4 +1,5 @@
 import type { SourceDocument } from "../../core/channel.js";
+import { plainTitle, repeatsTitle } from "../../core/plain-title.js";
 
 /** The path of a source page: the document, opened at the cited passage. */
 export function sourcePath(documentId: string, passageId?: string): string {
@@ -11,17 +12,20 @@ export function sourcePath(documentId: string, passageId?: string): string {
  * overlap passages share), the cited passage marked and scrolled to by its anchor.
  */
 export function renderSourcePage(doc: SourceDocument, citedPassageId: string | undefined): string {
+  const title = plainTitle(doc.title);
   const parts: string[] = [];
   let heading: string | undefined;
   let previous = "";
   for (const passage of doc.passages) {
-    const where = passage.section ?? (passage.page ? `pagina ${passage.page}` : undefined);
-    if (where && where !== heading) {
+    const section = passage.section && plainTitle(passage.section);
+    const where = section || (passage.page ? `pagina ${passage.page}` : undefined);
+    // A heading that only repeats the page's title (a tolk's answer: the question) is shown once, as the title.
+    if (where && where !== heading && !repeatsTitle(where, title)) {
       parts.push(`<h2>${escapeHtml(where)}</h2>`);
       previous = "";
     }
     heading = where ?? heading;
-    const text = withoutOverlap(previous, passage.text);
+    const text = withoutHeadingLine(withoutOverlap(previous, passage.text), section);
     previous = passage.text;
     const ordinal = passage.id.split("#").pop();
     const cited = passage.id === citedPassageId;
@@ -35,7 +39,8 @@ export function renderSourcePage(doc: SourceDocument, citedPassageId: string | u
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(doc.title)} · Vliegwiel</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<title>${escapeHtml(title)} · Vliegwiel</title>
 <style>
   body { margin: 0; font: 17px/1.6 system-ui, sans-serif; background: #f6f5f1; color: #222; }
   header { background: #1f6f5c; color: #fff; padding: .8rem 1.2rem; }
@@ -49,10 +54,16 @@ export function renderSourcePage(doc: SourceDocument, citedPassageId: string | u
 </style>
 </head>
 <body>
-<header><h1>${escapeHtml(doc.title)}</h1><p>${meta}</p></header>
+<header><h1>${escapeHtml(title)}</h1><p>${meta}</p></header>
 <main>${original}${parts.join("\n")}</main>
 </body>
 </html>`;
+}
+
+/** A Markdown heading line ("# Vraag") at the start of a passage is its section, already shown above it. */
+function withoutHeadingLine(text: string, section: string | undefined): string {
+  const match = /^#{1,6}[ \t]+([^\n]*)(?:\n+|$)/.exec(text);
+  return match && section && plainTitle(match[1]!) === section ? text.slice(match[0].length) : text;
 }
 
 /** Passages overlap by up to a few hundred characters: the repeated start is left out. */

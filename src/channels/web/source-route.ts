@@ -16,7 +16,7 @@ export function handleSourceRoute(req: http.IncomingMessage, res: http.ServerRes
   const doc = documentId ? core.source(documentId) : undefined;
   if (!doc) {
     res.writeHead(404, { "content-type": "text/html; charset=utf-8" });
-    res.end('<!doctype html><html lang="nl"><meta charset="utf-8"><title>Niet gevonden</title><p>Dit document staat niet (meer) in de kennisbank. <a href="/">Terug naar de chat</a></p></html>');
+    res.end('<!doctype html><html lang="nl"><meta charset="utf-8"><link rel="icon" href="/favicon.svg"><title>Niet gevonden</title><p>Dit document staat niet (meer) in de kennisbank. <a href="/">Terug naar de chat</a></p></html>');
     return true;
   }
   sendPage(res, renderSourcePage(doc, url.searchParams.get("passage") ?? undefined));

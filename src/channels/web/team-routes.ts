@@ -1,5 +1,6 @@
 import type http from "node:http";
 import type { ApplyResult } from "../../core/handoff/handoff-service.js";
+import { handleDocumentRoute } from "./document-route.js";
 import { readJson, sendJson, str } from "./http-helpers.js";
 import { handleSessionRoute, memberForChange, memberForReading, type TeamRouteContext } from "./team-session.js";
 import { threadIdOf } from "./web-handoff-sink.js";
@@ -27,21 +28,7 @@ export async function handleTeamRoute(req: http.IncomingMessage, res: http.Serve
     sendJson(res, 200, { report });
     return true;
   }
-  if (req.method === "POST" && url.pathname === "/api/tolk/documenten") {
-    const member = memberForChange(req, res, ctx);
-    if (!member) return true;
-    const body = await readJson(req, 40 * 1024 * 1024);
-    if (body === "too-large") return sendJson(res, 413, { error: "Het bestand is te groot om te versturen." }), true;
-    if (body === "invalid") return sendJson(res, 400, { error: "Ongeldig verzoek." }), true;
-    const url = str(body.url, 2000);
-    const fileName = str(body.fileName, 200);
-    const content = str(body.contentBase64, 60 * 1024 * 1024);
-    if (!url && !(fileName && content)) return sendJson(res, 400, { error: "Kies een bestand of vul een webadres in." }), true;
-    const result = await core.team.addDocument(member.userId, url ? { url } : { fileName: fileName!, bytes: Buffer.from(content!, "base64") });
-    if (result === undefined) return sendJson(res, 403, { error: "Alleen coördinatoren kunnen documenten toevoegen." }), true;
-    sendJson(res, 200, { result });
-    return true;
-  }
+  if (await handleDocumentRoute(req, res, url, ctx)) return true;
   const action = /^\/api\/tolk\/handoffs\/([^/]{1,100})\/(claim|reply|close)$/.exec(url.pathname);
   if (req.method !== "POST" || !action) return false;
 

@@ -8,7 +8,12 @@ import { sameOrigin, type OriginPolicy } from "./request-guard.js";
 export const SESSION_COOKIE = "vliegwiel_team";
 export const CSRF_HEADER = "x-vliegwiel-csrf";
 
-export type TeamRouteContext = RouteContext & { teamAccess: TeamAccess; policy: OriginPolicy };
+export type TeamRouteContext = RouteContext & {
+  teamAccess: TeamAccess;
+  policy: OriginPolicy;
+  /** INGEST_MAX_FILE_MB in bytes: the largest document a coordinator may add. */
+  maxFileBytes: number;
+};
 
 const NO_SESSION = { error: "Log in met je persoonlijke link. Je coördinator maakt er een met: npm run kennis -- team-link <jouw id>" };
 
@@ -54,7 +59,7 @@ export async function handleSessionRoute(req: http.IncomingMessage, res: http.Se
   if (url.pathname === "/api/tolk/sessie" && req.method === "GET") {
     const found = sessionMember(req, ctx);
     if (!found) return sendJson(res, 401, NO_SESSION), true;
-    sendJson(res, 200, { member: found.member, csrfToken: found.csrfToken });
+    sendJson(res, 200, { member: found.member, csrfToken: found.csrfToken, maxFileBytes: ctx.maxFileBytes });
     return true;
   }
   if (url.pathname === "/api/tolk/sessie" && req.method === "POST") {
@@ -71,7 +76,7 @@ export async function handleSessionRoute(req: http.IncomingMessage, res: http.Se
     const maxAge = Math.floor((Date.parse(opened.session.expiresAt) - Date.now()) / 1000);
     res.setHeader("set-cookie", `${SESSION_COOKIE}=${opened.sessionId}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAge}${secure}`);
     ctx.logger.info(`team login of ${member.userId}`);
-    sendJson(res, 200, { member, csrfToken: opened.session.csrfToken });
+    sendJson(res, 200, { member, csrfToken: opened.session.csrfToken, maxFileBytes: ctx.maxFileBytes });
     return true;
   }
   if (url.pathname === "/api/tolk/uitloggen" && req.method === "POST") {

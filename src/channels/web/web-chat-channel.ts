@@ -7,6 +7,7 @@ import type { TeamAccess } from "../ports.js";
 import type { Logger } from "../../logger.js";
 import type { WebMessages } from "../ports.js";
 import { handleAskerRoute } from "./asker-routes.js";
+import { methodServed, sendFavicon, sendNotFound } from "./fallback-responses.js";
 import { sendJson, sendPage } from "./http-helpers.js";
 import { crossSite, hostAllowed, isJsonRequest } from "./request-guard.js";
 import { handleSignalCsvRoute } from "./signal-routes.js";
@@ -28,6 +29,8 @@ export type WebChatOptions = {
   teamAccess: TeamAccess;
   /** The address people open when it is behind a proxy (PUBLIC_BASE_URL); also makes the session cookie Secure on https. */
   publicUrl?: string;
+  /** INGEST_MAX_FILE_MB in bytes: the largest document a coordinator may add in the team view. */
+  maxFileBytes: number;
 };
 
 /**
@@ -75,16 +78,18 @@ export class WebChatChannel implements ChannelAdapter {
     const policy = { publicUrl: this.options.publicUrl };
     // Another name for this server (DNS rebinding) or another site's page gets nothing, and changes nothing.
     if (!hostAllowed(req, policy)) return sendJson(res, 421, { error: "Dit adres hoort niet bij deze server." });
+    if (!methodServed(req, res, url)) return;
     if (req.method === "POST" && crossSite(req, policy)) return sendJson(res, 403, { error: "Verzoeken van een andere website worden geweigerd." });
     if (req.method === "POST" && !isJsonRequest(req)) return sendJson(res, 415, { error: "Stuur het verzoek als JSON (content-type: application/json)." });
     if (req.method === "GET" && (url.pathname === "/" || url.pathname === "/index.html")) return sendPage(res, PAGE);
     if (req.method === "GET" && url.pathname === "/tolk") return sendPage(res, TEAM_PAGE, { "referrer-policy": "no-referrer" });
+    if (req.method === "GET" && (url.pathname === "/favicon.ico" || url.pathname === "/favicon.svg")) return sendFavicon(res);
     if (req.method === "GET" && url.pathname === "/health") return sendJson(res, 200, { ok: true });
     if (req.method === "GET" && url.pathname === "/healthz") {
       const health = core.health();
       return sendJson(res, health.ok ? 200 : 503, health);
     }
-    const ctx = { core, messages: this.options.messages, logger: this.options.logger, channel: this.name, teamAccess: this.options.teamAccess, policy };
+    const ctx = { core, messages: this.options.messages, logger: this.options.logger, channel: this.name, teamAccess: this.options.teamAccess, policy, maxFileBytes: this.options.maxFileBytes };
     if (await handleAskerRoute(req, res, url, ctx)) return;
     if (await handleLessonFormRoute(req, res, url, ctx)) return;
     if (await handleIntroRoute(req, res, url, ctx)) return;
@@ -93,6 +98,6 @@ export class WebChatChannel implements ChannelAdapter {
     if (await handleLessonRoute(req, res, url, ctx)) return;
     if (handleSourceRoute(req, res, url, core)) return;
     if (handleSignalCsvRoute(req, res, url, ctx)) return;
-    sendJson(res, req.method === "GET" || req.method === "POST" ? 404 : 405, { error: "Niet gevonden." });
+    sendNotFound(req, res);
   }
 }

@@ -70,7 +70,7 @@ export function threadOpeningText(handoff: Handoff): string {
   return [
     `Nieuwe vraag van ${asker} (via ${CHANNEL_NAMES[handoff.asker.channel] ?? handoff.asker.channel}):`,
     `“${handoff.question}”`,
-    `Thema: ${handoff.theme ?? "onbekend"}`,
+    `Thema: ${handoff.theme ?? "overig"}`,
     handoff.findings.length ? `Wat de kennisbank wel vond:\n${handoff.findings.map((f) => `– ${f}`).join("\n")}` : "De kennisbank vond niets bruikbaars.",
   ].join("\n");
 }

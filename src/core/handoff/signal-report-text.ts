@@ -1,3 +1,4 @@
+import { count } from "../dutch-numbers.js";
 import type { SignalReport } from "./signal-report.js";
 
 const STATUS_NL: Record<string, string> = { open: "open", claimed: "opgepakt", resolved: "afgesloten" };
@@ -6,7 +7,7 @@ const STATUS_NL: Record<string, string> = { open: "open", claimed: "opgepakt", r
 export function formatSignalReport(r: SignalReport): string {
   const sharedTotal = r.shared.open + r.shared.claimed + r.shared.resolved;
   const lines = [
-    `Signalen sinds ${r.since.slice(0, 10)}: ${r.asked} vragen gesteld, ${r.notAnswerable} konden niet uit de kennisbank beantwoord worden.`,
+    `Signalen sinds ${r.since.slice(0, 10)}: ${count(r.asked, "vraag", "vragen")} gesteld, ${r.notAnswerable} ${r.notAnswerable === 1 ? "kon" : "konden"} niet uit de kennisbank beantwoord worden.`,
     `Doorgegeven aan een mens: ${sharedTotal} (${r.shared.open} open, ${r.shared.claimed} opgepakt, ${r.shared.resolved} afgesloten).` +
       (r.notShared ? ` Niet gedeeld of nog zonder toestemming: ${r.notShared}.` : ""),
   ];

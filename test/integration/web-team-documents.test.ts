@@ -1,0 +1,101 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Config } from "../../src/config.js";
+import { CHROMIUM, launchBrowser } from "../helpers/browser.js";
+import { teamLinkSecret, teamLogin, type TeamClient } from "../helpers/team-login.js";
+import { tempDir, testConfig } from "../helpers/temp-knowledge.js";
+import { startWebServer, type WebServer } from "../helpers/web-server.js";
+
+const MB = 1024 * 1024;
+
+/** A coordinator adds documents in the team view: every refusal names its real reason, as the command line does. */
+describe("adding a document in the team view", () => {
+  const temp = tempDir();
+  let config: Config;
+  let web: WebServer;
+  let coordinator: TeamClient;
+
+  beforeAll(async () => {
+    config = testConfig(temp.dir, { INGEST_MAX_FILE_MB: "1" });
+    web = await startWebServer(config);
+    coordinator = await teamLogin(web.url, config.databasePath, "coordinator");
+  });
+  afterAll(async () => {
+    await web?.stop();
+    temp.cleanup();
+  });
+
+  const upload = async (fileName: string, bytes: Buffer) => {
+    const res = await coordinator.post("/api/tolk/documenten", { fileName, contentBase64: bytes.toString("base64") });
+    return { status: res.status, ...((await res.json()) as { result?: string; error?: string }) };
+  };
+
+  it("given an empty file, then it says the file is empty (a file was chosen), and keeps nothing", async () => {
+    const answer = await upload("leeg.txt", Buffer.alloc(0));
+    expect(answer.error ?? "").not.toMatch(/Kies een bestand/);
+    expect(answer.result).toMatch(/leeg\.txt: het bestand is leeg/);
+    expect(fs.existsSync(path.join(config.knowledgeDir, "leeg.txt"))).toBe(false);
+  });
+
+  it("given a file over INGEST_MAX_FILE_MB, then it names its size, the limit and the setting, in Dutch numbers", async () => {
+    const answer = await upload("groot.txt", Buffer.alloc(Math.round(2.5 * MB), "a"));
+    expect(answer.status).toBe(413);
+    expect(answer.error).toMatch(/^Het bestand is te groot \(2,5 MB; maximum 1 MB, in te stellen met INGEST_MAX_FILE_MB\)\.$/);
+    // Just over the limit, inside what the request may carry: the same reason, from the check on the file itself.
+    const over = await upload("iets-te-groot.txt", Buffer.alloc(MB + 200 * 1024, "a"));
+    expect(over.result ?? over.error).toMatch(/te groot \(1,2 MB; maximum 1 MB, in te stellen met INGEST_MAX_FILE_MB\)/);
+  });
+
+  it("given a file name of 300 characters, then it says the name is too long (not that the type is unreadable)", async () => {
+    const answer = await upload(`${"verslag-".repeat(37)}abcd.md`, Buffer.from("# Verslag\n\nDe buurtbus rijdt ook op zaterdag.\n"));
+    const text = answer.result ?? answer.error ?? "";
+    expect(text).toMatch(/bestandsnaam is te lang \(hooguit 200 tekens\)/);
+    expect(text).not.toMatch(/bestandstype/);
+  });
+
+  it("given neither a file nor an address, then it asks for one", async () => {
+    const res = await coordinator.post("/api/tolk/documenten", {});
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toBe("Kies een bestand of vul een webadres in.");
+  });
+
+  describe.skipIf(!CHROMIUM)("in the team page", () => {
+    let browser: Browser;
+    beforeAll(async () => {
+      browser = await launchBrowser();
+    });
+    afterAll(async () => browser?.close());
+
+    it("given a file being added, then 'Toevoegen' cannot be pressed again until the server answered", async () => {
+      const page = await browser.newPage();
+      await page.goto(`${web.url}/tolk#sleutel=${teamLinkSecret(config.databasePath, "coordinator")}`);
+      await page.locator("#signals").waitFor();
+      // Hold the upload on its way to the server, to look at the page while it is busy.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let arrived!: () => void;
+      const onItsWay = new Promise<void>((resolve) => (arrived = resolve));
+      await page.route("**/api/tolk/documenten", async (route) => {
+        arrived();
+        await held;
+        await route.continue();
+      });
+      await page.setInputFiles("#doc-file", { name: "buurtbus.md", mimeType: "text/markdown", buffer: Buffer.from("# Buurtbus\n\nDe buurtbus van Lopik rijdt voortaan ook op zaterdag naar de markt.\n") });
+      await page.click("#doc-add");
+      await onItsWay;
+      expect(await page.locator("#doc-add").isDisabled()).toBe(true);
+      expect(await page.locator("#doc-result").innerText()).toBe("Bezig…");
+      release();
+      await page.locator("#doc-result", { hasText: "1 toegevoegd" }).waitFor();
+      expect(await page.locator("#doc-add").isDisabled()).toBe(false);
+
+      // Over the limit: said at once, with the limit, and nothing is sent.
+      await page.setInputFiles("#doc-file", { name: "groot.txt", mimeType: "text/plain", buffer: Buffer.alloc(Math.round(1.5 * MB), "a") });
+      await page.click("#doc-add");
+      await page.locator("#doc-result", { hasText: "te groot (1,5 MB; maximum 1 MB, in te stellen met INGEST_MAX_FILE_MB)" }).waitFor();
+      await page.close();
+    });
+  });
+});
