@@ -20,11 +20,11 @@ async function main(): Promise<void> {
     app = createApp(config, logger);
   } catch (error) {
     // A broken prompt file or database: one line saying what, no stack trace.
-    logger.error(`start failed: ${(error as Error).message}`);
+    logger.error(`starten mislukt: ${(error as Error).message}`);
     process.exit(1);
   }
   const shutdown = async (signal: string) => {
-    logger.info(`stopping (${signal})`);
+    logger.info(`Vliegwiel stopt (${signal})`);
     await app.stop();
     process.exit(0);
   };
@@ -34,8 +34,8 @@ async function main(): Promise<void> {
     await app.start();
   } catch (error) {
     const err = error as NodeJS.ErrnoException;
-    if (err.code === "EADDRINUSE") logger.error(`port ${config.web.port} is already in use: set WEB_PORT in .env to a free port`);
-    else logger.error(`start failed: ${err.message}`);
+    if (err.code === "EADDRINUSE") logger.error(`poort ${config.web.port} is al in gebruik: zet WEB_PORT in .env op een vrije poort`);
+    else logger.error(`starten mislukt: ${err.message}`);
     await app.stop().catch(() => undefined);
     process.exit(1);
   }

@@ -121,7 +121,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
   });
 
   const deliver = () => {
-    handoffs.deliverPending().catch((error: unknown) => handoffLog.error(`delivering handoff messages failed, will retry: ${(error as Error).message}`));
+    handoffs.deliverPending().catch((error: unknown) => handoffLog.error(`afleveren van berichten over doorgegeven vragen mislukt, wordt opnieuw geprobeerd: ${(error as Error).message}`));
   };
   const afterwards = <T>(value: T): T => {
     deliver();
@@ -188,14 +188,14 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
     async start() {
       const summary = await syncKnowledgeFolder(config, knowledge);
       logger.info(formatSummary(summary, config.logLevel === "debug").replace(/\n/g, " | "));
-      logger.info(`answering with ${knowledge.semantic.mode}`);
+      logger.info(`antwoorden met ${knowledge.semantic.mode}`);
       // Read only when first needed (a few seconds); when it cannot be, nothing breaks, but say so.
-      if (dutchDictionaryState() === "unavailable") logger.warn("the Dutch word list could not be loaded: OCR words are not repaired, typos not corrected");
+      if (dutchDictionaryState() === "unavailable") logger.warn("de Nederlandse woordenlijst kon niet geladen worden: OCR-fouten worden niet hersteld en tikfouten niet verbeterd");
       // On a large store, the first questions of common words only are as quick as later ones.
       warmCommonTerms(knowledge.store, { signal: warming.signal })
         .then((terms) => terms > 0 && logger.debug(`looked up the best passages of ${terms} common terms`))
-        .catch((error: Error) => logger.warn(`looking up common terms failed: ${error.message}`));
-      if (channels.length === 0) logger.warn("no channel is configured: set WEB_ENABLED=true or connect Slack or Discord");
+        .catch((error: Error) => logger.warn(`vooraf opzoeken van veelgebruikte woorden mislukt: ${error.message}`));
+      if (channels.length === 0) logger.warn("geen kanaal ingesteld: zet WEB_ENABLED=true of koppel Slack of Discord (zie README)");
       for (const channel of channels) await channel.start(core);
       // `kennis -- restore` refuses while this runs on the same database.
       unmarkRunning = markRunning(config.databasePath);
@@ -203,13 +203,13 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
         try {
           handoffs.fireDueTimers();
         } catch (error) {
-          handoffLog.error(`handoff timers failed: ${(error as Error).message}`);
+          handoffLog.error(`timers van doorgegeven vragen mislukt: ${(error as Error).message}`);
         }
         deliver();
         introductions.tick();
       };
       // A restart is when a cause may have been fixed (the bot invited, a channel unarchived): try parked ones again.
-      if (handoffs.retryParked() > 0) handoffLog.info("trying stuck handoff messages again");
+      if (handoffs.retryParked() > 0) handoffLog.info("vastgelopen berichten over doorgegeven vragen worden opnieuw geprobeerd");
       introductions.service.retryParked();
       tick(); // timers that fell due while Vliegwiel was down, and messages not yet delivered
       let lastRetention = 0;
@@ -218,9 +218,9 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
         lastRetention = Date.now();
         try {
           const result = applyRetention(knowledge.db, config.retentionDays);
-          if (result.removed || result.anonymisedHandoffs) logger.info(`retention (${config.retentionDays} days): ${result.removed} rows deleted, ${result.anonymisedHandoffs} handoffs anonymised`);
+          if (result.removed || result.anonymisedHandoffs) logger.info(`bewaartermijn (${config.retentionDays} dagen): ${result.removed} regels verwijderd, ${result.anonymisedHandoffs} doorgegeven vragen geanonimiseerd`);
         } catch (error) {
-          logger.error(`retention failed: ${(error as Error).message}`);
+          logger.error(`opruimen na de bewaartermijn mislukt: ${(error as Error).message}`);
         }
       };
       forgetOld();
@@ -245,5 +245,5 @@ function ensureRosterFile(file: string, logger: Logger): void {
   if (fs.existsSync(file) || !fs.existsSync(ROSTER_EXAMPLE)) return;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.copyFileSync(ROSTER_EXAMPLE, file);
-  logger.info(`created ${file} from roster.example.yaml: put the real tolken and vrije actoren in it`);
+  logger.info(`${file} aangemaakt uit roster.example.yaml: zet er de echte tolken en vrije actoren in`);
 }

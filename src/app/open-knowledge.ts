@@ -40,7 +40,7 @@ export function openKnowledgeWith(config: Config, openSemantic: OpenSemantic, lo
   useWordMemory(new SqliteWordMemory(db, `${ANALYZER_VERSION}:${dutchDictionaryVersion()}`));
   const store = new KnowledgeStore(db);
   const reanalyzed = store.reanalyzeIfOutdated();
-  if (reanalyzed > 0) logger.info("passages analysed again after an update of the text analysis", { passages: reanalyzed });
+  if (reanalyzed > 0) logger.info("passages opnieuw geanalyseerd na een update van de tekstanalyse", { passages: reanalyzed });
   return {
     db,
     store,

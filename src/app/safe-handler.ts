@@ -9,7 +9,7 @@ export function safeHandler(handle: MessageHandler, logger: Logger): MessageHand
     try {
       return await handle(message);
     } catch (error) {
-      logger.error("answering failed", { channel: message.channel, code: errorCode(error), error: (error as Error).message });
+      logger.error("beantwoorden mislukt", { channel: message.channel, code: errorCode(error), error: (error as Error).message });
       return {
         kind: "handoff", decision: "handoff", reason: "error", text: NL.unavailable,
         sources: [], furtherReading: [], passages: [], confidence: 0,

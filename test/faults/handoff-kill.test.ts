@@ -13,7 +13,7 @@ import { DiscordFlow } from "./discord-flow.js";
 import { SlackFlow } from "./slack-flow.js";
 import type { Counts, HandoffFlow, Step } from "./flow.js";
 
-const READY = ["slack listening on port", "discord connected as"];
+const READY = ["Slack luistert op poort", "Discord verbonden als"];
 
 /**
  * The fault-injection suite: the real app (src/main.ts, Slack over HTTP and Discord over the

@@ -34,7 +34,7 @@ describe("introductions under SIGKILL while the request to the contact is delive
   let driver: SlackDriver;
   let ts = 1_700_300_000;
   const results: string[] = [];
-  const restart = () => app.start(["slack listening on port", "discord connected as"]);
+  const restart = () => app.start(["Slack luistert op poort", "Discord verbonden als"]);
 
   beforeAll(async () => {
     const slackApi = await slack.start();

@@ -32,7 +32,7 @@ describe("handoff across crashes", () => {
       const timer = setTimeout(() => reject(new Error(`no start within ${START_TIMEOUT_MS / 1000} s:\n${log}`)), START_TIMEOUT_MS);
       child!.stderr!.on("data", (chunk: Buffer) => {
         log += chunk.toString();
-        if (log.includes("web chat on")) {
+        if (log.includes("webchat op")) {
           clearTimeout(timer);
           resolve();
         }

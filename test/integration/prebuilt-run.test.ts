@@ -184,7 +184,7 @@ describe("prebuilt runner (scripts/prebuilt.mjs, scripts/run.mjs)", () => {
         child.once("exit", (code) => reject(new Error(`exited with ${code}: ${log}`)));
         child.stderr!.on("data", (chunk: Buffer) => {
           log += chunk.toString();
-          if (log.includes("web chat on")) resolve();
+          if (log.includes("webchat op")) resolve();
         });
       });
       const page = await fetch(`http://127.0.0.1:${port}/`);

@@ -63,7 +63,7 @@ export async function connectGateway(
     await client.destroy();
     throw new Error(explainLoginError(error as Error));
   }
-  log.info(`discord connected as ${client.user?.tag} (${client.guilds.cache.size} server(s))`);
+  log.info(`Discord verbonden als ${client.user?.tag} (${client.guilds.cache.size} ${client.guilds.cache.size === 1 ? "server" : "servers"})`);
   return client;
 }
 

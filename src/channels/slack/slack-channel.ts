@@ -107,7 +107,7 @@ export class SlackChannel implements ChannelAdapter {
       await app.start(options.port);
       this.socketOpen = true;
     }
-    options.logger.info(options.appToken ? "slack connected (socket mode)" : `slack listening on port ${options.port} at /slack/events`);
+    options.logger.info(options.appToken ? "Slack verbonden (socket mode)" : `Slack luistert op poort ${options.port} op /slack/events`);
     this.reachability.start();
     if (options.handoffChannel) await checkHandoffChannel(app.client, options.handoffChannel, options.logger);
     // Events acknowledged before a crash cut their handling off: handled now (not awaited by start).

@@ -69,13 +69,13 @@ export async function handleSessionRoute(req: http.IncomingMessage, res: http.Se
     const opened = token ? ctx.teamAccess.openSession(token) : undefined;
     const member = opened && ctx.core.team.member(opened.session.memberId);
     if (!opened || !member) {
-      ctx.logger.warn("team login refused: unknown or revoked link");
+      ctx.logger.warn("inloggen op de teampagina geweigerd: onbekende of ingetrokken link");
       return sendJson(res, 401, { error: "Deze link werkt niet (meer). Vraag je coördinator om een nieuwe." }), true;
     }
     const secure = ctx.policy.publicUrl?.startsWith("https:") ? "; Secure" : "";
     const maxAge = Math.floor((Date.parse(opened.session.expiresAt) - Date.now()) / 1000);
     res.setHeader("set-cookie", `${SESSION_COOKIE}=${opened.sessionId}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAge}${secure}`);
-    ctx.logger.info(`team login of ${member.userId}`);
+    ctx.logger.info(`${member.userId} is ingelogd op de teampagina`);
     sendJson(res, 200, { member, csrfToken: opened.session.csrfToken, maxFileBytes: ctx.maxFileBytes });
     return true;
   }

@@ -53,7 +53,7 @@ export class WebChatChannel implements ChannelAdapter {
   async start(core: CoreApi): Promise<void> {
     const server = http.createServer((req, res) => {
       this.route(req, res, core).catch((error: unknown) => {
-        this.options.logger.error("web chat request failed", { error: (error as Error).message });
+        this.options.logger.error("verzoek aan de webchat mislukt", { error: (error as Error).message });
         if (!res.headersSent) sendJson(res, 500, { error: "Er ging iets mis. Probeer het nog eens." });
       });
     });
@@ -62,7 +62,7 @@ export class WebChatChannel implements ChannelAdapter {
       server.once("error", reject);
       server.listen(this.options.port, this.options.host, () => resolve());
     });
-    this.options.logger.info(`web chat on ${this.url} (team view for tolken: ${this.url}/tolk, with a personal link from \`npm run kennis -- team-link <id>\`)`);
+    this.options.logger.info(`webchat op ${this.url} (teampagina voor tolken: ${this.url}/tolk, met een persoonlijke link van \`npm run kennis -- team-link <id>\`)`);
   }
 
   async stop(): Promise<void> {

@@ -17,7 +17,7 @@ export function createLearningEffectSink(deps: {
       if (effect.type !== "add_to_knowledge") return;
       const file = await deps.addAnswer(effect, handoff.id);
       // The file name holds words of the question: only at debug, like all message text.
-      deps.log.info(`answer of handoff ${handoff.id} added to the knowledge store`);
+      deps.log.info(`antwoord op doorgegeven vraag ${handoff.id} toegevoegd aan de kennisbank`);
       deps.log.debug("learned answer file", { text: file });
     },
   };
