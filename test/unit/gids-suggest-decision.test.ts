@@ -61,4 +61,14 @@ describe("initiatievengids: whether to suggest at all", () => {
     expect(matcher.match("Wie kan ons helpen met kanotochten voor scholen en steigers bouwen?").map((m) => m.initiative.id)).toEqual(["kanoclub"]);
     expect(matcher.match("Wat doen jullie in de winter tegen gladheid op de stoep?")).toEqual([]);
   });
+
+  it("given a longer question that shares one word with an initiative's experience but asks about something the gids lacks, then nothing; given a short question with its word, then that initiative", () => {
+    const profiles = [
+      profile("voedselbos", { themes: ["natuur", "voedsel"], experience: "een voedselbos aanleggen met de buurt; fruitbomen planten met scholen", description: "Wij zijn een groep buren." }),
+      profile("dorpshuis", { themes: ["dorpshuis"], experience: "de bar draaien met vrijwilligers; zaalverhuur aan verenigingen", description: "Het huis van het dorp." }),
+    ];
+    const matcher = new GidsMatcher({ list: () => profiles }, undefined, undefined, SUGGEST_MODEL);
+    expect(matcher.match("Wij willen een natuurbegraafplaats aanleggen; hoe zit het met de vergunning en de grafrechten?")).toEqual([]);
+    expect(matcher.match("Hoe begin je met een voedselbos?").map((m) => m.initiative.id)).toEqual(["voedselbos"]);
+  });
 });
