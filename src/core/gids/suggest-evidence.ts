@@ -24,15 +24,19 @@ export type SuggestEvidence = {
   second: number;
   /** The share of the question's weight in words no profile holds in any form: what it asks that the gids does not know. */
   unknown: number;
+  /** How many topic words the question has (LONG_QUESTION or more: 1): in a long question every share is spread thin. */
+  length: number;
 };
 
-export const SUGGEST_EVIDENCE_NAMES = ["share", "evidence", "words", "wordShare", "direct", "descriptionOnly", "margin", "known", "knownShare", "second", "unknown"] as const satisfies ReadonlyArray<keyof SuggestEvidence>;
+export const SUGGEST_EVIDENCE_NAMES = ["share", "evidence", "words", "wordShare", "direct", "descriptionOnly", "margin", "known", "knownShare", "second", "unknown", "length"] as const satisfies ReadonlyArray<keyof SuggestEvidence>;
 /** Which way each may count: more of it only for suggesting (+1), only against (-1). */
-export const SUGGEST_EVIDENCE_SIGNS: Record<keyof SuggestEvidence, number> = { share: 1, evidence: 1, words: 1, wordShare: 1, direct: 1, descriptionOnly: -1, margin: 1, known: 1, knownShare: 1, second: 1, unknown: -1 };
+export const SUGGEST_EVIDENCE_SIGNS: Record<keyof SuggestEvidence, number> = { share: 1, evidence: 1, words: 1, wordShare: 1, direct: 1, descriptionOnly: -1, margin: 1, known: 1, knownShare: 1, second: 1, unknown: -1, length: 1 };
 
 /** A term that counts (nearly) as the word typed: the word itself, a translation, a typo, an inflection. */
 const DIRECT_WEIGHT = 0.85;
 const STRONG_FIELDS = new Set(["experience", "themes", "name"]);
+/** A question of this many topic words or more is long (the length feature is 1). */
+const LONG_QUESTION = 12;
 
 type Scored = { mass: number; held: readonly HeldWord[] };
 
@@ -58,5 +62,6 @@ export function suggestEvidence(best: Scored, runnerUp: Scored | undefined, grou
     knownShare: knownMax > 0 ? Math.min(1, best.mass / knownMax) : 0,
     second: values.length > 1 ? Math.min(1, values[1]! / rare) : 0,
     unknown: total > 0 ? Math.max(0, total - knownMax) / total : 0,
+    length: Math.min(1, groups.length / LONG_QUESTION),
   };
 }
