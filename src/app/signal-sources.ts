@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { InitiativeDirectory } from "../core/gids/initiative.js";
+import { ownInitiativeRegion } from "../core/gids/signal-region.js";
 import type { HandoffRepository } from "../core/handoff/handoff-repository.js";
 import type { SignalSources } from "../core/handoff/signals-for.js";
 import { introductionSection } from "../core/introductions/introduction-signals.js";
@@ -28,14 +28,8 @@ export function signalSourcesOf(parts: {
       ...directory.list().flatMap((p) => [p.municipality, p.province].filter((r): r is string => !!r)),
       ...parts.store.listDocuments().flatMap((d) => (d.region ? d.region.split(/\s*[,/]\s*/) : [])),
     ])].filter((r) => r.length >= 3 && !/^(onbekend|landelijk|nederland)$/i.test(r)),
-    regionOfAsker: (asker) => parts.roster.regionOf(asker.userId) ?? regionOfOwnInitiative(directory, asker),
+    regionOfAsker: (asker) => parts.roster.regionOf(asker.userId) ?? ownInitiativeRegion(directory, { platform: asker.channel, userId: asker.userId }),
     stuck: () => parts.repository.stuckDeliveries(),
     sections: [parts.gids.signalSection, introductionSection(new SqliteIntroductionRepository(parts.db)), lessonSection(new SqliteLessonRepository(parts.db))],
   };
-}
-
-/** Where the asker's own initiative is (its gemeente, else its provincie), from their profile in the gids. */
-function regionOfOwnInitiative(directory: InitiativeDirectory, asker: { userId: string; channel: string }): string | undefined {
-  const own = directory.ofMember({ platform: asker.channel, userId: asker.userId })[0];
-  return own?.municipality ?? own?.province;
 }

@@ -9,39 +9,50 @@ import { fitLogistic, type Example } from "./logistic-regression.js";
 export const FOLDS = 5;
 const TOP = 3;
 
-export type SuggestFit = { model: SuggestModel; heldOut: GidsResult[]; examples: number };
+/** One set of the matching check to fit on: its gids and its questions. */
+export type FitSet = { source: ProfileSource; profiles: readonly InitiativeProfile[]; questions: readonly GidsQuestion[] };
+
+/** The model on all examples, and per set its questions as judged by models that did not see them. */
+export type SuggestFit = { model: SuggestModel; heldOut: GidsResult[][]; examples: number };
 
 /**
  * Fits the suggest model (whether to suggest the best candidate at all) by logistic regression (each
- * weight kept to its sign) on
- * the evidence of each question's best candidate: positive when a fitting initiative is among the
- * first three candidates, negative when nothing fits; a question whose fitting initiative is not
- * among them teaches nothing about the decision and is left out. The evidence is the lead's: the first
- * candidate that may be suggested. The held-out results come from
- * k-fold cross-validation: each fold's questions are matched with a model fitted without them.
+ * weight kept to its sign) on the evidence of each question's best candidate, over one or more sets
+ * together: positive when a fitting initiative is among the first three candidates, negative when
+ * nothing fits; a question whose fitting initiative is not among them teaches nothing about the
+ * decision and is left out. The evidence is the lead's: the first candidate that may be suggested.
+ * The held-out results come from k-fold cross-validation with the folds by question across the sets
+ * (positives and negatives dealt round-robin, set after set): each question is matched with a model
+ * fitted without it, so a set's held-out figures are honest about the model's part.
  */
-export function fitSuggestModel(source: ProfileSource, profiles: readonly InitiativeProfile[], questions: readonly GidsQuestion[], vocabulary: Vocabulary, field?: FieldFrequencies): SuggestFit {
-  const matcher = new GidsMatcher(source, vocabulary, field);
+export function fitSuggestModel(sets: readonly FitSet[], vocabulary: Vocabulary, field?: FieldFrequencies): SuggestFit {
   const examples: Array<Example & { fold: number }> = [];
   let positives = 0;
   let negatives = 0;
-  const foldOf = questions.map((q, i) => {
-    const { candidates, evidence } = matcher.judged(q.question, { region: q.region ?? undefined, exclude: q.own ? [q.own] : [] });
-    const top = candidates.filter((c) => c.contactable).slice(0, TOP).map((c) => c.profile.id);
-    const label = q.expected.length ? (top.some((id) => q.expected.includes(id)) ? true : undefined) : false;
-    if (label === undefined || !evidence) return i % FOLDS;
-    const fold = label ? positives++ % FOLDS : negatives++ % FOLDS;
-    examples.push({ label, fold, features: SUGGEST_EVIDENCE_NAMES.map((n) => evidence[n]) });
-    return fold;
+  const foldsOf = sets.map((set) => {
+    const matcher = new GidsMatcher(set.source, vocabulary, field);
+    return set.questions.map((q, i) => {
+      const { candidates, evidence } = matcher.judged(q.question, { region: q.region ?? undefined, exclude: q.own ? [q.own] : [] });
+      const top = candidates.filter((c) => c.contactable).slice(0, TOP).map((c) => c.profile.id);
+      const label = q.expected.length ? (top.some((id) => q.expected.includes(id)) ? true : undefined) : false;
+      if (label === undefined || !evidence) return i % FOLDS;
+      const fold = label ? positives++ % FOLDS : negatives++ % FOLDS;
+      examples.push({ label, fold, features: SUGGEST_EVIDENCE_NAMES.map((n) => evidence[n]) });
+      return fold;
+    });
   });
-  const heldOut: GidsResult[] = [];
+  const heldOut: GidsResult[][] = sets.map(() => []);
   for (let fold = 0; fold < FOLDS; fold++) {
     const model = toModel(fit(examples.filter((e) => e.fold !== fold)));
-    const folded = new GidsMatcher(source, vocabulary, field, model);
-    heldOut.push(...runGidsCheck({ matcher: folded, ownOf: () => [] }, profiles, questions.filter((_, i) => foldOf[i] === fold)).results);
+    sets.forEach((set, s) => {
+      const folded = new GidsMatcher(set.source, vocabulary, field, model);
+      heldOut[s]!.push(...runGidsCheck({ matcher: folded, ownOf: () => [] }, set.profiles, set.questions.filter((_, i) => foldsOf[s]![i] === fold)).results);
+    });
   }
-  const order = new Map(questions.map((q, i) => [q.id, i]));
-  heldOut.sort((a, b) => order.get(a.question.id)! - order.get(b.question.id)!);
+  sets.forEach((set, s) => {
+    const order = new Map(set.questions.map((q, i) => [q.id, i]));
+    heldOut[s]!.sort((a, b) => order.get(a.question.id)! - order.get(b.question.id)!);
+  });
   return { model: toModel(fit(examples)), heldOut, examples: examples.length };
 }
 

@@ -9,25 +9,52 @@ import { formatGidsFigures, gidsFigures, runGidsCheck, type GidsQuestion } from 
 import { fitSuggestModel } from "./gids-fit.js";
 import { formatGidsFailures } from "./gids-failures.js";
 
+/** A set of the matching check on disk: a gids in a spreadsheet and questions in JSON lines. */
+export type GidsFiles = { profiles: string; questions: string };
+
 /**
- * The matching check on a gids in a spreadsheet and questions in JSON lines: the profiles are imported
- * into a fresh embedded database (as `kennis -- initiatieven import` does), then every question is matched.
+ * The profiles imported into a fresh embedded database (as `kennis -- initiatieven import` does) and the
+ * questions read; `close` when done.
  */
-export function checkGidsFiles(profilesCsv: string, questionsJsonl: string, vocabulary: Vocabulary, field?: FieldFrequencies, options: { fit?: boolean } = {}) {
+function openGidsSet(files: GidsFiles) {
   const db = openDatabase(":memory:");
   try {
     const directory = new SqliteInitiativeDirectory(db);
-    const imported = importProfiles(directory, fs.readFileSync(profilesCsv, "utf8"), { platform: "beheer", userId: "eval" });
-    if (imported.problems.length) throw new Error(`${profilesCsv}: ${imported.problems.map((p) => `regel ${p.line}: ${p.message}`).join("; ")}`);
-    const matcher = new GidsMatcher(directory, vocabulary, field);
+    const imported = importProfiles(directory, fs.readFileSync(files.profiles, "utf8"), { platform: "beheer", userId: "eval" });
+    if (imported.problems.length) throw new Error(`${files.profiles}: ${imported.problems.map((p) => `regel ${p.line}: ${p.message}`).join("; ")}`);
     const profiles = directory.list({ includeSuggested: true });
-    const questions = readJsonl<GidsQuestion>(questionsJsonl);
-    const check = runGidsCheck({ matcher, ownOf: () => [] }, profiles, questions);
-    const failures = formatGidsFailures(matcher, check.results);
-    const fit = options.fit ? fitSuggestModel(directory, profiles, questions, vocabulary, field) : undefined;
-    const heldOut = fit && { ...fit, figures: gidsFigures(profiles, fit.heldOut) };
-    return { ...check, profiles: profiles.length, failures, fit: heldOut, text: (verbose = false) => formatGidsFigures(check.figures, check.results, verbose) };
-  } finally {
+    return { source: directory, profiles, questions: readJsonl<GidsQuestion>(files.questions), close: () => db.close() };
+  } catch (error) {
     db.close();
+    throw error;
+  }
+}
+
+/** The matching check on one set: every question matched as its asker would ask it. */
+export function checkGidsFiles(profilesCsv: string, questionsJsonl: string, vocabulary: Vocabulary, field?: FieldFrequencies) {
+  const set = openGidsSet({ profiles: profilesCsv, questions: questionsJsonl });
+  try {
+    const matcher = new GidsMatcher(set.source, vocabulary, field);
+    const check = runGidsCheck({ matcher, ownOf: () => [] }, set.profiles, set.questions);
+    const failures = formatGidsFailures(matcher, check.results);
+    return { ...check, profiles: set.profiles.length, failures, text: (verbose = false) => formatGidsFigures(check.figures, check.results, verbose) };
+  } finally {
+    set.close();
+  }
+}
+
+/**
+ * The suggest model fitted on several sets together (gids-fit.ts), with each set's held-out figures:
+ * every question judged by a model fitted without it.
+ */
+export function fitGidsFiles(sets: readonly GidsFiles[], vocabulary: Vocabulary, field?: FieldFrequencies) {
+  const opened = [];
+  try {
+    for (const files of sets) opened.push(openGidsSet(files));
+    const fit = fitSuggestModel(opened, vocabulary, field);
+    const heldOut = opened.map((set, i) => ({ results: fit.heldOut[i]!, figures: gidsFigures(set.profiles, fit.heldOut[i]!) }));
+    return { model: fit.model, examples: fit.examples, heldOut };
+  } finally {
+    for (const set of opened) set.close();
   }
 }

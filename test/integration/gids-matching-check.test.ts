@@ -9,9 +9,9 @@ import { openDatabase } from "../../src/store/open-database.js";
 import { REPO_ROOT, STARTER_KNOWLEDGE, tempDir } from "../helpers/temp-knowledge.js";
 
 const FIXTURE = path.join(REPO_ROOT, "test", "fixtures", "gids");
-/** A second set, written apart by someone else and run once: its figures are printed, only the rules asserted. */
+/** A second set, written apart by someone else (the suggest model is fitted on it and the first): its figures are printed, only the rules asserted. */
 const HOLDOUT = path.join(REPO_ROOT, "test", "fixtures", "gids-holdout");
-/** A third set, written apart by yet another writer, likewise. */
+/** A third set, written apart by yet another writer, never fitted on: likewise. */
 const HOLDOUT2 = path.join(REPO_ROOT, "test", "fixtures", "gids-holdout2");
 
 /**

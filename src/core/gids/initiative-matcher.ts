@@ -20,9 +20,12 @@ export type ProfileSource = { list(): InitiativeProfile[]; revision?(): string }
  * A short, plain question whose own word is in what an initiative has done ("hoe beginnen we een
  * buurtbus?" and "buurtbus sinds 2019") is suggested when that covers a quarter of what it asks,
  * whatever the model says: the model learnt from long questions, where one word is weak evidence.
- * (On the matching check this changes nothing from 0.25 to 0.4; below it, near misses get through.)
+ * Short means that its topic words weigh no more than SHORT_TOPIC rare words (a word common in the
+ * field's documents weighs less): in a longer question one shared word is a near miss as often as not
+ * (on the second set of the matching check, two of its eight false suggestions came from this rule).
  */
 export const DIRECT_SHARE = 0.25;
+export const SHORT_TOPIC = 3.5;
 /** Under the best candidate, others are suggested too when they hold at least this share of what it holds. */
 export const FOLLOWER_SHARE = 0.5;
 /** A direct question to the gids ("welke initiatieven doen iets met energie?") is short: a third of its topic must match. */
@@ -75,17 +78,18 @@ export class GidsMatcher implements InitiativeMatcher {
   /**
    * The initiatives to suggest for a question: none unless the evidence for the best one that may be
    * suggested (its lead) convinces the suggest model (suggest-model.ts) or it holds a typed word of a
-   * short question (DIRECT_SHARE); then it and those holding at least half as much. A profile whose
+   * short question (DIRECT_SHARE, SHORT_TOPIC); then it and those holding at least half as much. A profile whose
    * contacts may not be approached is never shown, but it competes: when it fits clearly better, the
    * lead must hold at least half as much too (a weaker, unrelated one is not offered in its place).
    * A direct question to the gids also lists every initiative holding a third of its (short) topic.
    */
   match(question: string, options: MatchOptions = {}): InitiativeMatch[] {
-    const { candidates, lead, evidence } = this.judged(question, options);
+    const { candidates, lead, evidence, topicWeight } = this.judged(question, options);
     if (!lead) return [];
     const top = candidates[0]!;
+    const short = topicWeight <= SHORT_TOPIC && evidence !== undefined && evidence.direct > 0 && evidence.share >= DIRECT_SHARE;
     const fits = evidence !== undefined && lead.mass >= FOLLOWER_SHARE * top.mass
-      && (suggestProbability(evidence, this.model) >= SUGGEST_THRESHOLD || (evidence.direct > 0 && evidence.share >= DIRECT_SHARE));
+      && (suggestProbability(evidence, this.model) >= SUGGEST_THRESHOLD || short);
     return candidates
       .filter((c) => c.contactable && ((fits && c.mass >= FOLLOWER_SHARE * lead.mass) || (options.listing && c.score >= LISTING_SHARE)))
       .slice(0, options.limit ?? DEFAULT_LIMIT)
@@ -96,13 +100,15 @@ export class GidsMatcher implements InitiativeMatcher {
    * The candidates, the lead (the first that may be suggested) and the evidence for suggesting it, against
    * the strongest other candidate (for the suggest model and its fit).
    */
-  judged(question: string, options: MatchOptions = {}): { candidates: MatchCandidate[]; lead?: MatchCandidate; evidence?: SuggestEvidence } {
+  judged(question: string, options: MatchOptions = {}): { candidates: MatchCandidate[]; lead?: MatchCandidate; evidence?: SuggestEvidence; topicWeight: number } {
     const { candidates, groups, total } = this.candidates(question, options);
     const lead = candidates.find((c) => c.contactable);
-    if (!lead) return { candidates };
-    const runnerUp = candidates.filter((c) => c !== lead).sort((a, b) => b.mass - a.mass)[0];
     const rare = idf(1, this.current().index.passageCount());
-    return { candidates, lead, evidence: suggestEvidence(lead, runnerUp, groups, total, rare) };
+    // What the question's topic weighs, in rare words.
+    const topicWeight = rare > 0 ? total / rare : 0;
+    if (!lead) return { candidates, topicWeight };
+    const runnerUp = candidates.filter((c) => c !== lead).sort((a, b) => b.mass - a.mass)[0];
+    return { candidates, lead, evidence: suggestEvidence(lead, runnerUp, groups, total, rare), topicWeight };
   }
 
   /**

@@ -20,15 +20,23 @@ export type SuggestEvidence = {
   known: number;
   /** Its share of the topic words the gids knows (the words it could have held). */
   knownShare: number;
+  /** Its second-best question word, against a rare word (capped at 1): two distinct words it holds well, not one. */
+  second: number;
+  /** The share of the question's weight in words no profile holds in any form: what it asks that the gids does not know. */
+  unknown: number;
+  /** How many topic words the question has (LONG_QUESTION or more: 1): in a long question every share is spread thin. */
+  length: number;
 };
 
-export const SUGGEST_EVIDENCE_NAMES = ["share", "evidence", "words", "wordShare", "direct", "descriptionOnly", "margin", "known", "knownShare"] as const satisfies ReadonlyArray<keyof SuggestEvidence>;
+export const SUGGEST_EVIDENCE_NAMES = ["share", "evidence", "words", "wordShare", "direct", "descriptionOnly", "margin", "known", "knownShare", "second", "unknown", "length"] as const satisfies ReadonlyArray<keyof SuggestEvidence>;
 /** Which way each may count: more of it only for suggesting (+1), only against (-1). */
-export const SUGGEST_EVIDENCE_SIGNS: Record<keyof SuggestEvidence, number> = { share: 1, evidence: 1, words: 1, wordShare: 1, direct: 1, descriptionOnly: -1, margin: 1, known: 1, knownShare: 1 };
+export const SUGGEST_EVIDENCE_SIGNS: Record<keyof SuggestEvidence, number> = { share: 1, evidence: 1, words: 1, wordShare: 1, direct: 1, descriptionOnly: -1, margin: 1, known: 1, knownShare: 1, second: 1, unknown: -1, length: 1 };
 
 /** A term that counts (nearly) as the word typed: the word itself, a translation, a typo, an inflection. */
 const DIRECT_WEIGHT = 0.85;
 const STRONG_FIELDS = new Set(["experience", "themes", "name"]);
+/** A question of this many topic words or more is long (the length feature is 1). */
+const LONG_QUESTION = 12;
 
 type Scored = { mass: number; held: readonly HeldWord[] };
 
@@ -40,6 +48,7 @@ export function suggestEvidence(best: Scored, runnerUp: Scored | undefined, grou
   const held = best.held.filter((h) => h.value > 0);
   const knownGroups = groups.filter((g) => g.terms.some((t) => t.df > 0));
   const knownMax = knownGroups.reduce((n, g) => n + g.max, 0);
+  const values = held.map((h) => h.value).sort((a, b) => b - a);
   const direct = held.filter((h) => (h.weight ?? 0) >= DIRECT_WEIGHT && h.field && STRONG_FIELDS.has(h.field)).length;
   return {
     share: total > 0 ? best.mass / total : 0,
@@ -51,5 +60,8 @@ export function suggestEvidence(best: Scored, runnerUp: Scored | undefined, grou
     margin: best.mass > 0 ? Math.max(0, best.mass - (runnerUp?.mass ?? 0)) / best.mass : 0,
     known: groups.length ? knownGroups.length / groups.length : 0,
     knownShare: knownMax > 0 ? Math.min(1, best.mass / knownMax) : 0,
+    second: values.length > 1 ? Math.min(1, values[1]! / rare) : 0,
+    unknown: total > 0 ? Math.max(0, total - knownMax) / total : 0,
+    length: Math.min(1, groups.length / LONG_QUESTION),
   };
 }
