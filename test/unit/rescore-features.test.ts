@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HAND_RANKING_MODEL, RANK_FEATURES, type RankingModel } from "../../src/core/retrieval/ranking-model.js";
+import { HAND_RANKING_MODEL, RANK_FEATURES, RANKING_MODEL, type RankingModel } from "../../src/core/retrieval/ranking-model.js";
 import { rescore } from "../../src/core/retrieval/rescore.js";
 import type { SearchTerm } from "../../src/core/retrieval/search-term.js";
 import { analyzeQuery, analyzeText } from "../../src/core/text/analyzer.js";
@@ -28,7 +28,7 @@ describe("ranking passages by a linear model over features", () => {
     const ranked = rescore([underHeading, wordy], question, { ...options, features: true });
     for (const h of ranked) {
       expect(h.features).toHaveLength(RANK_FEATURES.length);
-      const sum = RANK_FEATURES.reduce((s, f, i) => s + HAND_RANKING_MODEL.weights[f] * h.features![i]!, 0);
+      const sum = RANK_FEATURES.reduce((s, f, i) => s + RANKING_MODEL.weights[f] * h.features![i]!, 0);
       expect(h.score).toBeCloseTo(sum, 9);
     }
     const heading = ranked.find((h) => h.passage.documentId === "repair")!;
@@ -46,7 +46,7 @@ describe("ranking passages by a linear model over features", () => {
   });
 
   it("given a model that weighs the heading, then the passage whose heading names the subject comes first", () => {
-    const byWords = rescore([wordy, underHeading], question, options);
+    const byWords = rescore([wordy, underHeading], question, { ...options, model: HAND_RANKING_MODEL });
     expect(byWords[0]!.passage.documentId).toBe("markt");
     const headingModel: RankingModel = { bias: 0, weights: { ...HAND_RANKING_MODEL.weights, heading: 3 } };
     const byHeading = rescore([wordy, underHeading], question, { ...options, model: headingModel });
@@ -60,5 +60,28 @@ describe("ranking passages by a linear model over features", () => {
     const together = ranked.map((h) => feature(h, "documentHeld"));
     expect(together[0]).toBeCloseTo(together[1]!, 9);
     expect(together[0]!).toBeGreaterThan(Math.max(...ranked.map((h) => feature(h, "held"))));
+  });
+
+  it("given a why-question, then two sentences that give a reason hold the question's weight in the shape feature, a bare mention does not", () => {
+    const why = terms("Waarom stopt de buurtbus in het dorp?");
+    const reason = hit("bus", 0, "De buurtbus stopt in het dorp omdat er te weinig chauffeurs zijn. Het bestuur zoekt nieuwe mensen.");
+    const mention = hit("krant", 0, "De buurtbus stopt in het dorp. Het bestuur zoekt nieuwe mensen.");
+    const ranked = rescore([mention, reason], why, { ...options, features: true, shape: { form: "why", list: false } });
+    const of = (id: string) => ranked.find((h) => h.passage.documentId === id)!;
+    expect(feature(of("bus"), "shape")).toBeCloseTo(feature(of("bus"), "window"), 9);
+    expect(feature(of("krant"), "shape")).toBe(0);
+    const shaped: RankingModel = { bias: 0, weights: { ...HAND_RANKING_MODEL.weights, shape: 1 } };
+    expect(rescore([mention, reason], why, { ...options, model: shaped, shape: { form: "why", list: false } })[0]!.passage.documentId).toBe("bus");
+  });
+
+  it("given a question with one rare word, then only passages holding that word have the rarest-word feature", () => {
+    const rare: SearchTerm[] = [
+      { term: analyzeText("kringloopwinkel")[0]!, word: "kringloopwinkel", df: 1, origin: "typed", prefix: false, weight: 1 },
+      { term: analyzeText("vrijwilligers")[0]!, word: "vrijwilligers", df: 40, origin: "typed", prefix: false, weight: 1 },
+    ];
+    const ranked = rescore([hit("a", 0, "De kringloopwinkel draait op vrijwilligers."), hit("b", 0, "Vrijwilligers zijn welkom.")], rare, { ...options, features: true });
+    const of = (id: string) => ranked.find((h) => h.passage.documentId === id)!;
+    expect(feature(of("a"), "rarest")).toBeGreaterThan(0);
+    expect(feature(of("b"), "rarest")).toBe(0);
   });
 });

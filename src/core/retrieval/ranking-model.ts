@@ -7,9 +7,12 @@
  * - held: the question's weight the passage text holds anywhere;
  * - ownHeld: the same, only the words as typed (and a compound's parts), not synonyms or corrections;
  * - heading: the question's weight the passage's heading and document title hold;
- * - documentHeld: the question's weight held by all candidate passages of the same document together.
+ * - documentHeld: the question's weight held by all candidate passages of the same document together;
+ * - rarest: the weight of the question's rarest known typed word, when the passage holds it;
+ * - shape: the question's weight held by the best two consecutive sentences that have the shape of the
+ *   answer asked for (a reason, a definition, advice, a labelled list: answer-shape.ts), else 0.
  */
-export const RANK_FEATURES = ["bm25", "window", "sentence", "held", "ownHeld", "heading", "documentHeld"] as const;
+export const RANK_FEATURES = ["bm25", "window", "sentence", "held", "ownHeld", "heading", "documentHeld", "rarest", "shape"] as const;
 export type RankFeature = (typeof RANK_FEATURES)[number];
 
 /** A linear ranking model; the bias changes no order and is kept for the shared writer of fitted models. */
@@ -18,7 +21,7 @@ export type RankingModel = { bias: number; weights: Record<RankFeature, number> 
 /** BM25 plus half the best two sentences: the hand weights, chosen by cross-validating the window weight alone. */
 export const HAND_RANKING_MODEL: RankingModel = {
   bias: 0,
-  weights: { bm25: 1, window: 0.5, sentence: 0, held: 0, ownHeld: 0, heading: 0, documentHeld: 0 },
+  weights: { bm25: 1, window: 0.5, sentence: 0, held: 0, ownHeld: 0, heading: 0, documentHeld: 0, rarest: 0, shape: 0 },
 };
 
 /**
@@ -29,5 +32,5 @@ export const HAND_RANKING_MODEL: RankingModel = {
  */
 export const RANKING_MODEL: RankingModel = {
   bias: 0,
-  weights: {bm25: 1, window: 0.5, sentence: 0, held: 0, ownHeld: 0, heading: 0, documentHeld: 0},
+  weights: {bm25: 0.741, window: 0.134, sentence: 0.001, held: 0, ownHeld: 0, heading: 0.261, documentHeld: 0.233, rarest: 0, shape: 0.28},
 };

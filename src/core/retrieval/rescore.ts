@@ -4,6 +4,7 @@ import { sentencesOf } from "./passage-sentences.js";
 import { holds as has, questionWeight, type QuestionWeight } from "./question-weight.js";
 import type { SearchTerm } from "./search-term.js";
 import { RANKING_MODEL, type RankingModel } from "./ranking-model.js";
+import { shapeFactor, type QuestionForm } from "../answer/answer-shape.js";
 
 export { idf } from "./question-weight.js";
 
@@ -24,6 +25,8 @@ export type RescoreOptions = {
   keep: number;
   /** Computes every feature of every candidate, without skipping (for fitting the model). */
   features?: boolean;
+  /** The shape of answer the question asks for (for the shape feature). */
+  shape?: { form: QuestionForm; list: boolean };
 };
 
 /** A candidate with its ranking features, in the order of RANK_FEATURES. */
@@ -47,6 +50,8 @@ export function rescore(hits: readonly SearchHit[], terms: readonly SearchTerm[]
   terms.forEach((t, i) => !t.prefix && exact.set(t.term, [...(exact.get(t.term) ?? []), i]));
   const prefixes = terms.map((t, i) => (t.prefix ? i : -1)).filter((i) => i >= 0);
   const own = terms.map((t) => t.origin === "typed" || t.origin === "compound-part");
+  const known = terms.map((t, i) => ({ t, i })).filter(({ t }) => t.origin === "typed" && t.df > 0);
+  const rarest = known.length ? known.reduce((a, b) => (b.t.df < a.t.df ? b : a)).i : -1;
 
   const scored = hits.map((hit) => {
     const tf = new Array<number>(terms.length).fill(0);
@@ -69,6 +74,7 @@ export function rescore(hits: readonly SearchHit[], terms: readonly SearchTerm[]
       ownHeld: question.sum(weights.map((x, i) => (present[i] && own[i] ? x : 0))),
       heading: question.sum(weights.map((x, i) => (inHeading[i] ? x : 0))),
       documentHeld: 0,
+      rarest: rarest >= 0 && present[rarest] ? weights[rarest]! : 0,
     };
     return { hit, present, cheap };
   });
@@ -79,15 +85,18 @@ export function rescore(hits: readonly SearchHit[], terms: readonly SearchTerm[]
     byDocument.set(hit.passage.documentId, union.map((p, i) => p || present[i]!));
   }
   for (const s of scored) s.cheap.documentHeld = question.sum(weights.map((x, i) => (byDocument.get(s.hit.passage.documentId)![i] ? x : 0)));
-  const cheapScore = (c: CheapFeatures) => w.bm25 * c.bm25 + w.held * c.held + w.ownHeld * c.ownHeld + w.heading * c.heading + w.documentHeld * c.documentHeld;
-  const sentenceWeight = w.window + w.sentence;
-  const full = (s: (typeof scored)[number], sentences: SentenceFeatures) =>
-    [s.cheap.bm25, sentences.window, sentences.sentence, s.cheap.held, s.cheap.ownHeld, s.cheap.heading, s.cheap.documentHeld];
+  const cheapScore = (c: CheapFeatures) =>
+    w.bm25 * c.bm25 + w.held * c.held + w.ownHeld * c.ownHeld + w.heading * c.heading + w.documentHeld * c.documentHeld + w.rarest * c.rarest;
+  const sentenceWeight = w.window + w.sentence + w.shape;
+  const shape = options.shape && (options.features || w.shape > 0) ? options.shape : undefined;
+  const sentenceScore = (f: SentenceFeatures) => w.window * f.window + w.sentence * f.sentence + w.shape * f.shape;
+  const full = (s: (typeof scored)[number], f: SentenceFeatures) =>
+    [s.cheap.bm25, f.window, f.sentence, s.cheap.held, s.cheap.ownHeld, s.cheap.heading, s.cheap.documentHeld, s.cheap.rarest, f.shape];
   if (options.features) {
     return scored
       .map((s) => {
-        const sentences = bestSentences(s.hit, question);
-        return { ...s.hit, score: cheapScore(s.cheap) + w.window * sentences.window + w.sentence * sentences.sentence, features: full(s, sentences) };
+        const sentences = bestSentences(s.hit, question, shape);
+        return { ...s.hit, score: cheapScore(s.cheap) + sentenceScore(sentences), features: full(s, sentences) };
       })
       .sort((a, b) => b.score - a.score);
   }
@@ -102,8 +111,7 @@ export function rescore(hits: readonly SearchHit[], terms: readonly SearchTerm[]
     const kth = finals.length >= options.keep ? finals[options.keep - 1]! : -Infinity;
     let final = score;
     if (score + sentenceWeight * s.cheap.held > kth) {
-      const sentences = bestSentences(s.hit, question);
-      final += w.window * sentences.window + w.sentence * sentences.sentence;
+      final += sentenceScore(bestSentences(s.hit, question, shape));
     }
     result.push({ ...s.hit, score: final });
     finals.push(final);
@@ -112,26 +120,30 @@ export function rescore(hits: readonly SearchHit[], terms: readonly SearchTerm[]
   return result.sort((a, b) => b.score - a.score);
 }
 
-type CheapFeatures = { bm25: number; held: number; ownHeld: number; heading: number; documentHeld: number };
-type SentenceFeatures = { window: number; sentence: number };
+type CheapFeatures = { bm25: number; held: number; ownHeld: number; heading: number; documentHeld: number; rarest: number };
+type SentenceFeatures = { window: number; sentence: number; shape: number };
 
 /**
  * The question's weight held by the best two consecutive sentences of a passage, and by its best
  * single sentence. A sentence that asks a question itself (a document's list of questions, a table of
  * contents, an agenda) does not answer one: its words do not count.
  */
-function bestSentences(hit: SearchHit, question: QuestionWeight): SentenceFeatures {
-  const sentences = sentencesOf(hit).map((s) => (asksItself(s.text) ? NOTHING : s.terms));
+function bestSentences(hit: SearchHit, question: QuestionWeight, shape?: { form: QuestionForm; list: boolean }): SentenceFeatures {
+  const all = sentencesOf(hit);
+  const sentences = all.map((s) => (asksItself(s.text) ? NOTHING : s.terms));
   let window = 0;
   let sentence = 0;
+  let shaped = 0;
   for (let start = 0; start < Math.max(1, sentences.length - 1); start++) {
     const a = sentences[start];
     if (!a) break;
     const b = sentences[start + 1];
-    window = Math.max(window, question.held(b ? new Set([...a, ...b]) : a));
+    const held = question.held(b ? new Set([...a, ...b]) : a);
+    window = Math.max(window, held);
+    if (shape && held > shaped && shapeFactor(all.slice(start, start + 2), question, shape.form, shape.list) > 1) shaped = held;
   }
   for (const a of sentences) sentence = Math.max(sentence, question.held(a));
-  return { window, sentence };
+  return { window, sentence, shape: shaped };
 }
 
 const NOTHING: ReadonlySet<string> = new Set();

@@ -7,6 +7,8 @@ import { MAX_TYPO_WORDS, correctTypo } from "./typo-correction.js";
 import { englishBase, type Vocabulary } from "../text/vocabulary.js";
 import { rescore, type RankedHit } from "./rescore.js";
 import type { RankingModel } from "./ranking-model.js";
+import { questionForm } from "../answer/answer-shape.js";
+import { asksForList } from "../answer/asks-for-list.js";
 import type { SearchTerm } from "./search-term.js";
 
 export { heldShare, idf } from "./question-weight.js";
@@ -65,6 +67,7 @@ export function retrieve(index: KnowledgeIndex, question: string, limit = 10, op
     windowWeight: options.windowWeight,
     model: options.model,
     features: options.features,
+    shape: { form: questionForm(question), list: asksForList(question) },
     keep: limit,
   }).slice(0, limit);
   return { query, terms, hits, passageCount };
