@@ -7,6 +7,6 @@ export type AnswerabilityModel = { bias: number; weights: Partial<Record<keyof A
  * into this file.
  */
 export const ANSWERABILITY_MODEL: AnswerabilityModel = {
-  bias: -0.353,
-  weights: {coverage: 1.594, unknownShare: -2.219, agreement: -0.417, sentenceCoverage: 0.395, rarestInTop: -0.48, topicMissing: -0.279, detailMissing: -3.813, length: 2.341},
+  bias: -0.181,
+  weights: {coverage: 1.401, unknownShare: -1.998, agreement: -0.5, sentenceCoverage: 0.544, rarestInTop: -0.557, topicMissing: -0.566, detailMissing: -3.855, length: 2.376},
 };

@@ -37,7 +37,8 @@ export type RankedHit = SearchHit & { features?: number[] };
  * than a typed word), by a linear model over features (ranking-model.ts): BM25 over the passage text,
  * with its heading and title counting as part of it, the question's weight found together in two
  * consecutive sentences (so that a passage where one sentence answers the question outranks one that
- * has the words scattered), and how much of the question the passage, its heading and its document hold.
+ * has the words scattered) and in two that have the shape of the answer asked for, whether it holds the
+ * question's rarest word, and how much of the question the passage, its heading and its document hold.
  * The sentence features, the costly part, are computed best-first and stop once no passage left can
  * reach the ones kept (all weights are non-negative and a sentence holds no more than its passage).
  */
