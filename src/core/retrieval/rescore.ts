@@ -51,6 +51,7 @@ export function rescore(hits: readonly SearchHit[], terms: readonly SearchTerm[]
   terms.forEach((t, i) => !t.prefix && exact.set(t.term, [...(exact.get(t.term) ?? []), i]));
   const prefixes = terms.map((t, i) => (t.prefix ? i : -1)).filter((i) => i >= 0);
   const own = terms.map((t) => t.origin === "typed" || t.origin === "compound-part");
+  const all = !!options.features;
   const known = terms.map((t, i) => ({ t, i })).filter(({ t }) => t.origin === "typed" && t.df > 0);
   const rarest = known.length ? known.reduce((a, b) => (b.t.df < a.t.df ? b : a)).i : -1;
 
@@ -69,11 +70,12 @@ export function rescore(hits: readonly SearchHit[], terms: readonly SearchTerm[]
       return f > 0 ? weights[i]! * ((f * (K1 + 1)) / (f + lengthNorm)) : 0;
     });
     const present = tf.map((f) => f > 0);
+    // A feature of weight 0 is left at 0, unless all are asked for.
     const cheap: CheapFeatures = {
       bm25: question.sum(contribution),
       held: question.sum(weights.map((x, i) => (present[i] ? x : 0))),
-      ownHeld: question.sum(weights.map((x, i) => (present[i] && own[i] ? x : 0))),
-      heading: question.sum(weights.map((x, i) => (inHeading[i] ? x : 0))),
+      ownHeld: all || w.ownHeld ? question.sum(weights.map((x, i) => (present[i] && own[i] ? x : 0))) : 0,
+      heading: all || w.heading ? question.sum(weights.map((x, i) => (inHeading[i] ? x : 0))) : 0,
       documentHeld: 0,
       rarest: rarest >= 0 && present[rarest] ? weights[rarest]! : 0,
     };
@@ -81,11 +83,11 @@ export function rescore(hits: readonly SearchHit[], terms: readonly SearchTerm[]
   });
   // What all candidates of one document hold together.
   const byDocument = new Map<string, boolean[]>();
-  for (const { hit, present } of scored) {
+  for (const { hit, present } of all || w.documentHeld ? scored : []) {
     const union = byDocument.get(hit.passage.documentId) ?? present.map(() => false);
     byDocument.set(hit.passage.documentId, union.map((p, i) => p || present[i]!));
   }
-  for (const s of scored) s.cheap.documentHeld = question.sum(weights.map((x, i) => (byDocument.get(s.hit.passage.documentId)![i] ? x : 0)));
+  for (const s of all || w.documentHeld ? scored : []) s.cheap.documentHeld = question.sum(weights.map((x, i) => (byDocument.get(s.hit.passage.documentId)![i] ? x : 0)));
   const cheapScore = (c: CheapFeatures) =>
     w.bm25 * c.bm25 + w.held * c.held + w.ownHeld * c.ownHeld + w.heading * c.heading + w.documentHeld * c.documentHeld + w.rarest * c.rarest;
   const sentenceWeight = w.window + w.sentence + w.shape;
@@ -96,7 +98,7 @@ export function rescore(hits: readonly SearchHit[], terms: readonly SearchTerm[]
   if (options.features) {
     return scored
       .map((s) => {
-        const sentences = bestSentences(s.hit, question, shape);
+        const sentences = bestSentences(s.hit, question, shape, true);
         return { ...s.hit, score: cheapScore(s.cheap) + sentenceScore(sentences), features: full(s, sentences) };
       })
       .sort((a, b) => b.score - a.score);
@@ -112,7 +114,7 @@ export function rescore(hits: readonly SearchHit[], terms: readonly SearchTerm[]
     const kth = finals.length >= options.keep ? finals[options.keep - 1]! : -Infinity;
     let final = score;
     if (score + sentenceWeight * s.cheap.held > kth) {
-      final += sentenceScore(bestSentences(s.hit, question, shape));
+      final += sentenceScore(bestSentences(s.hit, question, shape, w.sentence > 0));
     }
     result.push({ ...s.hit, score: final });
     finals.push(final);
@@ -129,7 +131,7 @@ type SentenceFeatures = { window: number; sentence: number; shape: number };
  * single sentence. A sentence that asks a question itself (a document's list of questions, a table of
  * contents, an agenda) does not answer one: its words do not count.
  */
-function bestSentences(hit: SearchHit, question: QuestionWeight, shape?: { form: QuestionForm; list: boolean }): SentenceFeatures {
+function bestSentences(hit: SearchHit, question: QuestionWeight, shape: { form: QuestionForm; list: boolean } | undefined, single: boolean): SentenceFeatures {
   const all = sentencesOf(hit);
   const sentences = all.map((s) => (asksItself(s.text) ? NOTHING : s.terms));
   let window = 0;
@@ -143,7 +145,7 @@ function bestSentences(hit: SearchHit, question: QuestionWeight, shape?: { form:
     window = Math.max(window, held);
     if (shape && held > shaped && shapeFactor(all.slice(start, start + 2), question, shape.form, shape.list) > 1) shaped = held;
   }
-  for (const a of sentences) sentence = Math.max(sentence, question.held(a));
+  if (single) for (const a of sentences) sentence = Math.max(sentence, question.held(a));
   return { window, sentence, shape: shaped };
 }
 
