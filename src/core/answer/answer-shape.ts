@@ -36,16 +36,56 @@ const BONUS = 1.3;
  * gives a reason, "wat is X" by a sentence that says what X is, a how-question by advice or a step.
  */
 export function shapeFactor(sentences: readonly { text: string }[], question: QuestionWeight, form: QuestionForm, list: boolean): number {
-  const first = sentences[0]!.text;
+  const first = traitsOf(sentences[0]!);
   if (list) {
-    const label = LABEL.exec(first)?.[1];
-    if (label && question.heldEach(new Set(analyzeText(label))) > 0) return BONUS;
+    const label = first.labelTerms();
+    if (label && question.heldEach(label) > 0) return BONUS;
   }
-  const folded = sentences.map((s) => foldDiacritics(s.text));
-  if (form === "why" && folded.some((s) => REASON.test(s))) return BONUS;
-  if (form === "howto" && sentences.some((s) => givesAdvice(s.text))) return BONUS;
-  if (form === "definition" && SAYS_WHAT_IT_IS.test(folded[0]!) && question.heldEach(new Set(analyzeText(first.split(SAYS_WHAT_IT_IS_VERB)[0] ?? ""))) > 0) return BONUS;
+  if (form === "why" && sentences.some((s) => traitsOf(s).reason())) return BONUS;
+  if (form === "howto" && sentences.some((s) => traitsOf(s).advice())) return BONUS;
+  if (form === "definition") {
+    const subject = first.subjectTerms();
+    if (subject && question.heldEach(subject) > 0) return BONUS;
+  }
   return 1;
+}
+
+/** What a sentence's shape says, each part worked out when first asked and kept with the sentence. */
+type Traits = {
+  reason(): boolean;
+  advice(): boolean;
+  /** The terms of the label before a colon ("Uitgangspunten: …"), if it has one. */
+  labelTerms(): ReadonlySet<string> | undefined;
+  /** The terms before the verb of "X is …", if it says what something is. */
+  subjectTerms(): ReadonlySet<string> | undefined;
+};
+
+const traits = new WeakMap<object, Traits>();
+
+/**
+ * The shape of a sentence, kept for the sentence object: a passage's sentences are cached (see
+ * passage-sentences.ts), so ranking and quoting read each sentence's shape once, not per window.
+ */
+function traitsOf(sentence: { text: string }): Traits {
+  let own = traits.get(sentence);
+  if (own) return own;
+  const memo = <T>(work: () => T): (() => T) => {
+    let done = false;
+    let value: T;
+    return () => (done ? value! : ((done = true), (value = work())));
+  };
+  const folded = memo(() => foldDiacritics(sentence.text));
+  own = {
+    reason: memo(() => REASON.test(folded())),
+    advice: memo(() => givesAdvice(sentence.text)),
+    labelTerms: memo(() => {
+      const label = LABEL.exec(sentence.text)?.[1];
+      return label ? new Set(analyzeText(label)) : undefined;
+    }),
+    subjectTerms: memo(() => (SAYS_WHAT_IT_IS.test(folded()) ? new Set(analyzeText(sentence.text.split(SAYS_WHAT_IT_IS_VERB)[0] ?? "")) : undefined)),
+  };
+  traits.set(sentence, own);
+  return own;
 }
 
 const SAYS_WHAT_IT_IS_VERB = /\s(?:is|zijn|betekent|betekenen|houdt in|staat voor|wordt|worden)\s/;

@@ -3,6 +3,8 @@ import type { SearchHit } from "../types.js";
 import { sentencesOf } from "./passage-sentences.js";
 import { holds as has, questionWeight, type QuestionWeight } from "./question-weight.js";
 import type { SearchTerm } from "./search-term.js";
+import { RANKING_MODEL, type RankingModel } from "./ranking-model.js";
+import { shapeFactor, type QuestionForm } from "../answer/answer-shape.js";
 
 export { idf } from "./question-weight.js";
 
@@ -15,77 +17,136 @@ const B = 0.75;
 export type RescoreOptions = {
   passageCount: number;
   averageLength: number;
-  /** Weight of the best two consecutive sentences' share of the question, against the passage's BM25. */
-  windowWeight: number;
+  /** The weights of the ranking features (default: RANKING_MODEL). */
+  model?: RankingModel;
+  /** Overrides the model's weight of the best two consecutive sentences (0: no sentence check). */
+  windowWeight?: number;
   /** How many passages the caller keeps: the sentence check is skipped for those that cannot reach them. */
   keep: number;
+  /** Computes every feature of every candidate, without skipping (for fitting the model). */
+  features?: boolean;
+  /** The shape of answer the question asks for (for the shape feature). */
+  shape?: { form: QuestionForm; list: boolean };
 };
+
+/** A candidate with its ranking features, in the order of RANK_FEATURES. */
+export type RankedHit = SearchHit & { features?: number[] };
 
 /**
  * Scores candidate passages for the question's terms, each with its own weight (a synonym counts less
- * than a typed word): BM25 over the passage text, with its heading and title counting as part of it,
- * plus the question's weight found together in two consecutive sentences, so that a passage where one
- * sentence answers the question outranks one that has the words scattered. The sentence check, the
- * costly part, is done best-first and stops once no passage left can reach the ones kept.
+ * than a typed word), by a linear model over features (ranking-model.ts): BM25 over the passage text,
+ * with its heading and title counting as part of it, the question's weight found together in two
+ * consecutive sentences (so that a passage where one sentence answers the question outranks one that
+ * has the words scattered) and in two that have the shape of the answer asked for, whether it holds the
+ * question's rarest word, and how much of the question the passage, its heading and its document hold.
+ * The sentence features, the costly part, are computed best-first and stop once no passage left can
+ * reach the ones kept (all weights are non-negative and a sentence holds no more than its passage).
  */
-export function rescore(hits: readonly SearchHit[], terms: readonly SearchTerm[], options: RescoreOptions): SearchHit[] {
+export function rescore(hits: readonly SearchHit[], terms: readonly SearchTerm[], options: RescoreOptions): RankedHit[] {
   const question = questionWeight(terms, options.passageCount);
   const { weights } = question;
+  const model = options.model ?? RANKING_MODEL;
+  const w = options.windowWeight === undefined ? model.weights : { ...model.weights, window: options.windowWeight };
   const exact = new Map<string, number[]>();
   terms.forEach((t, i) => !t.prefix && exact.set(t.term, [...(exact.get(t.term) ?? []), i]));
   const prefixes = terms.map((t, i) => (t.prefix ? i : -1)).filter((i) => i >= 0);
+  const own = terms.map((t) => t.origin === "typed" || t.origin === "compound-part");
+  const all = !!options.features;
+  const known = terms.map((t, i) => ({ t, i })).filter(({ t }) => t.origin === "typed" && t.df > 0);
+  const rarest = known.length ? known.reduce((a, b) => (b.t.df < a.t.df ? b : a)).i : -1;
 
   const scored = hits.map((hit) => {
     const tf = new Array<number>(terms.length).fill(0);
-    for (const own of hit.passage.terms) {
-      for (const i of exact.get(own) ?? []) tf[i]!++;
-      for (const i of prefixes) if (own.startsWith(terms[i]!.term)) tf[i]!++;
+    for (const term of hit.passage.terms) {
+      for (const i of exact.get(term) ?? []) tf[i]!++;
+      for (const i of prefixes) if (term.startsWith(terms[i]!.term)) tf[i]!++;
     }
     const section = termSet(hit.passage.section);
     const title = termSet(hit.document.title);
     const lengthNorm = K1 * (1 - B + (B * hit.passage.terms.length) / Math.max(1, options.averageLength));
+    const inHeading = terms.map((t) => has(section, t) || has(title, t));
     const contribution = terms.map((t, i) => {
       const f = tf[i]! + (has(section, t) ? SECTION_TF : 0) + (has(title, t) ? TITLE_TF : 0);
       return f > 0 ? weights[i]! * ((f * (K1 + 1)) / (f + lengthNorm)) : 0;
     });
-    // Two of its sentences cannot hold more of the question than the passage's text holds.
-    const held = question.sum(weights.map((w, i) => (tf[i]! > 0 ? w : 0)));
-    return { hit, score: question.sum(contribution), held };
+    const present = tf.map((f) => f > 0);
+    // A feature of weight 0 is left at 0, unless all are asked for.
+    const cheap: CheapFeatures = {
+      bm25: question.sum(contribution),
+      held: question.sum(weights.map((x, i) => (present[i] ? x : 0))),
+      ownHeld: all || w.ownHeld ? question.sum(weights.map((x, i) => (present[i] && own[i] ? x : 0))) : 0,
+      heading: all || w.heading ? question.sum(weights.map((x, i) => (inHeading[i] ? x : 0))) : 0,
+      documentHeld: 0,
+      rarest: rarest >= 0 && present[rarest] ? weights[rarest]! : 0,
+    };
+    return { hit, present, cheap };
   });
-  if (options.windowWeight <= 0) return scored.sort((a, b) => b.score - a.score).map(({ hit, score }) => ({ ...hit, score }));
+  // What all candidates of one document hold together.
+  const byDocument = new Map<string, boolean[]>();
+  for (const { hit, present } of all || w.documentHeld ? scored : []) {
+    const union = byDocument.get(hit.passage.documentId) ?? present.map(() => false);
+    byDocument.set(hit.passage.documentId, union.map((p, i) => p || present[i]!));
+  }
+  for (const s of all || w.documentHeld ? scored : []) s.cheap.documentHeld = question.sum(weights.map((x, i) => (byDocument.get(s.hit.passage.documentId)![i] ? x : 0)));
+  const cheapScore = (c: CheapFeatures) =>
+    w.bm25 * c.bm25 + w.held * c.held + w.ownHeld * c.ownHeld + w.heading * c.heading + w.documentHeld * c.documentHeld + w.rarest * c.rarest;
+  const sentenceWeight = w.window + w.sentence + w.shape;
+  const shape = options.shape && (options.features || w.shape > 0) ? options.shape : undefined;
+  const sentenceScore = (f: SentenceFeatures) => w.window * f.window + w.sentence * f.sentence + w.shape * f.shape;
+  const full = (s: (typeof scored)[number], f: SentenceFeatures) =>
+    [s.cheap.bm25, f.window, f.sentence, s.cheap.held, s.cheap.ownHeld, s.cheap.heading, s.cheap.documentHeld, s.cheap.rarest, f.shape];
+  if (options.features) {
+    return scored
+      .map((s) => {
+        const sentences = bestSentences(s.hit, question, shape, true);
+        return { ...s.hit, score: cheapScore(s.cheap) + sentenceScore(sentences), features: full(s, sentences) };
+      })
+      .sort((a, b) => b.score - a.score);
+  }
+  const ranked = scored.map((s) => ({ s, score: cheapScore(s.cheap) })).sort((a, b) => b.score - a.score);
+  if (sentenceWeight <= 0) return ranked.map(({ s, score }) => ({ ...s.hit, score }));
 
-  // Best-first by BM25; a passage whose BM25 plus the largest possible sentence bonus stays below the
-  // passages kept so far cannot enter them.
-  const { total } = question;
-  const maxBonus = options.windowWeight * total;
-  scored.sort((a, b) => b.score - a.score);
+  // Best-first by the cheap features; a passage whose score plus the largest possible sentence bonus
+  // (its sentences holding all the passage holds) stays below the passages kept so far cannot enter them.
   const finals: number[] = [];
   const result: SearchHit[] = [];
-  for (const { hit, score, held } of scored) {
+  for (const { s, score } of ranked) {
     const kth = finals.length >= options.keep ? finals[options.keep - 1]! : -Infinity;
-    const final = score + (maxBonus * held) / total <= kth ? score : score + maxBonus * bestWindowShare(hit, question);
-    result.push({ ...hit, score: final });
+    let final = score;
+    if (score + sentenceWeight * s.cheap.held > kth) {
+      final += sentenceScore(bestSentences(s.hit, question, shape, w.sentence > 0));
+    }
+    result.push({ ...s.hit, score: final });
     finals.push(final);
     finals.sort((a, b) => b - a);
   }
   return result.sort((a, b) => b.score - a.score);
 }
 
+type CheapFeatures = { bm25: number; held: number; ownHeld: number; heading: number; documentHeld: number; rarest: number };
+type SentenceFeatures = { window: number; sentence: number; shape: number };
+
 /**
- * The share of the question's weight held by the best two consecutive sentences of a passage. A sentence
- * that asks a question itself (a document's list of questions, a table of contents, an agenda) does not
- * answer one: its words do not count.
+ * The question's weight held by the best two consecutive sentences of a passage, and by its best
+ * single sentence. A sentence that asks a question itself (a document's list of questions, a table of
+ * contents, an agenda) does not answer one: its words do not count.
  */
-function bestWindowShare(hit: SearchHit, question: QuestionWeight): number {
-  const sentences = sentencesOf(hit).map((s) => (asksItself(s.text) ? NOTHING : s.terms));
-  let best = 0;
+function bestSentences(hit: SearchHit, question: QuestionWeight, shape: { form: QuestionForm; list: boolean } | undefined, single: boolean): SentenceFeatures {
+  const all = sentencesOf(hit);
+  const sentences = all.map((s) => (asksItself(s.text) ? NOTHING : s.terms));
+  let window = 0;
+  let sentence = 0;
+  let shaped = 0;
   for (let start = 0; start < Math.max(1, sentences.length - 1); start++) {
     const a = sentences[start];
     if (!a) break;
     const b = sentences[start + 1];
-    best = Math.max(best, question.share(b ? new Set([...a, ...b]) : a));
+    const held = question.held(b ? new Set([...a, ...b]) : a);
+    window = Math.max(window, held);
+    if (shape && held > shaped && shapeFactor(all.slice(start, start + 2), question, shape.form, shape.list) > 1) shaped = held;
   }
-  return best;
+  if (single) for (const a of sentences) sentence = Math.max(sentence, question.held(a));
+  return { window, sentence, shape: shaped };
 }
 
 const NOTHING: ReadonlySet<string> = new Set();

@@ -5,7 +5,10 @@ import { splitCompound } from "../text/compounds.js";
 import { stemDutch } from "../text/stem.js";
 import { MAX_TYPO_WORDS, correctTypo } from "./typo-correction.js";
 import { englishBase, type Vocabulary } from "../text/vocabulary.js";
-import { rescore } from "./rescore.js";
+import { rescore, type RankedHit } from "./rescore.js";
+import type { RankingModel } from "./ranking-model.js";
+import { questionForm } from "../answer/answer-shape.js";
+import { asksForList } from "../answer/asks-for-list.js";
 import type { SearchTerm } from "./search-term.js";
 
 export { heldShare, idf } from "./question-weight.js";
@@ -14,22 +17,21 @@ export type { SearchTerm } from "./search-term.js";
 export type Retrieval = {
   query: AnalyzedQuery;
   terms: SearchTerm[];
-  hits: SearchHit[];
+  hits: RankedHit[];
   passageCount: number;
 };
 
 export type RetrieveOptions = {
   /** Synonyms and the English glossary; without it only the typed words (and their compounds) count. */
   vocabulary?: Vocabulary;
-  /** Weight of the best two consecutive sentences against the passage's BM25 (see rescore). */
+  /** Overrides the ranking model's weight of the best two consecutive sentences (see rescore). */
   windowWeight?: number;
+  /** The ranking model's weights (default: RANKING_MODEL, see ranking-model.ts). */
+  model?: RankingModel;
+  /** Every candidate scored in full with its ranking features, none skipped (for fitting the model). */
+  features?: boolean;
 };
 
-/**
- * Chosen with 5-fold cross-validation of MRR@10 on the realistic questions (npm run eval:fit -- --retrieval)
- * among the weights that keep the dev set at recall@5 ≥ 0.95.
- */
-export const DEFAULT_WINDOW_WEIGHT = 0.5;
 /** A corrected typo counts almost as the word typed: the correction is one edit away. */
 const TYPO_WEIGHT = 0.9;
 /** Candidates scored in full for every question. */
@@ -62,7 +64,10 @@ export function retrieve(index: KnowledgeIndex, question: string, limit = 10, op
   const hits = rescore(candidates, searchable, {
     passageCount,
     averageLength: index.averagePassageLength(),
-    windowWeight: options.windowWeight ?? DEFAULT_WINDOW_WEIGHT,
+    windowWeight: options.windowWeight,
+    model: options.model,
+    features: options.features,
+    shape: { form: questionForm(question), list: asksForList(question) },
     keep: limit,
   }).slice(0, limit);
   return { query, terms, hits, passageCount };
