@@ -34,7 +34,9 @@ describe("web pages added from chat read only the public internet", () => {
   });
 
   it("given a link to this machine or a name that points there, then it is refused with a reason and nothing is read", async () => {
-    for (const url of [`${local}/beheer`, `http://localhost:${new URL(local).port}/beheer`, `http://[::1]:${new URL(local).port}/`]) {
+    const port = new URL(local).port;
+    // Also the IPv6 forms that carry 127.0.0.1 (a URL writes [::ffff:127.0.0.1] as [::ffff:7f00:1]).
+    for (const url of [`${local}/beheer`, `http://localhost:${port}/beheer`, `http://[::1]:${port}/`, `http://[::ffff:127.0.0.1]:${port}/beheer`, `http://[::ffff:7f00:1]:${port}/beheer`]) {
       const said = await addDocumentFromChat({ url }, { knowledgeDir, store, maxFileBytes: 20 * MB });
       expect(said).toContain("dit adres wijst naar deze computer of een intern netwerk");
     }
@@ -59,8 +61,15 @@ describe("web pages added from chat read only the public internet", () => {
   });
 
   it("given addresses of every kind, then only public ones count as public", () => {
-    for (const address of ["93.184.216.34", "145.97.39.155", "2a00:1450:400e:80c::200e", "::ffff:93.184.216.34"]) expect(isPublicAddress(address), address).toBe(true);
-    for (const address of ["127.0.0.1", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "224.0.0.1", "::1", "::", "fd00::1", "fe80::1", "::ffff:127.0.0.1", "ff02::1", "niet-een-adres"]) {
+    for (const address of ["93.184.216.34", "145.97.39.155", "2a00:1450:400e:80c::200e", "::ffff:93.184.216.34", "::ffff:5db8:d822", "2002:5db8:d822::1"]) {
+      expect(isPublicAddress(address), address).toBe(true);
+    }
+    for (const address of [
+      "127.0.0.1", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "224.0.0.1", "192.0.0.8",
+      "::1", "::", "fd00::1", "fe80::1", "fec0::1", "ff02::1", "2001:db8::1", "niet-een-adres",
+      // IPv4 inside IPv6: mapped (both spellings), compatible, NAT64, 6to4.
+      "::ffff:127.0.0.1", "::ffff:7f00:1", "::ffff:a9fe:a9fe", "::ffff:c0a8:1", "::127.0.0.1", "64:ff9b::7f00:1", "2002:c0a8:101::1",
+    ]) {
       expect(isPublicAddress(address), address).toBe(false);
     }
   });

@@ -3,17 +3,18 @@ import type { LoadedDocument } from "../loaded-document.js";
 import { loadMarkdown } from "./load-markdown.js";
 
 const SKIPPED = [
-  "script, style, noscript, nav, header, footer, aside, form, svg, template, dialog, button, select",
-  // What a page hides, and the parts of a page that ARIA names as not its content.
-  "[hidden], [aria-hidden=true], [role=navigation], [role=banner], [role=contentinfo], [role=search], [role=complementary], [role=dialog], [role=alertdialog]",
+  "script, style, noscript, nav, header, footer, aside, form, svg, template, dialog, select",
+  // The parts of a page that ARIA names as not its content. (Hidden parts stay: an FAQ's answers are
+  // hidden until a question is pressed, and buttons keep their text: such a question is one.)
+  "[role=navigation], [role=banner], [role=contentinfo], [role=search], [role=complementary]",
 ].join(", ");
 /**
  * A class name or id of a page's furniture (cookie notices, breadcrumbs, share buttons, menus, skip links,
- * newsletter sign-ups), whole, after an optional prefix ("site-", "c-"): "menukaart" or
- * "social-media-beleid" are content.
+ * newsletter sign-ups), whole; the first kinds also after a prefix ("site-", "c-"). "menukaart",
+ * "lunch-menu" or "social-media-beleid" are content.
  */
 const FURNITURE =
-  /^(?:[a-z]+[-_])?(?:cookie(?:s|[-_]?(?:bar|banner|notice|consent|melding|wall))?|consent(?:[-_]?banner)?|breadcrumbs?|skip[-_]?(?:link|links|to[-_]?content)|share|sharing|share[-_]?(?:buttons|links|bar|this)|social[-_]?(?:share|sharing|links|icons|buttons|follow)|navbar|menu|nav[-_]?menu|main[-_]?menu|mobile[-_]?menu|newsletter(?:[-_]?signup)?)$/i;
+  /^(?:(?:[a-z]+[-_])?(?:cookie(?:s|[-_]?(?:bar|banner|notice|consent|melding|wall))?|consent(?:[-_]?banner)?|breadcrumbs?|skip[-_]?(?:link|links|to[-_]?content)|share|sharing|share[-_]?(?:buttons|links|bar|this)|social[-_]?(?:share|sharing|links|icons|buttons|follow)|newsletter(?:[-_]?signup)?)|navbar|menu|nav[-_]?menu|main[-_]?menu|mobile[-_]?menu|site[-_]?menu)$/i;
 const BLOCK = new Set(["p", "div", "section", "article", "main", "li", "tr", "br", "blockquote", "pre", "ul", "ol", "figcaption"]);
 
 /** Web pages and converted Word files: headings become markdown headings, other blocks paragraphs. */
@@ -75,6 +76,12 @@ const oneLine = (el: HTMLElement) => toMarkdown(el).replace(/\s+/g, " ").trim();
 function tableText(table: HTMLElement): string {
   const rows = table.querySelectorAll("tr").filter((tr) => tr.closest("table") === table);
   const cellsOf = (tr: HTMLElement) => tr.childNodes.filter((c): c is HTMLElement => c.nodeType === 1 && ["td", "th"].includes((c as HTMLElement).tagName.toLowerCase()));
+  const cells = rows.flatMap(cellsOf);
+  // A table used for the page's layout (cells holding headings, lists or tables of their own, or one
+  // column) is read as the blocks it holds, its headings kept.
+  if (cells.some((cell) => cell.querySelector("h1, h2, h3, h4, h5, h6, ul, ol, table")) || rows.every((tr) => cellsOf(tr).length <= 1)) {
+    return cells.map(toMarkdown).join("\n\n");
+  }
   return rows.map((tr) => cellsOf(tr).map(oneLine).filter(Boolean).join(" | ")).filter(Boolean).join("\n\n");
 }
 
