@@ -186,6 +186,8 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
     channels,
     handoffs,
     async start() {
+      // `kennis -- restore` refuses while this runs on the same database (from the first write on).
+      unmarkRunning = markRunning(config.databasePath);
       const summary = await syncKnowledgeFolder(config, knowledge);
       logger.info(formatSummary(summary, config.logLevel === "debug").replace(/\n/g, " | "));
       logger.info(`antwoorden met ${knowledge.semantic.mode}`);
@@ -197,8 +199,6 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
         .catch((error: Error) => logger.warn(`vooraf opzoeken van veelgebruikte woorden mislukt: ${error.message}`));
       if (channels.length === 0) logger.warn("geen kanaal ingesteld: zet WEB_ENABLED=true of koppel Slack of Discord (zie README)");
       for (const channel of channels) await channel.start(core);
-      // `kennis -- restore` refuses while this runs on the same database.
-      unmarkRunning = markRunning(config.databasePath);
       const tick = () => {
         try {
           handoffs.fireDueTimers();

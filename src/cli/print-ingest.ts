@@ -1,5 +1,7 @@
 import type { Knowledge } from "../app/open-knowledge.js";
 import type { IngestProgress } from "../ingest/ingest-sources.js";
+import { runningAppOn } from "../app/running-marker.js";
+import { megabytes } from "../core/dutch-numbers.js";
 import { compactIfMostlyFree } from "../store/compact-database.js";
 
 /** Progress on standard error: a live line on a terminal, a line per tenth otherwise. */
@@ -31,12 +33,22 @@ export async function printVectorSync(knowledge: Knowledge, stream: NodeJS.Write
     : "Vectoren niet bijgewerkt: de embeddingdienst gaf geen antwoord (zie het log). De volgende keer gaat het verder waar het stopte.");
 }
 
-/** After documents were removed: the database rewritten smaller when much of it is free space, and said so. */
+/**
+ * After documents were removed: the database rewritten smaller when much of it is free space, and said
+ * so. Not while the app runs on it (rewriting holds the app's writes up for seconds): then only a hint.
+ */
 export function printCompaction(knowledge: Knowledge, databasePath: string): void {
+  if (runningAppOn(databasePath)) {
+    if (freeShare(knowledge.db) >= 0.25) console.log("De database heeft veel vrije ruimte; die komt vrij als je dit opnieuw doet terwijl Vliegwiel gestopt is.");
+    return;
+  }
   const compacted = compactIfMostlyFree(knowledge.db, databasePath);
-  if (compacted) console.log(`Database verkleind: ${megabytes(compacted.before)} → ${megabytes(compacted.after)} (ruimte van verwijderde documenten vrijgegeven).`);
+  if (compacted && compacted.after < compacted.before) {
+    console.log(`Database verkleind: ${megabytes(compacted.before)} → ${megabytes(compacted.after)} (ruimte van verwijderde documenten vrijgegeven).`);
+  }
 }
 
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toLocaleString("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} MB`;
+function freeShare(db: Knowledge["db"]): number {
+  const pages = Number(db.pragma("page_count", { simple: true }));
+  return pages ? Number(db.pragma("freelist_count", { simple: true })) / pages : 0;
 }

@@ -45,3 +45,33 @@ describe("space left by removed documents", () => {
     expect(fs.statSync(file).size).toBeGreaterThan(20 * 1024 * 1024);
   });
 });
+
+describe("the command line beside a running app", () => {
+  const temp = tempDir();
+  afterAll(() => temp.cleanup());
+
+  it("given the app running on the database, then kennis does not rewrite it (that would hold the app's writes up) but says the space comes free when it is stopped", async () => {
+    const { execFile } = await import("node:child_process");
+    const { REPO_ROOT } = await import("../helpers/temp-knowledge.js");
+    const { markRunning } = await import("../../src/app/running-marker.js");
+    const file = path.join(temp.dir, "vliegwiel.db");
+    databaseWithFreedSpace(file).close();
+    const knowledgeDir = path.join(temp.dir, "knowledge");
+    fs.mkdirSync(knowledgeDir);
+    fs.writeFileSync(path.join(knowledgeDir, "weg.md"), "# Weg\n\nDit document gaat eruit.\n");
+    const cli = (script: string, ...args: string[]) =>
+      new Promise<string>((resolve, reject) =>
+        execFile(path.join(REPO_ROOT, "node_modules", ".bin", "tsx"), [`src/cli/${script}.ts`, ...args], { cwd: REPO_ROOT, env: { ...process.env, DATA_DIR: temp.dir, KNOWLEDGE_DIR: knowledgeDir, LOG_LEVEL: "error" } }, (error, stdout) => (error ? reject(error) : resolve(stdout))),
+      );
+    await cli("ingest");
+    const unmark = markRunning(file); // this test's process stands in for the running app
+    try {
+      const before = fs.statSync(file).size;
+      const said = await cli("kennis", "remove", "weg.md");
+      expect(said).toContain("komt vrij als je dit opnieuw doet terwijl Vliegwiel gestopt is");
+      expect(fs.statSync(file).size).toBeGreaterThanOrEqual(before);
+    } finally {
+      unmark();
+    }
+  }, 240_000);
+});
