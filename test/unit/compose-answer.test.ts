@@ -27,6 +27,15 @@ describe("the offline answer's quote", () => {
     expect(answer.sources[0]!.documentId).toBe("veelgestelde-vragen");
   });
 
+  it("given a later piece of a long answer under a question heading, then its first sentences get no credit from the heading", () => {
+    const section = "Wie betaalt het onderhoud van de speeltuin?";
+    const later = hit("faq-vervolg", "Verder organiseert de buurtvereniging elk voorjaar een klusdag met koffie. Daar komen altijd veel buren op af.", section);
+    const other = hit("verslag", "Het onderhoud van de speeltuin betaalt de gemeente sinds 2018 uit het wijkbudget.");
+    const answer = composeAnswer([later, other], termsOf("wie betaalt het onderhoud van de speeltuin?"), 100);
+    expect(answer.sources.map((s) => s.documentId)).toEqual(["verslag"]);
+    expect(answer.text.split("\n")[1]).toContain("Het onderhoud van de speeltuin betaalt de gemeente sinds 2018");
+  });
+
   it("given a heading that asks about more than was asked, then its first sentences get no credit from it", () => {
     const section = "Speeltuin en buurthuis: hoe zit dat?";
     const text = `# ${section}\n\nVeel mensen kennen het buurthuis nog van vroeger. Het bestuur wisselde vaak van samenstelling. Sinds 2020 onderhoudt de gemeente de speeltuin zelf.`;

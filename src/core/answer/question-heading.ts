@@ -14,6 +14,9 @@ import type { SearchHit } from "../types.js";
 export function questionHeadingCredit(hit: SearchHit, question: QuestionWeight): number {
   const heading = hit.passage.section?.trim();
   if (!heading || !heading.endsWith("?")) return 0;
+  // Only the passage that starts under its heading: a later piece of a long answer starts mid-way.
+  const firstLine = hit.passage.text.trimStart().split("\n", 1)[0]!.replace(/^#+\s*/, "").trim();
+  if (firstLine !== heading) return 0;
   const terms = new Set(analyzeText(heading));
   if (terms.size === 0 || question.share(terms) < SAME_QUESTION) return 0;
   const asked = [...terms].filter((term) => question.heldEach(new Set([term])) > 0).length;
