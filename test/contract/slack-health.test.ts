@@ -55,7 +55,10 @@ describe("Slack's part of /healthz", () => {
     const { status, body } = reported;
     expect(body).toMatchObject({ ok: false, channels: { slack: { ok: false }, web: { ok: true } } });
     expect(status).toBe(503);
-    expect(lines.join("")).toContain("Slack is niet bereikbaar of de bot-token klopt niet");
+    // Said once, in Dutch; the probe's client keeps its own warning per failed request at debug (what is
+    // left is Bolt's one check of the token at start, not one more every minute).
+    expect(lines.filter((l) => l.includes("Slack is niet bereikbaar of de bot-token klopt niet"))).toHaveLength(1);
+    expect(lines.filter((l) => l.includes("http request failed")).length).toBeLessThanOrEqual(1);
     expect(lines.join("")).not.toContain("xoxb-test-token");
   }, 120_000);
 });

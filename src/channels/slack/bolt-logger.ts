@@ -14,3 +14,8 @@ export function boltLogger(logger: Logger): BoltLogger {
     setName: () => undefined,
   };
 }
+
+/** The same, with everything at debug: for a client whose failures are reported in another way. */
+export function quietLogger(logger: Logger): BoltLogger {
+  return { ...boltLogger(logger), info: (...m: unknown[]) => logger.debug(m.map(String).join(" ")), warn: (...m: unknown[]) => logger.debug(m.map(String).join(" ")), error: (...m: unknown[]) => logger.debug(m.map(String).join(" ")) };
+}

@@ -3,7 +3,7 @@ import type { ChannelAdapter, CoreApi } from "../../core/channel.js";
 import type { HandoffEffectSink } from "../../core/handoff/handoff-service.js";
 import type { TextOptions } from "../../core/handoff/handoff-texts.js";
 import { registerActions } from "./actions/on-action.js";
-import { boltLogger } from "./bolt-logger.js";
+import { boltLogger, quietLogger } from "./bolt-logger.js";
 import { checkHandoffChannel } from "./check-handoff-channel.js";
 import { keepEventsInInbox } from "./event-inbox.js";
 import { registerVliegwielCommand } from "./commands/vliegwiel.js";
@@ -19,7 +19,7 @@ import { createSlackIntroSink } from "./slack-intro-sink.js";
 import type { IntroductionEffectSink } from "../../core/introductions/introduction-service.js";
 import { retryTransientSlackErrors } from "./slack-transient-retry.js";
 import { createNameLookup } from "./slack-names.js";
-import { SlackReachability } from "./slack-reachability.js";
+import { PROBE_TIMEOUT_MS, SlackReachability } from "./slack-reachability.js";
 
 export type { SlackChannelOptions } from "./slack-context.js";
 
@@ -39,7 +39,15 @@ export class SlackChannel implements ChannelAdapter {
   private readonly reachability: SlackReachability;
 
   constructor(private readonly options: SlackChannelOptions) {
-    this.reachability = new SlackReachability(() => this.deliveryClient(), options.logger);
+    // Its own client: a time limit per request, and the client's own warning for each failed request
+    // only at debug (the probe says once, in Dutch, that Slack cannot be reached).
+    let probeClient: App["client"] | undefined;
+    this.reachability = new SlackReachability(
+      () => (probeClient ??= new webApi.WebClient(options.botToken, {
+        slackApiUrl: options.apiUrl, retryConfig: { retries: 0 }, timeout: PROBE_TIMEOUT_MS, logger: quietLogger(options.logger), logLevel: LogLevel.DEBUG,
+      })),
+      options.logger,
+    );
   }
 
   /** The sink that shows handoff steps in Slack (the asker's thread and the tolken's channel). */

@@ -3,7 +3,7 @@ import type { Logger } from "../../logger.js";
 
 /** How often Slack's Web API is asked whether it can be reached and the token holds (auth.test). */
 const PROBE_EVERY_MS = 60_000;
-const PROBE_TIMEOUT_MS = 10_000;
+export const PROBE_TIMEOUT_MS = 10_000;
 
 /**
  * Whether Slack's Web API can be reached with the bot's token, for /healthz. In HTTP mode a listening
