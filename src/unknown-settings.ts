@@ -3,13 +3,19 @@ import path from "node:path";
 import { parse } from "dotenv";
 import { SETTING_NAMES } from "./config.js";
 
-/** The families of Vliegwiel's settings: a name in .env that starts like one of them is meant for us. */
-const FAMILIES = [...new Set(SETTING_NAMES.map((name) => name.split("_")[0]!))];
+/**
+ * Families of settings no other tool uses: an unknown name that starts like one of them is meant for
+ * Vliegwiel. (Not WEB_, SLACK_, OPENAI_, DATABASE_, LOG_ …: WEB_CONCURRENCY, SLACK_CLIENT_ID,
+ * OPENAI_ORG_ID or DATABASE_URL in a shared .env belong to other tools.)
+ */
+const OWN_FAMILIES = new Set(["HANDOFF", "INTRODUCTION", "INGEST", "RETENTION", "ROSTER", "KNOWLEDGE", "ANSWER"]);
+const familyOf = (name: string) => name.split("_")[0]!;
 
 /**
  * Names in the .env file that Vliegwiel does not know but that look meant for it (a typo: "WEB_PROT",
- * or a setting of its families that does not exist), each with the known name it most likely meant.
- * Other tools' variables in the same file ("NODE_OPTIONS", "TZ") are left alone. Without a .env, none.
+ * "HANDOF_TICK_SECONDS", or a setting of its own families that does not exist), each with the known name
+ * it most likely meant. Other tools' variables in the same file ("NODE_OPTIONS", "DATABASE_URL",
+ * "SLACK_CLIENT_ID") are left alone. Without a .env, none.
  */
 export function unknownSettingsInEnvFile(file = path.resolve(".env")): Array<{ name: string; meant?: string }> {
   let names: string[];
@@ -21,7 +27,7 @@ export function unknownSettingsInEnvFile(file = path.resolve(".env")): Array<{ n
   const known = new Set(SETTING_NAMES);
   return names.filter((name) => !known.has(name)).flatMap((name) => {
     const meant = closest(name);
-    return meant || FAMILIES.includes(name.split("_")[0]!) ? [{ name, ...(meant ? { meant } : {}) }] : [];
+    return meant || OWN_FAMILIES.has(familyOf(name)) ? [{ name, ...(meant ? { meant } : {}) }] : [];
   });
 }
 
@@ -30,11 +36,14 @@ export function describeUnknownSettings(unknown: ReadonlyArray<{ name: string; m
   return unknown.map(({ name, meant }) => `.env noemt ${name}, maar die instelling ken ik niet${meant ? ` (bedoel je ${meant}?)` : ""}; ze wordt niet gebruikt.`);
 }
 
+/** The setting of the same family a typo most likely meant: at most one edit per four letters, two at most. */
 function closest(name: string): string | undefined {
+  const allowed = Math.min(2, Math.floor(name.length / 4));
   let best: { name: string; distance: number } | undefined;
   for (const candidate of SETTING_NAMES) {
+    if (familyOf(candidate) !== familyOf(name) && editDistance(familyOf(candidate), familyOf(name)) > 1) continue;
     const distance = editDistance(name, candidate);
-    if (distance <= 2 && (!best || distance < best.distance)) best = { name: candidate, distance };
+    if (distance <= allowed && (!best || distance < best.distance)) best = { name: candidate, distance };
   }
   return best?.name;
 }

@@ -28,6 +28,8 @@ describe("settings in .env that Vliegwiel does not know", () => {
 
   it("given other tools' variables, known settings or no .env at all, then nothing is said", () => {
     expect(unknownSettingsInEnvFile(envFile("NODE_OPTIONS=--max-old-space-size=512\nTZ=Europe/Amsterdam\nWEB_PORT=3000\n"))).toEqual([]);
+    const shared = "HOST=0.0.0.0\nPGPORT=5432\nDATABASE_URL=postgres://x\nPUBLIC_URL=/\nLOG_FILE=x.log\nSLACK_CLIENT_ID=1\nDISCORD_PUBLIC_KEY=k\nOPENAI_ORG_ID=o\nWEB_CONCURRENCY=2\n";
+    expect(unknownSettingsInEnvFile(envFile(shared))).toEqual([]);
     expect(unknownSettingsInEnvFile(path.join(temp.dir, "bestaat-niet.env"))).toEqual([]);
   });
 
