@@ -24,7 +24,7 @@ export const CHANNEL_NL = {
   /** A file over INGEST_MAX_FILE_MB: its size when known, the limit and the setting, as the command line says it. */
   addDocumentOverLimit: (sizeBytes: number | undefined, maxBytes: number) =>
     `Het bestand is te groot (${sizeBytes ? `${megabytes(sizeBytes)}; ` : ""}maximum ${megabytes(maxBytes)}, in te stellen met INGEST_MAX_FILE_MB).`,
-  addDocumentNameTooLong: (maxChars: number) => `De bestandsnaam is te lang (hooguit ${maxChars} tekens). Geef het bestand een kortere naam en probeer het opnieuw.`,
+  addDocumentNameTooLong: (maxChars: number) => `De bestandsnaam is te lang (hooguit ${maxChars} tekens, minder met letters als ë of é). Geef het bestand een kortere naam en probeer het opnieuw.`,
   addDocumentDownloadFailed: (name: string) => `${name}: kon het bestand niet ophalen bij Discord. Probeer het nog eens.`,
   addDocumentForCoordinatorsOnly: "Documenten toevoegen kan alleen voor coördinatoren van het netwerk (zie de lijst van tolken en coördinatoren).",
   /** Where platform roles decide who may act (Discord roles mapped in the settings). */

@@ -35,7 +35,8 @@ export function methodServed(req: http.IncomingMessage, res: http.ServerResponse
   if (SERVED_METHODS.has(req.method ?? "")) return true;
   // Pages are only read; the API also takes changes.
   const allow = url.pathname.startsWith("/api/") ? "GET, POST" : "GET";
-  const text = `Deze methode (${(req.method ?? "").slice(0, 20)}) is hier niet toegestaan. Toegestaan: ${allow}.`;
+  const method = (req.method ?? "").slice(0, 20).replace(/[^A-Z-]/gi, "");
+  const text = `Deze methode (${method}) is hier niet toegestaan. Toegestaan: ${allow}.`;
   if (wantsHtml(req)) sendSmallPage(res, 405, "Niet toegestaan", text, { allow });
   else {
     res.setHeader("allow", allow);
