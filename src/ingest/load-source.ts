@@ -1,4 +1,5 @@
 import path from "node:path";
+import { withoutInvisibleMarks } from "../core/text/fold.js";
 import { IngestError, type LoadedDocument } from "./loaded-document.js";
 import { loadDocx } from "./loaders/load-docx.js";
 import { loadHtml } from "./loaders/load-html.js";
@@ -10,20 +11,18 @@ export const SUPPORTED_EXTENSIONS = [".txt", ".md", ".markdown", ".pdf", ".docx"
 
 /** Reads the bytes of one source by its file type; throws IngestError with a reason a maintainer understands. */
 export async function loadSource(name: string, bytes: Buffer): Promise<LoadedDocument> {
-  return withoutInvisibleMarks(await loadByType(name, bytes));
+  return cleanCharacters(await loadByType(name, bytes));
 }
 
 /**
- * Soft hyphens (&shy;, which web pages and Word put inside long compounds: "vrij&shy;willigers"),
- * zero-width spaces and joiners, and byte-order marks are invisible and would cut a word in two for the
- * index and for a quote's comparison; they are left out of what is stored. Typographic ligatures, as
- * PDFs give them ("ﬁnanciering"), become their letters.
+ * Invisible marks (soft hyphens, zero-width characters; see withoutInvisibleMarks) would cut a word in two
+ * for the index and for a quote's comparison: they are left out of what is stored. Typographic
+ * ligatures, as PDFs give them ("ﬁnanciering"), become their letters.
  */
-const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 const LIGATURE = /[\uFB00-\uFB06]/g;
 
-function withoutInvisibleMarks(doc: LoadedDocument): LoadedDocument {
-  const clean = (text: string) => text.replace(INVISIBLE, "").replace(LIGATURE, (ligature) => ligature.normalize("NFKC"));
+function cleanCharacters(doc: LoadedDocument): LoadedDocument {
+  const clean = (text: string) => withoutInvisibleMarks(text).replace(LIGATURE, (ligature) => ligature.normalize("NFKC"));
   return {
     ...doc,
     title: doc.title === undefined ? undefined : clean(doc.title),

@@ -1,10 +1,17 @@
 /**
+ * Soft hyphens (&shy;, inside long compounds on web pages and in Word: "vrij&shy;willigers"), zero-width
+ * spaces and joiners, and byte-order marks: invisible, and each would cut a word in two.
+ */
+export function withoutInvisibleMarks(text: string): string {
+  return text.replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, "");
+}
+
+/**
  * Lower-cases and removes diacritics, so "coöperatie", "Cooperatie" and "coöpératie" compare equal; soft
  * hyphens and zero-width characters (pasted from a web page: "vrij\u00ADwilligers") do not cut a word.
  */
 export function foldDiacritics(text: string): string {
-  return text
-    .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, "")
+  return withoutInvisibleMarks(text)
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
     .replace(/[’‘`´]/g, "'")
