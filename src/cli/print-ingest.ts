@@ -2,7 +2,7 @@ import type { Knowledge } from "../app/open-knowledge.js";
 import type { IngestProgress } from "../ingest/ingest-sources.js";
 import { runningAppOn } from "../app/running-marker.js";
 import { megabytes } from "../core/dutch-numbers.js";
-import { compactIfMostlyFree } from "../store/compact-database.js";
+import { compactIfMostlyFree, mostlyFree } from "../store/compact-database.js";
 
 /** Progress on standard error: a live line on a terminal, a line per tenth otherwise. */
 export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): (p: IngestProgress) => void {
@@ -39,16 +39,11 @@ export async function printVectorSync(knowledge: Knowledge, stream: NodeJS.Write
  */
 export function printCompaction(knowledge: Knowledge, databasePath: string): void {
   if (runningAppOn(databasePath)) {
-    if (freeShare(knowledge.db) >= 0.25) console.log("De database heeft veel vrije ruimte; die komt vrij als je dit opnieuw doet terwijl Vliegwiel gestopt is.");
+    if (mostlyFree(knowledge.db)) console.log("De database heeft veel vrije ruimte; die komt vrij als je dit opnieuw doet terwijl Vliegwiel gestopt is.");
     return;
   }
   const compacted = compactIfMostlyFree(knowledge.db, databasePath);
   if (compacted && compacted.after < compacted.before) {
     console.log(`Database verkleind: ${megabytes(compacted.before)} → ${megabytes(compacted.after)} (ruimte van verwijderde documenten vrijgegeven).`);
   }
-}
-
-function freeShare(db: Knowledge["db"]): number {
-  const pages = Number(db.pragma("page_count", { simple: true }));
-  return pages ? Number(db.pragma("freelist_count", { simple: true })) / pages : 0;
 }

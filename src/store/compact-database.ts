@@ -13,10 +13,7 @@ const FREE_BYTES = 8 * 1024 * 1024;
  * after, or undefined when nothing was done.
  */
 export function compactIfMostlyFree(db: Database.Database, file: string): { before: number; after: number } | undefined {
-  const pageSize = Number(db.pragma("page_size", { simple: true }));
-  const pages = Number(db.pragma("page_count", { simple: true }));
-  const free = Number(db.pragma("freelist_count", { simple: true }));
-  if (free * pageSize < FREE_BYTES || free < FREE_SHARE * pages) return undefined;
+  if (!mostlyFree(db)) return undefined;
   const before = sizeOf(file);
   try {
     db.exec("VACUUM");
@@ -25,6 +22,14 @@ export function compactIfMostlyFree(db: Database.Database, file: string): { befo
     return undefined; // busy elsewhere (the app answering): the next removal tries again
   }
   return { before, after: sizeOf(file) };
+}
+
+/** Whether a quarter or more of the database, and some megabytes, are free pages (worth rewriting). */
+export function mostlyFree(db: Database.Database): boolean {
+  const pageSize = Number(db.pragma("page_size", { simple: true }));
+  const pages = Number(db.pragma("page_count", { simple: true }));
+  const free = Number(db.pragma("freelist_count", { simple: true }));
+  return free * pageSize >= FREE_BYTES && free >= FREE_SHARE * pages;
 }
 
 function sizeOf(file: string): number {
