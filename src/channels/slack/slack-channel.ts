@@ -43,9 +43,7 @@ export class SlackChannel implements ChannelAdapter {
     // only at debug (the probe says once, in Dutch, that Slack cannot be reached).
     let probeClient: App["client"] | undefined;
     this.reachability = new SlackReachability(
-      () => (probeClient ??= new webApi.WebClient(options.botToken, {
-        slackApiUrl: options.apiUrl, retryConfig: { retries: 0 }, timeout: PROBE_TIMEOUT_MS, logger: quietLogger(options.logger), logLevel: LogLevel.DEBUG,
-      })),
+      () => (probeClient ??= this.onceOnlyClient({ timeout: PROBE_TIMEOUT_MS, logger: quietLogger(options.logger), logLevel: LogLevel.DEBUG })),
       options.logger,
     );
   }
@@ -53,11 +51,9 @@ export class SlackChannel implements ChannelAdapter {
   /** The sink that shows handoff steps in Slack (the asker's thread and the tolken's channel). */
   handoffSink(texts: TextOptions, slackIdOf: (userId: string) => string | undefined): HandoffEffectSink {
     return createSlackHandoffSink({
-      // Its own client, without the client's automatic re-sending: a post whose answer got lost is
-      // not sent again blindly; the outbox's next attempt looks for it first.
-      client: () => (this.effectClient ??= new webApi.WebClient(this.options.botToken, {
-        slackApiUrl: this.options.apiUrl, retryConfig: { retries: 0 }, logger: boltLogger(this.options.logger), logLevel: LogLevel.WARN,
-      })),
+      // Without the client's automatic re-sending: a post whose answer got lost is not sent again
+      // blindly; the outbox's next attempt looks for it first.
+      client: () => this.deliveryClient(),
       handoffChannel: this.options.handoffChannel,
       slackIdOf,
       texts,
@@ -71,9 +67,12 @@ export class SlackChannel implements ChannelAdapter {
 
   /** The client without automatic re-sending, for once-only posts (the outbox retries after checking). */
   private deliveryClient(): App["client"] {
-    return (this.effectClient ??= new webApi.WebClient(this.options.botToken, {
-      slackApiUrl: this.options.apiUrl, retryConfig: { retries: 0 }, logger: boltLogger(this.options.logger), logLevel: LogLevel.WARN,
-    }));
+    return (this.effectClient ??= this.onceOnlyClient({ logger: boltLogger(this.options.logger), logLevel: LogLevel.WARN }));
+  }
+
+  /** A Web API client of this bot that never sends a request again by itself. */
+  private onceOnlyClient(extra: Pick<webApi.WebClientOptions, "timeout" | "logger" | "logLevel">): App["client"] {
+    return new webApi.WebClient(this.options.botToken, { slackApiUrl: this.options.apiUrl, retryConfig: { retries: 0 }, ...extra });
   }
 
   async start(core: CoreApi): Promise<void> {
