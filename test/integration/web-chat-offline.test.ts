@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM } from "../helpers/browser.js";
+import { CHROMIUM, holdRequests } from "../helpers/browser.js";
 import { tempDir, testConfig } from "../helpers/temp-knowledge.js";
 import { startWebApp, type WebApp } from "../helpers/web-app.js";
 
@@ -20,15 +20,7 @@ describe.skipIf(!CHROMIUM)("web chat when Vliegwiel stops mid-answer", () => {
     await page.goto(web!.url);
     await page.locator("#question").waitFor();
     // The question leaves the page, then Vliegwiel stops before it arrives.
-    let arrived!: () => void;
-    const onItsWay = new Promise<void>((resolve) => (arrived = resolve));
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route("**/api/messages", async (route) => {
-      arrived();
-      await held;
-      await route.continue().catch(() => route.abort("connectionrefused"));
-    });
+    const { onItsWay, release } = await holdRequests(page, "**/api/messages");
     const question = "Hoe vinden we een penningmeester voor onze buurtvereniging?";
     await page.fill("#question", question);
     await page.press("#question", "Enter");

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Config } from "../../src/config.js";
-import { CHROMIUM, launchBrowser } from "../helpers/browser.js";
+import { CHROMIUM, holdRequests, launchBrowser } from "../helpers/browser.js";
 import { teamLinkSecret, teamLogin, type TeamClient } from "../helpers/team-login.js";
 import { tempDir, testConfig } from "../helpers/temp-knowledge.js";
 import { startWebServer, type WebServer } from "../helpers/web-server.js";
@@ -73,15 +73,7 @@ describe("adding a document in the team view", () => {
       await page.goto(`${web.url}/tolk#sleutel=${teamLinkSecret(config.databasePath, "coordinator")}`);
       await page.locator("#signals").waitFor();
       // Hold the upload on its way to the server, to look at the page while it is busy.
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      let arrived!: () => void;
-      const onItsWay = new Promise<void>((resolve) => (arrived = resolve));
-      await page.route("**/api/tolk/documenten", async (route) => {
-        arrived();
-        await held;
-        await route.continue();
-      });
+      const { onItsWay, release } = await holdRequests(page, "**/api/tolk/documenten");
       await page.setInputFiles("#doc-file", { name: "buurtbus.md", mimeType: "text/markdown", buffer: Buffer.from("# Buurtbus\n\nDe buurtbus van Lopik rijdt voortaan ook op zaterdag naar de markt.\n") });
       await page.click("#doc-add");
       await onItsWay;
