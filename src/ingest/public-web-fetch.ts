@@ -1,22 +1,37 @@
-import { lookup } from "node:dns/promises";
+import dns, { type LookupAddress, type LookupOptions } from "node:dns";
 import net from "node:net";
+import { Agent, fetch as undiciFetch } from "undici";
 import { IngestError } from "./loaded-document.js";
+import { isPublicAddress } from "./public-address.js";
 
 const MAX_REDIRECTS = 5;
+const NOT_PUBLIC = "dit adres wijst naar deze computer of een intern netwerk; zo'n pagina kan een beheerder toevoegen met npm run kennis -- add";
+
+/** node:dns's lookup signature (the one net.connect accepts), so tests can stand in for DNS. */
+export type Lookup = (hostname: string, options: LookupOptions & { all: true }, callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+
+export type PublicOnlyOptions = { lookup?: Lookup; isAllowed?: (address: string) => boolean };
+
+/** Raised inside the connection's own address lookup, recognised again in the error fetch throws. */
+class NotPublicError extends Error {}
 
 /**
  * fetch for web pages that people add from chat: only addresses on the public internet, at every
  * redirect, so a coordinator's link cannot make the server read this machine or its local network (the
- * team page, a router, a cloud's metadata address). The command line, run by a maintainer on the machine
- * itself, may read any address. (A name that resolves differently between the check and the request is
- * not caught here; the server has nothing of value for such a trick beyond what these checks keep out.)
+ * team page, a router, a cloud's metadata address). The addresses are checked where the connection is
+ * made (the connection's own DNS lookup), so a name that answers with a public address to a first
+ * question and an internal one to the next (DNS rebinding) is refused too. The command line, run by a
+ * maintainer on the machine itself, may read any address.
  */
-export function publicOnlyFetch(base: typeof fetch = fetch): typeof fetch {
+export function publicOnlyFetch(options: PublicOnlyOptions = {}): typeof fetch {
+  const lookup: Lookup = options.lookup ?? ((hostname, lookupOptions, callback) => dns.lookup(hostname, lookupOptions, callback));
+  const isAllowed = options.isAllowed ?? isPublicAddress;
+  const dispatcher = new Agent({ connect: { lookup: guardedLookup(lookup, isAllowed) } });
   return (async (input: string | URL | Request, init?: RequestInit) => {
     let url = new URL(input instanceof Request ? input.url : String(input));
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      await assertPublicHost(url);
-      const response = await base(url, { ...init, redirect: "manual" });
+      await assertAllowedHost(url, lookup, isAllowed);
+      const response = (await undiciFetch(url, { ...(init as object), redirect: "manual", dispatcher }).catch(explainRefusal)) as unknown as Response;
       const location = response.headers.get("location");
       if (response.status < 300 || response.status >= 400 || !location) return response;
       await response.body?.cancel().catch(() => undefined);
@@ -26,66 +41,43 @@ export function publicOnlyFetch(base: typeof fetch = fetch): typeof fetch {
   }) as typeof fetch;
 }
 
-async function assertPublicHost(url: URL): Promise<void> {
+/**
+ * The lookup the connection itself uses: every address a name has must be allowed, and the connection
+ * then goes to one of exactly those addresses. (An address written in the URL is not looked up by the
+ * connection; assertAllowedHost judges those.)
+ */
+function guardedLookup(lookup: Lookup, isAllowed: (address: string) => boolean) {
+  return (hostname: string, options: LookupOptions, callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void) => {
+    lookup(hostname, { ...options, all: true }, (error, addresses) => {
+      if (error) return callback(error, []);
+      if (!addresses.length || addresses.some((a) => !isAllowed(a.address))) return callback(new NotPublicError(hostname), []);
+      if (options.all) return callback(null, addresses);
+      callback(null, addresses[0]!.address, addresses[0]!.family);
+    });
+  };
+}
+
+/** A clear refusal before connecting: an address in the URL itself, or a name whose addresses are not allowed. */
+async function assertAllowedHost(url: URL, lookup: Lookup, isAllowed: (address: string) => boolean): Promise<void> {
   if (url.protocol !== "http:" && url.protocol !== "https:") throw new IngestError("alleen webadressen met http:// of https:// kunnen worden ingelezen");
   const host = url.hostname.replace(/^\[|\]$/g, "");
   let addresses: string[];
   try {
-    addresses = net.isIP(host) ? [host] : (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+    addresses = net.isIP(host) ? [host] : (await lookupAll(lookup, host)).map((a) => a.address);
   } catch (error) {
     throw new IngestError("pagina niet bereikbaar (klopt het adres, en is er internet?)", (error as Error).message);
   }
-  if (addresses.length === 0 || addresses.some((address) => !isPublicAddress(address))) {
-    throw new IngestError("dit adres wijst naar deze computer of een intern netwerk; zo'n pagina kan een beheerder toevoegen met npm run kennis -- add");
+  if (addresses.length === 0 || addresses.some((address) => !isAllowed(address))) throw new IngestError(NOT_PUBLIC);
+}
+
+function lookupAll(lookup: Lookup, hostname: string): Promise<LookupAddress[]> {
+  return new Promise((resolve, reject) => lookup(hostname, { all: true, verbatim: true }, (error, addresses) => (error ? reject(error) : resolve(addresses))));
+}
+
+/** fetch wraps a failed connection in "fetch failed"; a refusal by the guarded lookup gets its own reason back. */
+function explainRefusal(error: unknown): never {
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    if (cause instanceof NotPublicError) throw new IngestError(NOT_PUBLIC);
   }
-}
-
-/** Whether an IP address is on the public internet (not loopback, private, link-local, shared, reserved). */
-export function isPublicAddress(address: string): boolean {
-  if (net.isIPv4(address)) return isPublicIPv4(address.split(".").map(Number));
-  if (!net.isIPv6(address)) return false;
-  const groups = ipv6Groups(address);
-  if (!groups) return false;
-  const [g0, g1] = groups as [number, number];
-  const zeros = (from: number, to: number) => groups.slice(from, to).every((g) => g === 0);
-  const v4At = (i: number) => [groups[i]! >> 8, groups[i]! & 255, groups[i + 1]! >> 8, groups[i + 1]! & 255];
-  // Forms that carry an IPv4 address are judged by it: mapped (::ffff:a.b.c.d, which URLs write as
-  // ::ffff:7f00:1), compatible (::a.b.c.d, also :: and ::1), NAT64 (64:ff9b::/96) and 6to4 (2002::/16).
-  if (zeros(0, 5) && groups[5] === 0xffff) return isPublicIPv4(v4At(6));
-  if (zeros(0, 6)) return isPublicIPv4(v4At(6));
-  if (g0 === 0x64 && g1 === 0xff9b && zeros(2, 6)) return isPublicIPv4(v4At(6));
-  if (g0 === 0x2002) return isPublicIPv4(v4At(1));
-  if ((g0 & 0xfe00) === 0xfc00) return false; // unique local fc00::/7
-  if ((g0 & 0xffc0) === 0xfe80 || (g0 & 0xffc0) === 0xfec0) return false; // link-local, old site-local
-  if ((g0 & 0xff00) === 0xff00) return false; // multicast
-  if (g0 === 0x2001 && g1 === 0x0db8) return false; // documentation
-  return true;
-}
-
-function isPublicIPv4([a, b, c]: number[]): boolean {
-  if (a === undefined || b === undefined) return false;
-  if (a === 0 || a === 10 || a === 127 || a >= 224) return false; // this network, private, loopback, multicast/reserved
-  if (a === 169 && b === 254) return false; // link-local (cloud metadata)
-  if (a === 172 && b >= 16 && b <= 31) return false;
-  if (a === 192 && b === 168) return false;
-  if (a === 100 && b >= 64 && b <= 127) return false; // carrier-grade NAT
-  if (a === 192 && b === 0 && c === 0) return false; // IETF protocol assignments
-  if (a === 198 && (b === 18 || b === 19)) return false; // benchmarking
-  return true;
-}
-
-/** The eight 16-bit groups of an IPv6 address ("::" expanded, a trailing dotted IPv4 part folded in). */
-function ipv6Groups(address: string): number[] | undefined {
-  let text = address.toLowerCase().replace(/%.*$/, "");
-  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
-  if (dotted) {
-    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
-    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
-  }
-  const [head, tail] = text.split("::") as [string, string | undefined];
-  const part = (s: string | undefined) => (s ? s.split(":").map((g) => parseInt(g, 16)) : []);
-  const left = part(head);
-  const right = part(tail);
-  const groups = tail === undefined ? left : [...left, ...Array<number>(8 - left.length - right.length).fill(0), ...right];
-  return groups.length === 8 && groups.every((g) => Number.isInteger(g) && g >= 0 && g <= 0xffff) ? groups : undefined;
+  throw error;
 }

@@ -5,7 +5,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDocumentFromChat } from "../../src/app/add-document-from-chat.js";
 import { ingestSources } from "../../src/ingest/ingest-sources.js";
-import { isPublicAddress, publicOnlyFetch } from "../../src/ingest/public-web-fetch.js";
+import { isPublicAddress } from "../../src/ingest/public-address.js";
+import { publicOnlyFetch, type Lookup } from "../../src/ingest/public-web-fetch.js";
 import { openTestStore, tempDir } from "../helpers/temp-knowledge.js";
 
 const MB = 1024 * 1024;
@@ -44,14 +45,54 @@ describe("web pages added from chat read only the public internet", () => {
     expect(store.listDocuments()).toEqual([]);
   });
 
-  it("given a page that redirects to this machine, then the redirect is not followed", async () => {
-    // The first hop is allowed here (a stand-in for a public site) and answers with a redirect inward.
-    const base: typeof fetch = async (input, init) => {
-      if (String(input).startsWith("http://93.184.216.34/")) return new Response(null, { status: 302, headers: { location: `${local}/beheer` } });
-      return fetch(input, init);
+  describe("with a stand-in for the public internet (127.0.0.2) and names answered by a stand-in for DNS", () => {
+    let publicSite: http.Server;
+    let publicPort = 0;
+    let redirectTo = "";
+    const answers = new Map<string, string[]>();
+    const lookup: Lookup = (hostname, _options, callback) => {
+      const queue = answers.get(hostname);
+      if (!queue?.length) return callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND" }), []);
+      const address = queue.length > 1 ? queue.shift()! : queue[0]!;
+      callback(null, [{ address, family: 4 }]);
     };
-    await expect(publicOnlyFetch(base)("http://93.184.216.34/pagina")).rejects.toThrow(/wijst naar deze computer of een intern netwerk/);
-    expect(requests).toBe(0);
+    const guarded = () => publicOnlyFetch({ lookup, isAllowed: (address) => address === "127.0.0.2" });
+
+    beforeAll(async () => {
+      publicSite = http.createServer((_req, res) => {
+        if (redirectTo) return void res.writeHead(302, { location: redirectTo }).end();
+        res.writeHead(200, { "content-type": "text/html" }).end("<html><head><title>Buurtbus</title></head><body><p>De buurtbus rijdt op dinsdag en vrijdag naar de markt.</p></body></html>");
+      });
+      await new Promise<void>((resolve) => publicSite.listen(0, "127.0.0.2", resolve));
+      publicPort = (publicSite.address() as AddressInfo).port;
+    });
+    afterAll(() => new Promise((resolve) => publicSite.close(resolve)));
+
+    it("given a name with allowed addresses, then the page is read through the guarded connection", async () => {
+      answers.set("buurtbus.test", ["127.0.0.2"]);
+      redirectTo = "";
+      const summary = await ingestSources({ store, knowledgeDir, sources: [`http://buurtbus.test:${publicPort}/rooster`], maxFileBytes: 20 * MB, fetch: guarded() });
+      expect(summary.added).toEqual([`http://buurtbus.test:${publicPort}/rooster`]);
+      expect(store.listDocuments().map((d) => d.title)).toContain("Buurtbus");
+    });
+
+    it("given a page that redirects to this machine, by address or by name, then the redirect is not followed", async () => {
+      const port = new URL(local).port;
+      answers.set("publiek.test", ["127.0.0.2"]);
+      answers.set("intern.test", ["127.0.0.1"]);
+      for (const target of [`${local}/beheer`, `http://intern.test:${port}/beheer`]) {
+        redirectTo = target;
+        await expect(guarded()(`http://publiek.test:${publicPort}/pagina`)).rejects.toThrow(/wijst naar deze computer of een intern netwerk/);
+      }
+      expect(requests).toBe(0);
+    });
+
+    it("given a name that answers a public address first and this machine next (DNS rebinding), then the connection is refused", async () => {
+      const port = new URL(local).port;
+      answers.set("wissel.test", ["127.0.0.2", "127.0.0.1"]);
+      await expect(guarded()(`http://wissel.test:${port}/beheer`)).rejects.toThrow(/wijst naar deze computer of een intern netwerk/);
+      expect(requests).toBe(0);
+    });
   });
 
   it("given the command line, then a maintainer may still read a page on this machine", async () => {
