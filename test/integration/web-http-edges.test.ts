@@ -52,6 +52,15 @@ describe("the web server's edges", () => {
     expect(JSON.parse(client.body)).toEqual({ error: "Niet gevonden." });
   });
 
+  it("given HEAD (a link checker, a monitor), then the headers of GET come back without a body", async () => {
+    for (const [path, status, type] of [["/", 200, /^text\/html/], ["/healthz", 200, /^application\/json/], ["/favicon.svg", 200, /^image\/svg/], ["/bestaatniet", 404, /^application\/json/]] as const) {
+      const res = await request(`${web.url}${path}`, "HEAD");
+      expect(res.status, path).toBe(status);
+      expect(res.headers["content-type"], path).toMatch(type);
+      expect(res.body, path).toBe("");
+    }
+  });
+
   it("given a message without text, then the error says so in words an asker understands (no field names)", async () => {
     const res = await fetch(`${web.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ conversationId: "rand" }) });
     expect(res.status).toBe(400);

@@ -79,6 +79,8 @@ export class WebChatChannel implements ChannelAdapter {
     // Another name for this server (DNS rebinding) or another site's page gets nothing, and changes nothing.
     if (!hostAllowed(req, policy)) return sendJson(res, 421, { error: "Dit adres hoort niet bij deze server." });
     if (!methodServed(req, res, url)) return;
+    // HEAD is answered as GET; the response, made for a HEAD request, sends no body (Node leaves it out).
+    if (req.method === "HEAD") req.method = "GET";
     if (req.method === "POST" && crossSite(req, policy)) return sendJson(res, 403, { error: "Verzoeken van een andere website worden geweigerd." });
     if (req.method === "POST" && !isJsonRequest(req)) return sendJson(res, 415, { error: "Stuur het verzoek als JSON (content-type: application/json)." });
     if (req.method === "GET" && (url.pathname === "/" || url.pathname === "/index.html")) return sendPage(res, PAGE);
