@@ -31,6 +31,17 @@ describe("Dutch text analysis", () => {
     expect(stemDutch("gemeenten")).toBe(stemDutch("gemeente"));
   });
 
+  it("given the plural of a word that ends in a vowel (-s after a mute e, -ën), then it meets its singular; words that only look so stay whole", () => {
+    for (const [singular, plural] of [["brochure", "brochures"], ["website", "websites"], ["route", "routes"], ["kaartje", "kaartjes"], ["kade", "kades"], ["energie", "energieën"], ["idee", "ideeën"], ["zee", "zeeën"], ["categorie", "categorieën"]]) {
+      expect(analyzeText(plural), plural).toEqual(analyzeText(singular));
+    }
+    // The word list does not know "proce", "congre" or "adre": these end in -es of their own.
+    for (const [word, plural] of [["proces", "processen"], ["congres", "congressen"], ["adres", "adressen"]]) {
+      expect(analyzeText(word), word).toEqual(analyzeText(plural));
+      expect(analyzeText(word)[0], word).toMatch(/s$/);
+    }
+  });
+
   it("given the f/v, s/z, long/short vowel and double/single consonant spellings of one word, then they stem to the same term", () => {
     expect(stemDutch("initiatieven")).toBe(stemDutch("initiatief"));
     expect(stemDutch("bewonersinitiatieven")).toBe(stemDutch("bewonersinitiatief"));

@@ -1,24 +1,40 @@
+import { dutchDictionary } from "./dutch-dictionary.js";
 import { snowballDutch } from "./dutch-snowball.js";
 import { lemmatiseIrregular } from "./irregular-verbs.js";
 
 const cache = new Map<string, string>();
 
 /**
- * Dutch Snowball stem, with two repairs so that singular and plural meet: plural "-ies" loses its "s"
- * first (subsidies → subsidie), and a stem still ending in "s" is stemmed once more (fondsen → fonds →
- * fond, as fonds → fond). Stemming everything twice would over-stem (vereniging → verenig → ver).
+ * Dutch Snowball stem, with repairs so that singular and plural meet: plurals Snowball leaves whole
+ * lose their ending first (subsidies → subsidie, brochures → brochure, energieën → energie; see
+ * singularOfVowelPlural), and a stem still ending in "s" is stemmed once more (fondsen → fonds → fond,
+ * as fonds → fond). Stemming everything twice would over-stem (vereniging → verenig → ver).
  */
 export function stemDutch(word: string): string {
   const cached = cache.get(word);
   if (cached !== undefined) return cached;
   const lemma = lemmatiseIrregular(word);
-  let stem = lemma.length >= 6 && lemma.endsWith("ies") ? lemma.slice(0, -1) : lemma;
-  stem = snowballDutch(stem);
+  let stem = snowballDutch(singularOfVowelPlural(lemma));
   stem = alignAlternations(stem);
   if (stem.endsWith("s") && stem.length > 4) stem = snowballDutch(stem);
   if (cache.size > 200_000) cache.clear();
   cache.set(word, stem);
   return stem;
+}
+
+/**
+ * Snowball removes a plural "-s" only after a consonant and "-en" only after one, so the plurals of
+ * words that end in a vowel kept theirs: "-ies" (subsidies, premies), "-es" of a word ending in a mute
+ * e (brochures, routes, websites, kaartjes) and "-ën" (energieën, ideeën, knieën; "ieen"/"eeen" once
+ * the diaeresis is folded). "-es" is only taken off when the word list knows the singular, so proces,
+ * congres and adres stay whole.
+ */
+function singularOfVowelPlural(word: string): string {
+  if (word.length < 5) return word;
+  if (word.endsWith("ies")) return word.length >= 6 ? word.slice(0, -1) : word;
+  if (/(ie|ee)en$/.test(word)) return word.slice(0, -2);
+  if (/[^aeiouy]es$/.test(word) && dutchDictionary()?.knows(word.slice(0, -1))) return word.slice(0, -1);
+  return word;
 }
 
 /**
