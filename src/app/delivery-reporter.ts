@@ -15,11 +15,11 @@ export function deliveryRetryPolicy(tickMs: number): RetryPolicy {
 export function deliveryReporter(log: Logger): DeliveryReporter {
   return {
     failed: (r) =>
-      log.warn(`handoff ${r.handoffId}: ${r.step} via ${r.channel} failed (attempt ${r.attempt}): ${r.error}; next try at ${r.retryAt}`),
+      log.warn(`doorgegeven vraag ${r.handoffId}: ${r.step} via ${r.channel} mislukt (poging ${r.attempt}): ${r.error}; volgende poging om ${r.retryAt}`),
     parked: (r) =>
       log.error(
-        `vastgelopen: handoff ${r.handoffId}, step ${r.step} via ${r.channel}, after ${r.attempt} attempts: ${r.error}. ` +
-          `Other handoffs go on; this one is tried again at ${r.retryAt} and at the next start (see the team view).`,
+        `vastgelopen: doorgegeven vraag ${r.handoffId}, stap ${r.step} via ${r.channel}, na ${r.attempt} pogingen: ${r.error}. ` +
+          `Andere doorgegeven vragen gaan door; deze wordt opnieuw geprobeerd om ${r.retryAt} en bij de volgende start (zie de teampagina).`,
       ),
   };
 }

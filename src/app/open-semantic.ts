@@ -53,10 +53,10 @@ export function openSemantic(config: Config, db: Database.Database, logger: Logg
       if (!vectors) return undefined;
       try {
         const summary = await syncVectors({ ledger: new SqliteVectorLedger(db), embedder: vectors.embedder, index: vectors.index, onProgress });
-        if (summary.embedded || summary.deleted) log.info(`vectors: ${summary.embedded} embedded, ${summary.deleted} deleted, ${summary.unchanged} unchanged (${vectors.index.target})`);
+        if (summary.embedded || summary.deleted) log.info(`vectoren: ${summary.embedded} berekend, ${summary.deleted} verwijderd, ${summary.unchanged} ongewijzigd (${vectors.index.target})`);
         return summary;
       } catch (error) {
-        log.warn(`vectors not brought up to date (${(error as Error).message}); the next ingest continues where this one stopped`);
+        log.warn(`vectoren niet bijgewerkt (${(error as Error).message}); de volgende keer inlezen gaat verder waar deze stopte`);
         return undefined;
       }
     },

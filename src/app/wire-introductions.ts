@@ -53,7 +53,7 @@ export function wireIntroductions(deps: {
     clock: deps.clock,
   });
   const deliver = () => {
-    service.deliverPending().catch((error: unknown) => log.error(`delivering introduction messages failed, will retry: ${(error as Error).message}`));
+    service.deliverPending().catch((error: unknown) => log.error(`afleveren van berichten over introducties mislukt, wordt opnieuw geprobeerd: ${(error as Error).message}`));
   };
   const api = createIntroductionApi({
     service,
@@ -78,10 +78,10 @@ export function wireIntroductions(deps: {
       try {
         service.fireDueTimers();
       } catch (error) {
-        log.error(`introduction timers failed: ${(error as Error).message}`);
+        log.error(`timers van introducties mislukt: ${(error as Error).message}`);
       }
       deliver();
-      lessons.writeAccepted().catch((error: unknown) => log.error(`writing accepted lessons failed: ${(error as Error).message}`));
+      lessons.writeAccepted().catch((error: unknown) => log.error(`wegschrijven van goedgekeurde lessen mislukt: ${(error as Error).message}`));
     },
   };
 }

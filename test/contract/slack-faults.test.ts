@@ -94,15 +94,15 @@ describe("Slack under faults", () => {
     const triesOfA = slack.calls.slice(pressedAt, headB).filter((c) => c.body.channel === "C0ARCHIEF");
     expect(triesOfA.length).toBeLessThanOrEqual(2);
     expect(slack.posts("C0ARCHIEF").filter((c) => c.body.thread_ts === atA && String(c.body.text).includes("opgepakt"))).toHaveLength(0);
-    const warning = logLines.find((l) => l.includes(`handoff ${a}`) && l.includes("tell_asker:claimed"));
-    expect(warning).toMatch(/via slack failed \(attempt \d\): .*is_archived.*C0ARCHIEF/);
+    const warning = logLines.find((l) => l.includes(`doorgegeven vraag ${a}`) && l.includes("tell_asker:claimed"));
+    expect(warning).toMatch(/via slack mislukt \(poging \d\): .*is_archived.*C0ARCHIEF/);
   });
 
   it("given an answer that keeps failing with internal_error, then the error log names the reply, channel and thread", async () => {
     slack.failNext.set("chat.postMessage C0VRAGEN", ["internal_error", "internal_error", "internal_error", "internal_error"]);
     const at = nextTs();
     await driver.event("EvF9", { type: "app_mention", user: "U0ASKER", text: "<@U0BOT> Wat is een burgerbegroting?", ts: at, channel: "C0VRAGEN" });
-    await until(() => logLines.some((l) => l.includes(`in C0VRAGEN (thread ${at}) could not be posted: internal_error`)), `the error line in:\n${logLines.join("")}`);
+    await until(() => logLines.some((l) => l.includes(`in C0VRAGEN (thread ${at}) kon niet geplaatst worden: internal_error`)), `the error line in:\n${logLines.join("")}`);
     expect(slack.callsTo("chat.postMessage").filter((c) => c.body.thread_ts === at)).toHaveLength(4);
     expect(logLines.join("")).not.toContain("burgerbegroting");
   });
@@ -158,7 +158,7 @@ describe("Slack start-up checks the tolken's channel", () => {
     try {
       expect(slack.callsTo("conversations.join").map((c) => c.body.channel)).toEqual(["C0OPEN"]);
       expect(slack.notInChannel.has("C0OPEN")).toBe(false);
-      expect(lines.some((l) => l.includes("joined the tolken's channel C0OPEN"))).toBe(true);
+      expect(lines.some((l) => l.includes("lid geworden van het kanaal van de tolken C0OPEN"))).toBe(true);
     } finally {
       await app.stop();
       await slack.stop();
@@ -175,7 +175,7 @@ describe("Slack start-up checks the tolken's channel", () => {
     const app = await start(slack, temp.dir, "C0GEHEIM", lines);
     try {
       const warning = lines.find((l) => l.includes("warn") && l.includes("C0GEHEIM"));
-      expect(warning).toMatch(/cannot post in the tolken's channel C0GEHEIM \(SLACK_HANDOFF_CHANNEL\) \(method_not_supported_for_channel_type\): invite the bot there with \/invite @Vliegwiel/);
+      expect(warning).toMatch(/kan niet posten in het kanaal van de tolken C0GEHEIM \(SLACK_HANDOFF_CHANNEL\) \(method_not_supported_for_channel_type\): nodig de bot daar uit met \/invite @Vliegwiel/);
     } finally {
       await app.stop();
       await slack.stop();

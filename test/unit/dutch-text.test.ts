@@ -32,11 +32,11 @@ describe("Dutch text analysis", () => {
   });
 
   it("given the plural of a word that ends in a vowel (-s after a mute e, -ën), then it meets its singular; words that only look so stay whole", () => {
-    for (const [singular, plural] of [["brochure", "brochures"], ["website", "websites"], ["route", "routes"], ["kaartje", "kaartjes"], ["kade", "kades"], ["energie", "energieën"], ["idee", "ideeën"], ["zee", "zeeën"], ["categorie", "categorieën"]]) {
+    for (const [singular, plural] of [["brochure", "brochures"], ["website", "websites"], ["route", "routes"], ["kaartje", "kaartjes"], ["kade", "kades"], ["energie", "energieën"], ["idee", "ideeën"], ["zee", "zeeën"], ["categorie", "categorieën"]] as const) {
       expect(analyzeText(plural), plural).toEqual(analyzeText(singular));
     }
     // The word list does not know "proce", "congre" or "adre": these end in -es of their own.
-    for (const [word, plural] of [["proces", "processen"], ["congres", "congressen"], ["adres", "adressen"]]) {
+    for (const [word, plural] of [["proces", "processen"], ["congres", "congressen"], ["adres", "adressen"]] as const) {
       expect(analyzeText(word), word).toEqual(analyzeText(plural));
       expect(analyzeText(word)[0], word).toMatch(/s$/);
     }

@@ -104,7 +104,7 @@ export class DiscordChannel implements ChannelAdapter {
         const updated = (await rest.patch(Routes.channel(id), { body: { available_tags: [...tags, ...missing.map((name) => ({ name }))] } })) as typeof channel;
         tags = updated.available_tags ?? tags;
       } catch (error) {
-        this.options.logger.warn(`discord: could not add the status tags ${missing.join(", ")} to the handoff forum (${(error as Error).message}); give the bot "Manage Channels" or add them by hand`);
+        this.options.logger.warn(`discord: kon de statuslabels ${missing.join(", ")} niet aan het forum van de tolken toevoegen (${(error as Error).message}); geef de bot "Manage Channels" of voeg ze zelf toe`);
       }
     }
     return { id, kind: "forum", tags: new Map(tags.filter((t) => t.id).map((t) => [t.name.toLowerCase(), t.id!])) };

@@ -24,19 +24,19 @@ export async function connectGateway(
   created(client);
   const log = options.logger;
   const guard = (what: string, work: () => Promise<void>) => {
-    work().catch((error: unknown) => log.error(`discord: handling a ${what} failed: ${(error as Error).message}`));
+    work().catch((error: unknown) => log.error(`discord: verwerken van ${what} mislukt: ${(error as Error).message}`));
   };
   client.on(Events.MessageCreate, (message) => guard("message", () => listeners.message(message)));
   client.on(Events.InteractionCreate, (interaction) => guard("interaction", () => listeners.interaction(interaction)));
   client.on(Events.Error, (error) => log.error(`discord: ${error.message}`));
   client.on(Events.Warn, (message) => log.warn(`discord: ${message}`));
-  client.on(Events.ShardDisconnect, (event) => log.warn(`discord: gateway closed (${event.code}); discord.js reconnects`));
+  client.on(Events.ShardDisconnect, (event) => log.warn(`discord: gateway gesloten (${event.code}); discord.js maakt opnieuw verbinding`));
   // A dropped connection is a warning (once per outage), and its end says how long it lasted.
   let lostAt: number | undefined;
   client.on(Events.ShardReconnecting, () => {
     if (lostAt !== undefined) return;
     lostAt = Date.now();
-    log.warn("discord: gateway connection lost; reconnecting (messages and button presses wait until it is back)");
+    log.warn("discord: verbinding met de gateway verloren; opnieuw verbinden (berichten en knoppen wachten tot ze terug is)");
   });
   const back = (how: string) => {
     const outage = lostAt === undefined ? "" : ` after ${Math.round((Date.now() - lostAt) / 1000)} s`;

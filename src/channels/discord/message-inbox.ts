@@ -34,12 +34,12 @@ export async function answerUnfinished(ctx: DiscordContext, answer: (message: Me
       const channel = await ctx.started().channels.fetch(ref.channelId);
       if (!channel?.isTextBased()) throw new Error(`channel ${ref.channelId} is gone`);
       const message = await channel.messages.fetch(ref.messageId);
-      logger.info(`discord: answering message ${ref.messageId} again, which a stop cut off`);
+      logger.info(`discord: bericht ${ref.messageId} wordt opnieuw beantwoord (een stop onderbrak het)`);
       // It was seen before the stop: that mark must not make it look like a repeat now.
       deliveries.forget(ctx.name, ref.messageId);
       await answer(message);
     } catch (error) {
-      logger.error(`discord: message ${ref.messageId} could not be answered after the restart: ${(error as Error).message}`);
+      logger.error(`discord: bericht ${ref.messageId} kon na de herstart niet beantwoord worden: ${(error as Error).message}`);
     } finally {
       // Answered, failed again, or no longer one to answer (out of scope now): never taken up again.
       inbox.done(key);

@@ -40,8 +40,8 @@ export function keepEventsInInbox(app: App, options: { inbox: EventInbox; delive
     async replay() {
       const unfinished = inbox.takeUnfinished(KEY_PREFIX);
       for (const { key, body } of unfinished) {
-        logger.info(`slack: handling event ${key} again, which a stop cut off`);
-        await handle(key, { body: body as ReceiverEvent["body"], ack: async () => undefined }).catch((error: Error) => logger.error(`slack: event ${key} failed again: ${error.message}`));
+        logger.info(`slack: gebeurtenis ${key} wordt opnieuw behandeld (een stop onderbrak hem)`);
+        await handle(key, { body: body as ReceiverEvent["body"], ack: async () => undefined }).catch((error: Error) => logger.error(`slack: gebeurtenis ${key} opnieuw mislukt: ${error.message}`));
       }
       return unfinished.length;
     },

@@ -74,7 +74,7 @@ export async function postReply(ctx: SlackContext, channel: string, threadTs: st
   } catch (error) {
     // Transient errors were already retried: say which reply was lost, where, and why (never its text).
     const code = slackErrorCode(error) ?? (error as Error).message;
-    options.logger.error(`slack: the ${reply.kind} reply${reply.handoffId ? ` of handoff ${reply.handoffId}` : ""} in ${channel} (thread ${threadTs}) could not be posted: ${code}`);
+    options.logger.error(`slack: het bericht (${reply.kind})${reply.handoffId ? ` van doorgegeven vraag ${reply.handoffId}` : ""} in ${channel} (thread ${threadTs}) kon niet geplaatst worden: ${code}`);
     throw error;
   }
   options.deliveries.firstTime(THREADS, `${channel}:${threadTs}`);

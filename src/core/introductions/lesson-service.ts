@@ -136,7 +136,7 @@ export class LessonService implements LessonApi {
           }
         }
         this.failures.delete(lesson.id);
-        this.options.log.info(`lesson ${lesson.id} added to the knowledge store`);
+        this.options.log.info(`les ${lesson.id} toegevoegd aan de kennisbank`);
       } catch (error) {
         const attempts = (failed?.attempts ?? 0) + 1;
         const { delayMs, park } = this.options.retry ? retryDelay(this.options.retry, attempts) : { delayMs: 0, park: false };

@@ -122,7 +122,7 @@ export class OpenAiAnswerGenerator implements AnswerGenerator {
       logger.info(`model ${purpose}: ${tokens} tokens, ${Date.now() - started} ms, ${attempts} attempt(s)`);
       return result;
     } catch (error) {
-      logger.warn(`model ${purpose} failed after ${attempts} attempt(s), ${Date.now() - started} ms: ${(error as Error).message}`);
+      logger.warn(`taalmodel (${purpose}) mislukt na ${attempts} poging(en), ${Date.now() - started} ms: ${(error as Error).message}`);
       throw new GenerationUnavailable("unavailable", (error as Error).message);
     } finally {
       if (tokens) this.options.usage.record(userId, tokens);

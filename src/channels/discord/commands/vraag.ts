@@ -19,7 +19,7 @@ export async function onAsk(ctx: DiscordContext, interaction: ChatInputCommandIn
       await ctx.started().rest.post(Routes.threads(interaction.channelId, answerId), { body: { name: threadName(question), auto_archive_duration: 1440 } });
       conversationId = answerId; // a thread started on a message has the message's id
     } catch (error) {
-      ctx.options.logger.warn(`discord: cannot start a thread on the /vraag answer (${(error as Error).message}); replies will quote the answer`);
+      ctx.options.logger.warn(`discord: kan geen thread starten onder het antwoord op /vraag (${(error as Error).message}); latere berichten citeren het antwoord`);
     }
   }
   const reply = await ctx.core.handle({ channel: ctx.name, conversationId, userId: interaction.user.id, userName: interaction.user.displayName, text: question });

@@ -49,7 +49,7 @@ async function answer(ctx: DiscordContext, message: Message, direct: boolean, th
     } catch (error) {
       // Started before a stop cut the answer off: a thread on a message has the message's id.
       if ((error as { code?: unknown }).code === THREAD_ALREADY_CREATED) conversationChannel = message.id;
-      else options.logger.warn(`discord: cannot start a thread in ${message.channelId} (${(error as Error).message}); answering in the channel`);
+      else options.logger.warn(`discord: kan geen thread starten in ${message.channelId} (${(error as Error).message}); antwoord komt in het kanaal`);
     }
   }
   const conversationId = conversationChannel ?? `${message.channelId}:${message.id}`;

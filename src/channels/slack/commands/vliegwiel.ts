@@ -32,7 +32,7 @@ export function registerVliegwielCommand(app: App, ctx: SlackContext): void {
       questionTs = (await client.chat.postMessage({ channel: command.channel_id, text: CHANNEL_NL.slashCommandQuestion(slackMention(command.user_id) ?? "", escapeSlack(text)) })).ts;
     } catch (error) {
       // Not invited to this channel (or a private one): answer privately instead of failing silently.
-      options.logger.warn(`slack: cannot post in ${command.channel_id} (${(error as Error).message}); answering /vliegwiel privately`);
+      options.logger.warn(`slack: kan niet posten in ${command.channel_id} (${(error as Error).message}); /vliegwiel wordt privé beantwoord`);
     }
     if (!questionTs) {
       const reply = await core.handle({ channel: ctx.name, conversationId: `${command.channel_id}:${command.trigger_id}`, userId: command.user_id, userName: await ctx.nameOf(command.user_id), text });

@@ -32,7 +32,7 @@ export function registerFileShare(app: App, ctx: SlackContext): void {
       await say(CHANNEL_NL.fileReceived(name));
       const bytes = await download(url, options.botToken, maxBytes, /\.html?$/i.test(name));
       if (!bytes) {
-        options.logger.warn(`slack: downloading shared file ${file.id} failed`);
+        options.logger.warn(`slack: gedeeld bestand ${file.id} downloaden mislukt`);
         await say(CHANNEL_NL.fileDownloadFailed(name));
         continue;
       }
