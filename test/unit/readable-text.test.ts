@@ -79,4 +79,14 @@ describe("readableSentences", () => {
       "Opruimen. De keuken moet om tien uur leeg zijn.",
     ]);
   });
+  it("given a subheading on a line of its own above a paragraph (as a PDF's smaller headings come out), then it is not glued to the sentence under it", () => {
+    const text = "De stichting levert de chauffeurs en de planning.\n\nDienstregeling\nDe bus rijdt op werkdagen van 7.05 tot 18.40 uur, elk uur in beide richtingen.\n\nAantallen\nEind 2023 had de stichting 41 vrijwillige\nchauffeurs en 6 planners.";
+    expect(readableSentences(text)).toEqual([
+      "De stichting levert de chauffeurs en de planning.",
+      "De bus rijdt op werkdagen van 7.05 tot 18.40 uur, elk uur in beide richtingen.",
+      "Eind 2023 had de stichting 41 vrijwillige chauffeurs en 6 planners.",
+    ]);
+    // A line that wraps on ("… bij de" / "Vereniging …") is not a heading.
+    expect(readableSentences("Het geld kwam van de\nVereniging Dorpshuizen in de regio.")).toEqual(["Het geld kwam van de Vereniging Dorpshuizen in de regio."]);
+  });
 });

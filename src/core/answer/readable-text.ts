@@ -17,8 +17,17 @@ export function readableSentences(text: string): string[] {
     paragraph = "";
   };
   let blank = false;
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     if (!line.text) {
+      blank = true;
+      continue;
+    }
+    // A heading on a line of its own inside a passage (a PDF's smaller subheading) is not the start of
+    // the sentence under it: it stands alone (kept when long enough to say something, as headings are).
+    if ((!paragraph || blank) && isSubheading(line, lines.slice(i + 1).find((l) => l.text))) {
+      flush();
+      paragraph = line.text;
+      flush();
       blank = true;
       continue;
     }
@@ -29,6 +38,22 @@ export function readableSentences(text: string): string[] {
   }
   flush();
   return sentences.filter((s) => wordCount(s) >= MIN_WORDS).map((s) => s.replace(ITEM_BREAKS, "\n"));
+}
+
+/** Words a line that wraps on often ends with; a heading does not. */
+const OPEN_ENDING = /\s(de|het|een|en|of|van|in|op|met|voor|via|bij|aan|te|om|tot|naar|door|over|uit|als|dat|die|zijn|is|wordt|kan|moet)$/i;
+
+/**
+ * A short line with no closing punctuation, starting a paragraph and followed by a line that starts
+ * with a capital and goes on for a while: a subheading ("Dienstregeling" above "De bus rijdt …"), not
+ * words of that sentence.
+ * (A markdown heading is kept as the documents' own heading, as before.)
+ */
+function isSubheading(line: Line, next: Line | undefined): boolean {
+  if (line.bullet || line.marked || !next || next.bullet || !/^[\p{Lu}\d]/u.test(line.text) || !/^\p{Lu}/u.test(next.text)) return false;
+  if (/[.!?:;,]$/.test(line.text) || OPEN_ENDING.test(line.text)) return false;
+  // A run of short lines (a slide's list: "Groengroepen", "Broodfonds", …) is a list, not headings.
+  return wordCount(line.text) <= 8 && wordCount(next.text) >= 5;
 }
 
 /** Where a short list's items are cut while its lines are read as one sentence: they are shown on lines of their own. */
@@ -93,10 +118,13 @@ function joinShortLists(lines: readonly string[]): string[] {
   return joined;
 }
 
-function stripBullet(line: string): { text: string; bullet: boolean } {
+function stripBullet(line: string): Line {
   const bullet = BULLET_PREFIX.test(line);
-  return { text: line.replace(BULLET_PREFIX, "").replace(/^[#>]+\s*/, "").replace(/\*\*|__/g, ""), bullet };
+  return { text: line.replace(BULLET_PREFIX, "").replace(/^[#>]+\s*/, "").replace(/\*\*|__/g, ""), bullet, marked: /^[#>]/.test(line) };
 }
+
+/** A line of a passage: its text without bullet or markup, whether it was a list item, and whether a markdown heading or quote. */
+type Line = { text: string; bullet: boolean; marked: boolean };
 
 /** OCR debris: very short lines, or lines that are mostly not letters. */
 function isNoise(line: string): boolean {
