@@ -47,8 +47,8 @@ describe("signals of the gids per region", () => {
       for (const [i, p] of [bus, nes, nes].entries()) {
         const asked = service.request({ initiativeId: p.id, question: "Hoe begin je hiermee?", asker: { platform: "web", userId: `web-${i}`, name: `Vrager ${i}`, conversationId: `w${i}` } });
         if (!asked.ok) throw new Error(asked.code);
-        service.apply(asked.intro.id, { type: "sharing_chosen", by: `web-${i}`, sharing: "question_only" });
-        if (i === 1) service.apply(asked.intro.id, { type: "accept", by: "U0PIET" });
+        service.apply(asked.intro.id, { type: "sharing_chosen", by: { platform: "web", userId: `web-${i}` }, sharing: "question_only" });
+        if (i === 1) service.apply(asked.intro.id, { type: "accept", by: { platform: "slack", userId: "U0PIET" } });
       }
     } finally {
       db.close();

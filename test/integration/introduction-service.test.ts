@@ -74,12 +74,12 @@ describe("introduction service on a real SQLite store", () => {
     expect(service.request({ initiativeId: "schakel", question: "x", asker, eventKey: "press-2" })).toMatchObject({ ok: true, intro: { id } });
     await service.deliverPending();
     expect(delivered).toEqual([]);
-    expect(service.apply(id, { type: "sharing_chosen", by: "U-asker", sharing: "question_only" }, "choice-1")).toMatchObject({ ok: true });
-    expect(service.apply(id, { type: "sharing_chosen", by: "U-asker", sharing: "question_only" }, "choice-1")).toEqual({ ok: false, code: "duplicate" });
+    expect(service.apply(id, { type: "sharing_chosen", by: { platform: "slack", userId: "U-asker" }, sharing: "question_only" }, "choice-1")).toMatchObject({ ok: true });
+    expect(service.apply(id, { type: "sharing_chosen", by: { platform: "slack", userId: "U-asker" }, sharing: "question_only" }, "choice-1")).toEqual({ ok: false, code: "duplicate" });
     await service.deliverPending();
     expect(types()).toEqual(["send_request", "tell_asker:request_sent"]);
-    service.apply(id, { type: "accept", by: "U-kees" }, "accept-1");
-    service.apply(id, { type: "accept", by: "U-kees" }, "accept-2");
+    service.apply(id, { type: "accept", by: { platform: "slack", userId: "U-kees" } }, "accept-1");
+    service.apply(id, { type: "accept", by: { platform: "slack", userId: "U-kees" } }, "accept-2");
     await service.deliverPending();
     expect(types()).toEqual(["send_request", "tell_asker:request_sent", "connect"]);
     expect(repository.auditTrail(id).map((a) => `${a.type}:${a.outcome}`)).toEqual(["created:ok", "sharing_chosen:ok", "accept:ok", "accept:ok"]);
@@ -95,7 +95,7 @@ describe("introduction service on a real SQLite store", () => {
   it("given no answer within the timeout, then the timer (from the database) tells the asker kindly", async () => {
     const started = service.request({ initiativeId: "schakel", question: "Vraag", asker });
     const id = started.ok ? started.intro.id : "";
-    service.apply(id, { type: "sharing_chosen", by: "U-asker", sharing: "question_and_name" });
+    service.apply(id, { type: "sharing_chosen", by: { platform: "slack", userId: "U-asker" }, sharing: "question_and_name" });
     now = new Date(now.getTime() + 5 * DAY + 1000);
     expect(service.fireDueTimers()).toBe(1);
     expect(service.fireDueTimers()).toBe(0);
@@ -107,7 +107,7 @@ describe("introduction service on a real SQLite store", () => {
   it("given the request cannot be delivered, then it backs off and the asker is not told it was sent before it was", async () => {
     const started = service.request({ initiativeId: "schakel", question: "Vraag", asker });
     const id = started.ok ? started.intro.id : "";
-    service.apply(id, { type: "sharing_chosen", by: "U-asker", sharing: "question_and_name" });
+    service.apply(id, { type: "sharing_chosen", by: { platform: "slack", userId: "U-asker" }, sharing: "question_and_name" });
     failing.add("send_request");
     await service.deliverPending();
     expect(delivered).toEqual([]);
@@ -125,20 +125,20 @@ describe("introduction service on a real SQLite store", () => {
   it("given the follow-up time after an accept, then both are asked whether it helped", async () => {
     const started = service.request({ initiativeId: "schakel", question: "Vraag", asker });
     const id = started.ok ? started.intro.id : "";
-    service.apply(id, { type: "sharing_chosen", by: "U-asker", sharing: "question_and_name" });
-    service.apply(id, { type: "accept", by: "U-kees" });
+    service.apply(id, { type: "sharing_chosen", by: { platform: "slack", userId: "U-asker" }, sharing: "question_and_name" });
+    service.apply(id, { type: "accept", by: { platform: "slack", userId: "U-kees" } });
     now = new Date(now.getTime() + 15 * DAY);
     service.fireDueTimers();
     await service.deliverPending();
     expect(delivered.filter((d) => d.effect.type === "ask_helped").map((d) => d.effect)).toEqual([{ type: "ask_helped", to: "asker" }, { type: "ask_helped", to: "contact" }]);
-    service.apply(id, { type: "helped", by: "U-asker", helped: true }, "h1");
+    service.apply(id, { type: "helped", by: { platform: "slack", userId: "U-asker" }, helped: true }, "h1");
     expect(service.get(id)?.helped).toEqual({ asker: true });
   });
 
   it("given vergeet for the asker, then the question and names are gone, nothing more is sent, and the counts stay", async () => {
     const started = service.request({ initiativeId: "schakel", question: "Hoe starten we een buurtbus?", asker });
     const id = started.ok ? started.intro.id : "";
-    service.apply(id, { type: "sharing_chosen", by: "U-asker", sharing: "question_and_name" });
+    service.apply(id, { type: "sharing_chosen", by: { platform: "slack", userId: "U-asker" }, sharing: "question_and_name" });
     expect(repository.forgetPerson("slack", "U-asker")).toBe(1);
     await service.deliverPending();
     expect(delivered).toEqual([]);
@@ -153,8 +153,8 @@ describe("introduction service on a real SQLite store", () => {
   it("given a contact's 'liever niet', then the same asker cannot ask that initiative again for a while; others can", () => {
     const first = service.request({ initiativeId: "schakel", question: "Hoe starten we een buurtbus?", asker });
     const id = first.ok ? first.intro.id : "";
-    service.apply(id, { type: "sharing_chosen", by: "U-asker", sharing: "question_and_name" });
-    expect(service.apply(id, { type: "decline", by: "U-kees" })).toMatchObject({ ok: true });
+    service.apply(id, { type: "sharing_chosen", by: { platform: "slack", userId: "U-asker" }, sharing: "question_and_name" });
+    expect(service.apply(id, { type: "decline", by: { platform: "slack", userId: "U-kees" } })).toMatchObject({ ok: true });
     expect(service.request({ initiativeId: "schakel", question: "Toch nog even: de buurtbus?", asker })).toEqual({ ok: false, code: "recently_declined" });
     expect(service.request({ initiativeId: "schakel", question: "Hoe starten we een buurtbus?", asker: { ...asker, userId: "U-ander", name: "Ander" } })).toMatchObject({ ok: true });
     now = new Date(Date.now() + 91 * DAY); // the store stamps changes with the wall clock
@@ -164,8 +164,8 @@ describe("introduction service on a real SQLite store", () => {
   it("given retention, then introductions untouched longer than the period keep only their counts; recent ones stay whole", async () => {
     const old = service.request({ initiativeId: "schakel", question: "Hoe starten we een buurtbus?", asker });
     const oldId = old.ok ? old.intro.id : "";
-    service.apply(oldId, { type: "sharing_chosen", by: "U-asker", sharing: "question_and_name" });
-    service.apply(oldId, { type: "decline", by: "U-kees" });
+    service.apply(oldId, { type: "sharing_chosen", by: { platform: "slack", userId: "U-asker" }, sharing: "question_and_name" });
+    service.apply(oldId, { type: "decline", by: { platform: "slack", userId: "U-kees" } });
     db.prepare("UPDATE introductions SET updated_at = '2025-01-01T00:00:00.000Z' WHERE id = ?").run(oldId);
     const recent = service.request({ initiativeId: "schakel", question: "Wie rijdt de dorpsbus op zaterdag?", asker });
     expect(recent.ok).toBe(true);

@@ -29,9 +29,12 @@ function run(intro: Introduction, ...events: Array<[IntroductionEvent, number]>)
   return intro;
 }
 
-const choose = { type: "sharing_chosen", by: "U-asker", sharing: "question_and_name" } as const;
+const ASKER = { platform: "slack", userId: "U-asker" };
+const CONTACT = { platform: "slack", userId: "U-contact" };
+const OTHER = { platform: "slack", userId: "U-other" };
+const choose = { type: "sharing_chosen", by: ASKER, sharing: "question_and_name" } as const;
 const requested = () => run(fresh().intro, [choose, 0]);
-const accepted = () => run(requested(), [{ type: "accept", by: "U-contact" }, 1]);
+const accepted = () => run(requested(), [{ type: "accept", by: CONTACT }, 1]);
 
 describe("introduction machine", () => {
   it("given a new introduction, then it waits for the asker's choice and nothing reaches the contact", () => {
@@ -41,7 +44,7 @@ describe("introduction machine", () => {
   });
 
   it("given the asker chooses what is passed on, then the contact gets the request and an answer timer runs", () => {
-    const result = step(fresh().intro, { type: "sharing_chosen", by: "U-asker", sharing: "question_only" });
+    const result = step(fresh().intro, { type: "sharing_chosen", by: ASKER, sharing: "question_only" });
     expect(result.ok && result.intro).toMatchObject({ status: "requested", sharing: "question_only" });
     expect(result.ok && result.effects).toEqual([
       { type: "cancel_timers" }, { type: "send_request" }, { type: "tell_asker", message: "request_sent" },
@@ -50,40 +53,46 @@ describe("introduction machine", () => {
   });
 
   it("given someone else chooses, then it is refused; a second choice changes nothing", () => {
-    expect(step(fresh().intro, { ...choose, by: "U-other" })).toMatchObject({ ok: false, code: "not_asker" });
+    expect(step(fresh().intro, { ...choose, by: OTHER })).toMatchObject({ ok: false, code: "not_asker" });
     const again = step(requested(), choose);
     expect(again.ok && again.effects).toEqual([]);
   });
 
   it("given the contact accepts on the asker's platform, then they share a conversation and a follow-up is planned", () => {
-    const result = step(requested(), { type: "accept", by: "U-contact" }, 1);
+    const result = step(requested(), { type: "accept", by: CONTACT }, 1);
     expect(result.ok && result.intro.status).toBe("accepted");
     expect(result.ok && result.effects).toEqual([{ type: "cancel_timers" }, { type: "connect" }, { type: "schedule", timer: "follow_up", at: at(15).toISOString() }]);
   });
 
   it("given the contact accepts on another platform, then each is told the other's name and handle", () => {
     const intro = run(fresh("discord").intro, [choose, 0]);
-    const result = step(intro, { type: "accept", by: "U-contact" });
+    const result = step(intro, { type: "accept", by: { platform: "discord", userId: "U-contact" } });
     expect(result.ok && result.effects.slice(1, 3)).toEqual([{ type: "tell_asker", message: "introduced" }, { type: "tell_contact", message: "introduced" }]);
   });
 
+  it("given someone on another platform using the contact's or the asker's id (a web chat user calling themselves U-contact), then they are neither", () => {
+    expect(step(requested(), { type: "accept", by: { platform: "web", userId: "U-contact" } })).toMatchObject({ ok: false, code: "not_contact" });
+    expect(step(requested(), { type: "decline", by: { platform: "discord", userId: "U-contact" } })).toMatchObject({ ok: false, code: "not_contact" });
+    expect(step(fresh().intro, { ...choose, by: { platform: "web", userId: "U-asker" } })).toMatchObject({ ok: false, code: "not_asker" });
+  });
+
   it("given a repeated accept, then nothing happens twice; someone else cannot accept", () => {
-    const again = step(accepted(), { type: "accept", by: "U-contact" });
+    const again = step(accepted(), { type: "accept", by: CONTACT });
     expect(again.ok && again.effects).toEqual([]);
-    expect(step(requested(), { type: "accept", by: "U-asker" })).toMatchObject({ ok: false, code: "not_contact" });
+    expect(step(requested(), { type: "accept", by: ASKER })).toMatchObject({ ok: false, code: "not_contact" });
   });
 
   it("given the contact cannot accept before the asker chose, then it is refused", () => {
-    expect(step(fresh().intro, { type: "accept", by: "U-contact" })).toMatchObject({ ok: false, code: "not_allowed_now" });
+    expect(step(fresh().intro, { type: "accept", by: CONTACT })).toMatchObject({ ok: false, code: "not_allowed_now" });
   });
 
   it("given the contact declines, then the asker is told kindly, without a reason, and accepting later is refused", () => {
-    const result = step(requested(), { type: "decline", by: "U-contact" }, 1);
+    const result = step(requested(), { type: "decline", by: CONTACT }, 1);
     expect(result.ok && result.intro.status).toBe("declined");
     expect(result.ok && result.effects).toEqual([{ type: "cancel_timers" }, { type: "tell_asker", message: "not_now" }]);
     const intro = result.ok ? result.intro : requested();
-    expect(step(intro, { type: "accept", by: "U-contact" })).toMatchObject({ ok: false, code: "finished" });
-    expect(step(intro, { type: "decline", by: "U-contact" })).toMatchObject({ ok: true, effects: [] });
+    expect(step(intro, { type: "accept", by: CONTACT })).toMatchObject({ ok: false, code: "finished" });
+    expect(step(intro, { type: "decline", by: CONTACT })).toMatchObject({ ok: true, effects: [] });
   });
 
   it("given no answer in time, then it expires: the asker is told kindly and the contact's request lapses", () => {
@@ -109,21 +118,21 @@ describe("introduction machine", () => {
   });
 
   it("given the asker cancels while choosing or while the request waits, then it stops (and the contact hears it only if asked)", () => {
-    const whileChoosing = step(fresh().intro, { type: "cancel", by: "U-asker" });
+    const whileChoosing = step(fresh().intro, { type: "cancel", by: ASKER });
     expect(whileChoosing.ok && whileChoosing.effects).toEqual([{ type: "cancel_timers" }, { type: "tell_asker", message: "cancelled" }]);
-    const whileWaiting = step(requested(), { type: "cancel", by: "U-asker" });
+    const whileWaiting = step(requested(), { type: "cancel", by: ASKER });
     expect(whileWaiting.ok && whileWaiting.effects).toContainEqual({ type: "tell_contact", message: "request_cancelled" });
-    expect(step(requested(), { type: "cancel", by: "U-contact" })).toMatchObject({ ok: false, code: "not_asker" });
-    expect(step(accepted(), { type: "cancel", by: "U-asker" })).toMatchObject({ ok: false, code: "not_allowed_now" });
+    expect(step(requested(), { type: "cancel", by: CONTACT })).toMatchObject({ ok: false, code: "not_asker" });
+    expect(step(accepted(), { type: "cancel", by: ASKER })).toMatchObject({ ok: false, code: "not_allowed_now" });
   });
 
   it("given the contact withdraws, then a waiting request becomes a kind no, and after accepting the follow-up stops", () => {
-    const before = step(requested(), { type: "withdraw", by: "U-contact" });
+    const before = step(requested(), { type: "withdraw", by: CONTACT });
     expect(before.ok && before.intro.status).toBe("declined");
-    const after = step(accepted(), { type: "withdraw", by: "U-contact" });
+    const after = step(accepted(), { type: "withdraw", by: CONTACT });
     expect(after.ok && after.intro.status).toBe("withdrawn");
     expect(after.ok && after.effects).toEqual([{ type: "cancel_timers" }, { type: "tell_asker", message: "contact_withdrew" }]);
-    expect(step(accepted(), { type: "withdraw", by: "U-asker" })).toMatchObject({ ok: false, code: "not_contact" });
+    expect(step(accepted(), { type: "withdraw", by: ASKER })).toMatchObject({ ok: false, code: "not_contact" });
   });
 
   it("given the follow-up time, then both are asked once whether it helped, and each answer counts once", () => {
@@ -131,10 +140,10 @@ describe("introduction machine", () => {
     expect(due.ok && due.effects).toEqual([{ type: "ask_helped", to: "asker" }, { type: "ask_helped", to: "contact" }]);
     const asked = due.ok ? due.intro : accepted();
     expect(step(asked, { type: "follow_up_due" }, 16)).toMatchObject({ ok: true, effects: [] });
-    const helped = run(asked, [{ type: "helped", by: "U-asker", helped: true }, 16], [{ type: "helped", by: "U-contact", helped: false }, 16]);
+    const helped = run(asked, [{ type: "helped", by: ASKER, helped: true }, 16], [{ type: "helped", by: CONTACT, helped: false }, 16]);
     expect(helped.helped).toEqual({ asker: true, contact: false });
-    expect(run(helped, [{ type: "helped", by: "U-asker", helped: false }, 17]).helped.asker).toBe(true);
-    expect(step(helped, { type: "helped", by: "U-other", helped: true })).toMatchObject({ ok: false, code: "not_asker" });
-    expect(step(requested(), { type: "helped", by: "U-asker", helped: true })).toMatchObject({ ok: false, code: "not_allowed_now" });
+    expect(run(helped, [{ type: "helped", by: ASKER, helped: false }, 17]).helped.asker).toBe(true);
+    expect(step(helped, { type: "helped", by: OTHER, helped: true })).toMatchObject({ ok: false, code: "not_asker" });
+    expect(step(requested(), { type: "helped", by: ASKER, helped: true })).toMatchObject({ ok: false, code: "not_allowed_now" });
   });
 });

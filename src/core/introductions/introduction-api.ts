@@ -1,7 +1,7 @@
 import type { IntroApplyResult, IntroductionService, IntroRequestResult } from "./introduction-service.js";
 import { askerIntroTexts, INTRO_NL, type AskerIntroTexts, type IntroButton } from "./introduction-texts.js";
 import { replyLanguage } from "../reply-language.js";
-import type { IntroductionEvent } from "./introduction-types.js";
+import type { Actor, IntroductionEvent } from "./introduction-types.js";
 
 /** What the one who pressed a button reads back, with the buttons to show (and the introduction they act on). */
 export type IntroReply = { text: string; buttons: IntroButton[]; introductionId?: string; ok: boolean; /** The reader asked in English. */ language?: "en" };
@@ -24,7 +24,7 @@ export interface IntroductionApi {
   press(press: IntroPress): IntroReply;
 }
 
-const EVENTS: Record<Exclude<IntroButton, "intro_share_lesson">, (by: string) => IntroductionEvent> = {
+const EVENTS: Record<Exclude<IntroButton, "intro_share_lesson">, (by: Actor) => IntroductionEvent> = {
   intro_share_named: (by) => ({ type: "sharing_chosen", by, sharing: "question_and_name" }),
   intro_share_question: (by) => ({ type: "sharing_chosen", by, sharing: "question_only" }),
   intro_cancel: (by) => ({ type: "cancel", by }),
@@ -84,7 +84,7 @@ export function createIntroductionApi(deps: {
       const lang = language ? { language } : {};
       // A channel opens its own form for this button; it is no step of the introduction.
       if (press.button === "intro_share_lesson") return { ok: false, buttons: [], introductionId: before.id, text: texts.lessonFormElsewhere, ...lang };
-      const result: IntroApplyResult = service.apply(press.introductionId, EVENTS[press.button](press.userId), press.eventKey);
+      const result: IntroApplyResult = service.apply(press.introductionId, EVENTS[press.button]({ platform: press.platform, userId: press.userId }), press.eventKey);
       deps.changed();
       const intro = service.get(press.introductionId) ?? before;
       if (result.ok) {

@@ -38,8 +38,9 @@ export function transitionIntroduction(intro: Introduction, event: IntroductionE
   const unchanged = (): IntroTransition => ({ ok: true, intro, effects: [] });
   const isFinal = FINAL.has(intro.status);
   const now = ctx.now.toISOString();
-  const byAsker = "by" in event && event.by === intro.asker.userId;
-  const byContact = "by" in event && event.by === intro.contact.userId;
+  const isActor = (party: { platform: string; userId: string }) => "by" in event && event.by.platform === party.platform && event.by.userId === party.userId;
+  const byAsker = isActor(intro.asker);
+  const byContact = isActor(intro.contact);
 
   switch (event.type) {
     case "sharing_chosen":

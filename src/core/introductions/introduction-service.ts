@@ -111,7 +111,7 @@ export class IntroductionService {
         if (stale && firedTimer) repository.deleteTimer(id, firedTimer);
         if (stale && !eventKey) return result;
         const recorded = repository.record({
-          intro: result.intro, expectedVersion: current.version, event, eventKey, actor: "by" in event ? event.by : undefined,
+          intro: result.intro, expectedVersion: current.version, event, eventKey, actor: "by" in event ? `${event.by.platform}:${event.by.userId}` : undefined,
           outcome: result.ok ? "ok" : result.code, effects: result.ok ? result.effects : [], firedTimer,
         });
         return recorded ? result : { ok: false, code: "duplicate" };

@@ -44,13 +44,19 @@ export type Introduction = {
 
 export type IntroRole = "asker" | "contact";
 
+/**
+ * Who pressed: the platform counts as much as the id (a web chat user can call themselves "U0KEES";
+ * only Slack's U0KEES is the contact Kees).
+ */
+export type Actor = { platform: string; userId: string };
+
 export type IntroductionEvent =
-  | { type: "sharing_chosen"; by: string; sharing: Sharing }
-  | { type: "cancel"; by: string }
-  | { type: "accept"; by: string }
-  | { type: "decline"; by: string }
-  | { type: "withdraw"; by: string }
-  | { type: "helped"; by: string; helped: boolean }
+  | { type: "sharing_chosen"; by: Actor; sharing: Sharing }
+  | { type: "cancel"; by: Actor }
+  | { type: "accept"; by: Actor }
+  | { type: "decline"; by: Actor }
+  | { type: "withdraw"; by: Actor }
+  | { type: "helped"; by: Actor; helped: boolean }
   | { type: "choice_timeout" }
   | { type: "answer_timeout" }
   | { type: "follow_up_due" };
