@@ -14,6 +14,9 @@ const NL_TEXTS = {
   notAsker: "Alleen wie de vraag stelde kan dit kiezen.",
   notNow: "Dat kan nu niet meer bij deze vraag.",
   notInProgress: "Je vraag is niet meer in behandeling, dus ik kan dit niet doorgeven. Stel je vraag gerust opnieuw.",
+  consentChoices: "Je kiest zelf wat de tolken zien. Antwoord met ja (ik geef je vraag door met je naam), anoniem (zonder je naam) of nee (ik geef hem niet door).",
+  consentDeclinedEarlier: "Je vorige vraag heb ik niet doorgegeven, zoals je koos. Wil je hem toch aan een mens voorleggen? Stel hem nog een keer, dan vraag ik opnieuw of ik hem mag doorgeven.",
+  consentExpiredEarlier: "Je vorige vraag heb ik niet doorgegeven: de tijd om te kiezen was voorbij. Wil je hem toch aan een mens voorleggen? Stel hem nog een keer, dan vraag ik opnieuw of ik hem mag doorgeven.",
 };
 
 export type ConversationTexts = typeof NL_TEXTS;
@@ -33,6 +36,9 @@ const EN_TEXTS: ConversationTexts = {
   notAsker: "Only the person who asked the question can choose this.",
   notNow: "That is no longer possible for this question.",
   notInProgress: "Your question is no longer being handled, so I cannot pass this on. Feel free to ask your question again.",
+  consentChoices: "You choose what the helpers see. Answer yes (I pass your question on with your name), anonymous (without your name) or no (I do not pass it on).",
+  consentDeclinedEarlier: "I did not pass on your previous question, as you chose. Would you still like a person to look at it? Ask it once more and I will ask again whether I may pass it on.",
+  consentExpiredEarlier: "I did not pass on your previous question: the time to choose had run out. Would you still like a person to look at it? Ask it once more and I will ask again whether I may pass it on.",
 };
 
 export function conversationTexts(language: "nl" | "en" | undefined): ConversationTexts {

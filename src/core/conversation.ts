@@ -10,7 +10,8 @@ import { conversationTexts } from "./conversation-texts.js";
 import { repliesIn } from "./reply-language.js";
 import { classifyIntent } from "./decision/classify-intent.js";
 import { withContext } from "./decision/follow-up.js";
-import { consentFromText } from "./consent-answer.js";
+import { asksAboutConsent, consentFromText } from "./consent-answer.js";
+import { lateConsent } from "./late-consent.js";
 
 /** A button press from the asker, in the core's terms. */
 export type AskerAction = {
@@ -140,6 +141,10 @@ export function createConversation(options: ConversationOptions): Conversation {
           ? { type: "consent_refused", by: message.userId }
           : { type: "consent_given", by: message.userId, anonymous: choice === "share_anonymous" }));
       }
+      // "is het met naam", "mag dat anoniem": a question about the choice, not a new question that would replace it.
+      if (waiting && asksAboutConsent(message.text)) return plain("consent", conversationTexts(waiting.asker.language).consentChoices, waiting.id, "consent-explained", waiting.asker.language);
+      const late = !active && lateConsent(repository, message);
+      if (late) return plain("consent", conversationTexts(late.language)[late.text], late.handoffId, "consent-too-late", late.language);
       // Only the writer's own earlier questions: in a thread several people share, another's question is not theirs to continue.
       const earlier = options.memory?.recent(message.channel, message.conversationId, message.userId, 3) ?? [];
       const question = await standalone(message, earlier);

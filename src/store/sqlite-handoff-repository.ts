@@ -54,6 +54,13 @@ export class SqliteHandoffRepository implements HandoffRepository {
     }).immediate();
   }
 
+  latestByAsker(channel: string, conversationId: string): Handoff | undefined {
+    const row = this.db
+      .prepare("SELECT data FROM handoffs WHERE asker_channel = ? AND asker_conversation = ? ORDER BY created_at DESC LIMIT 1")
+      .get(channel, conversationId) as { data: string } | undefined;
+    return row && (JSON.parse(row.data) as Handoff);
+  }
+
   findActiveByAsker(channel: string, conversationId: string): Handoff | undefined {
     const row = this.db
       .prepare(

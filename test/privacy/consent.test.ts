@@ -67,6 +67,40 @@ describe("consent that means yes", () => {
     }
   });
 
+  it("given a question about the choice typed without a question mark ('is het met naam', 'mag dat anoniem'), then nothing is shared and the choices are explained; the question still waits", async () => {
+    for (const [index, text] of ["is het met naam", "is dat met mijn naam", "is dat anoniem", "mag dat anoniem", "wie ziet mijn naam?", "nee, niet met naam"].entries()) {
+      const { handoffId } = await say(`about-${index}`, UNANSWERABLE);
+      const reply = await say(`about-${index}`, text);
+      expect(reply.text, text).toMatch(/^Je kiest zelf wat de tolken zien\. Antwoord met ja .* anoniem .* of nee/);
+      expect(reply.handoffId, text).toBe(handoffId);
+      expect(statusOf(handoffId!), text).toBe("awaiting_consent");
+      expect(repository.get(handoffId!)?.handoff.sharing, text).toBeUndefined();
+    }
+  });
+
+  it("given 'liever anoniem', 'niet met naam' or 'liever wel', then each is the choice it says, and the question is never replaced by the reply", async () => {
+    const cases: Array<[string, string, string | undefined]> = [["liever anoniem", "open", "anonymous"], ["niet met mijn naam", "open", "anonymous"], ["liever wel", "open", "named"], ["liever niet", "declined", undefined]];
+    for (const [index, [text, status, sharing]] of cases.entries()) {
+      const { handoffId } = await say(`liever-${index}`, UNANSWERABLE);
+      expect((await say(`liever-${index}`, text)).kind, text).toBe("consent");
+      const handoff = repository.get(handoffId!)?.handoff;
+      expect(handoff?.status, text).toBe(status);
+      expect(handoff?.sharing, text).toBe(sharing);
+      // Shared, it is the question asked; declined, its text is gone (never "liever anoniem" as a new question).
+      if (status === "open") expect(handoff?.question, text).toBe(UNANSWERABLE);
+    }
+  });
+
+  it("given 'ja' after the asker said no, then the reply says nothing was passed on and how to ask again; nothing is shared", async () => {
+    const { handoffId } = await say("late", UNANSWERABLE);
+    await say("late", "nee");
+    const late = await say("late", "ja");
+    expect(late.text).toMatch(/^Je vorige vraag heb ik niet doorgegeven, zoals je koos\. .*Stel hem nog een keer/);
+    expect(statusOf(handoffId!)).toBe("declined");
+    // "ok" after "nee" is an acknowledgement, not a late yes.
+    expect((await say("late", "ok")).text).not.toMatch(/vorige vraag/);
+  });
+
   it("given a new question for a person while consent is asked, then the old one is withdrawn unshared and the new one asks for consent", async () => {
     const first = await say("2", UNANSWERABLE);
     const second = await say("2", "Wie is op dit moment de wethouder van Lelystad?");

@@ -53,6 +53,8 @@ export interface HandoffRepository {
   /** The handoff an event key was recorded for. */
   handoffOfEventKey(eventKey: string): Handoff | undefined;
   findActiveByAsker(channel: string, conversationId: string): Handoff | undefined;
+  /** The asker's most recent handoff in a conversation, whatever its status. */
+  latestByAsker(channel: string, conversationId: string): Handoff | undefined;
   findByThread(threadRef: string): Handoff | undefined;
   setThreadRef(id: string, threadRef: string): void;
   threadRefOf(id: string): string | undefined;
