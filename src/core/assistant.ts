@@ -92,7 +92,10 @@ export function createAssistant(options: AssistantOptions): Assistant {
         const shown = [notice, fallbackNotice].filter(Boolean).join(" ") || undefined;
         if (assessment.confidence >= options.minConfidence) {
           const answer = composeAnswer(retrieval.hits, retrieval.terms, retrieval.passageCount, { list: asksForList(text), form: questionForm(text), texts: NL });
-          reply = answered("answerable", answer, passages, assessment.confidence, shown);
+          // Nothing quotable (only a heading or a list of loose words matched): no answer, so a person.
+          reply = answer.sources.length
+            ? answered("answerable", answer, passages, assessment.confidence, shown)
+            : handoff("no-quotable-answer", NL.handoffNotInKnowledge, NL, retrieval, assessment.confidence, shown);
         } else {
           const reason = assessment.liveFacts ? "live-facts" : "not-in-knowledge";
           const intro = assessment.liveFacts ? NL.handoffLiveFacts : NL.handoffNotInKnowledge;

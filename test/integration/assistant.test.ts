@@ -51,6 +51,13 @@ describe("assistant on the starter corpus", () => {
     expect(reply.text).toMatch(/tolk of vrije actor/);
   });
 
+  it("given a question whose only match is a heading or a list of loose words, then it goes to a person instead of an answer without a quote", async () => {
+    // The presentation lists "Crowd-funding" among loose words; no sentence says what it is.
+    const reply = await ask("wat is crowdfunding");
+    expect(reply.decision).toBe("handoff");
+    expect(reply.text).not.toMatch(/zonder duidelijk antwoord|Bronnen:\n\n/);
+  });
+
   it("given a greeting, thanks or an empty message, then it replies in kind without searching", async () => {
     expect((await ask("Hallo!")).kind).toBe("greeting");
     expect((await ask("bedankt!")).kind).toBe("thanks");
