@@ -89,4 +89,7 @@ describe("readableSentences", () => {
     // A line that wraps on ("… bij de" / "Vereniging …") is not a heading.
     expect(readableSentences("Het geld kwam van de\nVereniging Dorpshuizen in de regio.")).toEqual(["Het geld kwam van de Vereniging Dorpshuizen in de regio."]);
   });
+  it("given an ampersand between words, then it is kept (it is a word, not OCR debris)", () => {
+    expect(readableSentences("Het project werkte met trial & error, en dat ging goed.")).toEqual(["Het project werkte met trial & error, en dat ging goed."]);
+  });
 });

@@ -162,7 +162,7 @@ const STARTS_AS_WORD = /^\p{L}{3}/u;
 
 /** A token that is OCR debris: junk characters with hardly a letter, or a lone consonant. */
 function isDebrisToken(token: string): boolean {
-  if (STARTS_AS_WORD.test(token)) return false;
+  if (STARTS_AS_WORD.test(token) || token === "&") return false; // "trial & error", "Wonen & Zorg"
   const letters = (token.match(/\p{L}/gu) ?? []).length;
   if (JUNK_CHARS.test(token) && letters < 3 && !/^\p{L}+'s$/u.test(token)) return true;
   return /^[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]$/.test(token);
