@@ -45,6 +45,8 @@ export interface ConversationMemory {
 /** Askers who chose to write to the person helping them ("Antwoord aan …"); take() also forgets the choice. */
 export interface HelperReplyChoices {
   choose(channel: string, conversationId: string, handoffId: string): void;
+  /** The handoff the conversation's next message goes to, left in place (taken once it is relayed). */
+  peek(channel: string, conversationId: string): string | undefined;
   take(channel: string, conversationId: string): string | undefined;
 }
 
@@ -125,13 +127,19 @@ export function createConversation(options: ConversationOptions): Conversation {
 
   return {
     async handle(message) {
-      const chosen = options.helperReplies.take(message.channel, message.conversationId);
+      // This very message was relayed before a stop cut its reply off: it stays relayed, once.
+      const relayedBefore = message.eventKey && repository.eventTypeOfKey(message.eventKey) === "asker_reply" ? repository.handoffOfEventKey(message.eventKey) : undefined;
+      if (relayedBefore) {
+        return { ...plain("relayed", conversationTexts(relayedBefore.asker.language).relayed, relayedBefore.id, "relayed", relayedBefore.asker.language), actions: ["write_to_helper"] };
+      }
+      // The choice is removed only once the message is relayed (committed with its event key), so a crash in between loses nothing.
+      const chosen = options.helperReplies.peek(message.channel, message.conversationId);
       if (chosen) {
-        const relayed = relayToHelper(chosen, message.userId, withAttachments(message.text, message.attachments));
-        if (relayed) return relayed;
+        const relayed = relayToHelper(chosen, message.userId, withAttachments(message.text, message.attachments), message.eventKey);
         // Someone else wrote in the asker's thread: the asker's choice stands.
         const handoff = repository.get(chosen)?.handoff;
-        if (handoff && handoff.asker.userId !== message.userId) options.helperReplies.choose(message.channel, message.conversationId, chosen);
+        if (relayed || !handoff || handoff.asker.userId === message.userId) options.helperReplies.take(message.channel, message.conversationId);
+        if (relayed) return relayed;
       }
       const active = repository.findActiveByAsker(message.channel, message.conversationId);
       const waiting = active?.status === "awaiting_consent" && active.asker.userId === message.userId ? active : undefined;

@@ -11,6 +11,10 @@ export class SqliteHelperReplyChoices implements HelperReplyChoices {
       .run(channel, conversationId, handoffId, new Date().toISOString());
   }
 
+  peek(channel: string, conversationId: string): string | undefined {
+    return this.db.prepare("SELECT handoff_id FROM helper_reply_choices WHERE channel = ? AND conversation_id = ?").pluck().get(channel, conversationId) as string | undefined;
+  }
+
   take(channel: string, conversationId: string): string | undefined {
     const row = this.db
       .prepare("DELETE FROM helper_reply_choices WHERE channel = ? AND conversation_id = ? RETURNING handoff_id")

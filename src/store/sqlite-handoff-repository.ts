@@ -26,6 +26,10 @@ export class SqliteHandoffRepository implements HandoffRepository {
     return id === undefined ? undefined : this.get(id)?.handoff;
   }
 
+  eventTypeOfKey(eventKey: string): string | undefined {
+    return this.db.prepare("SELECT type FROM handoff_events WHERE event_key = ?").pluck().get(eventKey) as string | undefined;
+  }
+
   record(change: RecordedChange): boolean {
     return this.db.transaction(() => {
       if (change.eventKey && this.hasEventKey(change.eventKey)) return false;

@@ -101,6 +101,20 @@ describe("conversation with handoffs", () => {
     expect(reopen.text).toMatch(/weer open/);
   });
 
+  it("given the asker's message to the person delivered again (a restart before its reply was sent), then it is relayed once and not taken for a new question", async () => {
+    const reply = await conversation.handle({ ...asker("relay-again"), text: "Hoe vraag ik een bouwvergunning aan?" });
+    await conversation.handle({ ...asker("relay-again"), text: "ja" });
+    await conversation.act({ ...asker("relay-again"), action: "write_to_helper", handoffId: reply.handoffId });
+    delivered.length = 0;
+    const message = { ...asker("relay-again"), text: "Het gaat om een tuinhuis van 12 vierkante meter.", eventKey: "slack:Ev-relay-1" };
+    expect(await conversation.handle(message)).toMatchObject({ kind: "relayed" });
+    expect(await conversation.handle(message)).toMatchObject({ kind: "relayed", handoffId: reply.handoffId });
+    await service.deliverPending();
+    expect(delivered.filter((e) => e.type === "post_in_thread" && e.kind === "asker_reply")).toHaveLength(1);
+    // The choice was used by the relay: the asker's next message is a question again.
+    expect(await conversation.handle({ ...asker("relay-again"), text: "Wat is een burgerbegroting?" })).toMatchObject({ kind: "answer" });
+  });
+
   it("given a follow-up in the same conversation, then it is understood with the earlier question", async () => {
     await conversation.handle({ ...asker("g"), text: "Wat is een Community Benefit Agreement?" });
     const followUp = await conversation.handle({ ...asker("g"), text: "En wie sluit dat af?" });

@@ -52,6 +52,8 @@ export interface HandoffRepository {
   hasEventKey(eventKey: string): boolean;
   /** The handoff an event key was recorded for. */
   handoffOfEventKey(eventKey: string): Handoff | undefined;
+  /** The type of the event recorded under a key ("asker_reply", …), if any. */
+  eventTypeOfKey(eventKey: string): string | undefined;
   findActiveByAsker(channel: string, conversationId: string): Handoff | undefined;
   /** The asker's most recent handoff in a conversation, whatever its status. */
   latestByAsker(channel: string, conversationId: string): Handoff | undefined;
