@@ -89,7 +89,8 @@ export function createAssistant(options: AssistantOptions): Assistant {
         }
       }
       if (!reply) {
-        const shown = [notice, fallbackNotice].filter(Boolean).join(" ") || undefined;
+        const dated = assessment.datedDetail && assessment.confidence >= options.minConfidence ? NL.datedDetail : undefined;
+        const shown = [notice, fallbackNotice, dated].filter(Boolean).join(" ") || undefined;
         if (assessment.confidence >= options.minConfidence) {
           const answer = composeAnswer(retrieval.hits, retrieval.terms, retrieval.passageCount, { list: asksForList(text), form: questionForm(text), texts: NL });
           // Nothing quotable (only a heading or a list of loose words matched): no answer, so a person.

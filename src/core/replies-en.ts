@@ -26,6 +26,7 @@ export const EN: ReplyTexts = {
   generationOverBudget: "(The language model's daily budget is used up; this answer comes straight from the knowledge base.)",
   answerIntro: "This is what I found in the knowledge base (the sources are in Dutch):",
   answerUnclear: "This is what I found in the knowledge base (in Dutch), but it gives no clear answer.",
+  datedDetail: "Note: details like these change. Check the source to see whether they still hold, or ask a person.",
   sourcesLabel: "Sources:",
   furtherReadingLabel: "Read more:",
   askHumanAgain: "Of course, a person will gladly take a look.",

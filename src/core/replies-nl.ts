@@ -21,6 +21,7 @@ export const NL = {
   generationOverBudget: "(Het dagbudget voor het taalmodel is op; dit antwoord komt rechtstreeks uit de kennisbank.)",
   answerIntro: "Dit vond ik erover in de kennisbank:",
   answerUnclear: "Dit vond ik erover in de kennisbank, maar zonder duidelijk antwoord.",
+  datedDetail: "Let op: zulke gegevens veranderen. Kijk op de bron na of ze nog kloppen, of vraag het een mens.",
   sourcesLabel: "Bronnen:",
   furtherReadingLabel: "Meer lezen:",
   askHumanAgain: "Natuurlijk, een mens kijkt graag mee.",

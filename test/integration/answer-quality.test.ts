@@ -39,6 +39,11 @@ draait volledig op vrijwillige inzet. Het doel is minder afval en meer contact t
 De zorgcoöperatie organiseert buurthulp voor ouderen die langer thuis willen wonen. Leden helpen elkaar met
 boodschappen, vervoer naar de huisarts en een kop koffie. Eenzaamheid onder ouderen neemt af wanneer buren elkaar
 vaker zien. De coöperatie werkt samen met de wijkverpleging en het sociaal team van de gemeente.`,
+  "wijkcentrum.md": `# Wijkcentrum De Linde
+
+Wijkcentrum De Linde is open op maandag tot en met vrijdag van 9.00 tot 17.00 uur en op zaterdag van 10.00 tot 13.00 uur.
+In het wijkcentrum vergaderen de bewonerscommissie en de moestuinclub. Zalen huren kan via de beheerder, bereikbaar op
+telefoonnummer 0341-123456.`,
 };
 
 describe("answers from people's own words, on documents of the test's own", () => {
@@ -103,6 +108,14 @@ describe("answers from people's own words, on documents of the test's own", () =
       const reply = await ask(question);
       expect(reply.decision, question).toBe("handoff");
     }
+  });
+
+  it("given opening hours the documents hold, then they are answered, with a note that such details change; asked about now, a person", async () => {
+    const hours = await ask("Wat zijn de openingstijden van wijkcentrum De Linde?");
+    expect(hours.decision).toBe("answer");
+    expect(hours.text).toContain("9.00 tot 17.00 uur");
+    expect(hours.notice).toMatch(/zulke gegevens veranderen/);
+    expect((await ask("Wie is op dit moment de beheerder van wijkcentrum De Linde?")).decision).toBe("handoff");
   });
 
   it("given a question after a detail the documents hold, then it is answered with it", async () => {

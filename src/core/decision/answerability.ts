@@ -1,10 +1,13 @@
 import type { Retrieval } from "../retrieval/retrieve.js";
 import { EVIDENCE_NAMES, gatherEvidence, type AnswerEvidence } from "./answer-evidence.js";
 import { ANSWERABILITY_MODEL } from "./answerability-model.js";
+import { asksAboutNow, asksForChangingDetail } from "./asks-for-live-facts.js";
 
 export type Answerability = AnswerEvidence & {
   /** 0..1: how sure the store holds the answer. */
   confidence: number;
+  /** A contact detail or opening hours the passages do hold: answered, with a note to check they still hold. */
+  datedDetail: boolean;
 };
 
 /**
@@ -18,7 +21,9 @@ export type Answerability = AnswerEvidence & {
 export function assessAnswerability(question: string, retrieval: Retrieval): Answerability {
   const evidence = gatherEvidence(question, retrieval);
   const confidence = confidenceOf(evidence);
-  return { ...evidence, confidence: evidence.liveFacts ? confidence * LIVE_FACTS_FACTOR : confidence };
+  // A phone number or opening hours the passage does hold is answered (with a note); asked about now, or missing, a person.
+  const datedDetail = !!evidence.liveFacts && !asksAboutNow(question) && asksForChangingDetail(question) && evidence.detailAsked > 0 && evidence.detailMissing === 0;
+  return { ...evidence, datedDetail, confidence: evidence.liveFacts && !datedDetail ? confidence * LIVE_FACTS_FACTOR : confidence };
 }
 
 /**
