@@ -63,11 +63,11 @@ export const MENTION = /<@[A-Z0-9]+>/g;
 /** Threads Vliegwiel answered in: follow-ups there reach it without a new mention. */
 export const THREADS = "slack-thread";
 
-/** Posts a reply in the asker's thread; consent questions only to the asker (ephemeral) outside DMs. */
-export async function postReply(ctx: SlackContext, channel: string, threadTs: string, user: string, reply: Reply, direct: boolean): Promise<void> {
+/** Posts a reply in the asker's thread; consent questions (and `privately`, what concerns `user` alone) only to them (ephemeral) outside DMs. */
+export async function postReply(ctx: SlackContext, channel: string, threadTs: string, user: string, reply: Reply, direct: boolean, privately = false): Promise<void> {
   const { client, options } = ctx;
   const rendered = renderSlackReply(reply);
-  const privateReply = !direct && (reply.actions ?? []).some((a) => a === "share" || a === "share_anonymous" || a === "dont_share");
+  const privateReply = !direct && (privately || (reply.actions ?? []).some((a) => a === "share" || a === "share_anonymous" || a === "dont_share"));
   try {
     if (privateReply) await client.chat.postEphemeral({ channel, user, thread_ts: threadTs, ...rendered });
     else await client.chat.postMessage({ channel, thread_ts: threadTs, ...rendered });
