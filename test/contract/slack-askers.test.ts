@@ -67,4 +67,33 @@ describe("Slack askers: whose question, which conversation", () => {
     const byAsker = Object.fromEntries(handoffs().filter((h) => h.conversation === `C0VRAGEN:${t}`).map((h) => [h.asker, h.question]));
     expect(byAsker).toEqual({ U0OTHER: "Wat is Vereniging Dwarsverband?", U0ASKER: "Wat is een burgerbegroting?" });
   });
+
+  it("given a consent question in a DM, then 'ja' typed in the DM itself shares the question, like 'ja' in the thread; the reply shows in the DM", async () => {
+    const t = nextTs();
+    await personWrites({ user: "U0ASKER", channel: "D0ASK10", ts: t, text: "Hoe vraag ik een evenementenvergunning aan voor ons buurtfeest?", channel_type: "im" }, "EvA10a");
+    await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === "D0ASK10" && c.body.thread_ts === t && JSON.stringify(c.body.blocks ?? "").includes("vliegwiel_share"));
+    const [waiting] = handoffs().filter((h) => h.conversation === `D0ASK10:${t}`);
+    expect(waiting?.status).toBe("awaiting_consent");
+
+    await personWrites({ user: "U0ASKER", channel: "D0ASK10", ts: nextTs(), text: "ja", channel_type: "im" }, "EvA10b");
+    // The question reaches the tolken, and the asker reads the confirmation in the thread and in the DM itself.
+    await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === TOLKEN && !c.body.thread_ts && JSON.stringify(c.body.blocks ?? "").includes(waiting!.id));
+    const confirmation = await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === "D0ASK10" && c.body.thread_ts === t && (c.body.reply_broadcast === true || c.body.reply_broadcast === "true"));
+    expect(String(confirmation.body.text)).not.toMatch(/Graag gedaan/);
+    expect(handoffs().find((h) => h.id === waiting!.id)?.status).toBe("open");
+
+    // With nothing waiting any more, a top-level DM message is a new question in its own thread.
+    const next = nextTs();
+    await personWrites({ user: "U0ASKER", channel: "D0ASK10", ts: next, text: "Wat is een burgerbegroting?", channel_type: "im" }, "EvA10c");
+    await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === "D0ASK10" && c.body.thread_ts === next);
+  });
+
+  it("given a consent question in a DM, then 'ja' in its thread still shares it", async () => {
+    const t = nextTs();
+    await personWrites({ user: "U0ASKER", channel: "D0ASK10B", ts: t, text: "Hoe vraag ik een evenementenvergunning aan voor ons buurtfeest?", channel_type: "im" }, "EvA10d");
+    await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === "D0ASK10B" && c.body.thread_ts === t && JSON.stringify(c.body.blocks ?? "").includes("vliegwiel_share"));
+    const [waiting] = handoffs().filter((h) => h.conversation === `D0ASK10B:${t}`);
+    await personWrites({ user: "U0ASKER", channel: "D0ASK10B", ts: nextTs(), thread_ts: t, text: "ja", channel_type: "im" }, "EvA10e");
+    await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === TOLKEN && !c.body.thread_ts && JSON.stringify(c.body.blocks ?? "").includes(waiting!.id));
+  });
 });
