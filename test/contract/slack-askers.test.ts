@@ -96,4 +96,14 @@ describe("Slack askers: whose question, which conversation", () => {
     await personWrites({ user: "U0ASKER", channel: "D0ASK10B", ts: nextTs(), thread_ts: t, text: "ja", channel_type: "im" }, "EvA10e");
     await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === TOLKEN && !c.body.thread_ts && JSON.stringify(c.body.blocks ?? "").includes(waiting!.id));
   });
+
+  it("given an auto-answer channel, then a question that mentions a colleague (not Vliegwiel) is answered, and a follow-up mentioning one too", async () => {
+    const t = nextTs();
+    await personWrites({ user: "U0ASKER", channel: "C0AUTO", ts: t, text: "<@U0ANNA> en ik vragen ons af: wat is een burgerbegroting?", channel_type: "channel" }, "EvA11a");
+    const answer = await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === "C0AUTO" && c.body.thread_ts === t);
+    expect(JSON.stringify(answer.body.blocks)).toMatch(/burgerbegroting/i);
+    // Ask a colleague along in the thread: still a follow-up for Vliegwiel.
+    await personWrites({ user: "U0ASKER", channel: "C0AUTO", ts: nextTs(), thread_ts: t, text: "<@U0BRAM> wat is Vereniging Dwarsverband?", channel_type: "channel" }, "EvA11b");
+    await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === "C0AUTO" && c.body.thread_ts === t && /Dwarsverband/i.test(String(c.body.text)));
+  });
 });
