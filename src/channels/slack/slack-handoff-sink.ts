@@ -8,6 +8,7 @@ import { delivering } from "../../core/handoff/delivery-error.js";
 import { button } from "./block-kit.js";
 import { postEffectOnce } from "./slack-effect-post.js";
 import { escapeSlack, slackMention } from "./slack-escape.js";
+import { notificationText, sectionBlocks } from "./slack-limits.js";
 
 
 export type SlackHandoffSinkOptions = {
@@ -59,7 +60,7 @@ export function createSlackHandoffSink(options: SlackHandoffSinkOptions): Handof
             const who = mention(effect.mentions);
             const ref = await postEffectOnce(client, input, {
               channel: options.handoffChannel,
-              text: escapeSlack(threadOpeningText(handoff)),
+              text: notificationText(escapeSlack(threadOpeningText(handoff))),
               blocks: threadBlocks(handoff, who),
             });
             return { threadRef: ref };
@@ -67,7 +68,7 @@ export function createSlackHandoffSink(options: SlackHandoffSinkOptions): Handof
           case "update_thread": {
             if (!threadRef) return;
             const { channel, ts } = splitThreadRef(threadRef);
-            await client.chat.update({ channel, ts, text: escapeSlack(threadOpeningText({ ...handoff, status: effect.status })), blocks: threadBlocks({ ...handoff, status: effect.status, claimedBy: effect.claimedBy }, "") });
+            await client.chat.update({ channel, ts, text: notificationText(escapeSlack(threadOpeningText({ ...handoff, status: effect.status }))), blocks: threadBlocks({ ...handoff, status: effect.status, claimedBy: effect.claimedBy }, "") });
             return;
           }
           case "post_in_thread": {
@@ -89,8 +90,9 @@ export function createSlackHandoffSink(options: SlackHandoffSinkOptions): Handof
 function threadBlocks(handoff: Handoff, mentions: string): types.KnownBlock[] {
   const status = threadStatusText(handoff);
   const buttons = threadButtons(handoff.status).map(({ button: name, label }) => button(`vliegwiel_${name}`, label, handoff.id, name === "claim" ? "primary" : undefined));
+  // A long question is split over several sections (Slack refuses a section over 3000 characters).
   const blocks: types.KnownBlock[] = [
-    { type: "section", text: { type: "mrkdwn", text: escapeSlack(threadOpeningText(handoff)) } },
+    ...sectionBlocks(escapeSlack(threadOpeningText(handoff))),
     { type: "context", elements: [{ type: "mrkdwn", text: `*${escapeSlack(status)}*${mentions ? ` · ${mentions}` : ""}` }] },
   ];
   if (buttons.length) blocks.push({ type: "actions", block_id: `vliegwiel-handoff:${handoff.id}`, elements: buttons });
