@@ -60,4 +60,21 @@ describe("Slack's message limits", () => {
     expect(update.response).toMatchObject({ ok: true });
     expect(flat(sectionsOf(update).join(" "))).toContain(flat(escapedForEvent));
   }, 90_000);
+
+  it("given a tolk's long answer, then the asker receives all of it, in order, over sections within the limit", async () => {
+    const t = nextTs();
+    const handoffId = await driver.askForPerson("EvL6a", "U0ASKER", "C0LONG6", t);
+    await driver.share("U0ASKER", handoffId, "C0LONG6", t);
+    const head = await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === TOLKEN && !c.body.thread_ts && JSON.stringify(c.body.blocks ?? "").includes(handoffId) && c.response.ok === true);
+    await driver.press("U0ANNA", "vliegwiel_claim", handoffId, TOLKEN, { message_ts: String(head.response.ts) });
+    await waitForCall(slack, "chat.update", (c) => c.body.ts === head.response.ts && /Anna/.test(JSON.stringify(c.body.blocks)));
+
+    const answer = `Beste vrager, ${Array.from({ length: 100 }, (_, i) => `Stap ${i + 1}: regel het met de gemeente & de buren.`).join(" ")} SLOTZIN-EINDE`;
+    await driver.event("EvL6b", { type: "message", user: "U0ANNA", text: answer.replace(/&/g, "&amp;"), ts: nextTs(), thread_ts: String(head.response.ts), channel: TOLKEN, channel_type: "channel" });
+    const relay = await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === "C0LONG6" && String(c.body.text).startsWith("Antwoord van") && c.response.ok === true);
+    const sections = sectionsOf(relay);
+    for (const s of sections) expect(s.length).toBeLessThanOrEqual(3000);
+    expect(flat(sections.join(" "))).toContain(flat(answer.replace(/&/g, "&amp;")));
+    expect(String(relay.body.text).length).toBeLessThanOrEqual(40_000);
+  }, 90_000);
 });

@@ -48,11 +48,12 @@ export function createSlackHandoffSink(options: SlackHandoffSinkOptions): Handof
             const text = escapeSlack(relayText(effect.from, effect.text, options.texts, handoff.asker.language));
             // The asker answers this person deliberately, with the button; a new message in the thread is a new question.
             const label = replyToHelperLabel(effect.from, options.texts, handoff.asker.language);
+            // A long answer is split over several sections, in order: all of it arrives.
             const blocks: types.KnownBlock[] = [
-              { type: "section", text: { type: "mrkdwn", text: text.slice(0, 3000) } },
+              ...sectionBlocks(text),
               { type: "actions", block_id: `vliegwiel-relay:${handoff.id}`, elements: [button("vliegwiel_write_to_helper", label.slice(0, 75), handoff.id)] },
             ];
-            await postEffectOnce(client, input, { channel, thread_ts: ts, text, blocks });
+            await postEffectOnce(client, input, { channel, thread_ts: ts, text: notificationText(text), blocks });
             return;
           }
           case "open_thread": {
