@@ -8,6 +8,7 @@ import { renderSlackReply } from "./render-slack-reply.js";
 import { slackErrorCode } from "./slack-transient-retry.js";
 import { fromSlack } from "./slack-escape.js";
 import { dmThreadAwaitingConsent } from "./dm-consent-thread.js";
+import { postPrivateReply, postPublicReply } from "./reply-fallbacks.js";
 
 export type SlackChannelOptions = {
   botToken: string;
@@ -70,9 +71,10 @@ export async function postReply(ctx: SlackContext, channel: string, threadTs: st
   const rendered = renderSlackReply(reply);
   const privateReply = !direct && (privately || (reply.actions ?? []).some((a) => a === "share" || a === "share_anonymous" || a === "dont_share"));
   try {
-    if (privateReply) await client.chat.postEphemeral({ channel, user, thread_ts: threadTs, ...rendered });
+    // Fallbacks (reply-fallbacks.ts): plain text when Slack refuses the blocks, the asker's DM when an ephemeral cannot reach them.
     // `broadcast`: the person wrote outside the thread, so the reply shows there too.
-    else await client.chat.postMessage({ channel, thread_ts: threadTs, reply_broadcast: broadcast, ...rendered });
+    if (privateReply) await postPrivateReply(client, { channel, threadTs, user }, rendered, reply.text, options.logger);
+    else await postPublicReply(client, { channel, threadTs, user }, rendered, reply.text, broadcast);
   } catch (error) {
     // Transient errors were already retried: say which reply was lost, where, and why (never its text).
     const code = slackErrorCode(error) ?? (error as Error).message;

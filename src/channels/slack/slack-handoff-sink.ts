@@ -9,6 +9,7 @@ import { button } from "./block-kit.js";
 import { postEffectOnce } from "./slack-effect-post.js";
 import { escapeSlack, slackMention } from "./slack-escape.js";
 import { notificationText, sectionBlocks } from "./slack-limits.js";
+import { relayToAsker } from "./slack-relay-fallback.js";
 
 
 export type SlackHandoffSinkOptions = {
@@ -26,6 +27,11 @@ export function splitThreadRef(ref: string): { channel: string; ts: string } {
   return { channel: ref.slice(0, at), ts: ref.slice(at + 1) };
 }
 
+/** The handoff thread when it is one in Slack's tolken's channel (the team may work elsewhere). */
+function slackThread(threadRef: string | undefined, handoffChannel: string | undefined): string | undefined {
+  return threadRef && handoffChannel && threadRef.startsWith(`${handoffChannel}:`) ? threadRef : undefined;
+}
+
 /** Renders handoff effects in Slack: the asker's thread, and the handoff thread in the tolken's channel. */
 export function createSlackHandoffSink(options: SlackHandoffSinkOptions): HandoffEffectSink {
   const mention = (people: readonly Person[]) =>
@@ -40,7 +46,8 @@ export function createSlackHandoffSink(options: SlackHandoffSinkOptions): Handof
           case "tell_asker": {
             if (NOTICES_SHOWN_AS_REPLY.has(effect.message)) return;
             const { channel, ts } = splitThreadRef(handoff.asker.conversationId);
-            await postEffectOnce(client, input, { channel, thread_ts: ts, text: escapeSlack(askerNoticeText(effect.message, handoff, options.texts)) });
+            // Vliegwiel removed from the asker's channel: by DM (slack-relay-fallback.ts), so later steps are not held up.
+            await relayToAsker(client, input, { channel, thread_ts: ts, text: escapeSlack(askerNoticeText(effect.message, handoff, options.texts)) }, undefined);
             return;
           }
           case "relay_to_asker": {
@@ -53,7 +60,8 @@ export function createSlackHandoffSink(options: SlackHandoffSinkOptions): Handof
               ...sectionBlocks(text),
               { type: "actions", block_id: `vliegwiel-relay:${handoff.id}`, elements: [button("vliegwiel_write_to_helper", label.slice(0, 75), handoff.id)] },
             ];
-            await postEffectOnce(client, input, { channel, thread_ts: ts, text: notificationText(text), blocks });
+            // Vliegwiel removed from the asker's channel: by DM, and the tolk is told (slack-relay-fallback.ts).
+            await relayToAsker(client, input, { channel, thread_ts: ts, text: notificationText(text), blocks }, slackThread(threadRef, options.handoffChannel));
             return;
           }
           case "open_thread": {
