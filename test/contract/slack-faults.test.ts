@@ -78,6 +78,8 @@ describe("Slack under faults", () => {
     await driver.share("U0ASKA", a, "C0ARCHIEF", atA);
     await waitForCall(slack, "chat.postMessage", (c) => c.body.thread_ts === atA && String(c.body.text).startsWith("Je vraag is doorgegeven"));
     slack.archived.add("C0ARCHIEF");
+    // Nor can A be reached by DM (else the notice goes there: slack-fallbacks.test.ts), so A keeps failing.
+    slack.failNext.set("conversations.open", Array(100).fill("cannot_dm_bot"));
     const headA = headsOf(slack, a)[0]!.response.ts as string;
     await driver.press("U0ANNA", "vliegwiel_claim", a, TOLKEN, { message_ts: headA });
     await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === "C0ARCHIEF" && c.response.error === "is_archived");
@@ -96,6 +98,7 @@ describe("Slack under faults", () => {
     expect(slack.posts("C0ARCHIEF").filter((c) => c.body.thread_ts === atA && String(c.body.text).includes("opgepakt"))).toHaveLength(0);
     const warning = logLines.find((l) => l.includes(`doorgegeven vraag ${a}`) && l.includes("tell_asker:claimed"));
     expect(warning).toMatch(/via slack mislukt \(poging \d\): .*is_archived.*C0ARCHIEF/);
+    slack.failNext.delete("conversations.open");
   });
 
   it("given an answer that keeps failing with internal_error, then the error log names the reply, channel and thread", async () => {

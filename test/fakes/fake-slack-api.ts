@@ -128,6 +128,10 @@ export class FakeSlackApi {
     // "chat.postMessage C0VRAGEN" fails only there; "chat.postMessage" anywhere.
     const queued = [this.failNext.get(`${method} ${channel}`), this.failNext.get(method)].find((q) => q?.length);
     if (queued?.length) return { ok: false, error: queued.shift() };
+    if (method === "chat.postMessage" || method === "chat.update" || method === "chat.postEphemeral") {
+      const refused = refusedMessage(body);
+      if (refused) return { ok: false, error: refused };
+    }
     if (method === "chat.postMessage" || method === "chat.update") {
       if (this.archived.has(channel)) return { ok: false, error: "is_archived" };
       if (this.notInChannel.has(channel)) return { ok: false, error: "not_in_channel" };
@@ -200,6 +204,18 @@ export class FakeSlackApi {
     const withMetadata = body.include_all_metadata === true || body.include_all_metadata === "true";
     return { type: "message", ts: m.ts, text: m.text, ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}), ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) };
   }
+}
+
+/** Slack's limits for a message: `text` at most 40 000 characters, at most 50 blocks, a section's text at most 3000. */
+export const SLACK_LIMITS = { text: 40_000, blocks: 50, sectionText: 3000 } as const;
+
+/** The error Slack answers for a message beyond its limits (msg_too_long, invalid_blocks), or undefined. */
+function refusedMessage(body: Record<string, unknown>): string | undefined {
+  if (typeof body.text === "string" && body.text.length > SLACK_LIMITS.text) return "msg_too_long";
+  const blocks = Array.isArray(body.blocks) ? (body.blocks as Array<{ type?: string; text?: { text?: unknown } }>) : [];
+  if (blocks.length > SLACK_LIMITS.blocks) return "invalid_blocks";
+  const tooLong = blocks.some((b) => b.type === "section" && typeof b.text?.text === "string" && (b.text.text.length > SLACK_LIMITS.sectionText || b.text.text.length === 0));
+  return tooLong ? "invalid_blocks" : undefined;
 }
 
 /** A form-encoded interactivity request (`payload=…`), signed, as Slack posts button presses. */

@@ -2,6 +2,7 @@ import type { App, types } from "@slack/bolt";
 import { MAX_LESSON_CHARS } from "../../core/introductions/lesson-machine.js";
 import { lessonTexts } from "../../core/introductions/lesson-texts.js";
 import type { SlackContext } from "./slack-context.js";
+import { escapeSlack } from "./slack-escape.js";
 
 /** The modal's callback id; its private metadata holds the introduction the lesson is about. */
 export const LESSON_CALLBACK = "intro_les";
@@ -70,6 +71,6 @@ export function registerLessonModal(app: App, ctx: SlackContext): void {
     });
     if (!reply.ok) return void (await ack({ response_action: "errors", errors: { lesson: reply.text } }));
     await ack();
-    await ctx.client.chat.postMessage({ channel: body.user.id, text: reply.text });
+    await ctx.client.chat.postMessage({ channel: body.user.id, text: escapeSlack(reply.text) });
   });
 }

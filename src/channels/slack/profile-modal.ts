@@ -3,6 +3,7 @@ import type { InitiativeProfile } from "../../core/gids/initiative.js";
 import type { ProfileFormFields, ProfileFormResult } from "../../core/gids/profile-form.js";
 import { PROFILE_NL } from "../../core/gids/profile-form-texts.js";
 import type { SlackContext } from "./slack-context.js";
+import { escapeSlack } from "./slack-escape.js";
 
 /** The modal's callback id; its private metadata holds the profile id and version it edits. */
 export const PROFILE_CALLBACK = "initiatief_profiel";
@@ -92,7 +93,8 @@ export function registerProfileModal(app: App, ctx: SlackContext): void {
       return;
     }
     await ack();
-    await ctx.client.chat.postMessage({ channel: body.user.id, text: PROFILE_NL.saved(result.profile, user) });
+    // The name is the person's own typing: escaped, so it shows as typed (never a link or a broadcast).
+    await ctx.client.chat.postMessage({ channel: body.user.id, text: escapeSlack(PROFILE_NL.saved(result.profile, user)) });
   });
 }
 

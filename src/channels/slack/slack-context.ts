@@ -7,6 +7,8 @@ import type { DeliveryMemory, EventInbox } from "../ports.js";
 import { renderSlackReply } from "./render-slack-reply.js";
 import { slackErrorCode } from "./slack-transient-retry.js";
 import { fromSlack } from "./slack-escape.js";
+import { dmThreadAwaitingConsent } from "./dm-consent-thread.js";
+import { postPrivateReply, postPublicReply } from "./reply-fallbacks.js";
 
 export type SlackChannelOptions = {
   botToken: string;
@@ -63,14 +65,16 @@ export const MENTION = /<@[A-Z0-9]+>/g;
 /** Threads Vliegwiel answered in: follow-ups there reach it without a new mention. */
 export const THREADS = "slack-thread";
 
-/** Posts a reply in the asker's thread; consent questions only to the asker (ephemeral) outside DMs. */
-export async function postReply(ctx: SlackContext, channel: string, threadTs: string, user: string, reply: Reply, direct: boolean): Promise<void> {
+/** Posts a reply in the asker's thread; consent questions (and `privately`, what concerns `user` alone) only to them (ephemeral) outside DMs. */
+export async function postReply(ctx: SlackContext, channel: string, threadTs: string, user: string, reply: Reply, direct: boolean, privately = false, broadcast = false): Promise<void> {
   const { client, options } = ctx;
   const rendered = renderSlackReply(reply);
-  const privateReply = !direct && (reply.actions ?? []).some((a) => a === "share" || a === "share_anonymous" || a === "dont_share");
+  const privateReply = !direct && (privately || (reply.actions ?? []).some((a) => a === "share" || a === "share_anonymous" || a === "dont_share"));
   try {
-    if (privateReply) await client.chat.postEphemeral({ channel, user, thread_ts: threadTs, ...rendered });
-    else await client.chat.postMessage({ channel, thread_ts: threadTs, ...rendered });
+    // Fallbacks (reply-fallbacks.ts): plain text when Slack refuses the blocks, the asker's DM when an ephemeral cannot reach them.
+    // `broadcast`: the person wrote outside the thread, so the reply shows there too.
+    if (privateReply) await postPrivateReply(client, { channel, threadTs, user }, rendered, reply.text, options.logger);
+    else await postPublicReply(client, { channel, threadTs, user }, rendered, reply.text, broadcast);
   } catch (error) {
     // Transient errors were already retried: say which reply was lost, where, and why (never its text).
     const code = slackErrorCode(error) ?? (error as Error).message;
@@ -85,7 +89,9 @@ export async function answer(ctx: SlackContext, event: SlackMessageEvent, delive
   const { client, core, options } = ctx;
   if (!isFromPerson(event)) return;
   if (!options.deliveries.firstTime(ctx.name, deliveryId)) return; // Slack retry or duplicate
-  const threadTs = event.thread_ts ?? event.ts;
+  // In a DM, a top-level message continues a thread whose consent question waits (dm-consent-thread.ts).
+  const consentThread = await dmThreadAwaitingConsent(ctx, event);
+  const threadTs = event.thread_ts ?? consentThread ?? event.ts;
   await client.reactions.add({ channel: event.channel, timestamp: event.ts, name: "eyes" }).catch(() => undefined);
   const reply = await core.handle({
     channel: ctx.name,
@@ -96,7 +102,7 @@ export async function answer(ctx: SlackContext, event: SlackMessageEvent, delive
     attachments: attachmentsOf(event),
     eventKey: `slack:${deliveryId}`, // handled again after a restart: the handoff it started stands
   });
-  await postReply(ctx, event.channel, threadTs, event.user, reply, event.channel_type === "im");
+  await postReply(ctx, event.channel, threadTs, event.user, reply, event.channel_type === "im", false, !!consentThread);
 }
 
 /** The question that started a thread (for "Vraag een mens" under an answer). */

@@ -8,6 +8,8 @@ import { delivering } from "../../core/handoff/delivery-error.js";
 import { button } from "./block-kit.js";
 import { postEffectOnce } from "./slack-effect-post.js";
 import { escapeSlack, slackMention } from "./slack-escape.js";
+import { notificationText, sectionBlocks } from "./slack-limits.js";
+import { relayToAsker } from "./slack-relay-fallback.js";
 
 
 export type SlackHandoffSinkOptions = {
@@ -25,6 +27,11 @@ export function splitThreadRef(ref: string): { channel: string; ts: string } {
   return { channel: ref.slice(0, at), ts: ref.slice(at + 1) };
 }
 
+/** The handoff thread when it is one in Slack's tolken's channel (the team may work elsewhere). */
+function slackThread(threadRef: string | undefined, handoffChannel: string | undefined): string | undefined {
+  return threadRef && handoffChannel && threadRef.startsWith(`${handoffChannel}:`) ? threadRef : undefined;
+}
+
 /** Renders handoff effects in Slack: the asker's thread, and the handoff thread in the tolken's channel. */
 export function createSlackHandoffSink(options: SlackHandoffSinkOptions): HandoffEffectSink {
   const mention = (people: readonly Person[]) =>
@@ -39,7 +46,8 @@ export function createSlackHandoffSink(options: SlackHandoffSinkOptions): Handof
           case "tell_asker": {
             if (NOTICES_SHOWN_AS_REPLY.has(effect.message)) return;
             const { channel, ts } = splitThreadRef(handoff.asker.conversationId);
-            await postEffectOnce(client, input, { channel, thread_ts: ts, text: escapeSlack(askerNoticeText(effect.message, handoff, options.texts)) });
+            // Vliegwiel removed from the asker's channel: by DM (slack-relay-fallback.ts), so later steps are not held up.
+            await relayToAsker(client, input, { channel, thread_ts: ts, text: escapeSlack(askerNoticeText(effect.message, handoff, options.texts)) }, undefined);
             return;
           }
           case "relay_to_asker": {
@@ -47,11 +55,13 @@ export function createSlackHandoffSink(options: SlackHandoffSinkOptions): Handof
             const text = escapeSlack(relayText(effect.from, effect.text, options.texts, handoff.asker.language));
             // The asker answers this person deliberately, with the button; a new message in the thread is a new question.
             const label = replyToHelperLabel(effect.from, options.texts, handoff.asker.language);
+            // A long answer is split over several sections, in order: all of it arrives.
             const blocks: types.KnownBlock[] = [
-              { type: "section", text: { type: "mrkdwn", text: text.slice(0, 3000) } },
+              ...sectionBlocks(text),
               { type: "actions", block_id: `vliegwiel-relay:${handoff.id}`, elements: [button("vliegwiel_write_to_helper", label.slice(0, 75), handoff.id)] },
             ];
-            await postEffectOnce(client, input, { channel, thread_ts: ts, text, blocks });
+            // Vliegwiel removed from the asker's channel: by DM, and the tolk is told (slack-relay-fallback.ts).
+            await relayToAsker(client, input, { channel, thread_ts: ts, text: notificationText(text), blocks }, slackThread(threadRef, options.handoffChannel));
             return;
           }
           case "open_thread": {
@@ -59,7 +69,7 @@ export function createSlackHandoffSink(options: SlackHandoffSinkOptions): Handof
             const who = mention(effect.mentions);
             const ref = await postEffectOnce(client, input, {
               channel: options.handoffChannel,
-              text: escapeSlack(threadOpeningText(handoff)),
+              text: notificationText(escapeSlack(threadOpeningText(handoff))),
               blocks: threadBlocks(handoff, who),
             });
             return { threadRef: ref };
@@ -67,7 +77,7 @@ export function createSlackHandoffSink(options: SlackHandoffSinkOptions): Handof
           case "update_thread": {
             if (!threadRef) return;
             const { channel, ts } = splitThreadRef(threadRef);
-            await client.chat.update({ channel, ts, text: escapeSlack(threadOpeningText({ ...handoff, status: effect.status })), blocks: threadBlocks({ ...handoff, status: effect.status, claimedBy: effect.claimedBy }, "") });
+            await client.chat.update({ channel, ts, text: notificationText(escapeSlack(threadOpeningText({ ...handoff, status: effect.status }))), blocks: threadBlocks({ ...handoff, status: effect.status, claimedBy: effect.claimedBy }, "") });
             return;
           }
           case "post_in_thread": {
@@ -89,8 +99,9 @@ export function createSlackHandoffSink(options: SlackHandoffSinkOptions): Handof
 function threadBlocks(handoff: Handoff, mentions: string): types.KnownBlock[] {
   const status = threadStatusText(handoff);
   const buttons = threadButtons(handoff.status).map(({ button: name, label }) => button(`vliegwiel_${name}`, label, handoff.id, name === "claim" ? "primary" : undefined));
+  // A long question is split over several sections (Slack refuses a section over 3000 characters).
   const blocks: types.KnownBlock[] = [
-    { type: "section", text: { type: "mrkdwn", text: escapeSlack(threadOpeningText(handoff)) } },
+    ...sectionBlocks(escapeSlack(threadOpeningText(handoff))),
     { type: "context", elements: [{ type: "mrkdwn", text: `*${escapeSlack(status)}*${mentions ? ` · ${mentions}` : ""}` }] },
   ];
   if (buttons.length) blocks.push({ type: "actions", block_id: `vliegwiel-handoff:${handoff.id}`, elements: buttons });

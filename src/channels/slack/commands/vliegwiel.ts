@@ -3,12 +3,12 @@ import { NL } from "../../../core/replies-nl.js";
 import { renderSlackReply } from "../render-slack-reply.js";
 import { postReply, type SlackContext } from "../slack-context.js";
 import { CHANNEL_NL } from "../../../core/channel-texts-nl.js";
-import { escapeSlack, slackMention } from "../slack-escape.js";
+import { echoSlashQuestion } from "../slash-question-echo.js";
 import { openProfileModal } from "../profile-modal.js";
 
 /** `/vliegwiel <vraag>`: the question is posted in the channel and answered in its thread (help without a question). */
 export function registerVliegwielCommand(app: App, ctx: SlackContext): void {
-  const { client, core, options } = ctx;
+  const { core } = ctx;
   app.command("/vliegwiel", async ({ command, ack, respond }) => {
     await ack();
     const text = command.text.trim();
@@ -27,19 +27,17 @@ export function registerVliegwielCommand(app: App, ctx: SlackContext): void {
       await respond({ response_type: "ephemeral", text: report ? `\`\`\`${report.replace(/`/g, "'")}\`\`\`` : CHANNEL_NL.signalsForCoordinatorsOnly });
       return;
     }
-    let questionTs: string | undefined;
-    try {
-      questionTs = (await client.chat.postMessage({ channel: command.channel_id, text: CHANNEL_NL.slashCommandQuestion(slackMention(command.user_id) ?? "", escapeSlack(text)) })).ts;
-    } catch (error) {
-      // Not invited to this channel (or a private one): answer privately instead of failing silently.
-      options.logger.warn(`slack: kan niet posten in ${command.channel_id} (${(error as Error).message}); /vliegwiel wordt privé beantwoord`);
-    }
-    if (!questionTs) {
-      const reply = await core.handle({ channel: ctx.name, conversationId: `${command.channel_id}:${command.trigger_id}`, userId: command.user_id, userName: await ctx.nameOf(command.user_id), text });
+    // Kept in the event inbox until handled (event-inbox.ts): after a crash it is handled again, its echo found, not repeated.
+    const echo = await echoSlashQuestion(ctx, command, text);
+    const eventKey = `slack:command:${command.trigger_id}`;
+    if (!echo) {
+      const reply = await core.handle({ channel: ctx.name, conversationId: `${command.channel_id}:${command.trigger_id}`, userId: command.user_id, userName: await ctx.nameOf(command.user_id), text, eventKey });
       await respond({ response_type: "ephemeral", ...renderSlackReply(reply) });
       return;
     }
-    const reply = await core.handle({ channel: ctx.name, conversationId: `${command.channel_id}:${questionTs}`, userId: command.user_id, userName: await ctx.nameOf(command.user_id), text });
+    if (echo.answered) return; // answered before a crash cut the handling off
+    const questionTs = echo.ts;
+    const reply = await core.handle({ channel: ctx.name, conversationId: `${command.channel_id}:${questionTs}`, userId: command.user_id, userName: await ctx.nameOf(command.user_id), text, eventKey });
     await postReply(ctx, command.channel_id, questionTs, command.user_id, reply, command.channel_name === "directmessage");
   });
 }

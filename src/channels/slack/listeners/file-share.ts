@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import { CHANNEL_NL } from "../../../core/channel-texts-nl.js";
 import { eventIdOf, type SlackContext } from "../slack-context.js";
+import { escapeSlack } from "../slack-escape.js";
 
 type SharedFile = { id: string; name?: string; title?: string; size?: number; url_private_download?: string; mode?: string };
 type FileShareEvent = { subtype?: string; user?: string; bot_id?: string; channel: string; channel_type?: string; ts: string; files?: SharedFile[] };
@@ -16,7 +17,8 @@ export function registerFileShare(app: App, ctx: SlackContext): void {
     const event = message as unknown as FileShareEvent;
     if (event.subtype !== "file_share" || event.channel_type !== "im" || event.bot_id || !event.user || !event.files?.length) return;
     if (!options.deliveries.firstTime(`${ctx.name}-file`, eventIdOf(body, event.ts))) return; // Slack retry
-    const say = (text: string) => client.chat.postMessage({ channel: event.channel, text });
+    // File names and reasons hold what people typed: escaped, so they show as typed.
+    const say = (text: string) => client.chat.postMessage({ channel: event.channel, text: escapeSlack(text) });
     for (const file of event.files) {
       const name = file.name ?? file.title ?? "bestand";
       const maxBytes = options.maxFileBytes ?? 20 * 1_048_576;

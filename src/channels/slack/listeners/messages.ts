@@ -12,10 +12,11 @@ export function registerMessages(app: App, ctx: SlackContext): void {
     await answer(ctx, event as unknown as SlackMessageEvent, eventIdOf(body, event.ts));
   });
 
-  app.message(async ({ message, body }) => {
+  app.message(async ({ message, body, context }) => {
     const event = message as unknown as SlackMessageEvent;
     if (!isFromPerson(event)) return;
-    const mentioned = /<@[A-Z0-9]+>/.test(event.text ?? "");
+    // Only a mention of Vliegwiel itself (its user id, from auth.test) arrives as app_mention too; a colleague's does not.
+    const mentioned = mentionsBot(event.text ?? "", context.botUserId);
     if (event.channel === options.handoffChannel && event.thread_ts) {
       await teamReply(ctx, event, eventIdOf(body, event.ts));
       return;
@@ -26,4 +27,9 @@ export function registerMessages(app: App, ctx: SlackContext): void {
     if (!direct && !autoAnswer && !followUp) return; // mentions arrive as app_mention; other chatter is not ours
     await answer(ctx, event, eventIdOf(body, event.ts));
   });
+}
+
+/** Whether a message mentions the bot itself (`<@BOT>` or `<@BOT|name>`); without its id known, any mention counts. */
+export function mentionsBot(text: string, botUserId: string | undefined): boolean {
+  return botUserId ? new RegExp(`<@${botUserId}(\\|[^>]*)?>`).test(text) : /<@[A-Z0-9]+>/.test(text);
 }

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { App } from "../../src/app/create-app.js";
+import { FakeSlackApi } from "../fakes/fake-slack-api.js";
+import { startSlackTestApp } from "../helpers/slack-app.js";
+import { ROSTER_YAML, SlackDriver, TOLKEN, waitForCall } from "../helpers/slack-flow.js";
+import { tempDir } from "../helpers/temp-knowledge.js";
+
+/** When Slack refuses a message for good: a plainer message, another place, and the tolk is told. */
+describe("Slack fallbacks for permanent failures", () => {
+  const temp = tempDir();
+  const slack = new FakeSlackApi();
+  let app: App;
+  let driver: SlackDriver;
+  let ts = 1_700_500_000;
+  const nextTs = () => `${ts++}.000100`;
+
+  beforeAll(async () => {
+    ({ app, driver } = await startSlackTestApp(slack, temp.dir, {
+      roster: ROSTER_YAML,
+      env: { WEB_ENABLED: "false", SLACK_HANDOFF_CHANNEL: TOLKEN, HANDOFF_TICK_SECONDS: "0.1" },
+    }));
+  });
+  afterAll(async () => {
+    await app.stop();
+    await slack.stop();
+    temp.cleanup();
+  });
+
+  for (const error of ["msg_too_long", "invalid_blocks"]) {
+    it(`given an answer Slack refuses with ${error}, then it is posted again as plain text and the asker reads it`, async () => {
+      const t = nextTs();
+      slack.failNext.set("chat.postMessage C0ERR", [error]);
+      await driver.event(`EvF12${error}`, { type: "app_mention", user: "U0ASKER", text: "<@U0BOT> Wat is een burgerbegroting?", ts: t, channel: "C0ERR" });
+      const plain = await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === "C0ERR" && c.body.thread_ts === t && c.response.ok === true);
+      expect(plain.body.blocks).toBeUndefined();
+      expect(String(plain.body.text)).toMatch(/burgerbegroting/i);
+    });
+  }
+
+  it("given the consent question cannot be shown privately in the channel (user_not_in_channel), then it reaches the asker's DM and its buttons work there", async () => {
+    const t = nextTs();
+    slack.failNext.set("chat.postEphemeral", ["user_not_in_channel"]);
+    await driver.event("EvF12e", { type: "app_mention", user: "U0ASKER", text: "<@U0BOT> Hoe vraag ik een evenementenvergunning aan voor ons buurtfeest?", ts: t, channel: "C0EPH" });
+    const prompt = await waitForCall(slack, "chat.postMessage", (c) => String(c.body.channel).startsWith("D") && JSON.stringify(c.body.blocks ?? "").includes("vliegwiel_share"), 60_000);
+    // Never shown to the channel.
+    expect(slack.callsTo("chat.postMessage").filter((c) => c.body.channel === "C0EPH")).toEqual([]);
+    type Block = { type: string; elements?: Array<{ value: string }> };
+    const handoffId = (prompt.body.blocks as Block[]).find((b) => b.type === "actions")!.elements![0]!.value;
+    await driver.press("U0ASKER", "vliegwiel_share", handoffId, String(prompt.body.channel), { message_ts: String(prompt.response.ts) });
+    await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === TOLKEN && !c.body.thread_ts && JSON.stringify(c.body.blocks ?? "").includes(handoffId));
+  }, 90_000);
+
+  const claimedHandoff = async (eventId: string, channel: string) => {
+    const t = nextTs();
+    const handoffId = await driver.askForPerson(eventId, "U0ASKER", channel, t);
+    await driver.share("U0ASKER", handoffId, channel, t);
+    const head = await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === TOLKEN && !c.body.thread_ts && JSON.stringify(c.body.blocks ?? "").includes(handoffId) && c.response.ok === true);
+    const headTs = String(head.response.ts);
+    await driver.press("U0ANNA", "vliegwiel_claim", handoffId, TOLKEN, { message_ts: headTs });
+    await waitForCall(slack, "chat.update", (c) => c.body.ts === headTs && /Anna/.test(JSON.stringify(c.body.blocks)));
+    await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === channel && c.body.thread_ts === t && /opgepakt/.test(String(c.body.text)) && c.response.ok === true);
+    return headTs;
+  };
+
+  it("given Vliegwiel was removed from the asker's channel, then the tolk's answer reaches the asker by DM and the tolk is told so", async () => {
+    const headTs = await claimedHandoff("EvF12r", "C0GONE");
+    slack.notInChannel.add("C0GONE");
+    await driver.event("EvF12r2", { type: "message", user: "U0ANNA", text: "Bel de gemeente, die helpt je verder.", ts: nextTs(), thread_ts: headTs, channel: TOLKEN, channel_type: "channel" });
+    const dm = await waitForCall(slack, "chat.postMessage", (c) => String(c.body.channel).startsWith("D") && String(c.body.text).includes("Bel de gemeente") && c.response.ok === true);
+    expect(JSON.stringify(dm.body.blocks)).toMatch(/Over je vraag/);
+    const notice = await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === TOLKEN && c.body.thread_ts === headTs && /privébericht/.test(String(c.body.text)));
+    expect(String(notice.body.text)).toMatch(/geen lid meer/);
+  }, 90_000);
+
+  it("given Vliegwiel was removed from the asker's channel before a notice for them, then the notice reaches their DM and later steps are not held up", async () => {
+    const t = nextTs();
+    const handoffId = await driver.askForPerson("EvF12n", "U0ASKER", "C0GONE3", t);
+    await driver.share("U0ASKER", handoffId, "C0GONE3", t);
+    const head = await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === TOLKEN && !c.body.thread_ts && JSON.stringify(c.body.blocks ?? "").includes(handoffId) && c.response.ok === true);
+    slack.notInChannel.add("C0GONE3");
+    await driver.press("U0ANNA", "vliegwiel_claim", handoffId, TOLKEN, { message_ts: String(head.response.ts) });
+    await waitForCall(slack, "chat.postMessage", (c) => String(c.body.channel).startsWith("D") && /opgepakt/.test(String(c.body.text)) && c.response.ok === true);
+  }, 90_000);
+
+  it("given the asker can be reached neither in their channel nor by DM, then the tolk is told it is retried and how to fix it", async () => {
+    const headTs = await claimedHandoff("EvF12s", "C0GONE2");
+    slack.notInChannel.add("C0GONE2");
+    slack.failNext.set("conversations.open", Array(20).fill("cannot_dm_bot"));
+    await driver.event("EvF12s2", { type: "message", user: "U0ANNA", text: "Vraag het de wijkagent.", ts: nextTs(), thread_ts: headTs, channel: TOLKEN, channel_type: "channel" });
+    const notice = await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === TOLKEN && c.body.thread_ts === headTs && /nog niet bereikt/.test(String(c.body.text)));
+    expect(String(notice.body.text)).toMatch(/probeert het later opnieuw/);
+    slack.failNext.delete("conversations.open");
+  }, 90_000);
+});
