@@ -6,7 +6,6 @@ import type { SignalSectionProvider } from "../core/handoff/signal-section.js";
 import { SqliteGidsSignals } from "../store/gids-signals.js";
 import { SqliteVocabularyCache } from "../store/sqlite-vocabulary-cache.js";
 import { SqliteInitiativeDirectory } from "../store/sqlite-initiative-directory.js";
-import { gidsField } from "./gids-field.js";
 import { loadGidsVocabulary } from "./gids-vocabulary.js";
 import type { Knowledge } from "./open-knowledge.js";
 
@@ -26,7 +25,7 @@ export type Gids = {
  */
 export function openGids(config: Config, knowledge: Knowledge): Gids {
   const directory = new SqliteInitiativeDirectory(knowledge.db);
-  const matcher = new GidsMatcher(directory, loadGidsVocabulary(config.knowledgeDir, undefined, new SqliteVocabularyCache(knowledge.db)), gidsField(knowledge));
+  const matcher = new GidsMatcher(directory, loadGidsVocabulary(config.knowledgeDir, undefined, new SqliteVocabularyCache(knowledge.db)), knowledge.store);
   const signals = new SqliteGidsSignals(knowledge.db);
   return {
     directory,

@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import { gidsField } from "../app/gids-field.js";
 import { loadGidsVocabulary } from "../app/gids-vocabulary.js";
 import { openKnowledge, syncKnowledgeFolder } from "../app/open-knowledge.js";
 import type { Config } from "../config.js";
@@ -38,9 +37,8 @@ export async function runGidsEval(config: Config, args: string[]): Promise<numbe
   try {
     await syncKnowledgeFolder(config, knowledge);
     const vocabulary = loadGidsVocabulary(config.knowledgeDir);
-    const field = gidsField(knowledge);
     for (const set of sets) {
-      const check = checkGidsFiles(set.profiles, set.questions, vocabulary, field);
+      const check = checkGidsFiles(set.profiles, set.questions, vocabulary, knowledge.store);
       console.log(`${set.title}: ${check.profiles} profielen (${set.profiles}), ${check.results.length} vragen (${set.questions})\n`);
       console.log(check.text(args.includes("--verbose")));
       if (set.fitted && args.includes("--failures")) console.log(`\n${check.failures}`);
@@ -48,7 +46,7 @@ export async function runGidsEval(config: Config, args: string[]): Promise<numbe
     }
     if (fit) {
       const fitted = sets.filter((s) => s.fitted);
-      reportFit(fitted.map((s) => s.title), fitGidsFiles(fitted, vocabulary, field), args.includes("--write"));
+      reportFit(fitted.map((s) => s.title), fitGidsFiles(fitted, vocabulary, knowledge.store), args.includes("--write"));
     }
     return 0;
   } finally {

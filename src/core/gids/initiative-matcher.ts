@@ -5,8 +5,6 @@ import { foldDiacritics } from "../text/fold.js";
 import type { Vocabulary } from "../text/vocabulary.js";
 import { GidsIndex, type IndexedProfile } from "./gids-index.js";
 import type { InitiativeMatch, InitiativeMatcher, InitiativeProfile } from "./initiative.js";
-import type { Associations } from "./association-bridge.js";
-import { associatedTerms } from "./associated-terms.js";
 import { matchReason } from "./match-reason.js";
 import { heldWord, type HeldWord, type TopicGroup } from "./profile-evidence.js";
 import { isContactable } from "./profile-rules.js";
@@ -58,12 +56,7 @@ export type MatchCandidate = {
 };
 
 /** The document store's term counts: a word common in the field's documents says less about a topic. */
-export type FieldFrequencies = {
-  documentFrequencies(terms: readonly string[]): Map<string, number>;
-  passageCount(): number;
-  /** Words that go together in the documents' sentences (association-bridge.ts), when built. */
-  associations?(): Associations;
-};
+export type FieldFrequencies = { documentFrequencies(terms: readonly string[]): Map<string, number>; passageCount(): number };
 /** A word in every other passage still counts for this share: the documents only temper the gids. */
 const MIN_SPECIFICITY = 0.25;
 
@@ -203,8 +196,6 @@ export class GidsMatcher implements InitiativeMatcher {
   private groupsOf(index: GidsIndex, topic: string): TopicGroup[] {
     const { terms } = retrieve(index, topic, 1, { vocabulary: this.vocabulary, windowWeight: 0 });
     terms.push(...gidsTerms(index, terms, (stem) => this.isWord(index, stem)));
-    const associations = this.field?.associations?.();
-    if (associations) terms.push(...associatedTerms(index, terms, associations));
     const n = index.passageCount();
     const weightOf = (t: SearchTerm) => idf(index.frequency(t.term, t.prefix), n) * this.specificity(t);
     const words = [...new Set(terms.map((t) => t.word))].filter((w) => !isFrameWord(w));
