@@ -13,7 +13,7 @@ const TOP = 3;
 export type FitSet = { source: ProfileSource; profiles: readonly InitiativeProfile[]; questions: readonly GidsQuestion[] };
 
 /** The model on all examples, and per set its questions as judged by models that did not see them. */
-export type SuggestFit = { model: SuggestModel; heldOut: GidsResult[][]; examples: number };
+export type SuggestFit = { model: SuggestModel; heldOut: GidsResult[][]; examples: number; ranked: Array<{ total: number; found: number }> };
 
 /**
  * Fits the suggest model (whether to suggest the best candidate at all) by logistic regression (each
@@ -29,12 +29,17 @@ export function fitSuggestModel(sets: readonly FitSet[], vocabulary: Vocabulary,
   const examples: Array<Example & { fold: number }> = [];
   let positives = 0;
   let negatives = 0;
-  const foldsOf = sets.map((set) => {
+  const ranked = sets.map(() => ({ total: 0, found: 0 }));
+  const foldsOf = sets.map((set, s) => {
     const matcher = new GidsMatcher(set.source, vocabulary, field);
     return set.questions.map((q, i) => {
       const { candidates, evidence } = matcher.judged(q.question, { region: q.region ?? undefined, exclude: q.own ? [q.own] : [] });
       const top = candidates.filter((c) => c.contactable).slice(0, TOP).map((c) => c.profile.id);
       const label = q.expected.length ? (top.some((id) => q.expected.includes(id)) ? true : undefined) : false;
+      if (q.expected.length) {
+        ranked[s]!.total++;
+        if (label) ranked[s]!.found++;
+      }
       if (label === undefined || !evidence) return i % FOLDS;
       const fold = label ? positives++ % FOLDS : negatives++ % FOLDS;
       examples.push({ label, fold, features: SUGGEST_EVIDENCE_NAMES.map((n) => evidence[n]) });
@@ -53,7 +58,7 @@ export function fitSuggestModel(sets: readonly FitSet[], vocabulary: Vocabulary,
     const order = new Map(set.questions.map((q, i) => [q.id, i]));
     heldOut[s]!.sort((a, b) => order.get(a.question.id)! - order.get(b.question.id)!);
   });
-  return { model: toModel(fit(examples)), heldOut, examples: examples.length };
+  return { model: toModel(fit(examples)), heldOut, examples: examples.length, ranked };
 }
 
 /** Each feature may only count the way it says (suggest-evidence.ts): for, or against. */

@@ -52,7 +52,7 @@ export function fitGidsFiles(sets: readonly GidsFiles[], vocabulary: Vocabulary,
   try {
     for (const files of sets) opened.push(openGidsSet(files));
     const fit = fitSuggestModel(opened, vocabulary, field);
-    const heldOut = opened.map((set, i) => ({ results: fit.heldOut[i]!, figures: gidsFigures(set.profiles, fit.heldOut[i]!) }));
+    const heldOut = opened.map((set, i) => ({ results: fit.heldOut[i]!, figures: gidsFigures(set.profiles, fit.heldOut[i]!), ranked: fit.ranked[i]! }));
     return { model: fit.model, examples: fit.examples, heldOut };
   } finally {
     for (const set of opened) set.close();

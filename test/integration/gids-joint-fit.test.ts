@@ -47,6 +47,21 @@ describe("initiatievengids: the suggest model fitted on several sets", () => {
     // Questions whose fitting initiative is a candidate (5), and those nothing fits that share a word with one (a4, b3): from both sets.
     expect(fit.examples).toBe(7);
     for (const name of SUGGEST_EVIDENCE_NAMES) expect((fit.model.weights[name] ?? 0) * SUGGEST_EVIDENCE_SIGNS[name]).toBeGreaterThanOrEqual(0);
+    // Every fitting initiative of both sets is among the first three candidates before the decision.
+    expect(fit.heldOut.map((h) => h.ranked)).toEqual([{ total: 3, found: 3 }, { total: 2, found: 2 }]);
+  });
+
+  it("given a question whose fitting initiative shares no word with it, then the ranking figure counts it as not found and the fit leaves it out", () => {
+    const third = write("drie", [
+      row("moestuin", "groen", "een moestuin met de basisschool; compost maken met buurtbewoners", "U06"),
+      row("kanoclub", "sport;water", "kanoverhuur aan toeristen; steigers bouwen met vrijwilligers", "U07"),
+    ], [
+      question("c1", "Wie maakt compost met een moestuin bij de basisschool?", ["moestuin"]),
+      question("c2", "Hoe krijgen we een peuterspeelzaal open?", ["kanoclub"]),
+    ]);
+    const fit = fitGidsFiles([third], new Vocabulary(""));
+    expect(fit.heldOut[0]!.ranked).toEqual({ total: 2, found: 1 });
+    expect(fit.examples).toBe(1);
   });
 
   it("given one set alone, then fewer questions teach the model than given both", () => {
