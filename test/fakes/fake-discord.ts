@@ -374,6 +374,11 @@ export class FakeDiscord {
       return send(401, { message: "401: Unauthorized", code: 0 });
     }
     let match: RegExpMatchArray | null;
+    // As Discord: a message's content holds at most 2000 characters; longer is refused, nothing posted.
+    const content = (body.data as { content?: unknown } | undefined)?.content ?? body.content;
+    if ((method === "POST" || method === "PATCH") && typeof content === "string" && content.length > 2000) {
+      return send(400, { message: "Invalid Form Body", code: 50035, errors: { content: { _errors: [{ code: "BASE_TYPE_MAX_LENGTH", message: "Must be 2000 or fewer in length." }] } } });
+    }
     if (method === "GET" && path === "/gateway/bot") {
       return send(200, { url: `ws://${this.base}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } });
     }

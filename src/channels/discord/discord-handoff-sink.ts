@@ -6,7 +6,7 @@ import {
 } from "../../core/handoff/handoff-texts.js";
 import type { TeamButton } from "../../core/channel.js";
 import type { Handoff, HandoffStatus, Person } from "../../core/handoff/handoff-types.js";
-import { chunk } from "../split-text.js";
+import { chunkEscaped } from "./escaped-chunks.js";
 import { effectNonce, findForumPost, postOnce, startThreadOnce } from "./discord-effect-post.js";
 import { buttonRow, CONTENT_LIMIT, customId, escapeMarkdown, type ButtonSpec, type DiscordMessage } from "./render-discord-reply.js";
 
@@ -58,7 +58,7 @@ export function createDiscordHandoffSink(options: DiscordHandoffSinkOptions): Ha
   const toAsker = async (input: DeliveryInput, text: string, replyButton?: string) => {
     if (input.posted) return;
     const { channelId, messageId } = splitConversation(input.handoff.asker.conversationId);
-    const pieces = chunk(escapeMarkdown(text), CONTENT_LIMIT);
+    const pieces = chunkEscaped(escapeMarkdown(text), CONTENT_LIMIT);
     let last = "";
     for (const [i, piece] of pieces.entries()) {
       const components = replyButton && i === pieces.length - 1
@@ -115,13 +115,19 @@ export function createDiscordHandoffSink(options: DiscordHandoffSinkOptions): Ha
         if (!threadRef) return;
         const threadId = threadRef.split(":")[1]!;
         const mentions = effect.mentions ? mentionsOf(effect.mentions) : undefined;
-        const text = escapeMarkdown(threadPostText(effect.kind, handoff, effect));
         if (input.posted) return;
-        const posted = await postOnce(options.rest(), threadId, {
-          content: `${text}${mentions?.text ? ` ${mentions.text}` : ""}`.slice(0, CONTENT_LIMIT),
-          allowed_mentions: { parse: [], users: mentions?.users ?? [], roles: mentions?.roles ?? [] },
-        }, effectNonce(input.effectId));
-        input.recordPost(`${threadId}:${posted.id}`);
+        // A long text (the asker's reply) goes in several messages, in order; the mentions close the first.
+        const suffix = mentions?.text ? ` ${mentions.text}` : "";
+        const pieces = chunkEscaped(escapeMarkdown(threadPostText(effect.kind, handoff, effect)), CONTENT_LIMIT - suffix.length);
+        let last = "";
+        for (const [i, piece] of pieces.entries()) {
+          const first = i === 0;
+          last = (await postOnce(options.rest(), threadId, {
+            content: first ? `${piece}${suffix}` : piece,
+            allowed_mentions: { parse: [], users: first ? (mentions?.users ?? []) : [], roles: first ? (mentions?.roles ?? []) : [] },
+          }, effectNonce(input.effectId, i))).id;
+        }
+        if (last) input.recordPost(`${threadId}:${last}`);
         return;
       }
       default:
