@@ -34,3 +34,29 @@ describe("escaped Discord text in pieces", () => {
     expect(pieces.every((p) => !/[\ud800-\udbff]$/.test(p))).toBe(true);
   });
 });
+
+describe("Discord messages that carry a person's text", () => {
+  const longQuestion = "Hoe *starten* we een buurt_bus? ".repeat(80) + "LAATSTE-VRAAGWOORD";
+
+  it("given an introduction request with a long question, then it is several messages within 2000 characters, the buttons and the handle intact", async () => {
+    const { introMessages } = await import("../../src/channels/discord/intro-message.js");
+    const messages = introMessages(`Hallo \u0000C\u0000! Iemand zoekt contact over:\n“${longQuestion}”\n\nWil je in contact komen?`, ["intro_accept", "intro_decline"], "intro-1", { "\u0000C\u0000": "<@960000000000000012>" });
+    expect(messages.length).toBeGreaterThan(1);
+    expect(messages.every((m) => m.content!.length <= 2000 && !endsMidEscape(m.content!) && m.allowed_mentions.parse.length === 0)).toBe(true);
+    expect(messages[0]!.content).toContain("<@960000000000000012>");
+    expect(messages.slice(0, -1).every((m) => !m.components)).toBe(true);
+    expect(JSON.stringify(messages.at(-1)!.components)).toContain("vw:intro_accept:intro-1");
+    const joined = unescape(messages.map((m) => m.content).join(" ")).replace(/\s+/g, " ");
+    expect(joined).toContain(longQuestion.replace(/\s+/g, " ").trim());
+    expect(joined).toContain("Wil je in contact komen?");
+  });
+
+  it("given a long report (the signals), then it is several plain messages, in order, nothing cut", async () => {
+    const { plainMessages } = await import("../../src/channels/discord/render-discord-reply.js");
+    const report = Array.from({ length: 120 }, (_, i) => `- Vraag ${i}: *geen* antwoord_gevonden`).join("\n") + "\nEINDE-RAPPORT";
+    const messages = plainMessages(report);
+    expect(messages.length).toBeGreaterThan(1);
+    expect(messages.every((m) => m.content!.length <= 2000 && !endsMidEscape(m.content!))).toBe(true);
+    expect(unescape(messages.map((m) => m.content).join("\n"))).toBe(report);
+  });
+});
