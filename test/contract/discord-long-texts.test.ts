@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../src/app/create-app.js";
 import { createLogger } from "../../src/logger.js";
 import { APPLICATION_ID, FakeDiscord, GENERAL, HANDOFF_FORUM, TOKEN } from "../fakes/fake-discord.js";
+import { BOT } from "../fakes/fake-discord.js";
 import { ASKER, askForPersonOnDiscord, claimOf, DISCORD_ROSTER_YAML, discordPosts, forumPostsFor, pressButton, TOLK } from "../helpers/discord-flow.js";
 import { tempDir, testConfig } from "../helpers/temp-knowledge.js";
 
@@ -21,7 +22,7 @@ describe("long texts in a Discord handoff", () => {
     fs.writeFileSync(path.join(temp.dir, "roster.yaml"), DISCORD_ROSTER_YAML);
     const config = testConfig(temp.dir, {
       WEB_ENABLED: "false", DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: await discord.start(),
-      ROSTER_FILE: path.join(temp.dir, "roster.yaml"), DISCORD_HANDOFF_CHANNEL_ID: HANDOFF_FORUM, HANDOFF_TICK_SECONDS: "0.1",
+      ROSTER_FILE: path.join(temp.dir, "roster.yaml"), DISCORD_HANDOFF_CHANNEL_ID: HANDOFF_FORUM, HANDOFF_TICK_SECONDS: "0.1", MAX_QUESTION_CHARS: "4000",
     });
     app = createApp(config, createLogger("error"));
     await app.start();
@@ -68,5 +69,22 @@ describe("long texts in a Discord handoff", () => {
     expect(pieces.every((p) => p.length <= 2000 && !endsMidEscape(p))).toBe(true);
     expect(words(unescape(pieces.join(" ")))).toContain(words(askerText));
     expect(pieces.at(-1)).toContain("SLOTWOORD");
+  }, 90_000);
+
+  it("given a long question full of markdown handed to the tolken, then the forum post's head holds all of it, in embeds within Discord's limits", async () => {
+    const question = "Hoe vraag ik een evenementenvergunning aan voor ons buurtfeest? " + "Wij *zetten* [tenten] neer_op #plein - ook |podia| en ~kramen~. ".repeat(58) + "EINDE-VRAAG";
+    const message = discord.message({ channelId: GENERAL, content: `<@${BOT.id}> ${question}`, mentionsBot: true, author: ASKER });
+    discord.dispatch("MESSAGE_CREATE", message);
+    const [reply] = await discord.waitFor("POST", new RegExp(`^/channels/${message.id}/messages$`), 1, 30_000);
+    const share = ((reply!.body.components ?? []) as Array<{ components: Array<{ custom_id: string }> }>).flatMap((r) => r.components).find((b) => b.custom_id.startsWith("vw:share:"))!;
+    const handoffId = share.custom_id.split(":").slice(2).join(":");
+    discord.dispatch("INTERACTION_CREATE", pressButton(discord, ASKER, share.custom_id, String(message.id)));
+    await discord.waitUntil(() => forumPostsFor(discord, HANDOFF_FORUM, handoffId).length > 0, "the forum post", 20_000);
+    const thread = [...discord.channels.values()].find((c) => c.parent_id === HANDOFF_FORUM && JSON.stringify(discord.messages.get(c.id)?.components ?? []).includes(handoffId))!.id;
+    const embeds = discord.messages.get(thread)!.embeds as Array<{ description: string; footer?: { text: string } }>;
+    expect(embeds.length).toBeGreaterThan(1);
+    expect(embeds.every((e) => e.description.length <= 4096 && !endsMidEscape(e.description))).toBe(true);
+    expect(words(unescape(embeds.map((e) => e.description).join(" ")))).toContain(words(question));
+    expect(embeds.at(-1)!.footer?.text).toBeTruthy();
   }, 90_000);
 });

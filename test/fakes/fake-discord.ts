@@ -388,6 +388,11 @@ export class FakeDiscord {
     if ((method === "POST" || method === "PATCH") && typeof content === "string" && content.length > 2000) {
       return send(400, { message: "Invalid Form Body", code: 50035, errors: { content: { _errors: [{ code: "BASE_TYPE_MAX_LENGTH", message: "Must be 2000 or fewer in length." }] } } });
     }
+    // Embeds: a description holds at most 4096 characters, and a message's embeds 6000 together.
+    const embeds = ((body.message as { embeds?: unknown } | undefined)?.embeds ?? (body.data as { embeds?: unknown } | undefined)?.embeds ?? body.embeds) as Array<Record<string, unknown>> | undefined;
+    if ((method === "POST" || method === "PATCH") && Array.isArray(embeds) && (embeds.some((e) => String(e.description ?? "").length > 4096) || embeds.reduce((sum, e) => sum + embedTextLength(e), 0) > 6000)) {
+      return send(400, { message: "Invalid Form Body", code: 50035, errors: { embeds: { _errors: [{ code: "BASE_TYPE_MAX_LENGTH", message: "Embed size exceeds maximum size of 6000" }] } } });
+    }
     if (method === "GET" && path === "/gateway/bot") {
       return send(200, { url: `ws://${this.base}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } });
     }
@@ -518,4 +523,12 @@ export class FakeDiscord {
       edited_timestamp: null,
     };
   }
+}
+
+/** What Discord counts toward a message's 6000 embed characters: titles, descriptions, field names and values, footers and authors. */
+function embedTextLength(embed: Record<string, unknown>): number {
+  const text = (value: unknown) => (typeof value === "string" ? value.length : 0);
+  const fields = (embed.fields as Array<{ name?: unknown; value?: unknown }> | undefined) ?? [];
+  return text(embed.title) + text(embed.description) + text((embed.footer as { text?: unknown } | undefined)?.text) + text((embed.author as { name?: unknown } | undefined)?.name)
+    + fields.reduce((sum, f) => sum + text(f.name) + text(f.value), 0);
 }

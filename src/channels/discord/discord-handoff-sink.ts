@@ -30,6 +30,9 @@ export type DiscordHandoffSinkOptions = {
 
 /** The forum tags that show a handoff's status: "open", "opgepakt", "afgesloten". */
 export const STATUS_TAGS: readonly string[] = Object.values(THREAD_STATUS_LABELS).map((label) => label.toLowerCase());
+/** Discord's limits for a message's embeds: one description, and all their text together. */
+const EMBED_DESCRIPTION_LIMIT = 4096;
+const EMBEDS_TOTAL_LIMIT = 6000;
 /** Discord button styles: primary for picking up, success for adding to the knowledge store. */
 const BUTTON_STYLES: Record<TeamButton, ButtonSpec["style"]> = { claim: 1, close: 2, close_learn: 3 };
 
@@ -146,8 +149,14 @@ export function createDiscordHandoffSink(options: DiscordHandoffSinkOptions): Ha
 /** The handoff's head: the question with what the store found, its status and the buttons for that status. */
 function headMessage(handoff: Handoff): DiscordMessage {
   const buttons = threadButtons(handoff.status).map(({ button, label }) => ({ customId: customId(button, handoff.id), label, style: BUTTON_STYLES[button] }));
+  // A long question (with what the store found) takes several embeds of 4096 characters, within the 6000 a message holds in all.
+  const footer = threadStatusText(handoff);
+  const pieces = chunkEscaped(escapeMarkdown(threadOpeningText(handoff)), EMBED_DESCRIPTION_LIMIT);
+  const kept: string[] = [];
+  for (const piece of pieces) if (kept.join("").length + piece.length + footer.length + 1 <= EMBEDS_TOTAL_LIMIT) kept.push(piece);
+  if (kept.length < pieces.length) kept.push("…");
   return {
-    embeds: [{ description: escapeMarkdown(threadOpeningText(handoff)).slice(0, 4096), color: 0xef6c00, footer: { text: threadStatusText(handoff) } }],
+    embeds: kept.map((description, i) => ({ description, color: 0xef6c00, ...(i === kept.length - 1 ? { footer: { text: footer } } : {}) })),
     components: buttons.length ? [buttonRow(buttons)] : [],
     allowed_mentions: { parse: [] },
   };
