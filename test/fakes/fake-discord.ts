@@ -59,6 +59,9 @@ export class FakeDiscord {
   private nextId = 1n;
   /** The original response message of each interaction, by interaction token. */
   private readonly originals = new Map<string, string>();
+  /** An interaction's original message (its reply, or the deferred "denkt na…"), by the interaction's token. */
+  readonly originalMessages = new Map<string, Record<string, unknown>>();
+  private readonly interactionTokens = new Map<string, { channelId: string; createdAt: number }>();
   private base = "";
 
   constructor() {
@@ -206,12 +209,18 @@ export class FakeDiscord {
     user?: { id: string; username: string };
     roles?: string[];
     message?: Record<string, unknown>;
+    /** When the user acted (default now): its id is a snowflake of that time, and its token lasts 15 minutes from then. */
+    createdAt?: number;
   }): Record<string, unknown> & { id: string; token: string } {
     const user = { discriminator: "0", global_name: null, avatar: null, ...(input.user ?? { id: "960000000000000001", username: "anna" }) };
     const channel = this.channels.get(input.channelId);
     const inGuild = !!channel;
+    const createdAt = input.createdAt ?? Date.now();
+    // A real snowflake: milliseconds since Discord's epoch (2015) above 22 bits of counter.
+    const id = ((BigInt(createdAt) - 1_420_070_400_000n) << 22n | (this.nextId++ & 0x3fffffn)).toString();
+    this.interactionTokens.set(`interaction-token-${this.nextId}`, { channelId: input.channelId, createdAt });
     return {
-      id: this.id(),
+      id,
       application_id: APPLICATION_ID,
       type: input.type,
       token: `interaction-token-${this.nextId}`,
@@ -374,6 +383,16 @@ export class FakeDiscord {
       return send(401, { message: "401: Unauthorized", code: 0 });
     }
     let match: RegExpMatchArray | null;
+    // As Discord: a message's content holds at most 2000 characters; longer is refused, nothing posted.
+    const content = (body.data as { content?: unknown } | undefined)?.content ?? body.content;
+    if ((method === "POST" || method === "PATCH") && typeof content === "string" && content.length > 2000) {
+      return send(400, { message: "Invalid Form Body", code: 50035, errors: { content: { _errors: [{ code: "BASE_TYPE_MAX_LENGTH", message: "Must be 2000 or fewer in length." }] } } });
+    }
+    // Embeds: a description holds at most 4096 characters, and a message's embeds 6000 together.
+    const embeds = ((body.message as { embeds?: unknown } | undefined)?.embeds ?? (body.data as { embeds?: unknown } | undefined)?.embeds ?? body.embeds) as Array<Record<string, unknown>> | undefined;
+    if ((method === "POST" || method === "PATCH") && Array.isArray(embeds) && (embeds.some((e) => String(e.description ?? "").length > 4096) || embeds.reduce((sum, e) => sum + embedTextLength(e), 0) > 6000)) {
+      return send(400, { message: "Invalid Form Body", code: 50035, errors: { embeds: { _errors: [{ code: "BASE_TYPE_MAX_LENGTH", message: "Embed size exceeds maximum size of 6000" }] } } });
+    }
     if (method === "GET" && path === "/gateway/bot") {
       return send(200, { url: `ws://${this.base}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } });
     }
@@ -430,7 +449,11 @@ export class FakeDiscord {
     if (method === "POST" && (match = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/))) {
       // A deferred or immediate reply creates the interaction's original message.
       const type = Number(body.type);
-      if (type === 4 || type === 5) this.originals.set(match[2]!, this.id());
+      if (type === 4 || type === 5) {
+        this.originals.set(match[2]!, this.id());
+        const data = (body.data as Record<string, unknown> | undefined) ?? {};
+        this.originalMessages.set(match[2]!, this.messageObject(this.originals.get(match[2]!)!, this.interactionTokens.get(match[2]!)?.channelId ?? GENERAL, data));
+      }
       // A modal (9) must have a custom id, a title and one to five rows of text inputs, as Discord checks.
       if (type === 9) {
         const modal = body.data as { custom_id?: string; title?: string; components?: Array<{ type: number; components: Array<{ type: number }> }> } | undefined;
@@ -443,8 +466,16 @@ export class FakeDiscord {
       const original = this.originals.get(match[2]!);
       return send(200, { interaction: { id: match[1], type: 2 }, resource: { type, ...(original ? { message: this.messageObject(original, GENERAL, (body.data as Record<string, unknown>) ?? {}) } : {}) } });
     }
+    // An interaction's token works for 15 minutes from the interaction.
+    if ((match = path.match(/^\/webhooks\/(\d+)\/([^/]+)/)) && Date.now() - (this.interactionTokens.get(match[2]!)?.createdAt ?? Date.now()) > 15 * 60_000) {
+      return send(401, { message: "Invalid Webhook Token", code: 50027 });
+    }
     if ((match = path.match(/^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/))) {
-      return send(200, this.messageObject(this.originals.get(match[2]!) ?? this.id(), GENERAL, body));
+      const original = this.originalMessages.get(match[2]!);
+      // Not responded to (no deferral, no reply): there is no original message.
+      if (!original) return send(404, { message: "Unknown Message", code: 10008 });
+      if (method === "PATCH") Object.assign(original, this.messageObject(String(original.id), String(original.channel_id), body), { edited_timestamp: new Date().toISOString() });
+      return send(200, original);
     }
     if (method === "POST" && path.match(/^\/webhooks\/(\d+)\/([^/]+)$/)) return send(200, this.messageObject(this.id(), GENERAL, body));
     if (method === "PUT" && path.match(/^\/applications\/\d+(\/guilds\/\d+)?\/commands$/)) {
@@ -492,4 +523,12 @@ export class FakeDiscord {
       edited_timestamp: null,
     };
   }
+}
+
+/** What Discord counts toward a message's 6000 embed characters: titles, descriptions, field names and values, footers and authors. */
+function embedTextLength(embed: Record<string, unknown>): number {
+  const text = (value: unknown) => (typeof value === "string" ? value.length : 0);
+  const fields = (embed.fields as Array<{ name?: unknown; value?: unknown }> | undefined) ?? [];
+  return text(embed.title) + text(embed.description) + text((embed.footer as { text?: unknown } | undefined)?.text) + text((embed.author as { name?: unknown } | undefined)?.name)
+    + fields.reduce((sum, f) => sum + text(f.name) + text(f.value), 0);
 }

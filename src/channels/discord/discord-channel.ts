@@ -11,6 +11,7 @@ import type { DiscordChannelOptions } from "./discord-settings.js";
 import { onInteraction } from "./listeners/interaction-create.js";
 import { onMessage } from "./listeners/message-create.js";
 import { answerUnfinished } from "./message-inbox.js";
+import { answerAskAgain, type PendingAsk } from "./commands/vraag-inbox.js";
 
 export type { DiscordChannelOptions } from "./discord-settings.js";
 
@@ -56,7 +57,7 @@ export class DiscordChannel implements ChannelAdapter {
       this.client = undefined;
       throw error;
     }
-    void answerUnfinished(ctx, (message) => onMessage(ctx, message, true));
+    void answerUnfinished(ctx, (message) => onMessage(ctx, message, true), (key, body) => answerAskAgain(ctx, key, body as PendingAsk));
     if (options.handoffChannelId && !(await this.handoffChannel().catch(() => undefined))) {
       options.logger.warn(
         `discord: DISCORD_HANDOFF_CHANNEL_ID ${options.handoffChannelId} is not a forum or text channel the bot can see: check the id, and give the bot ` +

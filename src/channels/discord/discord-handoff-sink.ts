@@ -6,7 +6,7 @@ import {
 } from "../../core/handoff/handoff-texts.js";
 import type { TeamButton } from "../../core/channel.js";
 import type { Handoff, HandoffStatus, Person } from "../../core/handoff/handoff-types.js";
-import { chunk } from "../split-text.js";
+import { chunkEscaped } from "./escaped-chunks.js";
 import { effectNonce, findForumPost, postOnce, startThreadOnce } from "./discord-effect-post.js";
 import { buttonRow, CONTENT_LIMIT, customId, escapeMarkdown, type ButtonSpec, type DiscordMessage } from "./render-discord-reply.js";
 
@@ -30,6 +30,9 @@ export type DiscordHandoffSinkOptions = {
 
 /** The forum tags that show a handoff's status: "open", "opgepakt", "afgesloten". */
 export const STATUS_TAGS: readonly string[] = Object.values(THREAD_STATUS_LABELS).map((label) => label.toLowerCase());
+/** Discord's limits for a message's embeds: one description, and all their text together. */
+const EMBED_DESCRIPTION_LIMIT = 4096;
+const EMBEDS_TOTAL_LIMIT = 6000;
 /** Discord button styles: primary for picking up, success for adding to the knowledge store. */
 const BUTTON_STYLES: Record<TeamButton, ButtonSpec["style"]> = { claim: 1, close: 2, close_learn: 3 };
 
@@ -58,7 +61,7 @@ export function createDiscordHandoffSink(options: DiscordHandoffSinkOptions): Ha
   const toAsker = async (input: DeliveryInput, text: string, replyButton?: string) => {
     if (input.posted) return;
     const { channelId, messageId } = splitConversation(input.handoff.asker.conversationId);
-    const pieces = chunk(escapeMarkdown(text), CONTENT_LIMIT);
+    const pieces = chunkEscaped(escapeMarkdown(text), CONTENT_LIMIT);
     let last = "";
     for (const [i, piece] of pieces.entries()) {
       const components = replyButton && i === pieces.length - 1
@@ -115,13 +118,19 @@ export function createDiscordHandoffSink(options: DiscordHandoffSinkOptions): Ha
         if (!threadRef) return;
         const threadId = threadRef.split(":")[1]!;
         const mentions = effect.mentions ? mentionsOf(effect.mentions) : undefined;
-        const text = escapeMarkdown(threadPostText(effect.kind, handoff, effect));
         if (input.posted) return;
-        const posted = await postOnce(options.rest(), threadId, {
-          content: `${text}${mentions?.text ? ` ${mentions.text}` : ""}`.slice(0, CONTENT_LIMIT),
-          allowed_mentions: { parse: [], users: mentions?.users ?? [], roles: mentions?.roles ?? [] },
-        }, effectNonce(input.effectId));
-        input.recordPost(`${threadId}:${posted.id}`);
+        // A long text (the asker's reply) goes in several messages, in order; the mentions close the first.
+        const suffix = mentions?.text ? ` ${mentions.text}` : "";
+        const pieces = chunkEscaped(escapeMarkdown(threadPostText(effect.kind, handoff, effect)), CONTENT_LIMIT - suffix.length);
+        let last = "";
+        for (const [i, piece] of pieces.entries()) {
+          const first = i === 0;
+          last = (await postOnce(options.rest(), threadId, {
+            content: first ? `${piece}${suffix}` : piece,
+            allowed_mentions: { parse: [], users: first ? (mentions?.users ?? []) : [], roles: first ? (mentions?.roles ?? []) : [] },
+          }, effectNonce(input.effectId, i))).id;
+        }
+        if (last) input.recordPost(`${threadId}:${last}`);
         return;
       }
       default:
@@ -140,8 +149,14 @@ export function createDiscordHandoffSink(options: DiscordHandoffSinkOptions): Ha
 /** The handoff's head: the question with what the store found, its status and the buttons for that status. */
 function headMessage(handoff: Handoff): DiscordMessage {
   const buttons = threadButtons(handoff.status).map(({ button, label }) => ({ customId: customId(button, handoff.id), label, style: BUTTON_STYLES[button] }));
+  // A long question (with what the store found) takes several embeds of 4096 characters, within the 6000 a message holds in all.
+  const footer = threadStatusText(handoff);
+  const pieces = chunkEscaped(escapeMarkdown(threadOpeningText(handoff)), EMBED_DESCRIPTION_LIMIT);
+  const kept: string[] = [];
+  for (const piece of pieces) if (kept.join("").length + piece.length + footer.length + 1 <= EMBEDS_TOTAL_LIMIT) kept.push(piece);
+  if (kept.length < pieces.length) kept.push("…");
   return {
-    embeds: [{ description: escapeMarkdown(threadOpeningText(handoff)).slice(0, 4096), color: 0xef6c00, footer: { text: threadStatusText(handoff) } }],
+    embeds: kept.map((description, i) => ({ description, color: 0xef6c00, ...(i === kept.length - 1 ? { footer: { text: footer } } : {}) })),
     components: buttons.length ? [buttonRow(buttons)] : [],
     allowed_mentions: { parse: [] },
   };

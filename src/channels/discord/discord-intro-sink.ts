@@ -4,7 +4,7 @@ import type { IntroDeliveryInput, IntroductionEffectSink } from "../../core/intr
 import { INTRO_NOTICES_SHOWN_AS_REPLY, sharedConnectText, introEffectButtons, introEffectLanguage, introEffectText } from "../../core/introductions/introduction-texts.js";
 import type { Party } from "../../core/introductions/introduction-types.js";
 import { postOnce } from "./discord-effect-post.js";
-import { introMessage } from "./intro-message.js";
+import { introMessages } from "./intro-message.js";
 
 const ASKER = "\u0000A\u0000";
 const CONTACT = "\u0000C\u0000";
@@ -12,7 +12,7 @@ const CONTACT = "\u0000C\u0000";
 const handleOf = (p: Party) => (/^\d{5,25}$/.test(p.userId) ? `<@${p.userId}>` : p.name);
 
 /** A nonce per introduction effect (and piece), apart from the handoffs' ("vw…"); Discord allows 25 characters. */
-const introNonce = (effectId: number, piece = 0) => `vi${effectId}.${piece}`;
+const introNonce = (effectId: number, piece = 0, part = 0) => `vi${effectId}.${piece}${part ? `.${part}` : ""}`;
 
 /**
  * Introduction messages on Discord: the request and its notices in the contact's DM, notices in the
@@ -22,8 +22,11 @@ const introNonce = (effectId: number, piece = 0) => `vi${effectId}.${piece}`;
 export function createDiscordIntroSink(rest: () => REST): IntroductionEffectSink {
   const dmOf = async (userId: string): Promise<string> => ((await rest().post(Routes.userChannels(), { body: { recipient_id: userId } })) as { id: string }).id;
   const post = async (input: IntroDeliveryInput, channelId: string, text: string, piece = 0, replyTo?: string, handles?: Record<string, string>) => {
-    const message = introMessage(text, introEffectButtons(input.effect), input.intro.id, handles, introEffectLanguage(input.intro, input.effect));
-    return (await postOnce(rest(), channelId, message, introNonce(input.effectId, piece), replyTo)).id;
+    const messages = introMessages(text, introEffectButtons(input.effect), input.intro.id, handles, introEffectLanguage(input.intro, input.effect));
+    let last = "";
+    // A long text (a long question) in several messages, in order; the id of the last (with the buttons) is returned.
+    for (const [part, message] of messages.entries()) last = (await postOnce(rest(), channelId, message, introNonce(input.effectId, piece, part), part === 0 ? replyTo : undefined)).id;
+    return last;
   };
   return {
     async deliver(input) {

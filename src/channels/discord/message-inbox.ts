@@ -2,6 +2,8 @@ import type { Message } from "discord.js";
 import type { DiscordContext } from "./discord-context.js";
 
 const KEY_PREFIX = "discord:";
+/** A `/vraag` in the inbox: `discord:vraag:<interaction id>` (the same platform prefix, so forgetting a person reaches it). */
+export const ASK_KEY_PREFIX = `${KEY_PREFIX}vraag:`;
 
 type MessageRef = { channelId: string; messageId: string };
 
@@ -11,11 +13,15 @@ type MessageRef = { channelId: string; messageId: string };
  * by a stop is fetched again and answered after the restart (`answerUnfinished`).
  */
 export async function answerFromInbox(ctx: DiscordContext, message: Message, replayed: boolean, answer: () => Promise<void>): Promise<void> {
+  return inInbox(ctx, `${KEY_PREFIX}${message.id}`, { channelId: message.channelId, messageId: message.id } satisfies MessageRef, replayed, answer);
+}
+
+/** The same for any delivery (a `/vraag`, see commands/vraag-inbox.ts): kept under `key` with `body` until answered. */
+export async function inInbox(ctx: DiscordContext, key: string, body: unknown, replayed: boolean, answer: () => Promise<void>): Promise<void> {
   const { inbox } = ctx.options;
   if (!inbox) return answer();
-  const key = `${KEY_PREFIX}${message.id}`;
   // Taken already (a second delivery of the same message while it is being answered): leave it.
-  if (!replayed && !inbox.take(key, { channelId: message.channelId, messageId: message.id } satisfies MessageRef)) return;
+  if (!replayed && !inbox.take(key, body)) return;
   try {
     await answer();
   } finally {
@@ -23,12 +29,25 @@ export async function answerFromInbox(ctx: DiscordContext, message: Message, rep
   }
 }
 
-/** Answers the messages an earlier process took but did not finish, oldest first; returns how many. */
-export async function answerUnfinished(ctx: DiscordContext, answer: (message: Message) => Promise<void>): Promise<number> {
+/**
+ * Answers the messages (and `/vraag` questions, `answerAsk`) an earlier process took but did not
+ * finish, oldest first; returns how many.
+ */
+export async function answerUnfinished(ctx: DiscordContext, answer: (message: Message) => Promise<void>, answerAsk: (key: string, body: unknown) => Promise<void>): Promise<number> {
   const { inbox, logger, deliveries } = ctx.options;
   if (!inbox) return 0;
   const unfinished = inbox.takeUnfinished(KEY_PREFIX);
   for (const { key, body } of unfinished) {
+    if (key.startsWith(ASK_KEY_PREFIX)) {
+      try {
+        await answerAsk(key, body);
+      } catch (error) {
+        logger.error(`discord: /vraag ${key.slice(ASK_KEY_PREFIX.length)} could not be answered after the restart: ${(error as Error).message}`);
+      } finally {
+        inbox.done(key);
+      }
+      continue;
+    }
     const ref = body as MessageRef;
     try {
       const channel = await ctx.started().channels.fetch(ref.channelId);

@@ -5,6 +5,7 @@ import { chunk, splitSources } from "../split-text.js";
 import { escapeDiscord } from "./discord-escape.js";
 import { initiativeItems } from "../initiative-items.js";
 import { connectMeRow } from "./connect-me-row.js";
+import { chunkEscaped } from "./escaped-chunks.js";
 
 /** Discord's limits: message content, embed description, embed field value. */
 export const CONTENT_LIMIT = 2000;
@@ -84,6 +85,12 @@ export function promptMessage(reply: Reply): DiscordMessage | undefined {
   if (!reply.prompt) return undefined;
   const consent = (reply.actions ?? []).filter(isConsent);
   return { content: escapeMarkdown(reply.prompt), components: [buttonRow(consent.map((a) => buttonFor(a, reply)))], allowed_mentions: { parse: [] } };
+}
+
+/** A plain text of any length (a report) as messages within Discord's limit, in order, nothing cut. */
+export function plainMessages(text: string): DiscordMessage[] {
+  const pieces = chunkEscaped(escapeMarkdown(text), CONTENT_LIMIT);
+  return (pieces.length ? pieces : [""]).map((content) => ({ content, allowed_mentions: { parse: [] } }));
 }
 
 /** A short plain message (confirmations, refusals). */

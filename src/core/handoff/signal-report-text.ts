@@ -1,4 +1,5 @@
 import { count } from "../dutch-numbers.js";
+import { neutralised } from "../text/spreadsheet-cell.js";
 import type { SignalReport } from "./signal-report.js";
 
 const STATUS_NL: Record<string, string> = { open: "open", claimed: "opgepakt", resolved: "afgesloten" };
@@ -29,7 +30,11 @@ export function formatSignalReport(r: SignalReport): string {
 
 /** One line per shared question, for a spreadsheet at the network's meeting (semicolons, as Dutch Excel expects). */
 export function signalReportCsv(r: SignalReport): string {
-  const cell = (value: string) => (/[";\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  // A question typed as a formula (`=HYPERLINK(…)`) stays text in the spreadsheet (see spreadsheet-cell.ts).
+  const cell = (raw: string) => {
+    const value = neutralised(raw);
+    return /[";\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  };
   const header = ["datum", "status", "thema", "gemeente of regio", "vraag"];
   const rows = r.rows.map((row) => [row.createdAt.slice(0, 10), STATUS_NL[row.status] ?? row.status, row.theme, row.region, row.question.replace(/\s+/g, " ")]);
   return `\uFEFF${[header, ...rows].map((cols) => cols.map(cell).join(";")).join("\r\n")}\r\n`;

@@ -2,7 +2,8 @@ import { MessageFlags, type ButtonInteraction } from "discord.js";
 import { INTRO_BUTTON_LABELS, type IntroButton } from "../../../core/introductions/introduction-texts.js";
 import { conversationOf, type DiscordContext } from "../discord-context.js";
 import { asReplyOptions } from "../discord-rest.js";
-import { introMessage } from "../intro-message.js";
+import { introMessages } from "../intro-message.js";
+import { CONTENT_LIMIT, type DiscordMessage } from "../render-discord-reply.js";
 
 /** "Breng me in contact" under a suggested initiative: `vw:connect_me:<initiative id>`. */
 export const CONNECT_ME = "connect_me";
@@ -23,13 +24,25 @@ export async function onIntroButton(ctx: DiscordContext, interaction: ButtonInte
       platform: ctx.name, conversationId: conversationOf(ctx, interaction, interaction.message.id), userId: interaction.user.id,
       userName: interaction.user.displayName, initiativeId: value ?? "", eventKey,
     });
-    await interaction.reply({ ...asReplyOptions(introMessage(reply.text, reply.buttons, reply.introductionId ?? "", {}, reply.language)), flags: MessageFlags.Ephemeral });
+    await replyPrivately(interaction, introMessages(reply.text, reply.buttons, reply.introductionId ?? "", {}, reply.language));
     return;
   }
   const reply = core.introductions.press({ platform: ctx.name, userId: interaction.user.id, introductionId: value ?? "", button: action as IntroButton, eventKey });
-  const message = introMessage(reply.text, reply.buttons, reply.introductionId ?? "", {}, reply.language);
-  if (!reply.ok) return void (await interaction.reply({ ...asReplyOptions(message), flags: MessageFlags.Ephemeral }));
+  const messages = introMessages(reply.text, reply.buttons, reply.introductionId ?? "", {}, reply.language);
+  if (!reply.ok) return replyPrivately(interaction, messages);
   // The request's own text stays above the answer (a DM); the choice question is replaced by the outcome.
   const kept = interaction.message.flags.has(MessageFlags.Ephemeral) ? "" : `${interaction.message.content}\n\n`;
-  await interaction.update(asReplyOptions({ ...message, content: `${kept}${message.content ?? ""}`.slice(0, 2000) }));
+  const [first, ...more] = messages;
+  const together = `${kept}${first!.content ?? ""}`;
+  if (more.length === 0 && together.length <= CONTENT_LIMIT) return void (await interaction.update(asReplyOptions({ ...first!, content: together })));
+  // Too long for one message: the request stays as it was (without its buttons) and the outcome follows it.
+  await interaction.update(asReplyOptions(kept ? { content: kept.trimEnd(), components: [], allowed_mentions: { parse: [] } } : first!));
+  for (const message of kept ? messages : more) await interaction.followUp(asReplyOptions(message));
+}
+
+/** An answer only the presser sees, in as many messages as it needs. */
+async function replyPrivately(interaction: ButtonInteraction, messages: DiscordMessage[]): Promise<void> {
+  const [first, ...more] = messages;
+  await interaction.reply({ ...asReplyOptions(first!), flags: MessageFlags.Ephemeral });
+  for (const message of more) await interaction.followUp({ ...asReplyOptions(message), flags: MessageFlags.Ephemeral });
 }

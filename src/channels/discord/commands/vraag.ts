@@ -3,7 +3,9 @@ import type { Reply } from "../../../core/reply.js";
 import { conversationOf, THREADS, type DiscordContext } from "../discord-context.js";
 import { threadName } from "../discord-handoff-sink.js";
 import { asReplyOptions } from "../discord-rest.js";
+import { inInbox } from "../message-inbox.js";
 import { promptMessage, renderDiscordReply } from "../render-discord-reply.js";
+import { askKey, pendingAskOf } from "./vraag-inbox.js";
 
 /**
  * `/vraag`: acknowledged at once (Discord allows 3 seconds), answered when ready; consent privately.
@@ -11,6 +13,11 @@ import { promptMessage, renderDiscordReply } from "../render-discord-reply.js";
  */
 export async function onAsk(ctx: DiscordContext, interaction: ChatInputCommandInteraction): Promise<void> {
   const question = interaction.options.getString("vraag", true);
+  // Kept in the inbox before the deferral: a stop before the answer is out is answered after the restart (vraag-inbox.ts).
+  await inInbox(ctx, askKey(interaction.id), pendingAskOf(interaction, question), false, () => ask(ctx, interaction, question));
+}
+
+async function ask(ctx: DiscordContext, interaction: ChatInputCommandInteraction, question: string): Promise<void> {
   const response = await interaction.deferReply({ withResponse: true });
   const answerId = response.resource?.message?.id ?? (await interaction.fetchReply()).id;
   let conversationId = conversationOf(ctx, interaction, answerId);
@@ -22,7 +29,7 @@ export async function onAsk(ctx: DiscordContext, interaction: ChatInputCommandIn
       ctx.options.logger.warn(`discord: kan geen thread starten onder het antwoord op /vraag (${(error as Error).message}); latere berichten citeren het antwoord`);
     }
   }
-  const reply = await ctx.core.handle({ channel: ctx.name, conversationId, userId: interaction.user.id, userName: interaction.user.displayName, text: question });
+  const reply = await ctx.core.handle({ channel: ctx.name, conversationId, userId: interaction.user.id, userName: interaction.user.displayName, text: question, eventKey: askKey(interaction.id) });
   await respond(interaction, reply);
   if (conversationId === answerId) ctx.options.deliveries.firstTime(THREADS, answerId);
 }

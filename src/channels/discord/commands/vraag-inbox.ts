@@ -1,0 +1,117 @@
+import { ChannelType, Routes, type ChatInputCommandInteraction, type REST } from "discord.js";
+import type { Reply } from "../../../core/reply.js";
+import { THREADS, type DiscordContext } from "../discord-context.js";
+import { postOnce, startThreadOnce } from "../discord-effect-post.js";
+import { threadName } from "../discord-handoff-sink.js";
+import { ASK_KEY_PREFIX } from "../message-inbox.js";
+import { escapeMarkdown, promptMessage, renderDiscordReply, type DiscordMessage } from "../render-discord-reply.js";
+
+/**
+ * A `/vraag` kept in the inbox from before its deferral until answered. Discord delivers an
+ * interaction once and cannot give it back, so what the answer needs is kept: the question, who asked
+ * where, and the interaction's token, with which its deferred reply can be edited for 15 minutes. The
+ * inbox keeps it only until answered (then its key alone).
+ */
+export type PendingAsk = {
+  interactionId: string;
+  applicationId: string;
+  token: string;
+  channelId: string;
+  /** Asked in a server (not a DM): a late answer there mentions the asker. */
+  inServer: boolean;
+  /** Asked in a thread or DM: that is the conversation (in a plain channel it is the answer's thread). */
+  whole: boolean;
+  userId: string;
+  userName: string;
+  question: string;
+};
+
+/** Discord lets an interaction's token edit its reply for 15 minutes; the last minute is left for the work itself. */
+const TOKEN_USABLE_MS = 14 * 60_000;
+const DISCORD_EPOCH = 1_420_070_400_000n;
+
+/** The inbox key of a `/vraag`, also its event key in the core (a second try starts no second handoff). */
+export const askKey = (interactionId: string) => `${ASK_KEY_PREFIX}${interactionId}`;
+
+export function pendingAskOf(interaction: ChatInputCommandInteraction, question: string): PendingAsk {
+  const channel = interaction.channel;
+  return {
+    interactionId: interaction.id, applicationId: interaction.applicationId, token: interaction.token, channelId: interaction.channelId,
+    inServer: !!interaction.guildId, whole: !interaction.guildId || !!channel?.isThread() || channel?.type === ChannelType.DM,
+    userId: interaction.user.id, userName: interaction.user.displayName, question,
+  };
+}
+
+/** When Discord created the interaction (a snowflake carries its time). */
+function createdAt(snowflake: string): number {
+  return Number((BigInt(snowflake) >> 22n) + DISCORD_EPOCH);
+}
+
+/**
+ * Answers a `/vraag` a stop cut off. While its token is usable, the deferred reply ("denkt na…") is
+ * edited into the answer, as if nothing happened. After that (or when the stop came before the
+ * deferral) the answer is posted where the question was asked, under the deferred reply when there is
+ * one, with a mention of the asker: that is where they asked and where they look, others in the
+ * channel see the answer as with any /vraag, and a DM may be closed to the bot.
+ */
+export async function answerAskAgain(ctx: DiscordContext, key: string, ask: PendingAsk): Promise<void> {
+  const { logger, deliveries } = ctx.options;
+  const rest = ctx.started().rest;
+  logger.info(`discord: answering /vraag ${ask.interactionId} again, which a stop cut off`);
+  const usable = () => Date.now() - createdAt(ask.interactionId) < TOKEN_USABLE_MS;
+  const original = usable()
+    ? ((await rest.get(Routes.webhookMessage(ask.applicationId, ask.token, "@original"), { auth: false }).catch(() => undefined)) as { id: string } | undefined)
+    : undefined;
+  let conversationId = ask.channelId;
+  let postIn = ask.channelId;
+  let replyTo = original?.id;
+  let mentioned = false;
+  if (!ask.whole) {
+    // In a plain channel the answer has a thread: on the deferred reply, or on a short note that says what was asked.
+    const anchor = original?.id ?? (await postOnce(rest, ask.channelId, lateNote(ask), `${nonceOf(ask)}.n`)).id;
+    mentioned = !original;
+    try {
+      await startThreadOnce(rest, ask.channelId, anchor, threadName(ask.question));
+      conversationId = postIn = anchor;
+      replyTo = undefined;
+    } catch (error) {
+      conversationId = `${ask.channelId}:${anchor}`;
+      replyTo = anchor;
+      logger.warn(`discord: cannot start a thread on the /vraag answer (${(error as Error).message}); replies will quote the answer`);
+    }
+  }
+  const reply = await ctx.core.handle({ channel: ctx.name, conversationId, userId: ask.userId, userName: ask.userName, text: ask.question, eventKey: key });
+  if (original && usable()) {
+    try {
+      await respondByWebhook(rest, ask, reply);
+      if (conversationId === original.id) deliveries.firstTime(THREADS, original.id);
+      return;
+    } catch (error) {
+      logger.warn(`discord: the deferred /vraag reply could not be edited (${(error as Error).message}); the answer is posted in the channel`);
+    }
+  }
+  for (const [index, message] of renderDiscordReply(reply).entries()) {
+    const mention = index === 0 && ask.inServer && !mentioned;
+    const body: DiscordMessage = mention ? { ...message, content: `<@${ask.userId}>${message.content ? ` ${message.content}` : ""}`, allowed_mentions: { parse: [], users: [ask.userId] } } : message;
+    await postOnce(rest, postIn, body, `${nonceOf(ask)}.${index}`, index === 0 ? replyTo : undefined);
+  }
+  if (postIn !== ask.channelId) deliveries.firstTime(THREADS, postIn);
+}
+
+/** As the first process would have: the deferred reply becomes the answer, the consent question goes only to the asker. */
+async function respondByWebhook(rest: REST, ask: PendingAsk, reply: Reply): Promise<void> {
+  const [first, ...more] = renderDiscordReply(reply, { withoutPrompt: true });
+  await rest.patch(Routes.webhookMessage(ask.applicationId, ask.token, "@original"), { body: first, auth: false });
+  for (const message of more) await rest.post(Routes.webhook(ask.applicationId, ask.token), { body: message, auth: false });
+  const prompt = promptMessage(reply);
+  if (prompt) await rest.post(Routes.webhook(ask.applicationId, ask.token), { body: { ...prompt, flags: 64 }, auth: false });
+}
+
+/** Without a deferred reply to answer under: who asked what, with a mention (the answer follows in its thread). */
+function lateNote(ask: PendingAsk): DiscordMessage {
+  const question = ask.question.length > 300 ? `${ask.question.slice(0, 300)}…` : ask.question;
+  return { content: `<@${ask.userId}> het antwoord op je /vraag duurde even. Je vroeg: “${escapeMarkdown(question)}”`, allowed_mentions: { parse: [], users: [ask.userId] } };
+}
+
+/** Discord keeps a nonce for a few minutes: a post made just before another stop comes back, not twice. */
+const nonceOf = (ask: PendingAsk) => `vq${BigInt(ask.interactionId).toString(36)}`;
