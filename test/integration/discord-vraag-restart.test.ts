@@ -57,7 +57,7 @@ describe("/vraag cut off by a kill", () => {
     await killAfterDeferral(interaction);
     expect(discord.callsTo("POST", new RegExp(`^/interactions/${interaction.id}/`))[0]!.body.type).toBe(5);
     await discord.waitUntil(() => ((discord.originalMessages.get(interaction.token)?.embeds as unknown[]) ?? []).length > 0, "the deferred reply edited into the answer", 60_000);
-    expect(app.log).toContain(`answering /vraag ${interaction.id} again`);
+    expect(app.log).toContain(`/vraag ${interaction.id} wordt opnieuw beantwoord`);
     const answer = discord.originalMessages.get(interaction.token)!;
     expect(JSON.stringify(answer.embeds)).toMatch(/burgerbegroting/i);
     // The answer has its thread, as an uninterrupted /vraag has.

@@ -42,7 +42,7 @@ export async function answerUnfinished(ctx: DiscordContext, answer: (message: Me
       try {
         await answerAsk(key, body);
       } catch (error) {
-        logger.error(`discord: /vraag ${key.slice(ASK_KEY_PREFIX.length)} could not be answered after the restart: ${(error as Error).message}`);
+        logger.error(`discord: /vraag ${key.slice(ASK_KEY_PREFIX.length)} kon na de herstart niet beantwoord worden: ${(error as Error).message}`);
       } finally {
         inbox.done(key);
       }

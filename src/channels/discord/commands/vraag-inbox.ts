@@ -57,7 +57,7 @@ function createdAt(snowflake: string): number {
 export async function answerAskAgain(ctx: DiscordContext, key: string, ask: PendingAsk): Promise<void> {
   const { logger, deliveries } = ctx.options;
   const rest = ctx.started().rest;
-  logger.info(`discord: answering /vraag ${ask.interactionId} again, which a stop cut off`);
+  logger.info(`discord: /vraag ${ask.interactionId} wordt opnieuw beantwoord (een stop onderbrak het)`);
   const usable = () => Date.now() - createdAt(ask.interactionId) < TOKEN_USABLE_MS;
   const original = usable()
     ? ((await rest.get(Routes.webhookMessage(ask.applicationId, ask.token, "@original"), { auth: false }).catch(() => undefined)) as { id: string } | undefined)
@@ -77,7 +77,7 @@ export async function answerAskAgain(ctx: DiscordContext, key: string, ask: Pend
     } catch (error) {
       conversationId = `${ask.channelId}:${anchor}`;
       replyTo = anchor;
-      logger.warn(`discord: cannot start a thread on the /vraag answer (${(error as Error).message}); replies will quote the answer`);
+      logger.warn(`discord: kan geen thread starten onder het antwoord op /vraag (${(error as Error).message}); latere berichten citeren het antwoord`);
     }
   }
   const reply = await ctx.core.handle({ channel: ctx.name, conversationId, userId: ask.userId, userName: ask.userName, text: ask.question, eventKey: key });
@@ -87,7 +87,7 @@ export async function answerAskAgain(ctx: DiscordContext, key: string, ask: Pend
       if (conversationId === original.id) deliveries.firstTime(THREADS, original.id);
       return;
     } catch (error) {
-      logger.warn(`discord: the deferred /vraag reply could not be edited (${(error as Error).message}); the answer is posted in the channel`);
+      logger.warn(`discord: het uitgestelde antwoord op /vraag kon niet aangepast worden (${(error as Error).message}); het antwoord komt in het kanaal`);
     }
   }
   for (const [index, message] of renderDiscordReply(reply).entries()) {
