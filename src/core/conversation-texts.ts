@@ -1,3 +1,4 @@
+import type { ApplyResult } from "./handoff/handoff-service.js";
 /** What the asker's side of a conversation says around a handoff, per language (see conversation.ts). */
 const NL_TEXTS = {
   earlierNotShared: "Je eerdere vraag heb ik niet doorgegeven.",
@@ -43,4 +44,19 @@ const EN_TEXTS: ConversationTexts = {
 
 export function conversationTexts(language: "nl" | "en" | undefined): ConversationTexts {
   return language === "en" ? EN_TEXTS : NL_TEXTS;
+}
+
+/** Why a step was refused, in words for the asker. */
+export function rejectionText(result: Extract<ApplyResult, { ok: false }>, language: "en" | undefined): string {
+  const texts = conversationTexts(language);
+  switch (result.code) {
+    case "duplicate":
+      return texts.duplicate;
+    case "reopen_window_passed":
+      return texts.reopenWindowPassed;
+    case "not_asker":
+      return texts.notAsker;
+    default:
+      return texts.notNow;
+  }
 }

@@ -6,7 +6,7 @@ import type { ApplyResult, HandoffService } from "./handoff/handoff-service.js";
 import { askerNoticeText } from "./handoff/handoff-texts.js";
 import type { Handoff } from "./handoff/handoff-types.js";
 import type { Reply } from "./reply.js";
-import { conversationTexts } from "./conversation-texts.js";
+import { conversationTexts, rejectionText } from "./conversation-texts.js";
 import { repliesIn } from "./reply-language.js";
 import { classifyIntent } from "./decision/classify-intent.js";
 import { withContext } from "./decision/follow-up.js";
@@ -232,20 +232,6 @@ function consentReply(handoff: Handoff, result: ApplyResult): Reply {
     return plain("consent", askerNoticeText(notice, result.handoff), handoff.id, "consent", handoff.asker.language);
   }
   return plain("consent", rejectionText(result, handoff.asker.language), handoff.id, "not-allowed", handoff.asker.language);
-}
-
-function rejectionText(result: Extract<ApplyResult, { ok: false }>, language: "en" | undefined): string {
-  const texts = conversationTexts(language);
-  switch (result.code) {
-    case "duplicate":
-      return texts.duplicate;
-    case "reopen_window_passed":
-      return texts.reopenWindowPassed;
-    case "not_asker":
-      return texts.notAsker;
-    default:
-      return texts.notNow;
-  }
 }
 
 const notInProgress = (handoffId: string | undefined, language: "en" | undefined) =>
