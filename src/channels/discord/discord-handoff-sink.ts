@@ -6,7 +6,7 @@ import {
 } from "../../core/handoff/handoff-texts.js";
 import type { TeamButton } from "../../core/channel.js";
 import type { Handoff, HandoffStatus, Person } from "../../core/handoff/handoff-types.js";
-import { chunkEscaped } from "./escaped-chunks.js";
+import { chunk } from "../split-text.js";
 import { effectNonce, findForumPost, postOnce, startThreadOnce } from "./discord-effect-post.js";
 import { buttonRow, CONTENT_LIMIT, customId, escapeMarkdown, type ButtonSpec, type DiscordMessage } from "./render-discord-reply.js";
 
@@ -61,7 +61,7 @@ export function createDiscordHandoffSink(options: DiscordHandoffSinkOptions): Ha
   const toAsker = async (input: DeliveryInput, text: string, replyButton?: string) => {
     if (input.posted) return;
     const { channelId, messageId } = splitConversation(input.handoff.asker.conversationId);
-    const pieces = chunkEscaped(escapeMarkdown(text), CONTENT_LIMIT);
+    const pieces = chunk(escapeMarkdown(text), CONTENT_LIMIT);
     let last = "";
     for (const [i, piece] of pieces.entries()) {
       const components = replyButton && i === pieces.length - 1
@@ -121,7 +121,7 @@ export function createDiscordHandoffSink(options: DiscordHandoffSinkOptions): Ha
         if (input.posted) return;
         // A long text (the asker's reply) goes in several messages, in order; the mentions close the first.
         const suffix = mentions?.text ? ` ${mentions.text}` : "";
-        const pieces = chunkEscaped(escapeMarkdown(threadPostText(effect.kind, handoff, effect)), CONTENT_LIMIT - suffix.length);
+        const pieces = chunk(escapeMarkdown(threadPostText(effect.kind, handoff, effect)), CONTENT_LIMIT - suffix.length);
         let last = "";
         for (const [i, piece] of pieces.entries()) {
           const first = i === 0;
@@ -151,7 +151,7 @@ function headMessage(handoff: Handoff): DiscordMessage {
   const buttons = threadButtons(handoff.status).map(({ button, label }) => ({ customId: customId(button, handoff.id), label, style: BUTTON_STYLES[button] }));
   // A long question (with what the store found) takes several embeds of 4096 characters, within the 6000 a message holds in all.
   const footer = threadStatusText(handoff);
-  const pieces = chunkEscaped(escapeMarkdown(threadOpeningText(handoff)), EMBED_DESCRIPTION_LIMIT);
+  const pieces = chunk(escapeMarkdown(threadOpeningText(handoff)), EMBED_DESCRIPTION_LIMIT);
   const kept: string[] = [];
   for (const piece of pieces) if (kept.join("").length + piece.length + footer.length + 1 <= EMBEDS_TOTAL_LIMIT) kept.push(piece);
   if (kept.length < pieces.length) kept.push("…");

@@ -5,7 +5,6 @@ import { chunk, splitSources } from "../split-text.js";
 import { escapeDiscord } from "./discord-escape.js";
 import { initiativeItems } from "../initiative-items.js";
 import { connectMeRow } from "./connect-me-row.js";
-import { chunkEscaped } from "./escaped-chunks.js";
 
 /** Discord's limits: message content, embed description, embed field value. */
 export const CONTENT_LIMIT = 2000;
@@ -89,7 +88,7 @@ export function promptMessage(reply: Reply): DiscordMessage | undefined {
 
 /** A plain text of any length (a report) as messages within Discord's limit, in order, nothing cut. */
 export function plainMessages(text: string): DiscordMessage[] {
-  const pieces = chunkEscaped(escapeMarkdown(text), CONTENT_LIMIT);
+  const pieces = chunk(escapeMarkdown(text), CONTENT_LIMIT);
   return (pieces.length ? pieces : [""]).map((content) => ({ content, allowed_mentions: { parse: [] } }));
 }
 
