@@ -18,7 +18,7 @@ const MAX_WORDS = 6;
  */
 const QUESTION_OPENERS = new Set([
   "is", "mag", "kan", "kun", "kunt", "moet", "wordt", "gaat", "zal", "wil", "krijgt", "ziet", "zien", "blijft", "weet",
-  "wat", "wie", "hoe", "waarom", "wanneer", "welke", "waar", "wat", "can", "will", "does", "is", "who", "what", "how",
+  "wat", "wie", "hoe", "waarom", "wanneer", "welke", "waar", "can", "will", "does", "who", "what", "how",
 ]);
 /** "niet met (mijn) naam", "not with my name": share, but without the name. */
 const WITHOUT_NAME = /\b(niet|not)\s+(met|with)?\s*(mijn|my)?\s*(naam|name)\b/;
@@ -45,6 +45,15 @@ export function consentFromText(text: string): ConsentChoice | undefined {
   if (has(ANONYMOUS)) return "share_anonymous";
   if (has(YES) || has(SHARE_VERBS) || words.includes("naam")) return "share";
   return undefined;
+}
+
+/** Words that say yes to sharing outright (not an acknowledgement such as "ok" or "prima"). */
+const OUTRIGHT_YES = new Set(["ja", "jawel", "jazeker", "yes", "anoniem", "anonymous", ...SHARE_VERBS]);
+
+/** A reply that chooses to share in so many words ("ja", "anoniem", "deel hem"), not an "ok" that may only acknowledge. */
+export function sharesOutright(text: string): boolean {
+  const choice = consentFromText(text);
+  return (choice === "share" || choice === "share_anonymous") && !!consentWords(text)?.some((w) => OUTRIGHT_YES.has(w));
 }
 
 /**
