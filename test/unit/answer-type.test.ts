@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { expectedAnswerType, holdsAnswerType } from "../../src/core/decision/answer-type.js";
+import { countedWord, expectedAnswerType, holdsAnswerType, holdsAskedDetail, holdsCountOfWord } from "../../src/core/decision/answer-type.js";
+import { askedNamedThing } from "../../src/core/decision/named-detail.js";
+import { stemDutch } from "../../src/core/text/stem.js";
 
 describe("the detail a question asks for", () => {
   it.each([
@@ -16,6 +18,13 @@ describe("the detail a question asks for", () => {
     ["Waarom werkt een vaste contactpersoon bij de gemeente beter?", undefined],
     ["Hoe maken we een goede website voor het dorp?", undefined],
     ["Wat is het adres van het wijkcentrum?", "contact"],
+    ["wie is de nieuwe penningmeester van de speeltuinvereniging", "person"],
+    ["wat moet je als lid betalen voor de zaalhuur", "amount"],
+    ["wat kun je doen als leden niet betalen", undefined],
+    ["bij welke verzekeraar zit het dorpshuis?", "named"],
+    ["uit welk landelijk fonds kwam het geld voor de speeltoestellen", "named"],
+    ["Which newspaper wrote about the food bank?", "named"],
+    ["welke fondsen kunnen we aanschrijven voor een speeltuin?", undefined],
   ])("given %j, then %s", (question, type) => {
     expect(expectedAnswerType(question)).toBe(type);
   });
@@ -35,5 +44,37 @@ describe("the detail a question asks for", () => {
     ["names", "De bus rijdt in een paar dorpen in de buurt.", false],
   ] as const)("given a %s asked and %j, then it holds one: %s", (type, text, expected) => {
     expect(holdsAnswerType(type, text)).toBe(expected);
+  });
+
+  it.each([
+    ["bij welke verzekeraar zit het dorpshuis?", "verzekeraar"],
+    ["Which local fund paid for the bench?", "fonds"],
+    ["hoe heet de krant die erover schreef", "krant"],
+  ])("given %j, then the named thing asked is %s", (question, thing) => {
+    expect(askedNamedThing(question)).toBe(thing);
+  });
+});
+
+describe("whether a text gives the detail asked, not one the question already gives", () => {
+  it.each([
+    ["welk fonds betaalde de nieuwe speeltoestellen?", "De speeltoestellen zijn betaald door het Oranje Fonds en de gemeente.", true],
+    ["welk fonds betaalde de nieuwe speeltoestellen?", "Het geld kwam van het Cultuurfonds Brabant.", true],
+    ["welk fonds betaalde de nieuwe speeltoestellen?", "Voor de speeltoestellen vroegen we geld aan bij een landelijk fonds.", false],
+    ["in welke krant stond het stuk over de kledingbank", "Na een stuk in de krant stonden er dertig mensen voor de deur.", false],
+    ["in welke krant stond het stuk over de kledingbank", "Na een stuk in de krant (de Gelderlander) stonden er dertig mensen voor de deur.", true],
+    ["Op welke dag in maart 2024 is de ledenvergadering?", "De ledenvergadering is in maart 2024, de precieze datum volgt.", false],
+    ["Op welke dag in maart 2024 is de ledenvergadering?", "De ledenvergadering is op 14 maart 2024 in het dorpshuis.", true],
+    ["Hoeveel kost de zaalhuur van 150 euro per avond nu per jaar?", "De zaal kost 150 euro per avond.", false],
+  ] as const)("given %j and %j, then it gives the detail: %s", (question, text, expected) => {
+    const type = expectedAnswerType(question)!;
+    expect(type).toBeDefined();
+    expect(holdsAskedDetail(question, type, text)).toBe(expected);
+  });
+
+  it("given 'hoeveel mensen', then a number before any word for people counts, a number before something else does not", () => {
+    const counted = countedWord("hoeveel mensen komen er op de soepavond?")!;
+    expect(holdsCountOfWord("Er kwamen gemiddeld 35 deelnemers per avond.", counted, stemDutch)).toBe(true);
+    expect(holdsCountOfWord("De soepavond kost 3 euro per bord.", counted, stemDutch)).toBe(false);
+    expect(holdsCountOfWord("Er kwamen gemiddeld 35 deelnemers.", countedWord("hoeveel pannen soep maken ze?")!, stemDutch)).toBe(false);
   });
 });

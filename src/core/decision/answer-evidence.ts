@@ -4,7 +4,7 @@ import { sentencesOf, sentenceWindows } from "../retrieval/passage-sentences.js"
 import { looksLikeVerbForm } from "../text/word-shape.js";
 import { analyzeText } from "../text/analyzer.js";
 import { stemDutch } from "../text/stem.js";
-import { countedWord, expectedAnswerType, holdsAnswerType, holdsCountOf } from "./answer-type.js";
+import { countedWord, expectedAnswerType, holdsAskedDetail, holdsCountOfWord } from "./answer-type.js";
 import { asksForLiveFacts } from "./asks-for-live-facts.js";
 
 /** The evidence the answer-or-handoff decision weighs, each scaled to 0..1. */
@@ -73,12 +73,17 @@ export function gatherEvidence(question: string, retrieval: Retrieval): AnswerEv
   // The detail must stand beside the thing asked about: a count before the counted word, otherwise in
   // the same two sentences as the question's most specific word.
   const counted = type === "count" ? countedWord(question) : undefined;
-  const anchor = [...typed].filter((t) => t.df > 0 && !looksLikeVerbForm(t.word)).sort((a, b) => a.df - b.df)[0];
+  // The anchor is the rarest noun the top passages hold: a word that only stands elsewhere in the store
+  // ("zon" typed for "zo'n") says nothing about where the detail should be.
+  const topTerms = top.map((hit) => new Set(hit.passage.terms));
+  const anchor = [...typed]
+    .filter((t) => t.df > 0 && !looksLikeVerbForm(t.word) && topTerms.some((held) => heldShare(held, t, terms) > 0))
+    .sort((a, b) => a.df - b.df)[0];
   const detailMissing = type && !windows.some((w) => {
     if (w.share <= 0 || w.share < 0.5 * sentenceCoverage) return false;
-    if (counted) return holdsCountOf(w.text, stemDutch(counted), stemDutch);
+    if (counted) return holdsCountOfWord(w.text, counted, stemDutch);
     const ownTerms = new Set(analyzeText(w.text));
-    return (!anchor || heldShare(ownTerms, anchor, terms) > 0) && holdsAnswerType(type, w.text);
+    return (!anchor || heldShare(ownTerms, anchor, terms) > 0) && holdsAskedDetail(question, type, w.text);
   }) ? 1 : 0;
 
   const known = typed.filter((t) => t.df > 0).sort((a, b) => a.df - b.df);

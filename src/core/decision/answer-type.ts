@@ -1,7 +1,8 @@
 import { foldDiacritics } from "../text/fold.js";
+import { ASKS_NAMED, askedNamedThing, holdsNameOf } from "./named-detail.js";
 
 /** What kind of detail a question asks for, when it asks for one that a text either holds or lacks. */
-export type AnswerType = "amount" | "count" | "date" | "time" | "contact" | "person" | "place" | "names";
+export type AnswerType = "amount" | "count" | "date" | "time" | "contact" | "person" | "place" | "names" | "named";
 
 /**
  * The detail a question asks for, from its question words (Dutch and English). Open questions (how,
@@ -10,11 +11,12 @@ export type AnswerType = "amount" | "count" | "date" | "time" | "contact" | "per
 const ASKS: Array<[AnswerType, RegExp]> = [
   ["contact", /\b(telefoonnummer|e-?mailadres|mailadres|postadres|bezoekadres|contactgegevens|phone number|email address|e-mail address)\b|\b(wat is|wat zijn|waar vind ik|hoe bereik ik|hebben jullie|heeft u|heb je|what is) (het |de |een |the )?(\p{L}+ )?(adres|website|webadres|e-?mail|nummer|telefoon|address|phone|e-mail)\b/u],
   ["time", /\b(openingstijden|openingsuren|hoe laat|om hoe laat|welk tijdstip|welke tijd|open op|geopend|spreekuur|opening hours|what time)\b/],
-  ["amount", /\b(hoeveel (geld|euro|subsidie|budget|kost|kosten|betaal|betalen|bijdrage|contributie|huur)|wat kost|wat kosten|hoe duur|hoe hoog (is|zijn|was|waren) (de|het|een)|hoe groot (is|was) (het|de) (bedrag|budget|subsidie|bijdrage)|welk bedrag|hoe groot (is|was) het (bedrag|budget)|bedrag|tarief|prijs|kostprijs|how much (money|does|do|is|are|did)|what does it cost)\b/],
+  ["amount", /\b(hoeveel (geld|euro|subsidie|budget|kost|kosten|betaal|betalen|bijdrage|contributie|huur)|wat kost|wat kosten|hoe duur|hoe hoog (is|zijn|was|waren) (de|het|een)|hoe groot (is|was) (het|de) (bedrag|budget|subsidie|bijdrage)|welk bedrag|hoe groot (is|was) het (bedrag|budget)|bedrag|tarief|prijs|kostprijs|how much (money|does|do|is|are|did)|what does it cost)\b|\bwat\s+(?:(?!(?:om|doen|wanneer|zodat|niet|moet|moeten)\s)[\p{L}-]+\s+|(?:moet|moeten)\s+){0,5}?(?:betalen|betaal|kwijt)\b/u],
   ["names", /\b(welke|which) (\p{L}+ )?(gemeenten|gemeentes|dorpen|kernen|wijken|buurten|organisaties|instanties|statenleden|raadsleden|wethouders|gedeputeerden|personen|partijen|provincies|bedrijven|plaatsen|steden|municipalities|villages|organisations|organizations|companies)\b|\bwie (waren|zaten|zijn|zitten) er\b/u],
+  ["named", ASKS_NAMED],
   ["date", /\b(wanneer|welke datum|op welke dag|in welk jaar|welk jaar|sinds wanneer|sinds welk jaar|per wanneer|datum|deadline|uiterste datum|when|what date|which year|since when)\b/],
   ["count", /\b(hoeveel|how many)\b/],
-  ["person", /\b(wie (is|was|zijn|waren) (de|het|onze|hun) (voorzitter|wethouder|burgemeester|gedeputeerde|secretaris|penningmeester|directeur|contactpersoon|coordinator|trekker|initiatiefnemer|oprichter|ambtenaar)|hoe heet|wat is de naam|welke naam|namen van|wie zaten|wie zitten|wie waren de|who is the|who was the|what is the name|names of)\b/],
+  ["person", /\b(wie (is|was|zijn|waren|wordt|werd) (nu )?(de|het|onze|hun|jullie) (\p{L}+ )?(voorzitter|wethouder|burgemeester|gedeputeerde|secretaris|penningmeester|directeur|contactpersoon|coordinator|trekker|kartrekker|projectleider|beheerder|bestuurder|initiatiefnemer|oprichter|ambtenaar|opvolger)|hoe heet|wat is de naam|welke naam|namen van|wie zaten|wie zitten|wie waren de|who is the|who was the|what is the name|names of)\b/u],
   ["place", /\b(waar (is|zit|zat|was|vond|vindt|ligt) (het|de|dat)? ?(kantoor|bijeenkomst|vergadering|locatie|dorpshuis|loket)|op welke locatie|welke locatie|waar vond|where (is|was) the (meeting|office))\b/],
 ];
 
@@ -30,7 +32,7 @@ const MONTH = "(januari|februari|maart|april|mei|juni|juli|augustus|september|ok
 const WEEKDAY = "(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)";
 
 /** How a detail of each type is written in Dutch documents. */
-const HOLDS: Record<AnswerType, RegExp> = {
+const HOLDS: Record<Exclude<AnswerType, "named">, RegExp> = {
   amount: /(€|\beur\b|\beuro\b|\beuro's\b|\d+(?:[.,]\d+)*\s?(euro|k\b|mln|miljoen|duizend|procent|%)|\b(bedrag|bedragen) van\b|\bper (jaar|maand|uur|lid|persoon|kwh)\b.*\d|\d.*\bper (jaar|maand|uur|lid|persoon|kwh)\b)/,
   count: new RegExp(`(\\b\\d+\\b|\\b${NUMBER_WORD}\\b)`),
   date: new RegExp(`(\\b(19|20)\\d{2}\\b|\\b\\d{1,2}[-/.]\\d{1,2}([-/.]\\d{2,4})?\\b|\\b\\d{1,2}\\s+${MONTH}\\b|\\b${MONTH}\\b|\\b${WEEKDAY}\\b|\\b(voorjaar|najaar|zomer|winter|kwartaal)\\b)`),
@@ -42,16 +44,48 @@ const HOLDS: Record<AnswerType, RegExp> = {
 };
 
 /** Whether a text holds a detail of the type (a number for a count, an amount in euros, a date, …). */
-export function holdsAnswerType(type: AnswerType, text: string): boolean {
+export function holdsAnswerType(type: Exclude<AnswerType, "named">, text: string): boolean {
   // Names are capitalised, so the person and place checks read the text as written; the rest folded.
-  return HOLDS[type].test(type === "person" || type === "place" || type === "names" ? text : foldDiacritics(text));
+  return HOLDS[type].test(readAs(type, text));
+}
+
+/**
+ * Whether a text gives the detail the question asks for, one the question does not already give: asked
+ * "op welke dag in januari 2021", a text that only repeats "januari 2021" does not answer it.
+ */
+export function holdsAskedDetail(question: string, type: AnswerType, text: string): boolean {
+  if (type === "named") return holdsNameOf(askedNamedThing(question) ?? "", text, question);
+  const asked = foldDiacritics(question);
+  const every = new RegExp(HOLDS[type].source, `${HOLDS[type].flags}g`);
+  return [...readAs(type, text).matchAll(every)].some((m) => !asked.includes(foldDiacritics(m[0]).trim()));
+}
+
+function readAs(type: AnswerType, text: string): string {
+  return type === "person" || type === "place" || type === "names" ? text : foldDiacritics(text);
 }
 
 const COUNTED = /\b(?:hoeveel|how many)\s+(?:(?:nieuwe|vaste|actieve|betaalde|vrijwillige|andere|extra|new|active)\s+)?(\p{L}{3,})/u;
 
+/**
+ * "Hoeveel mensen" is answered by a count of people under any name: "35 deelnemers", "twaalf vrijwilligers".
+ * The nouns for people in a group that documents of the field count.
+ */
+const PEOPLE = ["mensen", "personen", "people", "persons"];
+const PEOPLE_NOUNS = [
+  "mensen", "personen", "deelnemers", "bezoekers", "leden", "vrijwilligers", "bewoners", "inwoners", "aanwezigen", "gasten",
+  "kinderen", "jongeren", "ouderen", "volwassenen", "cursisten", "huishoudens", "gezinnen", "families", "klanten", "cliënten",
+  "chauffeurs", "maatjes", "medewerkers", "aanmeldingen", "belangstellenden", "ondernemers", "boeren", "mantelzorgers",
+];
+
 /** The thing a count question counts ("hoeveel vrijwilligers …" → vrijwilligers), as typed. */
 export function countedWord(question: string): string | undefined {
   return COUNTED.exec(foldDiacritics(question))?.[1];
+}
+
+/** Whether a number stands just before the counted thing; for "mensen", before any word for people. */
+export function holdsCountOfWord(text: string, counted: string, stemOf: (word: string) => string): boolean {
+  const nouns = PEOPLE.includes(counted) ? PEOPLE_NOUNS : [counted];
+  return nouns.some((noun) => holdsCountOf(text, stemOf(foldDiacritics(noun)), stemOf));
 }
 
 const NUMBER_TOKEN = new RegExp(`^(\\d+([.,]\\d+)?|${NUMBER_WORD}|\\d+[.,]?\\d*%?)$`);

@@ -7,6 +7,6 @@ export type AnswerabilityModel = { bias: number; weights: Partial<Record<keyof A
  * into this file.
  */
 export const ANSWERABILITY_MODEL: AnswerabilityModel = {
-  bias: -0.181,
-  weights: {coverage: 1.401, unknownShare: -1.998, agreement: -0.5, sentenceCoverage: 0.544, rarestInTop: -0.557, topicMissing: -0.566, detailMissing: -3.855, length: 2.376},
+  bias: -0.394,
+  weights: {coverage: 1.703, unknownShare: -2.594, agreement: 0.022, sentenceCoverage: 0.951, rarestInTop: -0.522, topicMissing: -0.097, detailMissing: -4.212, length: 2.253},
 };
