@@ -18,6 +18,22 @@ describe("readableSentences", () => {
     ]);
   });
 
+  it("given Dutch words with an apostrophe for a dropped letter, then they stay ('s avonds, 't, m'n), while stray quote marks go", () => {
+    expect(readableSentences("De vrijwilligers komen 's avonds langs, met m'n buurman en z'n hond naar 't plein.")).toEqual([
+      "De vrijwilligers komen 's avonds langs, met m'n buurman en z'n hond naar 't plein.",
+    ]);
+    expect(readableSentences("Het spreekuur is in ’s-Hertogenbosch op dinsdag.")).toEqual(["Het spreekuur is in ’s-Hertogenbosch op dinsdag."]);
+    expect(readableSentences("Het dorpshuis ' \" is open voor iedereen in het dorp.")).toEqual(["Het dorpshuis is open voor iedereen in het dorp."]);
+  });
+
+  it("given a line that is mostly numbers and words (years, amounts), then it is kept, not taken for OCR debris", () => {
+    const slide = ["Opgericht eind 2017 met 6 leden", "Groeiend in 2018 en 2019 naar 20 leden", "", "Kosten: 2024 | € 1.250 | 2025 | € 1.400"].join("\n");
+    const sentences = readableSentences(slide).join(" ");
+    expect(sentences).toContain("Groeiend in 2018 en 2019 naar 20 leden");
+    expect(sentences).toContain("€ 1.250");
+    expect(readableSentences("Het plan ligt klaar.\n.'g\"‘. ;.,\nDe gemeente betaalt mee aan de uitvoering.")).toEqual(["Het plan ligt klaar.", "De gemeente betaalt mee aan de uitvoering."]);
+  });
+
   it("given a numbered list run into a sentence, then an item's number stays with the item", () => {
     expect(readableSentences("De werkgroep bespreekt dit: 1. Wie beheert de sleutel van de schuur? Dat doet de voorzitter.")).toEqual([
       "De werkgroep bespreekt dit: 1. Wie beheert de sleutel van de schuur?",

@@ -126,12 +126,16 @@ function stripBullet(line: string): Line {
 /** A line of a passage: its text without bullet or markup, whether it was a list item, and whether a markdown heading or quote. */
 type Line = { text: string; bullet: boolean; marked: boolean };
 
-/** OCR debris: very short lines, or lines that are mostly not letters. */
+/**
+ * OCR debris: very short lines, or lines that are mostly neither letters nor digits ("Groeiend in 2018
+ * naar 20 leden" is a line, ".'g\"‘." is not). Spaces do not count either way.
+ */
 function isNoise(line: string): boolean {
   if (!line) return false;
   const letters = (line.match(/\p{L}/gu) ?? []).length;
   if (letters < 3) return true;
-  return letters / line.length < 0.6;
+  const digits = (line.match(/\p{N}/gu) ?? []).length;
+  return (letters + digits) / line.replace(/\s/g, "").length < 0.6;
 }
 
 /**
@@ -157,12 +161,15 @@ const ITEM_NUMBER_AT_END = /(?:^|[\s:(])\d{1,2}\.$/u;
 /** Characters OCR leaves behind from stains, stamps and bullets; real words seldom hold them. */
 const JUNK_CHARS = /[#&'"‘’“”`^~|\\{}<>_¢§]/;
 
+/** Dutch words with an apostrophe for a dropped letter: 's avonds, 't dorp, 'n keer, m'n, z'n, d'r. */
+const ELIDED = /^(?:['’](?:s|t|n)(?:-\p{Lu}\p{L}*)?|[mzd]['’][nr])[.,;:!?]?$/iu;
+
 /** Three letters first: a word, whatever follows (most tokens; decided without counting). */
 const STARTS_AS_WORD = /^\p{L}{3}/u;
 
 /** A token that is OCR debris: junk characters with hardly a letter, or a lone consonant. */
 function isDebrisToken(token: string): boolean {
-  if (STARTS_AS_WORD.test(token) || token === "&") return false; // "trial & error", "Wonen & Zorg"
+  if (STARTS_AS_WORD.test(token) || token === "&" || ELIDED.test(token)) return false; // "trial & error", "Wonen & Zorg"
   const letters = (token.match(/\p{L}/gu) ?? []).length;
   if (JUNK_CHARS.test(token) && letters < 3 && !/^\p{L}+'s$/u.test(token)) return true;
   return /^[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]$/.test(token);
