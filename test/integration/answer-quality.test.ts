@@ -44,6 +44,15 @@ vaker zien. De coöperatie werkt samen met de wijkverpleging en het sociaal team
 Wijkcentrum De Linde is open op maandag tot en met vrijdag van 9.00 tot 17.00 uur en op zaterdag van 10.00 tot 13.00 uur.
 In het wijkcentrum vergaderen de bewonerscommissie en de moestuinclub. Zalen huren kan via de beheerder, bereikbaar op
 telefoonnummer 0341-123456.`,
+  "speeltuin.md": `# Speeltuin De Klimboom
+
+De speeltuinvereniging De Klimboom kreeg in 2022 nieuwe speeltoestellen. De toestellen zijn bekostigd door een
+landelijk fonds en van de opbrengst van de jaarlijkse rommelmarkt. Een nieuwe penningmeester neemt dit jaar de
+boekhouding over van de oprichters.
+
+## Het pannaveldje
+
+Het pannaveldje naast de speeltuin is betaald door het Oranje Fonds en de gemeente. De buurt onderhoudt het veldje zelf.`,
 };
 
 describe("answers from people's own words, on documents of the test's own", () => {
@@ -116,6 +125,15 @@ describe("answers from people's own words, on documents of the test's own", () =
     expect(hours.text).toContain("9.00 tot 17.00 uur");
     expect(hours.notice).toMatch(/zulke gegevens veranderen/);
     expect((await ask("Wie is op dit moment de beheerder van wijkcentrum De Linde?")).decision).toBe("handoff");
+  });
+
+  it("given a question after a name the documents leave out ('een landelijk fonds', a new treasurer), then a person; the name given, an answer", async () => {
+    for (const question of ["welk fonds heeft de speeltoestellen van de klimboom betaald?", "wie is de nieuwe penningmeester van speeltuin de klimboom"]) {
+      expect((await ask(question)).decision, question).toBe("handoff");
+    }
+    const named = await ask("welk fonds heeft het pannaveldje bij de klimboom betaald?");
+    expect(named.decision).toBe("answer");
+    expect(named.text).toContain("Oranje Fonds");
   });
 
   it("given a question after a detail the documents hold, then it is answered with it", async () => {
