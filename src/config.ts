@@ -23,7 +23,7 @@ const schema = {
   PUBLIC_BASE_URL: optional(webAddress()),
   RETENTION_DAYS: withDefault(number({ integer: true, min: 1, max: 36_500 }), 365),
   MAX_QUESTION_CHARS: withDefault(number({ integer: true, min: 100, max: 100_000 }), 2000),
-  ANSWER_MIN_CONFIDENCE: withDefault(number({ min: 0, max: 1 }), 0.5),
+  ANSWER_MIN_CONFIDENCE: withDefault(number({ min: 0, max: 1 }), 0.55),
   ROSTER_FILE: withDefault(anyText, "roster.yaml"),
   HANDOFF_CONSENT_TIMEOUT_MINUTES: withDefault(number({ positive: true }), 60),
   HANDOFF_REMINDER_HOURS: withDefault(number({ positive: true }), 4),

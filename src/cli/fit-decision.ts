@@ -20,7 +20,8 @@ const MODEL_FILE = path.join("src", "core", "decision", "answerability-model.ts"
 const RANKING_FILE = path.join("src", "core", "retrieval", "ranking-model.ts");
 const DEV_SET = path.join("..", "shared", "eval", "questions.dev.jsonl");
 const FOLDS = 5;
-const THRESHOLD = 0.5;
+/** Thresholds shown beside the default, so a maintainer sees what ANSWER_MIN_CONFIDENCE trades. */
+const SWEEP = [0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
 /** Weights of the two-sentence window in the passage score that --retrieval compares. */
 const WINDOW_WEIGHTS = [0, 0.25, 0.5, 1, 2];
 /** How much less each rank down the hits weighs when the answer's quote is chosen, that --answer compares. */
@@ -36,6 +37,7 @@ const RANK_DECAYS = [0, 0.15, 0.3, 0.6, 1, 2];
  * them when they beat the hand weights on held-out folds; fit the decision again after that.
  */
 runCli(async (config, args) => {
+  const THRESHOLD = config.answerMinConfidence;
   const file = args.find((a) => !a.startsWith("--")) ?? DEFAULT_SET;
   const settings = { ...config, openai: undefined, pinecone: undefined };
   const knowledge = await openKnowledge(settings);
@@ -99,6 +101,12 @@ runCli(async (config, args) => {
     const bucket = examples.filter((_, i) => heldOut[i]! >= low && (heldOut[i]! < low + 0.2 || low >= 0.8));
     const right = bucket.filter((e) => e.label).length;
     console.log(`  ${low.toFixed(1)}–${(low + 0.2).toFixed(1)}  ${String(bucket.length).padStart(4)} vragen  ${bucket.length ? (right / bucket.length).toFixed(2) : "  -"} beantwoordbaar`);
+  }
+  console.log("\nDrempel (ANSWER_MIN_CONFIDENCE) → nl handoff onbeantwoordbaar / onterechte handoff, buiten de fit gemeten:");
+  const dutch = examples.map((e, i) => ({ e, p: heldOut[i]! })).filter(({ e }) => e.lang === "nl");
+  for (const threshold of SWEEP) {
+    const rate = (label: boolean) => dutch.filter(({ e, p }) => e.label === label && p < threshold).length / Math.max(1, dutch.filter(({ e }) => e.label === label).length);
+    console.log(`  ${threshold.toFixed(2)}  ${rate(false).toFixed(3)} / ${rate(true).toFixed(3)}${threshold === THRESHOLD ? "  (standaard)" : ""}`);
   }
   const model = fitLogistic(examples);
   const weights = Object.fromEntries(EVIDENCE_NAMES.map((n, i) => [n, Math.round(model.weights[i]! * 1000) / 1000]));

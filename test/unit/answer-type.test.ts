@@ -25,6 +25,13 @@ describe("the detail a question asks for", () => {
     ["uit welk landelijk fonds kwam het geld voor de speeltoestellen", "named"],
     ["Which newspaper wrote about the food bank?", "named"],
     ["welke fondsen kunnen we aanschrijven voor een speeltuin?", undefined],
+    ["hoe groot wordt de nieuwe tuin en wanneer begint die?", "date"],
+    ["tot wanneer kunnen we ons opgeven voor de cursus", "date"],
+    ["wat doe je wanneer de gemeente niet mee wil werken?", undefined],
+    ["wanneer moeten we een betaalde coördinator aannemen?", undefined],
+    ["wanneer is een buurtactie echt van de bewoners zelf?", undefined],
+    ["When should a food bank start paying its volunteers?", undefined],
+    ["When is the repair café open?", "date"],
   ])("given %j, then %s", (question, type) => {
     expect(expectedAnswerType(question)).toBe(type);
   });

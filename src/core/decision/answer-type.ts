@@ -5,6 +5,14 @@ import { ASKS_NAMED, askedNamedThing, holdsNameOf } from "./named-detail.js";
 export type AnswerType = "amount" | "count" | "date" | "time" | "contact" | "person" | "place" | "names" | "named";
 
 /**
+ * "Wanneer" / "when" asks for a date where it opens the question or a part of it ("wanneer is de
+ * ledenvergadering", "…, en wanneer begint die"); in the middle of a sentence it means "if" ("wat doe je
+ * wanneer de gemeente weigert"), and before a modal verb or "een" it asks in which case ("wanneer moeten we
+ * mensen gaan betalen", "wanneer is een activiteit van de gemeenschap"): no date is wanted then.
+ */
+const ASKS_WHEN = /(?:^|[,;?.!]\s*|\b(?:en|and|of|or)\s+)(?:wanneer|when)\b(?!\s+(?:moet|moeten|moet je|kan|kun|kunnen|mag|mogen|zou|zouden|heb|hebben|heeft|kies|kiest|kiezen|spreek|spreken|noem|noemen|is een|is het (?:tijd|verstandig|nodig|zinvol|slim)|should|could|can|must|would|do (?:we|you|i) need|is it (?:time|wise|worth))\b)/;
+
+/**
  * The detail a question asks for, from its question words (Dutch and English). Open questions (how,
  * why, what can we do) ask for no particular detail: any passage on the topic may answer them.
  */
@@ -14,7 +22,7 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   ["amount", /\b(hoeveel (geld|euro|subsidie|budget|kost|kosten|betaal|betalen|bijdrage|contributie|huur)|wat kost|wat kosten|hoe duur|hoe hoog (is|zijn|was|waren) (de|het|een)|hoe groot (is|was) (het|de) (bedrag|budget|subsidie|bijdrage)|welk bedrag|hoe groot (is|was) het (bedrag|budget)|bedrag|tarief|prijs|kostprijs|how much (money|does|do|is|are|did)|what does it cost)\b|\bwat\s+(?:(?!(?:om|doen|wanneer|zodat|niet|moet|moeten)\s)[\p{L}-]+\s+|(?:moet|moeten)\s+){0,5}?(?:betalen|betaal|kwijt)\b/u],
   ["names", /\b(welke|which) (\p{L}+ )?(gemeenten|gemeentes|dorpen|kernen|wijken|buurten|organisaties|instanties|statenleden|raadsleden|wethouders|gedeputeerden|personen|partijen|provincies|bedrijven|plaatsen|steden|municipalities|villages|organisations|organizations|companies)\b|\bwie (waren|zaten|zijn|zitten) er\b/u],
   ["named", ASKS_NAMED],
-  ["date", /\b(wanneer|welke datum|op welke dag|in welk jaar|welk jaar|sinds wanneer|sinds welk jaar|per wanneer|datum|deadline|uiterste datum|when|what date|which year|since when)\b/],
+  ["date", new RegExp(`${ASKS_WHEN.source}|\\b(welke datum|op welke dag|in welk jaar|welk jaar|sinds wanneer|sinds welk jaar|per wanneer|tot wanneer|vanaf wanneer|until when|datum|deadline|uiterste datum|what date|which year|since when)\\b`)],
   ["count", /\b(hoeveel|how many)\b/],
   ["person", /\b(wie (is|was|zijn|waren|wordt|werd) (nu )?(de|het|onze|hun|jullie) (\p{L}+ )?(voorzitter|wethouder|burgemeester|gedeputeerde|secretaris|penningmeester|directeur|contactpersoon|coordinator|trekker|kartrekker|projectleider|beheerder|bestuurder|initiatiefnemer|oprichter|ambtenaar|opvolger)|hoe heet|wat is de naam|welke naam|namen van|wie zaten|wie zitten|wie waren de|who is the|who was the|what is the name|names of)\b/u],
   ["place", /\b(waar (is|zit|zat|was|vond|vindt|ligt) (het|de|dat)? ?(kantoor|bijeenkomst|vergadering|locatie|dorpshuis|loket)|op welke locatie|welke locatie|waar vond|where (is|was) the (meeting|office))\b/],

@@ -7,6 +7,6 @@ export type AnswerabilityModel = { bias: number; weights: Partial<Record<keyof A
  * into this file.
  */
 export const ANSWERABILITY_MODEL: AnswerabilityModel = {
-  bias: -0.394,
-  weights: {coverage: 1.703, unknownShare: -2.594, agreement: 0.022, sentenceCoverage: 0.951, rarestInTop: -0.522, topicMissing: -0.097, detailMissing: -4.212, length: 2.253},
+  bias: -0.502,
+  weights: {coverage: 1.772, unknownShare: -2.609, agreement: 0.106, sentenceCoverage: 1.067, rarestInTop: -0.497, topicMissing: -0.04, detailMissing: -4.425, length: 2.248},
 };
