@@ -69,6 +69,7 @@ describe("whether a text gives the detail asked, not one the question already gi
     ["welk fonds betaalde de nieuwe speeltoestellen?", "Voor de speeltoestellen vroegen we geld aan bij een landelijk fonds.", false],
     ["in welke krant stond het stuk over de kledingbank", "Na een stuk in de krant stonden er dertig mensen voor de deur.", false],
     ["in welke krant stond het stuk over de kledingbank", "Na een stuk in de krant (de Gelderlander) stonden er dertig mensen voor de deur.", true],
+    ["in welke krant stond het stuk over de kledingbank", "Na een stuk in de krant (Stentor) stonden er dertig mensen voor de deur.", true],
     ["Op welke dag in maart 2024 is de ledenvergadering?", "De ledenvergadering is in maart 2024, de precieze datum volgt.", false],
     ["Op welke dag in maart 2024 is de ledenvergadering?", "De ledenvergadering is op 14 maart 2024 in het dorpshuis.", true],
     ["Hoeveel kost de zaalhuur van 150 euro per avond nu per jaar?", "De zaal kost 150 euro per avond.", false],

@@ -34,10 +34,10 @@ type Token = { text: string; folded: string; sentenceStart: boolean };
 function tokensOf(text: string): Token[] {
   const tokens: Token[] = [];
   let sentenceStart = true;
-  for (const match of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*|[.!?:;(]/gu)) {
+  for (const match of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*|[.!?:]/gu)) {
     const raw = match[0];
-    if (/^[.!?:;(]$/.test(raw)) {
-      sentenceStart = raw !== ";";
+    if (/^[.!?:]$/.test(raw)) {
+      sentenceStart = true;
       continue;
     }
     tokens.push({ text: raw, folded: foldDiacritics(raw), sentenceStart });
