@@ -70,6 +70,10 @@ function reportFit(titles: string[], fit: ReturnType<typeof fitGidsFiles>, write
     console.log("\nElke set apart gehouden (model gefit op de andere sets alleen, zoals bij een nieuwe gids):");
     fit.bySet.forEach((h, i) => console.log(`  ${titles[i]}: passend in de top 3 ${h.figures.fitting.found} van ${h.figures.fitting.total}, niets voorgesteld als niets past ${h.figures.none.quiet} van ${h.figures.none.total}`));
   }
+  console.log("\nGewichten per deelfit (k-voudig; wat veel verschuift, rust op een paar vragen):");
+  for (const name of Object.keys(fit.model.weights) as Array<keyof typeof fit.model.weights>) {
+    console.log(`  ${name.padEnd(10)} ${fit.foldModels.map((m) => (m.weights[name] ?? 0).toFixed(2).padStart(6)).join(" ")}`);
+  }
   console.log(`\nGewichten (op alle vragen): ${JSON.stringify(fit.model)}`);
   if (!write) return;
   writeFittedModel(MODEL_FILE, "SUGGEST_MODEL", "SuggestModel", fit.model);

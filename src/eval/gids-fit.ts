@@ -21,6 +21,8 @@ export type SuggestFit = {
   model: SuggestModel;
   heldOut: GidsResult[][];
   bySet?: GidsResult[][];
+  /** The model of each fold (k-fold by question): weights that move much between folds rest on a few questions. */
+  foldModels: SuggestModel[];
   examples: number;
   ranked: Array<{ total: number; found: number }>;
 };
@@ -59,8 +61,10 @@ export function fitSuggestModel(sets: readonly FitSet[], vocabulary: Vocabulary,
   });
   const judge = (groups: number, trainOn: (e: { fold: number; set: number }, group: number) => boolean, inGroup: (s: number, i: number, group: number) => boolean) => {
     const heldOut: GidsResult[][] = sets.map(() => []);
+    const models: SuggestModel[] = [];
     for (let group = 0; group < groups; group++) {
       const model = toModel(fit(examples.filter((e) => trainOn(e, group))));
+      models.push(model);
       sets.forEach((set, s) => {
         const questions = set.questions.filter((_, i) => inGroup(s, i, group));
         if (!questions.length) return;
@@ -72,11 +76,11 @@ export function fitSuggestModel(sets: readonly FitSet[], vocabulary: Vocabulary,
       const order = new Map(set.questions.map((q, i) => [q.id, i]));
       heldOut[s]!.sort((a, b) => order.get(a.question.id)! - order.get(b.question.id)!);
     });
-    return heldOut;
+    return { heldOut, models };
   };
-  const heldOut = judge(FOLDS, (e, fold) => e.fold !== fold, (s, i, fold) => foldsOf[s]![i] === fold);
-  const bySet = sets.length > 1 ? judge(sets.length, (e, set) => e.set !== set, (s, _, set) => s === set) : undefined;
-  return { model: toModel(fit(examples)), heldOut, bySet, examples: examples.length, ranked };
+  const { heldOut, models: foldModels } = judge(FOLDS, (e, fold) => e.fold !== fold, (s, i, fold) => foldsOf[s]![i] === fold);
+  const bySet = sets.length > 1 ? judge(sets.length, (e, set) => e.set !== set, (s, _, set) => s === set).heldOut : undefined;
+  return { model: toModel(fit(examples)), heldOut, bySet, foldModels, examples: examples.length, ranked };
 }
 
 /** Each feature may only count the way it says (suggest-evidence.ts): for, or against. */

@@ -55,7 +55,7 @@ export function fitGidsFiles(sets: readonly GidsFiles[], vocabulary: Vocabulary,
     const fit = fitSuggestModel(opened, vocabulary, field);
     const heldOut = opened.map((set, i) => ({ results: fit.heldOut[i]!, figures: gidsFigures(set.profiles, fit.heldOut[i]!), ranked: fit.ranked[i]! }));
     const bySet = fit.bySet && opened.map((set, i) => ({ results: fit.bySet![i]!, figures: gidsFigures(set.profiles, fit.bySet![i]!) }));
-    return { model: fit.model, examples: fit.examples, heldOut, bySet };
+    return { model: fit.model, foldModels: fit.foldModels, examples: fit.examples, heldOut, bySet };
   } finally {
     for (const set of opened) set.close();
   }

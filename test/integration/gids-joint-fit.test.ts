@@ -5,6 +5,7 @@ import { SUGGEST_EVIDENCE_NAMES, SUGGEST_EVIDENCE_SIGNS } from "../../src/core/g
 import { Vocabulary } from "../../src/core/text/vocabulary.js";
 import { GidsMatcher } from "../../src/core/gids/initiative-matcher.js";
 import { runGidsCheck } from "../../src/eval/gids-check.js";
+import { FOLDS } from "../../src/eval/gids-fit.js";
 import { fitGidsFiles, openGidsSet } from "../../src/eval/gids-fixture.js";
 import { tempDir } from "../helpers/temp-knowledge.js";
 
@@ -49,6 +50,12 @@ describe("initiatievengids: the suggest model fitted on several sets", () => {
     // Questions whose fitting initiative is a candidate (5), and those nothing fits that share a word with one (a4, b3): from both sets.
     expect(fit.examples).toBe(7);
     for (const name of SUGGEST_EVIDENCE_NAMES) expect((fit.model.weights[name] ?? 0) * SUGGEST_EVIDENCE_SIGNS[name]).toBeGreaterThanOrEqual(0);
+    // The model of every fold is reported (to see which weights move between folds), each with every feature and its sign.
+    expect(fit.foldModels).toHaveLength(FOLDS);
+    for (const model of fit.foldModels) {
+      expect(Object.keys(model.weights)).toEqual([...SUGGEST_EVIDENCE_NAMES]);
+      for (const name of SUGGEST_EVIDENCE_NAMES) expect(model.weights[name]! * SUGGEST_EVIDENCE_SIGNS[name]).toBeGreaterThanOrEqual(0);
+    }
     // Every fitting initiative of both sets is among the first three candidates before the decision.
     expect(fit.heldOut.map((h) => h.ranked)).toEqual([{ total: 3, found: 3 }, { total: 2, found: 2 }]);
   });
