@@ -16,21 +16,23 @@ const HOLDOUT2 = path.resolve(import.meta.dirname, "../../test/fixtures/gids-hol
 
 const HOLDOUT3 = path.resolve(import.meta.dirname, "../../test/fixtures/gids-holdout3");
 
+const HOLDOUT4 = path.resolve(import.meta.dirname, "../../test/fixtures/gids-holdout4");
+
 /**
  * `npm run eval -- --gids [profielen.csv vragen.jsonl] [--verbose] [--failures] [--fit [--write]]`: the matching check of the
  * initiatievengids. By default on test/fixtures/gids (written for it independently) and, beside it, on
- * test/fixtures/gids-holdout, gids-holdout2 and gids-holdout3 when present (a second, third and fourth set,
- * each by someone else). --failures lists every miss of the first three sets: the best three candidates with the
- * words and fields they matched, and the expected one's rank. --fit fits the suggest model on the first three
- * sets together (k-fold by question, held-out figures per set) and leaves the fourth set out: that one
- * is only measured, never fitted or looked into.
+ * test/fixtures/gids-holdout, gids-holdout2, gids-holdout3 and gids-holdout4 when present (a second to fifth
+ * set, each by someone else). --failures lists every miss of the first four sets: the best three candidates with
+ * the words and fields they matched, and the expected one's rank. --fit fits the suggest model on the first four
+ * sets together (held-out figures per set, k-fold by question and leave-one-set-out) and leaves the fifth set
+ * out: that one is only measured, never fitted or looked into.
  */
 export async function runGidsEval(config: Config, args: string[]): Promise<number> {
   const files = args.filter((a) => !a.startsWith("--"));
   const fit = args.includes("--fit");
   const sets = files.length >= 2
     ? [{ title: "Matchingcontrole van de initiatievengids", profiles: files[0]!, questions: files[1]!, fitted: true }]
-    : [{ title: "Matchingcontrole van de initiatievengids", dir: FIXTURE, fitted: true }, { title: "Tweede set (apart geschreven)", dir: HOLDOUT, fitted: true }, { title: "Derde set (apart geschreven)", dir: HOLDOUT2, fitted: true }, { title: "Vierde set (apart geschreven, niet op afgestemd)", dir: HOLDOUT3, fitted: false }]
+    : [{ title: "Matchingcontrole van de initiatievengids", dir: FIXTURE, fitted: true }, { title: "Tweede set (apart geschreven)", dir: HOLDOUT, fitted: true }, { title: "Derde set (apart geschreven)", dir: HOLDOUT2, fitted: true }, { title: "Vierde set (apart geschreven)", dir: HOLDOUT3, fitted: true }, { title: "Vijfde set (apart geschreven, niet op afgestemd)", dir: HOLDOUT4, fitted: false }]
       .filter((s) => fs.existsSync(path.join(s.dir, "questions.jsonl")) && (s.fitted || !fit))
       .map((s) => ({ ...s, profiles: path.join(s.dir, "profiles.csv"), questions: path.join(s.dir, "questions.jsonl") }));
   const knowledge = await openKnowledge(config);
@@ -57,10 +59,21 @@ export async function runGidsEval(config: Config, args: string[]): Promise<numbe
 // From src/cli or its build in dist/cli alike: the source file, two folders up.
 const MODEL_FILE = path.resolve(import.meta.dirname, "../../src/core/gids/suggest-model.ts");
 
-/** The suggest model's held-out figures per set (k-fold), its weights on all questions, and with --write those weights into suggest-model.ts. */
+/**
+ * The suggest model's held-out figures per set (k-fold by question; with several sets also leave-one-set-out),
+ * its weights on all questions, and with --write those weights into suggest-model.ts.
+ */
 function reportFit(titles: string[], fit: ReturnType<typeof fitGidsFiles>, write: boolean): void {
   console.log(`Beslismodel voorstellen: ${FOLDS}-voudige kruisvalidatie over ${titles.length === 1 ? "deze set" : "deze sets samen"} (${fit.examples} vragen in de fit; elke vraag beoordeeld door een model dat haar niet zag):`);
   fit.heldOut.forEach((h, i) => console.log(`\n${titles[i]}:\n${formatGidsFigures(h.figures, h.results)}\nPassend initiatief bij de eerste drie kandidaten (rangorde, vóór de beslissing): ${h.ranked.found} van ${h.ranked.total}`));
+  if (fit.bySet) {
+    console.log("\nElke set apart gehouden (model gefit op de andere sets alleen, zoals bij een nieuwe gids):");
+    fit.bySet.forEach((h, i) => console.log(`  ${titles[i]}: passend in de top 3 ${h.figures.fitting.found} van ${h.figures.fitting.total}, niets voorgesteld als niets past ${h.figures.none.quiet} van ${h.figures.none.total}`));
+  }
+  console.log("\nGewichten per deelfit (k-voudig; wat veel verschuift, rust op een paar vragen):");
+  for (const name of Object.keys(fit.model.weights) as Array<keyof typeof fit.model.weights>) {
+    console.log(`  ${name.padEnd(10)} ${fit.foldModels.map((m) => (m.weights[name] ?? 0).toFixed(2).padStart(6)).join(" ")}`);
+  }
   console.log(`\nGewichten (op alle vragen): ${JSON.stringify(fit.model)}`);
   if (!write) return;
   writeFittedModel(MODEL_FILE, "SUGGEST_MODEL", "SuggestModel", fit.model);

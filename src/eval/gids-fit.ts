@@ -12,8 +12,20 @@ const TOP = 3;
 /** One set of the matching check to fit on: its gids and its questions. */
 export type FitSet = { source: ProfileSource; profiles: readonly InitiativeProfile[]; questions: readonly GidsQuestion[] };
 
-/** The model on all examples, and per set its questions as judged by models that did not see them. */
-export type SuggestFit = { model: SuggestModel; heldOut: GidsResult[][]; examples: number; ranked: Array<{ total: number; found: number }> };
+/**
+ * The model on all examples, and per set its questions as judged by models that did not see them: by
+ * question (k-fold across the sets) and, with more than one set, by set (each set judged by a model
+ * fitted on the others only, as a new gids written by someone else would be).
+ */
+export type SuggestFit = {
+  model: SuggestModel;
+  heldOut: GidsResult[][];
+  bySet?: GidsResult[][];
+  /** The model of each fold (k-fold by question): weights that move much between folds rest on a few questions. */
+  foldModels: SuggestModel[];
+  examples: number;
+  ranked: Array<{ total: number; found: number }>;
+};
 
 /**
  * Fits the suggest model (whether to suggest the best candidate at all) by logistic regression (each
@@ -23,10 +35,11 @@ export type SuggestFit = { model: SuggestModel; heldOut: GidsResult[][]; example
  * decision and is left out. The evidence is the lead's: the first candidate that may be suggested.
  * The held-out results come from k-fold cross-validation with the folds by question across the sets
  * (positives and negatives dealt round-robin, set after set): each question is matched with a model
- * fitted without it, so a set's held-out figures are honest about the model's part.
+ * fitted without it, so a set's held-out figures are honest about the model's part. With several sets,
+ * also leave-one-set-out: the honest figure for a gids and questions the model has never seen.
  */
 export function fitSuggestModel(sets: readonly FitSet[], vocabulary: Vocabulary, field?: FieldFrequencies): SuggestFit {
-  const examples: Array<Example & { fold: number }> = [];
+  const examples: Array<Example & { fold: number; set: number }> = [];
   let positives = 0;
   let negatives = 0;
   const ranked = sets.map(() => ({ total: 0, found: 0 }));
@@ -42,23 +55,32 @@ export function fitSuggestModel(sets: readonly FitSet[], vocabulary: Vocabulary,
       }
       if (label === undefined || !evidence) return i % FOLDS;
       const fold = label ? positives++ % FOLDS : negatives++ % FOLDS;
-      examples.push({ label, fold, features: SUGGEST_EVIDENCE_NAMES.map((n) => evidence[n]) });
+      examples.push({ label, fold, set: s, features: SUGGEST_EVIDENCE_NAMES.map((n) => evidence[n]) });
       return fold;
     });
   });
-  const heldOut: GidsResult[][] = sets.map(() => []);
-  for (let fold = 0; fold < FOLDS; fold++) {
-    const model = toModel(fit(examples.filter((e) => e.fold !== fold)));
+  const judge = (groups: number, trainOn: (e: { fold: number; set: number }, group: number) => boolean, inGroup: (s: number, i: number, group: number) => boolean) => {
+    const heldOut: GidsResult[][] = sets.map(() => []);
+    const models: SuggestModel[] = [];
+    for (let group = 0; group < groups; group++) {
+      const model = toModel(fit(examples.filter((e) => trainOn(e, group))));
+      models.push(model);
+      sets.forEach((set, s) => {
+        const questions = set.questions.filter((_, i) => inGroup(s, i, group));
+        if (!questions.length) return;
+        const folded = new GidsMatcher(set.source, vocabulary, field, model);
+        heldOut[s]!.push(...runGidsCheck({ matcher: folded, ownOf: () => [] }, set.profiles, questions).results);
+      });
+    }
     sets.forEach((set, s) => {
-      const folded = new GidsMatcher(set.source, vocabulary, field, model);
-      heldOut[s]!.push(...runGidsCheck({ matcher: folded, ownOf: () => [] }, set.profiles, set.questions.filter((_, i) => foldsOf[s]![i] === fold)).results);
+      const order = new Map(set.questions.map((q, i) => [q.id, i]));
+      heldOut[s]!.sort((a, b) => order.get(a.question.id)! - order.get(b.question.id)!);
     });
-  }
-  sets.forEach((set, s) => {
-    const order = new Map(set.questions.map((q, i) => [q.id, i]));
-    heldOut[s]!.sort((a, b) => order.get(a.question.id)! - order.get(b.question.id)!);
-  });
-  return { model: toModel(fit(examples)), heldOut, examples: examples.length, ranked };
+    return { heldOut, models };
+  };
+  const { heldOut, models: foldModels } = judge(FOLDS, (e, fold) => e.fold !== fold, (s, i, fold) => foldsOf[s]![i] === fold);
+  const bySet = sets.length > 1 ? judge(sets.length, (e, set) => e.set !== set, (s, _, set) => s === set).heldOut : undefined;
+  return { model: toModel(fit(examples)), heldOut, bySet, foldModels, examples: examples.length, ranked };
 }
 
 /** Each feature may only count the way it says (suggest-evidence.ts): for, or against. */

@@ -16,7 +16,7 @@ export type GidsFiles = { profiles: string; questions: string };
  * The profiles imported into a fresh embedded database (as `kennis -- initiatieven import` does) and the
  * questions read; `close` when done.
  */
-function openGidsSet(files: GidsFiles) {
+export function openGidsSet(files: GidsFiles) {
   const db = openDatabase(":memory:");
   try {
     const directory = new SqliteInitiativeDirectory(db);
@@ -45,7 +45,8 @@ export function checkGidsFiles(profilesCsv: string, questionsJsonl: string, voca
 
 /**
  * The suggest model fitted on several sets together (gids-fit.ts), with each set's held-out figures:
- * every question judged by a model fitted without it.
+ * every question judged by a model fitted without it (k-fold by question), and with several sets each
+ * set judged by a model fitted on the others only (`bySet`).
  */
 export function fitGidsFiles(sets: readonly GidsFiles[], vocabulary: Vocabulary, field?: FieldFrequencies) {
   const opened = [];
@@ -53,7 +54,8 @@ export function fitGidsFiles(sets: readonly GidsFiles[], vocabulary: Vocabulary,
     for (const files of sets) opened.push(openGidsSet(files));
     const fit = fitSuggestModel(opened, vocabulary, field);
     const heldOut = opened.map((set, i) => ({ results: fit.heldOut[i]!, figures: gidsFigures(set.profiles, fit.heldOut[i]!), ranked: fit.ranked[i]! }));
-    return { model: fit.model, examples: fit.examples, heldOut };
+    const bySet = fit.bySet && opened.map((set, i) => ({ results: fit.bySet![i]!, figures: gidsFigures(set.profiles, fit.bySet![i]!) }));
+    return { model: fit.model, foldModels: fit.foldModels, examples: fit.examples, heldOut, bySet };
   } finally {
     for (const set of opened) set.close();
   }

@@ -3,7 +3,10 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SUGGEST_EVIDENCE_NAMES, SUGGEST_EVIDENCE_SIGNS } from "../../src/core/gids/suggest-evidence.js";
 import { Vocabulary } from "../../src/core/text/vocabulary.js";
-import { fitGidsFiles } from "../../src/eval/gids-fixture.js";
+import { GidsMatcher } from "../../src/core/gids/initiative-matcher.js";
+import { runGidsCheck } from "../../src/eval/gids-check.js";
+import { FOLDS } from "../../src/eval/gids-fit.js";
+import { fitGidsFiles, openGidsSet } from "../../src/eval/gids-fixture.js";
 import { tempDir } from "../helpers/temp-knowledge.js";
 
 const HEADER = "id,naam,kern,gemeente,provincie,themas,omschrijving,ervaring,hulp_gezocht,website,contact_naam,contact_slack,contact_discord,contact_mag_benaderd";
@@ -47,6 +50,12 @@ describe("initiatievengids: the suggest model fitted on several sets", () => {
     // Questions whose fitting initiative is a candidate (5), and those nothing fits that share a word with one (a4, b3): from both sets.
     expect(fit.examples).toBe(7);
     for (const name of SUGGEST_EVIDENCE_NAMES) expect((fit.model.weights[name] ?? 0) * SUGGEST_EVIDENCE_SIGNS[name]).toBeGreaterThanOrEqual(0);
+    // The model of every fold is reported (to see which weights move between folds), each with every feature and its sign.
+    expect(fit.foldModels).toHaveLength(FOLDS);
+    for (const model of fit.foldModels) {
+      expect(Object.keys(model.weights)).toEqual([...SUGGEST_EVIDENCE_NAMES]);
+      for (const name of SUGGEST_EVIDENCE_NAMES) expect(model.weights[name]! * SUGGEST_EVIDENCE_SIGNS[name]).toBeGreaterThanOrEqual(0);
+    }
     // Every fitting initiative of both sets is among the first three candidates before the decision.
     expect(fit.heldOut.map((h) => h.ranked)).toEqual([{ total: 3, found: 3 }, { total: 2, found: 2 }]);
   });
@@ -62,6 +71,21 @@ describe("initiatievengids: the suggest model fitted on several sets", () => {
     const fit = fitGidsFiles([third], new Vocabulary(""));
     expect(fit.heldOut[0]!.ranked).toEqual({ total: 2, found: 1 });
     expect(fit.examples).toBe(1);
+  });
+
+  it("given two sets, then leaving one set out judges each set by the model fitted on the other alone; given one set, then there is no such figure", () => {
+    const fit = fitGidsFiles([first, second], new Vocabulary(""));
+    expect(fit.bySet!.map((h) => h.results.map((r) => r.question.id))).toEqual([["a1", "a2", "a3", "a4", "a5"], ["b1", "b2", "b3", "b4"]]);
+    const onlySecond = fitGidsFiles([second], new Vocabulary("")).model;
+    const set = openGidsSet(first);
+    try {
+      const judged = runGidsCheck({ matcher: new GidsMatcher(set.source, new Vocabulary(""), undefined, onlySecond), ownOf: () => [] }, set.profiles, set.questions).results;
+      expect(fit.bySet![0]!.results.map((r) => r.suggested)).toEqual(judged.map((r) => r.suggested));
+      expect(fit.bySet![0]!.figures.fitting.total + fit.bySet![0]!.figures.none.total).toBe(5);
+    } finally {
+      set.close();
+    }
+    expect(fitGidsFiles([first], new Vocabulary("")).bySet).toBeUndefined();
   });
 
   it("given one set alone, then fewer questions teach the model than given both", () => {

@@ -9,12 +9,14 @@ import { openDatabase } from "../../src/store/open-database.js";
 import { REPO_ROOT, STARTER_KNOWLEDGE, tempDir } from "../helpers/temp-knowledge.js";
 
 const FIXTURE = path.join(REPO_ROOT, "test", "fixtures", "gids");
-/** A second set, written apart by someone else (the suggest model is fitted on it, the first and the third): its figures are printed, only the rules asserted. */
+/** A second set, written apart by someone else (the suggest model is fitted on it, the first, the third and the fourth): its figures are printed, only the rules asserted. */
 const HOLDOUT = path.join(REPO_ROOT, "test", "fixtures", "gids-holdout");
 /** A third set, written apart by yet another writer (fitted on since the fourth came): likewise. */
 const HOLDOUT2 = path.join(REPO_ROOT, "test", "fixtures", "gids-holdout2");
-/** A fourth set, written apart by yet another writer, never fitted on or looked into: likewise. */
+/** A fourth set, written apart by yet another writer (fitted on since the fifth came): likewise. */
 const HOLDOUT3 = path.join(REPO_ROOT, "test", "fixtures", "gids-holdout3");
+/** A fifth set, written apart by yet another writer, never fitted on or looked into: likewise. */
+const HOLDOUT4 = path.join(REPO_ROOT, "test", "fixtures", "gids-holdout4");
 
 /**
  * The matching check of "Done when": a gids of 42 profiles and 69 questions, written for the test by
@@ -44,7 +46,7 @@ describe("initiatievengids: the matching check", () => {
     expect(figures.none.share).toBeGreaterThanOrEqual(0.75);
   }, 120_000);
 
-  for (const [dir, name, dutch] of [[HOLDOUT, "second", "tweede"], [HOLDOUT2, "third", "derde"], [HOLDOUT3, "fourth", "vierde"]] as const) {
+  for (const [dir, name, dutch] of [[HOLDOUT, "second", "tweede"], [HOLDOUT2, "third", "derde"], [HOLDOUT3, "fourth", "vierde"], [HOLDOUT4, "fifth", "vijfde"]] as const) {
     it.skipIf(!fs.existsSync(path.join(dir, "questions.jsonl")))(`given the ${name} set, written apart, then it prints its figures; never the asker's own, never one nobody may contact`, async () => {
       await ingested;
       const check = checkGidsFiles(path.join(dir, "profiles.csv"), path.join(dir, "questions.jsonl"), loadGidsVocabulary(STARTER_KNOWLEDGE), store);

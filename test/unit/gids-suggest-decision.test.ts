@@ -29,7 +29,7 @@ describe("initiatievengids: whether to suggest at all", () => {
     const groups = [group("kano", 1), group("verhuur", 2), group("xyzzy", 0)];
     const best = { mass: 3, held: [{ word: "kano", value: 2, field: "experience" as const, term: "kano", weight: 1 }, { word: "verhuur", value: 1, field: "description" as const, term: "verhur", weight: 0.5 }] };
     const evidence = suggestEvidence(best, { mass: 1, held: [] }, groups, 6, 2);
-    expect(evidence).toMatchObject({ share: 0.5, evidence: 0.75, words: 1, direct: 0.5, descriptionOnly: 0, known: 2 / 3, knownShare: 0.75 });
+    expect(evidence).toMatchObject({ share: 0.5, evidence: 0.75, direct: 0.5, known: 2 / 3 });
     expect(evidence.wordShare).toBeCloseTo(2 / 3);
     expect(evidence.margin).toBeCloseTo(2 / 3);
     // The second word it holds (1) against a rare word (2); the unknown word's weight (2) of all (6).
@@ -38,7 +38,8 @@ describe("initiatievengids: whether to suggest at all", () => {
     // Three topic words of a long question's twelve.
     expect(evidence.length).toBe(0.25);
     const onlyDescribed = suggestEvidence({ mass: 1, held: [best.held[1]!] }, undefined, groups, 6, 2);
-    expect(onlyDescribed.descriptionOnly).toBe(1);
+    // A word held only in what it is (its description) is not held as typed in what it has done.
+    expect(onlyDescribed.direct).toBe(0);
     expect(suggestProbability(onlyDescribed)).toBeLessThan(suggestProbability(evidence));
   });
 

@@ -6,20 +6,17 @@ export type SuggestEvidence = {
   share: number;
   /** What it holds, in words that only one profile has (capped at two, as a half each). */
   evidence: number;
-  /** Distinct question words it holds (capped at two, as a half each). */
-  words: number;
   /** The share of the question's topic words it holds. */
   wordShare: number;
-  /** Question words it holds as typed (or nearly: a translation, a typo, an inflection) in its experience, themes or name (capped at two). */
+  /**
+   * Question words it holds as typed (or nearly: a translation, a typo, an inflection) in its experience,
+   * themes or name (capped at two). Not weighed by the model (fitted, it stayed at 0): the short-question rule reads it.
+   */
   direct: number;
-  /** Held only in its description (what it is), none in what it has done. */
-  descriptionOnly: number;
   /** How far it is ahead of the runner-up (share of its own mass). */
   margin: number;
   /** The share of the question's topic words the gids knows at all: low when the question is about something else. */
   known: number;
-  /** Its share of the topic words the gids knows (the words it could have held). */
-  knownShare: number;
   /** Its second-best question word, against a rare word (capped at 1): two distinct words it holds well, not one. */
   second: number;
   /** The share of the question's weight in words no profile holds in any form: what it asks that the gids does not know. */
@@ -28,9 +25,17 @@ export type SuggestEvidence = {
   length: number;
 };
 
-export const SUGGEST_EVIDENCE_NAMES = ["share", "evidence", "words", "wordShare", "direct", "descriptionOnly", "margin", "known", "knownShare", "second", "unknown", "length"] as const satisfies ReadonlyArray<keyof SuggestEvidence>;
+/** What the suggest model weighs: every piece of evidence but `direct`. */
+export type SuggestFeature = Exclude<keyof SuggestEvidence, "direct">;
+/**
+ * The model's features. Fewer than before: how many words it holds (capped at two), whether only its
+ * description holds them and its share of the words the gids knows were kept at 0 by the fit on the four
+ * sets (nearly always per fold too) and turned around without the signs; leaving them out changes no
+ * held-out figure.
+ */
+export const SUGGEST_EVIDENCE_NAMES = ["share", "evidence", "wordShare", "margin", "known", "second", "unknown", "length"] as const satisfies ReadonlyArray<SuggestFeature>;
 /** Which way each may count: more of it only for suggesting (+1), only against (-1). */
-export const SUGGEST_EVIDENCE_SIGNS: Record<keyof SuggestEvidence, number> = { share: 1, evidence: 1, words: 1, wordShare: 1, direct: 1, descriptionOnly: -1, margin: 1, known: 1, knownShare: 1, second: 1, unknown: -1, length: 1 };
+export const SUGGEST_EVIDENCE_SIGNS: Record<SuggestFeature, number> = { share: 1, evidence: 1, wordShare: 1, margin: 1, known: 1, second: 1, unknown: -1, length: 1 };
 
 /** A term that counts (nearly) as the word typed: the word itself, a translation, a typo, an inflection. */
 const DIRECT_WEIGHT = 0.85;
@@ -53,13 +58,10 @@ export function suggestEvidence(best: Scored, runnerUp: Scored | undefined, grou
   return {
     share: total > 0 ? best.mass / total : 0,
     evidence: Math.min(2, best.mass / rare) / 2,
-    words: Math.min(2, held.length) / 2,
     wordShare: groups.length ? held.length / groups.length : 0,
     direct: Math.min(2, direct) / 2,
-    descriptionOnly: held.length > 0 && held.every((h) => h.field === "description") ? 1 : 0,
     margin: best.mass > 0 ? Math.max(0, best.mass - (runnerUp?.mass ?? 0)) / best.mass : 0,
     known: groups.length ? knownGroups.length / groups.length : 0,
-    knownShare: knownMax > 0 ? Math.min(1, best.mass / knownMax) : 0,
     second: values.length > 1 ? Math.min(1, values[1]! / rare) : 0,
     unknown: total > 0 ? Math.max(0, total - knownMax) / total : 0,
     length: Math.min(1, groups.length / LONG_QUESTION),

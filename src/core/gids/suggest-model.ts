@@ -1,6 +1,6 @@
-import type { SuggestEvidence } from "./suggest-evidence.js";
+import type { SuggestEvidence, SuggestFeature } from "./suggest-evidence.js";
 
-export type SuggestModel = { bias: number; weights: Partial<Record<keyof SuggestEvidence, number>> };
+export type SuggestModel = { bias: number; weights: Partial<Record<SuggestFeature, number>> };
 
 /** Suggest when the model's probability reaches this. */
 export const SUGGEST_THRESHOLD = 0.5;
@@ -10,12 +10,12 @@ export const SUGGEST_THRESHOLD = 0.5;
  * `npm run eval -- --gids --fit --write` on the matching check's questions (held-out figures in the commit).
  */
 export const SUGGEST_MODEL: SuggestModel = {
-  bias: -3.247,
-  weights: {share: 1.155, evidence: 0.552, words: 0, wordShare: 1.34, direct: 0, descriptionOnly: 0, margin: 0.042, known: 0.981, knownShare: 0, second: 1.981, unknown: -1.788, length: 3.211},
+  bias: -3.117,
+  weights: {share: 0.905, evidence: 0.565, wordShare: 1.561, margin: 0.38, known: 0.852, second: 1.77, unknown: -1.629, length: 3.099},
 };
 
 export function suggestProbability(evidence: SuggestEvidence, model: SuggestModel = SUGGEST_MODEL): number {
   let z = model.bias;
-  for (const [name, weight] of Object.entries(model.weights) as Array<[keyof SuggestEvidence, number]>) z += weight * evidence[name];
+  for (const [name, weight] of Object.entries(model.weights) as Array<[SuggestFeature, number]>) z += weight * evidence[name];
   return 1 / (1 + Math.exp(-z));
 }
