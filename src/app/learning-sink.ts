@@ -5,6 +5,7 @@ import type { HandoffEffect } from "../core/handoff/handoff-types.js";
 import { plainTitle } from "../core/plain-title.js";
 import { ingestSources } from "../ingest/ingest-sources.js";
 import { METADATA_FILE } from "../ingest/metadata-file.js";
+import { writeFileAtomically } from "../ingest/write-file-atomically.js";
 import type { KnowledgeStore } from "../store/knowledge-store.js";
 
 export const ANSWERS_FOLDER = "antwoorden";
@@ -35,7 +36,7 @@ export async function addAnswerToKnowledge(
   const content = `# ${question}\n\n${effect.answer}\n`;
   if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== content) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, content);
+    writeFileAtomically(file, content);
   }
   addMetadataBlock(path.join(options.knowledgeDir, METADATA_FILE), relative, {
     title: question, kind: options.source?.kind ?? "antwoord van tolk", year: String(now.getFullYear()), themes: effect.theme ? [effect.theme] : [],
@@ -61,7 +62,7 @@ function addMetadataBlock(metadataPath: string, key: string, entry: Record<strin
   if (doc.has(key)) return;
   if (doc.contents === null) doc.contents = doc.createNode({}) as unknown as typeof doc.contents;
   doc.set(key, doc.createNode(entry));
-  fs.writeFileSync(metadataPath, doc.toString({ lineWidth: 0, flowCollectionPadding: false }));
+  writeFileAtomically(metadataPath, doc.toString({ lineWidth: 0, flowCollectionPadding: false }));
 }
 
 /** The answer file an earlier delivery of this handoff wrote (its name ends with the handoff's id). */

@@ -58,6 +58,8 @@ export function runInitiatievenCommand(knowledge: Knowledge, [sub, file]: string
       return 0;
     }
     default:
+      // A mistyped command ("importeer") is named first, as the top-level commands do.
+      if (sub) console.log(`Onbekende opdracht: "initiatieven ${sub}". Dit zijn de opdrachten:\n`);
       console.log(`Gebruik: npm run kennis -- initiatieven <opdracht>\n${INITIATIEVEN_USAGE}`);
       return sub ? 2 : 0;
   }

@@ -1,17 +1,27 @@
 import fs from "node:fs";
 import path from "node:path";
-import { isUrl, reservedNameProblem, sourcePathFor } from "./collect-sources.js";
+import { documentIdFor, isHousekeeping, isUrl, reservedNameProblem, sourcePathFor } from "./collect-sources.js";
 import { ingestSources, type IngestOptions, type IngestSummary } from "./ingest-sources.js";
+import { readableProblem } from "./readable-problem.js";
+
+type Failure = IngestSummary["failed"][number];
 
 /**
  * `kennis -- add`: copies files and folders into the knowledge folder and reads them in; web pages are
- * read in under their address. A copied file that cannot be read is not kept (a file it replaced comes
- * back), so a broken file never stays behind to fail every later sync.
+ * read in under their address. A file that cannot be read is not copied in at all (checked first), so a
+ * stop or crash while the rest is read in leaves no broken file behind and no earlier version lost; one
+ * the sync still refuses (too large, an unknown type) is taken out again (a file it replaced comes back).
  */
 export async function addToKnowledgeFolder(inputs: readonly string[], options: Omit<IngestOptions, "sources">): Promise<IngestSummary> {
   const backups = new Map<string, Buffer | undefined>();
-  const sources = inputs.map((input) => (isUrl(input) ? input : copyIn(input, options.knowledgeDir, backups)));
-  const summary = await ingestSources({ ...options, sources });
+  const refused: Failure[] = [];
+  const sources: string[] = [];
+  for (const input of inputs) {
+    const source = isUrl(input) ? input : await copyIn(input, options, backups, refused);
+    if (source) sources.push(source);
+  }
+  // Nothing left to read in (every file was refused): the summary says so, without a sync of the whole folder.
+  const summary = sources.length ? await ingestSources({ ...options, sources }) : { added: [], updated: [], unchanged: [], removed: [], failed: [] };
   for (const failed of summary.failed) {
     const file = sourcePathFor(failed.source, options.knowledgeDir);
     if (!file || !backups.has(file)) continue;
@@ -19,23 +29,36 @@ export async function addToKnowledgeFolder(inputs: readonly string[], options: O
     if (earlier) fs.writeFileSync(file, earlier);
     else fs.rmSync(file, { force: true });
   }
-  return summary;
+  return { ...summary, failed: [...refused, ...summary.failed] };
 }
 
-/** Copies a file or folder into the knowledge folder, remembering what each copied file replaced. */
-function copyIn(source: string, knowledgeDir: string, backups: Map<string, Buffer | undefined>): string {
+/**
+ * Copies a file or folder into the knowledge folder, file by file, leaving out what cannot be read and
+ * remembering what each copied file replaced. Returns what to read in (undefined: a single file refused).
+ */
+async function copyIn(source: string, options: Omit<IngestOptions, "sources">, backups: Map<string, Buffer | undefined>, refused: Failure[]): Promise<string | undefined> {
+  const { knowledgeDir, maxFileBytes } = options;
   const from = path.resolve(source);
   if (!fs.existsSync(from)) throw new Error(`${source}: bestand of map bestaat niet`);
   const to = path.join(path.resolve(knowledgeDir), path.basename(from));
   if (from === to) return to;
   const reserved = reservedNameProblem(path.basename(from));
   if (reserved) throw new Error(reserved);
+  if (fs.statSync(from).isDirectory()) fs.mkdirSync(to, { recursive: true });
   for (const file of filesBelow(from)) {
     const target = path.join(to, path.relative(from, file));
+    // Not read here: a file over the limit (the sync refuses it by its size) and the folder's own files.
+    const check = fs.statSync(file).size <= maxFileBytes && !isHousekeeping(path.basename(file));
+    const problem = check ? await readableProblem(target, fs.readFileSync(file), maxFileBytes) : undefined;
+    if (problem) {
+      refused.push({ source: documentIdFor(target, knowledgeDir), ...problem });
+      continue;
+    }
     backups.set(target, fs.existsSync(target) ? fs.readFileSync(target) : undefined);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.copyFileSync(file, target);
   }
-  fs.cpSync(from, to, { recursive: true });
-  return to;
+  return fs.existsSync(to) ? to : undefined;
 }
 
 function filesBelow(entry: string): string[] {

@@ -13,8 +13,18 @@ const entrySchema = z.object({
   year: z.union([z.string(), z.number()]).transform(String).optional(),
   region: z.string().optional(),
   themes: z.array(z.string()).default([]),
-  url: z.string().optional(),
+  // Shown as a link in the chat and on the source page: only a web address (never javascript: or data:).
+  url: z.string().refine(isWebAddress, "een webadres moet beginnen met http:// of https://").optional(),
 });
+
+function isWebAddress(value: string): boolean {
+  try {
+    const protocol = new URL(value).protocol;
+    return protocol === "http:" || protocol === "https:";
+  } catch {
+    return false;
+  }
+}
 
 export type MetadataCatalog = ReadonlyMap<string, DocumentMeta>;
 

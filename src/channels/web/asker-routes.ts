@@ -23,14 +23,15 @@ export async function handleAskerRoute(req: http.IncomingMessage, res: http.Serv
   const feed = /^\/api\/conversations\/([^/]{1,100})\/messages$/.exec(url.pathname);
   const handoff = /^\/api\/conversations\/([^/]{1,100})\/handoff$/.exec(url.pathname);
   if (req.method === "GET" && handoff) {
-    const conversationId = decodeURIComponent(handoff[1]!);
+    const conversationId = decodedSegment(handoff[1]!);
+    if (conversationId === undefined) return sendJson(res, 404, { error: "Niet gevonden." }), true;
     sendJson(res, 200, { handoff: conversationId.startsWith("handoff:") ? null : (ctx.core.askerHandoff(ctx.channel, conversationId) ?? null) });
     return true;
   }
   if (req.method === "GET" && feed) {
-    const conversationId = decodeURIComponent(feed[1]!);
+    const conversationId = decodedSegment(feed[1]!);
     // Handoff threads belong to the team view, never to an asker's feed.
-    if (conversationId.startsWith("handoff:")) return sendJson(res, 404, { error: "Niet gevonden." }), true;
+    if (conversationId === undefined || conversationId.startsWith("handoff:")) return sendJson(res, 404, { error: "Niet gevonden." }), true;
     const after = Number(url.searchParams.get("after") ?? 0) || 0;
     // The feed: notices and answers of people; with ?alles=1 also the conversation's own questions and replies (history).
     const all = ctx.messages.since(conversationId, after);
@@ -78,4 +79,13 @@ function keepReply(ctx: RouteContext, conversationId: string, reply: Reply): voi
 function forPage(reply: Reply): Reply & { labels: Record<string, string>; badge: string } {
   const labels = Object.fromEntries((reply.actions ?? []).map((action) => [action, actionLabel(action, reply.language)]));
   return { ...reply, labels, badge: repliesIn(reply.language).handoffBadge };
+}
+
+/** A path segment decoded, or undefined when its escapes are malformed ("%E0"): no conversation, not a server error. */
+function decodedSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }

@@ -33,7 +33,8 @@ export function renderSourcePage(doc: SourceDocument, citedPassageId: string | u
     parts.push(`<p id="passage-${escapeHtml(ordinal ?? "")}"${cited ? ' class="cited"' : ""}>${cited ? `<mark>${body}</mark>` : body}</p>`);
   }
   const meta = [doc.kind, doc.organisation, doc.year].filter(Boolean).map((m) => escapeHtml(m!)).join(" · ");
-  const original = doc.url ? `<p><a href="${escapeHtml(doc.url)}" rel="noopener">Het oorspronkelijke document</a></p>` : "";
+  // A link of the document's own address, only when it is a web address (a stored javascript: runs on this origin).
+  const original = doc.url && /^https?:\/\//i.test(doc.url) ? `<p><a href="${escapeHtml(doc.url)}" rel="noopener">Het oorspronkelijke document</a></p>` : "";
   return `<!doctype html>
 <html lang="nl">
 <head>

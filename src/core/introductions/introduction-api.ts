@@ -92,6 +92,7 @@ export function createIntroductionApi(deps: {
           ?? (intro.status === "requested" ? texts.passingOn(intro) : intro.status === "cancelled" ? texts.cancelled(intro) : texts.alreadyAnswered);
         return { ok: true, buttons: buttonsAfter(press.button, intro.status), introductionId: intro.id, text, ...lang };
       }
+      if (result.code === "contact_gone") return { ok: false, buttons: [], introductionId: intro.id, text: texts.notContactable, ...lang };
       if (result.code === "duplicate") return { ok: true, buttons: [], introductionId: intro.id, text: texts.alreadyAnswered, ...lang };
       if (result.code === "not_asker" || result.code === "not_contact") return { ok: false, buttons: [], text: INTRO_NL.notForYou };
       return { ok: false, buttons: [], introductionId: intro.id, text: texts.alreadyAnswered, ...lang };

@@ -28,7 +28,8 @@ export type IntroRequestResult =
 /** How long after a contact's "liever niet" the same asker may ask that initiative again. */
 export const ASK_AGAIN_AFTER_DECLINE_MS = 90 * 86_400_000;
 
-export type IntroApplyResult = IntroTransition | { ok: false; code: "duplicate" | "unknown_introduction" };
+/** contact_gone: the contact left the initiative's profile (or it left the gids) before the request went out; nothing is sent. */
+export type IntroApplyResult = IntroTransition | { ok: false; code: "duplicate" | "unknown_introduction" | "contact_gone" };
 
 export type IntroductionServiceOptions = {
   repository: IntroductionRepository;
@@ -105,6 +106,11 @@ export class IntroductionService {
     for (let attempt = 1; ; attempt++) {
       const current = repository.get(id);
       if (!current) return { ok: false, code: "unknown_introduction" };
+      // The contact was chosen when the asker pressed; one who since left the gids is not asked after all.
+      if (this.requestsGoneContact(current.intro, event)) {
+        this.apply(id, { type: "choice_timeout" });
+        return { ok: false, code: "contact_gone" };
+      }
       const result = transitionIntroduction(current.intro, event, { now: this.clock(), policy: this.options.policy });
       const stale = result.ok && result.effects.length === 0 && result.intro === current.intro;
       try {
@@ -178,6 +184,18 @@ export class IntroductionService {
   private report(park: boolean, message: string): void {
     if (park) this.options.reporter?.parked(message);
     else this.options.reporter?.failed(message);
+  }
+
+  /**
+   * The asker chose what to pass on, but the chosen contact is no longer a contactable contact of the
+   * published initiative (they left or removed the profile, or no longer want to be approached).
+   */
+  private requestsGoneContact(intro: Introduction, event: IntroductionEvent): boolean {
+    if (event.type !== "sharing_chosen" || intro.status !== "choosing") return false;
+    if (event.by.platform !== intro.asker.platform || event.by.userId !== intro.asker.userId) return false;
+    const initiative = this.options.directory.get(intro.initiativeId);
+    const { platform, userId } = intro.contact;
+    return !initiative || initiative.status !== "published" || !initiative.contacts.some((c) => c.contactable && c.handles[platform] === userId);
   }
 
   /** A contact who agreed to be contacted, on a platform where a private request can reach them (the asker's first). */
