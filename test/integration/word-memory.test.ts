@@ -82,8 +82,28 @@ describe("the word memory: what the Dutch word list said, kept beside the knowle
     before.remember("o:codperatie", "coöperatie");
     before.remember("k:Amsterdam", "1");
     before.remember("k:qqq", null);
+    expect(before.recall("o:codperatie")).toBe("coöperatie"); // pending, not yet written
+    before.flush();
     expect(new SqliteWordMemory(db, "4:2.0.0").recall("o:codperatie")).toBe("coöperatie");
     expect(new SqliteWordMemory(db, "4:2.0.0").recall("k:qqq")).toBeNull();
     expect(new SqliteWordMemory(db, "5:2.0.0").recall("o:codperatie")).toBeUndefined();
+  });
+
+  it("given many words at once (a document of unusual tokens), then they are written in batches and none is lost", () => {
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    const db = openDatabase(path.join(dir, "memo.db"));
+    cleanups.unshift(() => db.close());
+    const memory = new SqliteWordMemory(db, "7:2.0.0");
+    for (let i = 0; i < 1_234; i++) memory.remember(`k:woord${i}`, i % 2 ? "1" : null);
+    // Full batches are on disk already; the rest is pending until flushed.
+    const written = () => (db.prepare("SELECT COUNT(*) AS n FROM word_memory").get() as { n: number }).n;
+    expect(written()).toBe(1_000);
+    expect(memory.recall("k:woord1233")).toBe("1");
+    memory.flush();
+    expect(written()).toBe(1_234);
+    const later = new SqliteWordMemory(db, "7:2.0.0");
+    expect(later.recall("k:woord0")).toBeNull();
+    expect(later.recall("k:woord1233")).toBe("1");
   });
 });

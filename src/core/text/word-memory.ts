@@ -7,6 +7,8 @@
 export interface WordMemory {
   recall(key: string): string | null | undefined;
   remember(key: string, value: string | null): void;
+  /** Writes what is still pending (a persistent memory writes in batches). */
+  flush?(): void;
 }
 
 const MAX_IN_PROCESS = 200_000;
@@ -36,6 +38,7 @@ export function keepingWordAnswers<T>(work: () => T): T {
     return work();
   } finally {
     keeping--;
+    if (keeping === 0) memory.flush?.();
   }
 }
 
@@ -54,6 +57,7 @@ export function layeredWordMemory(slow: WordMemory): WordMemory {
       fast.remember(key, value);
       if (keeping > 0) slow.remember(key, value);
     },
+    flush: () => slow.flush?.(),
   };
 }
 
