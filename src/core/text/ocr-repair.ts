@@ -1,4 +1,4 @@
-import { dutchDictionary, dutchDictionaryState, knowsWordOrName, type DutchDictionary } from "./dutch-dictionary.js";
+import { dutchDictionary, dutchDictionaryState, knowsWordOrName, loadedList, type DutchDictionary } from "./dutch-dictionary.js";
 import { foldDiacritics } from "./fold.js";
 import { ocrCandidatesOne, ocrCandidatesTwo } from "./ocr-confusions.js";
 import { wordMemory } from "./word-memory.js";
@@ -36,7 +36,10 @@ function decide(word: string, dictionary: DutchDictionary): string | undefined {
   if (knowsWordOrName(dictionary, word)) return undefined;
   for (const candidates of [ocrCandidatesOne, ocrCandidatesTwo]) {
     // Candidates are common words only: a name ("Carly" for "early") would be a guess.
-    const known = candidates(word).filter((c) => dictionary.knows(c));
+    // The candidates are asked of the list itself: the decision is remembered, the dozens of guesses
+    // behind it are not worth a row each (a page of unusual tokens asked thousands).
+    const list = loadedList() ?? dictionary;
+    const known = candidates(word).filter((c) => list.knows(c));
     const folded = foldDiacritics(word);
     const sameWord = known.find((c) => foldDiacritics(c) === folded);
     if (sameWord) return sameWord;
