@@ -21,8 +21,9 @@ export function registerAssistant(app: App, ctx: SlackContext): void {
       if (!isFromPerson(event)) return;
       if (!options.deliveries.firstTime(ctx.name, eventIdOf(body, event.ts))) return;
       await setStatus(CHANNEL_NL.searching);
-      const reply = await core.handle({ channel: ctx.name, conversationId: `${event.channel}:${event.thread_ts ?? event.ts}`, userId: event.user, text: fromSlack((event.text ?? "").trim()), eventKey: `slack:${eventIdOf(body, event.ts)}` });
-      await say(renderSlackReply(reply));
+      const question = fromSlack((event.text ?? "").trim());
+      const reply = await core.handle({ channel: ctx.name, conversationId: `${event.channel}:${event.thread_ts ?? event.ts}`, userId: event.user, text: question, eventKey: `slack:${eventIdOf(body, event.ts)}` });
+      await say(renderSlackReply(reply, question));
     },
   }));
 }
