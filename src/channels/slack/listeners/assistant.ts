@@ -1,6 +1,7 @@
 import { Assistant, type App } from "@slack/bolt";
 import { NL } from "../../../core/replies-nl.js";
 import { renderSlackReply } from "../render-slack-reply.js";
+import { inMessages } from "../slack-limits.js";
 import { eventIdOf, isFromPerson, type SlackContext, type SlackMessageEvent } from "../slack-context.js";
 import { CHANNEL_NL } from "../../../core/channel-texts-nl.js";
 import { fromSlack } from "../slack-escape.js";
@@ -23,7 +24,7 @@ export function registerAssistant(app: App, ctx: SlackContext): void {
       await setStatus(CHANNEL_NL.searching);
       const question = fromSlack((event.text ?? "").trim());
       const reply = await core.handle({ channel: ctx.name, conversationId: `${event.channel}:${event.thread_ts ?? event.ts}`, userId: event.user, text: question, eventKey: `slack:${eventIdOf(body, event.ts)}` });
-      await say(renderSlackReply(reply, question));
+      for (const part of inMessages(renderSlackReply(reply, question))) await say(part);
     },
   }));
 }
