@@ -1,6 +1,6 @@
 import type { FakeDiscord } from "../fakes/fake-discord.js";
 import { ASKER, askForPersonOnDiscord, forumPostsFor, pressButton, TOLK } from "../helpers/discord-flow.js";
-import { until } from "./kill-points.js";
+import { PATIENCE_MS, until } from "./kill-points.js";
 import type { Counts, HandoffFlow, Run } from "./flow.js";
 
 type DiscordRun = Run & { askerThread: string; share: string; pressId?: string };
@@ -12,10 +12,12 @@ export class DiscordFlow implements HandoffFlow {
     private readonly discord: FakeDiscord,
     private readonly channelId: string,
     private readonly forumId: string,
+    /** The app's log so far (at debug level it says which interactions it received). */
+    private readonly appLog: () => string,
   ) {}
 
   async ask(): Promise<DiscordRun> {
-    const { askerThread, share } = await askForPersonOnDiscord(this.discord, this.channelId);
+    const { askerThread, share } = await askForPersonOnDiscord(this.discord, this.channelId, PATIENCE_MS);
     return { askerThread, share, handoffId: share.split(":").slice(2).join(":") };
   }
 
@@ -26,9 +28,10 @@ export class DiscordFlow implements HandoffFlow {
     this.discord.dispatch("INTERACTION_CREATE", press);
   }
 
-  async waitPressSent(): Promise<void> {
-    // Dispatched on the gateway; the app, its database locked, cannot commit it.
-    await new Promise((r) => setTimeout(r, 300));
+  async waitPressSent(run: Run): Promise<void> {
+    // Dispatched on the gateway and received by the app (its debug line); its database locked, it cannot commit it.
+    const { pressId } = run as DiscordRun;
+    await until(() => this.appLog().includes(`discord: interactie ${pressId} ontvangen`), `the app to receive the interaction ${pressId}`);
   }
 
   waitConsentAcknowledged(run: Run): Promise<void> {

@@ -1,6 +1,6 @@
 import type { FakeSlackApi } from "../fakes/fake-slack-api.js";
 import { SlackDriver, TOLKEN, waitForCall } from "../helpers/slack-flow.js";
-import { until } from "./kill-points.js";
+import { PATIENCE_MS, until } from "./kill-points.js";
 import type { Counts, HandoffFlow, Run } from "./flow.js";
 
 type SlackRun = Run & { ts: string; headTs?: string };
@@ -15,22 +15,29 @@ export class SlackFlow implements HandoffFlow {
   private next = Math.floor(Date.now() / 1000);
   private sent = new Set<string>();
 
+  /** The trigger id of each handoff's latest "Ja, deel mijn vraag" press. */
+  private triggers = new Map<string, string>();
+
   constructor(
     private readonly slack: FakeSlackApi,
     eventsUrl: string,
+    /** The app's log so far (at debug level it says which presses it received). */
+    private readonly appLog: () => string,
   ) {
     this.driver = new SlackDriver(slack, eventsUrl);
   }
 
   async ask(): Promise<SlackRun> {
     const ts = `${this.next++}.000001`;
-    const handoffId = await this.driver.askForPerson(`EvK${ts}`, ASKER, VRAGEN, ts);
+    const handoffId = await this.driver.askForPerson(`EvK${ts}`, ASKER, VRAGEN, ts, PATIENCE_MS);
     return { handoffId, ts };
   }
 
   async share(run: Run): Promise<void> {
     const { ts, handoffId } = run as SlackRun;
-    const sending = this.driver.share(ASKER, handoffId, VRAGEN, ts);
+    const trigger = `trigger-share-${handoffId}-${this.triggers.size + 1}`;
+    this.triggers.set(handoffId, trigger);
+    const sending = this.driver.share(ASKER, handoffId, VRAGEN, ts, trigger);
     this.sent.add(handoffId);
     const res = await sending;
     if (!res.ok) throw new Error(`the press was answered ${res.status}`);
@@ -38,8 +45,9 @@ export class SlackFlow implements HandoffFlow {
 
   async waitPressSent(run: Run): Promise<void> {
     await until(() => this.sent.has(run.handoffId), "the press");
-    // The press is on its way over HTTP; the app, its database locked, cannot commit it.
-    await new Promise((r) => setTimeout(r, 300));
+    // The app has the press (its debug line); its database locked, it cannot commit it.
+    const trigger = this.triggers.get(run.handoffId)!;
+    await until(() => this.appLog().includes(`knop vliegwiel_share ontvangen (slack:${trigger})`), `the app to receive the press ${trigger}`);
   }
 
   async waitConsentAcknowledged(): Promise<void> {
@@ -89,7 +97,7 @@ export class SlackFlow implements HandoffFlow {
 
   async waitClosed(run: Run): Promise<void> {
     await until(() => this.inAsker(run, (t) => t.startsWith("Je vraag is afgesloten")) > 0 && this.inTeam(run, (t) => t === "Afgesloten.") > 0, "the close");
-    await waitForCall(this.slack, "chat.update", (c) => c.body.ts === this.headOf(run)!.ts && JSON.stringify(c.body.blocks).includes("Afgesloten"));
+    await waitForCall(this.slack, "chat.update", (c) => c.body.ts === this.headOf(run)!.ts && JSON.stringify(c.body.blocks).includes("Afgesloten"), PATIENCE_MS);
   }
 
   isHead(request: unknown, run: Run): boolean {
