@@ -53,7 +53,7 @@ try {
   const base = `http://127.0.0.1:${port}`;
   const health: number[] = [];
   const until = Date.now() + waitSeconds * 1000;
-  while (Date.now() < until) {
+  while (Date.now() < until || health.length === 0) {
     health.push((await timed(() => fetch(`${base}/healthz`).then((r) => r.text())))[1]);
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -66,7 +66,7 @@ let warming: SlicedLoad | undefined;
  * stops early on `signal`. Only for the real list (a test's own loader is read when first needed).
  */
 export async function warmDutchDictionary(signal?: AbortSignal): Promise<boolean> {
-  if (state !== "not-loaded" || loader !== readOpenTaal || warming) return state === "loaded";
+  if (state !== "not-loaded" || loader !== readOpenTaal || warming || signal?.aborted) return state === "loaded";
   let load: SlicedLoad;
   try {
     load = readOpenTaalInSlices(1000);
@@ -79,7 +79,9 @@ export async function warmDutchDictionary(signal?: AbortSignal): Promise<boolean
   const mine = () => warming === load;
   try {
     while (mine() && !signal?.aborted && !load.step()) await new Promise((resolve) => setImmediate(resolve));
-    if (mine() && !signal?.aborted) loadedList();
+    // Stopped half way: what was read is let go (a later need reads the list whole, a later warm-up anew).
+    if (mine() && signal?.aborted) warming = undefined;
+    if (mine()) loadedList();
   } catch {
     if (mine()) {
       warming = undefined;
