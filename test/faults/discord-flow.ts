@@ -12,8 +12,6 @@ export class DiscordFlow implements HandoffFlow {
     private readonly discord: FakeDiscord,
     private readonly channelId: string,
     private readonly forumId: string,
-    /** The app's log so far (at debug level it says which interactions it received). */
-    private readonly appLog: () => string,
   ) {}
 
   async ask(): Promise<DiscordRun> {
@@ -28,10 +26,10 @@ export class DiscordFlow implements HandoffFlow {
     this.discord.dispatch("INTERACTION_CREATE", press);
   }
 
-  async waitPressSent(run: Run): Promise<void> {
-    // Dispatched on the gateway and received by the app (its debug line); its database locked, it cannot commit it.
-    const { pressId } = run as DiscordRun;
-    await until(() => this.appLog().includes(`discord: interactie ${pressId} ontvangen`), `the app to receive the interaction ${pressId}`);
+  async waitPressSent(): Promise<void> {
+    // Dispatched on the gateway. The database is locked, so the app cannot commit it whenever the kill
+    // comes: this short grace only lets it usually arrive first, it decides nothing the test asserts.
+    await new Promise((r) => setTimeout(r, 300));
   }
 
   waitConsentAcknowledged(run: Run): Promise<void> {

@@ -47,7 +47,7 @@ describe("handoffs under SIGKILL at every point of a delivery", () => {
     ].join("\n"));
     app = new AppProcess({
       ...process.env,
-      DATA_DIR: temp.dir, KNOWLEDGE_DIR: copyOfStarterKnowledge(temp.dir), ROSTER_FILE: rosterFile, LOG_LEVEL: "debug", // debug: which presses it received
+      DATA_DIR: temp.dir, KNOWLEDGE_DIR: copyOfStarterKnowledge(temp.dir), ROSTER_FILE: rosterFile, LOG_LEVEL: "info",
       WEB_ENABLED: "false", HANDOFF_TICK_SECONDS: "0.2", HANDOFF_WORKING_HOURS: "always",
       SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: "test-signing-secret-123", SLACK_API_URL: slackApi, PORT: String(port),
       SLACK_HANDOFF_CHANNEL: "C0TOLKEN", SLACK_APP_TOKEN: "",
@@ -58,8 +58,8 @@ describe("handoffs under SIGKILL at every point of a delivery", () => {
     slack.onAnswered = () => killer.onAnswered();
     discord.onRequest = (method, route, body) => killer.onRequest({ platform: "discord", method, route, body });
     discord.onAnswered = () => killer.onAnswered();
-    flows.slack = new SlackFlow(slack, `http://127.0.0.1:${port}/slack/events`, () => app.log);
-    flows.discord = new DiscordFlow(discord, GENERAL, HANDOFF_FORUM, () => app.log);
+    flows.slack = new SlackFlow(slack, `http://127.0.0.1:${port}/slack/events`);
+    flows.discord = new DiscordFlow(discord, GENERAL, HANDOFF_FORUM);
     await restart();
   }, FAULT_TEST_MS);
   afterAll(async () => {
@@ -106,9 +106,12 @@ describe("handoffs under SIGKILL at every point of a delivery", () => {
     if (point === "before the consent commit") {
       const release = lockDatabase(dbFile);
       const pressed = flow.share(h).catch(() => undefined); // cut off by the kill: no acknowledgement
-      await flow.waitPressSent(h);
-      await app.kill();
-      release();
+      try {
+        await flow.waitPressSent(h);
+        await app.kill();
+      } finally {
+        release(); // also when the wait failed: a lock left behind would stall every later run
+      }
       await pressed;
       await restart();
       expect(statusOf(dbFile, h.handoffId)).toBe("awaiting_consent");

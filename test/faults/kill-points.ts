@@ -5,7 +5,7 @@ import type { AppProcess } from "../helpers/app-process.js";
  * How long a fault test waits for a condition before it fails with what it waited for: generous, so
  * that a loaded machine (a start under load takes long) fails only what really does not happen.
  */
-export const PATIENCE_MS = 300_000;
+export const PATIENCE_MS = Number(process.env.FAULT_PATIENCE_MS ?? 300_000);
 /** A fault test's own limit, above the sum of its waits, so that a wait's message is what reports a failure. */
 export const FAULT_TEST_MS = 1_800_000;
 

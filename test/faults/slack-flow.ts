@@ -15,14 +15,9 @@ export class SlackFlow implements HandoffFlow {
   private next = Math.floor(Date.now() / 1000);
   private sent = new Set<string>();
 
-  /** The trigger id of each handoff's latest "Ja, deel mijn vraag" press. */
-  private triggers = new Map<string, string>();
-
   constructor(
     private readonly slack: FakeSlackApi,
     eventsUrl: string,
-    /** The app's log so far (at debug level it says which presses it received). */
-    private readonly appLog: () => string,
   ) {
     this.driver = new SlackDriver(slack, eventsUrl);
   }
@@ -35,9 +30,7 @@ export class SlackFlow implements HandoffFlow {
 
   async share(run: Run): Promise<void> {
     const { ts, handoffId } = run as SlackRun;
-    const trigger = `trigger-share-${handoffId}-${this.triggers.size + 1}`;
-    this.triggers.set(handoffId, trigger);
-    const sending = this.driver.share(ASKER, handoffId, VRAGEN, ts, trigger);
+    const sending = this.driver.share(ASKER, handoffId, VRAGEN, ts);
     this.sent.add(handoffId);
     const res = await sending;
     if (!res.ok) throw new Error(`the press was answered ${res.status}`);
@@ -45,9 +38,10 @@ export class SlackFlow implements HandoffFlow {
 
   async waitPressSent(run: Run): Promise<void> {
     await until(() => this.sent.has(run.handoffId), "the press");
-    // The app has the press (its debug line); its database locked, it cannot commit it.
-    const trigger = this.triggers.get(run.handoffId)!;
-    await until(() => this.appLog().includes(`knop vliegwiel_share ontvangen (slack:${trigger})`), `the app to receive the press ${trigger}`);
+    // The press is on its way over HTTP. The database is locked, so the app cannot commit it whenever the
+    // kill comes: this short grace only lets it usually arrive first (the app, blocked on the lock, cannot
+    // say when it has), it decides nothing the test asserts.
+    await new Promise((r) => setTimeout(r, 300));
   }
 
   async waitConsentAcknowledged(): Promise<void> {

@@ -14,7 +14,6 @@ import { CHANNEL_NL } from "../../../core/channel-texts-nl.js";
 /** Slash commands and button presses, each to its own handler. */
 export async function onInteraction(ctx: DiscordContext, interaction: Interaction): Promise<void> {
   if (!interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isModalSubmit()) return;
-  ctx.options.logger.debug(`discord: interactie ${interaction.id} ontvangen`);
   if (!inScope(ctx, interaction.guildId)) {
     // Never leave a press or command unanswered ("interaction failed"): say why, privately.
     await interaction.reply({ ...asReplyOptions(plainMessage(CHANNEL_NL.serverNotEnabled)), flags: MessageFlags.Ephemeral });

@@ -34,7 +34,6 @@ export function registerActions(app: App, ctx: SlackContext): void {
     const threadTs = press.container?.thread_ts ?? press.message?.thread_ts ?? press.container?.message_ts ?? press.message?.ts ?? "";
     const eventKey = `slack:${press.trigger_id ?? `${actionId}:${press.user.id}:${(action as { action_ts?: string }).action_ts}`}`;
     const pressed: ButtonPress = { press, actionId, value, channel, threadTs, eventKey, ack };
-    ctx.options.logger.debug(`slack: knop ${actionId} ontvangen (${eventKey})`);
     if (ASKER_ACTIONS[actionId]) return onAskerButton(ctx, pressed);
     if (isIntroAction(actionId)) return onIntroButton(ctx, pressed);
     if (actionId === "vliegwiel_feedback_up" || actionId === "vliegwiel_feedback_down") return onFeedbackButton(ctx, pressed);
