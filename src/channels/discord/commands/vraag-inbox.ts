@@ -46,7 +46,6 @@ export function pendingAskOf(interaction: ChatInputCommandInteraction, question:
   };
 }
 
-
 /**
  * Answers a `/vraag` a stop cut off. While its token is usable, the deferred reply ("denkt na…") is
  * edited into the answer, as if nothing happened. After that (or when the stop came before the
@@ -114,6 +113,8 @@ async function finishEdited(ctx: DiscordContext, key: string, ask: PendingAsk): 
   // In a plain channel without a thread the conversation is "channel:answer"; else its id is where to post.
   const postIn = conversationId.includes(":") ? ask.channelId : conversationId;
   for (const [index, message] of rest.entries()) await postOnce(ctx.started().rest, postIn, message, `${nonceOf(ask)}.e${index}`);
+  // The answer's own thread: follow-ups there reach Vliegwiel, as the first process would have marked it.
+  if (postIn !== ask.channelId) ctx.options.deliveries.firstTime(THREADS, postIn);
 }
 
 /** As the first process would have: the deferred reply becomes the answer, the consent question goes only to the asker. */
