@@ -40,7 +40,7 @@ describe("/vraag cut off by a kill", () => {
       return undefined;
     };
     discord.dispatch("INTERACTION_CREATE", interaction);
-    await discord.waitUntil(() => !!killed, "the deferral", 30_000);
+    await discord.waitUntil(() => !!killed, "the deferral", 300_000);
     await killed;
     discord.onRequest = undefined;
     await app.start(READY);
@@ -49,7 +49,7 @@ describe("/vraag cut off by a kill", () => {
   async function sentinel(): Promise<void> {
     const help = discord.interaction({ type: 2, channelId: GENERAL, user: ASKER, data: { id: "2", name: "vliegwiel", type: 1, options: [{ name: "help", type: 1 }] } });
     discord.dispatch("INTERACTION_CREATE", help);
-    await discord.waitFor("POST", new RegExp(`^/interactions/${help.id}/`), 1, 30_000);
+    await discord.waitFor("POST", new RegExp(`^/interactions/${help.id}/`), 1, 300_000);
   }
 
   it("given a kill after the deferral, then after the restart the deferred reply becomes the answer, once, also when Discord delivers the command again", async () => {
