@@ -17,6 +17,14 @@ export function askerHandoffOf(db: Database.Database, reopenWindowMs: number) {
   };
 }
 
+/** The conversations of an asker's handoffs that wait for their consent, newest first (few rows: by status). */
+export function consentWaitingOf(db: Database.Database) {
+  const waiting = db
+    .prepare("SELECT asker_conversation FROM handoffs WHERE status = 'awaiting_consent' AND asker_channel = ? AND json_extract(data, '$.asker.userId') = ? ORDER BY created_at DESC, rowid DESC")
+    .pluck();
+  return (channel: string, userId: string): string[] => waiting.all(channel, userId) as string[];
+}
+
 /** A stored document with its passages in order, for the source pages. */
 export function sourceDocumentOf(store: KnowledgeStore) {
   return (documentId: string): SourceDocument | undefined => {

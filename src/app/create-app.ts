@@ -9,7 +9,6 @@ import { detectTheme } from "../core/handoff/detect-theme.js";
 import { HandoffService } from "../core/handoff/handoff-service.js";
 import { createLearningEffectSink } from "../core/handoff/learning-effect-sink.js";
 import { TeamService } from "../core/handoff/team-service.js";
-import { warmCommonTerms } from "../core/retrieval/retrieve.js";
 import { dutchDictionaryState } from "../core/text/dutch-dictionary.js";
 import { addWorkingTime } from "../core/handoff/working-time.js";
 import type { Logger } from "../logger.js";
@@ -31,7 +30,7 @@ import { ProfileService } from "../core/gids/profile-service.js";
 import { createEffectRouter } from "./handoff-effect-router.js";
 import { addDocumentFromChat } from "./add-document-from-chat.js";
 import { deliveryReporter, deliveryRetryPolicy } from "./delivery-reporter.js";
-import { askerHandoffOf, sourceDocumentOf } from "./asker-api.js";
+import { askerHandoffOf, consentWaitingOf, sourceDocumentOf } from "./asker-api.js";
 import { createHealthCheck } from "./health.js";
 import { sourceLinker } from "./link-sources.js";
 import { signalSourcesOf } from "./signal-sources.js";
@@ -46,6 +45,7 @@ import { createWebIntroSink } from "../channels/web/web-intro-sink.js";
 import { SqliteInitiativeDirectory } from "../store/sqlite-initiative-directory.js";
 import { createProfileForm } from "../core/gids/profile-form.js";
 import { markRunning } from "./running-marker.js";
+import { warmUp } from "./warm-up.js";
 
 export type App = {
   channels: ChannelAdapter[];
@@ -152,6 +152,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
     // Through the modals a person edits only the profile they are a contact of (coordinators use the other tools).
     profileForm: createProfileForm(new ProfileService(new SqliteInitiativeDirectory(knowledge.db), () => false)),
     askerHandoff: askerHandoffOf(knowledge.db, config.handoff.reopenWindowMs),
+    consentWaitingFor: consentWaitingOf(knowledge.db),
     source: sourceDocumentOf(knowledge.store),
     gids: new ProfileService(gids.directory, (user) => roster.isCoordinator(user.userId) || grants.has(user.userId, "knowledge")),
     health: createHealthCheck({ db: knowledge.db, channels: () => channels, tickMs: config.handoff.tickMs, now: options.clock }),
@@ -193,10 +194,8 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
       logger.info(`antwoorden met ${knowledge.semantic.mode}`);
       // Read only when first needed (a few seconds); when it cannot be, nothing breaks, but say so.
       if (dutchDictionaryState() === "unavailable") logger.warn("de Nederlandse woordenlijst kon niet geladen worden: OCR-fouten worden niet hersteld en tikfouten niet verbeterd");
-      // On a large store, the first questions of common words only are as quick as later ones.
-      warmCommonTerms(knowledge.store, { signal: warming.signal })
-        .then((terms) => terms > 0 && logger.debug(`looked up the best passages of ${terms} common terms`))
-        .catch((error: Error) => logger.warn(`vooraf opzoeken van veelgebruikte woorden mislukt: ${error.message}`));
+      // The first questions as quick as later ones: common terms now, the word list once ready (warm-up.ts).
+      const warmWordList = warmUp(knowledge.store, warming.signal, logger);
       if (channels.length === 0) logger.warn("geen kanaal ingesteld: zet WEB_ENABLED=true of koppel Slack of Discord (zie README)");
       for (const channel of channels) await channel.start(core);
       const tick = () => {
@@ -226,6 +225,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
       forgetOld();
       retentionTicker = setInterval(forgetOld, 60_000);
       ticker = setInterval(tick, config.handoff.tickMs);
+      warmWordList();
     },
     async stop() {
       warming.abort();

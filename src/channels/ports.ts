@@ -26,6 +26,8 @@ export interface EventInbox {
   /** Events whose key starts with `keyPrefix` (one platform's) that earlier processes took but never finished, now taken by this one. */
   takeUnfinished(keyPrefix: string): Array<{ key: string; body: unknown }>;
   done(key: string): void;
+  /** Replaces what is kept of an event not yet handled (a secret it no longer needs, such as an interaction's token). */
+  rewrite(key: string, body: unknown): void;
 }
 
 export type WebMessage = { id: number; author: string; text: string; createdAt: string };

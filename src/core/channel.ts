@@ -126,6 +126,8 @@ export type CoreApi = {
   profileForm: ProfileForm;
   /** The latest handoff of an asker's conversation, shared or not; undefined when there is none. */
   askerHandoff(channel: string, conversationId: string): AskerHandoff | undefined;
+  /** The conversations where a consent question waits for this asker (newest first); empty when none does. */
+  consentWaitingFor(channel: string, userId: string): string[];
   /** A document of the knowledge store with its passages, for the source pages; undefined when unknown. */
   source(documentId: string): SourceDocument | undefined;
   health(): Health;

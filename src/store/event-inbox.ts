@@ -34,6 +34,10 @@ export class SqliteEventInbox implements EventInbox {
     return rows.sort((a, b) => a.received_at.localeCompare(b.received_at)).map((r) => ({ key: r.key, body: JSON.parse(r.body) as unknown }));
   }
 
+  rewrite(key: string, body: unknown): void {
+    this.db.prepare("UPDATE event_inbox SET body = ? WHERE key = ? AND done_at IS NULL").run(JSON.stringify(body), key);
+  }
+
   /** Handled: only the key stays (for the days a platform may deliver it again), not what it said. */
   done(key: string): void {
     this.db.prepare("UPDATE event_inbox SET done_at = ?, body = '' WHERE key = ?").run(new Date().toISOString(), key);

@@ -88,6 +88,28 @@ describe("Slack askers: whose question, which conversation", () => {
     await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === "D0ASK10" && c.body.thread_ts === next);
   });
 
+  it("given ordinary DM questions with no consent question waiting, then they cost no conversations.history call, also while another asker's consent question waits", async () => {
+    const history = () => slack.callsTo("conversations.history").filter((c) => String(c.body.channel).startsWith("D0ASK12")).length;
+    for (const [i, text] of ["Wat is een burgerbegroting?", "Wat is Vereniging Dwarsverband?"].entries()) {
+      const t = nextTs();
+      await personWrites({ user: "U0ASKER", channel: "D0ASK12", ts: t, text, channel_type: "im" }, `EvA12${i}`);
+      await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === "D0ASK12" && c.body.thread_ts === t);
+    }
+    expect(history()).toBe(0);
+    // With a consent question waiting in another DM of another asker, this asker's DM is still not read.
+    const other = nextTs();
+    await personWrites({ user: "U0OTHER", channel: "D0ASK12B", ts: other, text: "Hoe vraag ik een evenementenvergunning aan voor ons buurtfeest?", channel_type: "im" }, "EvA12c");
+    await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === "D0ASK12B" && c.body.thread_ts === other && JSON.stringify(c.body.blocks ?? "").includes("vliegwiel_share"));
+    const t = nextTs();
+    await personWrites({ user: "U0ASKER", channel: "D0ASK12", ts: t, text: "Wat is een burgerbegroting?", channel_type: "im" }, "EvA12d");
+    await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === "D0ASK12" && c.body.thread_ts === t);
+    // And the waiting one is still answered by "ja" typed in its DM, found without reading the DM.
+    await personWrites({ user: "U0OTHER", channel: "D0ASK12B", ts: nextTs(), text: "ja", channel_type: "im" }, "EvA12e");
+    const [waiting] = handoffs().filter((h) => h.conversation === `D0ASK12B:${other}`);
+    await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === TOLKEN && !c.body.thread_ts && JSON.stringify(c.body.blocks ?? "").includes(waiting!.id));
+    expect(history()).toBe(0);
+  });
+
   it("given a consent question in a DM, then 'ja' in its thread still shares it", async () => {
     const t = nextTs();
     await personWrites({ user: "U0ASKER", channel: "D0ASK10B", ts: t, text: "Hoe vraag ik een evenementenvergunning aan voor ons buurtfeest?", channel_type: "im" }, "EvA10d");

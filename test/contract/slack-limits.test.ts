@@ -38,6 +38,7 @@ describe("Slack's message limits", () => {
     expect(await post({ channel: "C0X", text: "x", blocks: section("a".repeat(3000)) })).toMatchObject({ ok: true });
     expect(await post({ channel: "C0X", text: "x", blocks: section("a".repeat(3001)) })).toEqual({ ok: false, error: "invalid_blocks" });
     expect(await post({ channel: "C0X", text: "a".repeat(40_001) })).toEqual({ ok: false, error: "msg_too_long" });
+    expect(await post({ channel: "C0X", text: "x", blocks: Array.from({ length: 51 }, () => section("a")[0]) })).toEqual({ ok: false, error: "invalid_blocks" });
   });
 
   it("given a long question full of '&', then the handoff thread's head lands, claimed too, with the whole question over sections within the limit", async () => {
@@ -77,4 +78,26 @@ describe("Slack's message limits", () => {
     expect(flat(sections.join(" "))).toContain(flat(answer.replace(/&/g, "&amp;")));
     expect(String(relay.body.text).length).toBeLessThanOrEqual(40_000);
   }, 90_000);
+
+  it("given a tolk's answer that escapes to more than 50 sections, then the asker receives all of it, in order, over messages of at most 50 blocks, the button under the last", async () => {
+    const t = nextTs();
+    const handoffId = await driver.askForPerson("EvL7a", "U0ASKER", "C0LONG7", t);
+    await driver.share("U0ASKER", handoffId, "C0LONG7", t);
+    const head = await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === TOLKEN && !c.body.thread_ts && JSON.stringify(c.body.blocks ?? "").includes(handoffId) && c.response.ok === true);
+    await driver.press("U0ANNA", "vliegwiel_claim", handoffId, TOLKEN, { message_ts: String(head.response.ts) });
+    await waitForCall(slack, "chat.update", (c) => c.body.ts === head.response.ts && /Anna/.test(JSON.stringify(c.body.blocks)));
+
+    // Within Slack's 40 000 characters as typed; every "&" becomes "&amp;", so each line fills a section of its own.
+    const answer = `${Array.from({ length: 55 }, (_, i) => `Regel ${i + 1}: ${"A&B&".repeat(175)}`).join("\n")}\nSLOTREGEL`;
+    expect(answer.length).toBeLessThan(40_000);
+    await driver.event("EvL7b", { type: "message", user: "U0ANNA", text: answer.replace(/&/g, "&amp;"), ts: nextTs(), thread_ts: String(head.response.ts), channel: TOLKEN, channel_type: "channel" });
+    const last = await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === "C0LONG7" && c.response.ok === true && JSON.stringify(c.body.blocks ?? "").includes("vliegwiel_write_to_helper"), 60_000);
+    const parts = slack.posts("C0LONG7").filter((c) => c.body.thread_ts === t && Array.isArray(c.body.blocks) && Number(c.response.ts) <= Number(last.response.ts));
+    const relay = parts.slice(parts.findIndex((c) => String(c.body.text).startsWith("Antwoord van")));
+    expect(relay.length).toBeGreaterThan(1);
+    expect(slack.callsTo("chat.postMessage").filter((c) => c.body.channel === "C0LONG7" && c.response.ok !== true)).toEqual([]);
+    for (const part of relay) expect((part.body.blocks as Block[]).length).toBeLessThanOrEqual(50);
+    expect(relay.at(-1)).toBe(last);
+    expect(flat(relay.flatMap(sectionsOf).join("\n"))).toContain(flat(answer.replace(/&/g, "&amp;")));
+  }, 120_000);
 });

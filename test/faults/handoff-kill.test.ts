@@ -8,7 +8,7 @@ import { FakeSlackApi } from "../fakes/fake-slack-api.js";
 import { AppProcess } from "../helpers/app-process.js";
 import { freePort } from "../helpers/free-port.js";
 import { copyOfStarterKnowledge, tempDir } from "../helpers/temp-knowledge.js";
-import { CONSENT_POINTS, DELIVERY_POINTS, DeliveryKiller, lockDatabase, statusOf, until, type ConsentPoint, type DeliveryPoint } from "./kill-points.js";
+import { CONSENT_POINTS, DELIVERY_POINTS, DeliveryKiller, FAULT_TEST_MS, lockDatabase, statusOf, until, type ConsentPoint, type DeliveryPoint } from "./kill-points.js";
 import { DiscordFlow } from "./discord-flow.js";
 import { SlackFlow } from "./slack-flow.js";
 import type { Counts, HandoffFlow, Step } from "./flow.js";
@@ -61,7 +61,7 @@ describe("handoffs under SIGKILL at every point of a delivery", () => {
     flows.slack = new SlackFlow(slack, `http://127.0.0.1:${port}/slack/events`);
     flows.discord = new DiscordFlow(discord, GENERAL, HANDOFF_FORUM);
     await restart();
-  }, 120_000);
+  }, FAULT_TEST_MS);
   afterAll(async () => {
     await app.kill();
     await slack.stop();
@@ -106,9 +106,12 @@ describe("handoffs under SIGKILL at every point of a delivery", () => {
     if (point === "before the consent commit") {
       const release = lockDatabase(dbFile);
       const pressed = flow.share(h).catch(() => undefined); // cut off by the kill: no acknowledgement
-      await flow.waitPressSent(h);
-      await app.kill();
-      release();
+      try {
+        await flow.waitPressSent(h);
+        await app.kill();
+      } finally {
+        release(); // also when the wait failed: a lock left behind would stall every later run
+      }
       await pressed;
       await restart();
       expect(statusOf(dbFile, h.handoffId)).toBe("awaiting_consent");
@@ -129,15 +132,15 @@ describe("handoffs under SIGKILL at every point of a delivery", () => {
     for (const point of CONSENT_POINTS) {
       it(`${platform}: killed ${point}, then the handoff goes on with one head and one notice per step`, async () => {
         expectExactlyOnce(await run(platform, point, "consent"));
-      }, 180_000);
+      }, FAULT_TEST_MS);
     }
     for (const point of DELIVERY_POINTS) {
       it(`${platform}: killed ${point} of the thread's head, then exactly one head and every step once`, async () => {
         expectExactlyOnce(await run(platform, point, "head"));
-      }, 180_000);
+      }, FAULT_TEST_MS);
       it(`${platform}: killed ${point} of a relayed answer, then it reaches the asker exactly once`, async () => {
         expectExactlyOnce(await run(platform, point, "relay"));
-      }, 180_000);
+      }, FAULT_TEST_MS);
     }
   }
 
@@ -160,7 +163,7 @@ describe("handoffs under SIGKILL at every point of a delivery", () => {
     const counts = { consent: slack.callsTo("chat.postEphemeral").filter((c) => c.body.thread_ts === h.ts).length, ...flow.counts(h) };
     results.push({ platform: "slack", step: "event", point: "after the ack, before the commit", counts });
     expectExactlyOnce(counts);
-  }, 180_000);
+  }, FAULT_TEST_MS);
 
   /** The answers in the thread Vliegwiel starts on a question in #algemeen (its id is the question's). */
   const answersIn = (thread: string) => discord.callsTo("POST", new RegExp(`^/channels/${thread}/messages$`)).filter((c) => !c.body.rateLimited);
@@ -197,7 +200,7 @@ describe("handoffs under SIGKILL at every point of a delivery", () => {
         db.close();
       }
       expect(answersIn(thread).length).toBeGreaterThanOrEqual(1);
-    }, 180_000);
+    }, FAULT_TEST_MS);
   }
 
   it("discord: a tolk's reply taken in by a process that then died is relayed once after the restart", async () => {
@@ -224,7 +227,7 @@ describe("handoffs under SIGKILL at every point of a delivery", () => {
     const counts = flow.counts(h);
     results.push({ platform: "discord", step: "relay", point: "taken in, then the process died", counts });
     expectExactlyOnce(counts);
-  }, 180_000);
+  }, FAULT_TEST_MS);
 
   const unfinishedInbox = () => {
     const db = new Database(dbFile, { readonly: true });

@@ -9,7 +9,7 @@ import { freePort } from "../helpers/free-port.js";
 import { eventually, saveProfile } from "../helpers/intro-flow.js";
 import { SLACK_SECRET, SlackDriver } from "../helpers/slack-flow.js";
 import { copyOfStarterKnowledge, tempDir } from "../helpers/temp-knowledge.js";
-import { DELIVERY_POINTS, DeliveryKiller, until, type DeliveryPoint } from "./kill-points.js";
+import { DELIVERY_POINTS, DeliveryKiller, FAULT_TEST_MS, PATIENCE_MS, until, type DeliveryPoint } from "./kill-points.js";
 
 const CONTACT_DM = "DU0KEES";
 const KEES_DISCORD = "960000000000000031";
@@ -56,7 +56,7 @@ describe("introductions under SIGKILL while the request to the contact is delive
     driver = new SlackDriver(slack, `http://127.0.0.1:${port}/slack/events`);
     await restart();
     saveProfile(dbFile, { id: "de-schakel", name: "Dorpshuis De Schakel", contact: { name: "Kees", handles: { slack: "U0KEES", discord: KEES_DISCORD }, contactable: true } });
-  }, 120_000);
+  }, FAULT_TEST_MS);
   afterAll(async () => {
     await app.kill();
     await slack.stop();
@@ -75,21 +75,21 @@ describe("introductions under SIGKILL while the request to the contact is delive
     const dm = `D0ASK${n}`;
     const thread = `${ts++}.000100`;
     await driver.event(`EvKill${n}`, { type: "message", channel_type: "im", user: asker, text: "Hoe starten we een buurtbus met vrijwilligers?", ts: thread, channel: dm });
-    await eventually(() => slack.posts(dm).find((c) => c.body.thread_ts === thread), "the answer", 60_000);
+    await eventually(() => slack.posts(dm).find((c) => c.body.thread_ts === thread), "the answer", PATIENCE_MS);
     await driver.press(asker, "vliegwiel_connect_me", "de-schakel", dm, { message_ts: `${thread}1`, thread_ts: thread });
-    const choice = await eventually(() => slack.posts(dm).find((c) => buttonsOf(c).some((b) => b.action_id === "vliegwiel_intro_share_named")), "the choice", 60_000);
+    const choice = await eventually(() => slack.posts(dm).find((c) => buttonsOf(c).some((b) => b.action_id === "vliegwiel_intro_share_named")), "the choice", PATIENCE_MS);
     const introId = buttonsOf(choice)[0]!.value;
     killer.arm(point, isRequest);
     await driver.press(asker, "vliegwiel_intro_share_named", introId, dm, { message_ts: `${thread}2`, thread_ts: thread }).catch(() => undefined);
     await killer.done();
     await restart();
     const requests = () => slack.posts(CONTACT_DM).filter((c) => buttonsOf(c).some((b) => b.action_id === "vliegwiel_intro_accept" && b.value === introId));
-    const request = await eventually(() => requests()[0], "the request after the restart", 60_000);
-    await eventually(() => slack.posts(dm).find((c) => String(c.body.text).includes("Je verzoek is doorgestuurd")), "the asker hears it was sent", 60_000);
+    const request = await eventually(() => requests()[0], "the request after the restart", PATIENCE_MS);
+    await eventually(() => slack.posts(dm).find((c) => String(c.body.text).includes("Je verzoek is doorgestuurd")), "the asker hears it was sent", PATIENCE_MS);
     await driver.press("U0KEES", "vliegwiel_intro_accept", introId, CONTACT_DM, { message_ts: String(request.response.ts) });
     const group = `GU0ASK${n}U0KEES`.replace(/[^A-Z0-9G]/g, "");
-    await eventually(() => slack.posts().find((c) => String(c.body.channel).startsWith("G") && String(c.body.text).includes(`<@${asker}>`)), "the group DM", 60_000);
-    await until(() => outboxEmpty(), "an empty introduction outbox", 60_000);
+    await eventually(() => slack.posts().find((c) => String(c.body.channel).startsWith("G") && String(c.body.text).includes(`<@${asker}>`)), "the group DM", PATIENCE_MS);
+    await until(() => outboxEmpty(), "an empty introduction outbox", PATIENCE_MS);
     const counts = {
       request: requests().length,
       sent: slack.posts(dm).filter((c) => String(c.body.text).includes("Je verzoek is doorgestuurd")).length,
@@ -111,7 +111,7 @@ describe("introductions under SIGKILL while the request to the contact is delive
   DELIVERY_POINTS.forEach((point, i) => {
     it(`slack: killed ${point} of the request to the contact, then it arrives exactly once and the loop goes on`, async () => {
       expect(await run(point, i + 1)).toEqual({ request: 1, sent: 1, introduction: 1 });
-    }, 180_000);
+    }, FAULT_TEST_MS);
   });
 
   /** The same on Discord: the request to Kees's DM, posted with a nonce, killed at each point. */
@@ -120,7 +120,7 @@ describe("introductions under SIGKILL while the request to the contact is delive
     const dm = `98200000000000000${n}`;
     const inChannel = (channel: string) => [...discord.messages.values()].filter((m) => m.channel_id === channel);
     discord.dispatch("MESSAGE_CREATE", discord.message({ channelId: dm, content: "Hoe starten we een buurtbus met vrijwilligers?", guild: false, author: asker }));
-    const answer = await eventually(() => inChannel(dm).find((m) => discordButtons(m.components).includes("vw:connect_me:de-schakel")), "the answer with the suggestion", 60_000);
+    const answer = await eventually(() => inChannel(dm).find((m) => discordButtons(m.components).includes("vw:connect_me:de-schakel")), "the answer with the suggestion", PATIENCE_MS);
     expect(answer).toBeDefined();
     const press = (user: { id: string; username: string }, customId: string, channelId: string) => {
       const interaction = discord.interaction({ type: 3, channelId, user, data: { custom_id: customId, component_type: 2 }, message: discord.message({ channelId, content: "", author: BOT }) });
@@ -128,7 +128,7 @@ describe("introductions under SIGKILL while the request to the contact is delive
       return interaction;
     };
     const connect = press(asker, "vw:connect_me:de-schakel", dm);
-    const choice = await eventually(() => discord.callsTo("POST", new RegExp(`^/interactions/${connect.id}/`))[0], "the choice", 60_000);
+    const choice = await eventually(() => discord.callsTo("POST", new RegExp(`^/interactions/${connect.id}/`))[0], "the choice", PATIENCE_MS);
     const share = discordButtons((choice.body.data as { components?: unknown }).components).find((id) => id.startsWith("vw:intro_share_named:"))!;
     const introId = share.split(":")[2]!;
     killer.arm(point, (request) => {
@@ -139,14 +139,14 @@ describe("introductions under SIGKILL while the request to the contact is delive
     await killer.done();
     await restart();
     const requests = () => inChannel(KEES_DM).filter((m) => discordButtons(m.components).includes(`vw:intro_accept:${introId}`));
-    await eventually(() => requests()[0], "the request after the restart", 60_000);
+    await eventually(() => requests()[0], "the request after the restart", PATIENCE_MS);
     // What concerns the asker alone is counted in their DM (where it goes, wherever they asked).
     const sent = () => inChannel(`97${asker.id.slice(2)}`).filter((m) => String(m.content).includes("Je verzoek is doorgestuurd"));
-    await eventually(() => sent()[0], "the asker hears it was sent", 60_000);
+    await eventually(() => sent()[0], "the asker hears it was sent", PATIENCE_MS);
     press({ id: KEES_DISCORD, username: "kees" }, `vw:intro_accept:${introId}`, KEES_DM);
     const toAsker = () => inChannel(`97${asker.id.slice(2)}`).filter((m) => String(m.content).includes(`<@${KEES_DISCORD}>`));
-    await eventually(() => toAsker()[0], "the asker's DM with Kees's handle", 60_000);
-    await until(() => outboxEmpty(), "an empty introduction outbox", 60_000);
+    await eventually(() => toAsker()[0], "the asker's DM with Kees's handle", PATIENCE_MS);
+    await until(() => outboxEmpty(), "an empty introduction outbox", PATIENCE_MS);
     const counts = { request: requests().length, sent: sent().length, introduction: toAsker().length };
     results.push(`discord request ${point.padEnd(34)} ${Object.entries(counts).map(([k, v]) => `${k}=${v}`).join(" ")}`);
     return counts;
@@ -155,6 +155,6 @@ describe("introductions under SIGKILL while the request to the contact is delive
   DELIVERY_POINTS.forEach((point, i) => {
     it(`discord: killed ${point} of the request to the contact, then it arrives exactly once and the loop goes on`, async () => {
       expect(await runDiscord(point, i + 1)).toEqual({ request: 1, sent: 1, introduction: 1 });
-    }, 180_000);
+    }, FAULT_TEST_MS);
   });
 });

@@ -1,6 +1,14 @@
 import Database from "better-sqlite3";
 import type { AppProcess } from "../helpers/app-process.js";
 
+/**
+ * How long a fault test waits for a condition before it fails with what it waited for: generous, so
+ * that a loaded machine (a start under load takes long) fails only what really does not happen.
+ */
+export const PATIENCE_MS = Number(process.env.FAULT_PATIENCE_MS ?? 300_000);
+/** A fault test's own limit, above the sum of its waits, so that a wait's message is what reports a failure. */
+export const FAULT_TEST_MS = 1_800_000;
+
 /** Where in one delivery the app is killed (SIGKILL). */
 export type DeliveryPoint = "before the post" | "in flight" | "after the post, before the commit" | "after the commit";
 /** Where around the consent the app is killed. */
@@ -76,24 +84,19 @@ export class DeliveryKiller {
   }
 
   /** Resolves once the armed kill has happened. */
-  async done(timeoutMs = 30_000): Promise<void> {
-    const until = Date.now() + timeoutMs;
-    while (!this.killed) {
-      if (Date.now() > until) throw new Error("the armed kill point was never reached");
-      await new Promise((r) => setTimeout(r, 20));
-    }
+  async done(timeoutMs = PATIENCE_MS): Promise<void> {
+    const point = this.armed?.point;
+    await until(() => !!this.killed, `the armed kill point${point ? ` (${point})` : ""} to be reached`, timeoutMs);
     await this.killed;
   }
 
   private async killOnceDelivered(): Promise<void> {
     const db = new Database(this.databaseFile, { readonly: true });
     try {
-      // The post being answered is the newest attempt; wait until no attempted effect is left undelivered.
-      for (let i = 0; i < 1500; i++) {
-        const open = db.prepare(`SELECT count(*) FROM ${this.outbox} WHERE attempts > 0 AND delivered_at IS NULL`).pluck().get() as number;
-        if (open === 0) break;
-        await new Promise((r) => setTimeout(r, 10));
-      }
+      // The post being answered is the newest attempt; wait until no attempted effect is left undelivered
+      // (the kill must come after the commit, however long a loaded machine takes to make it).
+      const open = () => db.prepare(`SELECT count(*) FROM ${this.outbox} WHERE attempts > 0 AND delivered_at IS NULL`).pluck().get() as number;
+      await until(() => open() === 0, `the delivered post to be committed in ${this.outbox} (to kill after the commit)`, PATIENCE_MS, 10);
     } finally {
       db.close();
     }
@@ -121,10 +124,11 @@ export function statusOf(file: string, handoffId: string): string | undefined {
   }
 }
 
-export async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+/** Waits for a condition (never a fixed time); fails after `timeoutMs` saying what it waited for. */
+export async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = PATIENCE_MS, everyMs = 25): Promise<void> {
+  const started = Date.now();
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
+    if (Date.now() - started > timeoutMs) throw new Error(`waited ${Math.round(timeoutMs / 1000)} s for ${what}, in vain`);
+    await new Promise((r) => setTimeout(r, everyMs));
   }
 }

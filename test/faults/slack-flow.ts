@@ -1,6 +1,6 @@
 import type { FakeSlackApi } from "../fakes/fake-slack-api.js";
 import { SlackDriver, TOLKEN, waitForCall } from "../helpers/slack-flow.js";
-import { until } from "./kill-points.js";
+import { PATIENCE_MS, until } from "./kill-points.js";
 import type { Counts, HandoffFlow, Run } from "./flow.js";
 
 type SlackRun = Run & { ts: string; headTs?: string };
@@ -24,7 +24,7 @@ export class SlackFlow implements HandoffFlow {
 
   async ask(): Promise<SlackRun> {
     const ts = `${this.next++}.000001`;
-    const handoffId = await this.driver.askForPerson(`EvK${ts}`, ASKER, VRAGEN, ts);
+    const handoffId = await this.driver.askForPerson(`EvK${ts}`, ASKER, VRAGEN, ts, PATIENCE_MS);
     return { handoffId, ts };
   }
 
@@ -38,7 +38,9 @@ export class SlackFlow implements HandoffFlow {
 
   async waitPressSent(run: Run): Promise<void> {
     await until(() => this.sent.has(run.handoffId), "the press");
-    // The press is on its way over HTTP; the app, its database locked, cannot commit it.
+    // The press is on its way over HTTP. The database is locked, so the app cannot commit it whenever the
+    // kill comes: this short grace only lets it usually arrive first (the app, blocked on the lock, cannot
+    // say when it has), it decides nothing the test asserts.
     await new Promise((r) => setTimeout(r, 300));
   }
 
@@ -89,7 +91,7 @@ export class SlackFlow implements HandoffFlow {
 
   async waitClosed(run: Run): Promise<void> {
     await until(() => this.inAsker(run, (t) => t.startsWith("Je vraag is afgesloten")) > 0 && this.inTeam(run, (t) => t === "Afgesloten.") > 0, "the close");
-    await waitForCall(this.slack, "chat.update", (c) => c.body.ts === this.headOf(run)!.ts && JSON.stringify(c.body.blocks).includes("Afgesloten"));
+    await waitForCall(this.slack, "chat.update", (c) => c.body.ts === this.headOf(run)!.ts && JSON.stringify(c.body.blocks).includes("Afgesloten"), PATIENCE_MS);
   }
 
   isHead(request: unknown, run: Run): boolean {

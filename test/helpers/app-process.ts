@@ -16,14 +16,18 @@ export class AppProcess {
     return !!this.child;
   }
 
-  /** Starts and resolves once every line in `readyWhen` was logged. */
-  async start(readyWhen: readonly string[], timeoutMs = 60_000): Promise<void> {
+  /**
+   * Starts and resolves once every line in `readyWhen` was logged. The limit is generous (a start on a
+   * loaded machine may take minutes); failing, it names the lines still missing and the log's end.
+   */
+  async start(readyWhen: readonly string[], timeoutMs = 300_000): Promise<void> {
     const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: REPO_ROOT, env: this.env, stdio: ["ignore", "ignore", "pipe"] });
     this.child = child;
     this.exited = new Promise((resolve) => child.once("exit", () => resolve()));
     const started = this.log.length;
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no start within ${timeoutMs} ms:\n${this.log.slice(started)}`)), timeoutMs);
+      const missing = () => readyWhen.filter((line) => !this.log.slice(started).includes(line)).join(", ");
+      const timer = setTimeout(() => reject(new Error(`not started within ${timeoutMs / 1000} s (still missing: ${missing()}); log:\n${this.log.slice(started).slice(-4000)}`)), timeoutMs);
       const onExit = (code: number | null) => reject(new Error(`exited with ${code}:\n${this.log.slice(started)}`));
       child.once("exit", onExit);
       child.stderr!.on("data", (chunk: Buffer) => {

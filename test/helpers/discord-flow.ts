@@ -16,11 +16,11 @@ export const discordPosts = (discord: FakeDiscord, channelId: string) =>
   discord.callsTo("POST", new RegExp(`^/channels/${channelId}/messages$`)).filter((c) => !("failedWith" in c.body));
 
 /** Asks an unanswerable question by mention in `channelId`; resolves to the asker's thread and the consent buttons. */
-export async function askForPersonOnDiscord(discord: FakeDiscord, channelId: string): Promise<{ askerThread: string; share: string }> {
+export async function askForPersonOnDiscord(discord: FakeDiscord, channelId: string, timeoutMs = 20_000): Promise<{ askerThread: string; share: string }> {
   const question = discord.message({ channelId, content: `<@${BOT.id}> Hoe vraag ik een evenementenvergunning aan voor ons buurtfeest?`, mentionsBot: true, author: ASKER });
   discord.dispatch("MESSAGE_CREATE", question);
   const askerThread = String(question.id);
-  const [reply] = await discord.waitFor("POST", new RegExp(`^/channels/${askerThread}/messages$`), 1, 20_000);
+  const [reply] = await discord.waitFor("POST", new RegExp(`^/channels/${askerThread}/messages$`), 1, timeoutMs);
   const buttons = ((reply!.body.components ?? []) as Row[]).flatMap((r) => r.components);
   return { askerThread, share: buttons[0]!.custom_id };
 }

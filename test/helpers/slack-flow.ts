@@ -38,9 +38,9 @@ export class SlackDriver {
   }
 
   /** Asks an unanswerable question by mention in `channel`; resolves to the consent buttons' handoff id. */
-  async askForPerson(eventId: string, user: string, channel: string, ts: string): Promise<string> {
+  async askForPerson(eventId: string, user: string, channel: string, ts: string, timeoutMs = 60_000): Promise<string> {
     await this.event(eventId, { type: "app_mention", user, text: "<@U0BOT> Hoe vraag ik een evenementenvergunning aan voor ons buurtfeest?", ts, channel });
-    const consent = await waitForCall(this.slack, "chat.postEphemeral", (c) => c.body.channel === channel && c.body.thread_ts === ts, 60_000);
+    const consent = await waitForCall(this.slack, "chat.postEphemeral", (c) => c.body.channel === channel && c.body.thread_ts === ts, timeoutMs);
     const buttons = (consent.body.blocks as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>).find((b) => b.type === "actions")!.elements!;
     return buttons[0]!.value;
   }

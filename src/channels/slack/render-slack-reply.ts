@@ -4,6 +4,7 @@ import { linkedSourceLines } from "../linked-sources.js";
 import { chunk, splitSources } from "../split-text.js";
 import { button } from "./block-kit.js";
 import { escapeSlack } from "./slack-escape.js";
+import { feedbackValue } from "./feedback-value.js";
 import { initiativeBlocks } from "./initiative-blocks.js";
 
 /** Slack's limit for the text of one section block. */
@@ -13,8 +14,8 @@ type Block = Record<string, unknown>;
 
 const STYLES: Record<string, "primary" | "danger"> = { share: "primary" };
 
-/** A core reply as Block Kit: the text (split within Slack's limits), its sources, and its buttons. */
-export function renderSlackReply(reply: Reply): { text: string; blocks: Block[] } {
+/** A core reply as Block Kit: the text (split within Slack's limits), its sources, and its buttons (feedback tied to `question`). */
+export function renderSlackReply(reply: Reply, question?: string): { text: string; blocks: Block[] } {
   // A list from the gids is shown as its initiatives (below), not twice.
   const [body, sources] = splitSources(reply.reason === "gids" && reply.initiatives?.length ? "" : reply.text);
   const blocks: Block[] = [];
@@ -30,9 +31,15 @@ export function renderSlackReply(reply: Reply): { text: string; blocks: Block[] 
     blocks.push({
       type: "actions",
       block_id: `vliegwiel:${reply.handoffId ?? "answer"}`,
-      elements: actions.map((action) => button(`vliegwiel_${action}`, actionLabel(action, reply.language), reply.handoffId ?? action, STYLES[action])),
+      elements: actions.map((action) => button(`vliegwiel_${action}`, actionLabel(action, reply.language), valueOf(action, reply, question), STYLES[action])),
     });
   }
   // The top-level text is what notifications show: escaped like the blocks.
   return { text: escapeSlack(reply.text).slice(0, 3000), blocks };
+}
+
+/** A button's value: the handoff it acts on, the question its feedback is about, else its action. */
+function valueOf(action: string, reply: Reply, question: string | undefined): string {
+  if (action === "feedback_up" || action === "feedback_down") return feedbackValue(action, question);
+  return reply.handoffId ?? action;
 }

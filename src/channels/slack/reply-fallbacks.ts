@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
 import type { Logger } from "../../logger.js";
 import { escapeSlack } from "./slack-escape.js";
-import { slackPieces } from "./slack-limits.js";
+import { inMessages, slackPieces } from "./slack-limits.js";
 import { slackErrorCode } from "./slack-transient-retry.js";
 
 type Client = App["client"];
@@ -24,10 +24,14 @@ export type ReplyTarget = { channel: string; threadTs: string; user: string };
 export async function postPublicReply(client: Client, target: ReplyTarget, rendered: Rendered, fullText: string, broadcast: boolean): Promise<void> {
   // Without a thread (a DM the reply moved to), at the top of the conversation.
   const where = { channel: target.channel, ...(target.threadTs ? { thread_ts: target.threadTs, reply_broadcast: broadcast } : {}) };
+  // More blocks than Slack takes in one message: several, in order (slack-limits.ts).
+  const parts = inMessages(rendered);
+  let index = 0;
   try {
-    await client.chat.postMessage({ ...where, ...rendered } as PostArgs);
+    // Only the first part is also shown in the channel (reply_broadcast); the rest stays in the thread.
+    for (; index < parts.length; index++) await client.chat.postMessage({ ...where, ...(index > 0 && target.threadTs ? { reply_broadcast: false } : {}), ...parts[index] } as PostArgs);
   } catch (error) {
-    if (!REFUSED_CONTENT.has(slackErrorCode(error) ?? "")) throw error;
+    if (index > 0 || !REFUSED_CONTENT.has(slackErrorCode(error) ?? "")) throw error;
     for (const text of slackPieces(escapeSlack(fullText), PLAIN_PIECE)) await client.chat.postMessage({ ...where, text } as PostArgs);
   }
 }
@@ -37,11 +41,14 @@ export async function postPublicReply(client: Client, target: ReplyTarget, rende
  * DM with Vliegwiel instead (still private); when Slack refuses its blocks, as plain text.
  */
 export async function postPrivateReply(client: Client, target: ReplyTarget, rendered: Rendered, fullText: string, logger: Logger): Promise<void> {
+  const parts = inMessages(rendered);
+  let index = 0;
   try {
-    await client.chat.postEphemeral({ channel: target.channel, user: target.user, thread_ts: target.threadTs, ...(rendered as { text: string }) });
+    for (; index < parts.length; index++) await client.chat.postEphemeral({ channel: target.channel, user: target.user, thread_ts: target.threadTs, ...(parts[index] as { text: string }) });
     return;
   } catch (error) {
     const code = slackErrorCode(error) ?? "";
+    if (index > 0) throw error;
     if (REFUSED_CONTENT.has(code)) {
       for (const text of slackPieces(escapeSlack(fullText), PLAIN_PIECE)) await client.chat.postEphemeral({ channel: target.channel, user: target.user, thread_ts: target.threadTs, text });
       return;

@@ -65,10 +65,13 @@ export const MENTION = /<@[A-Z0-9]+>/g;
 /** Threads Vliegwiel answered in: follow-ups there reach it without a new mention. */
 export const THREADS = "slack-thread";
 
-/** Posts a reply in the asker's thread; consent questions (and `privately`, what concerns `user` alone) only to them (ephemeral) outside DMs. */
-export async function postReply(ctx: SlackContext, channel: string, threadTs: string, user: string, reply: Reply, direct: boolean, privately = false, broadcast = false): Promise<void> {
+/**
+ * Posts a reply in the asker's thread; consent questions (and `privately`, what concerns `user` alone) only to them (ephemeral) outside DMs.
+ * `question`: what the reply answers, for its feedback buttons.
+ */
+export async function postReply(ctx: SlackContext, channel: string, threadTs: string, user: string, reply: Reply, direct: boolean, privately = false, broadcast = false, question?: string): Promise<void> {
   const { client, options } = ctx;
-  const rendered = renderSlackReply(reply);
+  const rendered = renderSlackReply(reply, question);
   const privateReply = !direct && (privately || (reply.actions ?? []).some((a) => a === "share" || a === "share_anonymous" || a === "dont_share"));
   try {
     // Fallbacks (reply-fallbacks.ts): plain text when Slack refuses the blocks, the asker's DM when an ephemeral cannot reach them.
@@ -93,19 +96,20 @@ export async function answer(ctx: SlackContext, event: SlackMessageEvent, delive
   const consentThread = await dmThreadAwaitingConsent(ctx, event);
   const threadTs = event.thread_ts ?? consentThread ?? event.ts;
   await client.reactions.add({ channel: event.channel, timestamp: event.ts, name: "eyes" }).catch(() => undefined);
+  const question = fromSlack((event.text ?? "").replace(MENTION, "").trim());
   const reply = await core.handle({
     channel: ctx.name,
     conversationId: `${event.channel}:${threadTs}`,
     userId: event.user,
     userName: await ctx.nameOf(event.user), // shown (with consent) in the tolken's channel: a name, not a ping
-    text: fromSlack((event.text ?? "").replace(MENTION, "").trim()),
+    text: question,
     attachments: attachmentsOf(event),
     eventKey: `slack:${deliveryId}`, // handled again after a restart: the handoff it started stands
   });
-  await postReply(ctx, event.channel, threadTs, event.user, reply, event.channel_type === "im", false, !!consentThread);
+  await postReply(ctx, event.channel, threadTs, event.user, reply, event.channel_type === "im", false, !!consentThread, question);
 }
 
-/** The question that started a thread (for "Vraag een mens" under an answer). */
+/** The question that started a thread (for "Vraag een mens" under an answer, and feedback under answers posted before it carried its question). */
 export async function questionOf(ctx: SlackContext, channel: string, threadTs: string): Promise<string | undefined> {
   const history = await ctx.client.conversations.replies({ channel, ts: threadTs, limit: 1 }).catch(() => undefined);
   // A slash command's question was posted as "<@U…> vraagt: …"; a mention's question as "<@BOT> …".

@@ -14,3 +14,19 @@ export function postEffectOnce(client: App["client"], input: DeliveryInput, args
     eventType: EFFECT_METADATA_TYPE, payload: { handoff_id: input.handoff.id }, since: input.handoff.openedAt ?? input.handoff.createdAt,
   });
 }
+
+/**
+ * A handoff effect's message too long for one Slack message (slack-limits.ts inMessages), each part
+ * once: the first as any effect's post (its reference recorded), later ones found by their part
+ * number in the metadata on a retry. Returns the first part's "channel:ts".
+ */
+export async function postEffectPartsOnce(client: App["client"], input: DeliveryInput, parts: PostArgs[]): Promise<string> {
+  const [first, ...rest] = parts;
+  const ref = await postEffectOnce(client, input, first!);
+  const since = input.handoff.openedAt ?? input.handoff.createdAt;
+  for (const [index, args] of rest.entries()) {
+    const later = { effectId: input.effectId, attempt: input.attempt, recordPost: () => undefined };
+    await postOnceWithMetadata(client, later, args, { eventType: EFFECT_METADATA_TYPE, payload: { handoff_id: input.handoff.id, part: String(index + 2) }, since });
+  }
+  return ref;
+}

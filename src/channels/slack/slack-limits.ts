@@ -29,3 +29,22 @@ export function notificationText(escaped: string, limit = SLACK_SECTION_LIMIT): 
   if (escaped.length <= limit) return escaped;
   return `${escaped.slice(0, limit - 1).replace(/&[a-z]{0,3}$/, "")}…`;
 }
+
+type Message = { text: string; blocks?: unknown[] };
+
+/**
+ * A message whose blocks are more than Slack takes (SLACK_BLOCK_LIMIT, else invalid_blocks) as
+ * several, in order: the first keeps what leads (a notice), the last what closes (sources, buttons).
+ * Each later one's notification text is the start of its own text. One message when it fits.
+ */
+export function inMessages<T extends Message>(message: T, limit = SLACK_BLOCK_LIMIT): T[] {
+  const blocks = message.blocks ?? [];
+  if (blocks.length <= limit) return [message];
+  const parts: T[] = [];
+  for (let at = 0; at < blocks.length; at += limit) {
+    const own = blocks.slice(at, at + limit);
+    const first = own.map((b) => (b as { text?: { text?: unknown } }).text?.text).find((t): t is string => typeof t === "string");
+    parts.push({ ...message, blocks: own, text: at === 0 || !first ? message.text : notificationText(first) });
+  }
+  return parts;
+}

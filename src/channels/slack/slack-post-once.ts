@@ -40,13 +40,16 @@ export async function postOnceWithMetadata(
   return ref;
 }
 
-async function findPosted(client: Client, effectId: number, args: PostArgs, meta: { eventType: string; since: string }): Promise<string | undefined> {
+async function findPosted(client: Client, effectId: number, args: PostArgs, meta: { eventType: string; payload: Record<string, string>; since: string }): Promise<string | undefined> {
   const sinceSeconds = (Date.parse(meta.since) - 60_000) / 1000;
   const page = args.thread_ts
     ? await client.conversations.replies({ channel: args.channel, ts: args.thread_ts, include_all_metadata: true, limit: 200 })
     : await client.conversations.history({ channel: args.channel, oldest: sinceSeconds.toFixed(6), include_all_metadata: true, limit: 200 });
+  // A message sent as several (slack-limits.ts inMessages) has its part in the payload; the first has none.
+  const part = meta.payload.part ?? "";
   const mine = ((page.messages ?? []) as HistoryMessage[]).find(
-    (m) => m.metadata?.event_type === meta.eventType && String(m.metadata.event_payload?.effect_id) === String(effectId),
+    (m) => m.metadata?.event_type === meta.eventType && String(m.metadata.event_payload?.effect_id) === String(effectId)
+      && String(m.metadata.event_payload?.part ?? "") === part,
   );
   return mine?.ts ? `${args.channel}:${mine.ts}` : undefined;
 }

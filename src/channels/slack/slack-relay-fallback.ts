@@ -1,6 +1,7 @@
 import type { App, types } from "@slack/bolt";
 import type { DeliveryInput } from "../../core/handoff/handoff-service.js";
-import { postEffectOnce } from "./slack-effect-post.js";
+import { postEffectPartsOnce } from "./slack-effect-post.js";
+import { inMessages } from "./slack-limits.js";
 import { escapeSlack } from "./slack-escape.js";
 import type { PostArgs } from "./slack-post-once.js";
 import { slackErrorCode } from "./slack-transient-retry.js";
@@ -29,7 +30,8 @@ const ABOUT_QUESTION = { nl: "Over je vraag", en: "About your question" } as con
  */
 export async function relayToAsker(client: Client, input: DeliveryInput, args: PostArgs, handoffThread: string | undefined): Promise<void> {
   try {
-    await postEffectOnce(client, input, args);
+    // More blocks than Slack takes in one message: several, in order (slack-limits.ts).
+    await postEffectPartsOnce(client, input, inMessages(args));
     return;
   } catch (error) {
     const why = UNREACHABLE_CHANNEL[slackErrorCode(error) ?? ""];
@@ -47,7 +49,7 @@ async function relayByDm(client: Client, input: DeliveryInput, args: PostArgs): 
   const about = `${ABOUT_QUESTION[input.handoff.asker.language === "en" ? "en" : "nl"]} “${escapeSlack(question)}”:`;
   const own = (args.blocks ?? [{ type: "section", text: { type: "mrkdwn", text: args.text } }]) as types.KnownBlock[];
   const blocks = [{ type: "context", elements: [{ type: "mrkdwn", text: about }] } as types.KnownBlock, ...own];
-  await postEffectOnce(client, input, { channel: dm, text: args.text, blocks });
+  await postEffectPartsOnce(client, input, inMessages({ channel: dm, text: args.text, blocks }));
 }
 
 /** A notice in the handoff thread (best effort: the relay's own outcome does not depend on it). */

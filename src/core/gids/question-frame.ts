@@ -37,13 +37,13 @@ const GENERIC_WORDS = `
   the a an new old big small many much every all some get make go come use used take keep stay
 `;
 
-const FRAME: ReadonlySet<string> = new Set(
-  tokenize(foldDiacritics(`${FRAME_WORDS} ${GENERIC_WORDS}`)).flatMap((w) => [w, stemDutch(w)]),
-);
+let frame: ReadonlySet<string> | undefined;
+/** Made on first use, not at import: stemming may ask the Dutch word list, which a running app reads in the background. */
+const FRAME = () => (frame ??= new Set(tokenize(foldDiacritics(`${FRAME_WORDS} ${GENERIC_WORDS}`)).flatMap((w) => [w, stemDutch(w)])));
 
 /** Whether a (folded) question word only frames the question; a number (a year, an age, a count) does too. */
 export function isFrameWord(word: string): boolean {
-  return FRAME.has(word) || FRAME.has(stemDutch(word)) || /^\d+$/.test(word);
+  return FRAME().has(word) || FRAME().has(stemDutch(word)) || /^\d+$/.test(word);
 }
 
 /**

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { readOpenTaalInSlices, type SlicedLoad } from "./open-taal-slices.js";
 import { useWordMemory, wordMemory } from "./word-memory.js";
 
 /** Membership test of the Dutch (OpenTaal hunspell) word list, spelled as given ("Amsterdam", "eigenheid"). */
@@ -45,13 +46,49 @@ const remembering: DutchDictionary = {
 export function loadedList(): DutchDictionary | undefined {
   if (state === "not-loaded") {
     try {
-      dictionary = loader();
+      // Being read in the background (warmDutchDictionary): the rest of it now.
+      dictionary = warming ? warming.finish() : loader();
       state = "loaded";
     } catch {
       state = "unavailable";
     }
+    warming = undefined;
   }
   return dictionary;
+}
+
+let warming: SlicedLoad | undefined;
+
+/**
+ * Reads the word list in the background, a slice at a time between other work (a running app's
+ * start), so that the first question with a word the word memory lacks does not wait seconds for it.
+ * A question that needs it before it is done reads the rest at once. Resolves to whether it is loaded;
+ * stops early on `signal`. Only for the real list (a test's own loader is read when first needed).
+ */
+export async function warmDutchDictionary(signal?: AbortSignal): Promise<boolean> {
+  if (state !== "not-loaded" || loader !== readOpenTaal || warming || signal?.aborted) return state === "loaded";
+  let load: SlicedLoad;
+  try {
+    load = readOpenTaalInSlices(1000);
+  } catch {
+    state = "unavailable";
+    return false;
+  }
+  warming = load;
+  // `warming` is dropped when a question finished the load, or a test replaced the loader.
+  const mine = () => warming === load;
+  try {
+    while (mine() && !signal?.aborted && !load.step()) await new Promise((resolve) => setImmediate(resolve));
+    // Stopped half way: what was read is let go (a later need reads the list whole, a later warm-up anew).
+    if (mine() && signal?.aborted) warming = undefined;
+    if (mine()) loadedList();
+  } catch {
+    if (mine()) {
+      warming = undefined;
+      state = "unavailable";
+    }
+  }
+  return dutchDictionaryState() === "loaded";
 }
 
 /** The version of the word list, so remembered answers are forgotten when it changes. */
@@ -77,6 +114,7 @@ export function dutchDictionaryState(): typeof state {
 export function useDutchDictionaryLoader(next: Loader = readOpenTaal): void {
   useWordMemory();
   loader = next;
+  warming = undefined;
   dictionary = undefined;
   state = "not-loaded";
 }

@@ -5,6 +5,7 @@ import { postOnce, startThreadOnce } from "../discord-effect-post.js";
 import { threadName } from "../discord-handoff-sink.js";
 import { ASK_KEY_PREFIX } from "../message-inbox.js";
 import { escapeMarkdown, promptMessage, renderDiscordReply, type DiscordMessage } from "../render-discord-reply.js";
+import { createdAt, forgetToken, TOKEN_LIFETIME_MS } from "./vraag-token.js";
 
 /**
  * A `/vraag` kept in the inbox from before its deferral until answered. Discord delivers an
@@ -24,11 +25,14 @@ export type PendingAsk = {
   userId: string;
   userName: string;
   question: string;
+  /** The deferred reply was edited into the answer (its token is then forgotten); what may be missing is what came after it. */
+  edited?: boolean;
+  /** The conversation the edited answer belongs to. */
+  conversationId?: string;
 };
 
 /** Discord lets an interaction's token edit its reply for 15 minutes; the last minute is left for the work itself. */
-const TOKEN_USABLE_MS = 14 * 60_000;
-const DISCORD_EPOCH = 1_420_070_400_000n;
+const TOKEN_USABLE_MS = TOKEN_LIFETIME_MS - 60_000;
 
 /** The inbox key of a `/vraag`, also its event key in the core (a second try starts no second handoff). */
 export const askKey = (interactionId: string) => `${ASK_KEY_PREFIX}${interactionId}`;
@@ -42,11 +46,6 @@ export function pendingAskOf(interaction: ChatInputCommandInteraction, question:
   };
 }
 
-/** When Discord created the interaction (a snowflake carries its time). */
-function createdAt(snowflake: string): number {
-  return Number((BigInt(snowflake) >> 22n) + DISCORD_EPOCH);
-}
-
 /**
  * Answers a `/vraag` a stop cut off. While its token is usable, the deferred reply ("denkt na…") is
  * edited into the answer, as if nothing happened. After that (or when the stop came before the
@@ -58,7 +57,10 @@ export async function answerAskAgain(ctx: DiscordContext, key: string, ask: Pend
   const { logger, deliveries } = ctx.options;
   const rest = ctx.started().rest;
   logger.info(`discord: /vraag ${ask.interactionId} wordt opnieuw beantwoord (een stop onderbrak het)`);
-  const usable = () => Date.now() - createdAt(ask.interactionId) < TOKEN_USABLE_MS;
+  if (ask.edited) return finishEdited(ctx, key, ask);
+  const usable = () => !!ask.token && Date.now() - createdAt(ask.interactionId) < TOKEN_USABLE_MS;
+  // Past its window the token is of no use: not kept while the answer is worked on.
+  if (ask.token && !usable()) forgetToken(ctx, key, ask);
   const original = usable()
     ? ((await rest.get(Routes.webhookMessage(ask.applicationId, ask.token, "@original"), { auth: false }).catch(() => undefined)) as { id: string } | undefined)
     : undefined;
@@ -96,6 +98,23 @@ export async function answerAskAgain(ctx: DiscordContext, key: string, ask: Pend
     await postOnce(rest, postIn, body, `${nonceOf(ask)}.${index}`, index === 0 ? replyTo : undefined);
   }
   if (postIn !== ask.channelId) deliveries.firstTime(THREADS, postIn);
+}
+
+/**
+ * The stop came after the deferred reply was edited into the answer: what may be missing is what came
+ * after it (further parts, the consent question), posted where the answer is, once (nonces).
+ */
+async function finishEdited(ctx: DiscordContext, key: string, ask: PendingAsk): Promise<void> {
+  const conversationId = ask.conversationId ?? ask.channelId;
+  const reply = await ctx.core.handle({ channel: ctx.name, conversationId, userId: ask.userId, userName: ask.userName, text: ask.question, eventKey: key });
+  const [, ...more] = renderDiscordReply(reply, { withoutPrompt: true });
+  const prompt = promptMessage(reply);
+  const rest: DiscordMessage[] = [...more, ...(prompt ? [{ ...prompt, content: `<@${ask.userId}> ${prompt.content ?? ""}`, allowed_mentions: { parse: [], users: [ask.userId] } }] : [])];
+  // In a plain channel without a thread the conversation is "channel:answer"; else its id is where to post.
+  const postIn = conversationId.includes(":") ? ask.channelId : conversationId;
+  for (const [index, message] of rest.entries()) await postOnce(ctx.started().rest, postIn, message, `${nonceOf(ask)}.e${index}`);
+  // The answer's own thread: follow-ups there reach Vliegwiel, as the first process would have marked it.
+  if (postIn !== ask.channelId) ctx.options.deliveries.firstTime(THREADS, postIn);
 }
 
 /** As the first process would have: the deferred reply becomes the answer, the consent question goes only to the asker. */

@@ -6,6 +6,7 @@ import { asReplyOptions } from "../discord-rest.js";
 import { inInbox } from "../message-inbox.js";
 import { promptMessage, renderDiscordReply } from "../render-discord-reply.js";
 import { askKey, pendingAskOf } from "./vraag-inbox.js";
+import { forgetToken, forgetTokenWhenExpired } from "./vraag-token.js";
 
 /**
  * `/vraag`: acknowledged at once (Discord allows 3 seconds), answered when ready; consent privately.
@@ -14,10 +15,23 @@ import { askKey, pendingAskOf } from "./vraag-inbox.js";
 export async function onAsk(ctx: DiscordContext, interaction: ChatInputCommandInteraction): Promise<void> {
   const question = interaction.options.getString("vraag", true);
   // Kept in the inbox before the deferral: a stop before the answer is out is answered after the restart (vraag-inbox.ts).
-  await inInbox(ctx, askKey(interaction.id), pendingAskOf(interaction, question), false, () => ask(ctx, interaction, question));
+  // Its token is kept no longer than needed: till the reply is edited, at most its 15 minutes (vraag-token.ts).
+  const key = askKey(interaction.id);
+  const pending = pendingAskOf(interaction, question);
+  await inInbox(ctx, key, pending, false, async () => {
+    const cancel = forgetTokenWhenExpired(ctx, key, pending);
+    try {
+      await ask(ctx, interaction, question, (conversationId) => {
+        cancel();
+        forgetToken(ctx, key, pending, { edited: true, conversationId });
+      });
+    } finally {
+      cancel();
+    }
+  });
 }
 
-async function ask(ctx: DiscordContext, interaction: ChatInputCommandInteraction, question: string): Promise<void> {
+async function ask(ctx: DiscordContext, interaction: ChatInputCommandInteraction, question: string, edited: (conversationId: string) => void): Promise<void> {
   const response = await interaction.deferReply({ withResponse: true });
   const answerId = response.resource?.message?.id ?? (await interaction.fetchReply()).id;
   let conversationId = conversationOf(ctx, interaction, answerId);
@@ -30,14 +44,15 @@ async function ask(ctx: DiscordContext, interaction: ChatInputCommandInteraction
     }
   }
   const reply = await ctx.core.handle({ channel: ctx.name, conversationId, userId: interaction.user.id, userName: interaction.user.displayName, text: question, eventKey: askKey(interaction.id) });
-  await respond(interaction, reply);
+  await respond(interaction, reply, () => edited(conversationId));
   if (conversationId === answerId) ctx.options.deliveries.firstTime(THREADS, answerId);
 }
 
 /** Answers an interaction: the public part in the deferred reply, the consent question only to the asker. */
-async function respond(interaction: ChatInputCommandInteraction, reply: Reply): Promise<void> {
+async function respond(interaction: ChatInputCommandInteraction, reply: Reply, edited: () => void): Promise<void> {
   const [first, ...more] = renderDiscordReply(reply, { withoutPrompt: true });
   await interaction.editReply(asReplyOptions(first!));
+  edited();
   for (const message of more) await interaction.followUp(asReplyOptions(message));
   const prompt = promptMessage(reply);
   if (prompt) await interaction.followUp({ ...asReplyOptions(prompt), flags: MessageFlags.Ephemeral });

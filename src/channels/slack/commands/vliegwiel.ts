@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import { NL } from "../../../core/replies-nl.js";
 import { renderSlackReply } from "../render-slack-reply.js";
+import { inMessages } from "../slack-limits.js";
 import { postReply, type SlackContext } from "../slack-context.js";
 import { CHANNEL_NL } from "../../../core/channel-texts-nl.js";
 import { echoSlashQuestion } from "../slash-question-echo.js";
@@ -32,12 +33,12 @@ export function registerVliegwielCommand(app: App, ctx: SlackContext): void {
     const eventKey = `slack:command:${command.trigger_id}`;
     if (!echo) {
       const reply = await core.handle({ channel: ctx.name, conversationId: `${command.channel_id}:${command.trigger_id}`, userId: command.user_id, userName: await ctx.nameOf(command.user_id), text, eventKey });
-      await respond({ response_type: "ephemeral", ...renderSlackReply(reply) });
+      for (const part of inMessages(renderSlackReply(reply, text))) await respond({ response_type: "ephemeral", ...part });
       return;
     }
     if (echo.answered) return; // answered before a crash cut the handling off
     const questionTs = echo.ts;
     const reply = await core.handle({ channel: ctx.name, conversationId: `${command.channel_id}:${questionTs}`, userId: command.user_id, userName: await ctx.nameOf(command.user_id), text, eventKey });
-    await postReply(ctx, command.channel_id, questionTs, command.user_id, reply, command.channel_name === "directmessage");
+    await postReply(ctx, command.channel_id, questionTs, command.user_id, reply, command.channel_name === "directmessage", false, false, text);
   });
 }

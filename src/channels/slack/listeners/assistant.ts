@@ -1,6 +1,7 @@
 import { Assistant, type App } from "@slack/bolt";
 import { NL } from "../../../core/replies-nl.js";
 import { renderSlackReply } from "../render-slack-reply.js";
+import { inMessages } from "../slack-limits.js";
 import { eventIdOf, isFromPerson, type SlackContext, type SlackMessageEvent } from "../slack-context.js";
 import { CHANNEL_NL } from "../../../core/channel-texts-nl.js";
 import { fromSlack } from "../slack-escape.js";
@@ -21,8 +22,9 @@ export function registerAssistant(app: App, ctx: SlackContext): void {
       if (!isFromPerson(event)) return;
       if (!options.deliveries.firstTime(ctx.name, eventIdOf(body, event.ts))) return;
       await setStatus(CHANNEL_NL.searching);
-      const reply = await core.handle({ channel: ctx.name, conversationId: `${event.channel}:${event.thread_ts ?? event.ts}`, userId: event.user, text: fromSlack((event.text ?? "").trim()), eventKey: `slack:${eventIdOf(body, event.ts)}` });
-      await say(renderSlackReply(reply));
+      const question = fromSlack((event.text ?? "").trim());
+      const reply = await core.handle({ channel: ctx.name, conversationId: `${event.channel}:${event.thread_ts ?? event.ts}`, userId: event.user, text: question, eventKey: `slack:${eventIdOf(body, event.ts)}` });
+      for (const part of inMessages(renderSlackReply(reply, question))) await say(part);
     },
   }));
 }

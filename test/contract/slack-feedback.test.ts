@@ -1,0 +1,67 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { App } from "../../src/app/create-app.js";
+import { openDatabase } from "../../src/store/open-database.js";
+import { FakeSlackApi, type SlackCall } from "../fakes/fake-slack-api.js";
+import { startSlackTestApp } from "../helpers/slack-app.js";
+import { SlackDriver, waitForCall } from "../helpers/slack-flow.js";
+import { tempDir } from "../helpers/temp-knowledge.js";
+
+type Block = { type: string; elements?: Array<{ action_id?: string; value?: string }> };
+
+/** "Nuttig" / "Niet nuttig" under answers in a thread with more than one question. */
+describe("Slack feedback buttons", () => {
+  const temp = tempDir();
+  const slack = new FakeSlackApi();
+  let app: App;
+  let driver: SlackDriver;
+
+  beforeAll(async () => {
+    ({ app, driver } = await startSlackTestApp(slack, temp.dir, { env: { WEB_ENABLED: "false" } }));
+  });
+  afterAll(async () => {
+    await app.stop();
+    await slack.stop();
+    temp.cleanup();
+  });
+
+  /** The value of a button under a posted answer, as Slack sends it back with a press. */
+  const valueOf = (post: SlackCall, actionId: string) =>
+    (post.body.blocks as Block[]).flatMap((b) => b.elements ?? []).find((e) => e.action_id === actionId)!.value!;
+  const feedbackRows = () => {
+    const db = openDatabase(path.join(temp.dir, "vliegwiel.db"));
+    try {
+      return db.prepare("SELECT conversation_id, helpful, question FROM feedback ORDER BY id").all();
+    } finally {
+      db.close();
+    }
+  };
+  const thanksTo = (user: string) => slack.callsTo("chat.postEphemeral").filter((c) => c.body.user === user && /Dank je/.test(String(c.body.text)));
+
+  it("given two questions in one thread, then each answer's feedback is about its own question, and a second press on an old answer is not counted", async () => {
+    const t = "1700500000.000100";
+    await driver.event("EvFb1", { type: "app_mention", user: "U0ASKER", text: "<@U0BOT> Wat is een burgerbegroting?", ts: t, channel: "C0FB" });
+    const first = await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === "C0FB" && c.body.thread_ts === t && c.response.ok === true, 60_000);
+    // Someone else asks a later question in the same thread (a follow-up there reaches Vliegwiel without a mention).
+    await driver.event("EvFb2", { type: "message", user: "U0OTHER", text: "Wat is Vereniging Dwarsverband?", ts: "1700500001.000100", thread_ts: t, channel: "C0FB", channel_type: "channel" });
+    const second = await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === "C0FB" && c.body.thread_ts === t && c !== first && c.response.ok === true, 60_000);
+
+    // Pressed under the later answer: feedback on "Dwarsverband", not on the thread's first question.
+    await driver.press("U0ASKER", "vliegwiel_feedback_down", valueOf(second, "vliegwiel_feedback_down"), "C0FB", { message_ts: String(second.response.ts), thread_ts: t });
+    await waitForCall(slack, "chat.postEphemeral", () => thanksTo("U0ASKER").length === 1);
+    // Then under the first answer, twice: counted once, for its own question.
+    await driver.press("U0ASKER", "vliegwiel_feedback_up", valueOf(first, "vliegwiel_feedback_up"), "C0FB", { message_ts: String(first.response.ts), thread_ts: t });
+    await waitForCall(slack, "chat.postEphemeral", () => thanksTo("U0ASKER").length === 2);
+    await driver.press("U0ASKER", "vliegwiel_feedback_up", valueOf(first, "vliegwiel_feedback_up"), "C0FB", { message_ts: String(first.response.ts), thread_ts: t });
+    // Sentinel: a press by someone else after the repeat; once it is thanked, the repeat was handled.
+    await driver.press("U0OTHER", "vliegwiel_feedback_up", valueOf(second, "vliegwiel_feedback_up"), "C0FB", { message_ts: String(second.response.ts), thread_ts: t });
+    await waitForCall(slack, "chat.postEphemeral", () => thanksTo("U0OTHER").length === 1);
+
+    expect(thanksTo("U0ASKER")).toHaveLength(2);
+    expect(feedbackRows()).toEqual([
+      { conversation_id: `C0FB:${t}`, helpful: 0, question: "Wat is Vereniging Dwarsverband?" },
+      { conversation_id: `C0FB:${t}`, helpful: 1, question: "Wat is een burgerbegroting?" },
+      { conversation_id: `C0FB:${t}`, helpful: 1, question: "Wat is Vereniging Dwarsverband?" },
+    ]);
+  }, 120_000);
+});
