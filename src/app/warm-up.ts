@@ -11,7 +11,7 @@ import type { KnowledgeStore } from "../store/knowledge-store.js";
  */
 export function warmUp(store: KnowledgeStore, signal: AbortSignal, logger: Logger): () => void {
   warmCommonTerms(store, { signal })
-    .then((terms) => terms > 0 && logger.debug(`looked up the best passages of ${terms} common terms`))
+    .then((terms) => terms > 0 && logger.debug(`beste passages van ${terms} veelgebruikte woorden vooraf opgezocht`))
     .catch((error: Error) => logger.warn(`vooraf opzoeken van veelgebruikte woorden mislukt: ${error.message}`));
   return () => {
     const started = Date.now();
