@@ -51,7 +51,8 @@ export function gatherEvidence(question: string, retrieval: Retrieval): AnswerEv
     return { ...base, coverage: 0, unknownShare: 1, agreement: 0, sentenceCoverage: 0, rarestInTop: 0, topicMissing: 1, detailMissing: type ? 1 : 0 };
   }
   const top = hits.slice(0, TOP_PASSAGES);
-  const coverages = top.map((hit) => typedShare(new Set(hit.passage.terms), terms, passageCount));
+  const topTerms = top.map((hit) => new Set(hit.passage.terms));
+  const coverages = topTerms.map((held) => typedShare(held, terms, passageCount));
   const weight = (t: SearchTerm) => idf(t.df, passageCount);
   const total = typed.reduce((sum, t) => sum + weight(t), 0);
 
@@ -75,7 +76,6 @@ export function gatherEvidence(question: string, retrieval: Retrieval): AnswerEv
   const counted = type === "count" ? countedWord(question) : undefined;
   // The anchor is the rarest noun the top passages hold: a word that only stands elsewhere in the store
   // ("zon" typed for "zo'n") says nothing about where the detail should be.
-  const topTerms = top.map((hit) => new Set(hit.passage.terms));
   const anchor = [...typed]
     .filter((t) => t.df > 0 && !looksLikeVerbForm(t.word) && topTerms.some((held) => heldShare(held, t, terms) > 0))
     .sort((a, b) => a.df - b.df)[0];
@@ -92,7 +92,7 @@ export function gatherEvidence(question: string, retrieval: Retrieval): AnswerEv
 
   // The most specific noun the asker typed (verb forms say little about the topic) must be somewhere on top.
   const specific = [...typed].filter((t) => !looksLikeVerbForm(t.word)).sort((a, b) => a.df - b.df)[0];
-  const topicMissing = specific && !top.some((hit) => heldShare(new Set(hit.passage.terms), specific, terms) > 0) ? 1 : 0;
+  const topicMissing = specific && !topTerms.some((held) => heldShare(held, specific, terms) > 0) ? 1 : 0;
 
   return {
     ...base,

@@ -64,9 +64,11 @@ export function holdsAnswerType(type: Exclude<AnswerType, "named">, text: string
 export function holdsAskedDetail(question: string, type: AnswerType, text: string): boolean {
   if (type === "named") return holdsNameOf(askedNamedThing(question) ?? "", text, question);
   const asked = foldDiacritics(question);
-  const every = new RegExp(HOLDS[type].source, `${HOLDS[type].flags}g`);
-  return [...readAs(type, text).matchAll(every)].some((m) => !asked.includes(foldDiacritics(m[0]).trim()));
+  return [...readAs(type, text).matchAll(HOLDS_EVERY[type])].some((m) => !asked.includes(foldDiacritics(m[0]).trim()));
 }
+
+/** Each type's pattern, global: every place a detail stands, built once. */
+const HOLDS_EVERY = Object.fromEntries(Object.entries(HOLDS).map(([type, pattern]) => [type, new RegExp(pattern.source, `${pattern.flags}g`)])) as Record<keyof typeof HOLDS, RegExp>;
 
 function readAs(type: AnswerType, text: string): string {
   return type === "person" || type === "place" || type === "names" ? text : foldDiacritics(text);

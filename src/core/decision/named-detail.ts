@@ -46,7 +46,7 @@ function tokensOf(text: string): Token[] {
   return tokens;
 }
 
-/** A proper name: capitalised where a sentence does not begin, or a number that is part of a name ("Fonds 1818"). */
+/** A proper name: capitalised where a sentence does not begin, or an abbreviation in capitals (VSB, KNHM). */
 function isName(token: Token, questionWords: Set<string>): boolean {
   if (questionWords.has(token.folded)) return false;
   return (/^\p{Lu}/u.test(token.text) && !token.sentenceStart) || /^\p{Lu}{2,}$/u.test(token.text);
