@@ -7,6 +7,6 @@ export type AnswerabilityModel = { bias: number; weights: Partial<Record<keyof A
  * into this file.
  */
 export const ANSWERABILITY_MODEL: AnswerabilityModel = {
-  bias: -0.502,
-  weights: {coverage: 1.772, unknownShare: -2.609, agreement: 0.106, sentenceCoverage: 1.067, rarestInTop: -0.497, topicMissing: -0.04, detailMissing: -4.425, length: 2.248},
+  bias: -0.517,
+  weights: {coverage: 1.709, unknownShare: -2.612, agreement: 0.049, sentenceCoverage: 1.165, rarestInTop: -0.489, topicMissing: -0.053, detailMissing: -4.422, length: 2.256},
 };

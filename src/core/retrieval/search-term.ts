@@ -8,9 +8,10 @@ export type SearchTerm = {
   /**
    * typed: as the asker wrote it; compound-part: a part of a typed compound the store lacks;
    * synonym: from the synonym file; translation: an English word's Dutch equivalent; typo: the
-   * store's word closest to a misspelt one.
+   * store's word closest to a misspelt one; inflection: the infinitive behind a typed verb form
+   * ("levert" → leveren).
    */
-  origin: "typed" | "compound-part" | "synonym" | "translation" | "typo";
+  origin: "typed" | "compound-part" | "synonym" | "translation" | "typo" | "inflection";
   prefix: boolean;
   /** How much it counts against a typed word (1). */
   weight: number;
