@@ -156,6 +156,15 @@ function pineconeSettings(v: Env) {
   return { apiKey: v.PINECONE_API_KEY, index: v.PINECONE_INDEX, host: v.PINECONE_HOST, namespace: v.PINECONE_NAMESPACE, timeoutMs: v.PINECONE_TIMEOUT_SECONDS * 1000 };
 }
 
+/**
+ * The configured secrets themselves, for the logger to hide wherever they show up (a provider that
+ * repeats a refused key in its error): a key need not have a well-known form such as sk-….
+ */
+export function secretValues(config: Config): string[] {
+  const values = [config.slack?.botToken, config.slack?.signingSecret, config.slack?.appToken, config.discord?.token, config.openai?.apiKey, config.pinecone?.apiKey];
+  return values.filter((value): value is string => !!value && value.length >= 8 && value !== "no-key-needed" && value !== "socket-mode-needs-no-signing-secret");
+}
+
 /** Values of these settings are never echoed back, not even in an error message. */
 export function isSecretName(name: string): boolean {
   return /(_TOKEN|_SECRET|_KEY)$/.test(name);
