@@ -12,6 +12,9 @@ const FILLER = new Set([
   "met", "naam", "dank", "je", "u", "bedankt", "doen", "it", "my", "question", "thanks", "name", "with",
 ]);
 const MAX_WORDS = 6;
+/** Words that may only acknowledge ("ok", "prima"), and words of thanks: together they choose nothing. */
+const ACKNOWLEDGEMENTS = new Set(["ok", "oke", "okay", "okido", "prima", "goed"]);
+const THANKS = new Set(["dank", "bedankt", "thanks"]);
 /**
  * Words a Dutch question opens with (a verb first, or a question word): "is het met naam", "mag dat
  * anoniem" ask about the choice, typed without a question mark; they are no answer.
@@ -42,6 +45,8 @@ export function consentFromText(text: string): ConsentChoice | undefined {
   }
   const has = (set: Set<string>) => words.some((w) => set.has(w));
   if (has(NO)) return has(YES) || has(ANONYMOUS) ? undefined : "dont_share";
+  // "ok, dank je" and "prima, bedankt" may only thank for the reply: no choice to share.
+  if (has(THANKS) && !has(ANONYMOUS) && !has(SHARE_VERBS) && words.every((w) => !YES.has(w) || ACKNOWLEDGEMENTS.has(w))) return undefined;
   if (has(ANONYMOUS)) return "share_anonymous";
   if (has(YES) || has(SHARE_VERBS) || words.includes("naam") || words.includes("name")) return "share";
   return undefined;

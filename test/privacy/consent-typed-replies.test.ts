@@ -66,6 +66,17 @@ describe("typed consent answers, in the asker's own words", () => {
     }
   });
 
+  it("given an acknowledgement with thanks ('ok, dank je', 'prima, bedankt', 'okay thanks'), then nothing is shared and the choices are explained; 'graag, dank je' is a yes", async () => {
+    for (const [question, answer] of [[DUTCH_UNANSWERABLE, "ok, dank je"], [DUTCH_UNANSWERABLE, "Prima, bedankt!"], [DUTCH_UNANSWERABLE, "oké dank u wel"], [ENGLISH_FOR_A_PERSON, "okay thanks"]] as const) {
+      const { reply, handoff } = await choose(question, answer);
+      expect(handoff.status, answer).toBe("awaiting_consent");
+      expect(handoff.sharing, answer).toBeUndefined();
+      expect(reply.text, answer).toMatch(/^(Je kiest zelf wat de tolken zien|You choose what the helpers see)/);
+    }
+    const { handoff } = await choose(DUTCH_UNANSWERABLE, "graag, dank je");
+    expect(handoff).toMatchObject({ status: "open", sharing: "named" });
+  });
+
   it("given a 'ja' or 'yes' inside a longer message that is no answer, then nothing is shared", async () => {
     for (const [question, text] of [
       [DUTCH_UNANSWERABLE, "ja maar eerst: hoe werkt crowdfunding bij een buurtfeest"],
