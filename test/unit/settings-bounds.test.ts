@@ -29,4 +29,11 @@ describe("durations too long for a date", () => {
       expect(() => new Date(Date.now() + ms).toISOString()).not.toThrow();
     }
   });
+
+  it("given a whole number written with a Dutch thousands dot (RETENTION_DAYS=1.000), then it is refused, not read as 1", () => {
+    expect(refused("RETENTION_DAYS", "1.000")).toMatch(/RETENTION_DAYS: schrijf het getal zonder punt, dus 1000 in plaats van 1\.000/);
+    expect(refused("MAX_QUESTION_CHARS", "2.000")).toMatch(/MAX_QUESTION_CHARS: schrijf het getal zonder punt, dus 2000/);
+    expect(refused("OPENAI_DAILY_TOKENS", "100.000")).toMatch(/OPENAI_DAILY_TOKENS: schrijf het getal zonder punt, dus 100000/);
+    expect(loadConfig({ RETENTION_DAYS: "1000", OPENAI_DAILY_TOKENS: "100000" })).toMatchObject({ retentionDays: 1000 });
+  });
 });
