@@ -3,6 +3,7 @@ import { createApp, type App } from "../../src/app/create-app.js";
 import type { WebChatChannel } from "../../src/channels/web/web-chat-channel.js";
 import type { Reply } from "../../src/core/reply.js";
 import { createLogger } from "../../src/logger.js";
+import { forgetPerson } from "../../src/store/forget-person.js";
 import { openDatabase } from "../../src/store/open-database.js";
 import { FakeOpenAi, type ChatRequest } from "../fakes/fake-openai.js";
 import { tempDir, testConfig } from "../helpers/temp-knowledge.js";
@@ -34,7 +35,7 @@ async function start(env: Record<string, string>) {
     await app.stop();
     temp.cleanup();
   };
-  return { app, say, stored, stop };
+  return { app, db, say, stored, stop };
 }
 
 describe("an unshared question whose stored form differs from what was typed", () => {
@@ -76,6 +77,25 @@ describe("a shared question whose stored form differs from what was typed", () =
     expect(handoffs).toContain(question.slice(0, 100));
     expect(handoffs).not.toContain("springkussen");
     expect(handoffs).not.toContain('"typed"');
+  });
+});
+
+describe("a person forgotten while such a question waits for consent", () => {
+  let offline: Awaited<ReturnType<typeof start>>;
+  beforeAll(async () => {
+    offline = await start({ MAX_QUESTION_CHARS: "100" });
+  });
+  afterAll(async () => {
+    await offline?.stop();
+  });
+
+  it("given kennis -- vergeet of the asker, then neither the question nor its typed form stays in the handoff", async () => {
+    const question = "Hoe vraag ik een evenementenvergunning aan voor ons buurtfeest in de Kastanjelaan, met een draaimolen van kermisexploitant Van Boxtel?";
+    expect((await offline.say("forget", question)).decision).toBe("handoff");
+    expect(offline.stored().split("\n").at(-1)).toContain("Van Boxtel");
+    forgetPerson(offline.db, "web:u-forget");
+    const left = offline.stored();
+    for (const words of ["evenementenvergunning", "Van Boxtel"]) expect(left, words).not.toContain(words);
   });
 });
 
