@@ -25,10 +25,10 @@ const schema = {
   MAX_QUESTION_CHARS: withDefault(number({ integer: true, min: 100, max: 100_000 }), 2000),
   ANSWER_MIN_CONFIDENCE: withDefault(number({ min: 0, max: 1 }), 0.55),
   ROSTER_FILE: withDefault(anyText, "roster.yaml"),
-  HANDOFF_CONSENT_TIMEOUT_MINUTES: withDefault(number({ positive: true }), 60),
-  HANDOFF_REMINDER_HOURS: withDefault(number({ positive: true }), 4),
+  HANDOFF_CONSENT_TIMEOUT_MINUTES: withDefault(number({ positive: true, max: 525_600 }), 60),
+  HANDOFF_REMINDER_HOURS: withDefault(number({ positive: true, max: 8_760 }), 4),
   HANDOFF_REMINDERS_BEFORE_ESCALATION: withDefault(number({ integer: true, min: 0, max: 20 }), 2),
-  HANDOFF_REOPEN_DAYS: withDefault(number({ positive: true }), 7),
+  HANDOFF_REOPEN_DAYS: withDefault(number({ positive: true, max: 36_500 }), 7),
   HANDOFF_WORKING_HOURS: withDefault(anyText, "09:00-17:00"),
   HANDOFF_WORKING_DAYS: withDefault(anyText, "1-5"),
   HANDOFF_TIMEZONE: withDefault(anyText, "Europe/Amsterdam"),
@@ -154,6 +154,15 @@ function pineconeSettings(v: Env) {
   if (!v.PINECONE_INDEX) throw new ConfigError(["PINECONE_INDEX: nodig naast PINECONE_API_KEY (de naam van de index)"]);
   if (!v.OPENAI_EMBEDDING_MODEL) throw new ConfigError(["OPENAI_EMBEDDING_MODEL: Pinecone bewaart vectoren; zet ook een embeddingmodel"]);
   return { apiKey: v.PINECONE_API_KEY, index: v.PINECONE_INDEX, host: v.PINECONE_HOST, namespace: v.PINECONE_NAMESPACE, timeoutMs: v.PINECONE_TIMEOUT_SECONDS * 1000 };
+}
+
+/**
+ * The configured secrets themselves, for the logger to hide wherever they show up (a provider that
+ * repeats a refused key in its error): a key need not have a well-known form such as sk-….
+ */
+export function secretValues(config: Config): string[] {
+  const values = [config.slack?.botToken, config.slack?.signingSecret, config.slack?.appToken, config.discord?.token, config.openai?.apiKey, config.pinecone?.apiKey];
+  return values.filter((value): value is string => !!value && value.length >= 8 && value !== "no-key-needed" && value !== "socket-mode-needs-no-signing-secret");
 }
 
 /** Values of these settings are never echoed back, not even in an error message. */

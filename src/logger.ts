@@ -70,3 +70,28 @@ function createWinstonLogger(level: string, stream: NodeJS.WritableStream): wins
     transports: [new winston.transports.Stream({ stream })],
   });
 }
+
+/**
+ * The same logger, with these values (the configured tokens and keys) replaced wherever they appear:
+ * in the message, in a field, in a field of a field. Patterns catch well-known forms; this catches the rest.
+ */
+export function hidingValues(logger: Logger, values: readonly string[]): Logger {
+  const secrets = values.filter((value) => value.length >= 8);
+  if (secrets.length === 0) return logger;
+  const hide = (value: unknown, depth = 0): unknown => {
+    if (typeof value === "string") return secrets.reduce((text, secret) => text.split(secret).join("[verborgen]"), value);
+    if (value instanceof Error) return hide({ ...value, message: value.message }, depth);
+    if (!value || typeof value !== "object" || depth > 4) return value;
+    if (Array.isArray(value)) return value.map((item) => hide(item, depth + 1));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, hide(item, depth + 1)]));
+  };
+  const line = (write: (message: string, meta?: object) => void) => (message: string, meta?: object) =>
+    write(hide(message) as string, meta === undefined ? undefined : (hide(meta) as object));
+  return {
+    error: line((m, meta) => logger.error(m, meta)),
+    warn: line((m, meta) => logger.warn(m, meta)),
+    info: line((m, meta) => logger.info(m, meta)),
+    debug: line((m, meta) => logger.debug(m, meta)),
+    child: (fields) => hidingValues(logger.child(fields), secrets),
+  };
+}

@@ -46,6 +46,10 @@ export function number(options: { integer?: boolean; min?: number; max?: number;
   return (raw) => {
     const value = Number(raw.trim());
     if (!raw.trim() || !Number.isFinite(value)) throw new SettingProblem("moet een getal zijn");
+    // A Dutch thousands dot ("1.000" days) would be read as 1: for a whole number it is refused.
+    if (options.integer && /^\d{1,3}(\.\d{3})+$/.test(raw.trim())) {
+      throw new SettingProblem(`schrijf het getal zonder punt, dus ${raw.trim().replace(/\./g, "")} in plaats van ${raw.trim()}`);
+    }
     if (options.integer && !Number.isInteger(value)) throw new SettingProblem("moet een heel getal zijn");
     if (options.positive && value <= 0) throw new SettingProblem("moet groter dan 0 zijn");
     if (options.min !== undefined && value < options.min) throw new SettingProblem(`moet minstens ${options.min} zijn`);

@@ -1,10 +1,10 @@
 import type Database from "better-sqlite3";
-import type { Config } from "../config.js";
+import { secretValues, type Config } from "../config.js";
 import { ANALYZER_VERSION } from "../core/text/analyzer.js";
 import { dutchDictionaryVersion } from "../core/text/dutch-dictionary.js";
 import { useWordMemory } from "../core/text/word-memory.js";
 import type { IngestOptions, IngestSummary } from "../ingest/ingest-sources.js";
-import { createLogger, type Logger } from "../logger.js";
+import { createLogger, hidingValues, type Logger } from "../logger.js";
 import { KnowledgeStore } from "../store/knowledge-store.js";
 import { openDatabase } from "../store/open-database.js";
 import { SqliteQuestionLog } from "../store/question-log.js";
@@ -45,7 +45,8 @@ export function openKnowledgeWith(config: Config, openSemantic: OpenSemantic, lo
     db,
     store,
     questionLog: new SqliteQuestionLog(db),
-    semantic: openSemantic(config, db, logger),
+    // The model's and the vector store's errors may repeat a key: the semantic side logs with it hidden.
+    semantic: openSemantic(config, db, hidingValues(logger, secretValues(config))),
     close: () => {
       useWordMemory();
       db.close();

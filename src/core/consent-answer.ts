@@ -3,8 +3,8 @@ import { foldDiacritics } from "./text/fold.js";
 export type ConsentChoice = "share" | "share_anonymous" | "dont_share";
 
 const YES = new Set(["ja", "jawel", "jazeker", "wel", "ok", "oke", "okay", "okido", "prima", "goed", "graag", "akkoord", "yes", "sure"]);
-const NO = new Set(["nee", "neen", "niet", "no", "nope", "not"]);
-const ANONYMOUS = new Set(["anoniem", "anonymous", "anonymously", "zonder"]);
+const NO = new Set(["nee", "neen", "niet", "no", "nope", "not", "dont"]);
+const ANONYMOUS = new Set(["anoniem", "anonymous", "anonymously", "zonder", "without"]);
 const SHARE_VERBS = new Set(["deel", "delen", "doorgeven", "geef", "share"]);
 /** Words that may stand around the answer without changing it ("ja, deel hem maar", "nee dank je"). */
 const FILLER = new Set([
@@ -12,13 +12,16 @@ const FILLER = new Set([
   "met", "naam", "dank", "je", "u", "bedankt", "doen", "it", "my", "question", "thanks", "name", "with",
 ]);
 const MAX_WORDS = 6;
+/** Words that may only acknowledge ("ok", "prima"), and words of thanks: together they choose nothing. */
+const ACKNOWLEDGEMENTS = new Set(["ok", "oke", "okay", "okido", "prima", "goed"]);
+const THANKS = new Set(["dank", "bedankt", "thanks"]);
 /**
  * Words a Dutch question opens with (a verb first, or a question word): "is het met naam", "mag dat
  * anoniem" ask about the choice, typed without a question mark; they are no answer.
  */
 const QUESTION_OPENERS = new Set([
   "is", "mag", "kan", "kun", "kunt", "moet", "wordt", "gaat", "zal", "wil", "krijgt", "ziet", "zien", "blijft", "weet",
-  "wat", "wie", "hoe", "waarom", "wanneer", "welke", "waar", "can", "will", "does", "who", "what", "how",
+  "wat", "wie", "hoe", "waarom", "wanneer", "welke", "waar", "can", "will", "do", "does", "who", "what", "how",
 ]);
 /** "niet met (mijn) naam", "not with my name": share, but without the name. */
 const WITHOUT_NAME = /\b(niet|not)\s+(met|with)?\s*(mijn|my)?\s*(naam|name)\b/;
@@ -42,8 +45,10 @@ export function consentFromText(text: string): ConsentChoice | undefined {
   }
   const has = (set: Set<string>) => words.some((w) => set.has(w));
   if (has(NO)) return has(YES) || has(ANONYMOUS) ? undefined : "dont_share";
+  // "ok, dank je" and "prima, bedankt" may only thank for the reply: no choice to share.
+  if (has(THANKS) && !has(ANONYMOUS) && !has(SHARE_VERBS) && words.every((w) => !YES.has(w) || ACKNOWLEDGEMENTS.has(w))) return undefined;
   if (has(ANONYMOUS)) return "share_anonymous";
-  if (has(YES) || has(SHARE_VERBS) || words.includes("naam")) return "share";
+  if (has(YES) || has(SHARE_VERBS) || words.includes("naam") || words.includes("name")) return "share";
   return undefined;
 }
 
@@ -76,6 +81,17 @@ function consentWords(text: string, maxWords = MAX_WORDS): string[] | undefined 
   const folded = foldDiacritics(text).toLowerCase().trim();
   if (!folded || folded.includes("?")) return undefined;
   // Hyphens join words ("niet-leden" is one word, not "niet"): only spaces and punctuation around words split.
-  const words = folded.replace(/[.,!;:'"()…]+/g, " ").split(/\s+/).filter(Boolean);
+  const words = joinPhrases(folded).replace(/[.,!;:'"()…]+/g, " ").split(/\s+/).filter(Boolean);
   return words.length === 0 || words.length > maxWords ? undefined : words;
+}
+
+/**
+ * Phrases read as one word: "don't" and "do not" are a no (while "do" opens a question: "do you share
+ * my name"), "thank you" is thanks, and the "wel" of "dank je wel" is no yes ("nee dank je wel").
+ */
+function joinPhrases(folded: string): string {
+  return folded
+    .replace(/\bdon['’‘`]?t\b|\bdo not\b/g, "dont")
+    .replace(/\bthank you\b/g, "thanks")
+    .replace(/\bdank (je|u) wel\b/g, "dank $1");
 }

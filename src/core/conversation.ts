@@ -82,9 +82,10 @@ const CONSENT_ACTIONS = ["share", "share_anonymous", "dont_share"] as const;
 export function createConversation(options: ConversationOptions): Conversation {
   const { assistant, handoffs, repository } = options;
 
-  const startHandoff = (message: { channel: string; conversationId: string; userId: string; userName?: string }, question: string, reply: Reply, eventKey?: string): Reply => {
+  const startHandoff = (message: { channel: string; conversationId: string; userId: string; userName?: string; text?: string }, question: string, reply: Reply, eventKey?: string): Reply => {
     const handoff = handoffs.request({
       question: options.maxQuestionChars ? question.slice(0, options.maxQuestionChars) : question,
+      typed: message.text,
       asker: {
         channel: message.channel, conversationId: message.conversationId, userId: message.userId, name: message.userName ?? "de vrager",
         ...(reply.language === "en" ? { language: "en" as const } : {}),
@@ -191,7 +192,7 @@ export function createConversation(options: ConversationOptions): Conversation {
         if (!question) return plain("empty", conversationTexts("nl").whichQuestion);
         // Only what the store found is needed (for the tolk): no generated answer.
         const reply = await assistant.handle({ ...action, text: question }, { generate: false });
-        return startHandoff(action, question, { ...reply, text: repliesIn(reply.language).askHumanAgain }, action.eventKey);
+        return startHandoff({ ...action, text: question }, question, { ...reply, text: repliesIn(reply.language).askHumanAgain }, action.eventKey);
       }
       const handoff = action.handoffId ? repository.get(action.handoffId)?.handoff : repository.findActiveByAsker(action.channel, action.conversationId);
       if (!handoff) return plain("empty", conversationTexts("nl").questionGone);

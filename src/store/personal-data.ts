@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 
 /** What an anonymised handoff keeps: its status, theme and dates; no question, asker, answers or findings. */
-const ANONYMISED_HANDOFF = `json_set(data,
+const ANONYMISED_HANDOFF = `json_set(json_remove(data, '$.typed'),
   '$.question', '', '$.answers', json('[]'), '$.findings', json('[]'),
   '$.asker', json_object('userId', '', 'name', 'anoniem', 'channel', json_extract(data, '$.asker.channel'), 'conversationId', ''))`;
 

@@ -31,6 +31,8 @@ export class FakeOpenAi {
   /** What the model "says" to a chat request (the message content). */
   reply: (request: ChatRequest) => string = () => JSON.stringify({ answer: "Zie [1].", cited: [1], answerable: true });
   tokensPerReply = 120;
+  /** Whether a refused key is repeated in the 401's error message, as some servers and proxies do. */
+  echoKeyInErrors = false;
   /** The base URL (…/v1) once started. */
   url = "";
   private readonly server = http.createServer((req, res) => void this.handle(req, res));
@@ -59,7 +61,11 @@ export class FakeOpenAi {
       res.writeHead(status, { "content-type": "application/json", ...headers });
       res.end(typeof body === "string" ? body : JSON.stringify(body));
     };
-    if (req.headers.authorization !== "Bearer sk-test-key") return send(401, { error: { message: "Incorrect API key provided", type: "invalid_request_error", code: "invalid_api_key" } });
+    if (req.headers.authorization !== "Bearer sk-test-key") {
+      // Some OpenAI-compatible servers and proxies repeat the key they were given in their error.
+      const given = this.echoKeyInErrors ? `: ${req.headers.authorization?.replace(/^Bearer /, "")}` : "";
+      return send(401, { error: { message: `Incorrect API key provided${given}`, type: "invalid_request_error", code: "invalid_api_key" } });
+    }
     const body = JSON.parse(raw || "{}");
     const chat = req.url === "/v1/chat/completions";
     const embeddings = req.url === "/v1/embeddings";

@@ -7,6 +7,8 @@ export type TransitionContext = { now: Date; policy: HandoffPolicy };
 export type NewHandoffInput = {
   id: string;
   question: string;
+  /** What the asker typed, when the question differs from it. */
+  typed?: string;
   asker: AskerRef;
   theme?: string;
   findings: string[];
@@ -21,6 +23,7 @@ export function newHandoff(input: NewHandoffInput): { handoff: Handoff; effects:
     id: input.id,
     status: "awaiting_consent",
     question: input.question,
+    ...(input.typed && input.typed !== input.question ? { typed: input.typed } : {}),
     asker: input.asker,
     theme: input.theme,
     findings: input.findings,

@@ -74,10 +74,11 @@ export class HandoffService {
   }
 
   /** Starts a handoff for a question: the asker is asked for consent first. */
-  request(input: { question: string; asker: AskerRef; theme?: string; findings: string[]; eventKey?: string }): Handoff {
+  request(input: { question: string; typed?: string; asker: AskerRef; theme?: string; findings: string[]; eventKey?: string }): Handoff {
     const { handoff, effects } = newHandoff({
       id: this.newId(),
       question: input.question,
+      typed: input.typed,
       asker: input.asker,
       theme: input.theme,
       findings: input.findings,

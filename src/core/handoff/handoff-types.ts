@@ -16,6 +16,11 @@ export type Handoff = {
   id: string;
   status: HandoffStatus;
   question: string;
+  /**
+   * What the asker typed, where the question differs from it (cut to MAX_QUESTION_CHARS, a follow-up
+   * rewritten): kept only while consent is asked, so an unshared question's typed text can be forgotten too.
+   */
+  typed?: string;
   asker: AskerRef;
   /** How the question is shared; set when the asker consents. */
   sharing?: "named" | "anonymous";
