@@ -4,6 +4,7 @@ import type { SearchHit } from "../types.js";
 import type { InitiativeProfile } from "./initiative.js";
 import { HEAD_MARK, headsOf } from "./compound-heads.js";
 import { participleStemsIn } from "./participles.js";
+import { derivationStemsIn } from "./derivations.js";
 
 /** The parts of a profile that say what an initiative knows, and how much a word in each counts. */
 export const FIELD_WEIGHTS = { experience: 1, themes: 0.85, name: 0.75, description: 0.45 } as const;
@@ -88,9 +89,10 @@ export class GidsIndex implements KnowledgeIndex {
 
 function indexProfile(profile: InitiativeProfile, isWord: (stem: string) => boolean): IndexedProfile {
   // A participle also stands for its verb ("opgericht" for "oprichten"), which the stemmer does not see.
+  // A noun made from a verb also stands for the verb ("beheerder" for "beheren", derivations.ts).
   // A compound also holds its heads ("wijkverpleg" holds "~verpleg"), marked apart from whole words.
   const termsOf = (text: string) => {
-    const words = [...analyzeText(text), ...participleStemsIn(text)];
+    const words = [...analyzeText(text), ...participleStemsIn(text), ...derivationStemsIn(text)];
     return new Set([...words, ...words.flatMap((w) => headsOf(w, isWord)).map((h) => `${HEAD_MARK}${h}`)]);
   };
   const fields = {

@@ -3,16 +3,19 @@ import { stemDutch } from "../text/stem.js";
 import { HEAD_MARK, MIN_HEAD, diminutiveBase, knownHead } from "./compound-heads.js";
 import type { GidsIndex } from "./gids-index.js";
 import { participleStems } from "./participles.js";
+import { derivationStems } from "./derivations.js";
 import { isFrameWord } from "./question-frame.js";
 
 /** A compound's head says less than the compound ("streekbus" is a bus, but not every bus is one). */
 export const HEAD_WEIGHT = 0.7;
 const PARTICIPLE_WEIGHT = 0.9;
 const DIMINUTIVE_WEIGHT = 0.95;
+/** A verb behind a noun ("beheerder" → beheren) is nearly the word: the same action, said another way. */
+const DERIVATION_WEIGHT = 0.85;
 
 /**
  * Terms the gids adds to a question's analysed terms, for what the shared analysis does not see:
- * the verb behind a participle ("opgezet" → opzetten), the base of a diminutive ("winkeltje" →
+ * the verb behind a participle ("opgezet" → opzetten) or a noun ("beheerder" → beheren), the base of a diminutive ("winkeltje" →
  * winkel), the head of a typed compound the gids lacks ("dorpskrant" → krant), and a typed word
  * found as the head of a profile's compound ("verpleging" in "wijkverpleging").
  */
@@ -25,6 +28,7 @@ export function gidsTerms(index: GidsIndex, terms: readonly SearchTerm[], isWord
   };
   for (const t of terms.filter((x) => x.origin === "typed")) {
     for (const stem of participleStems(t.word)) add(t, stem, PARTICIPLE_WEIGHT);
+    for (const stem of derivationStems(t.word)) add(t, stem, DERIVATION_WEIGHT);
     const base = t.df > 0 ? undefined : diminutiveBase(t.word);
     const word = base ?? t.word;
     if (base) add(t, stemDutch(base), DIMINUTIVE_WEIGHT);
