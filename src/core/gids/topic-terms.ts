@@ -31,6 +31,7 @@ export function gidsTerms(index: GidsIndex, terms: readonly SearchTerm[], isWord
     if (df > 0 && !have(term) && !isFrameWord(term.replace(HEAD_MARK, "").replace(MODIFIER_MARK, ""))) added.push({ term, word: t.word, df, origin: "synonym", prefix: false, weight });
   };
   for (const t of terms.filter((x) => x.origin === "typed")) {
+    const before = added.length;
     for (const stem of participleStems(t.word)) add(t, stem, PARTICIPLE_WEIGHT);
     const derived = derivationStems(t.word);
     for (const stem of derived) add(t, stem, DERIVATION_WEIGHT);
@@ -42,7 +43,7 @@ export function gidsTerms(index: GidsIndex, terms: readonly SearchTerm[], isWord
     if (base) add(t, stemDutch(base), DIMINUTIVE_WEIGHT);
     const stem = base ? stemDutch(base) : t.term;
     if (stem.length >= MIN_HEAD) add(t, `${HEAD_MARK}${stem}`, HEAD_WEIGHT);
-    const alternatives = terms.some((o) => o.word === t.word && o.origin !== "typed") || added.some((o) => o.word === t.word);
+    const alternatives = terms.some((o) => o.word === t.word && o.origin !== "typed") || added.slice(before).some((o) => o.word === t.word && !o.term.startsWith(MODIFIER_MARK));
     if (t.df > 0 || alternatives) continue;
     const head = knownHead(word, (h) => index.frequency(h, false) > 0, isWord);
     if (head) add(t, head, HEAD_WEIGHT);
