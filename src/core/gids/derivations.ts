@@ -41,7 +41,21 @@ export function derivedVerbs(word: string, knows: (word: string) => boolean = kn
  * The stems of the verbs a word is made from, other than its own stem: what the gids adds for it. A
  * compound is made from its last part ("projectontwikkelaar" → ontwikkelen), longest part first.
  */
-export function derivationStems(word: string, knows: (word: string) => boolean = knownWord): string[] {
+export function derivationStems(word: string, knows?: (word: string) => boolean): string[] {
+  if (knows) return derivationStemsOf(word, knows);
+  const remembered = MEMO.get(word);
+  if (remembered) return remembered;
+  if (MEMO.size >= MEMO_LIMIT) MEMO.clear();
+  const found = derivationStemsOf(word, knownWord);
+  MEMO.set(word, found);
+  return found;
+}
+
+/** Words already looked at (with the Dutch word list): the gids asks for the same ones on every question. */
+const MEMO = new Map<string, string[]>();
+const MEMO_LIMIT = 20_000;
+
+function derivationStemsOf(word: string, knows: (word: string) => boolean): string[] {
   const own = stemDutch(word);
   const whole = derivedVerbs(word, knows);
   if (whole.length) return [...new Set(whole.map(stemDutch))].filter((s) => s !== own);
