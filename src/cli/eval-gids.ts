@@ -18,21 +18,23 @@ const HOLDOUT3 = path.resolve(import.meta.dirname, "../../test/fixtures/gids-hol
 
 const HOLDOUT4 = path.resolve(import.meta.dirname, "../../test/fixtures/gids-holdout4");
 
+const HOLDOUT5 = path.resolve(import.meta.dirname, "../../test/fixtures/gids-holdout5");
+
 /**
  * `npm run eval -- --gids [profielen.csv vragen.jsonl] [--verbose] [--failures] [--fit [--write]]`: the matching check of the
  * initiatievengids. By default on test/fixtures/gids (written for it independently) and, beside it, on
- * test/fixtures/gids-holdout, gids-holdout2, gids-holdout3 and gids-holdout4 when present (a second to fifth
- * set, each by someone else). --failures lists every miss of the first four sets: the best three candidates with
+ * test/fixtures/gids-holdout, gids-holdout2, gids-holdout3, gids-holdout4 and gids-holdout5 when present (a
+ * second to sixth set, each by someone else). --failures lists every miss of the first four sets: the best three candidates with
  * the words and fields they matched, and the expected one's rank. --fit fits the suggest model on the first four
- * sets together (held-out figures per set, k-fold by question and leave-one-set-out) and leaves the fifth set
- * out: that one is only measured, never fitted or looked into.
+ * sets together (held-out figures per set, k-fold by question and leave-one-set-out) and leaves the fifth and
+ * sixth sets out: those are only measured, never fitted or looked into.
  */
 export async function runGidsEval(config: Config, args: string[]): Promise<number> {
   const files = args.filter((a) => !a.startsWith("--"));
   const fit = args.includes("--fit");
   const sets = files.length >= 2
     ? [{ title: "Matchingcontrole van de initiatievengids", profiles: files[0]!, questions: files[1]!, fitted: true }]
-    : [{ title: "Matchingcontrole van de initiatievengids", dir: FIXTURE, fitted: true }, { title: "Tweede set (apart geschreven)", dir: HOLDOUT, fitted: true }, { title: "Derde set (apart geschreven)", dir: HOLDOUT2, fitted: true }, { title: "Vierde set (apart geschreven)", dir: HOLDOUT3, fitted: true }, { title: "Vijfde set (apart geschreven, niet op afgestemd)", dir: HOLDOUT4, fitted: false }]
+    : [{ title: "Matchingcontrole van de initiatievengids", dir: FIXTURE, fitted: true }, { title: "Tweede set (apart geschreven)", dir: HOLDOUT, fitted: true }, { title: "Derde set (apart geschreven)", dir: HOLDOUT2, fitted: true }, { title: "Vierde set (apart geschreven)", dir: HOLDOUT3, fitted: true }, { title: "Vijfde set (apart geschreven, niet op afgestemd)", dir: HOLDOUT4, fitted: false }, { title: "Zesde set (apart geschreven, niet op afgestemd)", dir: HOLDOUT5, fitted: false }]
       .filter((s) => fs.existsSync(path.join(s.dir, "questions.jsonl")) && (s.fitted || !fit))
       .map((s) => ({ ...s, profiles: path.join(s.dir, "profiles.csv"), questions: path.join(s.dir, "questions.jsonl") }));
   const knowledge = await openKnowledge(config);

@@ -17,6 +17,8 @@ const HOLDOUT2 = path.join(REPO_ROOT, "test", "fixtures", "gids-holdout2");
 const HOLDOUT3 = path.join(REPO_ROOT, "test", "fixtures", "gids-holdout3");
 /** A fifth set, written apart by yet another writer, never fitted on or looked into: likewise. */
 const HOLDOUT4 = path.join(REPO_ROOT, "test", "fixtures", "gids-holdout4");
+/** A sixth set, written apart by yet another writer, never fitted on or looked into: likewise. */
+const HOLDOUT5 = path.join(REPO_ROOT, "test", "fixtures", "gids-holdout5");
 
 /**
  * The matching check of "Done when": a gids of 42 profiles and 69 questions, written for the test by
@@ -46,7 +48,7 @@ describe("initiatievengids: the matching check", () => {
     expect(figures.none.share).toBeGreaterThanOrEqual(0.75);
   }, 120_000);
 
-  for (const [dir, name, dutch] of [[HOLDOUT, "second", "tweede"], [HOLDOUT2, "third", "derde"], [HOLDOUT3, "fourth", "vierde"], [HOLDOUT4, "fifth", "vijfde"]] as const) {
+  for (const [dir, name, dutch] of [[HOLDOUT, "second", "tweede"], [HOLDOUT2, "third", "derde"], [HOLDOUT3, "fourth", "vierde"], [HOLDOUT4, "fifth", "vijfde"], [HOLDOUT5, "sixth", "zesde"]] as const) {
     it.skipIf(!fs.existsSync(path.join(dir, "questions.jsonl")))(`given the ${name} set, written apart, then it prints its figures; never the asker's own, never one nobody may contact`, async () => {
       await ingested;
       const check = checkGidsFiles(path.join(dir, "profiles.csv"), path.join(dir, "questions.jsonl"), loadGidsVocabulary(STARTER_KNOWLEDGE), store);

@@ -4,6 +4,9 @@ import type { SearchHit } from "../types.js";
 import type { InitiativeProfile } from "./initiative.js";
 import { HEAD_MARK, headsOf } from "./compound-heads.js";
 import { participleStemsIn } from "./participles.js";
+import { derivationStemsIn } from "./derivations.js";
+import { MODIFIER_MARK, compoundModifiers } from "./compound-modifiers.js";
+import { foldDiacritics, tokenize } from "../text/fold.js";
 
 /** The parts of a profile that say what an initiative knows, and how much a word in each counts. */
 export const FIELD_WEIGHTS = { experience: 1, themes: 0.85, name: 0.75, description: 0.45 } as const;
@@ -21,7 +24,7 @@ export type IndexedProfile = { profile: InitiativeProfile; fields: Record<Profil
 export class GidsIndex implements KnowledgeIndex {
   readonly profiles: IndexedProfile[];
   private readonly df = new Map<string, number>();
-  /** Profiles holding a term as the head of a compound ("~verpleg" for "wijkverpleg"): kept apart from the words. */
+  /** Profiles holding a term as the head ("~verpleg" for "wijkverpleg") or first part ("^koel" for "koelkast") of a compound: kept apart from the words. */
   private readonly headDf = new Map<string, number>();
   private readonly average: number;
 
@@ -31,11 +34,11 @@ export class GidsIndex implements KnowledgeIndex {
     this.profiles = profiles.map((p) => indexProfile(p, (stem) => words.has(stem) || isWord(stem)));
     for (const p of this.profiles) {
       for (const term of new Set(p.terms)) {
-        const counts = term.startsWith(HEAD_MARK) ? this.headDf : this.df;
+        const counts = isPartTerm(term) ? this.headDf : this.df;
         counts.set(term, (counts.get(term) ?? 0) + 1);
       }
     }
-    this.average = this.profiles.reduce((n, p) => n + p.terms.filter((t) => !t.startsWith(HEAD_MARK)).length, 0) / Math.max(1, this.profiles.length);
+    this.average = this.profiles.reduce((n, p) => n + p.terms.filter((t) => !isPartTerm(t)).length, 0) / Math.max(1, this.profiles.length);
   }
 
   search(terms: readonly QueryTermSpec[], limit: number): SearchHit[] {
@@ -52,7 +55,7 @@ export class GidsIndex implements KnowledgeIndex {
 
   /** How many profiles hold a term in any field, also as a prefix. */
   frequency(term: string, prefix: boolean): number {
-    if (!prefix) return (term.startsWith(HEAD_MARK) ? this.headDf : this.df).get(term) ?? 0;
+    if (!prefix) return (isPartTerm(term) ? this.headDf : this.df).get(term) ?? 0;
     return this.profiles.filter((p) => holds(p.fields, term, true)).length;
   }
 
@@ -88,10 +91,13 @@ export class GidsIndex implements KnowledgeIndex {
 
 function indexProfile(profile: InitiativeProfile, isWord: (stem: string) => boolean): IndexedProfile {
   // A participle also stands for its verb ("opgericht" for "oprichten"), which the stemmer does not see.
-  // A compound also holds its heads ("wijkverpleg" holds "~verpleg"), marked apart from whole words.
+  // A noun made from a verb also stands for the verb ("beheerder" for "beheren", derivations.ts).
+  // A compound also holds its heads ("wijkverpleg" holds "~verpleg") and first parts ("koelkast" holds
+  // "^koel"), marked apart from whole words.
   const termsOf = (text: string) => {
-    const words = [...analyzeText(text), ...participleStemsIn(text)];
-    return new Set([...words, ...words.flatMap((w) => headsOf(w, isWord)).map((h) => `${HEAD_MARK}${h}`)]);
+    const words = [...analyzeText(text), ...participleStemsIn(text), ...derivationStemsIn(text)];
+    const firstParts = tokenize(foldDiacritics(text)).flatMap((w) => compoundModifiers(w)).map((m) => `${MODIFIER_MARK}${m}`);
+    return new Set([...words, ...words.flatMap((w) => headsOf(w, isWord)).map((h) => `${HEAD_MARK}${h}`), ...firstParts]);
   };
   const fields = {
     experience: termsOf(profile.experience),
@@ -112,6 +118,11 @@ export function fieldHolds(field: ReadonlySet<string>, term: string, prefix: boo
   if (!prefix) return field.has(term);
   for (const own of field) if (own.startsWith(term)) return true;
   return false;
+}
+
+/** A compound's part among the index terms (marked), not a word of its own. */
+function isPartTerm(term: string): boolean {
+  return term.startsWith(HEAD_MARK) || term.startsWith(MODIFIER_MARK);
 }
 
 function hitOf(p: IndexedProfile, ordinal: number, score: number): SearchHit {

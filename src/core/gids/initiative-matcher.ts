@@ -9,6 +9,7 @@ import { matchReason } from "./match-reason.js";
 import { heldWord, type HeldWord, type TopicGroup } from "./profile-evidence.js";
 import { isContactable } from "./profile-rules.js";
 import { isFrameWord, regionsIn, withoutRegions, withoutResidence } from "./question-frame.js";
+import { rejoinSeparableVerbs } from "./separable-verbs.js";
 import { suggestEvidence, type SuggestEvidence } from "./suggest-evidence.js";
 import { SUGGEST_MODEL, SUGGEST_THRESHOLD, suggestProbability, type SuggestModel } from "./suggest-model.js";
 import { gidsTerms } from "./topic-terms.js";
@@ -194,6 +195,8 @@ export class GidsMatcher implements InitiativeMatcher {
 
   /** The question's topic words (frame words left out), each with its alternatives and what it can weigh. */
   private groupsOf(index: GidsIndex, topic: string): TopicGroup[] {
+    // "hoe zet je een middag op" asks how to opzetten one, as a profile writes it (separable-verbs.ts).
+    topic = rejoinSeparableVerbs(topic, (stem) => index.isKnownTerm(stem));
     const { terms } = retrieve(index, topic, 1, { vocabulary: this.vocabulary, windowWeight: 0 });
     terms.push(...gidsTerms(index, terms, (stem) => this.isWord(index, stem)));
     const n = index.passageCount();
