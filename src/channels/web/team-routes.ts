@@ -44,9 +44,8 @@ export async function handleTeamRoute(req: http.IncomingMessage, res: http.Serve
   else {
     const text = str(body.text, 20_000)?.trim();
     if (!text) return sendJson(res, 400, { error: "Schrijf eerst een antwoord." }), true;
-    result = core.team.reply(handoffId, member, text, key);
-    // Into the thread only what was taken: not a refused reply, nor a repeated delivery of one.
-    if (result.ok) messages.add(threadIdOf(handoffId), `mens:${member.name}`, text);
+    // The thread's copy comes from the outbox, committed with the reply: only what was taken, once, also across a crash.
+    result = core.team.reply(handoffId, member, text, key, true);
   }
   sendJson(res, result.ok ? 200 : 409, result.ok ? { ok: true, status: result.handoff.status } : { ok: false, code: result.code });
   return true;
