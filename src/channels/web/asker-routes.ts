@@ -51,8 +51,10 @@ export async function handleAskerRoute(req: http.IncomingMessage, res: http.Serv
   if (url.pathname === "/api/messages") {
     if (typeof body.text !== "string") return sendJson(res, 400, { error: "Er kwam geen bericht mee. Typ je vraag en verstuur hem opnieuw." }), true;
     ctx.logger.debug("web message", { conversationId, text: body.text });
-    const reply = await ctx.core.handle({ channel: ctx.channel, conversationId, userId, userName, text: body.text });
+    // The question goes into the conversation's history before the core takes it in: a stop while it
+    // is handled (or after) leaves the question on the page, and whatever the core committed follows it.
     if (body.text.trim()) ctx.messages.add(conversationId, ASKER_AUTHOR, body.text);
+    const reply = await ctx.core.handle({ channel: ctx.channel, conversationId, userId, userName, text: body.text });
     keepReply(ctx, conversationId, reply);
     sendJson(res, 200, forPage(reply));
     return true;
