@@ -69,7 +69,8 @@ export type TeamApi = {
   /** The shared handoff whose thread this is (a channel's own thread reference). */
   byThread(threadRef: string): TeamHandoff | undefined;
   claim(handoffId: string, by: Person, eventKey?: string): ApplyResult;
-  reply(handoffId: string, by: Person, text: string, eventKey?: string): ApplyResult;
+  /** `outsideThread`: written outside the handoff's thread (the web team view): the thread gets a copy through the outbox. */
+  reply(handoffId: string, by: Person, text: string, eventKey?: string, outsideThread?: boolean): ApplyResult;
   close(handoffId: string, by: Person, addToKnowledge: boolean, eventKey?: string): ApplyResult;
   /** A button on the handoff thread's head; `by` is undefined for someone who may not act (refused). */
   press(handoffId: string, by: Person | undefined, button: TeamButton, eventKey?: string): ApplyResult | { ok: false; code: "not_on_roster" };

@@ -165,7 +165,8 @@ export function createConversation(options: ConversationOptions): Conversation {
         // A new question for a person replaces the one still waiting for consent (never shared).
         if (!waiting || again) return startHandoff(message, question, reply, message.eventKey);
         handoffs.apply(waiting.id, { type: "consent_refused", by: message.userId });
-        return { ...startHandoff(message, question, reply), notice: [reply.notice, conversationTexts(reply.language).earlierNotShared].filter(Boolean).join(" ") };
+        // With the message's key: handled again after a stop, it finds this handoff ("again" above), not a third.
+        return { ...startHandoff(message, question, reply, message.eventKey), notice: [reply.notice, conversationTexts(reply.language).earlierNotShared].filter(Boolean).join(" ") };
       }
       const answered = reply.kind === "answer" ? { ...reply, actions: ["ask_human" as const] } : reply;
       // Still waiting for consent: asked again, briefly; a plain "ja", "anoniem" or "nee" answers it.

@@ -117,13 +117,17 @@ export class SqliteHandoffRepository implements HandoffRepository {
   }
 
   recordFailure(effectId: number, failure: DeliveryFailure): void {
-    this.db
-      .prepare("UPDATE handoff_outbox SET last_error = ?, failed_channel = ?, next_attempt_at = ?, parked_at = CASE WHEN ? THEN coalesce(parked_at, ?) ELSE NULL END WHERE id = ?")
-      .run(failure.error, failure.channel, failure.retryAt, failure.park ? 1 : 0, new Date().toISOString(), effectId);
-  }
-
-  enqueue(handoffId: string, effect: HandoffEffect): void {
-    this.applyEffect(handoffId, effect, new Date().toISOString());
+    this.db.transaction(() => {
+      const now = new Date().toISOString();
+      const failed = this.db
+        .prepare("UPDATE handoff_outbox SET last_error = ?, failed_channel = ?, next_attempt_at = ?, parked_at = CASE WHEN ? THEN coalesce(parked_at, ?) ELSE NULL END WHERE id = ? RETURNING handoff_id")
+        .pluck()
+        .get(failure.error, failure.channel, failure.retryAt, failure.park ? 1 : 0, now, effectId) as string | undefined;
+      if (!failed || !failure.notice) return;
+      // Once per handoff: a head that parks again (every round of attempts) does not tell the asker again.
+      const told = this.db.prepare("SELECT 1 FROM handoff_outbox WHERE handoff_id = ? AND effect = ?").get(failed, JSON.stringify(failure.notice));
+      if (!told) this.applyEffect(failed, failure.notice, now);
+    }).immediate();
   }
 
   postedRef(effectId: number): string | undefined {

@@ -64,4 +64,36 @@ describe("Slack feedback buttons", () => {
       { conversation_id: `C0FB:${t}`, helpful: 1, question: "Wat is Vereniging Dwarsverband?" },
     ]);
   }, 120_000);
+  it("given answers posted before the buttons carried their question, then a press counted under the older per-thread key is not counted again, and a new press counts once per person and answer", async () => {
+    const t = "1700600000.000100";
+    await driver.event("EvFbOld", { type: "app_mention", user: "U0ASKER", text: "<@U0BOT> Wat is een burgerbegroting?", ts: t, channel: "C0OLD" });
+    const answer = await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === "C0OLD" && c.body.thread_ts === t && c.response.ok === true, 60_000);
+    const answerTs = String(answer.response.ts);
+    // As the older release left it: its buttons' value was the action's name, and U0ASKER's press was recorded per thread.
+    const db = openDatabase(path.join(temp.dir, "vliegwiel.db"));
+    try {
+      db.prepare("INSERT INTO processed_deliveries (channel, delivery_id, at) VALUES ('slack-feedback', ?, ?)").run(`C0OLD:${t}:U0ASKER`, new Date().toISOString());
+    } finally {
+      db.close();
+    }
+    const before = feedbackRows().length;
+    const thanksBefore = thanksTo("U0ASKER").length;
+
+    await driver.press("U0ASKER", "vliegwiel_feedback_up", "vliegwiel_feedback_up", "C0OLD", { message_ts: answerTs, thread_ts: t });
+    // Someone who never pressed there: counted once, also when pressing twice.
+    await driver.press("U0THIRD", "vliegwiel_feedback_down", "vliegwiel_feedback_down", "C0OLD", { message_ts: answerTs, thread_ts: t });
+    await waitForCall(slack, "chat.postEphemeral", () => thanksTo("U0THIRD").length === 1);
+    await driver.press("U0THIRD", "vliegwiel_feedback_down", "vliegwiel_feedback_down", "C0OLD", { message_ts: answerTs, thread_ts: t });
+    // Sentinel: a press by yet someone else after the repeats; once it is thanked, the repeats were handled.
+    await driver.press("U0FOURTH", "vliegwiel_feedback_up", "vliegwiel_feedback_up", "C0OLD", { message_ts: answerTs, thread_ts: t });
+    await waitForCall(slack, "chat.postEphemeral", () => thanksTo("U0FOURTH").length === 1);
+
+    expect(thanksTo("U0ASKER")).toHaveLength(thanksBefore);
+    expect(thanksTo("U0THIRD")).toHaveLength(1);
+    // (Their question is the thread's first message as Slack returns it; the fake knows only what the bot posted.)
+    expect(feedbackRows().slice(before)).toMatchObject([
+      { conversation_id: `C0OLD:${t}`, helpful: 0 },
+      { conversation_id: `C0OLD:${t}`, helpful: 1 },
+    ]);
+  }, 120_000);
 });

@@ -129,4 +129,18 @@ describe("conversation with handoffs", () => {
     const other = await conversation.act({ channel: "web", conversationId: "f", userId: "intruder", action: "share", handoffId: reply.handoffId });
     expect(other.text).toMatch(/Alleen wie de vraag stelde/);
   });
+  it("given a new question for a person that replaced one waiting for consent, and the same message handled again (a stop cut its reply off), then the handoff it started stands: no third one, nothing refused twice", async () => {
+    const first = await conversation.handle({ ...asker("replace-again"), text: "Hoe vraag ik een evenementenvergunning aan voor ons buurtfeest?", eventKey: "slack:Ev-replace-1" });
+    expect(first.decision).toBe("handoff");
+    const message = { ...asker("replace-again"), text: "Hoe regel ik een parkeervergunning voor de vrijwilligers van ons dorpshuis?", eventKey: "slack:Ev-replace-2" };
+    const second = await conversation.handle(message);
+    expect(second.decision).toBe("handoff");
+    expect(second.handoffId).not.toBe(first.handoffId);
+
+    const again = await conversation.handle(message); // the inbox hands the same event over after a restart
+    expect(again.handoffId).toBe(second.handoffId);
+    expect(repository.get(second.handoffId!)?.handoff.status).toBe("awaiting_consent");
+    expect(repository.get(first.handoffId!)?.handoff.status).toBe("declined");
+    expect(repository.list().filter((h) => h.asker.conversationId === "replace-again")).toHaveLength(2);
+  });
 });

@@ -85,4 +85,37 @@ describe("/vraag cut off by a kill", () => {
     await sentinel();
     expect(discord.callsTo("POST", new RegExp(`^/channels/(${GENERAL}|${noteId})/messages$`)).filter((c) => /dorpsraad/i.test(JSON.stringify(c.body)))).toHaveLength(2);
   }, 900_000);
+  it("given a kill after the deferred reply was edited into the answer, before what follows it (the consent question), then after the restart only that is posted, once, in the answer's thread with a mention", async () => {
+    const interaction = vraag("Hoe regel ik een parkeervergunning voor de vrijwilligers van ons dorpshuis?");
+    const followUp = new RegExp(`^/webhooks/${APPLICATION_ID}/${interaction.token}$`);
+    // The kill point: the answer is in the deferred reply and that is recorded; the private consent question is on its way.
+    let killed: Promise<void> | undefined;
+    discord.onRequest = (method, route) => {
+      if (killed || method !== "POST" || !followUp.test(route)) return undefined;
+      killed = app.kill();
+      return killed.then(() => "drop" as const);
+    };
+    discord.dispatch("INTERACTION_CREATE", interaction);
+    await discord.waitUntil(() => !!killed, "the consent question after the edited answer", 300_000);
+    await killed;
+    discord.onRequest = undefined;
+    const answer = discord.originalMessages.get(interaction.token)!;
+    expect(JSON.stringify(answer.embeds ?? answer.content)).toMatch(/parkeervergunning|mens/i);
+    await app.start(READY);
+
+    // The answer's thread gets the consent question, addressed to the asker; the answer is not edited again.
+    const thread = String(answer.id);
+    const [consent] = await discord.waitFor("POST", new RegExp(`^/channels/${thread}/messages$`), 1, 300_000);
+    expect(consent!.body.content).toContain(`<@${ASKER.id}>`);
+    expect(consent!.body.allowed_mentions).toEqual({ parse: [], users: [ASKER.id] });
+    expect(JSON.stringify(consent!.body.components)).toMatch(/share/);
+    expect(app.log).toContain(`/vraag ${interaction.id} wordt opnieuw beantwoord`);
+
+    discord.dispatch("INTERACTION_CREATE", interaction); // delivered again
+    await sentinel();
+    expect(discord.callsTo("PATCH", new RegExp(`^/webhooks/${APPLICATION_ID}/${interaction.token}/messages/@original$`))).toHaveLength(1);
+    expect(discord.callsTo("POST", followUp)).toHaveLength(0);
+    expect(discord.callsTo("POST", new RegExp(`^/channels/${thread}/messages$`))).toHaveLength(1);
+    expect(discord.callsTo("POST", new RegExp(`^/interactions/${interaction.id}/`))).toHaveLength(1);
+  }, 900_000);
 });

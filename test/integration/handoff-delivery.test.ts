@@ -121,6 +121,31 @@ describe("handoff delivery per effect, under faults", () => {
     expect(sink.steps("A")).toEqual(["tell:consent_request", "tell:delivery_delayed", "open_thread", "tell:shared"]);
   });
 
+  it("given a stop between parking the head and queueing the asker's notice, then after the restart the asker is still told it is delayed, once", async () => {
+    const first = boot();
+    sink.brokenTeam = true;
+    const a = first.service.request({ question: "Vraag A", asker: askerIn("A"), findings: [] });
+    first.service.apply(a.id, { type: "consent_given", by: "U-A", anonymous: false });
+    // The fault: the notice cannot be written (as a process stopped right there leaves it unwritten).
+    const db = openDatabase(path.join(temp.dir, "h.db"));
+    db.exec(`CREATE TRIGGER cut_off_notice BEFORE INSERT ON handoff_outbox WHEN NEW.effect LIKE '%delivery_delayed%' BEGIN SELECT RAISE(ABORT, 'injected fault'); END`);
+    for (let i = 0; i < RETRY.maxAttempts; i++) {
+      await first.service.deliverPending().catch(() => undefined);
+      later(4000);
+    }
+    db.exec("DROP TRIGGER cut_off_notice");
+    db.close();
+
+    const second = boot(); // the restart
+    second.service.retryParked();
+    for (let i = 0; i < 2 * RETRY.maxAttempts; i++) {
+      await second.service.deliverPending();
+      later(HOUR);
+    }
+    expect(sink.steps("A").filter((step) => step === "tell:delivery_delayed")).toHaveLength(1);
+    expect(sink.steps("A")).not.toContain("tell:shared");
+  });
+
   it("given a post was recorded before a crash, then the retry is told what was posted and which attempt it is", async () => {
     const first = boot();
     const a = first.service.request({ question: "Vraag A", asker: askerIn("A"), findings: [] });

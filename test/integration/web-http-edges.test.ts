@@ -98,4 +98,14 @@ describe("the web server's edges", () => {
       }
     });
   });
+  it("given a body over the limit on any asker route (a question, an introduction, a lesson, a profile), then each answers 413 with the same Dutch message", async () => {
+    const origin = new URL(web.url).origin;
+    for (const route of ["/api/messages", "/api/introductions", "/api/introductions/lesson", "/api/gids/profiles"]) {
+      const res = await fetch(`${web.url}${route}`, { method: "POST", headers: { "content-type": "application/json", origin }, body: JSON.stringify({ text: "x".repeat(300_000) }) });
+      expect(res.status, route).toBe(413);
+      expect(await res.json(), route).toEqual({ error: "Je bericht is te lang om te versturen." });
+      const bad = await fetch(`${web.url}${route}`, { method: "POST", headers: { "content-type": "application/json", origin }, body: "{nope" });
+      expect(bad.status, route).toBe(400);
+    }
+  });
 });

@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { countedWord, expectedAnswerType, holdsAnswerType, holdsAskedDetail, holdsCountOfWord } from "../../src/core/decision/answer-type.js";
+import { countedWord, expectedAnswerType, holdsAskedDetail, holdsCountOfWord } from "../../src/core/decision/answer-type.js";
 import { askedNamedThing } from "../../src/core/decision/named-detail.js";
 import { stemDutch } from "../../src/core/text/stem.js";
+
+/** A question of each type that gives no detail itself. */
+const ASKED_BY = {
+  amount: "Wat kost een lidmaatschap van de buurtvereniging?",
+  count: "Hoeveel chauffeurs rijden er op de buurtbus?",
+  date: "Wanneer is de volgende ledenvergadering?",
+  time: "Wat zijn de openingstijden van de weggeefwinkel?",
+  contact: "Wat is het e-mailadres van de dorpsraad?",
+  person: "Wie is de voorzitter van de energiecoöperatie?",
+  names: "In welke dorpen rijdt de buurtbus al?",
+} as const;
 
 describe("the detail a question asks for", () => {
   it.each([
@@ -50,7 +61,10 @@ describe("the detail a question asks for", () => {
     ["names", "De bus rijdt in Lopik, Benschop en Polsbroek.", true],
     ["names", "De bus rijdt in een paar dorpen in de buurt.", false],
   ] as const)("given a %s asked and %j, then it holds one: %s", (type, text, expected) => {
-    expect(holdsAnswerType(type, text)).toBe(expected);
+    // Asked by a question of that type that names no detail of its own (the decision's own check).
+    const question = ASKED_BY[type];
+    expect(expectedAnswerType(question)).toBe(type);
+    expect(holdsAskedDetail(question, type, text)).toBe(expected);
   });
 
   it.each([

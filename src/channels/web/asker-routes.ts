@@ -5,7 +5,7 @@ import type { Reply } from "../../core/reply.js";
 import { actionLabel, repliesIn } from "../../core/reply-language.js";
 import type { Logger } from "../../logger.js";
 import type { WebMessages } from "../ports.js";
-import { readJson, sendJson, str } from "./http-helpers.js";
+import { readJsonOrRefuse, sendJson, str } from "./http-helpers.js";
 
 const ASKER_ACTIONS = new Set<AskerAction["action"]>(["ask_human", "share", "share_anonymous", "dont_share", "close", "reopen", "reply", "write_to_helper"]);
 
@@ -40,9 +40,8 @@ export async function handleAskerRoute(req: http.IncomingMessage, res: http.Serv
   }
   if (req.method !== "POST" || (url.pathname !== "/api/messages" && url.pathname !== "/api/actions")) return false;
 
-  const body = await readJson(req);
-  if (body === "too-large") return sendJson(res, 413, { error: "Je bericht is te lang om te versturen." }), true;
-  if (body === "invalid") return sendJson(res, 400, { error: "Ongeldig verzoek (geen JSON)." }), true;
+  const body = await readJsonOrRefuse(req, res);
+  if (!body) return true;
   const conversationId = str(body.conversationId, 100) ?? "web";
   // A handoff's thread is the team's: an asker neither reads (above) nor writes there.
   if (conversationId.startsWith("handoff:")) return sendJson(res, 404, { error: "Niet gevonden." }), true;
@@ -52,8 +51,10 @@ export async function handleAskerRoute(req: http.IncomingMessage, res: http.Serv
   if (url.pathname === "/api/messages") {
     if (typeof body.text !== "string") return sendJson(res, 400, { error: "Er kwam geen bericht mee. Typ je vraag en verstuur hem opnieuw." }), true;
     ctx.logger.debug("web message", { conversationId, text: body.text });
-    const reply = await ctx.core.handle({ channel: ctx.channel, conversationId, userId, userName, text: body.text });
+    // The question goes into the conversation's history before the core takes it in: a stop while it
+    // is handled (or after) leaves the question on the page, and whatever the core committed follows it.
     if (body.text.trim()) ctx.messages.add(conversationId, ASKER_AUTHOR, body.text);
+    const reply = await ctx.core.handle({ channel: ctx.channel, conversationId, userId, userName, text: body.text });
     keepReply(ctx, conversationId, reply);
     sendJson(res, 200, forPage(reply));
     return true;

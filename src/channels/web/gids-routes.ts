@@ -3,7 +3,7 @@ import type http from "node:http";
 import { CodedError } from "../../core/errors.js";
 import type { InitiativeProfile, PlatformUser } from "../../core/gids/initiative.js";
 import type { ProfileService } from "../../core/gids/profile-service.js";
-import { readJson, sendJson, sendPage, str } from "./http-helpers.js";
+import { readJsonOrRefuse, sendJson, sendPage, str } from "./http-helpers.js";
 import { askerDraft, teamDraft } from "./profile-form.js";
 import { memberForChange, memberForReading, type TeamRouteContext } from "./team-session.js";
 
@@ -37,8 +37,9 @@ async function askerRoute(req: http.IncomingMessage, res: http.ServerResponse, u
     const user = asker(url.searchParams.get("userId"));
     return sendJson(res, 200, { profiles: user ? gids.mine(user).map((p) => ownView(p, user)) : [] });
   }
-  const body = await readJson(req);
-  if (typeof body === "string" || req.method !== "POST") return sendJson(res, 400, { error: "Ongeldig verzoek." });
+  if (req.method !== "POST") return sendJson(res, 400, { error: "Ongeldig verzoek." });
+  const body = await readJsonOrRefuse(req, res);
+  if (!body) return;
   const user = asker(body.userId);
   if (!user) return sendJson(res, 400, { error: "Wie ben je? Open deze pagina vanuit de chat." });
   const id = str(body.id, 200);
@@ -67,8 +68,8 @@ async function teamRoute(req: http.IncomingMessage, res: http.ServerResponse, ur
   }
   const member = memberForChange(req, res, ctx);
   if (!member) return;
-  const body = await readJson(req);
-  if (typeof body === "string") return sendJson(res, 400, { error: "Ongeldig verzoek." });
+  const body = await readJsonOrRefuse(req, res);
+  if (!body) return;
   const by = coordinator(member.userId);
   if (!gids.coordinates(by)) return sendJson(res, 403, { error: "Alleen coördinatoren kunnen de gids beheren." });
   const id = str(body.id, 200);

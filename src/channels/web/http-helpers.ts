@@ -28,6 +28,21 @@ export async function readJson(req: http.IncomingMessage, maxBytes = MAX_BODY_BY
   }
 }
 
+/** Said when a request body is over the limit (413), and when it is not a JSON object (400). */
+export const BODY_TOO_LARGE = "Je bericht is te lang om te versturen.";
+export const BODY_NOT_JSON = "Ongeldig verzoek (geen JSON).";
+
+/**
+ * The request's JSON object, or undefined once the refusal is sent: 413 for a body over the limit,
+ * 400 for one that is not a JSON object. Every route reads its body through this, so each refuses alike.
+ */
+export async function readJsonOrRefuse(req: http.IncomingMessage, res: http.ServerResponse, maxBytes = MAX_BODY_BYTES): Promise<Record<string, unknown> | undefined> {
+  const body = await readJson(req, maxBytes);
+  if (body === "too-large") return sendJson(res, 413, { error: BODY_TOO_LARGE }), undefined;
+  if (body === "invalid") return sendJson(res, 400, { error: BODY_NOT_JSON }), undefined;
+  return body;
+}
+
 export function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   // A refused body was not read to its end: the connection cannot carry another request after it.
   if (status === 413) res.setHeader("connection", "close");

@@ -1,7 +1,7 @@
 import type http from "node:http";
 import type { IntroReply } from "../../core/introductions/introduction-api.js";
 import { INTRO_BUTTON_LABELS, introButtonLabel, type IntroButton } from "../../core/introductions/introduction-texts.js";
-import { readJson, sendJson, str } from "./http-helpers.js";
+import { readJsonOrRefuse, sendJson, str } from "./http-helpers.js";
 import type { RouteContext } from "./asker-routes.js";
 
 /**
@@ -11,8 +11,8 @@ import type { RouteContext } from "./asker-routes.js";
  */
 export async function handleIntroRoute(req: http.IncomingMessage, res: http.ServerResponse, url: URL, ctx: RouteContext): Promise<boolean> {
   if (req.method !== "POST" || url.pathname !== "/api/introductions") return false;
-  const body = await readJson(req);
-  if (body === "too-large" || body === "invalid") return sendJson(res, 400, { error: "Ongeldig verzoek." }), true;
+  const body = await readJsonOrRefuse(req, res);
+  if (!body) return true;
   const conversationId = str(body.conversationId, 100) ?? "web";
   const userId = str(body.userId, 100) ?? `web-${conversationId}`;
   const eventKey = str(body.eventKey, 200);

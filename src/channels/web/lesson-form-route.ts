@@ -1,5 +1,5 @@
 import type http from "node:http";
-import { readJson, sendJson, str } from "./http-helpers.js";
+import { readJsonOrRefuse, sendJson, str } from "./http-helpers.js";
 import type { RouteContext } from "./asker-routes.js";
 import { lessonTexts } from "../../core/introductions/lesson-texts.js";
 
@@ -20,8 +20,8 @@ export async function handleLessonFormRoute(req: http.IncomingMessage, res: http
     return true;
   }
   if (req.method !== "POST") return false;
-  const body = await readJson(req);
-  if (body === "too-large" || body === "invalid") return sendJson(res, 400, { error: "Ongeldig verzoek." }), true;
+  const body = await readJsonOrRefuse(req, res);
+  if (!body) return true;
   const conversationId = str(body.conversationId, 100) ?? "web";
   const userId = str(body.userId, 100) ?? `web-${conversationId}`;
   const eventKey = str(body.eventKey, 200);

@@ -1,6 +1,6 @@
 import type http from "node:http";
 import { LESSON_NL } from "../../core/introductions/lesson-texts.js";
-import { readJson, sendJson, str } from "./http-helpers.js";
+import { readJsonOrRefuse, sendJson, str } from "./http-helpers.js";
 import { memberForChange, memberForReading, type TeamRouteContext } from "./team-session.js";
 
 /**
@@ -21,8 +21,8 @@ export async function handleLessonRoute(req: http.IncomingMessage, res: http.Ser
   if (req.method !== "POST" || !action) return false;
   const member = memberForChange(req, res, ctx);
   if (!member) return true;
-  const body = await readJson(req);
-  if (typeof body === "string") return sendJson(res, 400, { error: "Ongeldig verzoek." }), true;
+  const body = await readJsonOrRefuse(req, res);
+  if (!body) return true;
   const eventKey = str(body.eventKey, 200);
   const result = await ctx.core.lessons.decide(member.userId, action[1]!, action[2] === "aannemen" ? "accept" : "reject", eventKey && `web:${eventKey}`);
   if (!result) return sendJson(res, 403, { error: LESSON_NL.onlyCoordinators }), true;

@@ -1,7 +1,7 @@
 import type http from "node:http";
 import type { ApplyResult } from "../../core/handoff/handoff-service.js";
 import { handleDocumentRoute } from "./document-route.js";
-import { readJson, sendJson, str } from "./http-helpers.js";
+import { readJsonOrRefuse, sendJson, str } from "./http-helpers.js";
 import { handleSessionRoute, memberForChange, memberForReading, type TeamRouteContext } from "./team-session.js";
 import { threadIdOf } from "./web-handoff-sink.js";
 
@@ -34,8 +34,8 @@ export async function handleTeamRoute(req: http.IncomingMessage, res: http.Serve
 
   const member = memberForChange(req, res, ctx);
   if (!member) return true;
-  const body = await readJson(req);
-  if (typeof body === "string") return sendJson(res, 400, { error: "Ongeldig verzoek." }), true;
+  const body = await readJsonOrRefuse(req, res);
+  if (!body) return true;
   const [, handoffId, verb] = action as unknown as [string, string, "claim" | "reply" | "close"];
   const key = str(body.eventKey, 200);
   let result: ApplyResult;
@@ -44,9 +44,8 @@ export async function handleTeamRoute(req: http.IncomingMessage, res: http.Serve
   else {
     const text = str(body.text, 20_000)?.trim();
     if (!text) return sendJson(res, 400, { error: "Schrijf eerst een antwoord." }), true;
-    result = core.team.reply(handoffId, member, text, key);
-    // Into the thread only what was taken: not a refused reply, nor a repeated delivery of one.
-    if (result.ok) messages.add(threadIdOf(handoffId), `mens:${member.name}`, text);
+    // The thread's copy comes from the outbox, committed with the reply: only what was taken, once, also across a crash.
+    result = core.team.reply(handoffId, member, text, key, true);
   }
   sendJson(res, result.ok ? 200 : 409, result.ok ? { ok: true, status: result.handoff.status } : { ok: false, code: result.code });
   return true;

@@ -25,6 +25,8 @@ export function createWebHandoffSink(messages: WebMessages, texts: TextOptions):
           messages.add(threadIdOf(handoff.id), "vliegwiel", threadOpeningText(handoff), effectId);
           return { threadRef: threadIdOf(handoff.id) };
         case "post_in_thread":
+          // A tolk's answer from the team view's form shows as theirs, as they typed it.
+          if (effect.kind === "tolk_reply") return void messages.add(threadIdOf(handoff.id), `mens:${effect.from?.name ?? "tolk"}`, effect.text ?? "", effectId);
           messages.add(threadIdOf(handoff.id), "vliegwiel", threadPostText(effect.kind, handoff, effect), effectId);
           return;
         default:

@@ -51,12 +51,6 @@ const HOLDS: Record<Exclude<AnswerType, "named">, RegExp> = {
   place: /\b(in|te|op)\s+(het\s+|de\s+)?\p{Lu}\p{Ll}+/u,
 };
 
-/** Whether a text holds a detail of the type (a number for a count, an amount in euros, a date, …). */
-export function holdsAnswerType(type: Exclude<AnswerType, "named">, text: string): boolean {
-  // Names are capitalised, so the person and place checks read the text as written; the rest folded.
-  return HOLDS[type].test(readAs(type, text));
-}
-
 /**
  * Whether a text gives the detail the question asks for, one the question does not already give: asked
  * "op welke dag in januari 2021", a text that only repeats "januari 2021" does not answer it.
@@ -70,6 +64,7 @@ export function holdsAskedDetail(question: string, type: AnswerType, text: strin
 /** Each type's pattern, global: every place a detail stands, built once. */
 const HOLDS_EVERY = Object.fromEntries(Object.entries(HOLDS).map(([type, pattern]) => [type, new RegExp(pattern.source, `${pattern.flags}g`)])) as Record<keyof typeof HOLDS, RegExp>;
 
+/** Names are capitalised, so the person, place and names checks read the text as written; the rest folded. */
 function readAs(type: AnswerType, text: string): string {
   return type === "person" || type === "place" || type === "names" ? text : foldDiacritics(text);
 }

@@ -101,7 +101,10 @@ export function transition(handoff: Handoff, event: HandoffEvent, ctx: Transitio
       if (handoff.status !== "claimed") return reject(isFinal ? "finished" : "not_allowed_now");
       if (!event.onRoster) return reject("not_on_roster");
       if (handoff.claimedBy?.userId !== event.by.userId) return reject("not_claimer");
-      return next({ answers: [...handoff.answers, event.text] }, [{ type: "relay_to_asker", from: event.by, text: event.text }]);
+      return next({ answers: [...handoff.answers, event.text] }, [
+        { type: "relay_to_asker", from: event.by, text: event.text },
+        ...(event.outsideThread ? [{ type: "post_in_thread" as const, kind: "tolk_reply" as const, text: event.text, from: event.by }] : []),
+      ]);
 
     case "asker_reply":
       if (event.by !== handoff.asker.userId) return reject("not_asker");

@@ -28,7 +28,14 @@ export type StuckDelivery = {
   since: string;
 };
 
-export type DeliveryFailure = { error: string; channel: string; retryAt: string; park: boolean };
+export type DeliveryFailure = {
+  error: string;
+  channel: string;
+  retryAt: string;
+  park: boolean;
+  /** A notice for the asker, queued in the same transaction as the failure, once per handoff (never twice, however often it parks). */
+  notice?: HandoffEffect;
+};
 
 export type RecordedChange = {
   handoff: Handoff;
@@ -67,9 +74,8 @@ export interface HandoffRepository {
   beginAttempt(effectId: number): number;
   /** Done; with the thread a head message opened, in the same transaction. */
   markDelivered(effectId: number, threadRef?: { handoffId: string; ref: string }): void;
+  /** Records a failed try (and its notice, if any) in one transaction. */
   recordFailure(effectId: number, failure: DeliveryFailure): void;
-  /** Adds an effect outside a transition (a notice about a delivery that is stuck). */
-  enqueue(handoffId: string, effect: HandoffEffect): void;
   /** What a channel posted for an effect, recorded right after posting. */
   postedRef(effectId: number): string | undefined;
   recordPost(effectId: number, ref: string): void;

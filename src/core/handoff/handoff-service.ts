@@ -190,15 +190,13 @@ export class HandoffService {
       const retryAt = new Date(this.clock().getTime() + delayMs).toISOString();
       const channel = error instanceof DeliveryError ? error.channel : "onbekend";
       const message = (error as Error).message ?? String(error);
-      repository.recordFailure(id, { error: message, channel, retryAt, park });
+      // The asker hears that passing the question on does not work now, instead of nothing: queued with
+      // the failure in one transaction, so a stop between the two cannot leave the asker untold.
+      const notice: HandoffEffect | undefined = park && effect.type === "open_thread" ? { type: "tell_asker", message: "delivery_delayed" } : undefined;
+      repository.recordFailure(id, { error: message, channel, retryAt, park, notice });
       const report = { handoffId, step: stepName(effect), channel, attempt, error: message, retryAt };
-      if (!park) {
-        this.options.reporter?.failed(report);
-        return;
-      }
-      this.options.reporter?.parked(report);
-      // The asker hears that passing the question on does not work now, instead of nothing.
-      if (effect.type === "open_thread" && attempt === this.retry.maxAttempts) repository.enqueue(handoffId, { type: "tell_asker", message: "delivery_delayed" });
+      if (park) this.options.reporter?.parked(report);
+      else this.options.reporter?.failed(report);
     }
   }
 

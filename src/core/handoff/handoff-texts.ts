@@ -82,6 +82,8 @@ export function threadPostText(kind: ThreadPost, handoff: Handoff, effect?: Extr
       return `${handoff.claimedBy?.name} pakt dit op.`;
     case "asker_reply":
       return `De vrager schrijft: ${effect?.text ?? ""}`;
+    case "tolk_reply":
+      return `${effect?.from?.name ?? "De tolk"} antwoordt de vrager: ${effect?.text ?? ""}`;
     case "reminder":
       return `Herinnering: deze vraag wacht nog op iemand die hem oppakt.${names ? ` (${names})` : ""}`;
     case "escalation":

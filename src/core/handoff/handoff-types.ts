@@ -44,7 +44,8 @@ export type HandoffEvent =
   | { type: "consent_refused"; by: string }
   | { type: "consent_timeout" }
   | { type: "claim"; by: Person; onRoster: boolean }
-  | { type: "tolk_reply"; by: Person; onRoster: boolean; text: string }
+  /** `outsideThread`: written outside the handoff's thread (the team view's form): the thread gets a copy, committed with the reply. */
+  | { type: "tolk_reply"; by: Person; onRoster: boolean; text: string; outsideThread?: boolean }
   | { type: "asker_reply"; by: string; text: string }
   | { type: "close"; by: Person; role: "tolk" | "asker"; addToKnowledge?: boolean }
   | { type: "reopen"; by: string }
@@ -55,7 +56,7 @@ export type HandoffEffect =
   | { type: "tell_asker"; message: AskerNotice }
   | { type: "open_thread"; mentions: Person[] }
   | { type: "update_thread"; status: HandoffStatus; claimedBy?: Person }
-  | { type: "post_in_thread"; kind: ThreadPost; text?: string; mentions?: Person[] }
+  | { type: "post_in_thread"; kind: ThreadPost; text?: string; mentions?: Person[]; from?: Person }
   | { type: "relay_to_asker"; from: Person; text: string }
   | { type: "schedule"; timer: TimerKind; at: string }
   | { type: "cancel_timers" }
@@ -73,7 +74,7 @@ export type AskerNotice =
   | "reopened"
   | "delivery_delayed";
 
-export type ThreadPost = "claimed" | "asker_reply" | "reminder" | "escalation" | "resolved" | "reopened";
+export type ThreadPost = "claimed" | "asker_reply" | "tolk_reply" | "reminder" | "escalation" | "resolved" | "reopened";
 
 export type TimerKind = "consent_timeout" | "reminder";
 

@@ -65,8 +65,8 @@ export class TeamService implements TeamApi {
     return this.afterwards(this.options.handoffs.apply(handoffId, { type: "claim", by, onRoster: true }, eventKey));
   }
 
-  reply(handoffId: string, by: Person, text: string, eventKey?: string) {
-    return this.afterwards(this.options.handoffs.apply(handoffId, { type: "tolk_reply", by, onRoster: true, text }, eventKey));
+  reply(handoffId: string, by: Person, text: string, eventKey?: string, outsideThread?: boolean) {
+    return this.afterwards(this.options.handoffs.apply(handoffId, { type: "tolk_reply", by, onRoster: true, text, outsideThread }, eventKey));
   }
 
   close(handoffId: string, by: Person, addToKnowledge: boolean, eventKey?: string) {

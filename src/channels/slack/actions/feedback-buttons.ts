@@ -11,9 +11,14 @@ import { questionInFeedbackValue } from "../feedback-value.js";
 export async function onFeedbackButton(ctx: SlackContext, { press, actionId, value, channel, threadTs, ack }: ButtonPress): Promise<void> {
   await ack();
   const answerTs = press.container?.message_ts ?? press.message?.ts ?? threadTs;
-  if (!ctx.options.deliveries.firstTime(`${ctx.name}-feedback`, `${channel}:${answerTs}:${press.user.id}`)) return;
+  const carried = questionInFeedbackValue(value);
+  const { deliveries } = ctx.options;
+  // Buttons posted before they carried their question were counted per person and thread: a press
+  // recorded under that older key has been counted already, whichever of those answers it was under.
+  if (carried === undefined && deliveries.has(`${ctx.name}-feedback`, `${channel}:${threadTs}:${press.user.id}`)) return;
+  if (!deliveries.firstTime(`${ctx.name}-feedback`, `${channel}:${answerTs}:${press.user.id}`)) return;
   // Answers posted before the buttons carried their question: the thread's first one, as then.
-  const question = questionInFeedbackValue(value) ?? (await questionOf(ctx, channel, threadTs));
+  const question = carried ?? (await questionOf(ctx, channel, threadTs));
   ctx.core.feedback({ channel: ctx.name, conversationId: `${channel}:${threadTs}`, helpful: actionId.endsWith("up"), question });
   await ctx.client.chat.postEphemeral({ channel, user: press.user.id, thread_ts: threadTs, text: CHANNEL_NL.feedbackThanks });
 }
