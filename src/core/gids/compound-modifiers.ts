@@ -1,5 +1,5 @@
-import { dutchDictionary } from "../text/dutch-dictionary.js";
 import { stemDutch } from "../text/stem.js";
+import { rememberedLookup } from "./word-list-lookups.js";
 import { derivationStems } from "./derivations.js";
 
 /**
@@ -24,19 +24,7 @@ const NOT_MODIFIERS = new Set(["ver", "her", "ont", "over", "door", "onder", "vo
  * split where both parts are words of the Dutch word list (`knows`), after a linking -s-, -e- or -en-.
  * Empty for a word that is no compound, or when the word list is not there.
  */
-export function compoundModifiers(word: string, knows?: (word: string) => boolean): string[] {
-  if (knows) return compoundModifiersOf(word, knows);
-  const remembered = MEMO.get(word);
-  if (remembered) return remembered;
-  if (MEMO.size >= MEMO_LIMIT) MEMO.clear();
-  const found = compoundModifiersOf(word, knownWord);
-  MEMO.set(word, found);
-  return found;
-}
-
-/** Words already looked at (with the Dutch word list): the gids asks for the same ones on every question. */
-const MEMO = new Map<string, string[]>();
-const MEMO_LIMIT = 20_000;
+export const compoundModifiers = rememberedLookup(compoundModifiersOf);
 
 function compoundModifiersOf(word: string, knows: (word: string) => boolean): string[] {
   const out = new Set<string>();
@@ -57,6 +45,3 @@ function compoundModifiersOf(word: string, knows: (word: string) => boolean): st
   return [...out];
 }
 
-function knownWord(word: string): boolean {
-  return dutchDictionary()?.knows(word) ?? false;
-}

@@ -1,6 +1,6 @@
-import { dutchDictionary } from "../text/dutch-dictionary.js";
 import { foldDiacritics, tokenize } from "../text/fold.js";
 import { stemDutch } from "../text/stem.js";
+import { knownWord, rememberedLookup } from "./word-list-lookups.js";
 
 /**
  * Dutch nouns made from verbs, back to their verb: what an initiative did ("reanimatiecursussen",
@@ -41,19 +41,7 @@ export function derivedVerbs(word: string, knows: (word: string) => boolean = kn
  * The stems of the verbs a word is made from, other than its own stem: what the gids adds for it. A
  * compound is made from its last part ("projectontwikkelaar" → ontwikkelen), longest part first.
  */
-export function derivationStems(word: string, knows?: (word: string) => boolean): string[] {
-  if (knows) return derivationStemsOf(word, knows);
-  const remembered = MEMO.get(word);
-  if (remembered) return remembered;
-  if (MEMO.size >= MEMO_LIMIT) MEMO.clear();
-  const found = derivationStemsOf(word, knownWord);
-  MEMO.set(word, found);
-  return found;
-}
-
-/** Words already looked at (with the Dutch word list): the gids asks for the same ones on every question. */
-const MEMO = new Map<string, string[]>();
-const MEMO_LIMIT = 20_000;
+export const derivationStems = rememberedLookup(derivationStemsOf);
 
 function derivationStemsOf(word: string, knows: (word: string) => boolean): string[] {
   const own = stemDutch(word);
@@ -75,6 +63,3 @@ export function derivationStemsIn(text: string, knows?: (word: string) => boolea
   return [...new Set(tokenize(foldDiacritics(text)).flatMap((w) => derivationStems(w, knows)))];
 }
 
-function knownWord(word: string): boolean {
-  return dutchDictionary()?.knows(word) ?? false;
-}
