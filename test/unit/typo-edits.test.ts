@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { KnowledgeIndex } from "../../src/core/ports.js";
 import { MAX_TYPO_WORDS, correctTypo } from "../../src/core/retrieval/typo-correction.js";
 import { stemDutch } from "../../src/core/text/stem.js";
-import { editsOne } from "../../src/core/text/typo-edits.js";
+import { editDistanceWithin, editsOne } from "../../src/core/text/typo-edits.js";
+import { verbAfterParticle } from "../../src/core/text/separable-particle.js";
 
 describe("edits one away (Norvig)", () => {
   it("given a word, then deletes, swaps, replacements and inserts, without the word itself", () => {
@@ -28,10 +29,39 @@ function vocabulary(dfs: Record<string, number>) {
   return { index, looked };
 }
 
+describe("edit distance within a limit", () => {
+  it("given words one or two edits apart, then the count; a swap of neighbours is one edit", () => {
+    expect(editDistanceWithin("buurt", "buurt", 2)).toBe(0);
+    expect(editDistanceWithin("buurt", "bruut", 2)).toBe(2);
+    expect(editDistanceWithin("vereniging", "vereinging", 2)).toBe(1);
+    expect(editDistanceWithin("bibliothek", "bibilotek", 2)).toBe(2);
+  });
+
+  it("given words further apart than the limit, then limit + 1, also for very different lengths", () => {
+    expect(editDistanceWithin("gemeente", "provincie", 2)).toBe(3);
+    expect(editDistanceWithin("dorp", "dorpshuisvereniging", 2)).toBe(3);
+  });
+});
+
+describe("the verb behind a separable particle", () => {
+  it("given a separable verb, then the verb without its particle, the longest particle first", () => {
+    expect(verbAfterParticle("meewerken")).toBe("werken");
+    expect(verbAfterParticle("terugtrekken")).toBe("trekken");
+    expect(verbAfterParticle("samenwerken")).toBe("werken");
+    expect(verbAfterParticle("vrijmaken")).toBe("maken");
+  });
+
+  it("given a word without a particle, or too little after it, then nothing", () => {
+    expect(verbAfterParticle("gemeente")).toBeUndefined();
+    expect(verbAfterParticle("uiten")).toBeUndefined();
+    expect(verbAfterParticle("opa")).toBeUndefined();
+  });
+});
+
 describe("typo correction against the store's vocabulary", () => {
   it("given a mistyped word, then the known term one edit away with the most passages", () => {
     const { index } = vocabulary({ [stemDutch("vergadering")]: 3, [stemDutch("vergaderingen")]: 3 });
-    expect(correctTypo("vergaedring", index)).toEqual({ term: stemDutch("vergadering"), df: 3 });
+    expect(correctTypo("vergaedring", index)).toEqual({ term: stemDutch("vergadering"), df: 3, edits: 1 });
     const both = vocabulary({ [stemDutch("wandeling")]: 2, [stemDutch("handeling")]: 7 });
     expect(correctTypo("pandeling", both.index)?.term).toBe(stemDutch("handeling"));
   });
@@ -65,5 +95,11 @@ describe("typo correction against the store's vocabulary", () => {
     expect(correctTypo("vergadr2ing", index)).toBeUndefined();
     expect(looked).toEqual([]);
     expect(MAX_TYPO_WORDS).toBe(5);
+  });
+
+  it("given a long word with two slips, then the Dutch word two edits away; a short one gets no such guess", () => {
+    const { index } = vocabulary({ [stemDutch("initiatief")]: 12, [stemDutch("zaal")]: 3 });
+    expect(correctTypo("iniatief", index)).toEqual({ term: stemDutch("initiatief"), df: 12, edits: 2 });
+    expect(correctTypo("zxlen", index)).toBeUndefined();
   });
 });

@@ -7,6 +7,6 @@ export type AnswerabilityModel = { bias: number; weights: Partial<Record<keyof A
  * into this file.
  */
 export const ANSWERABILITY_MODEL: AnswerabilityModel = {
-  bias: -0.517,
-  weights: {coverage: 1.709, unknownShare: -2.612, agreement: 0.049, sentenceCoverage: 1.165, rarestInTop: -0.489, topicMissing: -0.053, detailMissing: -4.422, length: 2.256},
+  bias: -0.801,
+  weights: {coverage: 1.863, unknownShare: -2.556, agreement: 0.049, sentenceCoverage: 1.32, rarestInTop: -0.449, topicMissing: -0.007, detailMissing: -4.435, length: 2.347},
 };

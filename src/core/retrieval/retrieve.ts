@@ -2,6 +2,7 @@ import type { KnowledgeIndex } from "../ports.js";
 import type { SearchHit } from "../types.js";
 import { analyzeQuery, type AnalyzedQuery } from "../text/analyzer.js";
 import { splitCompound } from "../text/compounds.js";
+import { verbAfterParticle } from "../text/separable-particle.js";
 import { stemDutch } from "../text/stem.js";
 import { MAX_TYPO_WORDS, correctTypo } from "./typo-correction.js";
 import { englishBase, type Vocabulary } from "../text/vocabulary.js";
@@ -34,6 +35,8 @@ export type RetrieveOptions = {
 
 /** A corrected typo counts almost as the word typed: the correction is one edit away. */
 const TYPO_WEIGHT = 0.9;
+/** Two slips leave more doubt. */
+const TWO_TYPOS_WEIGHT = 0.8;
 /** Candidates scored in full for every question. */
 const RESCORED = 40;
 /** Unknown words tried as compounds per question: a question of nonsense costs as little as a normal one. */
@@ -99,9 +102,16 @@ function typedTerms(index: KnowledgeIndex, query: AnalyzedQuery): SearchTerm[] {
       ? splitCompound(word, { isKnown: (s) => index.isKnownTerm(s), isKnownPrefix: (p) => index.isKnownPrefix(p) })
       : undefined;
     if (!split) {
+      const verb = query.language === "nl" ? particleVerb(index, word) : undefined;
+      if (verb) {
+        if (!terms.some((t) => t.term === verb.term)) terms.push({ ...verb, word, origin: "compound-part", prefix: false, weight: PARTICLE_VERB_WEIGHT });
+        continue;
+      }
       // English words are not Dutch typos: their edits would only meet Dutch words by chance.
       const typo = query.language === "nl" && typoTries++ < MAX_TYPO_WORDS ? correctTypo(word, index) : undefined;
-      if (typo && !terms.some((t) => t.term === typo.term)) terms.push({ ...typo, word, origin: "typo", prefix: false, weight: TYPO_WEIGHT });
+      if (typo && !terms.some((t) => t.term === typo.term)) {
+        terms.push({ term: typo.term, df: typo.df, word, origin: "typo", prefix: false, weight: typo.edits === 1 ? TYPO_WEIGHT : TWO_TYPOS_WEIGHT });
+      }
       continue;
     }
     const parts = [
@@ -116,6 +126,19 @@ function typedTerms(index: KnowledgeIndex, query: AnalyzedQuery): SearchTerm[] {
   }
   return terms;
 }
+
+/**
+ * The verb a separable verb the store lacks is made of ("meewerken" → werken, "volhouden" →
+ * houden), when the store knows it: passages that say "werkt niet mee" hold it too.
+ */
+function particleVerb(index: KnowledgeIndex, word: string): { term: string; df: number } | undefined {
+  const verb = verbAfterParticle(word);
+  if (!verb) return undefined;
+  const term = stemDutch(verb);
+  const df = index.documentFrequencies([term]).get(term) ?? 0;
+  return df > 0 ? { term, df } : undefined;
+}
+const PARTICLE_VERB_WEIGHT = 0.7;
 
 /**
  * The infinitive behind a typed verb form the store also knows as it is: "levert" also finds

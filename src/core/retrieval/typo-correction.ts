@@ -2,7 +2,7 @@ import type { KnowledgeIndex } from "../ports.js";
 import { dutchDictionary, knowsWordOrName, type DutchDictionary } from "../text/dutch-dictionary.js";
 import { lemmatiseIrregular } from "../text/irregular-verbs.js";
 import { alignAlternations, stemDutch } from "../text/stem.js";
-import { editsOne } from "../text/typo-edits.js";
+import { editDistanceWithin, editsOne } from "../text/typo-edits.js";
 
 const MIN_LENGTH = 5;
 const MAX_LENGTH = 30;
@@ -12,7 +12,7 @@ const MIN_STEM = 3;
 /** Store terms one edit from the typed word's term that are checked against the dictionary. */
 const MAX_NEAR_TERMS = 8;
 
-export type TypoCorrection = { term: string; df: number };
+export type TypoCorrection = { term: string; df: number; edits: 1 | 2 };
 
 /** Per mistyped word and vocabulary, its correction (or none): a question asked again costs nothing. */
 const cache = new WeakMap<ReadonlyMap<string, number>, Map<string, TypoCorrection | null>>();
@@ -36,7 +36,7 @@ export function correctTypo(word: string, index: KnowledgeIndex): TypoCorrection
   const cached = known.get(word);
   if (cached !== undefined) return cached ?? undefined;
   const own = stemDutch(word);
-  const best = nearTerm(word, own, vocabulary, dictionary) ?? nearWord(word, own, vocabulary, dictionary);
+  const best = nearTerm(word, own, vocabulary, dictionary) ?? nearWord(word, own, vocabulary, dictionary) ?? nearTwoEdits(word, own, vocabulary, dictionary);
   if (known.size > 10_000) known.clear();
   known.set(word, best ?? null);
   return best;
@@ -50,7 +50,7 @@ function nearTerm(word: string, own: string, vocabulary: ReadonlyMap<string, num
   const near: TypoCorrection[] = [];
   for (const term of editsOne(own)) {
     const df = vocabulary.get(term) ?? 0;
-    if (df > 0 && term.length >= MIN_STEM) near.push({ term, df });
+    if (df > 0 && term.length >= MIN_STEM) near.push({ term, df, edits: 1 });
   }
   near.sort((a, b) => b.df - a.df || (a.term < b.term ? -1 : 1));
   const ending = word.startsWith(own) ? word.slice(own.length) : "";
@@ -70,9 +70,52 @@ function nearWord(word: string, own: string, vocabulary: ReadonlyMap<string, num
     const term = stemDutch(edit);
     const df = vocabulary.get(term) ?? 0;
     if (term === own || term.length < MIN_STEM || df === 0) continue;
-    if (!best || df > best.df || (df === best.df && term < best.term)) best = { term, df };
+    if (!best || df > best.df || (df === best.df && term < best.term)) best = { term, df, edits: 1 };
   }
   return best;
+}
+
+/** Two slips are only read as such in long words: in short ones too many other words lie that near. */
+const MIN_LENGTH_TWO_EDITS = 8;
+
+/**
+ * Two slips in a long word ("iniatief" → initiatief, "vrijwiligrs" → vrijwilliger): the store terms
+ * at most two edits from the word's own term, whose word the dictionary knows, the most common first.
+ * The terms are looked at by length and first letter only (a slip rarely hits the first letter),
+ * grouped once per vocabulary.
+ */
+function nearTwoEdits(word: string, own: string, vocabulary: ReadonlyMap<string, number>, dictionary: DutchDictionary): TypoCorrection | undefined {
+  if (word.length < MIN_LENGTH_TWO_EDITS) return undefined;
+  const groups = termsByStart(vocabulary);
+  const near: TypoCorrection[] = [];
+  for (let length = own.length - 2; length <= own.length + 2; length++) {
+    for (const term of groups.get(`${own[0]}${length}`) ?? []) {
+      if (term !== own && editDistanceWithin(own, term, 2) <= 2) near.push({ term, df: vocabulary.get(term) ?? 0, edits: 2 });
+    }
+  }
+  near.sort((a, b) => b.df - a.df || (a.term < b.term ? -1 : 1));
+  const ending = word.startsWith(own) ? word.slice(own.length) : "";
+  return near.slice(0, MAX_NEAR_TERMS).find(({ term }) =>
+    [term + ending, term, `${term}en`, `${term}e`].some((form) => form !== word && dictionary.knows(form) && stemDutch(form) === term),
+  );
+}
+
+const startGroups = new WeakMap<ReadonlyMap<string, number>, Map<string, string[]>>();
+
+/** The vocabulary's terms grouped by first letter and length ("i10" → initiatief, …). */
+function termsByStart(vocabulary: ReadonlyMap<string, number>): Map<string, string[]> {
+  let groups = startGroups.get(vocabulary);
+  if (groups) return groups;
+  groups = new Map();
+  for (const term of vocabulary.keys()) {
+    if (term.length < MIN_STEM) continue;
+    const key = `${term[0]}${term.length}`;
+    const group = groups.get(key);
+    if (group) group.push(term);
+    else groups.set(key, [term]);
+  }
+  startGroups.set(vocabulary, groups);
+  return groups;
 }
 
 /**

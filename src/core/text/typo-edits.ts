@@ -19,3 +19,28 @@ export function editsOne(word: string): string[] {
   out.delete(word);
   return [...out];
 }
+
+/**
+ * The optimal-string-alignment distance between two words (a deletion, insertion, replacement or swap
+ * of neighbours each count one), or `limit + 1` as soon as it must exceed `limit`: cheap for the
+ * small limits of typo correction.
+ */
+export function editDistanceWithin(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowBest = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      current.push(d);
+      rowBest = Math.min(rowBest, d);
+    }
+    if (rowBest > limit) return limit + 1;
+    [before, previous] = [previous, current];
+  }
+  return previous[b.length]!;
+}

@@ -1,0 +1,58 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { retrieve } from "../../src/core/retrieval/retrieve.js";
+import { ingestSources } from "../../src/ingest/ingest-sources.js";
+import { KnowledgeStore } from "../../src/store/knowledge-store.js";
+import { openTestStore, tempDir } from "../helpers/temp-knowledge.js";
+
+describe("a separable verb the store lacks, and a long word with two slips, on a real store", () => {
+  let cleanup: () => void;
+  let store: KnowledgeStore;
+
+  beforeAll(async () => {
+    let dir: string;
+    ({ dir, cleanup } = tempDir());
+    const knowledgeDir = path.join(dir, "knowledge");
+    fs.mkdirSync(knowledgeDir);
+    const write = (name: string, text: string) => fs.writeFileSync(path.join(knowledgeDir, name), text);
+    // The store says "ruimen ... op" split, never "opruimen"; and "speeltuin" but no misspelling of it.
+    write("zwerfafval.txt", "Elke eerste zaterdag ruimen bewoners samen het zwerfafval in het park op. Knijpers en zakken liggen bij de bibliotheek.\n");
+    write("speeltuin.txt", "De speeltuinvereniging onderhoudt de speeltuin achter de school. Ouders schilderen ieder voorjaar de toestellen.\n");
+    write("dorpshuis.txt", "Het dorpshuis verhuurt de grote zaal aan verenigingen. De beheerder maakt de zaal schoon na elk feest.\n");
+    store = openTestStore(dir);
+    const summary = await ingestSources({ store, knowledgeDir, maxFileBytes: 1024 * 1024 });
+    expect(summary.failed).toEqual([]);
+  });
+  afterAll(() => cleanup());
+
+  it("given 'opruimen' typed while the store only says 'ruimen … op', then the verb without its particle finds it, counting less", () => {
+    const retrieval = retrieve(store, "Wie helpt met opruimen van zwerfafval?");
+    const verb = retrieval.terms.find((t) => t.word === "opruimen" && t.origin === "compound-part");
+    expect(verb).toMatchObject({ df: 1 });
+    expect(verb!.weight).toBeLessThan(1);
+    expect(retrieval.hits[0]?.document.id).toBe("zwerfafval.txt");
+    // Only the particle-less verb is added, no made-up word for the particle.
+    expect(retrieval.terms.filter((t) => t.word === "opruimen").map((t) => t.origin).sort()).toEqual(["compound-part", "typed"]);
+  });
+
+  it("given a word starting like a particle whose rest the store does not know, then nothing is added", () => {
+    const retrieval = retrieve(store, "Wie kan de omheining repareren?");
+    expect(retrieval.terms.filter((t) => t.word === "omheining" && t.origin !== "typed")).toEqual([]);
+  });
+
+  it("given a long word with two letters left out, then the store's word two edits away is searched, below a single slip", () => {
+    // "bibiloteek": two letters swapped and one left out of "bibliotheek".
+    const retrieval = retrieve(store, "Waar liggen de knijpers in de bibiloteek?");
+    const slip = retrieval.terms.find((t) => t.word === "bibiloteek" && t.origin === "typo");
+    expect(slip).toMatchObject({ df: 1 });
+    expect(slip!.weight).toBeLessThan(0.9);
+    expect(retrieval.hits[0]?.document.id).toBe("zwerfafval.txt");
+  });
+
+  it("given a short word two edits from a store word, then it is not read as a double slip", () => {
+    // "zall" is one edit from "zaal" (a single slip is fine); "zxlx" is two edits and short: no guess.
+    const retrieval = retrieve(store, "Waar is de zxlx?");
+    expect(retrieval.terms.filter((t) => t.origin === "typo")).toEqual([]);
+  });
+});
