@@ -104,7 +104,7 @@ function typedTerms(index: KnowledgeIndex, query: AnalyzedQuery): SearchTerm[] {
     if (!split) {
       const verb = query.language === "nl" ? particleVerb(index, word) : undefined;
       if (verb) {
-        if (!terms.some((t) => t.term === verb.term)) terms.push({ ...verb, word, origin: "compound-part", prefix: false, weight: PARTICLE_VERB_WEIGHT });
+        if (!terms.some((t) => t.term === verb.term)) terms.push({ ...verb, word, origin: "inflection", prefix: false, weight: PARTICLE_VERB_WEIGHT });
         continue;
       }
       // English words are not Dutch typos: their edits would only meet Dutch words by chance.

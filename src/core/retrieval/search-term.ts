@@ -9,7 +9,7 @@ export type SearchTerm = {
    * typed: as the asker wrote it; compound-part: a part of a typed compound the store lacks;
    * synonym: from the synonym file; translation: an English word's Dutch equivalent; typo: the
    * store's word closest to a misspelt one; inflection: the infinitive behind a typed verb form
-   * ("levert" → leveren).
+   * ("levert" → leveren), or the verb behind a separable verb the store lacks ("meewerken" → werken).
    */
   origin: "typed" | "compound-part" | "synonym" | "translation" | "typo" | "inflection";
   prefix: boolean;
