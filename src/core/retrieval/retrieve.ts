@@ -78,40 +78,37 @@ export function retrieve(index: KnowledgeIndex, question: string, limit = 10, op
 
 /** The question's own words, with the parts of a compound the store only knows apart. */
 function typedTerms(index: KnowledgeIndex, query: AnalyzedQuery): SearchTerm[] {
-  const dfs = index.documentFrequencies(query.terms.map((t) => t.term));
+  const words = query.terms.map((typed) => ({ ...typed, ...otherTerms(typed.word, query.language) }));
+  // One look-up for the typed terms and every other form they may stand for.
+  const dfs = index.documentFrequencies(words.flatMap((w) => [w.term, w.infinitive, w.particleVerb].filter((t): t is string => !!t)));
+  const dfOf = (term: string | undefined) => (term ? (dfs.get(term) ?? 0) : 0);
   const terms: SearchTerm[] = [];
+  const add = (term: SearchTerm) => terms.some((t) => t.term === term.term) || terms.push(term);
   let typoTries = 0;
   let compoundTries = 0;
-  for (const typed of query.terms) {
-    const { word, joined } = typed;
+  for (const { word, joined, infinitive, particleVerb, ...typed } of words) {
     let { term } = typed;
-    let df = dfs.get(term) ?? 0;
+    let df = dfOf(term);
     if (joined && df === 0) continue; // "leader-subsidies": the store spells it apart; its parts are terms already
-    if (df === 0) {
-      // "haalt", "vindt": a present-tense verb form the stemmer leaves whole, when the store knows the verb.
-      const verb = presentTenseVerb(word);
-      const verbDf = verb ? (index.documentFrequencies([verb]).get(verb) ?? 0) : 0;
-      if (verb && verbDf > 0) [term, df] = [verb, verbDf];
-    }
+    // "haalt", "vindt": a present-tense verb form the stemmer leaves whole, when the store knows the verb.
+    if (df === 0 && dfOf(infinitive) > 0) [term, df] = [infinitive!, dfOf(infinitive)];
     terms.push({ term, word, df, origin: "typed", prefix: false, weight: 1 });
     if (df > 0) {
-      for (const form of otherVerbForms(index, word, term)) if (!terms.some((t) => t.term === form.term)) terms.push(form);
+      // "levert" also finds "leveren": the stemmer leaves the -t form whole.
+      if (infinitive && infinitive !== term && dfOf(infinitive) > 0) add({ term: infinitive, word, df: dfOf(infinitive), origin: "inflection", prefix: false, weight: INFLECTION_WEIGHT });
       continue;
     }
     const split = compoundTries++ < MAX_COMPOUND_TRIES
       ? splitCompound(word, { isKnown: (s) => index.isKnownTerm(s), isKnownPrefix: (p) => index.isKnownPrefix(p) })
       : undefined;
     if (!split) {
-      const verb = query.language === "nl" ? particleVerb(index, word) : undefined;
-      if (verb) {
-        if (!terms.some((t) => t.term === verb.term)) terms.push({ ...verb, word, origin: "inflection", prefix: false, weight: PARTICLE_VERB_WEIGHT });
+      if (particleVerb && dfOf(particleVerb) > 0) {
+        add({ term: particleVerb, word, df: dfOf(particleVerb), origin: "inflection", prefix: false, weight: PARTICLE_VERB_WEIGHT });
         continue;
       }
       // English words are not Dutch typos: their edits would only meet Dutch words by chance.
       const typo = query.language === "nl" && typoTries++ < MAX_TYPO_WORDS ? correctTypo(word, index) : undefined;
-      if (typo && !terms.some((t) => t.term === typo.term)) {
-        terms.push({ term: typo.term, df: typo.df, word, origin: "typo", prefix: false, weight: typo.edits === 1 ? TYPO_WEIGHT : TWO_TYPOS_WEIGHT });
-      }
+      if (typo) add({ term: typo.term, df: typo.df, word, origin: "typo", prefix: false, weight: typo.edits === 1 ? TYPO_WEIGHT : TWO_TYPOS_WEIGHT });
       continue;
     }
     const parts = [
@@ -128,31 +125,18 @@ function typedTerms(index: KnowledgeIndex, query: AnalyzedQuery): SearchTerm[] {
 }
 
 /**
- * The verb a separable verb the store lacks is made of ("meewerken" → werken, "volhouden" →
- * houden), when the store knows it: passages that say "werkt niet mee" hold it too.
+ * The other index terms a typed word may stand for: the infinitive behind a present-tense form
+ * ("levert" → leveren; counts a little less than the typed form, as "-t" may belong to the word
+ * itself: 0.9 and 1.0 measured alike, 0.5–0.7 gain nothing), and the verb behind a separable verb
+ * ("meewerken" → werken: passages that say "werkt niet mee" hold it; used when the store lacks the
+ * word itself).
  */
-function particleVerb(index: KnowledgeIndex, word: string): { term: string; df: number } | undefined {
-  const verb = verbAfterParticle(word);
-  if (!verb) return undefined;
-  const term = stemDutch(verb);
-  const df = index.documentFrequencies([term]).get(term) ?? 0;
-  return df > 0 ? { term, df } : undefined;
-}
-const PARTICLE_VERB_WEIGHT = 0.7;
-
-/**
- * The infinitive behind a typed verb form the store also knows as it is: "levert" also finds
- * "leveren", "betekent" also "betekenen". The stemmer leaves the -t form whole, so without this a
- * question only met passages with the very same form. Counts a little less than the typed form, as
- * "-t" may belong to the word itself (measured: 0.9 and 1.0 alike; 0.5–0.7 gain nothing).
- */
-function otherVerbForms(index: KnowledgeIndex, word: string, term: string): SearchTerm[] {
-  const verb = presentTenseVerb(word);
-  if (!verb || verb === term) return [];
-  const df = index.documentFrequencies([verb]).get(verb) ?? 0;
-  return df > 0 ? [{ term: verb, word, df, origin: "inflection", prefix: false, weight: INFLECTION_WEIGHT }] : [];
+function otherTerms(word: string, language: AnalyzedQuery["language"]): { infinitive?: string; particleVerb?: string } {
+  const verb = language === "nl" ? verbAfterParticle(word) : undefined;
+  return { infinitive: presentTenseVerb(word), particleVerb: verb ? stemDutch(verb) : undefined };
 }
 const INFLECTION_WEIGHT = 0.9;
+const PARTICLE_VERB_WEIGHT = 0.7;
 
 /** The stem of the infinitive behind a present-tense form ending in -t ("haalt" → halen), if it may be one. */
 function presentTenseVerb(word: string): string | undefined {
