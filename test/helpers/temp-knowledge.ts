@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { loadConfig, type Config } from "../../src/config.js";
+import { ingestSources } from "../../src/ingest/ingest-sources.js";
 import { KnowledgeStore } from "../../src/store/knowledge-store.js";
 import { openDatabase } from "../../src/store/open-database.js";
 
@@ -36,4 +37,19 @@ export function copyOfStarterKnowledge(dir: string): string {
 /** A real store in a real SQLite file inside dir. */
 export function openTestStore(dir: string): KnowledgeStore {
   return new KnowledgeStore(openDatabase(path.join(dir, "test.db")));
+}
+
+/**
+ * A real store holding the given text files (name → text), ingested as a maintainer would add them:
+ * for retrieval tests with examples of their own. Fails when a file is not read.
+ */
+export async function storeOfTexts(files: Record<string, string>): Promise<{ store: KnowledgeStore; cleanup(): void }> {
+  const { dir, cleanup } = tempDir();
+  const knowledgeDir = path.join(dir, "knowledge");
+  fs.mkdirSync(knowledgeDir);
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(knowledgeDir, name), text);
+  const store = openTestStore(dir);
+  const summary = await ingestSources({ store, knowledgeDir, maxFileBytes: 1024 * 1024 });
+  if (summary.failed.length) throw new Error(`not ingested: ${JSON.stringify(summary.failed)}`);
+  return { store, cleanup };
 }

@@ -1,30 +1,21 @@
-import fs from "node:fs";
-import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readableSentences } from "../../src/core/answer/readable-text.js";
 import { assessAnswerability } from "../../src/core/decision/answerability.js";
 import { retrieve } from "../../src/core/retrieval/retrieve.js";
 import { readOpenTaal, useDutchDictionaryLoader } from "../../src/core/text/dutch-dictionary.js";
-import { ingestSources } from "../../src/ingest/ingest-sources.js";
 import { KnowledgeStore } from "../../src/store/knowledge-store.js";
-import { openTestStore, tempDir } from "../helpers/temp-knowledge.js";
+import { storeOfTexts } from "../helpers/temp-knowledge.js";
 
 describe("OCR-damaged words and mistyped questions, on a real store", () => {
   let cleanup: () => void;
   let store: KnowledgeStore;
 
   beforeEach(async () => {
-    let dir: string;
-    ({ dir, cleanup } = tempDir());
-    const knowledgeDir = path.join(dir, "knowledge");
-    fs.mkdirSync(knowledgeDir);
-    const write = (name: string, text: string) => fs.writeFileSync(path.join(knowledgeDir, name), text);
-    write("scan-dorpsavond.txt", "Het wljkraacl van Oosterwolde komt elke maand bijeen in de kantine van de voetbalclub.\n");
-    write("vrijwilligers.txt", "Vrijwilligers van de voedselbank krijgen een reiskostenvergoeding en een bedankavond. Het grootste probleem is vervoer.\n");
-    write("zonnedak.txt", "Het zonnedak op de sporthal levert stroom aan veertig huishoudens in de wijk.\n");
-    store = openTestStore(dir);
-    const summary = await ingestSources({ store, knowledgeDir, maxFileBytes: 1024 * 1024 });
-    expect(summary.failed).toEqual([]);
+    ({ store, cleanup } = await storeOfTexts({
+      "scan-dorpsavond.txt": "Het wljkraacl van Oosterwolde komt elke maand bijeen in de kantine van de voetbalclub.\n",
+      "vrijwilligers.txt": "Vrijwilligers van de voedselbank krijgen een reiskostenvergoeding en een bedankavond. Het grootste probleem is vervoer.\n",
+      "zonnedak.txt": "Het zonnedak op de sporthal levert stroom aan veertig huishoudens in de wijk.\n",
+    }));
   });
   afterEach(() => cleanup());
 

@@ -1,28 +1,19 @@
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { retrieve } from "../../src/core/retrieval/retrieve.js";
-import { ingestSources } from "../../src/ingest/ingest-sources.js";
 import { KnowledgeStore } from "../../src/store/knowledge-store.js";
-import { openTestStore, tempDir } from "../helpers/temp-knowledge.js";
+import { storeOfTexts } from "../helpers/temp-knowledge.js";
 
 describe("a separable verb the store lacks, and a long word with two slips, on a real store", () => {
   let cleanup: () => void;
   let store: KnowledgeStore;
 
   beforeAll(async () => {
-    let dir: string;
-    ({ dir, cleanup } = tempDir());
-    const knowledgeDir = path.join(dir, "knowledge");
-    fs.mkdirSync(knowledgeDir);
-    const write = (name: string, text: string) => fs.writeFileSync(path.join(knowledgeDir, name), text);
-    // The store says "ruimen ... op" split, never "opruimen"; and "speeltuin" but no misspelling of it.
-    write("zwerfafval.txt", "Elke eerste zaterdag ruimen bewoners samen het zwerfafval in het park op. Knijpers en zakken liggen bij de bibliotheek.\n");
-    write("speeltuin.txt", "De speeltuinvereniging onderhoudt de speeltuin achter de school. Ouders schilderen ieder voorjaar de toestellen.\n");
-    write("dorpshuis.txt", "Het dorpshuis verhuurt de grote zaal aan verenigingen. De beheerder maakt de zaal schoon na elk feest.\n");
-    store = openTestStore(dir);
-    const summary = await ingestSources({ store, knowledgeDir, maxFileBytes: 1024 * 1024 });
-    expect(summary.failed).toEqual([]);
+    // The store says "ruimen ... op" split, never "opruimen"; "bibliotheek" only spelled right.
+    ({ store, cleanup } = await storeOfTexts({
+      "zwerfafval.txt": "Elke eerste zaterdag ruimen bewoners samen het zwerfafval in het park op. Knijpers en zakken liggen bij de bibliotheek.\n",
+      "speeltuin.txt": "De speeltuinvereniging onderhoudt de speeltuin achter de school. Ouders schilderen ieder voorjaar de toestellen.\n",
+      "dorpshuis.txt": "Het dorpshuis verhuurt de grote zaal aan verenigingen. De beheerder maakt de zaal schoon na elk feest.\n",
+    }));
   });
   afterAll(() => cleanup());
 

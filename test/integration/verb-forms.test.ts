@@ -1,28 +1,19 @@
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { retrieve } from "../../src/core/retrieval/retrieve.js";
-import { ingestSources } from "../../src/ingest/ingest-sources.js";
 import { KnowledgeStore } from "../../src/store/knowledge-store.js";
-import { openTestStore, tempDir } from "../helpers/temp-knowledge.js";
+import { storeOfTexts } from "../helpers/temp-knowledge.js";
 
 describe("a verb form in the question also finds the infinitive in the store, on a real store", () => {
   let cleanup: () => void;
   let store: KnowledgeStore;
 
   beforeAll(async () => {
-    let dir: string;
-    ({ dir, cleanup } = tempDir());
-    const knowledgeDir = path.join(dir, "knowledge");
-    fs.mkdirSync(knowledgeDir);
-    const write = (name: string, text: string) => fs.writeFileSync(path.join(knowledgeDir, name), text);
     // The -t form and the infinitive each stand in a different document.
-    write("repaircafe.txt", "Het repaircafé in de bibliotheek repareert elke zaterdag kapotte lampen en broodroosters.\n");
-    write("ledenavond.txt", "Op de ledenavond bespreken we hoe we samen lampen en fietsen repareren, met koffie en koek.\n");
-    write("buurtbus.txt", "De chauffeurs van de buurtbus rijden op werkdagen tussen het dorp en het station. Het resultaat: meer ritten.\n");
-    store = openTestStore(dir);
-    const summary = await ingestSources({ store, knowledgeDir, maxFileBytes: 1024 * 1024 });
-    expect(summary.failed).toEqual([]);
+    ({ store, cleanup } = await storeOfTexts({
+      "repaircafe.txt": "Het repaircafé in de bibliotheek repareert elke zaterdag kapotte lampen en broodroosters.\n",
+      "ledenavond.txt": "Op de ledenavond bespreken we hoe we samen lampen en fietsen repareren, met koffie en koek.\n",
+      "buurtbus.txt": "De chauffeurs van de buurtbus rijden op werkdagen tussen het dorp en het station. Het resultaat: meer ritten.\n",
+    }));
   });
   afterAll(() => cleanup());
 
