@@ -19,7 +19,7 @@ describe("/vraag cut off by a kill", () => {
     const rosterFile = path.join(temp.dir, "roster.yaml");
     fs.writeFileSync(rosterFile, `coordinators: [{ id: carla, name: Carla }]\nmembers:\n  - { id: mira, name: Mira, discord: "960000000000000004" }\n`);
     app = new AppProcess({
-      ...process.env, DATA_DIR: temp.dir, KNOWLEDGE_DIR: copyOfStarterKnowledge(temp.dir), ROSTER_FILE: rosterFile, LOG_LEVEL: "info", WEB_ENABLED: "false",
+      ...process.env, DATA_DIR: temp.dir, KNOWLEDGE_DIR: copyOfStarterKnowledge(temp.dir), ROSTER_FILE: rosterFile, LOG_LEVEL: process.env.FAULT_LOG_LEVEL ?? "info", WEB_ENABLED: "false",
       HANDOFF_TICK_SECONDS: "0.2", SLACK_BOT_TOKEN: "", DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: api, DISCORD_HANDOFF_CHANNEL_ID: HANDOFF_FORUM,
     });
     await app.start(READY);

@@ -4,6 +4,7 @@ import { THREADS, type DiscordContext } from "../discord-context.js";
 import { postOnce, startThreadOnce } from "../discord-effect-post.js";
 import { threadName } from "../discord-handoff-sink.js";
 import { ASK_KEY_PREFIX } from "../message-inbox.js";
+import { isTransient } from "../answer-retry.js";
 import { escapeMarkdown, promptMessage, renderDiscordReply, type DiscordMessage } from "../render-discord-reply.js";
 import { createdAt, forgetToken, TOKEN_LIFETIME_MS } from "./vraag-token.js";
 
@@ -53,16 +54,19 @@ export function pendingAskOf(interaction: ChatInputCommandInteraction, question:
  * one, with a mention of the asker: that is where they asked and where they look, others in the
  * channel see the answer as with any /vraag, and a DM may be closed to the bot.
  */
-export async function answerAskAgain(ctx: DiscordContext, key: string, ask: PendingAsk): Promise<void> {
+export async function answerAskAgain(ctx: DiscordContext, key: string, ask: PendingAsk, after: "restart" | "retry" = "restart"): Promise<void> {
   const { logger, deliveries } = ctx.options;
   const rest = ctx.started().rest;
-  logger.info(`discord: /vraag ${ask.interactionId} wordt opnieuw beantwoord (een stop onderbrak het)`);
+  logger.info(`discord: /vraag ${ask.interactionId} wordt opnieuw beantwoord (${after === "restart" ? "een stop onderbrak het" : "een poging mislukte"})`);
   if (ask.edited) return finishEdited(ctx, key, ask);
   const usable = () => !!ask.token && Date.now() - createdAt(ask.interactionId) < TOKEN_USABLE_MS;
   // Past its window the token is of no use: not kept while the answer is worked on.
   if (ask.token && !usable()) forgetToken(ctx, key, ask);
   const original = usable()
-    ? ((await rest.get(Routes.webhookMessage(ask.applicationId, ask.token, "@original"), { auth: false }).catch(() => undefined)) as { id: string } | undefined)
+    ? ((await rest.get(Routes.webhookMessage(ask.applicationId, ask.token, "@original"), { auth: false }).catch((error: unknown) => {
+      if (isTransient(error)) throw error; // not "there is none": tried again as a whole
+      return undefined;
+    })) as { id: string } | undefined)
     : undefined;
   let conversationId = ask.channelId;
   let postIn = ask.channelId;
@@ -77,6 +81,7 @@ export async function answerAskAgain(ctx: DiscordContext, key: string, ask: Pend
       conversationId = postIn = anchor;
       replyTo = undefined;
     } catch (error) {
+      if (isTransient(error)) throw error;
       conversationId = `${ask.channelId}:${anchor}`;
       replyTo = anchor;
       logger.warn(`discord: kan geen thread starten onder het antwoord op /vraag (${(error as Error).message}); latere berichten citeren het antwoord`);
@@ -89,6 +94,7 @@ export async function answerAskAgain(ctx: DiscordContext, key: string, ask: Pend
       if (conversationId === original.id) deliveries.firstTime(THREADS, original.id);
       return;
     } catch (error) {
+      if (isTransient(error)) throw error;
       logger.warn(`discord: het uitgestelde antwoord op /vraag kon niet aangepast worden (${(error as Error).message}); het antwoord komt in het kanaal`);
     }
   }
