@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import Database from "better-sqlite3";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { APPLICATION_ID, BOT, FakeDiscord, GENERAL, HANDOFF_FORUM, TOKEN } from "../fakes/fake-discord.js";
 import { ASKER, TOLK } from "../helpers/discord-flow.js";
 import { FakeSlackApi } from "../fakes/fake-slack-api.js";
@@ -62,6 +62,7 @@ describe("handoffs under SIGKILL at every point of a delivery", () => {
     flows.discord = new DiscordFlow(discord, GENERAL, HANDOFF_FORUM);
     await restart();
   }, FAULT_TEST_MS);
+  afterEach(() => killer?.disarm());
   afterAll(async () => {
     await app.kill();
     await slack.stop();

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { APPLICATION_ID, BOT, FakeDiscord, GENERAL, HANDOFF_FORUM, TOKEN } from "../fakes/fake-discord.js";
 import { AppProcess } from "../helpers/app-process.js";
 import { copyOfStarterKnowledge, tempDir } from "../helpers/temp-knowledge.js";
@@ -24,6 +24,10 @@ describe("/vraag cut off by a kill", () => {
     });
     await app.start(READY);
   }, 600_000);
+  // A kill point a failed test never reached must not catch the next test's requests.
+  afterEach(() => {
+    discord.onRequest = undefined;
+  });
   afterAll(async () => {
     await app.kill();
     await discord.stop();
