@@ -99,4 +99,30 @@ describe("Discord answers when a connection is closed under a call", () => {
     expect(discord.callsTo("POST", /^\/channels\/\d+\/messages$/).filter((c) => JSON.stringify(c.body).includes("burgerbegroting"))).toHaveLength(0);
     expect(logLines.some((l) => l.includes(`/vraag ${interaction.id} wordt opnieuw beantwoord (een poging mislukte)`))).toBe(true);
   });
+
+  it("given the connection is closed under the edit and then under the consent question after it, then the answer is edited once and the consent question comes once, in the answer's thread", async () => {
+    const asker = { id: "960000000000000001", username: "anna" };
+    const interaction = discord.interaction({ type: 2, channelId: GENERAL, user: asker, data: { id: "1", name: "vraag", type: 1, options: [{ name: "vraag", type: 3, value: "Hoe regel ik een parkeervergunning voor de vrijwilligers van ons dorpshuis?" }] } });
+    const original = new RegExp(`^/webhooks/${APPLICATION_ID}/${interaction.token}/messages/@original$`);
+    const followUp = new RegExp(`^/webhooks/${APPLICATION_ID}/${interaction.token}$`);
+    const closed = { edit: false, followUp: false };
+    discord.onRequest = (method, route) => {
+      if (!closed.edit && method === "PATCH" && original.test(route)) return (closed.edit = true), "drop";
+      if (!closed.followUp && method === "POST" && followUp.test(route)) return (closed.followUp = true), "drop";
+      return undefined;
+    };
+    discord.dispatch("INTERACTION_CREATE", interaction);
+    await discord.waitUntil(() => unfinishedInbox() === 0 && closed.followUp, "the answer and what follows it", 60_000);
+    expect(closed).toEqual({ edit: true, followUp: true });
+    const answer = discord.originalMessages.get(interaction.token)!;
+    expect(JSON.stringify(answer.embeds)).toMatch(/mens/i);
+    expect(discord.callsTo("PATCH", original)).toHaveLength(1);
+    // The consent question, once: after the edit was recorded, a second try posts only what follows the answer, in its thread.
+    const thread = String(answer.id);
+    const consent = discord.callsTo("POST", new RegExp(`^/channels/${thread}/messages$`));
+    expect(consent).toHaveLength(1);
+    expect(consent[0]!.body.content).toContain(`<@${asker.id}>`);
+    expect(JSON.stringify(consent[0]!.body.components)).toMatch(/share/);
+    expect(discord.callsTo("POST", followUp)).toHaveLength(0);
+  });
 });

@@ -90,11 +90,16 @@ export async function answerAskAgain(ctx: DiscordContext, key: string, ask: Pend
   const reply = await ctx.core.handle({ channel: ctx.name, conversationId, userId: ask.userId, userName: ask.userName, text: ask.question, eventKey: key });
   if (original && usable()) {
     try {
-      await respondByWebhook(rest, ask, reply);
+      await respondByWebhook(rest, ask, reply, () => {
+        // As the first process records it: a later try (a stop, a failed follow-up) then posts only what follows the answer.
+        forgetToken(ctx, key, ask, { edited: true, conversationId });
+        Object.assign(ask, { token: "", edited: true, conversationId });
+      });
       if (conversationId === original.id) deliveries.firstTime(THREADS, original.id);
       return;
     } catch (error) {
       if (isTransient(error)) throw error;
+      if (ask.edited) return finishEdited(ctx, key, ask); // the answer is in: only what follows it, where it is
       logger.warn(`discord: het uitgestelde antwoord op /vraag kon niet aangepast worden (${(error as Error).message}); het antwoord komt in het kanaal`);
     }
   }
@@ -124,12 +129,14 @@ async function finishEdited(ctx: DiscordContext, key: string, ask: PendingAsk): 
 }
 
 /** As the first process would have: the deferred reply becomes the answer, the consent question goes only to the asker. */
-async function respondByWebhook(rest: REST, ask: PendingAsk, reply: Reply): Promise<void> {
+async function respondByWebhook(rest: REST, ask: PendingAsk, reply: Reply, edited: () => void): Promise<void> {
   const [first, ...more] = renderDiscordReply(reply, { withoutPrompt: true });
-  await rest.patch(Routes.webhookMessage(ask.applicationId, ask.token, "@original"), { body: first, auth: false });
-  for (const message of more) await rest.post(Routes.webhook(ask.applicationId, ask.token), { body: message, auth: false });
+  const { applicationId, token } = ask; // the follow-ups still need it after `edited` let it go from what is kept
+  await rest.patch(Routes.webhookMessage(applicationId, token, "@original"), { body: first, auth: false });
+  edited();
+  for (const message of more) await rest.post(Routes.webhook(applicationId, token), { body: message, auth: false });
   const prompt = promptMessage(reply);
-  if (prompt) await rest.post(Routes.webhook(ask.applicationId, ask.token), { body: { ...prompt, flags: 64 }, auth: false });
+  if (prompt) await rest.post(Routes.webhook(applicationId, token), { body: { ...prompt, flags: 64 }, auth: false });
 }
 
 /** Without a deferred reply to answer under: who asked what, with a mention (the answer follows in its thread). */
