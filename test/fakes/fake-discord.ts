@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
@@ -139,6 +140,7 @@ export class FakeDiscord {
     const session = this.session;
     if (!session) throw new Error("no gateway connection");
     const s = ++session.seq;
+    this.trace(`gateway ${session.sessionId} s=${s} ${t} (socket state ${session.socket.readyState})`);
     session.sent.push({ s, t, d });
     session.socket.send(JSON.stringify({ op: 0, t, s, d }));
   }
@@ -329,6 +331,10 @@ export class FakeDiscord {
   }
 
   private async handleRest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const traceId = ++this.traced;
+    this.trace(`#${traceId} <- ${req.method} ${req.url}`);
+    res.on("finish", () => this.trace(`#${traceId} -> ${res.statusCode}`));
+    res.on("close", () => !res.writableFinished && this.trace(`#${traceId} closed UNANSWERED`));
     let raw = "";
     for await (const chunk of req) raw += chunk;
     const url = new URL(req.url ?? "/", `http://${this.base}`);
@@ -348,6 +354,7 @@ export class FakeDiscord {
     const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
     const key = `${method} ${path}`;
     const decision = await this.onRequest?.(method, path, body);
+    if (decision) this.trace(`#${traceId} decision ${decision}`);
     if (decision === "drop") {
       res.destroy();
       return;
@@ -482,6 +489,13 @@ export class FakeDiscord {
       return send(200, (body as unknown as Array<Record<string, unknown>>).map((command) => ({ ...command, id: this.id(), application_id: APPLICATION_ID, version: "1" })));
     }
     return send(404, { message: `fake Discord does not know ${key}`, code: 0 });
+  }
+
+  private traced = 0;
+  /** With FAKE_DISCORD_TRACE=<file>: every request, its answer or its loss, and every dispatch, one line each. */
+  private trace(line: string): void {
+    const file = process.env.FAKE_DISCORD_TRACE;
+    if (file) fs.appendFileSync(file, `${new Date().toISOString()} ${line}\n`);
   }
 
   private addThread(id: string, parentId: string, name: string, appliedTags: string[] = []): Channel {

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import Database from "better-sqlite3";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { APPLICATION_ID, BOT, FakeDiscord, GENERAL, HANDOFF_FORUM, TOKEN } from "../fakes/fake-discord.js";
 import { ASKER, TOLK } from "../helpers/discord-flow.js";
 import { FakeSlackApi } from "../fakes/fake-slack-api.js";
@@ -47,7 +47,7 @@ describe("handoffs under SIGKILL at every point of a delivery", () => {
     ].join("\n"));
     app = new AppProcess({
       ...process.env,
-      DATA_DIR: temp.dir, KNOWLEDGE_DIR: copyOfStarterKnowledge(temp.dir), ROSTER_FILE: rosterFile, LOG_LEVEL: "info",
+      DATA_DIR: temp.dir, KNOWLEDGE_DIR: copyOfStarterKnowledge(temp.dir), ROSTER_FILE: rosterFile, LOG_LEVEL: process.env.FAULT_LOG_LEVEL ?? "info",
       WEB_ENABLED: "false", HANDOFF_TICK_SECONDS: "0.2", HANDOFF_WORKING_HOURS: "always",
       SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: "test-signing-secret-123", SLACK_API_URL: slackApi, PORT: String(port),
       SLACK_HANDOFF_CHANNEL: "C0TOLKEN", SLACK_APP_TOKEN: "",
@@ -62,6 +62,7 @@ describe("handoffs under SIGKILL at every point of a delivery", () => {
     flows.discord = new DiscordFlow(discord, GENERAL, HANDOFF_FORUM);
     await restart();
   }, FAULT_TEST_MS);
+  afterEach(() => killer?.disarm());
   afterAll(async () => {
     await app.kill();
     await slack.stop();

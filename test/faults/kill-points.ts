@@ -72,6 +72,21 @@ export class DeliveryKiller {
 
   private killAfterAnswer = false;
 
+  /**
+   * After each test: a kill point a failed test never reached is taken away, and a database it held is
+   * let go, so that no test meets what an earlier one left armed or locked.
+   */
+  disarm(): void {
+    this.armed = undefined;
+    this.killed = undefined;
+    if (this.killAfterAnswer && this.lock) {
+      this.lock.exec("ROLLBACK");
+      this.lock.close();
+      this.lock = undefined;
+    }
+    this.killAfterAnswer = false;
+  }
+
   /** For the fake's onAnswered: the answer is out; with the database locked, the app cannot have recorded it. */
   onAnswered(): void {
     if (!this.killAfterAnswer) return;

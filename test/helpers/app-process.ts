@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { spawn, type ChildProcess } from "node:child_process";
 import { REPO_ROOT } from "./temp-knowledge.js";
 
@@ -23,6 +24,7 @@ export class AppProcess {
   async start(readyWhen: readonly string[], timeoutMs = 300_000): Promise<void> {
     const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: REPO_ROOT, env: this.env, stdio: ["ignore", "ignore", "pipe"] });
     this.child = child;
+    if (process.env.APP_LOG_FILE) fs.appendFileSync(process.env.APP_LOG_FILE, `=== ${new Date().toISOString()} start pid ${child.pid}\n`);
     this.exited = new Promise((resolve) => child.once("exit", () => resolve()));
     const started = this.log.length;
     await new Promise<void>((resolve, reject) => {
@@ -32,6 +34,7 @@ export class AppProcess {
       child.once("exit", onExit);
       child.stderr!.on("data", (chunk: Buffer) => {
         this.log += chunk.toString();
+        if (process.env.APP_LOG_FILE) fs.appendFileSync(process.env.APP_LOG_FILE, chunk);
         if (readyWhen.every((line) => this.log.slice(started).includes(line))) {
           clearTimeout(timer);
           child.off("exit", onExit);
@@ -46,6 +49,7 @@ export class AppProcess {
     const { child, exited } = this;
     if (!child) return;
     this.child = undefined;
+    if (process.env.APP_LOG_FILE) fs.appendFileSync(process.env.APP_LOG_FILE, `=== ${new Date().toISOString()} SIGKILL pid ${child.pid}\n`);
     child.kill("SIGKILL");
     await exited;
   }

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { APPLICATION_ID, BOT, FakeDiscord, GENERAL, HANDOFF_FORUM, TOKEN } from "../fakes/fake-discord.js";
 import { AppProcess } from "../helpers/app-process.js";
 import { copyOfStarterKnowledge, tempDir } from "../helpers/temp-knowledge.js";
@@ -19,11 +19,15 @@ describe("/vraag cut off by a kill", () => {
     const rosterFile = path.join(temp.dir, "roster.yaml");
     fs.writeFileSync(rosterFile, `coordinators: [{ id: carla, name: Carla }]\nmembers:\n  - { id: mira, name: Mira, discord: "960000000000000004" }\n`);
     app = new AppProcess({
-      ...process.env, DATA_DIR: temp.dir, KNOWLEDGE_DIR: copyOfStarterKnowledge(temp.dir), ROSTER_FILE: rosterFile, LOG_LEVEL: "info", WEB_ENABLED: "false",
+      ...process.env, DATA_DIR: temp.dir, KNOWLEDGE_DIR: copyOfStarterKnowledge(temp.dir), ROSTER_FILE: rosterFile, LOG_LEVEL: process.env.FAULT_LOG_LEVEL ?? "info", WEB_ENABLED: "false",
       HANDOFF_TICK_SECONDS: "0.2", SLACK_BOT_TOKEN: "", DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: api, DISCORD_HANDOFF_CHANNEL_ID: HANDOFF_FORUM,
     });
     await app.start(READY);
   }, 600_000);
+  // A kill point a failed test never reached must not catch the next test's requests.
+  afterEach(() => {
+    discord.onRequest = undefined;
+  });
   afterAll(async () => {
     await app.kill();
     await discord.stop();

@@ -1,4 +1,5 @@
 import type { Message } from "discord.js";
+import { KeptForNextStart, retryTransient } from "./answer-retry.js";
 import type { DiscordContext } from "./discord-context.js";
 
 const KEY_PREFIX = "discord:";
@@ -16,16 +17,33 @@ export async function answerFromInbox(ctx: DiscordContext, message: Message, rep
   return inInbox(ctx, `${KEY_PREFIX}${message.id}`, { channelId: message.channelId, messageId: message.id } satisfies MessageRef, replayed, answer);
 }
 
-/** The same for any delivery (a `/vraag`, see commands/vraag-inbox.ts): kept under `key` with `body` until answered. */
-export async function inInbox(ctx: DiscordContext, key: string, body: unknown, replayed: boolean, answer: () => Promise<void>): Promise<void> {
+/**
+ * The same for any delivery (a `/vraag`, see commands/vraag-inbox.ts): kept under `key` with `body`
+ * until answered. A call to Discord that fails for network trouble (a connection closed or reset, a
+ * time-out, a 5xx) does not lose the answer: `again` (by default `answer` itself; it must be safe to
+ * repeat) is tried with growing pauses, and still failing it stays in the inbox for the next start
+ * (KeptForNextStart). Only a refusal (4xx) ends it, logged by the caller.
+ */
+export async function inInbox(ctx: DiscordContext, key: string, body: unknown, replayed: boolean, answer: () => Promise<void>, again = answer): Promise<void> {
   const { inbox } = ctx.options;
-  if (!inbox) return answer();
   // Taken already (a second delivery of the same message while it is being answered): leave it.
-  if (!replayed && !inbox.take(key, body)) return;
+  if (inbox && !replayed && !inbox.take(key, body)) return;
   try {
-    await answer();
-  } finally {
-    inbox.done(key);
+    await retryTransient(`het antwoord op ${key}`, answer, again, { logger: ctx.options.logger, stopped: () => stopped(ctx) });
+  } catch (error) {
+    if (!(error instanceof KeptForNextStart)) inbox?.done(key);
+    throw error;
+  }
+  inbox?.done(key);
+}
+
+/** The channel was stopped (an answer still waiting is then left for the next start). */
+function stopped(ctx: DiscordContext): boolean {
+  try {
+    ctx.started();
+    return false;
+  } catch {
+    return true;
   }
 }
 
@@ -38,30 +56,41 @@ export async function answerUnfinished(ctx: DiscordContext, answer: (message: Me
   if (!inbox) return 0;
   const unfinished = inbox.takeUnfinished(KEY_PREFIX);
   for (const { key, body } of unfinished) {
+    // Answered, refused, or no longer one to answer (out of scope now): never taken up again. Only
+    // network trouble that outlasted every retry (KeptForNextStart) leaves it for the next start.
+    let kept = false;
     if (key.startsWith(ASK_KEY_PREFIX)) {
       try {
-        await answerAsk(key, body);
+        // A second try after a failure answers it the same way (nonces, the thread reused).
+        const ask = () => answerAsk(key, body);
+        await retryTransient(`het antwoord op ${key}`, ask, ask, { logger, stopped: () => stopped(ctx) });
       } catch (error) {
+        kept = error instanceof KeptForNextStart;
         logger.error(`discord: /vraag ${key.slice(ASK_KEY_PREFIX.length)} kon na de herstart niet beantwoord worden: ${(error as Error).message}`);
       } finally {
-        inbox.done(key);
+        if (!kept) inbox.done(key);
       }
       continue;
     }
     const ref = body as MessageRef;
     try {
-      const channel = await ctx.started().channels.fetch(ref.channelId);
-      if (!channel?.isTextBased()) throw new Error(`channel ${ref.channelId} is gone`);
-      const message = await channel.messages.fetch(ref.messageId);
+      let message: Message | undefined;
+      const fetch = async () => {
+        const channel = await ctx.started().channels.fetch(ref.channelId);
+        if (!channel?.isTextBased()) throw new Error(`channel ${ref.channelId} is gone`);
+        message = await channel.messages.fetch(ref.messageId);
+      };
+      await retryTransient(`het ophalen van bericht ${ref.messageId}`, fetch, fetch, { logger, stopped: () => stopped(ctx) });
       logger.info(`discord: bericht ${ref.messageId} wordt opnieuw beantwoord (een stop onderbrak het)`);
       // It was seen before the stop: that mark must not make it look like a repeat now.
       deliveries.forget(ctx.name, ref.messageId);
-      await answer(message);
+      // Retried within (inInbox), which also marks it done.
+      await answer(message!);
     } catch (error) {
+      kept = error instanceof KeptForNextStart;
       logger.error(`discord: bericht ${ref.messageId} kon na de herstart niet beantwoord worden: ${(error as Error).message}`);
     } finally {
-      // Answered, failed again, or no longer one to answer (out of scope now): never taken up again.
-      inbox.done(key);
+      if (!kept) inbox.done(key);
     }
   }
   return unfinished.length;

@@ -4,6 +4,7 @@ import { THREADS, type DiscordContext } from "../discord-context.js";
 import { postOnce, startThreadOnce } from "../discord-effect-post.js";
 import { threadName } from "../discord-handoff-sink.js";
 import { ASK_KEY_PREFIX } from "../message-inbox.js";
+import { isTransient } from "../answer-retry.js";
 import { escapeMarkdown, promptMessage, renderDiscordReply, type DiscordMessage } from "../render-discord-reply.js";
 import { createdAt, forgetToken, TOKEN_LIFETIME_MS } from "./vraag-token.js";
 
@@ -53,16 +54,19 @@ export function pendingAskOf(interaction: ChatInputCommandInteraction, question:
  * one, with a mention of the asker: that is where they asked and where they look, others in the
  * channel see the answer as with any /vraag, and a DM may be closed to the bot.
  */
-export async function answerAskAgain(ctx: DiscordContext, key: string, ask: PendingAsk): Promise<void> {
+export async function answerAskAgain(ctx: DiscordContext, key: string, ask: PendingAsk, after: "restart" | "retry" = "restart"): Promise<void> {
   const { logger, deliveries } = ctx.options;
   const rest = ctx.started().rest;
-  logger.info(`discord: /vraag ${ask.interactionId} wordt opnieuw beantwoord (een stop onderbrak het)`);
+  logger.info(`discord: /vraag ${ask.interactionId} wordt opnieuw beantwoord (${after === "restart" ? "een stop onderbrak het" : "een poging mislukte"})`);
   if (ask.edited) return finishEdited(ctx, key, ask);
   const usable = () => !!ask.token && Date.now() - createdAt(ask.interactionId) < TOKEN_USABLE_MS;
   // Past its window the token is of no use: not kept while the answer is worked on.
   if (ask.token && !usable()) forgetToken(ctx, key, ask);
   const original = usable()
-    ? ((await rest.get(Routes.webhookMessage(ask.applicationId, ask.token, "@original"), { auth: false }).catch(() => undefined)) as { id: string } | undefined)
+    ? ((await rest.get(Routes.webhookMessage(ask.applicationId, ask.token, "@original"), { auth: false }).catch((error: unknown) => {
+      if (isTransient(error)) throw error; // not "there is none": tried again as a whole
+      return undefined;
+    })) as { id: string } | undefined)
     : undefined;
   let conversationId = ask.channelId;
   let postIn = ask.channelId;
@@ -77,6 +81,7 @@ export async function answerAskAgain(ctx: DiscordContext, key: string, ask: Pend
       conversationId = postIn = anchor;
       replyTo = undefined;
     } catch (error) {
+      if (isTransient(error)) throw error;
       conversationId = `${ask.channelId}:${anchor}`;
       replyTo = anchor;
       logger.warn(`discord: kan geen thread starten onder het antwoord op /vraag (${(error as Error).message}); latere berichten citeren het antwoord`);
@@ -85,10 +90,16 @@ export async function answerAskAgain(ctx: DiscordContext, key: string, ask: Pend
   const reply = await ctx.core.handle({ channel: ctx.name, conversationId, userId: ask.userId, userName: ask.userName, text: ask.question, eventKey: key });
   if (original && usable()) {
     try {
-      await respondByWebhook(rest, ask, reply);
+      await respondByWebhook(rest, ask, reply, () => {
+        // As the first process records it: a later try (a stop, a failed follow-up) then posts only what follows the answer.
+        forgetToken(ctx, key, ask, { edited: true, conversationId });
+        Object.assign(ask, { token: "", edited: true, conversationId });
+      });
       if (conversationId === original.id) deliveries.firstTime(THREADS, original.id);
       return;
     } catch (error) {
+      if (isTransient(error)) throw error;
+      if (ask.edited) return finishEdited(ctx, key, ask); // the answer is in: only what follows it, where it is
       logger.warn(`discord: het uitgestelde antwoord op /vraag kon niet aangepast worden (${(error as Error).message}); het antwoord komt in het kanaal`);
     }
   }
@@ -118,12 +129,14 @@ async function finishEdited(ctx: DiscordContext, key: string, ask: PendingAsk): 
 }
 
 /** As the first process would have: the deferred reply becomes the answer, the consent question goes only to the asker. */
-async function respondByWebhook(rest: REST, ask: PendingAsk, reply: Reply): Promise<void> {
+async function respondByWebhook(rest: REST, ask: PendingAsk, reply: Reply, edited: () => void): Promise<void> {
   const [first, ...more] = renderDiscordReply(reply, { withoutPrompt: true });
-  await rest.patch(Routes.webhookMessage(ask.applicationId, ask.token, "@original"), { body: first, auth: false });
-  for (const message of more) await rest.post(Routes.webhook(ask.applicationId, ask.token), { body: message, auth: false });
+  const { applicationId, token } = ask; // the follow-ups still need it after `edited` let it go from what is kept
+  await rest.patch(Routes.webhookMessage(applicationId, token, "@original"), { body: first, auth: false });
+  edited();
+  for (const message of more) await rest.post(Routes.webhook(applicationId, token), { body: message, auth: false });
   const prompt = promptMessage(reply);
-  if (prompt) await rest.post(Routes.webhook(ask.applicationId, ask.token), { body: { ...prompt, flags: 64 }, auth: false });
+  if (prompt) await rest.post(Routes.webhook(applicationId, token), { body: { ...prompt, flags: 64 }, auth: false });
 }
 
 /** Without a deferred reply to answer under: who asked what, with a mention (the answer follows in its thread). */

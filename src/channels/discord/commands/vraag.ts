@@ -4,8 +4,9 @@ import { conversationOf, THREADS, type DiscordContext } from "../discord-context
 import { threadName } from "../discord-handoff-sink.js";
 import { asReplyOptions } from "../discord-rest.js";
 import { inInbox } from "../message-inbox.js";
+import { isTransient } from "../answer-retry.js";
 import { promptMessage, renderDiscordReply } from "../render-discord-reply.js";
-import { askKey, pendingAskOf } from "./vraag-inbox.js";
+import { answerAskAgain, askKey, pendingAskOf, type PendingAsk } from "./vraag-inbox.js";
 import { forgetToken, forgetTokenWhenExpired } from "./vraag-token.js";
 
 /**
@@ -18,17 +19,20 @@ export async function onAsk(ctx: DiscordContext, interaction: ChatInputCommandIn
   // Its token is kept no longer than needed: till the reply is edited, at most its 15 minutes (vraag-token.ts).
   const key = askKey(interaction.id);
   const pending = pendingAskOf(interaction, question);
+  // What a second try needs to know (a call to Discord failed on the way): as a restart would find it in the inbox.
+  let current: PendingAsk = pending;
   await inInbox(ctx, key, pending, false, async () => {
     const cancel = forgetTokenWhenExpired(ctx, key, pending);
     try {
       await ask(ctx, interaction, question, (conversationId) => {
         cancel();
+        current = { ...pending, token: "", edited: true, conversationId };
         forgetToken(ctx, key, pending, { edited: true, conversationId });
       });
     } finally {
       cancel();
     }
-  });
+  }, () => answerAskAgain(ctx, key, current, "retry"));
 }
 
 async function ask(ctx: DiscordContext, interaction: ChatInputCommandInteraction, question: string, edited: (conversationId: string) => void): Promise<void> {
@@ -40,6 +44,7 @@ async function ask(ctx: DiscordContext, interaction: ChatInputCommandInteraction
       await ctx.started().rest.post(Routes.threads(interaction.channelId, answerId), { body: { name: threadName(question), auto_archive_duration: 1440 } });
       conversationId = answerId; // a thread started on a message has the message's id
     } catch (error) {
+      if (isTransient(error)) throw error; // tried again as a whole (answer-retry.ts), still in a thread
       ctx.options.logger.warn(`discord: kan geen thread starten onder het antwoord op /vraag (${(error as Error).message}); latere berichten citeren het antwoord`);
     }
   }

@@ -4,6 +4,7 @@ import { displayName, inScope, THREADS, type DiscordContext } from "../discord-c
 import { renderDiscordReply } from "../render-discord-reply.js";
 import { postOnce, THREAD_ALREADY_CREATED } from "../discord-effect-post.js";
 import { answerFromInbox } from "../message-inbox.js";
+import { isTransient } from "../answer-retry.js";
 import { attachmentsOf } from "../discord-attachments.js";
 import { teamReply } from "./team-reply.js";
 
@@ -47,8 +48,10 @@ async function answer(ctx: DiscordContext, message: Message, direct: boolean, th
     try {
       conversationChannel = (await message.startThread({ name: threadName(text), autoArchiveDuration: 1440 })).id;
     } catch (error) {
-      // Started before a stop cut the answer off: a thread on a message has the message's id.
-      if ((error as { code?: unknown }).code === THREAD_ALREADY_CREATED) conversationChannel = message.id;
+      // Started before a stop (or a failed try) cut the answer off: a thread on a message has the message's id.
+      const code = (error as { code?: unknown }).code;
+      if (code === THREAD_ALREADY_CREATED || code === "MessageExistingThread") conversationChannel = message.id;
+      else if (isTransient(error)) throw error; // tried again as a whole (answer-retry.ts), still in a thread
       else options.logger.warn(`discord: kan geen thread starten in ${message.channelId} (${(error as Error).message}); antwoord komt in het kanaal`);
     }
   }
