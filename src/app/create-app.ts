@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { WebChatChannel } from "../channels/web/web-chat-channel.js";
 import { createWebHandoffSink } from "../channels/web/web-handoff-sink.js";
-import { secretValues, type Config } from "../config.js";
+import type { Config } from "../config.js";
 import type { ChannelAdapter, CoreApi } from "../core/channel.js";
 import { createConversation } from "../core/conversation.js";
 import { detectTheme } from "../core/handoff/detect-theme.js";
@@ -11,7 +11,7 @@ import { createLearningEffectSink } from "../core/handoff/learning-effect-sink.j
 import { TeamService } from "../core/handoff/team-service.js";
 import { dutchDictionaryState } from "../core/text/dutch-dictionary.js";
 import { addWorkingTime } from "../core/handoff/working-time.js";
-import { hidingValues, type Logger } from "../logger.js";
+import type { Logger } from "../logger.js";
 import { formatSummary } from "../ingest/format-summary.js";
 import { SqliteConversationMemory } from "../store/conversation-memory.js";
 import { DeliveryLog } from "../store/delivery-log.js";
@@ -63,8 +63,7 @@ const PLATFORMS = [slackPlatform, discordPlatform];
 const ROSTER_EXAMPLE = path.resolve(import.meta.dirname, "../../roster.example.yaml");
 
 /** The composition root: store, core, handoff workflow and every configured channel, wired together. */
-export function createApp(config: Config, givenLogger: Logger, options: { clock?: () => Date } = {}): App {
-  const logger = hidingValues(givenLogger, secretValues(config));
+export function createApp(config: Config, logger: Logger, options: { clock?: () => Date } = {}): App {
   const knowledge = openKnowledgeWith(config, openSemantic, logger);
   const gids = openGids(config, knowledge);
   const assistant = createCore(config, knowledge, logger.child({ component: "core" }), gids.access);
