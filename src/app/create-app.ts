@@ -30,7 +30,7 @@ import { ProfileService } from "../core/gids/profile-service.js";
 import { createEffectRouter } from "./handoff-effect-router.js";
 import { addDocumentFromChat } from "./add-document-from-chat.js";
 import { deliveryReporter, deliveryRetryPolicy } from "./delivery-reporter.js";
-import { askerHandoffOf, consentWaitingOf, sourceDocumentOf } from "./asker-api.js";
+import { askerHandoffOf, consentQuestionOf, consentWaitingOf, sourceDocumentOf } from "./asker-api.js";
 import { createHealthCheck } from "./health.js";
 import { sourceLinker } from "./link-sources.js";
 import { signalSourcesOf } from "./signal-sources.js";
@@ -153,6 +153,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
     profileForm: createProfileForm(new ProfileService(new SqliteInitiativeDirectory(knowledge.db), () => false)),
     askerHandoff: askerHandoffOf(knowledge.db, config.handoff.reopenWindowMs),
     consentWaitingFor: consentWaitingOf(knowledge.db),
+    consentQuestion: consentQuestionOf(repository),
     source: sourceDocumentOf(knowledge.store),
     gids: new ProfileService(gids.directory, (user) => roster.isCoordinator(user.userId) || grants.has(user.userId, "knowledge")),
     health: createHealthCheck({ db: knowledge.db, channels: () => channels, tickMs: config.handoff.tickMs, now: options.clock }),
