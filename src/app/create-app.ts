@@ -18,7 +18,6 @@ import { DeliveryLog } from "../store/delivery-log.js";
 import { SqliteEventInbox } from "../store/event-inbox.js";
 import { SqliteHelperReplyChoices } from "../store/helper-reply-choices.js";
 import { SqliteTeamAccess } from "../store/sqlite-team-access.js";
-import { applyRetention } from "../store/retention.js";
 import { SqliteHandoffRepository } from "../store/sqlite-handoff-repository.js";
 import { WebMessageStore } from "../store/web-message-store.js";
 import { YamlRoster } from "../store/yaml-roster.js";
@@ -45,6 +44,7 @@ import { createWebIntroSink } from "../channels/web/web-intro-sink.js";
 import { SqliteInitiativeDirectory } from "../store/sqlite-initiative-directory.js";
 import { createProfileForm } from "../core/gids/profile-form.js";
 import { markRunning } from "./running-marker.js";
+import { startRetention } from "./retention-ticker.js";
 import { warmUp } from "./warm-up.js";
 
 export type App = {
@@ -181,7 +181,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
   }
   channels.push(...platforms.map((p) => p.adapter));
   let ticker: NodeJS.Timeout | undefined;
-  let retentionTicker: NodeJS.Timeout | undefined;
+  let stopRetention: (() => void) | undefined;
   let unmarkRunning: (() => void) | undefined;
   const warming = new AbortController();
   return {
@@ -212,26 +212,14 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
       if (handoffs.retryParked() > 0) handoffLog.info("vastgelopen berichten over doorgegeven vragen worden opnieuw geprobeerd");
       introductions.service.retryParked();
       tick(); // timers that fell due while Vliegwiel was down, and messages not yet delivered
-      let lastRetention = 0;
-      const forgetOld = () => {
-        if (Date.now() - lastRetention < 3_600_000) return;
-        lastRetention = Date.now();
-        try {
-          const result = applyRetention(knowledge.db, config.retentionDays);
-          if (result.removed || result.anonymisedHandoffs) logger.info(`bewaartermijn (${config.retentionDays} dagen): ${result.removed} regels verwijderd, ${result.anonymisedHandoffs} doorgegeven vragen geanonimiseerd`);
-        } catch (error) {
-          logger.error(`opruimen na de bewaartermijn mislukt: ${(error as Error).message}`);
-        }
-      };
-      forgetOld();
-      retentionTicker = setInterval(forgetOld, 60_000);
+      stopRetention = startRetention(knowledge.db, config.retentionDays, logger);
       ticker = setInterval(tick, config.handoff.tickMs);
       warmWordList();
     },
     async stop() {
       warming.abort();
       if (ticker) clearInterval(ticker);
-      if (retentionTicker) clearInterval(retentionTicker);
+      stopRetention?.();
       for (const channel of channels) await channel.stop();
       await handoffs.deliverPending().catch(() => undefined);
       await introductions.service.deliverPending().catch(() => undefined);
