@@ -194,7 +194,7 @@ async function measureVectors(size: string, dir: string): Promise<VectorRow> {
 async function measureHybrid(dir: string): Promise<void> {
   const config = loadConfig({ ...process.env, DATA_DIR: dir, DATABASE_PATH: path.join(dir, "hybrid.db"), LOG_LEVEL: "warn" });
   if (!config.openai?.embeddingModel) return;
-  const knowledge = await openKnowledge(config, createLogger("warn"));
+  const knowledge = await openKnowledge(config, createLogger(config));
   try {
     await syncKnowledgeFolder(config, knowledge);
     const bm25 = timeQueries((q) => retrieve(knowledge.store, q, 10));

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${(error as ConfigError).message}\n`);
     process.exit(2);
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config);
   for (const line of describeUnknownSettings(unknownSettingsInEnvFile())) logger.warn(line);
   let app: ReturnType<typeof createApp>;
   try {

@@ -3,6 +3,7 @@
  * the problem said in Dutch for the maintainer who edits .env. Every command reads the settings first,
  * so this stays a few plain functions: a general validation library costs a question ~0.1 s to load.
  */
+import { readNumberForm } from "./settings-number-forms.js";
 
 /** Turns the text of one variable into its value, or throws a SettingProblem saying what is wrong. */
 export type Rule<T> = (raw: string) => T;
@@ -44,12 +45,11 @@ export function webAddress(): Rule<string> {
 
 export function number(options: { integer?: boolean; min?: number; max?: number; positive?: boolean } = {}): Rule<number> {
   return (raw) => {
-    const value = Number(raw.trim());
+    // A Dutch thousands dot ("1.000" days) would be read as 1, a decimal comma not at all.
+    const form = readNumberForm(raw.trim(), options);
+    if ("problem" in form) throw new SettingProblem(form.problem);
+    const value = Number(form.text);
     if (!raw.trim() || !Number.isFinite(value)) throw new SettingProblem("moet een getal zijn");
-    // A Dutch thousands dot ("1.000" days) would be read as 1: for a whole number it is refused.
-    if (options.integer && /^\d{1,3}(\.\d{3})+$/.test(raw.trim())) {
-      throw new SettingProblem(`schrijf het getal zonder punt, dus ${raw.trim().replace(/\./g, "")} in plaats van ${raw.trim()}`);
-    }
     if (options.integer && !Number.isInteger(value)) throw new SettingProblem("moet een heel getal zijn");
     if (options.positive && value <= 0) throw new SettingProblem("moet groter dan 0 zijn");
     if (options.min !== undefined && value < options.min) throw new SettingProblem(`moet minstens ${options.min} zijn`);

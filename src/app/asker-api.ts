@@ -1,5 +1,7 @@
 import type Database from "better-sqlite3";
 import type { AskerHandoff, SourceDocument } from "../core/channel.js";
+import { consentQuestionReply } from "../core/consent-question.js";
+import type { HandoffRepository } from "../core/handoff/handoff-repository.js";
 import type { Handoff } from "../core/handoff/handoff-types.js";
 import type { KnowledgeStore } from "../store/knowledge-store.js";
 
@@ -23,6 +25,14 @@ export function consentWaitingOf(db: Database.Database) {
     .prepare("SELECT asker_conversation FROM handoffs WHERE status = 'awaiting_consent' AND asker_channel = ? AND json_extract(data, '$.asker.userId') = ? ORDER BY created_at DESC, rowid DESC")
     .pluck();
   return (channel: string, userId: string): string[] => waiting.all(channel, userId) as string[];
+}
+
+/** The consent question of a conversation's handoff that still waits for it (see CoreApi.consentQuestion). */
+export function consentQuestionOf(repository: HandoffRepository) {
+  return (channel: string, conversationId: string) => {
+    const handoff = repository.findActiveByAsker(channel, conversationId);
+    return handoff?.status === "awaiting_consent" ? consentQuestionReply(handoff) : undefined;
+  };
 }
 
 /** A stored document with its passages in order, for the source pages. */

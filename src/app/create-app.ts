@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { WebChatChannel } from "../channels/web/web-chat-channel.js";
 import { createWebHandoffSink } from "../channels/web/web-handoff-sink.js";
-import { secretValues, type Config } from "../config.js";
+import type { Config } from "../config.js";
 import type { ChannelAdapter, CoreApi } from "../core/channel.js";
 import { createConversation } from "../core/conversation.js";
 import { detectTheme } from "../core/handoff/detect-theme.js";
@@ -11,14 +11,13 @@ import { createLearningEffectSink } from "../core/handoff/learning-effect-sink.j
 import { TeamService } from "../core/handoff/team-service.js";
 import { dutchDictionaryState } from "../core/text/dutch-dictionary.js";
 import { addWorkingTime } from "../core/handoff/working-time.js";
-import { hidingValues, type Logger } from "../logger.js";
+import type { Logger } from "../logger.js";
 import { formatSummary } from "../ingest/format-summary.js";
 import { SqliteConversationMemory } from "../store/conversation-memory.js";
 import { DeliveryLog } from "../store/delivery-log.js";
 import { SqliteEventInbox } from "../store/event-inbox.js";
 import { SqliteHelperReplyChoices } from "../store/helper-reply-choices.js";
 import { SqliteTeamAccess } from "../store/sqlite-team-access.js";
-import { applyRetention } from "../store/retention.js";
 import { SqliteHandoffRepository } from "../store/sqlite-handoff-repository.js";
 import { WebMessageStore } from "../store/web-message-store.js";
 import { YamlRoster } from "../store/yaml-roster.js";
@@ -30,7 +29,7 @@ import { ProfileService } from "../core/gids/profile-service.js";
 import { createEffectRouter } from "./handoff-effect-router.js";
 import { addDocumentFromChat } from "./add-document-from-chat.js";
 import { deliveryReporter, deliveryRetryPolicy } from "./delivery-reporter.js";
-import { askerHandoffOf, consentWaitingOf, sourceDocumentOf } from "./asker-api.js";
+import { askerHandoffOf, consentQuestionOf, consentWaitingOf, sourceDocumentOf } from "./asker-api.js";
 import { createHealthCheck } from "./health.js";
 import { sourceLinker } from "./link-sources.js";
 import { signalSourcesOf } from "./signal-sources.js";
@@ -45,6 +44,7 @@ import { createWebIntroSink } from "../channels/web/web-intro-sink.js";
 import { SqliteInitiativeDirectory } from "../store/sqlite-initiative-directory.js";
 import { createProfileForm } from "../core/gids/profile-form.js";
 import { markRunning } from "./running-marker.js";
+import { startRetention } from "./retention-ticker.js";
 import { warmUp } from "./warm-up.js";
 
 export type App = {
@@ -63,8 +63,7 @@ const PLATFORMS = [slackPlatform, discordPlatform];
 const ROSTER_EXAMPLE = path.resolve(import.meta.dirname, "../../roster.example.yaml");
 
 /** The composition root: store, core, handoff workflow and every configured channel, wired together. */
-export function createApp(config: Config, givenLogger: Logger, options: { clock?: () => Date } = {}): App {
-  const logger = hidingValues(givenLogger, secretValues(config));
+export function createApp(config: Config, logger: Logger, options: { clock?: () => Date } = {}): App {
   const knowledge = openKnowledgeWith(config, openSemantic, logger);
   const gids = openGids(config, knowledge);
   const assistant = createCore(config, knowledge, logger.child({ component: "core" }), gids.access);
@@ -154,6 +153,7 @@ export function createApp(config: Config, givenLogger: Logger, options: { clock?
     profileForm: createProfileForm(new ProfileService(new SqliteInitiativeDirectory(knowledge.db), () => false)),
     askerHandoff: askerHandoffOf(knowledge.db, config.handoff.reopenWindowMs),
     consentWaitingFor: consentWaitingOf(knowledge.db),
+    consentQuestion: consentQuestionOf(repository),
     source: sourceDocumentOf(knowledge.store),
     gids: new ProfileService(gids.directory, (user) => roster.isCoordinator(user.userId) || grants.has(user.userId, "knowledge")),
     health: createHealthCheck({ db: knowledge.db, channels: () => channels, tickMs: config.handoff.tickMs, now: options.clock }),
@@ -181,7 +181,7 @@ export function createApp(config: Config, givenLogger: Logger, options: { clock?
   }
   channels.push(...platforms.map((p) => p.adapter));
   let ticker: NodeJS.Timeout | undefined;
-  let retentionTicker: NodeJS.Timeout | undefined;
+  let stopRetention: (() => void) | undefined;
   let unmarkRunning: (() => void) | undefined;
   const warming = new AbortController();
   return {
@@ -212,26 +212,14 @@ export function createApp(config: Config, givenLogger: Logger, options: { clock?
       if (handoffs.retryParked() > 0) handoffLog.info("vastgelopen berichten over doorgegeven vragen worden opnieuw geprobeerd");
       introductions.service.retryParked();
       tick(); // timers that fell due while Vliegwiel was down, and messages not yet delivered
-      let lastRetention = 0;
-      const forgetOld = () => {
-        if (Date.now() - lastRetention < 3_600_000) return;
-        lastRetention = Date.now();
-        try {
-          const result = applyRetention(knowledge.db, config.retentionDays);
-          if (result.removed || result.anonymisedHandoffs) logger.info(`bewaartermijn (${config.retentionDays} dagen): ${result.removed} regels verwijderd, ${result.anonymisedHandoffs} doorgegeven vragen geanonimiseerd`);
-        } catch (error) {
-          logger.error(`opruimen na de bewaartermijn mislukt: ${(error as Error).message}`);
-        }
-      };
-      forgetOld();
-      retentionTicker = setInterval(forgetOld, 60_000);
+      stopRetention = startRetention(knowledge.db, config.retentionDays, logger);
       ticker = setInterval(tick, config.handoff.tickMs);
       warmWordList();
     },
     async stop() {
       warming.abort();
       if (ticker) clearInterval(ticker);
-      if (retentionTicker) clearInterval(retentionTicker);
+      stopRetention?.();
       for (const channel of channels) await channel.stop();
       await handoffs.deliverPending().catch(() => undefined);
       await introductions.service.deliverPending().catch(() => undefined);

@@ -1,10 +1,10 @@
 import type Database from "better-sqlite3";
-import { secretValues, type Config } from "../config.js";
+import type { Config } from "../config.js";
 import { ANALYZER_VERSION } from "../core/text/analyzer.js";
 import { dutchDictionaryVersion } from "../core/text/dutch-dictionary.js";
 import { useWordMemory } from "../core/text/word-memory.js";
 import type { IngestOptions, IngestSummary } from "../ingest/ingest-sources.js";
-import { createLogger, hidingValues, type Logger } from "../logger.js";
+import { createLogger, type Logger } from "../logger.js";
 import { KnowledgeStore } from "../store/knowledge-store.js";
 import { openDatabase } from "../store/open-database.js";
 import { SqliteQuestionLog } from "../store/question-log.js";
@@ -28,13 +28,13 @@ export type Knowledge = {
  * The language-model and vector modules (some hundreds of milliseconds to load) are loaded only
  * when `.env` switches them on, so a command on the offline default starts at once.
  */
-export async function openKnowledge(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<Knowledge> {
+export async function openKnowledge(config: Config, logger: Logger = createLogger(config)): Promise<Knowledge> {
   const open: OpenSemantic = config.openai ? (await import("./open-semantic.js")).openSemantic : offlineSemantic;
   return openKnowledgeWith(config, open, logger);
 }
 
 /** The same, synchronously, for a caller that has the upgrades' opener at hand (the long-running app). */
-export function openKnowledgeWith(config: Config, openSemantic: OpenSemantic, logger: Logger = createLogger(config.logLevel)): Knowledge {
+export function openKnowledgeWith(config: Config, openSemantic: OpenSemantic, logger: Logger = createLogger(config)): Knowledge {
   const db = openDatabase(config.databasePath);
   // What the Dutch word list said is kept beside the knowledge, so answering needs no word list.
   useWordMemory(new SqliteWordMemory(db, `${ANALYZER_VERSION}:${dutchDictionaryVersion()}`));
@@ -45,8 +45,8 @@ export function openKnowledgeWith(config: Config, openSemantic: OpenSemantic, lo
     db,
     store,
     questionLog: new SqliteQuestionLog(db),
-    // The model's and the vector store's errors may repeat a key: the semantic side logs with it hidden.
-    semantic: openSemantic(config, db, hidingValues(logger, secretValues(config))),
+    // The model's and the vector store's errors may repeat a key: a logger made from the config hides it.
+    semantic: openSemantic(config, db, logger),
     close: () => {
       useWordMemory();
       db.close();

@@ -129,6 +129,11 @@ export type CoreApi = {
   askerHandoff(channel: string, conversationId: string): AskerHandoff | undefined;
   /** The conversations where a consent question waits for this asker (newest first); empty when none does. */
   consentWaitingFor(channel: string, userId: string): string[];
+  /**
+   * The consent question of the conversation's handoff that still waits for the asker's consent, as a
+   * reply; undefined when none waits. For a channel that lost the reply that asked it (a stop in between).
+   */
+  consentQuestion(channel: string, conversationId: string): Reply | undefined;
   /** A document of the knowledge store with its passages, for the source pages; undefined when unknown. */
   source(documentId: string): SourceDocument | undefined;
   health(): Health;

@@ -12,6 +12,7 @@ import { classifyIntent } from "./decision/classify-intent.js";
 import { withContext } from "./decision/follow-up.js";
 import { asksAboutConsent, consentFromText } from "./consent-answer.js";
 import { lateConsent } from "./late-consent.js";
+import { CONSENT_ACTIONS, consentQuestion } from "./consent-question.js";
 
 /** A button press from the asker, in the core's terms. */
 export type AskerAction = {
@@ -72,8 +73,6 @@ export type Conversation = {
   act(action: AskerAction): Promise<Reply>;
 };
 
-const CONSENT_ACTIONS = ["share", "share_anonymous", "dont_share"] as const;
-
 /**
  * The asker's side of the assistant: questions get an answer or a handoff (with consent first).
  * Consent counts only from a reply that is the consent answer; while a handoff is under way, a new
@@ -98,8 +97,8 @@ export function createConversation(options: ConversationOptions): Conversation {
       ...reply,
       kind: "handoff",
       decision: "handoff",
-      text: `${reply.text}\n\n${consentQuestion(reply, handoff)}`,
-      prompt: consentQuestion(reply, handoff),
+      text: `${reply.text}\n\n${consentQuestion(reply.language, handoff)}`,
+      prompt: consentQuestion(reply.language, handoff),
       handoffId: handoff.id,
       actions: [...CONSENT_ACTIONS],
     };
@@ -220,11 +219,6 @@ export function createConversation(options: ConversationOptions): Conversation {
 /** Whether this press or message comes from the asker: their user id, on their own platform. */
 function isAsker(handoff: Handoff, from: { channel: string; userId: string }): boolean {
   return handoff.asker.userId === from.userId && handoff.asker.channel === from.channel;
-}
-
-/** The consent question, in the asker's language. */
-function consentQuestion(reply: Reply, handoff: Handoff): string {
-  return reply.language === "en" ? repliesIn("en").consentRequest : askerNoticeText("consent_request", handoff);
 }
 
 function consentReply(handoff: Handoff, result: ApplyResult): Reply {

@@ -1,12 +1,10 @@
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeOpenAi } from "../fakes/fake-openai.js";
-import { AppProcess } from "../helpers/app-process.js";
-import { freePort } from "../helpers/free-port.js";
-import { copyOfStarterKnowledge, tempDir } from "../helpers/temp-knowledge.js";
+import type { AppProcess } from "../helpers/app-process.js";
+import { tempDir } from "../helpers/temp-knowledge.js";
+import { WEB_READY as READY, webOnlyApp } from "../helpers/web-only-app.js";
 import { FAULT_TEST_MS, PATIENCE_MS, until } from "./kill-points.js";
 
-const READY = ["webchat op"];
 const QUESTION = "Hoe houden we vrijwilligers vast?";
 
 /**
@@ -22,17 +20,12 @@ describe("a web question cut off while it is handled", () => {
   let base: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    app = new AppProcess({
-      ...process.env, DATA_DIR: temp.dir, KNOWLEDGE_DIR: copyOfStarterKnowledge(temp.dir), ROSTER_FILE: path.join(temp.dir, "roster.yaml"),
-      WEB_PORT: String(port), LOG_LEVEL: "info", SLACK_BOT_TOKEN: "", DISCORD_TOKEN: "",
+    ({ app, base } = await webOnlyApp(temp, {
       OPENAI_API_KEY: "sk-test-key", OPENAI_BASE_URL: await model.start(), OPENAI_CHAT_MODEL: "test-chat", OPENAI_EMBEDDING_MODEL: "",
-    });
-    await app.start(READY);
+    }));
   }, FAULT_TEST_MS);
   afterAll(async () => {
-    await app.kill();
+    await app?.kill();
     await model.stop();
     temp.cleanup();
   });

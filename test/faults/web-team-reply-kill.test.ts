@@ -1,13 +1,11 @@
-import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppProcess } from "../helpers/app-process.js";
-import { freePort } from "../helpers/free-port.js";
+import type { AppProcess } from "../helpers/app-process.js";
 import { teamLogin } from "../helpers/team-login.js";
-import { copyOfStarterKnowledge, tempDir } from "../helpers/temp-knowledge.js";
+import { tempDir } from "../helpers/temp-knowledge.js";
+import { WEB_READY as READY, webOnlyApp } from "../helpers/web-only-app.js";
 import { FAULT_TEST_MS, PATIENCE_MS, until } from "./kill-points.js";
 
-const READY = ["webchat op"];
 const ANSWER = "Vraag een ontheffing aan bij de gemeente; dat kan online.";
 
 /**
@@ -19,21 +17,15 @@ const ANSWER = "Vraag een ontheffing aan bij de gemeente; dat kan online.";
  */
 describe("a tolk's web answer cut off before the team thread has it", () => {
   const temp = tempDir();
-  const databaseFile = path.join(temp.dir, "vliegwiel.db");
+  let databaseFile: string;
   let app: AppProcess;
   let base: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    app = new AppProcess({
-      ...process.env, DATA_DIR: temp.dir, KNOWLEDGE_DIR: copyOfStarterKnowledge(temp.dir), ROSTER_FILE: path.join(temp.dir, "roster.yaml"),
-      WEB_PORT: String(port), LOG_LEVEL: "info", HANDOFF_TICK_SECONDS: "0.2", HANDOFF_WORKING_HOURS: "always", SLACK_BOT_TOKEN: "", DISCORD_TOKEN: "",
-    });
-    await app.start(READY);
+    ({ app, base, databaseFile } = await webOnlyApp(temp, { HANDOFF_TICK_SECONDS: "0.2", HANDOFF_WORKING_HOURS: "always" }));
   }, FAULT_TEST_MS);
   afterAll(async () => {
-    await app.kill();
+    await app?.kill();
     temp.cleanup();
   });
 

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../src/app/create-app.js";
 import type { WebChatChannel } from "../../src/channels/web/web-chat-channel.js";
 import type { Reply } from "../../src/core/reply.js";
-import { createLogger, hidingValues } from "../../src/logger.js";
+import { loadConfig } from "../../src/config.js";
+import { createLogger } from "../../src/logger.js";
 import { FakeOpenAi } from "../fakes/fake-openai.js";
 import { tempDir, testConfig } from "../helpers/temp-knowledge.js";
 
@@ -29,7 +30,7 @@ describe("a provider that repeats the key in its error", () => {
       OPENAI_API_KEY: KEY, OPENAI_BASE_URL: await openai.start(), OPENAI_CHAT_MODEL: "test-chat", OPENAI_EMBEDDING_MODEL: "test-embedding",
       OPENAI_TIMEOUT_SECONDS: "1", OPENAI_BUDGET_SECONDS: "2", LOG_LEVEL: "debug",
     });
-    app = createApp(config, createLogger("debug", stream));
+    app = createApp(config, createLogger(config, stream));
     await app.start();
   });
   afterAll(async () => {
@@ -53,16 +54,49 @@ describe("a provider that repeats the key in its error", () => {
 });
 
 describe("the logger with the configured secrets hidden", () => {
-  it("given a secret in the message, in a field of a field or in an error, then each line holds none of it; other text stays", async () => {
+  function capture() {
     const stream = new PassThrough();
     let text = "";
     stream.on("data", (chunk: Buffer) => (text += chunk.toString()));
-    const logger = hidingValues(createLogger("debug", stream), [KEY]).child({ component: "model" });
+    return { stream, read: async () => (await new Promise((resolve) => setImmediate(resolve)), text) };
+  }
+  /** The settings as a command reads them from .env: a key with no well-known form. */
+  const config = loadConfig({ OPENAI_API_KEY: KEY, OPENAI_CHAT_MODEL: "test-chat", LOG_LEVEL: "debug" });
+
+  it("given a secret in the message, in a field of a field or in an error, then each line holds none of it; other text stays", async () => {
+    const { stream, read } = capture();
+    const logger = createLogger(config, stream).child({ component: "model" });
     logger.warn(`refused ${KEY}`, { detail: { request: { headers: { "x-api": KEY } } }, list: [`k=${KEY}`], error: new Error(`bad key ${KEY}`) });
-    await new Promise((resolve) => setImmediate(resolve));
+    const text = await read();
     expect(text).not.toContain(KEY);
     expect(text).toContain("refused [verborgen]");
     expect(text).toContain("bad key [verborgen]");
     expect(text).toContain("[model]");
+  });
+
+  it("given a logger created the plain way from the config (as a command does), then a configured secret deep in a field, in an error's stack or named like a secret is hidden, and the logged object is left as it was", async () => {
+    const { stream, read } = capture();
+    const logger = createLogger(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1-2", SLACK_SIGNING_SECRET: "plain-signing-secret-42", LOG_LEVEL: "info" }), stream);
+    const error = new Error("refused plain-signing-secret-42");
+    const detail = { attempts: [{ response: { body: "secret was plain-signing-secret-42" } }], nested: { credentials: { password: "hunter2-hunter2" } } };
+    logger.error("verzoek mislukt", { detail, cause: error });
+    logger.warn("kon niet verbinden", error);
+    const text = await read();
+    expect(text).not.toContain("plain-signing-secret-42");
+    expect(text).not.toContain("hunter2");
+    expect(text).toContain("secret was [verborgen]");
+    expect(text).toContain('"password":"[verborgen]"');
+    expect(text).toContain("refused [verborgen]");
+    expect(text).toContain("verzoek mislukt");
+    expect(detail.attempts[0]?.response.body).toBe("secret was plain-signing-secret-42");
+    expect(detail.nested.credentials.password).toBe("hunter2-hunter2");
+  });
+
+  it("given only a level (no config: before .env is read), then well-known token forms are still hidden at depth", async () => {
+    const { stream, read } = capture();
+    createLogger("info", stream).warn("slack", { response: { data: { error: "invalid_auth for xoxb-1234-abcdef" } } });
+    const text = await read();
+    expect(text).not.toContain("xoxb-1234");
+    expect(text).toContain("invalid_auth for [verborgen]");
   });
 });

@@ -5,11 +5,12 @@ import type { Reply } from "../../core/reply.js";
 import { actionLabel, repliesIn } from "../../core/reply-language.js";
 import type { Logger } from "../../logger.js";
 import type { WebMessages } from "../ports.js";
+import type { CutOffConsent } from "./cut-off-consent.js";
 import { readJsonOrRefuse, sendJson, str } from "./http-helpers.js";
 
 const ASKER_ACTIONS = new Set<AskerAction["action"]>(["ask_human", "share", "share_anonymous", "dont_share", "close", "reopen", "reply", "write_to_helper"]);
 
-export type RouteContext = { core: CoreApi; messages: WebMessages; logger: Logger; channel: string };
+export type RouteContext = { core: CoreApi; messages: WebMessages; logger: Logger; channel: string; cutOffConsent?: CutOffConsent };
 
 /** Authors of the records that keep the conversation itself, so it survives a reload or a return visit. */
 export const ASKER_AUTHOR = "vrager";
@@ -33,9 +34,13 @@ export async function handleAskerRoute(req: http.IncomingMessage, res: http.Serv
     // Handoff threads belong to the team view, never to an asker's feed.
     if (conversationId === undefined || conversationId.startsWith("handoff:")) return sendJson(res, 404, { error: "Niet gevonden." }), true;
     const after = Number(url.searchParams.get("after") ?? 0) || 0;
+    const history = url.searchParams.get("alles") === "1";
+    // A consent question a stop cut off (the handoff made, its reply not kept) is asked again in the history.
+    const lost = history ? ctx.cutOffConsent?.lost(conversationId, ctx, REPLY_AUTHOR) : undefined;
+    if (lost) keepReply(ctx, conversationId, lost);
     // The feed: notices and answers of people; with ?alles=1 also the conversation's own questions and replies (history).
     const all = ctx.messages.since(conversationId, after);
-    sendJson(res, 200, url.searchParams.get("alles") === "1" ? all : all.filter((m) => m.author !== ASKER_AUTHOR && m.author !== REPLY_AUTHOR));
+    sendJson(res, 200, history ? all : all.filter((m) => m.author !== ASKER_AUTHOR && m.author !== REPLY_AUTHOR));
     return true;
   }
   if (req.method !== "POST" || (url.pathname !== "/api/messages" && url.pathname !== "/api/actions")) return false;
@@ -54,21 +59,30 @@ export async function handleAskerRoute(req: http.IncomingMessage, res: http.Serv
     // The question goes into the conversation's history before the core takes it in: a stop while it
     // is handled (or after) leaves the question on the page, and whatever the core committed follows it.
     if (body.text.trim()) ctx.messages.add(conversationId, ASKER_AUTHOR, body.text);
-    const reply = await ctx.core.handle({ channel: ctx.channel, conversationId, userId, userName, text: body.text });
-    keepReply(ctx, conversationId, reply);
+    const text = body.text;
+    const reply = await working(ctx, conversationId, () => ctx.core.handle({ channel: ctx.channel, conversationId, userId, userName, text }));
     sendJson(res, 200, forPage(reply));
     return true;
   }
   const action = body.action as AskerAction["action"];
   if (!ASKER_ACTIONS.has(action)) return sendJson(res, 400, { error: "Onbekende actie." }), true;
-  const reply = await ctx.core.act({
+  const reply = await working(ctx, conversationId, () => ctx.core.act({
     channel: ctx.channel, conversationId, userId, userName, action,
     question: str(body.question, 100_000), handoffId: str(body.handoffId, 100), eventKey: str(body.eventKey, 200),
     text: action === "reply" ? str(body.text, 20_000) : undefined,
-  });
-  keepReply(ctx, conversationId, reply);
+  }));
   sendJson(res, 200, forPage(reply));
   return true;
+}
+
+/** The core's reply to a question or press, kept in the conversation's feed; the conversation is known as under way meanwhile. */
+async function working(ctx: RouteContext, conversationId: string, work: () => Promise<Reply>): Promise<Reply> {
+  const handled = async () => {
+    const reply = await work();
+    keepReply(ctx, conversationId, reply);
+    return reply;
+  };
+  return ctx.cutOffConsent ? ctx.cutOffConsent.during(conversationId, handled) : handled();
 }
 
 /** Keeps a reply in the conversation's feed (without the passages, which only the tolk needs). */

@@ -7,6 +7,7 @@ import type { TeamAccess } from "../ports.js";
 import type { Logger } from "../../logger.js";
 import type { WebMessages } from "../ports.js";
 import { handleAskerRoute } from "./asker-routes.js";
+import { CutOffConsent } from "./cut-off-consent.js";
 import { methodServed, sendFavicon, sendNotFound } from "./fallback-responses.js";
 import { sendJson, sendPage } from "./http-helpers.js";
 import { crossSite, hostAllowed, isJsonRequest } from "./request-guard.js";
@@ -40,6 +41,7 @@ export type WebChatOptions = {
 export class WebChatChannel implements ChannelAdapter {
   readonly name = "web";
   private server: http.Server | undefined;
+  private readonly cutOffConsent = new CutOffConsent();
 
   constructor(private readonly options: WebChatOptions) {}
 
@@ -91,7 +93,7 @@ export class WebChatChannel implements ChannelAdapter {
       const health = core.health();
       return sendJson(res, health.ok ? 200 : 503, health);
     }
-    const ctx = { core, messages: this.options.messages, logger: this.options.logger, channel: this.name, teamAccess: this.options.teamAccess, policy, maxFileBytes: this.options.maxFileBytes };
+    const ctx = { core, messages: this.options.messages, logger: this.options.logger, channel: this.name, teamAccess: this.options.teamAccess, policy, maxFileBytes: this.options.maxFileBytes, cutOffConsent: this.cutOffConsent };
     if (await handleAskerRoute(req, res, url, ctx)) return;
     if (await handleLessonFormRoute(req, res, url, ctx)) return;
     if (await handleIntroRoute(req, res, url, ctx)) return;
