@@ -8,17 +8,15 @@ import { checkGidsFiles, fitGidsFiles } from "../eval/gids-fixture.js";
 import { FOLDS } from "../eval/gids-fit.js";
 import { writeFittedModel } from "../eval/write-fitted-model.js";
 
-const FIXTURE = path.resolve(import.meta.dirname, "../../test/fixtures/gids");
-
-const HOLDOUT = path.resolve(import.meta.dirname, "../../test/fixtures/gids-holdout");
-
-const HOLDOUT2 = path.resolve(import.meta.dirname, "../../test/fixtures/gids-holdout2");
-
-const HOLDOUT3 = path.resolve(import.meta.dirname, "../../test/fixtures/gids-holdout3");
-
-const HOLDOUT4 = path.resolve(import.meta.dirname, "../../test/fixtures/gids-holdout4");
-
-const HOLDOUT5 = path.resolve(import.meta.dirname, "../../test/fixtures/gids-holdout5");
+/** The gids's test sets, each written by someone else: the first four fit the suggest model, the later ones are only measured. */
+const SETS = [
+  { title: "Matchingcontrole van de initiatievengids", folder: "gids", fitted: true },
+  { title: "Tweede set (apart geschreven)", folder: "gids-holdout", fitted: true },
+  { title: "Derde set (apart geschreven)", folder: "gids-holdout2", fitted: true },
+  { title: "Vierde set (apart geschreven)", folder: "gids-holdout3", fitted: true },
+  { title: "Vijfde set (apart geschreven, niet op afgestemd)", folder: "gids-holdout4", fitted: false },
+  { title: "Zesde set (apart geschreven, niet op afgestemd)", folder: "gids-holdout5", fitted: false },
+].map((set) => ({ ...set, dir: path.resolve(import.meta.dirname, "../../test/fixtures", set.folder) }));
 
 /**
  * `npm run eval -- --gids [profielen.csv vragen.jsonl] [--verbose] [--failures] [--fit [--write]]`: the matching check of the
@@ -34,7 +32,7 @@ export async function runGidsEval(config: Config, args: string[]): Promise<numbe
   const fit = args.includes("--fit");
   const sets = files.length >= 2
     ? [{ title: "Matchingcontrole van de initiatievengids", profiles: files[0]!, questions: files[1]!, fitted: true }]
-    : [{ title: "Matchingcontrole van de initiatievengids", dir: FIXTURE, fitted: true }, { title: "Tweede set (apart geschreven)", dir: HOLDOUT, fitted: true }, { title: "Derde set (apart geschreven)", dir: HOLDOUT2, fitted: true }, { title: "Vierde set (apart geschreven)", dir: HOLDOUT3, fitted: true }, { title: "Vijfde set (apart geschreven, niet op afgestemd)", dir: HOLDOUT4, fitted: false }, { title: "Zesde set (apart geschreven, niet op afgestemd)", dir: HOLDOUT5, fitted: false }]
+    : SETS
       .filter((s) => fs.existsSync(path.join(s.dir, "questions.jsonl")) && (s.fitted || !fit))
       .map((s) => ({ ...s, profiles: path.join(s.dir, "profiles.csv"), questions: path.join(s.dir, "questions.jsonl") }));
   const knowledge = await openKnowledge(config);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/config.js";
+import { loadConfig } from "../../src/config.js";
+import { refusedSetting as refused } from "../helpers/refused-setting.js";
 
 /**
  * README, Settings: "A bad value stops start-up with a message that names the variable." A duration
@@ -7,16 +8,6 @@ import { ConfigError, loadConfig } from "../../src/config.js";
  * reopen bar or timer would throw later; it is refused at start, with the largest value allowed.
  */
 describe("durations too long for a date", () => {
-  const refused = (name: string, value: string) => {
-    try {
-      loadConfig({ [name]: value });
-    } catch (error) {
-      expect(error).toBeInstanceOf(ConfigError);
-      return (error as Error).message;
-    }
-    throw new Error(`${name}=${value} was accepted`);
-  };
-
   it("given 'forever' as a huge number of days, hours or minutes, then start-up stops and names the variable with its limit", () => {
     expect(refused("HANDOFF_REOPEN_DAYS", "99999999")).toMatch(/HANDOFF_REOPEN_DAYS: mag hoogstens 36500 zijn/);
     expect(refused("HANDOFF_REMINDER_HOURS", "99999999999")).toMatch(/HANDOFF_REMINDER_HOURS: mag hoogstens 8760 zijn/);

@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/config.js";
-
-const refused = (name: string, value: string) => {
-  try {
-    loadConfig({ [name]: value });
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error(`${name}=${value} was accepted`);
-};
+import { loadConfig } from "../../src/config.js";
+import { refusedSetting as refused } from "../helpers/refused-setting.js";
 
 /**
  * README, Settings: a setting that may hold a fraction, written the Dutch way. "1.000" could be a

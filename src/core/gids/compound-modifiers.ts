@@ -1,3 +1,4 @@
+import { LINKS } from "../text/compounds.js";
 import { stemDutch } from "../text/stem.js";
 import { rememberedLookup } from "./word-list-lookups.js";
 import { derivationStems } from "./derivations.js";
@@ -14,8 +15,6 @@ export const MODIFIER_MARK = "^";
 /** Parts must be at least this long ("bos" in "boswachter", "plan" in "dorpsplan"). */
 const MIN_MODIFIER = 3;
 const MIN_HEAD = 4;
-/** Linking letters between the parts: "veiligheid-s-plan", "boek-en-kast", "zonne-paneel". */
-const LINKS = ["", "s", "en", "e"];
 /** Prefixes and particles that make words, not first parts ("ver|zekering", "over|nemen"). */
 const NOT_MODIFIERS = new Set(["ver", "her", "ont", "over", "door", "onder", "voor", "samen", "terug", "tegen", "achter", "mede", "weer", "weg", "toe", "uit", "aan", "mee", "bij", "ook", "niet", "alle", "veel", "een"]);
 

@@ -1,4 +1,5 @@
 import { foldDiacritics, tokenize } from "../text/fold.js";
+import { withOpenSyllable } from "../text/open-syllable.js";
 import { stemDutch } from "../text/stem.js";
 import { knownWord, rememberedLookup } from "./word-list-lookups.js";
 
@@ -29,7 +30,7 @@ export function derivedVerbs(word: string, knows: (word: string) => boolean = kn
     const base = word.replace(ending, "");
     if (base.length < 3) continue;
     // An open syllable spells its long vowel single: "beheer" + en → "beheren".
-    for (const stem of new Set([base, base.replace(/(aa|ee|oo|uu)([^aeiou])$/, (_, v: string, c: string) => `${v[0]}${c}`)])) {
+    for (const stem of new Set([base, withOpenSyllable(base)])) {
       const verb = `${stem}${verbEnding}`;
       if (verb !== word && knows(verb)) verbs.add(verb);
     }

@@ -1,4 +1,5 @@
 import { foldDiacritics, tokenize } from "../text/fold.js";
+import { withOpenSyllable } from "../text/open-syllable.js";
 import { stemDutch } from "../text/stem.js";
 
 /** Separable prefixes before "ge" in a participle: opgericht, aangelegd, overgenomen. */
@@ -44,7 +45,7 @@ export function participleStems(word: string): string[] {
   const stems = new Set<string>();
   for (const root of [rest.slice(0, -1), rest]) {
     if (root.length < (prefix ? 3 : 4)) continue;
-    const infinitive = `${prefix}${root.replace(/(aa|ee|oo|uu)([^aeiou])$/, (_, vowel: string, c: string) => `${vowel[0]}${c}`)}en`;
+    const infinitive = `${prefix}${withOpenSyllable(root)}en`;
     const stem = stemDutch(infinitive);
     if (stem !== own) stems.add(stem);
   }

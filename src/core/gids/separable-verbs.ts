@@ -1,3 +1,4 @@
+import { withOpenSyllable } from "../text/open-syllable.js";
 import { stemDutch } from "../text/stem.js";
 import { DUTCH_STOPWORDS } from "../text/stopwords.js";
 
@@ -54,5 +55,5 @@ function rejoinClause(clause: string, isKnown: (stem: string) => boolean): strin
 /** The forms a finite verb may take whole: "zet" (opzet), "leidt" → leiden, "zet" → zetten, "neem" → nemen. */
 function infinitives(finite: string): string[] {
   const root = finite.replace(/(?<=[^aeiou])t$/, "");
-  return [...new Set([`${root}en`, `${finite}en`, finite, root, `${root}${root.at(-1)}en`, `${root.replace(/(aa|ee|oo|uu)([^aeiou])$/, (_, v: string, c: string) => `${v[0]}${c}`)}en`])];
+  return [...new Set([`${root}en`, `${finite}en`, finite, root, `${root}${root.at(-1)}en`, `${withOpenSyllable(root)}en`])];
 }

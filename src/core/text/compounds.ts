@@ -1,7 +1,7 @@
 import { stemDutch } from "./stem.js";
 
 /** Dutch joins compound parts with a linking -s-, -e- or -en- ("gemeenschapskracht", "evenementenvergunning"). */
-const LINKS = ["", "s", "en", "e"];
+export const LINKS = ["", "s", "en", "e"];
 const MIN_PART = 4;
 /** Longer "words" are not tried as compounds (the longest Dutch compounds in use are some 45 letters): the work per word stays small. */
 export const MAX_COMPOUND_CHARS = 48;
