@@ -1,12 +1,10 @@
-import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createApp, type App } from "../../src/app/create-app.js";
-import { createLogger } from "../../src/logger.js";
-import { APPLICATION_ID, BOT, FakeDiscord, GENERAL, HANDOFF_FORUM, TOKEN } from "../fakes/fake-discord.js";
-import { DISCORD_ROSTER_YAML } from "../helpers/discord-flow.js";
-import { tempDir, testConfig } from "../helpers/temp-knowledge.js";
+import type { App } from "../../src/app/create-app.js";
+import { APPLICATION_ID, BOT, FakeDiscord, GENERAL } from "../fakes/fake-discord.js";
+import { startDiscordHandoffApp } from "../helpers/discord-flow.js";
+import { tempDir } from "../helpers/temp-knowledge.js";
 
 /**
  * A call to Discord whose connection is closed before any answer (a kept-alive connection the server
@@ -17,21 +15,11 @@ describe("Discord answers when a connection is closed under a call", () => {
   const temp = tempDir();
   const discord = new FakeDiscord();
   let app: App;
-  const logLines: string[] = [];
+  let logLines: string[] = [];
   const dbFile = () => path.join(temp.dir, "vliegwiel.db");
 
   beforeAll(async () => {
-    const apiUrl = await discord.start();
-    const rosterFile = path.join(temp.dir, "roster.yaml");
-    fs.writeFileSync(rosterFile, DISCORD_ROSTER_YAML);
-    const config = testConfig(temp.dir, {
-      WEB_ENABLED: "false", DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: apiUrl,
-      ROSTER_FILE: rosterFile, DISCORD_HANDOFF_CHANNEL_ID: HANDOFF_FORUM, HANDOFF_TICK_SECONDS: "0.1",
-    });
-    const stream = new (await import("node:stream")).Writable({ write: (chunk, _e, done) => (logLines.push(String(chunk)), done()) });
-    app = createApp(config, createLogger("info", stream));
-    await app.start();
-    await discord.waitForReady();
+    ({ app, logLines } = await startDiscordHandoffApp(temp.dir, discord));
   });
   afterEach(() => {
     discord.onRequest = undefined;

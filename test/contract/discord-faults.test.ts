@@ -1,31 +1,18 @@
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp, type App } from "../../src/app/create-app.js";
-import { createLogger } from "../../src/logger.js";
-import { APPLICATION_ID, FakeDiscord, GENERAL, HANDOFF_FORUM, TOKEN } from "../fakes/fake-discord.js";
-import { askForPersonOnDiscord, claimOf, DISCORD_ROSTER_YAML, discordPosts, forumPostsFor, pressButton, TOLK } from "../helpers/discord-flow.js";
-import { tempDir, testConfig } from "../helpers/temp-knowledge.js";
+import type { App } from "../../src/app/create-app.js";
+import { FakeDiscord, GENERAL, HANDOFF_FORUM } from "../fakes/fake-discord.js";
+import { askForPersonOnDiscord, claimOf, discordPosts, forumPostsFor, pressButton, startDiscordHandoffApp, TOLK } from "../helpers/discord-flow.js";
+import { tempDir } from "../helpers/temp-knowledge.js";
 
 /** The whole app against the fake Discord, with answers lost in flight. */
 describe("Discord under faults", () => {
   const temp = tempDir();
   const discord = new FakeDiscord();
   let app: App;
-  const logLines: string[] = [];
+  let logLines: string[] = [];
 
   beforeAll(async () => {
-    const apiUrl = await discord.start();
-    const rosterFile = path.join(temp.dir, "roster.yaml");
-    fs.writeFileSync(rosterFile, DISCORD_ROSTER_YAML);
-    const config = testConfig(temp.dir, {
-      WEB_ENABLED: "false", DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: apiUrl,
-      ROSTER_FILE: rosterFile, DISCORD_HANDOFF_CHANNEL_ID: HANDOFF_FORUM, HANDOFF_TICK_SECONDS: "0.1",
-    });
-    const stream = new (await import("node:stream")).Writable({ write: (chunk, _e, done) => (logLines.push(String(chunk)), done()) });
-    app = createApp(config, createLogger("info", stream));
-    await app.start();
-    await discord.waitForReady();
+    ({ app, logLines } = await startDiscordHandoffApp(temp.dir, discord));
   });
   afterAll(async () => {
     await app.stop();

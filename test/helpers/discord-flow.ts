@@ -1,8 +1,34 @@
-import { BOT, type FakeDiscord } from "../fakes/fake-discord.js";
+import fs from "node:fs";
+import path from "node:path";
+import { Writable } from "node:stream";
+import { createApp, type App } from "../../src/app/create-app.js";
+import { createLogger } from "../../src/logger.js";
+import { APPLICATION_ID, BOT, HANDOFF_FORUM, TOKEN, type FakeDiscord } from "../fakes/fake-discord.js";
+import { testConfig } from "./temp-knowledge.js";
 
 export const ASKER = { id: "960000000000000001", username: "anna" };
 export const TOLK = { id: "960000000000000004", username: "mira" };
 export const DISCORD_ROSTER_YAML = `coordinators: [{ id: carla, name: Carla }]\nmembers:\n  - { id: mira, name: Mira, discord: "${TOLK.id}" }\n`;
+
+/**
+ * The whole app (no web chat) against a started fake Discord, with the tolk of DISCORD_ROSTER_YAML on its
+ * roster and handoffs going to its forum; the log lines (info and up) are kept for the test to read.
+ */
+export async function startDiscordHandoffApp(dataDir: string, discord: FakeDiscord): Promise<{ app: App; logLines: string[] }> {
+  const apiUrl = await discord.start();
+  const rosterFile = path.join(dataDir, "roster.yaml");
+  fs.writeFileSync(rosterFile, DISCORD_ROSTER_YAML);
+  const config = testConfig(dataDir, {
+    WEB_ENABLED: "false", DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: apiUrl,
+    ROSTER_FILE: rosterFile, DISCORD_HANDOFF_CHANNEL_ID: HANDOFF_FORUM, HANDOFF_TICK_SECONDS: "0.1",
+  });
+  const logLines: string[] = [];
+  const stream = new Writable({ write: (chunk, _encoding, done) => (logLines.push(String(chunk)), done()) });
+  const app = createApp(config, createLogger("info", stream));
+  await app.start();
+  await discord.waitForReady();
+  return { app, logLines };
+}
 
 type Row = { components: Array<{ label: string; custom_id: string }> };
 
