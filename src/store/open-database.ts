@@ -12,6 +12,20 @@ export function openDatabase(file: string): Database.Database {
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
+  writeLockAtStart(db);
   migrate(db);
   return db;
+}
+
+/**
+ * Makes every transaction of this connection BEGIN IMMEDIATE: it takes the write lock at its start,
+ * waiting up to busy_timeout for another connection (the chat, the inbox, a maintainer's command).
+ * A plain BEGIN reads first and asks for the lock at its first write; when another connection wrote in
+ * between, SQLite refuses that at once (SQLITE_BUSY_SNAPSHOT, no waiting) and the whole step fails.
+ * The transactions here all write, so nothing is held that would not be held anyway. Nested
+ * transactions stay savepoints of the outer one; `.deferred` is still there for a read-only one.
+ */
+function writeLockAtStart(db: Database.Database): void {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn) => transaction(fn).immediate) as Database.Database["transaction"];
 }
