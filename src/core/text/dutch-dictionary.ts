@@ -92,6 +92,11 @@ function needsWordList(work: () => unknown): boolean {
 
 let reading: { load: SlicedLoad; done: Promise<boolean> } | undefined;
 
+/** Resolves once the word list's read in slices has ended, when one is going on (else at once). */
+export async function wordListReadEnded(): Promise<void> {
+  await reading?.done;
+}
+
 /**
  * Reads the word list in the background, a slice at a time between other work (a running app's
  * start), so that the first question with a word the word memory lacks does not wait seconds for it.
