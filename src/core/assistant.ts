@@ -10,7 +10,8 @@ import type { PassageSummary, Reply } from "./reply.js";
 import type { ReplyTexts } from "./replies-nl.js";
 import { repliesIn, replyLanguage } from "./reply-language.js";
 import { hybridRetrieve } from "./retrieval/hybrid-retrieve.js";
-import type { Retrieval } from "./retrieval/retrieve.js";
+import { retrieve, type Retrieval } from "./retrieval/retrieve.js";
+import { whenWordListNeeded } from "./text/dutch-dictionary.js";
 import type { Vocabulary } from "./text/vocabulary.js";
 import type { GidsAccess } from "./gids/gids-answers.js";
 import { answerFromGids, withSuggestions } from "./gids/gids-in-reply.js";
@@ -62,6 +63,8 @@ export function createAssistant(options: AssistantOptions): Assistant {
         return reply;
       }
       const searched = questionPart(text);
+      // Asked while the word list is still being read (just after a start): wait for it, without holding the process, if needed.
+      await whenWordListNeeded(() => wordListLookups(options, searched));
       const fromGids = options.gids ? answerFromGids(options.gids, message, searched, language) : { noneInGids: false };
       if (fromGids.reply) {
         options.questionLog?.record({ channel: message.channel, asker: `${message.channel}:${message.userId}`, question: text, decision: "answer", reason: "gids", confidence: 1 });
@@ -111,6 +114,12 @@ export function createAssistant(options: AssistantOptions): Assistant {
       return { ...(options.gids ? withSuggestions(options.gids, reply, message, searched) : reply), language };
     },
   };
+}
+
+/** What answering a question asks of the word list (its analysis, retrieval, the gids's match), without its side effects. */
+function wordListLookups(options: AssistantOptions, searched: string): void {
+  options.gids?.matcher.match(searched);
+  retrieve(options.index, searched, PASSAGES_IN_REPLY, { vocabulary: options.vocabulary });
 }
 
 function summarise(retrieval: Retrieval): PassageSummary[] {

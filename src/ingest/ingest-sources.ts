@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
+import { wordListReadEnded } from "../core/text/dutch-dictionary.js";
 import { chunkPassages, PASSAGE_FORMAT_VERSION } from "./chunk-passages.js";
 import { collectSources, documentIdFor, sourcePathFor } from "./collect-sources.js";
 import { IngestError } from "./loaded-document.js";
@@ -54,6 +55,8 @@ export async function ingestSources(options: IngestOptions): Promise<IngestSumma
         summary.unchanged.push(id);
         continue;
       }
+      // Read in while the word list is still being read in slices (just after a start): wait for that, not read its rest in one block.
+      await wordListReadEnded();
       const loaded = await loadSource(name, bytes);
       const passages = await chunkPassages(loaded.blocks);
       if (passages.length === 0) throw new IngestError("geen bruikbare tekst gevonden");

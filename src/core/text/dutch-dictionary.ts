@@ -13,10 +13,13 @@ export function knowsWordOrName(dictionary: DutchDictionary, word: string): bool
 }
 
 type Loader = () => DutchDictionary;
+/** The same list read a slice at a time (see open-taal-slices.ts). */
+type SlicedLoader = () => SlicedLoad;
 
 let dictionary: DutchDictionary | undefined;
 let state: "not-loaded" | "loaded" | "unavailable" = "not-loaded";
 let loader: Loader = readOpenTaal;
+let slicedLoader: SlicedLoader | undefined = () => readOpenTaalInSlices(1000);
 
 /**
  * The Dutch word list. Its answers are looked up in the word memory first; the list itself is loaded
@@ -42,49 +45,99 @@ const remembering: DutchDictionary = {
   },
 };
 
+/** Thrown where a trial (whenWordListNeeded) would need the list that is not read yet. */
+class WordListNotRead extends Error {}
+let trying = 0;
+
 /** The word list itself, loaded on first need (undefined when it cannot be). */
 export function loadedList(): DutchDictionary | undefined {
   if (state === "not-loaded") {
+    if (trying > 0) throw new WordListNotRead("the word list is not read yet");
     try {
-      // Being read in the background (warmDutchDictionary): the rest of it now.
-      dictionary = warming ? warming.finish() : loader();
+      // Being read in slices (warmDutchDictionary): a caller that cannot wait reads the rest now, in one block.
+      dictionary = reading ? reading.load.finish() : loader();
       state = "loaded";
     } catch {
       state = "unavailable";
     }
-    warming = undefined;
+    reading = undefined;
   }
   return dictionary;
 }
 
-let warming: SlicedLoad | undefined;
+/**
+ * Before synchronous work that may need the word list (a question's analysis): when the list is not
+ * read yet and the work would need it, waits until it is, read a slice at a time between other work
+ * (the warm-up joined, or started), instead of the work reading it in one block of seconds that holds
+ * the whole process. Work that needs no more than the word memory holds does not wait. `work` is run
+ * once as a trial, stopped where it would need the list: what it does must be safe to repeat.
+ */
+export async function whenWordListNeeded(work: () => unknown): Promise<void> {
+  if (state !== "not-loaded" || !slicedLoader || !needsWordList(work)) return;
+  await warmDutchDictionary();
+}
+
+function needsWordList(work: () => unknown): boolean {
+  trying++;
+  try {
+    work();
+    return false;
+  } catch (error) {
+    // Any other failure is the real run's to meet (and report).
+    return error instanceof WordListNotRead;
+  } finally {
+    trying--;
+  }
+}
+
+let reading: { load: SlicedLoad; done: Promise<boolean> } | undefined;
+
+/** Resolves once the word list's read in slices has ended, when one is going on (else at once). */
+export async function wordListReadEnded(): Promise<void> {
+  await reading?.done;
+}
 
 /**
  * Reads the word list in the background, a slice at a time between other work (a running app's
  * start), so that the first question with a word the word memory lacks does not wait seconds for it.
- * A question that needs it before it is done reads the rest at once. Resolves to whether it is loaded;
- * stops early on `signal`. Only for the real list (a test's own loader is read when first needed).
+ * A second call while it is being read joins that read. A synchronous caller that needs the list
+ * before it is done reads the rest at once. Resolves to whether it is loaded; stops early on `signal`
+ * (then what was read is let go: a later need reads the list whole, a later warm-up anew).
  */
-export async function warmDutchDictionary(signal?: AbortSignal): Promise<boolean> {
-  if (state !== "not-loaded" || loader !== readOpenTaal || warming || signal?.aborted) return state === "loaded";
+export function warmDutchDictionary(signal?: AbortSignal): Promise<boolean> {
+  if (state !== "not-loaded" || !slicedLoader || signal?.aborted) return Promise.resolve(state === "loaded");
+  if (reading) return reading.done;
   let load: SlicedLoad;
   try {
-    load = readOpenTaalInSlices(1000);
+    load = slicedLoader();
   } catch {
     state = "unavailable";
-    return false;
+    return Promise.resolve(false);
   }
-  warming = load;
-  // `warming` is dropped when a question finished the load, or a test replaced the loader.
-  const mine = () => warming === load;
+  const mine = { load, done: Promise.resolve(false) };
+  reading = mine;
+  mine.done = readSlices(mine, signal);
+  return mine.done;
+}
+
+async function readSlices(mine: NonNullable<typeof reading>, signal?: AbortSignal): Promise<boolean> {
+  // `reading` is dropped when a caller finished the load, or a test replaced the loader.
+  const current = () => reading === mine;
   try {
-    while (mine() && !signal?.aborted && !load.step()) await new Promise((resolve) => setImmediate(resolve));
-    // Stopped half way: what was read is let go (a later need reads the list whole, a later warm-up anew).
-    if (mine() && signal?.aborted) warming = undefined;
-    if (mine()) loadedList();
+    let done = false;
+    while (!done) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (!current()) break;
+      if (signal?.aborted) {
+        reading = undefined;
+        break;
+      }
+      done = mine.load.step();
+    }
+    if (current()) loadedList();
   } catch {
-    if (mine()) {
-      warming = undefined;
+    if (current()) {
+      reading = undefined;
       state = "unavailable";
     }
   }
@@ -109,12 +162,15 @@ export function dutchDictionaryState(): typeof state {
 
 /**
  * Replaces where the word list comes from and forgets the loaded one and every remembered answer
- * (tests: a list that fails to load, or a small list of their own).
+ * (tests: a list that fails to load, or a small list of their own, also read in slices when
+ * `inSlices` is given). Without arguments: OpenTaal again.
  */
-export function useDutchDictionaryLoader(next: Loader = readOpenTaal): void {
+export function useDutchDictionaryLoader(next?: Loader, inSlices?: SlicedLoader): void {
   useWordMemory();
-  loader = next;
-  warming = undefined;
+  loader = next ?? readOpenTaal;
+  // A test's own list is read whole when first needed, unless it can be read in slices too.
+  slicedLoader = next ? inSlices : () => readOpenTaalInSlices(1000);
+  reading = undefined;
   dictionary = undefined;
   state = "not-loaded";
 }
