@@ -135,9 +135,12 @@ describe("the consent question cut off by a kill is asked once after the restart
   }
 
   // Discord: the consent question carries the share button (vw:share:<handoff>), in a thread or as the /vraag's follow-up.
-  const shareOf = (body: Record<string, unknown>) => /"(vw:share:[^"]+)"/.exec(JSON.stringify(body.components ?? []))?.[1];
-  const discordConsents = () => discord.calls.filter((c) => c.method === "POST" && /^\/(channels\/\d+\/messages|webhooks\/\d+\/[^/]+)$/.test(c.path) && !("failedWith" in c.body) && !c.body.rateLimited && !!shareOf(c.body));
-  const consentsFor = (handoffId: string) => discordConsents().filter((c) => shareOf(c.body) === `vw:share:${handoffId}`);
+  const shareOf = (message: Record<string, unknown>) => /"(vw:share:[^"]+)"/.exec(JSON.stringify(message.components ?? []))?.[1];
+  /** What the asker sees: the messages posted in a channel (a post repeated with its nonce is the same message), and the follow-ups. */
+  const consentsFor = (handoffId: string) => [
+    ...[...discord.messages.values()],
+    ...discord.callsTo("POST", /^\/webhooks\/\d+\/[^/]+$/).filter((c) => !("failedWith" in c.body) && !c.body.rateLimited).map((c) => c.body),
+  ].filter((message) => shareOf(message) === `vw:share:${handoffId}`);
   const discordShared = (thread: string) => [...discord.messages.values()].filter((m) => m.channel_id === thread && String(m.content).startsWith(SHARED));
   const discordSentinel = async () => {
     const help = discord.interaction({ type: 2, channelId: GENERAL, user: ASKER, data: { id: "2", name: "vliegwiel", type: 1, options: [{ name: "help", type: 1 }] } });
@@ -146,10 +149,9 @@ describe("the consent question cut off by a kill is asked once after the restart
   };
   /** After the restart: the consent question once, a repeated delivery ignored, "Ja" pressed, one head. */
   const shareOnceOnDiscord = async (thread: string, deliverAgain: () => void) => {
-    const before = discordConsents().length;
-    await until(() => discordConsents().length > before, "the consent question after the restart");
-    const customId = shareOf(discordConsents().at(-1)!.body)!;
-    const handoffId = customId.split(":").slice(2).join(":");
+    const handoffId = handoffsOf(thread)[0]!.id; // stored before the kill (killThenRestart)
+    await until(() => consentsFor(handoffId).length > 0, "the consent question after the restart");
+    const customId = shareOf(consentsFor(handoffId)[0]!)!;
     expect(handoffsOf(thread)).toEqual([{ id: handoffId, status: "awaiting_consent" }]);
     deliverAgain();
     discord.dispatch("INTERACTION_CREATE", pressButton(discord, ASKER, customId, thread));
