@@ -47,4 +47,16 @@ describe("the field's vocabulary file", () => {
     expect(size.synonymRules).toBeGreaterThan(300);
     expect(size.glossaryRules).toBeGreaterThan(300);
   });
+
+  it("given the shipped synonym file, then everyday phrasings of a situation reach the written words", async () => {
+    const { loadVocabulary } = await import("../../src/ingest/vocabulary-files.js");
+    const { STARTER_KNOWLEDGE } = await import("../helpers/temp-knowledge.js");
+    const shipped = loadVocabulary(STARTER_KNOWLEDGE);
+    expect(expanded(shipped, "We zitten vast met de gemeente, wat nu?")).toEqual(expect.arrayContaining([stemDutch("impasse"), stemDutch("knelpunt")]));
+    expect(expanded(shipped, "Ons bestuur heeft te veel hooi op de vork")).toEqual(expect.arrayContaining([stemDutch("overbelasting"), stemDutch("werkdruk")]));
+    expect(expanded(shipped, "Hoe gaan we om met wantrouwen in het dorp?")).toContain(stemDutch("vertrouwen"));
+    expect(expanded(shipped, "De vergunning duurt zo lang, alles is traag")).toEqual(expect.arrayContaining([stemDutch("doorlooptijd"), stemDutch("vertraging")]));
+    // a phrase whose other words are stop words would shrink to one general word: "in de weg zitten" is not a rule
+    expect(expanded(shipped, "Waar zitten de vrijwilligers?")).not.toContain(stemDutch("belemmering"));
+  });
 });
