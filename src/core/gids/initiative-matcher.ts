@@ -29,6 +29,14 @@ export const DIRECT_SHARE = 0.25;
 export const SHORT_TOPIC = 3.5;
 /** Under the best candidate, others are suggested too when they hold at least this share of what it holds. */
 export const FOLLOWER_SHARE = 0.5;
+/**
+ * When what fits best may not be contacted, the question is about what that one did: another is
+ * suggested only when it holds nearly as much (this share), not when it shares the question's side
+ * words (the gemeente, vrijwilligers, geld). At half, as for followers, a weaker one that merely
+ * shared those was offered in its place on three of the gids's six test sets; 0.6 kept one of them
+ * quiet, 0.7 all three, 0.75 and more also lost a fitting suggestion.
+ */
+export const HIDDEN_BEST_SHARE = 0.7;
 /** A direct question to the gids ("welke initiatieven doen iets met energie?") is short: a third of its topic must match. */
 export const LISTING_SHARE = 0.34;
 
@@ -80,8 +88,8 @@ export class GidsMatcher implements InitiativeMatcher {
    * The initiatives to suggest for a question: none unless the evidence for the best one that may be
    * suggested (its lead) convinces the suggest model (suggest-model.ts) or it holds a typed word of a
    * short question (DIRECT_SHARE, SHORT_TOPIC); then it and those holding at least half as much. A profile whose
-   * contacts may not be approached is never shown, but it competes: when it fits clearly better, the
-   * lead must hold at least half as much too (a weaker, unrelated one is not offered in its place).
+   * contacts may not be approached is never shown, but it competes: when it fits best, the lead must
+   * hold nearly as much (HIDDEN_BEST_SHARE; a weaker one sharing only side words is not offered in its place).
    * A direct question to the gids also lists every initiative holding a third of its (short) topic.
    */
   match(question: string, options: MatchOptions = {}): InitiativeMatch[] {
@@ -89,7 +97,7 @@ export class GidsMatcher implements InitiativeMatcher {
     if (!lead) return [];
     const top = candidates[0]!;
     const short = topicWeight <= SHORT_TOPIC && evidence !== undefined && evidence.direct > 0 && evidence.share >= DIRECT_SHARE;
-    const fits = evidence !== undefined && lead.mass >= FOLLOWER_SHARE * top.mass
+    const fits = evidence !== undefined && lead.mass >= (top.contactable ? FOLLOWER_SHARE : HIDDEN_BEST_SHARE) * top.mass
       && (suggestProbability(evidence, this.model) >= SUGGEST_THRESHOLD || short);
     return candidates
       .filter((c) => c.contactable && ((fits && c.mass >= FOLLOWER_SHARE * lead.mass) || (options.listing && c.score >= LISTING_SHARE)))
