@@ -8,9 +8,10 @@ import type { InitiativeMatch, InitiativeMatcher, InitiativeProfile } from "./in
 import { matchReason } from "./match-reason.js";
 import { heldWord, type HeldWord, type TopicGroup } from "./profile-evidence.js";
 import { isContactable } from "./profile-rules.js";
-import { isFrameWord, regionsIn, withoutRegions, withoutResidence } from "./question-frame.js";
+import { isFrameWord, isMistypedFrameWord, regionsIn, withoutRegions, withoutResidence } from "./question-frame.js";
 import { rejoinSeparableVerbs } from "./separable-verbs.js";
 import { suggestEvidence, type SuggestEvidence } from "./suggest-evidence.js";
+import { trustedSplit } from "./trusted-split.js";
 import { SUGGEST_MODEL, SUGGEST_THRESHOLD, suggestProbability, type SuggestModel } from "./suggest-model.js";
 import { gidsTerms } from "./topic-terms.js";
 
@@ -30,11 +31,9 @@ export const SHORT_TOPIC = 3.5;
 /** Under the best candidate, others are suggested too when they hold at least this share of what it holds. */
 export const FOLLOWER_SHARE = 0.5;
 /**
- * When what fits best may not be contacted, the question is about what that one did: another is
- * suggested only when it holds nearly as much (this share), not when it shares the question's side
- * words (the gemeente, vrijwilligers, geld). At half, as for followers, a weaker one that merely
- * shared those was offered in its place on three of the gids's six test sets; 0.6 kept one of them
- * quiet, 0.7 all three, 0.75 and more also lost a fitting suggestion.
+ * When what fits best may not be contacted, another is suggested only when it holds nearly as much, not
+ * when it shares the question's side words (gemeente, vrijwilligers). At half (as for followers) such
+ * a one was offered in its place on three of the six test sets; 0.7 kept all three quiet, 0.75 lost a fit.
  */
 export const HIDDEN_BEST_SHARE = 0.7;
 /** A direct question to the gids ("welke initiatieven doen iets met energie?") is short: a third of its topic must match. */
@@ -86,10 +85,9 @@ export class GidsMatcher implements InitiativeMatcher {
 
   /**
    * The initiatives to suggest for a question: none unless the evidence for the best one that may be
-   * suggested (its lead) convinces the suggest model (suggest-model.ts) or it holds a typed word of a
-   * short question (DIRECT_SHARE, SHORT_TOPIC); then it and those holding at least half as much. A profile whose
-   * contacts may not be approached is never shown, but it competes: when it fits best, the lead must
-   * hold nearly as much (HIDDEN_BEST_SHARE; a weaker one sharing only side words is not offered in its place).
+   * suggested (its lead) convinces the suggest model (suggest-model.ts) or it holds a typed word of a short
+   * question (DIRECT_SHARE, SHORT_TOPIC); then it and those holding half as much. A profile nobody may
+   * contact is never shown but competes: when it fits best, the lead must hold HIDDEN_BEST_SHARE of it.
    * A direct question to the gids also lists every initiative holding a third of its (short) topic.
    */
   match(question: string, options: MatchOptions = {}): InitiativeMatch[] {
@@ -211,7 +209,7 @@ export class GidsMatcher implements InitiativeMatcher {
     terms.push(...gidsTerms(index, terms, (stem) => this.isWord(index, stem)));
     const n = index.passageCount();
     const weightOf = (t: SearchTerm) => idf(index.frequency(t.term, t.prefix), n) * this.specificity(t);
-    const words = [...new Set(terms.map((t) => t.word))].filter((w) => !isFrameWord(w));
+    const words = [...new Set(terms.map((t) => t.word))].filter((w) => !isFrameWord(w) && !isMistypedFrameWord(w));
     return words.map((word) => {
       const own = trustedSplit(terms.filter((t) => t.word === word), (typed) => this.vocabulary?.expand(typed.word, [typed.term], "nl").map((e) => e.term) ?? []);
       const typed = own.find((t) => t.origin === "typed");
@@ -227,20 +225,6 @@ export class GidsMatcher implements InitiativeMatcher {
     });
   }
 }
-
-/**
- * A word split into parts of which one is a frame word or shorter than a word ("best|rijden",
- * "langs|komt", "oplich|ter") was no compound: its parts and what they lead to do not count, only
- * the word as typed and what it leads to itself (`ownSynonyms`).
- */
-function trustedSplit(own: SearchTerm[], ownSynonyms: (typed: SearchTerm) => string[]): SearchTerm[] {
-  const wrong = own.some((t) => t.origin === "compound-part" && (t.term.length < MIN_PART || isFrameWord(t.term)));
-  const typed = own.find((t) => t.origin === "typed");
-  if (!wrong || !typed) return own;
-  const keep = new Set(ownSynonyms(typed));
-  return own.filter((t) => t === typed || (t.origin !== "compound-part" && keep.has(t.term)));
-}
-const MIN_PART = 4;
 
 /** What a question is about: without the places it names and where the asker lives. */
 function topicOf(question: string, regions: readonly string[]): string {
