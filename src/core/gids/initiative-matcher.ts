@@ -74,7 +74,7 @@ const MIN_SPECIFICITY = 0.25;
  * in memory from the profiles and built again when they change.
  */
 export class GidsMatcher implements InitiativeMatcher {
-  private built?: { revision: string | undefined; index: GidsIndex; hidden: IndexedProfile[]; regions: string[] };
+  private built?: { revision: string | undefined; index: GidsIndex; hidden: IndexedProfile[]; regions: string[]; allRegions: string[] };
 
   constructor(
     private readonly source: ProfileSource,
@@ -174,9 +174,9 @@ export class GidsMatcher implements InitiativeMatcher {
     return this.groupsOf(index, topicOf(question, regions)).length > 0;
   }
 
-  /** Kernen, gemeenten and provincies of the gids, as written there: a question naming one asks about that region. */
+  /** Kernen, gemeenten and provincies of the gids (also of initiatives nobody may contact): a question naming one asks about that region. */
   knownRegions(): string[] {
-    return this.current().regions;
+    return this.current().allRegions;
   }
 
   /** Published profiles that may be suggested (a contact agreed to be approached). */
@@ -191,10 +191,10 @@ export class GidsMatcher implements InitiativeMatcher {
       // others are held beside it: never suggested, but one of them may be what fits best (match()).
       const published = this.source.list().filter((p) => p.status === "published");
       const profiles = published.filter((p) => p.contacts.some(isContactable));
-      const regions = [...new Set(profiles.flatMap((p) => [p.place, p.municipality, p.province]).filter((r): r is string => !!r))];
+      const regionsOf = (list: InitiativeProfile[]) => [...new Set(list.flatMap((p) => [p.place, p.municipality, p.province]).filter((r): r is string => !!r))];
       const isWord = (stem: string) => this.isDocumentWord(stem);
       const hidden = new GidsIndex(published.filter((p) => !p.contacts.some(isContactable)), isWord).profiles;
-      this.built = { revision, index: new GidsIndex(profiles, isWord), hidden, regions };
+      this.built = { revision, index: new GidsIndex(profiles, isWord), hidden, regions: regionsOf(profiles), allRegions: regionsOf(published) };
     }
     return this.built;
   }
