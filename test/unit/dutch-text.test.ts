@@ -64,6 +64,13 @@ describe("Dutch text analysis", () => {
     expect(analyzeQuery("What role can the province play?").language).toBe("en");
   });
 
+  it("given an English question that starts with 'we' (a Dutch word too) and has none of the question words, then still English, and its stop words dropped", () => {
+    const q = analyzeQuery("We'd like to start a food bank in our village. Has anyone done this before?");
+    expect(q.language).toBe("en");
+    expect(q.terms.map((t) => t.word)).not.toContain("our");
+    expect(analyzeQuery("Heeft iemand in ons dorp een voedselbank opgezet?").language).toBe("nl");
+  });
+
   it("given document text, then keeps repeated terms for term frequency", () => {
     expect(analyzeText("De gemeente en de gemeenten").filter((t) => t === stemDutch("gemeente"))).toHaveLength(2);
   });

@@ -44,4 +44,15 @@ describe("initiatievengids: the first part of a compound", () => {
     expect(held.map((c) => c.profile.id)).toEqual(["markt-d", "kast-a"]);
     expect(held[1]!.mass).toBeLessThan(held[0]!.mass / 2);
   });
+
+  it("given a profile's compound spelled with diacritics, then it splits as the word list spells it (taalcafé, not taalcafe)", () => {
+    const profiles = [
+      profile("praat-e", "elke week een taalcafé in de bieb voor nieuwkomers", ["ontmoeting"]),
+      profile("zorg-f", "een zorgcoöperatie opgericht met het dorp", ["zorg"]),
+      profile("bus-g", "buurtbus met vrijwillige chauffeurs", ["vervoer"]),
+    ];
+    const matcher = new GidsMatcher({ list: () => profiles });
+    expect(matcher.candidates("Wie doet er iets met taal?").candidates.map((c) => c.profile.id)).toEqual(["praat-e"]);
+    expect(matcher.candidates("Wie weet iets van zorg?").candidates.map((c) => c.profile.id)).toContain("zorg-f");
+  });
 });

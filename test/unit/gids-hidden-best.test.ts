@@ -51,4 +51,18 @@ describe("initiatievengids: an initiative nobody may contact still counts as wha
     const matcher = matcherOf([...GIDS, profile("Warmtenet Weerselo", { place: "Weerselo", themes: ["energie"], experience: "warmtenet met restwarmte; haalbaarheidsstudie", description: "Een warmtenet voor het dorp." })]);
     expect(matcher.match(QUESTION).map((m) => m.initiative.name)).toEqual(["Warmtenet Weerselo"]);
   });
+
+  it("given the best fit may not be contacted and another shares only the question's side words, then none is suggested", () => {
+    const question = "De gemeente wil ons openluchtbad sluiten. Hoe hebben anderen het bad met vrijwilligers overgenomen en het toezicht geregeld?";
+    const matcher = matcherOf([
+      profile("Buitenbad Ulrum", { place: "Ulrum", themes: ["sport"], experience: "openluchtbad van de gemeente overgenomen; toezicht met badmeesters en vrijwilligers", description: "Ons bad." }, false),
+      profile("Dorpshuis Bentelo", { place: "Bentelo", themes: ["dorpshuis"], experience: "dorpshuis van de gemeente overgenomen; vrijwilligers werven", description: "Ons dorpshuis." }),
+      ...GIDS.slice(1, 4),
+    ]);
+    const { candidates, lead } = matcher.judged(question);
+    expect(candidates[0]!.profile.name).toBe("Buitenbad Ulrum");
+    expect(lead?.profile.name).toBe("Dorpshuis Bentelo");
+    expect(lead!.mass).toBeGreaterThan(0.5 * candidates[0]!.mass);
+    expect(matcher.match(question)).toEqual([]);
+  });
 });

@@ -112,6 +112,17 @@ describe("initiatievengids: matching with the documents' Dutch analysis", () => 
     expect(listFromGids(gids, "Hoe houden we vrijwilligers vast?", asker(""))).toBeUndefined();
   });
 
+  it("given a direct question about a region where only an initiative nobody may contact sits, then none is listed or suggested from elsewhere", () => {
+    const gids = { matcher, ownOf: () => [] };
+    const asker = (q: string) => askerOf(gids, { platform: "web", userId: "w1" }, q);
+    const q1 = "Welke initiatieven in Benschop doen iets met een buurtbus?";
+    expect(listFromGids(gids, q1, asker(q1))).toEqual([]);
+    expect(suggestionsFor(gids, q1, asker(q1))).toEqual([]);
+    // A place outside the sentence that asks the gids is where the asker is, not a limit on the answer.
+    const q2 = "Wij wonen in Benschop en de bus rijdt niet meer. Wie heeft ervaring met een buurtbus?";
+    expect(listFromGids(gids, q2, asker(q2))!.map((s) => s.id).sort()).toEqual(["buurtbus-hollandscheveld", "dorpshuis-de-schakel-lopik"]);
+  });
+
   it("given an asker who is a contact of an initiative, then their region comes from it and it is left out", () => {
     const gids = { matcher, ownOf: (u: { platform: string; userId: string }) => directory.ofMember(u) };
     const member = directory.get("buurtbus-hollandscheveld")!.contacts[0]!.handles.slack!;

@@ -3,7 +3,7 @@ import { loadGidsVocabulary } from "../../src/app/gids-vocabulary.js";
 import type { InitiativeProfile } from "../../src/core/gids/initiative.js";
 import { GidsMatcher } from "../../src/core/gids/initiative-matcher.js";
 import { participleStems } from "../../src/core/gids/participles.js";
-import { isFrameWord, withoutResidence } from "../../src/core/gids/question-frame.js";
+import { isFrameWord, isMistypedFrameWord, withoutResidence } from "../../src/core/gids/question-frame.js";
 import { stemDutch } from "../../src/core/text/stem.js";
 import { STARTER_KNOWLEDGE } from "../helpers/temp-knowledge.js";
 
@@ -53,5 +53,19 @@ describe("initiatievengids: what a question is about", () => {
     const matcher = new GidsMatcher({ list: () => profiles }, loadGidsVocabulary(STARTER_KNOWLEDGE));
     const ids = matcher.candidates("Hoe bestrijden we plagen?").candidates.map((c) => c.profile.id);
     expect(ids).toEqual(["natuur"]);
+  });
+
+  it("given a mistyped stop or frame word ('begnnen', 'iemnd'), then it is no topic word, though typo correction finds it in a profile", () => {
+    expect(isMistypedFrameWord("begnnen")).toBe(true);
+    expect(isMistypedFrameWord("iemnd")).toBe(true);
+    expect(isMistypedFrameWord("eigelijk")).toBe(true);
+    expect(isMistypedFrameWord("moestuin")).toBe(false);
+    expect(isMistypedFrameWord("weten")).toBe(false);
+    const profiles = [
+      profile("repair", { themes: ["repair"], experience: "begin 2020 een repair café gestart in het dorpshuis" }),
+      profile("tuin", { themes: ["voedsel"], experience: "moestuin met buren; oogst delen" }),
+    ];
+    const matcher = new GidsMatcher({ list: () => profiles }, loadGidsVocabulary(STARTER_KNOWLEDGE));
+    expect(matcher.candidates("Hoe begnnen we met een moestuin?").candidates.map((c) => c.profile.id)).toEqual(["tuin"]);
   });
 });

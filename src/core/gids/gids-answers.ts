@@ -33,20 +33,41 @@ export function askerOf(gids: GidsAccess, user: PlatformUser, question: string):
   return { user, own: own.map((p) => p.id), region: ownRegion ?? regionsIn(question, gids.matcher.knownRegions())[0] };
 }
 
-/** At most three initiatives with experience in what the question is about (none of the asker's own). */
+/**
+ * At most three initiatives with experience in what the question is about (none of the asker's own).
+ * When it asks the gids about a region ("welke initiatieven in Zeewolde …"), only initiatives there:
+ * one elsewhere does not answer it (and the reply already says the gids has none there).
+ */
 export function suggestionsFor(gids: GidsAccess, question: string, asker: Asker): SuggestedInitiative[] {
-  return gids.matcher.match(question, { region: asker.region, exclude: asker.own, limit: SUGGESTIONS_UNDER_ANSWER }).map(suggestionOf);
+  const asked = askedRegions(gids, question);
+  const limit = asked.length ? undefined : SUGGESTIONS_UNDER_ANSWER;
+  return gids.matcher.match(question, { region: asker.region, exclude: asker.own, limit }).filter((m) => inRegions(m.initiative, asked))
+    .slice(0, SUGGESTIONS_UNDER_ANSWER).map(suggestionOf);
+}
+
+/**
+ * The regions a question to the gids asks about: those named in a sentence that asks it ("welke
+ * initiatieven in Zeewolde doen iets met energie?"). A place in the rest of the question is where the
+ * asker is ("ons dorpshuis in Cothen … Wie heeft dat al gedaan?"), not a limit on the answer.
+ */
+export function askedRegions(gids: GidsAccess, question: string): string[] {
+  const asking = question.split(/(?<=[.?!])\s+/).filter(asksTheGids);
+  return asking.length ? regionsIn(asking.join(" "), gids.matcher.knownRegions()) : [];
+}
+
+function inRegions(p: InitiativeProfile, regions: readonly string[]): boolean {
+  return regions.length === 0 || regions.some((r) => [p.place, p.municipality, p.province].some((x) => x && foldDiacritics(x) === foldDiacritics(r)));
 }
 
 /**
  * A direct question to the gids ("welke initiatieven in Zeewolde doen iets met energie?", "wie heeft
- * ervaring met een burgerbegroting?"): the fitting initiatives, only those in a region the question
- * names; every initiative of that region when it names no topic. Undefined when it is no such question.
+ * ervaring met een burgerbegroting?"): the fitting initiatives, only those in a region it asks about
+ * (askedRegions); every initiative of that region when it names no topic. Undefined when it is no such question.
  */
 export function listFromGids(gids: GidsAccess, question: string, asker: Asker): SuggestedInitiative[] | undefined {
   if (!asksTheGids(question)) return undefined;
-  const named = regionsIn(question, gids.matcher.knownRegions());
-  const inNamed = (p: InitiativeProfile) => named.length === 0 || named.some((r) => [p.place, p.municipality, p.province].some((x) => x && foldDiacritics(x) === foldDiacritics(r)));
+  const named = askedRegions(gids, question);
+  const inNamed = (p: InitiativeProfile) => inRegions(p, named);
   if (!gids.matcher.hasTopic(question)) {
     if (!named.length) return undefined;
     return gids.matcher.suggestable().filter((p) => inNamed(p) && !asker.own.includes(p.id)).slice(0, LISTED)

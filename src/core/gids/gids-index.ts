@@ -6,7 +6,7 @@ import { HEAD_MARK, headsOf } from "./compound-heads.js";
 import { participleStemsIn } from "./participles.js";
 import { derivationStemsIn } from "./derivations.js";
 import { MODIFIER_MARK, compoundModifiers } from "./compound-modifiers.js";
-import { foldDiacritics, tokenize } from "../text/fold.js";
+import { foldDiacritics, tokenize, withoutInvisibleMarks } from "../text/fold.js";
 
 /** The parts of a profile that say what an initiative knows, and how much a word in each counts. */
 export const FIELD_WEIGHTS = { experience: 1, themes: 0.85, name: 0.75, description: 0.45 } as const;
@@ -96,7 +96,7 @@ function indexProfile(profile: InitiativeProfile, isWord: (stem: string) => bool
   // "^koel"), marked apart from whole words.
   const termsOf = (text: string) => {
     const words = [...analyzeText(text), ...participleStemsIn(text), ...derivationStemsIn(text)];
-    const firstParts = tokenize(foldDiacritics(text)).flatMap((w) => compoundModifiers(w)).map((m) => `${MODIFIER_MARK}${m}`);
+    const firstParts = [...tokenize(foldDiacritics(text)), ...accentedWords(text)].flatMap((w) => compoundModifiers(w)).map((m) => `${MODIFIER_MARK}${foldDiacritics(m)}`);
     return new Set([...words, ...words.flatMap((w) => headsOf(w, isWord)).map((h) => `${HEAD_MARK}${h}`), ...firstParts]);
   };
   const fields = {
@@ -107,6 +107,15 @@ function indexProfile(profile: InitiativeProfile, isWord: (stem: string) => bool
   };
   const terms = [...new Set([...fields.experience, ...fields.themes, ...fields.name, ...fields.description])];
   return { profile, fields, terms };
+}
+
+/**
+ * The words of a text that carry diacritics, lower-cased but as written: the Dutch word list knows
+ * "café" and "coöperatie", not the folded "cafe" and "cooperatie", so "taalcafé" splits only so.
+ */
+function accentedWords(text: string): string[] {
+  const words = withoutInvisibleMarks(text).normalize("NFC").toLowerCase().match(/\p{L}+/gu) ?? [];
+  return words.filter((w) => w !== foldDiacritics(w));
 }
 
 /** Whether any field of a profile holds the term (or a term starting with it). */

@@ -1,5 +1,8 @@
 import { foldDiacritics, tokenize } from "../text/fold.js";
 import { stemDutch } from "../text/stem.js";
+import { DUTCH_STOPWORDS } from "../text/stopwords.js";
+import { editsOne } from "../text/typo-edits.js";
+import { knownWord } from "./word-list-lookups.js";
 
 /**
  * Words that frame a question to the network ("wie heeft ervaring met …", "welke initiatieven doen iets
@@ -44,6 +47,19 @@ const FRAME = () => (frame ??= new Set(tokenize(foldDiacritics(`${FRAME_WORDS} $
 /** Whether a (folded) question word only frames the question; a number (a year, an age, a count) does too. */
 export function isFrameWord(word: string): boolean {
   return FRAME().has(word) || FRAME().has(stemDutch(word)) || /^\d+$/.test(word);
+}
+
+/** A mistyped function word must be this long (and the word it stands for): shorter ones are too near to others. */
+const MIN_MISTYPED = 4;
+
+/**
+ * Whether a (folded) question word is a stop word or frame word typed wrong ("iemnd", "begnnen",
+ * "eigelijk"): not on the Dutch word list and one edit from such a word. Otherwise typo correction
+ * against the gids's own words makes it a topic word ("begnnen" → begin, in a profile's "begin 2020").
+ */
+export function isMistypedFrameWord(word: string): boolean {
+  if (word.length < MIN_MISTYPED || /\d/.test(word) || knownWord(word)) return false;
+  return editsOne(word).some((e) => e.length >= MIN_MISTYPED && (DUTCH_STOPWORDS.has(e) || FRAME().has(e)));
 }
 
 /**

@@ -29,7 +29,15 @@ export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 
-const ENGLISH_MARKERS = new Set(["the", "what", "how", "which", "who", "is", "are", "can", "does", "do", "of", "and", "to", "for", "with"]);
+/**
+ * Words that mark a question as English. Beside the question words, common function words that are no
+ * Dutch words ("our", "this", "has", "anyone"): "We'd like to … in our village. Has anyone …?" has no
+ * question word, and its "we" counts for Dutch.
+ */
+const ENGLISH_MARKERS = new Set([
+  "the", "what", "how", "which", "who", "is", "are", "can", "does", "do", "of", "and", "to", "for", "with",
+  "our", "this", "about", "has", "have", "anyone", "where", "there", "would", "your", "my", "from", "any",
+]);
 const DUTCH_MARKERS = new Set(["de", "het", "een", "wat", "hoe", "welke", "wie", "is", "zijn", "kan", "van", "en", "voor", "met", "ik", "we"]);
 
 /** Guesses whether a question is English; anything else is treated as Dutch. */
