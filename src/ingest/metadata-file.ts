@@ -49,13 +49,21 @@ export function readMetadataCatalog(knowledgeDir: string, problems: Array<{ sour
   }
   for (const pair of doc.contents.items) {
     const name = String(YAML.isScalar(pair.key) ? pair.key.value : pair.key);
-    const parsed = entrySchema.safeParse(YAML.isNode(pair.value) ? pair.value.toJS(doc) : pair.value);
+    const at = YAML.isNode(pair.key) ? pair.key.range?.[0] : undefined;
+    let value: unknown;
+    try {
+      value = YAML.isNode(pair.value) ? pair.value.toJS(doc) : pair.value;
+    } catch {
+      // Aliases that unfold into millions of values (the reader refuses them): this block only.
+      problems.push({ source: METADATA_FILE, reason: `regel ${lineOf(at)}, bij "${name}": te veel verwijzingen (YAML-aliassen); schrijf de waarden uit` });
+      continue;
+    }
+    const parsed = entrySchema.safeParse(value);
     if (parsed.success) {
       catalog.set(name, parsed.data);
       continue;
     }
     const issue = parsed.error.issues[0]!;
-    const at = YAML.isNode(pair.key) ? pair.key.range?.[0] : undefined;
     problems.push({ source: METADATA_FILE, reason: `regel ${lineOf(at)}, bij "${name}", veld ${issue.path.join(".") || "(geheel)"}: ${issue.message}` });
   }
   return catalog;
