@@ -29,4 +29,19 @@ describe("metadata.yaml with a block of runaway aliases", () => {
     expect(summary.failed).toEqual([{ source: "metadata.yaml", reason: `regel ${line}, bij "lach.md": te veel verwijzingen (YAML-aliassen); schrijf de waarden uit` }]);
     expect(store.getDocument("advies-stadmakerij-flevoland-2021.md")?.title).toBe("Flevoland op weg naar een krachtige(r) samenleving");
   });
+
+  it("given blocks with a field missing or of the wrong kind, then each reason says in Dutch what the field needs", async () => {
+    const knowledgeDir = path.join(temp.dir, "velden", "knowledge");
+    fs.mkdirSync(knowledgeDir, { recursive: true });
+    fs.writeFileSync(path.join(knowledgeDir, "a.md"), "# A\n\nDe buurtbus rijdt op dinsdag.\n");
+    fs.writeFileSync(path.join(knowledgeDir, "metadata.yaml"), "a.md:\n  kind: verslag\nb.md:\n  title: B\n  themes: energie\nc.md:\n  title: C\n  year: [2021]\nd.md: [x]\n");
+    const summary = await ingestSources({ store: openTestStore(path.dirname(knowledgeDir)), knowledgeDir, maxFileBytes: 1024 * 1024 });
+    expect(summary.failed.map((f) => f.reason)).toEqual([
+      'regel 1, bij "a.md", veld title: ontbreekt: elk blok heeft een title, de naam van het document',
+      'regel 3, bij "b.md", veld themes: moet een lijst zijn, bijvoorbeeld [energie, wonen]',
+      'regel 6, bij "c.md", veld year: moet een jaartal zijn, bijvoorbeeld 2021',
+      'regel 9, bij "d.md", veld (geheel): verwacht onder de bestandsnaam een blok met title, kind, themes, …',
+    ]);
+    expect(summary.added).toEqual(["a.md"]);
+  });
 });
