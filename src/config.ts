@@ -1,7 +1,7 @@
 import path from "node:path";
 import { UserError } from "./core/errors.js";
 import { parseWorkingHours, type WorkingHours } from "./core/handoff/working-time.js";
-import { list, number, oneOf, optional, readSettings, text, type Values, webAddress, withDefault, yesNo } from "./settings-schema.js";
+import { list, number, oneOf, optional, publicAddress, readSettings, text, type Values, webAddress, withDefault, yesNo } from "./settings-schema.js";
 
 /**
  * The only reader of environment variables. Every setting has a default that works offline, so a
@@ -20,7 +20,7 @@ const schema = {
   WEB_ENABLED: withDefault(yesNo(), true),
   WEB_HOST: withDefault(anyText, "127.0.0.1"),
   WEB_PORT: withDefault(number({ integer: true, min: 0, max: 65535 }), 3000),
-  PUBLIC_BASE_URL: optional(webAddress()),
+  PUBLIC_BASE_URL: optional(publicAddress()),
   RETENTION_DAYS: withDefault(number({ integer: true, min: 1, max: 36_500 }), 365),
   MAX_QUESTION_CHARS: withDefault(number({ integer: true, min: 100, max: 100_000 }), 2000),
   ANSWER_MIN_CONFIDENCE: withDefault(number({ min: 0, max: 1 }), 0.55),

@@ -43,6 +43,20 @@ export function webAddress(): Rule<string> {
   };
 }
 
+/**
+ * The address people open (PUBLIC_BASE_URL): every link is made by adding a path to it, so a query,
+ * a fragment or a user name in it would make each one broken ("…?x=1/tolk#sleutel=…").
+ */
+export function publicAddress(): Rule<string> {
+  const address = webAddress();
+  return (raw) => {
+    const text = address(raw);
+    const url = new URL(text);
+    if (url.search || url.hash || url.username || url.password) throw new SettingProblem("alleen het adres, zonder ?…, #… of gebruikersnaam, bijvoorbeeld https://vraag.ons-netwerk.nl");
+    return text;
+  };
+}
+
 export function number(options: { integer?: boolean; min?: number; max?: number; positive?: boolean } = {}): Rule<number> {
   return (raw) => {
     // A Dutch thousands dot ("1.000" days) would be read as 1, a decimal comma not at all.

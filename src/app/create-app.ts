@@ -43,7 +43,7 @@ import { writeLessonToKnowledge } from "./lesson-writer.js";
 import { createWebIntroSink } from "../channels/web/web-intro-sink.js";
 import { SqliteInitiativeDirectory } from "../store/sqlite-initiative-directory.js";
 import { createProfileForm } from "../core/gids/profile-form.js";
-import { markRunning } from "./running-marker.js";
+import { markRunning, runningAppOn } from "./running-marker.js";
 import { startRetention } from "./retention-ticker.js";
 import { warmUp } from "./warm-up.js";
 
@@ -189,6 +189,8 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
     handoffs,
     async start() {
       // `kennis -- restore` refuses while this runs on the same database (from the first write on).
+      const other = runningAppOn(config.databasePath);
+      if (other) logger.warn(`er draait al een Vliegwiel op deze database (proces ${other}); dat is niet de bedoeling: stop er één, of geef elk een eigen DATA_DIR`);
       unmarkRunning = markRunning(config.databasePath);
       const summary = await syncKnowledgeFolder(config, knowledge);
       logger.info(formatSummary(summary, config.logLevel === "debug").replace(/\n/g, " | "));

@@ -4,34 +4,49 @@ import fs from "node:fs";
  * A file beside the database that says a Vliegwiel app is running on it (its process id), so that a
  * command that must not run beside it (`kennis -- restore`) can refuse. Written once the app has started,
  * removed when it stops; a marker left by a process that died is recognised by its process being gone.
+ * A second app on the same database adds its id beside the first one's and takes only its own away.
  */
 export function markRunning(databasePath: string): () => void {
   const file = markerOf(databasePath);
-  fs.writeFileSync(file, `${process.pid}\n`);
+  const own = process.pid;
+  fs.writeFileSync(file, [...livePids(file).filter((pid) => pid !== own), own].join("\n") + "\n");
   return () => {
     try {
-      if (fs.readFileSync(file, "utf8").trim() === String(process.pid)) fs.rmSync(file);
+      if (!pidsIn(file).includes(own)) return;
+      const others = livePids(file).filter((pid) => pid !== own);
+      if (others.length === 0) fs.rmSync(file);
+      else fs.writeFileSync(file, others.join("\n") + "\n");
     } catch {
       // Already gone: nothing to undo.
     }
   };
 }
 
-/** The process id of the app running on this database, if one is (not this process itself). */
+/** The process id of an app running on this database, if one is (not this process itself). */
 export function runningAppOn(databasePath: string): number | undefined {
-  let pid: number;
+  return livePids(markerOf(databasePath)).find((pid) => pid !== process.pid);
+}
+
+function pidsIn(file: string): number[] {
+  let text: string;
   try {
-    pid = Number(fs.readFileSync(markerOf(databasePath), "utf8").trim());
+    text = fs.readFileSync(file, "utf8");
   } catch {
-    return undefined;
+    return [];
   }
-  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return undefined;
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM" ? pid : undefined; // EPERM: alive, another user's
-  }
+  return text.split(/\s+/).map(Number).filter((pid) => Number.isInteger(pid) && pid > 0);
+}
+
+/** The ids in the marker whose process still runs. */
+function livePids(file: string): number[] {
+  return pidsIn(file).filter((pid) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === "EPERM"; // EPERM: alive, another user's
+    }
+  });
 }
 
 export function markerOf(databasePath: string): string {

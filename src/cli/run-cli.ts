@@ -2,6 +2,7 @@ import "dotenv/config";
 import { loadConfig, type Config } from "../config.js";
 import { describeUnknownSettings, unknownSettingsInEnvFile } from "../unknown-settings.js";
 import { flushOutput } from "./write-out.js";
+import { DATABASE_BUSY, isDatabaseBusy } from "../store/database-busy.js";
 
 /**
  * Runs a command-line entry point: settings from .env, and a one-line message instead of a stack trace.
@@ -19,7 +20,7 @@ export function runCli(main: (config: Config, args: string[]) => Promise<number 
   main(config, process.argv.slice(2)).then(
     (code) => exitAfterFlush(code ?? 0),
     (error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = isDatabaseBusy(error) ? DATABASE_BUSY : error instanceof Error ? error.message : String(error);
       process.stderr.write(`Fout: ${message}\n`);
       if (process.env.LOG_LEVEL === "debug" && error instanceof Error) process.stderr.write(`${error.stack}\n`);
       exitAfterFlush(1);

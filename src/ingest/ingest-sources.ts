@@ -8,6 +8,7 @@ import { loadSource } from "./load-source.js";
 import { metadataFor, readMetadataCatalog } from "./metadata-file.js";
 import type { DocumentStore } from "./ports.js";
 import { readSource } from "./read-source.js";
+import { DATABASE_BUSY, isDatabaseBusy } from "../store/database-busy.js";
 
 export type IngestProgress = { done: number; total: number; source: string };
 
@@ -93,6 +94,7 @@ function reasonOf(error: unknown): string {
   const err = error as NodeJS.ErrnoException;
   if (err.code === "EACCES") return "geen leesrechten op het bestand";
   if (err.code === "ENOENT") return "bestand bestaat niet (meer)";
+  if (isDatabaseBusy(error)) return DATABASE_BUSY;
   return "onverwachte fout bij het lezen (de details staan in het log met LOG_LEVEL=debug)";
 }
 

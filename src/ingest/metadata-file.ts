@@ -6,16 +6,21 @@ import type { DocumentMeta } from "../core/types.js";
 
 export const METADATA_FILE = "metadata.yaml";
 
-const entrySchema = z.object({
-  title: z.string().min(1),
-  kind: z.string().min(1).default("document"),
-  organisation: z.string().optional(),
-  year: z.union([z.string(), z.number()]).transform(String).optional(),
-  region: z.string().optional(),
-  themes: z.array(z.string()).default([]),
-  // Shown as a link in the chat and on the source page: only a web address (never javascript: or data:).
-  url: z.string().refine(isWebAddress, "een webadres moet beginnen met http:// of https://").optional(),
-});
+/** Each field says in Dutch what it needs, for the one-line reason that names the block and field. */
+const TEXT = { error: "moet tekst zijn" };
+const entrySchema = z.object(
+  {
+    title: z.string({ error: "ontbreekt: elk blok heeft een title, de naam van het document" }).min(1, "is leeg: geef de naam van het document"),
+    kind: z.string({ error: "moet tekst zijn, bijvoorbeeld verslag" }).min(1, "is leeg").default("document"),
+    organisation: z.string(TEXT).optional(),
+    year: z.union([z.string(), z.number()], { error: "moet een jaartal zijn, bijvoorbeeld 2021" }).transform(String).optional(),
+    region: z.string(TEXT).optional(),
+    themes: z.array(z.string({ error: "elk thema moet tekst zijn" }), { error: "moet een lijst zijn, bijvoorbeeld [energie, wonen]" }).default([]),
+    // Shown as a link in the chat and on the source page: only a web address (never javascript: or data:).
+    url: z.string(TEXT).refine(isWebAddress, "een webadres moet beginnen met http:// of https://").optional(),
+  },
+  { error: "verwacht onder de bestandsnaam een blok met title, kind, themes, …" },
+);
 
 function isWebAddress(value: string): boolean {
   try {
@@ -49,13 +54,21 @@ export function readMetadataCatalog(knowledgeDir: string, problems: Array<{ sour
   }
   for (const pair of doc.contents.items) {
     const name = String(YAML.isScalar(pair.key) ? pair.key.value : pair.key);
-    const parsed = entrySchema.safeParse(YAML.isNode(pair.value) ? pair.value.toJS(doc) : pair.value);
+    const at = YAML.isNode(pair.key) ? pair.key.range?.[0] : undefined;
+    let value: unknown;
+    try {
+      value = YAML.isNode(pair.value) ? pair.value.toJS(doc) : pair.value;
+    } catch {
+      // Aliases that unfold into millions of values (the reader refuses them): this block only.
+      problems.push({ source: METADATA_FILE, reason: `regel ${lineOf(at)}, bij "${name}": te veel verwijzingen (YAML-aliassen); schrijf de waarden uit` });
+      continue;
+    }
+    const parsed = entrySchema.safeParse(value);
     if (parsed.success) {
       catalog.set(name, parsed.data);
       continue;
     }
     const issue = parsed.error.issues[0]!;
-    const at = YAML.isNode(pair.key) ? pair.key.range?.[0] : undefined;
     problems.push({ source: METADATA_FILE, reason: `regel ${lineOf(at)}, bij "${name}", veld ${issue.path.join(".") || "(geheel)"}: ${issue.message}` });
   }
   return catalog;

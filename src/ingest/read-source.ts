@@ -29,17 +29,27 @@ export async function readSource(source: string, maxBytes: number, fetchImpl: ty
     response = await fetchImpl(source, { signal: AbortSignal.timeout(30_000), redirect: "follow" });
   } catch (error) {
     if (error instanceof IngestError) throw error; // a refusal with its own reason (an address not allowed)
-    throw new IngestError("pagina niet bereikbaar (klopt het adres, en is er internet?)", (error as Error).message);
+    throw new IngestError(timedOut(error) ? TIMED_OUT : "pagina niet bereikbaar (klopt het adres, en is er internet?)", (error as Error).message);
   }
   if (!response.ok) throw new IngestError(`de pagina gaf foutcode ${response.status}${response.status === 404 ? " (niet gevonden)" : ""}`);
   const declared = Number(response.headers.get("content-length") ?? 0);
   if (declared > maxBytes) throw new IngestError(`pagina is te groot (maximum ${limitText})`);
-  const bytes = await readAtMost(response, maxBytes);
+  const bytes = await readAtMost(response, maxBytes).catch((error: Error) => {
+    // The page began to come in and then stalled or was cut off: say so, not "onverwachte fout".
+    throw new IngestError(timedOut(error) ? TIMED_OUT : "de verbinding met de pagina viel weg tijdens het lezen; probeer het later nog eens", error.message);
+  });
   if (!bytes) throw new IngestError(`pagina is te groot (maximum ${limitText})`);
   const type = (response.headers.get("content-type") ?? "text/html").split(";")[0]!.trim().toLowerCase();
   const extension = EXTENSION_BY_TYPE[type];
   if (!extension) throw new IngestError(`inhoudstype ${type} wordt niet ondersteund`);
   return { bytes, name: `page${extension}` };
+}
+
+const TIMED_OUT = "de pagina antwoordde niet op tijd; probeer het later nog eens";
+
+/** The request's time ran out (AbortSignal.timeout), before the answer or while its body came in. */
+function timedOut(error: unknown): boolean {
+  return error instanceof Error && error.name === "TimeoutError";
 }
 
 /** The body of a response, or undefined as soon as it passes the limit (a page without Content-Length is not read whole). */

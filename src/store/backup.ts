@@ -14,18 +14,28 @@ export async function backupDatabase(databasePath: string, file: string): Promis
   if (!fs.existsSync(databasePath)) throw new Error(`er is nog geen database op ${databasePath}`);
   if (fs.existsSync(file)) throw new Error(`${file} bestaat al; kies een nieuwe naam (er wordt niets overschreven)`);
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = new Database(databasePath, { fileMustExist: true });
+  // Written under a name that says it is not done, and given the name asked for only once checked:
+  // a copy cut off (a kill, a reboot) or refused never looks like a backup.
+  const partial = `${file}.onvolledig-${process.pid}`;
   try {
-    db.pragma("busy_timeout = 5000");
-    db.prepare("VACUUM INTO ?").run(file);
+    const db = new Database(databasePath, { fileMustExist: true });
+    try {
+      db.pragma("busy_timeout = 5000");
+      db.prepare("VACUUM INTO ?").run(partial);
+    } finally {
+      db.close();
+    }
+    // One self-contained file to keep or move (no -wal/-shm beside it).
+    const copy = new Database(partial);
+    copy.pragma("journal_mode = DELETE");
+    copy.close();
+    const summary = checkDatabaseFile(partial);
+    if (fs.existsSync(file)) throw new Error(`${file} bestaat al; kies een nieuwe naam (er wordt niets overschreven)`);
+    fs.renameSync(partial, file);
+    return summary;
   } finally {
-    db.close();
+    fs.rmSync(partial, { force: true });
   }
-  // One self-contained file to keep or move (no -wal/-shm beside it).
-  const copy = new Database(file);
-  copy.pragma("journal_mode = DELETE");
-  copy.close();
-  return checkDatabaseFile(file);
 }
 
 /**

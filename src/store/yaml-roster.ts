@@ -91,7 +91,7 @@ export class YamlRoster implements Roster {
     try {
       mtime = fs.statSync(this.file).mtimeMs;
     } catch {
-      this.report(`roster file ${this.file} not found: nobody can pick up handoffs`);
+      this.report(`de roster ${this.file} bestaat niet: niemand kan doorgegeven vragen oppakken`);
       return this.data;
     }
     if (mtime === this.loadedMtime) return this.data;
@@ -101,7 +101,7 @@ export class YamlRoster implements Roster {
       this.lastError = undefined;
     } catch (error) {
       const detail = error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : (error as Error).message.split("\n")[0];
-      this.report(`roster file ${this.file} is not valid (${detail}); keeping the previous roster`);
+      this.report(`de roster ${this.file} klopt niet (${detail}); de laatste goede roster blijft gelden tot het verbeterd is`);
     }
     return this.data;
   }

@@ -83,6 +83,16 @@ describe("conversation with handoffs", () => {
     expect(repository.get(reply.handoffId!)?.handoff.status).toBe("declined");
   });
 
+  it("given a typed yes or no with an invisible direction mark (a right-to-left keyboard, a paste), then it is the answer it says", async () => {
+    // U+200F (right-to-left mark), U+200E (left-to-right mark), U+2067/U+2069 (an isolate around the word).
+    for (const [id, typed, status] of [["rlm", "ja\u200f", "open"], ["lrm", "\u200eja", "open"], ["iso", "\u2067nee\u2069", "declined"]] as const) {
+      const reply = await conversation.handle({ ...asker(id), text: "Hoe vraag ik een kapvergunning aan?" });
+      const answered = await conversation.handle({ ...asker(id), text: typed });
+      expect(answered.kind).toBe("consent");
+      expect(repository.get(reply.handoffId!)?.handoff.status).toBe(status);
+    }
+  });
+
   it("given a handoff under way, then a new message is a question, and what the asker chooses to write to the person goes to the thread", async () => {
     const reply = await conversation.handle({ ...asker("e"), text: "Hoe vraag ik een bouwvergunning aan?" });
     await conversation.handle({ ...asker("e"), text: "ja" });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config.js";
+import { refusedSetting } from "../helpers/refused-setting.js";
 
 describe("loadConfig", () => {
   it("given no settings, then works offline with defaults under data/", () => {
@@ -29,6 +30,13 @@ describe("loadConfig", () => {
       "SLACK_BOT_TOKEN: moet beginnen met xoxb-",
     ]);
     expect(String((error as Error).message)).not.toContain("geheim");
+  });
+
+  it("given PUBLIC_BASE_URL with a query, a fragment or a user name, then it is refused: it would end up broken in every link", () => {
+    for (const value of ["https://vraag.example.org?x=1", "https://vraag.example.org/#boven", "https://jan:geheim@vraag.example.org"]) {
+      expect(refusedSetting("PUBLIC_BASE_URL", value)).toMatch(/^Ongeldige instelling\(en\) in \.env:\n {2}- PUBLIC_BASE_URL: alleen het adres, zonder \?…, #… of gebruikersnaam, bijvoorbeeld https:\/\/vraag\.ons-netwerk\.nl/);
+    }
+    expect(loadConfig({ PUBLIC_BASE_URL: "https://vraag.example.org/" }).publicBaseUrl).toBe("https://vraag.example.org");
   });
 
   it("given an empty value, then the default applies", () => {

@@ -53,7 +53,7 @@ members:
     write("members: [{ id: , name: }", 3000);
     expect(roster.isMember("bram")).toBe(true);
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/not valid.*keeping the previous roster/);
+    expect(errors[0]).toMatch(/^de roster .+ klopt niet \(.+\); de laatste goede roster blijft gelden tot het verbeterd is$/);
   });
 
   it("given no roster file, then nobody is a member and it is reported once", () => {
@@ -61,6 +61,7 @@ members:
     expect(roster.isMember("anna")).toBe(false);
     expect(roster.route(undefined)).toEqual([]);
     expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^de roster .+missing\.yaml bestaat niet: niemand kan doorgegeven vragen oppakken$/);
   });
 });
 
