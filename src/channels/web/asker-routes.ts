@@ -6,11 +6,18 @@ import { actionLabel, repliesIn } from "../../core/reply-language.js";
 import type { Logger } from "../../logger.js";
 import type { WebMessages } from "../ports.js";
 import type { CutOffConsent } from "./cut-off-consent.js";
+import { clientAddress, type AskerRateLimit } from "./asker-rate-limit.js";
 import { readJsonOrRefuse, sendJson, str } from "./http-helpers.js";
 
 const ASKER_ACTIONS = new Set<AskerAction["action"]>(["ask_human", "share", "share_anonymous", "dont_share", "close", "reopen", "reply", "write_to_helper"]);
 
-export type RouteContext = { core: CoreApi; messages: WebMessages; logger: Logger; channel: string; cutOffConsent?: CutOffConsent };
+export type RouteContext = { core: CoreApi; messages: WebMessages; logger: Logger; channel: string; cutOffConsent?: CutOffConsent; rateLimit?: AskerRateLimit };
+
+/** What a client that sends too much is told (HTTP 429, with Retry-After); the page gives the question back. */
+const TOO_MANY = {
+  messages: "Je stuurt veel berichten kort na elkaar. Wacht even en probeer het dan opnieuw.",
+  conversations: "Vanaf dit adres zijn het afgelopen uur al veel gesprekken begonnen. Ga verder in je gesprek, of probeer het later opnieuw.",
+};
 
 /** Authors of the records that keep the conversation itself, so it survives a reload or a return visit. */
 export const ASKER_AUTHOR = "vrager";
@@ -50,6 +57,12 @@ export async function handleAskerRoute(req: http.IncomingMessage, res: http.Serv
   const conversationId = str(body.conversationId, 100) ?? "web";
   // A handoff's thread is the team's: an asker neither reads (above) nor writes there.
   if (conversationId.startsWith("handoff:")) return sendJson(res, 404, { error: "Niet gevonden." }), true;
+  const limited = ctx.rateLimit?.check(clientAddress(req), conversationId);
+  if (limited && !limited.ok) {
+    ctx.logger.warn("webchat: te veel verzoeken van één adres", { reason: limited.reason });
+    res.setHeader("retry-after", String(limited.retryAfterSeconds));
+    return sendJson(res, 429, { error: TOO_MANY[limited.reason] }), true;
+  }
   const userId = str(body.userId, 100) ?? `web-${conversationId}`;
   const userName = str(body.userName, 100);
 

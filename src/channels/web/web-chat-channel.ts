@@ -17,6 +17,7 @@ import { handleTeamRoute } from "./team-routes.js";
 import { handleLessonRoute } from "./lesson-routes.js";
 import { handleLessonFormRoute } from "./lesson-form-route.js";
 import { handleGidsRoute } from "./gids-routes.js";
+import { AskerRateLimit, type AskerRateLimits } from "./asker-rate-limit.js";
 
 const PAGE = fs.readFileSync(new URL("./chat-page.html", import.meta.url), "utf8");
 const TEAM_PAGE = fs.readFileSync(new URL("./team-page.html", import.meta.url), "utf8");
@@ -32,6 +33,10 @@ export type WebChatOptions = {
   publicUrl?: string;
   /** INGEST_MAX_FILE_MB in bytes: the largest document a coordinator may add in the team view. */
   maxFileBytes: number;
+  /** What one client may send (WEB_MESSAGES_PER_MINUTE, WEB_CONVERSATIONS_PER_HOUR). */
+  rateLimits: AskerRateLimits;
+  /** The clock of the rate limits (tests). */
+  now?: () => number;
 };
 
 /**
@@ -43,7 +48,11 @@ export class WebChatChannel implements ChannelAdapter {
   private server: http.Server | undefined;
   private readonly cutOffConsent = new CutOffConsent();
 
-  constructor(private readonly options: WebChatOptions) {}
+  private readonly rateLimit: AskerRateLimit;
+
+  constructor(private readonly options: WebChatOptions) {
+    this.rateLimit = new AskerRateLimit(options.rateLimits, options.now);
+  }
 
   /** The address it listens on, once started (port 0 picks a free one). */
   get url(): string {
@@ -93,7 +102,7 @@ export class WebChatChannel implements ChannelAdapter {
       const health = core.health();
       return sendJson(res, health.ok ? 200 : 503, health);
     }
-    const ctx = { core, messages: this.options.messages, logger: this.options.logger, channel: this.name, teamAccess: this.options.teamAccess, policy, maxFileBytes: this.options.maxFileBytes, cutOffConsent: this.cutOffConsent };
+    const ctx = { core, messages: this.options.messages, logger: this.options.logger, channel: this.name, teamAccess: this.options.teamAccess, policy, maxFileBytes: this.options.maxFileBytes, cutOffConsent: this.cutOffConsent, rateLimit: this.rateLimit };
     if (await handleAskerRoute(req, res, url, ctx)) return;
     if (await handleLessonFormRoute(req, res, url, ctx)) return;
     if (await handleIntroRoute(req, res, url, ctx)) return;
