@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countedWord, expectedAnswerType, holdsAskedDetail, holdsCountOfWord } from "../../src/core/decision/answer-type.js";
+import { countedWord, expectedAnswerType, expectedAnswerTypes, holdsAskedDetail, holdsCountOfWord } from "../../src/core/decision/answer-type.js";
 import { askedNamedThing } from "../../src/core/decision/named-detail.js";
 import { stemDutch } from "../../src/core/text/stem.js";
 
@@ -43,6 +43,17 @@ describe("the detail a question asks for", () => {
     ["wanneer is een buurtactie echt van de bewoners zelf?", undefined],
     ["When should a food bank start paying its volunteers?", undefined],
     ["When is the repair café open?", "date"],
+    // The verb of cost further on in the clause: a participle, or "kosten" after gaan/zullen.
+    ["wat heeft het nieuwe dak van de schuur gekost?", "amount"],
+    ["hoeveel gaat de verbouwing van het clubhuis kosten", "amount"],
+    ["wat zal een warmtepomp voor de zaal ons kosten?", "amount"],
+    ["wat kostte de aanhanger van de klussendienst?", "amount"],
+    ["How much did the new kitchen cost?", "amount"],
+    ["wat doe je aan de kosten van de zaal als er weinig mensen komen", undefined],
+    ["hoe houden we de kosten van de bus laag?", undefined],
+    ["op welke middag is de inloop in het buurthuis?", "date"],
+    ["bij welke supermarkt halen ze de boodschappen voor de maaltijden?", "named"],
+    ["welk systeem gebruikt de zorgcoöperatie voor het rooster?", "named"],
   ])("given %j, then %s", (question, type) => {
     expect(expectedAnswerType(question)).toBe(type);
   });
@@ -73,6 +84,16 @@ describe("the detail a question asks for", () => {
     ["hoe heet de krant die erover schreef", "krant"],
   ])("given %j, then the named thing asked is %s", (question, thing) => {
     expect(askedNamedThing(question)).toBe(thing);
+  });
+});
+
+describe("a question that asks for more than one detail", () => {
+  it.each([
+    ["wanneer begint de buurtbus en wat gaat een rit kosten?", ["amount", "date"]],
+    ["hoeveel gaat de verbouwing kosten?", ["amount"]],
+    ["hoeveel vrijwilligers zijn er en wat is het e-mailadres van de coördinator?", ["contact", "count"]],
+  ] as const)("given %j, then it asks %j (an amount already says how many)", (question, types) => {
+    expect(expectedAnswerTypes(question)).toEqual(types);
   });
 });
 

@@ -4,7 +4,7 @@ import { sentencesOf, sentenceWindows } from "../retrieval/passage-sentences.js"
 import { looksLikeVerbForm } from "../text/word-shape.js";
 import { analyzeText } from "../text/analyzer.js";
 import { stemDutch } from "../text/stem.js";
-import { countedWord, expectedAnswerType, holdsAskedDetail, holdsCountOfWord } from "./answer-type.js";
+import { countedWord, expectedAnswerTypes, holdsAskedDetail, holdsCountOfWord, type AnswerType } from "./answer-type.js";
 import { asksForLiveFacts } from "./asks-for-live-facts.js";
 
 /** The evidence the answer-or-handoff decision weighs, each scaled to 0..1. */
@@ -45,7 +45,8 @@ const UNKNOWN_VERB_WEIGHT = 0.25;
 export function gatherEvidence(question: string, retrieval: Retrieval): AnswerEvidence {
   const { terms, hits, passageCount } = retrieval;
   const typed = terms.filter((t) => t.origin === "typed");
-  const type = expectedAnswerType(question);
+  const types = expectedAnswerTypes(question);
+  const type = types[0];
   const base = { length: Math.min(typed.length, 8) / 8, detailAsked: type ? 1 : 0, liveFacts: asksForLiveFacts(question) ? 1 : 0, english: retrieval.query.language === "en" ? 1 : 0 };
   if (typed.length === 0 || hits.length === 0) {
     return { ...base, coverage: 0, unknownShare: 1, agreement: 0, sentenceCoverage: 0, rarestInTop: 0, topicMissing: 1, detailMissing: type ? 1 : 0 };
@@ -73,18 +74,20 @@ export function gatherEvidence(question: string, retrieval: Retrieval): AnswerEv
   });
   // The detail must stand beside the thing asked about: a count before the counted word, otherwise in
   // the same two sentences as the question's most specific word.
-  const counted = type === "count" ? countedWord(question) : undefined;
+  const counted = types.includes("count") ? countedWord(question) : undefined;
   // The anchor is the rarest noun the top passages hold: a word that only stands elsewhere in the store
   // ("zon" typed for "zo'n") says nothing about where the detail should be.
   const anchor = [...typed]
     .filter((t) => t.df > 0 && !looksLikeVerbForm(t.word) && topTerms.some((held) => heldShare(held, t, terms) > 0))
     .sort((a, b) => a.df - b.df)[0];
-  const detailMissing = type && !windows.some((w) => {
+  // Every detail asked must stand there ("wanneer … en wat kost …": a date and an amount).
+  const holdsDetail = (asked: AnswerType) => windows.some((w) => {
     if (w.share <= 0 || w.share < 0.5 * sentenceCoverage) return false;
-    if (counted) return holdsCountOfWord(w.text, counted, stemDutch);
+    if (asked === "count" && counted) return holdsCountOfWord(w.text, counted, stemDutch);
     const ownTerms = new Set(analyzeText(w.text));
-    return (!anchor || heldShare(ownTerms, anchor, terms) > 0) && holdsAskedDetail(question, type, w.text);
-  }) ? 1 : 0;
+    return (!anchor || heldShare(ownTerms, anchor, terms) > 0) && holdsAskedDetail(question, asked, w.text);
+  });
+  const detailMissing = types.some((asked) => !holdsDetail(asked)) ? 1 : 0;
 
   const known = typed.filter((t) => t.df > 0).sort((a, b) => a.df - b.df);
   const rarest = known[0];

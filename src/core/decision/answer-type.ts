@@ -20,9 +20,11 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   ["contact", /\b(telefoonnummer|e-?mailadres|mailadres|postadres|bezoekadres|contactgegevens|phone number|email address|e-mail address)\b|\b(wat is|wat zijn|waar vind ik|hoe bereik ik|hebben jullie|heeft u|heb je|what is) (het |de |een |the )?(\p{L}+ )?(adres|website|webadres|e-?mail|nummer|telefoon|address|phone|e-mail)\b/u],
   ["time", /\b(openingstijden|openingsuren|hoe laat|om hoe laat|welk tijdstip|welke tijd|open op|geopend|spreekuur|opening hours|what time)\b/],
   ["amount", /\b(hoeveel (geld|euro|subsidie|budget|kost|kosten|betaal|betalen|bijdrage|contributie|huur)|wat kost|wat kosten|hoe duur|hoe hoog (is|zijn|was|waren) (de|het|een)|hoe groot (is|was) (het|de) (bedrag|budget|subsidie|bijdrage)|welk bedrag|hoe groot (is|was) het (bedrag|budget)|bedrag|tarief|prijs|kostprijs|how much (money|does|do|is|are|did)|what does it cost)\b|\bwat\s+(?:(?!(?:om|doen|wanneer|zodat|niet|moet|moeten)\s)[\p{L}-]+\s+|(?:moet|moeten)\s+){0,5}?(?:betalen|betaal|kwijt)\b/u],
+  // "wat heeft X gekost", "hoeveel gaat die bus kosten": the verb of cost further on in the same clause.
+  ["amount", /\b(?:wat|hoeveel|how much)\b[^,.;:?!]{0,80}?\b(?:kost|kostte|kostten|gekost|cost|costs|did it cost)\b|\b(?:wat|hoeveel)\b[^,.;:?!]{0,60}?\b(?:gaat|gaan|zal|zullen|zou|zouden|ging|gingen)\b[^,.;:?!]{0,60}?\bkosten\b/u],
   ["names", /\b(welke|which) (\p{L}+ )?(gemeenten|gemeentes|dorpen|kernen|wijken|buurten|organisaties|instanties|statenleden|raadsleden|wethouders|gedeputeerden|personen|partijen|provincies|bedrijven|plaatsen|steden|municipalities|villages|organisations|organizations|companies)\b|\bwie (waren|zaten|zijn|zitten) er\b/u],
   ["named", ASKS_NAMED],
-  ["date", new RegExp(`${ASKS_WHEN.source}|\\b(welke datum|op welke dag|in welk jaar|welk jaar|sinds wanneer|sinds welk jaar|per wanneer|tot wanneer|vanaf wanneer|until when|datum|deadline|uiterste datum|what date|which year|since when)\\b`)],
+  ["date", new RegExp(`${ASKS_WHEN.source}|\\b(welke datum|op welke dag|in welk jaar|welk jaar|op welke (?:ochtend|middag|avond|dagen|dagdelen)|sinds wanneer|sinds welk jaar|per wanneer|tot wanneer|vanaf wanneer|until when|datum|deadline|uiterste datum|what date|which year|since when)\\b`)],
   ["count", /\b(hoeveel|how many)\b/],
   ["person", /\b(wie (is|was|zijn|waren|wordt|werd) (nu )?(de|het|onze|hun|jullie) (\p{L}+ )?(voorzitter|wethouder|burgemeester|gedeputeerde|secretaris|penningmeester|directeur|contactpersoon|coordinator|trekker|kartrekker|projectleider|beheerder|bestuurder|initiatiefnemer|oprichter|ambtenaar|opvolger)|hoe heet|wat is de naam|welke naam|namen van|wie zaten|wie zitten|wie waren de|who is the|who was the|what is the name|names of)\b/u],
   ["place", /\b(waar (is|zit|zat|was|vond|vindt|ligt) (het|de|dat)? ?(kantoor|bijeenkomst|vergadering|locatie|dorpshuis|loket)|op welke locatie|welke locatie|waar vond|where (is|was) the (meeting|office))\b/],
@@ -30,9 +32,17 @@ const ASKS: Array<[AnswerType, RegExp]> = [
 
 /** The detail the question asks for, or undefined for an open question. */
 export function expectedAnswerType(question: string): AnswerType | undefined {
+  return expectedAnswerTypes(question)[0];
+}
+
+/**
+ * Every detail the question asks for ("wanneer begint de bus en wat gaat hij kosten": a date and an
+ * amount), each once, in the order above; an amount already says how many, so "hoeveel … kosten" asks no count.
+ */
+export function expectedAnswerTypes(question: string): AnswerType[] {
   const text = foldDiacritics(question);
-  for (const [type, pattern] of ASKS) if (pattern.test(text)) return type;
-  return undefined;
+  const types = [...new Set(ASKS.filter(([, pattern]) => pattern.test(text)).map(([type]) => type))];
+  return types.includes("amount") ? types.filter((t) => t !== "count") : types;
 }
 
 const NUMBER_WORD = "(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd|honderden|duizend|duizenden|miljoen|tientallen|dozijn)";
