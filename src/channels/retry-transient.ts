@@ -5,15 +5,16 @@ export const ANSWER_RETRY_DELAYS_MS: readonly number[] = [1_000, 2_000, 4_000, 8
 
 /** An answer that could not be given now, for network trouble: it stays in the inbox and the next start answers it. */
 export class KeptForNextStart extends Error {
-  constructor(what: string, cause: unknown) {
-    super(`${what} lukte na herhaalde pogingen niet (${(cause as Error).message}); het blijft bewaard en wordt bij de volgende start opnieuw geprobeerd`, { cause });
+  constructor(what: string, cause: unknown, causeText = (cause as Error).message) {
+    super(`${what} lukte na herhaalde pogingen niet (${causeText}); het blijft bewaard en wordt bij de volgende start opnieuw geprobeerd`, { cause });
     this.name = "KeptForNextStart";
   }
 }
 
-/** Whether `error` (or the error a framework wrapped it in, as `original`) is a KeptForNextStart. */
-export function isKeptForNextStart(error: unknown): boolean {
-  return error instanceof KeptForNextStart || (error as { original?: unknown } | undefined)?.original instanceof KeptForNextStart;
+/** The KeptForNextStart that `error` is, or that a framework wrapped in it (as `original`, as Bolt does); else undefined. */
+export function keptForNextStart(error: unknown): KeptForNextStart | undefined {
+  const original = (error as { original?: unknown } | undefined)?.original;
+  return error instanceof KeptForNextStart ? error : original instanceof KeptForNextStart ? original : undefined;
 }
 
 export type RetryOptions = {
@@ -27,6 +28,8 @@ export type RetryOptions = {
   delaysMs?: readonly number[];
   /** A pause the platform asked for (a rate limit's Retry-After), in ms, if longer than the next one planned. */
   pauseAtLeastMs?: (error: unknown) => number;
+  /** The failure for the log, if its message alone says too little. */
+  describe?: (error: unknown) => string;
 };
 
 /**
@@ -44,12 +47,13 @@ export async function retryTransient(what: string, first: () => Promise<void>, a
       return;
     } catch (error) {
       if (!options.isTransient(error)) throw error;
+      const text = options.describe?.(error) ?? (error as Error).message;
       const planned = delays[attempt];
-      if (planned === undefined || options.stopped()) throw new KeptForNextStart(what, error);
+      if (planned === undefined || options.stopped()) throw new KeptForNextStart(what, error, text);
       const delay = Math.max(planned, options.pauseAtLeastMs?.(error) ?? 0);
-      options.logger.warn(`${options.platform}: ${what} mislukt (${(error as Error).message}); nieuwe poging over ${Math.round(delay / 1000)} s`);
+      options.logger.warn(`${options.platform}: ${what} mislukt (${text}); nieuwe poging over ${Math.round(delay / 1000)} s`);
       await new Promise((resolve) => setTimeout(resolve, delay).unref());
-      if (options.stopped()) throw new KeptForNextStart(what, error);
+      if (options.stopped()) throw new KeptForNextStart(what, error, text);
       work = again;
     }
   }

@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import type { Logger } from "../../logger.js";
 import type { DeliveryMemory, EventInbox } from "../ports.js";
+import { keptForNextStart } from "../retry-transient.js";
 
 type ReceiverEvent = Parameters<App["processEvent"]>[0];
 
@@ -19,7 +20,8 @@ function inboxKey(body: unknown): string | undefined {
 /**
  * Bolt acknowledges an event (HTTP 200, or the socket's ack) before any listener runs, and Slack
  * does not deliver it again. So each event is written to the inbox first, before Bolt sees it, and
- * marked done when its listeners finished; one cut off by a crash is handled after the restart
+ * marked done when its listeners finished; one cut off by a crash, or whose reply could not be sent
+ * for network trouble however often it was tried (KeptForNextStart), is handled after the restart
  * (`replay`). A delivery already taken or done is acknowledged and left alone.
  */
 export function keepEventsInInbox(app: App, options: { inbox: EventInbox; deliveries: DeliveryMemory; channel: string; logger: Logger }): { replay(): Promise<number> } {
@@ -30,9 +32,14 @@ export function keepEventsInInbox(app: App, options: { inbox: EventInbox; delive
     deliveries.forget(channel, key.slice(KEY_PREFIX.length));
     try {
       await process(event);
-    } finally {
+    } catch (error) {
+      // Network trouble outlasted every retry (slack-reply-once.ts): kept for the next start, not done.
+      const kept = keptForNextStart(error);
+      if (kept) return void logger.warn(`slack: gebeurtenis ${key}: ${kept.message}`);
       inbox.done(key);
+      throw error;
     }
+    inbox.done(key);
   };
   app.processEvent = async (event: ReceiverEvent) => {
     const key = inboxKey(event.body);
