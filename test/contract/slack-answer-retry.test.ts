@@ -114,6 +114,31 @@ describe("Slack answers when a connection is closed under a call", () => {
     expect(slack.callsTo("chat.postEphemeral").filter((c) => c.body.thread_ts === at)).toHaveLength(1);
   }, 90_000);
 
+  it("given the answer in the assistant split view is closed after it landed, then it comes once", async () => {
+    const thread = nextTs();
+    await driver.event("EvR-assist-start", { type: "assistant_thread_started", event_ts: thread, assistant_thread: { user_id: ASKER, channel_id: "D0ASSIST", thread_ts: thread, context: {} } });
+    await waitForCall(slack, "assistant.threads.setSuggestedPrompts", (c) => c.body.thread_ts === thread);
+    const greeted = inThread("D0ASSIST", thread).length;
+    const hit = faultFirst("lose-response", (method, body) => method === "chat.postMessage" && body.thread_ts === thread && JSON.stringify(body.blocks ?? "").includes("burgerbegroting"));
+    await driver.event("EvR-assist", { type: "message", user: ASKER, text: "Wat is een burgerbegroting?", ts: nextTs(), thread_ts: thread, channel: "D0ASSIST", channel_type: "im" });
+    await until(() => hit.hit && inThread("D0ASSIST", thread).length > greeted && unfinishedInbox() === 0, "the answer, and the inbox done", 60_000);
+    await driver.event("EvR-assist-later", { type: "message", user: ASKER, text: "Wat is Vereniging Dwarsverband?", ts: nextTs(), thread_ts: thread, channel: "D0ASSIST", channel_type: "im" });
+    await until(() => inThread("D0ASSIST", thread).some((m) => JSON.stringify(m.blocks ?? "").includes("Dwarsverband")) && unfinishedInbox() === 0, "the later answer", 60_000);
+    expect(inThread("D0ASSIST", thread).filter((m) => JSON.stringify(m.blocks ?? "").includes("burgerbegroting"))).toHaveLength(1);
+  }, 90_000);
+
+  it("given the echo of a /vliegwiel question is closed after it landed, then the question is echoed once and answered once under it", async () => {
+    const trigger = `trig-${nextTs()}`;
+    const hit = faultFirst("lose-response", (method, body) => method === "chat.postMessage" && String(body.text).includes("vraagt"));
+    await driver.command(trigger, "Wat is een burgerbegroting?", VRAGEN);
+    await until(() => hit.hit && unfinishedInbox() === 0, "the command handled", 60_000);
+    const echoes = slack.messages.filter((m) => m.channel === VRAGEN && !m.thread_ts && String(m.text).includes("vraagt: Wat is een burgerbegroting?"));
+    expect(echoes).toHaveLength(1);
+    const answers = inThread(VRAGEN, echoes[0]!.ts);
+    expect(answers).toHaveLength(1);
+    expect(JSON.stringify(answers[0]!.blocks)).toContain("burgerbegroting");
+  }, 90_000);
+
   for (const fault of ["drop", "lose-response"] as const) {
     it(`given a handoff-thread post (the claim) and the relay to the asker meet "${fault}", then each comes once`, async () => {
       const at = nextTs();

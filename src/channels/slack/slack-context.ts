@@ -10,7 +10,7 @@ import { KeptForNextStart } from "../retry-transient.js";
 import { fromSlack } from "./slack-escape.js";
 import { dmThreadAwaitingConsent } from "./dm-consent-thread.js";
 import { postPrivateReply, postPublicReply } from "./reply-fallbacks.js";
-import { replySender } from "./slack-reply-once.js";
+import { replySender, type ReplySender } from "./slack-reply-once.js";
 
 export type SlackChannelOptions = {
   botToken: string;
@@ -91,6 +91,16 @@ export type ReplyOptions = {
 };
 
 /**
+ * Sends the messages of the reply to `key` (the event, command or press it answers) in the thread
+ * `threadTs`, each once however often a connection is cut (slack-reply-once.ts).
+ */
+export function sendOnce(ctx: SlackContext, key: string, threadTs: string): ReplySender {
+  const since = new Date(threadTs ? Number(threadTs) * 1000 : Date.now()).toISOString();
+  const handledBefore = !ctx.options.deliveries.firstTime(REPLYING, key);
+  return replySender(ctx.replyClient, { key, since, handledBefore }, { logger: ctx.options.logger, stopped: ctx.stopped });
+}
+
+/**
  * Posts a reply in the asker's thread, each message once (slack-reply-once.ts); consent questions (and
  * `privately`) only to the asker (ephemeral) outside DMs.
  */
@@ -98,9 +108,7 @@ export async function postReply(ctx: SlackContext, channel: string, threadTs: st
   const { options } = ctx;
   const { direct, privately = false, broadcast = false, question } = how;
   const rendered = renderSlackReply(reply, question);
-  const since = new Date(threadTs ? Number(threadTs) * 1000 : Date.now()).toISOString();
-  const handledBefore = !options.deliveries.firstTime(REPLYING, how.key);
-  const send = replySender(ctx.replyClient, { key: how.key, since, handledBefore }, { logger: options.logger, stopped: ctx.stopped });
+  const send = sendOnce(ctx, how.key, threadTs);
   const privateReply = !direct && (privately || (reply.actions ?? []).some((a) => a === "share" || a === "share_anonymous" || a === "dont_share"));
   try {
     // Fallbacks (reply-fallbacks.ts): plain text when Slack refuses the blocks, the asker's DM when an ephemeral cannot reach them.

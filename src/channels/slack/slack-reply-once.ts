@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
 import type { Logger } from "../../logger.js";
-import { retryTransient } from "../retry-transient.js";
+import { retryTransient, type RetryOptions } from "../retry-transient.js";
 import { isSlackNetworkFailure, slackAskedPauseMs, slackFailureText } from "./slack-network-failure.js";
 import { findPostedWith } from "./slack-post-once.js";
 
@@ -34,7 +34,7 @@ export type ReplySenderOptions = { logger: Logger; stopped: () => boolean; delay
  * with it. Still failing, it throws KeptForNextStart: the event stays in the inbox for the next start.
  */
 export function replySender(client: Client, mark: ReplyMark, options: ReplySenderOptions): ReplySender {
-  const retry = { ...options, platform: "slack", isTransient: isSlackNetworkFailure, pauseAtLeastMs: slackAskedPauseMs, describe: slackFailureText };
+  const retry = slackRetry(options);
   return {
     async post(args, part) {
       const payload = { reply_key: mark.key, part };
@@ -55,4 +55,9 @@ export function replySender(client: Client, mark: ReplyMark, options: ReplySende
       return result as T;
     },
   };
+}
+
+/** How a call to Slack through a client that does not retry by itself is retried: network trouble, with growing pauses. */
+export function slackRetry(options: ReplySenderOptions): RetryOptions {
+  return { ...options, platform: "slack", isTransient: isSlackNetworkFailure, pauseAtLeastMs: slackAskedPauseMs, describe: slackFailureText };
 }
