@@ -5,7 +5,7 @@ export const ANSWER_RETRY_DELAYS_MS: readonly number[] = [1_000, 2_000, 4_000, 8
 
 /** An answer that could not be given now, for network trouble: it stays in the inbox and the next start answers it. */
 export class KeptForNextStart extends Error {
-  constructor(what: string, cause: unknown, causeText = (cause as Error).message) {
+  constructor(what: string, cause: unknown, readonly causeText = (cause as Error).message) {
     super(`${what} lukte na herhaalde pogingen niet (${causeText}); het blijft bewaard en wordt bij de volgende start opnieuw geprobeerd`, { cause });
     this.name = "KeptForNextStart";
   }

@@ -114,6 +114,21 @@ describe("Slack answers when a connection is closed under a call", () => {
     expect(slack.callsTo("chat.postEphemeral").filter((c) => c.body.thread_ts === at)).toHaveLength(1);
   }, 90_000);
 
+  for (const fault of ["drop", "lose-response"] as const) {
+    it(`given the chat.update of the handoff's head at the claim meets "${fault}", then the head is updated after all`, async () => {
+      const at = nextTs();
+      const handoffId = await driver.askForPerson(`EvR-u-${fault}`, ASKER, VRAGEN, at);
+      await driver.share(ASKER, handoffId, VRAGEN, at);
+      await waitForCall(slack, "chat.postMessage", (c) => c.body.thread_ts === at && String(c.body.text).startsWith("Je vraag is doorgegeven"));
+      const headTs = headsOf(slack, handoffId)[0]!.response.ts as string;
+      const hit = faultFirst(fault, (method, body) => method === "chat.update" && body.ts === headTs);
+      await driver.press("U0ANNA", "vliegwiel_claim", handoffId, TOLKEN, { message_ts: headTs });
+      await waitForCall(slack, "chat.update", (c) => c.body.ts === headTs && c.response.ok === true && JSON.stringify(c.body.blocks).includes("Anna"), 60_000);
+      expect(hit.hit).toBe(true);
+      expect(headsOf(slack, handoffId)).toHaveLength(1);
+    }, 90_000);
+  }
+
   it("given the answer in the assistant split view is closed after it landed, then it comes once", async () => {
     const thread = nextTs();
     await driver.event("EvR-assist-start", { type: "assistant_thread_started", event_ts: thread, assistant_thread: { user_id: ASKER, channel_id: "D0ASSIST", thread_ts: thread, context: {} } });
@@ -212,4 +227,28 @@ describe("Slack answers after a restart when every try was cut", () => {
     // Handled before: even its first try now looked whether the answer had landed.
     expect(slack.callsTo("conversations.replies").some((c) => c.body.ts === at)).toBe(true);
   }, 180_000);
+});
+
+/** A button press is not kept in the inbox: its reply, cut off past every try, is said lost in the log (not silently dropped). */
+describe("Slack's reply to a button press when every try was cut", () => {
+  const temp = tempDir();
+  const slack = new FakeSlackApi();
+  const logLines: string[] = [];
+  const logger = createLogger("warn", new Writable({ write: (chunk, _e, done) => (logLines.push(String(chunk)), done()) }));
+
+  afterAll(async () => {
+    await slack.stop();
+    temp.cleanup();
+  });
+
+  it("given every try of the reply to 'Vraag een mens' is closed until the app stops, then the log says it was lost", async () => {
+    const { app, driver } = await startSlackTestApp(slack, temp.dir, { logger, env: { WEB_ENABLED: "false" } });
+    let tries = 0;
+    slack.onRequest = (method) => (method === "chat.postEphemeral" ? (tries++, "drop") : undefined);
+    await driver.press(ASKER, "vliegwiel_ask_human", "ask_human", VRAGEN, { message_ts: "1700400000.000200", thread_ts: "1700400000.000100" });
+    await until(() => tries >= 2, "two tries of the reply", 60_000);
+    await app.stop();
+    await until(() => logLines.some((l) => l.includes("het antwoord op een knop of formulier kon ook na herhaalde pogingen niet geplaatst worden") && l.includes("other side closed")), "the loss in the log", 60_000);
+    expect(logLines.join("")).not.toContain("blijft bewaard");
+  }, 90_000);
 });

@@ -43,7 +43,7 @@ export function keepEventsInInbox(app: App, options: { inbox: EventInbox; delive
   };
   app.processEvent = async (event: ReceiverEvent) => {
     const key = inboxKey(event.body);
-    if (!key) return process(event);
+    if (!key) return process(event).catch((error: unknown) => loggedIfKept(error, logger));
     if (!inbox.take(key, event.body)) return event.ack();
     return handle(key, event);
   };
@@ -57,4 +57,14 @@ export function keepEventsInInbox(app: App, options: { inbox: EventInbox; delive
       return unfinished.length;
     },
   };
+}
+
+/**
+ * A button press or form is not kept in the inbox: a reply to it that network trouble kept out past
+ * every retry is lost, said once in the log (the person can press again). Other errors go on to Bolt.
+ */
+function loggedIfKept(error: unknown, logger: Logger): void {
+  const kept = keptForNextStart(error);
+  if (!kept) throw error;
+  logger.error(`slack: het antwoord op een knop of formulier kon ook na herhaalde pogingen niet geplaatst worden (${kept.causeText}); het gaat verloren`);
 }
