@@ -14,6 +14,16 @@ const ASKER = "U0ASKER";
 const VRAGEN = "C0VRAGEN";
 const QUESTION = "<@U0BOT> Wat is een burgerbegroting?";
 
+/** Events in the app's inbox not yet done (taken, or kept for the next start). */
+function unfinishedIn(dataDir: string): number {
+  const db = new Database(path.join(dataDir, "vliegwiel.db"), { readonly: true });
+  try {
+    return db.prepare("SELECT count(*) FROM event_inbox WHERE done_at IS NULL").pluck().get() as number;
+  } finally {
+    db.close();
+  }
+}
+
 /**
  * The connection of a call to Slack is closed, reset, refused with 503 or left unanswered (a kept-alive
  * connection the server closed while the app was busy, a proxy in between). The real @slack/bolt and
@@ -52,14 +62,7 @@ describe("Slack answers when a connection is closed under a call", () => {
     };
     return state;
   };
-  const unfinishedInbox = () => {
-    const db = new Database(path.join(temp.dir, "vliegwiel.db"), { readonly: true });
-    try {
-      return db.prepare("SELECT count(*) FROM event_inbox WHERE done_at IS NULL").pluck().get() as number;
-    } finally {
-      db.close();
-    }
-  };
+  const unfinishedInbox = () => unfinishedIn(temp.dir);
   /** Messages that landed in the asker's thread (what Slack shows there). */
   const inThread = (channel: string, threadTs: string) => slack.messages.filter((m) => m.channel === channel && m.thread_ts === threadTs);
 
@@ -191,14 +194,7 @@ describe("Slack answers after a restart when every try was cut", () => {
     await slack.stop();
     temp.cleanup();
   });
-  const unfinishedInbox = () => {
-    const db = new Database(path.join(temp.dir, "vliegwiel.db"), { readonly: true });
-    try {
-      return db.prepare("SELECT count(*) FROM event_inbox WHERE done_at IS NULL").pluck().get() as number;
-    } finally {
-      db.close();
-    }
-  };
+  const unfinishedInbox = () => unfinishedIn(temp.dir);
 
   it("given every post of the answer is closed unanswered until the app stops, then after the restart the answer is there once", async () => {
     const started = await startSlackTestApp(slack, temp.dir, { logger, env: { WEB_ENABLED: "false" } });
