@@ -2,6 +2,8 @@ import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
+export type FaultDecision = "drop" | "lose-response" | "reset" | "unavailable" | "hold";
+
 export type SlackCall = { method: string; body: Record<string, unknown>; response: Record<string, unknown> };
 
 /**
@@ -31,8 +33,11 @@ export class FakeSlackApi {
    * Called with each request before it is carried out; what it returns decides: "drop" answers
    * nothing and carries out nothing (the request never arrived), "lose-response" carries it out but
    * never answers (a crash or cut connection while it was in flight). It may also wait.
+   * Further: "reset" carries out nothing and resets the connection (the client sees ECONNRESET);
+   * "unavailable" carries out nothing and answers HTTP 503; "hold" carries it out and never answers
+   * (the client's time-out closes it).
    */
-  onRequest?: (method: string, body: Record<string, unknown>) => Promise<"drop" | "lose-response" | void> | "drop" | "lose-response" | void;
+  onRequest?: (method: string, body: Record<string, unknown>) => Promise<FaultDecision | void> | FaultDecision | void;
   /** Called after a request was carried out and answered. */
   onAnswered?: (call: SlackCall) => void;
   private server = http.createServer((req, res) => void this.handle(req, res));
@@ -101,6 +106,15 @@ export class FakeSlackApi {
       res.destroy();
       return;
     }
+    if (decision === "reset") {
+      req.socket.resetAndDestroy();
+      return;
+    }
+    if (decision === "unavailable") {
+      res.writeHead(503, { "content-type": "text/plain" });
+      res.end("upstream connect error or disconnect/reset before headers");
+      return;
+    }
     if (this.rateLimitOnce.delete(method)) {
       this.calls.push({ method, body, response: { ok: false, error: "ratelimited" } });
       res.writeHead(429, { "content-type": "application/json", "retry-after": "1" });
@@ -114,6 +128,7 @@ export class FakeSlackApi {
       res.destroy();
       return;
     }
+    if (decision === "hold") return;
     res.writeHead(200, { "content-type": "application/json" });
     res.end(JSON.stringify(response), () => this.onAnswered?.(call));
   }

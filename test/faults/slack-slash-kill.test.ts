@@ -23,7 +23,11 @@ describe("/vliegwiel under SIGKILL and duplicate delivery", () => {
     }).toString();
     return fetch(`http://127.0.0.1:${port}/slack/events`, { method: "POST", headers: { ...signedSlackRequest(SLACK_SECRET, form), "content-type": "application/x-www-form-urlencoded" }, body: form });
   };
-  const echoesOf = (triggerId: string) => slack.posts().filter((c) => JSON.stringify(c.body.metadata ?? "").includes(triggerId));
+  // The echo carries the trigger id in its metadata (the answer under it carries the command's key).
+  const echoesOf = (triggerId: string) => slack.posts().filter((c) => {
+    const metadata = (typeof c.body.metadata === "string" ? JSON.parse(c.body.metadata) : c.body.metadata) as { event_type?: string; event_payload?: { trigger_id?: string } } | undefined;
+    return metadata?.event_type === "vliegwiel_slash_question" && metadata.event_payload?.trigger_id === triggerId;
+  });
   const answersUnder = (ts: string) => slack.posts().filter((c) => c.body.thread_ts === ts);
 
   beforeAll(async () => {

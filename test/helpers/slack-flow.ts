@@ -23,6 +23,15 @@ export class SlackDriver {
     return fetch(this.eventsUrl, { method: "POST", headers: signedSlackRequest(SLACK_SECRET, body), body });
   }
 
+  /** `/vliegwiel <text>` in `channel`, form-encoded and signed as Slack posts a slash command. */
+  command(triggerId: string, text: string, channel: string, user = "U0ASKER"): Promise<Response> {
+    const form = new URLSearchParams({
+      token: "legacy", team_id: "T0TEST", channel_id: channel, channel_name: "vragen", user_id: user, user_name: user.toLowerCase(),
+      command: "/vliegwiel", text, response_url: "http://127.0.0.1:9/unused", trigger_id: triggerId, api_app_id: "A0TEST",
+    }).toString();
+    return fetch(this.eventsUrl, { method: "POST", headers: { ...signedSlackRequest(SLACK_SECRET, form), "content-type": "application/x-www-form-urlencoded" }, body: form });
+  }
+
   /** A block_actions payload in Slack's documented shape. */
   press(user: string, actionId: string, value: string, channel: string, container: Record<string, unknown>, triggerId = `trigger-${Math.random()}`): Promise<Response> {
     const { headers, body } = signedInteraction(SLACK_SECRET, {

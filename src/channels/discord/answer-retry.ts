@@ -1,4 +1,5 @@
 import type { Logger } from "../../logger.js";
+import { retryTransient as retryWithPauses } from "../retry-transient.js";
 
 /**
  * Network failures worth another try: the connection was closed or reset (a kept-alive connection
@@ -20,43 +21,19 @@ export function isTransient(error: unknown): boolean {
   return false;
 }
 
-/** After this many tries (some five minutes in all) an answer waits in the inbox for the next start. */
-export const ANSWER_RETRY_DELAYS_MS: readonly number[] = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000, 60_000, 60_000, 60_000, 60_000];
-
-/** An answer that could not be given now, for network trouble: it stays in the inbox and the next start answers it. */
-export class KeptForNextStart extends Error {
-  constructor(what: string, cause: unknown) {
-    super(`${what} lukte na herhaalde pogingen niet (${(cause as Error).message}); het blijft bewaard en wordt bij de volgende start opnieuw geprobeerd`, { cause });
-    this.name = "KeptForNextStart";
-  }
-}
+export { ANSWER_RETRY_DELAYS_MS, KeptForNextStart } from "../retry-transient.js";
 
 /**
  * Runs `first`, and after a transient failure `again` (the same work, safe to repeat: posts carry a
  * nonce, a thread already started is reused, the core knows the event's key), with growing pauses.
  * A refusal (4xx) is thrown at once; still failing after the last pause, or when the channel stopped
- * meanwhile (`stopped`), it throws KeptForNextStart.
+ * meanwhile (`stopped`), it throws KeptForNextStart (retry-transient.ts).
  */
-export async function retryTransient(
+export function retryTransient(
   what: string,
   first: () => Promise<void>,
   again: () => Promise<void>,
   options: { logger: Logger; stopped: () => boolean; delaysMs?: readonly number[] },
 ): Promise<void> {
-  const delays = options.delaysMs ?? ANSWER_RETRY_DELAYS_MS;
-  let work = first;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await work();
-      return;
-    } catch (error) {
-      if (!isTransient(error)) throw error;
-      const delay = delays[attempt];
-      if (delay === undefined || options.stopped()) throw new KeptForNextStart(what, error);
-      options.logger.warn(`discord: ${what} mislukt (${(error as Error).message}); nieuwe poging over ${Math.round(delay / 1000)} s`);
-      await new Promise((resolve) => setTimeout(resolve, delay).unref());
-      if (options.stopped()) throw new KeptForNextStart(what, error);
-      work = again;
-    }
-  }
+  return retryWithPauses(what, first, again, { ...options, isTransient, platform: "discord" });
 }

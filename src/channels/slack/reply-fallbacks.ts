@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
 import type { Logger } from "../../logger.js";
+import type { ReplySender } from "./slack-reply-once.js";
 import { escapeSlack } from "./slack-escape.js";
 import { inMessages, slackPieces } from "./slack-limits.js";
 import { slackErrorCode } from "./slack-transient-retry.js";
@@ -20,8 +21,9 @@ export type ReplyTarget = { channel: string; threadTs: string; user: string };
 /**
  * A public reply in the thread; when Slack refuses its blocks or length, once more as plain text
  * (no blocks), split over messages in order. Typed replies ("ja", "nee") still answer a consent question.
+ * Each message goes out once, also when a connection is cut under it (slack-reply-once.ts).
  */
-export async function postPublicReply(client: Client, target: ReplyTarget, rendered: Rendered, fullText: string, broadcast: boolean): Promise<void> {
+export async function postPublicReply(send: ReplySender, target: ReplyTarget, rendered: Rendered, fullText: string, broadcast: boolean): Promise<void> {
   // Without a thread (a DM the reply moved to), at the top of the conversation.
   const where = { channel: target.channel, ...(target.threadTs ? { thread_ts: target.threadTs, reply_broadcast: broadcast } : {}) };
   // More blocks than Slack takes in one message: several, in order (slack-limits.ts).
@@ -29,10 +31,10 @@ export async function postPublicReply(client: Client, target: ReplyTarget, rende
   let index = 0;
   try {
     // Only the first part is also shown in the channel (reply_broadcast); the rest stays in the thread.
-    for (; index < parts.length; index++) await client.chat.postMessage({ ...where, ...(index > 0 && target.threadTs ? { reply_broadcast: false } : {}), ...parts[index] } as PostArgs);
+    for (; index < parts.length; index++) await send.post({ ...where, ...(index > 0 && target.threadTs ? { reply_broadcast: false } : {}), ...parts[index] } as PostArgs, String(index + 1));
   } catch (error) {
     if (index > 0 || !REFUSED_CONTENT.has(slackErrorCode(error) ?? "")) throw error;
-    for (const text of slackPieces(escapeSlack(fullText), PLAIN_PIECE)) await client.chat.postMessage({ ...where, text } as PostArgs);
+    for (const [piece, text] of slackPieces(escapeSlack(fullText), PLAIN_PIECE).entries()) await send.post({ ...where, text } as PostArgs, `plain-${piece + 1}`);
   }
 }
 
@@ -40,24 +42,27 @@ export async function postPublicReply(client: Client, target: ReplyTarget, rende
  * A reply only the asker sees (ephemeral). When they cannot get one in this channel, it goes to their
  * DM with Vliegwiel instead (still private); when Slack refuses its blocks, as plain text.
  */
-export async function postPrivateReply(client: Client, target: ReplyTarget, rendered: Rendered, fullText: string, logger: Logger): Promise<void> {
+export async function postPrivateReply(send: ReplySender, target: ReplyTarget, rendered: Rendered, fullText: string, logger: Logger): Promise<void> {
   const parts = inMessages(rendered);
   let index = 0;
   try {
-    for (; index < parts.length; index++) await client.chat.postEphemeral({ channel: target.channel, user: target.user, thread_ts: target.threadTs, ...(parts[index] as { text: string }) });
+    for (; index < parts.length; index++) {
+      const part = parts[index] as { text: string };
+      await send.call("een privébericht", (client) => client.chat.postEphemeral({ channel: target.channel, user: target.user, thread_ts: target.threadTs, ...part }));
+    }
     return;
   } catch (error) {
     const code = slackErrorCode(error) ?? "";
     if (index > 0) throw error;
     if (REFUSED_CONTENT.has(code)) {
-      for (const text of slackPieces(escapeSlack(fullText), PLAIN_PIECE)) await client.chat.postEphemeral({ channel: target.channel, user: target.user, thread_ts: target.threadTs, text });
+      for (const text of slackPieces(escapeSlack(fullText), PLAIN_PIECE)) await send.call("een privébericht", (client) => client.chat.postEphemeral({ channel: target.channel, user: target.user, thread_ts: target.threadTs, text }));
       return;
     }
     if (!EPHEMERAL_UNREACHABLE.has(code)) throw error;
     logger.warn(`slack: een privébericht in ${target.channel} bereikte de vrager niet (${code}); het gaat naar hun DM`);
   }
-  const dm = await client.conversations.open({ users: target.user });
+  const dm = await send.call("het openen van de DM", (client) => client.conversations.open({ users: target.user }));
   const channel = dm.channel?.id;
   if (!channel) throw new Error("conversations.open gave no channel");
-  await postPublicReply(client, { ...target, channel, threadTs: "" }, rendered, fullText, false);
+  await postPublicReply(send, { ...target, channel, threadTs: "" }, rendered, fullText, false);
 }

@@ -18,10 +18,14 @@ import { createSlackHandoffSink } from "./slack-handoff-sink.js";
 import { createSlackIntroSink } from "./slack-intro-sink.js";
 import type { IntroductionEffectSink } from "../../core/introductions/introduction-service.js";
 import { retryTransientSlackErrors } from "./slack-transient-retry.js";
+import { keptForNextStart } from "../retry-transient.js";
 import { createNameLookup } from "./slack-names.js";
 import { PROBE_TIMEOUT_MS, SlackReachability } from "./slack-reachability.js";
 
 export type { SlackChannelOptions } from "./slack-context.js";
+
+/** A reply's request that Slack leaves unanswered this long is given up and tried again (after a look whether it landed). */
+const REPLY_TIMEOUT_MS = 15_000;
 
 /**
  * Slack adapter: turns mentions, direct messages, slash commands, button presses and replies in
@@ -70,8 +74,19 @@ export class SlackChannel implements ChannelAdapter {
     return (this.effectClient ??= this.onceOnlyClient({ logger: boltLogger(this.options.logger), logLevel: LogLevel.WARN }));
   }
 
+  /**
+   * The client replies to people go out with (slack-reply-once.ts retries them, after looking whether
+   * the first try landed): a time limit per request, a 429 handed to that retry, and Slack's transient
+   * `ok: false` errors retried as on Bolt's own client.
+   */
+  private replyClient(): App["client"] {
+    const client = this.onceOnlyClient({ timeout: REPLY_TIMEOUT_MS, rejectRateLimitedCalls: true, logger: boltLogger(this.options.logger), logLevel: LogLevel.WARN });
+    retryTransientSlackErrors(client, { logger: this.options.logger });
+    return client;
+  }
+
   /** A Web API client of this bot that never sends a request again by itself. */
-  private onceOnlyClient(extra: Pick<webApi.WebClientOptions, "timeout" | "logger" | "logLevel">): App["client"] {
+  private onceOnlyClient(extra: Pick<webApi.WebClientOptions, "timeout" | "logger" | "logLevel" | "rejectRateLimitedCalls">): App["client"] {
     return new webApi.WebClient(this.options.botToken, { slackApiUrl: this.options.apiUrl, retryConfig: { retries: 0 }, ...extra });
   }
 
@@ -88,7 +103,9 @@ export class SlackChannel implements ChannelAdapter {
     this.app = app;
     const inbox = options.inbox && keepEventsInInbox(app, { inbox: options.inbox, deliveries: options.deliveries, channel: this.name, logger: options.logger });
     retryTransientSlackErrors(app.client, { logger: options.logger });
-    const ctx: SlackContext = { name: this.name, options, core, client: app.client, nameOf: createNameLookup(() => app.client) };
+    const ctx: SlackContext = {
+      name: this.name, options, core, client: app.client, replyClient: this.replyClient(), stopped: () => this.app !== app, nameOf: createNameLookup(() => app.client),
+    };
     // The assistant view first, so that its threads are not answered again as direct messages.
     registerAssistant(app, ctx);
     registerMessages(app, ctx);
@@ -100,6 +117,8 @@ export class SlackChannel implements ChannelAdapter {
     registerAppHome(app, ctx);
 
     app.error(async (error) => {
+      // Network trouble outlasted the retries: the event stays in the inbox (event-inbox.ts), said by the retry's log.
+      if (keptForNextStart(error)) throw error;
       options.logger.error(`slack: ${error.message}`);
     });
 

@@ -6,9 +6,11 @@ import type { Logger } from "../../logger.js";
 import type { DeliveryMemory, EventInbox } from "../ports.js";
 import { renderSlackReply } from "./render-slack-reply.js";
 import { slackErrorCode } from "./slack-transient-retry.js";
+import { KeptForNextStart } from "../retry-transient.js";
 import { fromSlack } from "./slack-escape.js";
 import { dmThreadAwaitingConsent } from "./dm-consent-thread.js";
 import { postPrivateReply, postPublicReply } from "./reply-fallbacks.js";
+import { replySender, type ReplySender } from "./slack-reply-once.js";
 
 export type SlackChannelOptions = {
   botToken: string;
@@ -35,6 +37,13 @@ export type SlackContext = {
   readonly options: SlackChannelOptions;
   readonly core: CoreApi;
   readonly client: App["client"];
+  /**
+   * The client replies to people go out with: it never sends a request again by itself (postReply
+   * does, after looking whether the first try landed), and gives up on a request after a time limit.
+   */
+  readonly replyClient: App["client"];
+  /** Whether the channel was stopped (a reply still being tried is then left in the inbox for the next start). */
+  readonly stopped: () => boolean;
   /** A person's workspace name, to name them without a ping (slack-names.ts). */
   readonly nameOf: (userId: string) => Promise<string>;
 };
@@ -65,20 +74,50 @@ export const MENTION = /<@[A-Z0-9]+>/g;
 /** Threads Vliegwiel answered in: follow-ups there reach it without a new mention. */
 export const THREADS = "slack-thread";
 
+/** Deliveries namespace: replies whose sending started (a second start is a restart handling the event again). */
+const REPLYING = "slack-reply";
+
+export type ReplyOptions = {
+  /** The event, command or press the reply answers (its event key): its messages carry it, so none is posted twice. */
+  key: string;
+  /** In a DM: the reply is public there. */
+  direct: boolean;
+  /** What concerns `user` alone: only to them (ephemeral) outside DMs. */
+  privately?: boolean;
+  /** The person wrote outside the thread, so the reply shows there too. */
+  broadcast?: boolean;
+  /** What the reply answers, for its feedback buttons. */
+  question?: string;
+};
+
 /**
- * Posts a reply in the asker's thread; consent questions (and `privately`, what concerns `user` alone) only to them (ephemeral) outside DMs.
- * `question`: what the reply answers, for its feedback buttons.
+ * Sends the messages of the reply to `key` (the event, command or press it answers) in the thread
+ * `threadTs`, each once however often a connection is cut (slack-reply-once.ts).
  */
-export async function postReply(ctx: SlackContext, channel: string, threadTs: string, user: string, reply: Reply, direct: boolean, privately = false, broadcast = false, question?: string): Promise<void> {
-  const { client, options } = ctx;
+export function sendOnce(ctx: SlackContext, key: string, threadTs: string): ReplySender {
+  const since = new Date(threadTs ? Number(threadTs) * 1000 : Date.now()).toISOString();
+  const handledBefore = !ctx.options.deliveries.firstTime(REPLYING, key);
+  return replySender(ctx.replyClient, { key, since, handledBefore }, { logger: ctx.options.logger, stopped: ctx.stopped });
+}
+
+/**
+ * Posts a reply in the asker's thread, each message once (slack-reply-once.ts); consent questions (and
+ * `privately`) only to the asker (ephemeral) outside DMs.
+ */
+export async function postReply(ctx: SlackContext, channel: string, threadTs: string, user: string, reply: Reply, how: ReplyOptions): Promise<void> {
+  const { options } = ctx;
+  const { direct, privately = false, broadcast = false, question } = how;
   const rendered = renderSlackReply(reply, question);
+  const send = sendOnce(ctx, how.key, threadTs);
   const privateReply = !direct && (privately || (reply.actions ?? []).some((a) => a === "share" || a === "share_anonymous" || a === "dont_share"));
   try {
     // Fallbacks (reply-fallbacks.ts): plain text when Slack refuses the blocks, the asker's DM when an ephemeral cannot reach them.
     // `broadcast`: the person wrote outside the thread, so the reply shows there too.
-    if (privateReply) await postPrivateReply(client, { channel, threadTs, user }, rendered, reply.text, options.logger);
-    else await postPublicReply(client, { channel, threadTs, user }, rendered, reply.text, broadcast);
+    if (privateReply) await postPrivateReply(send, { channel, threadTs, user }, rendered, reply.text, options.logger);
+    else await postPublicReply(send, { channel, threadTs, user }, rendered, reply.text, broadcast);
   } catch (error) {
+    // Kept in the inbox for the next start: not lost, and said so by the retry's own log line.
+    if (error instanceof KeptForNextStart) throw error;
     // Transient errors were already retried: say which reply was lost, where, and why (never its text).
     const code = slackErrorCode(error) ?? (error as Error).message;
     options.logger.error(`slack: het bericht (${reply.kind})${reply.handoffId ? ` van doorgegeven vraag ${reply.handoffId}` : ""} in ${channel} (thread ${threadTs}) kon niet geplaatst worden: ${code}`);
@@ -106,7 +145,7 @@ export async function answer(ctx: SlackContext, event: SlackMessageEvent, delive
     attachments: attachmentsOf(event),
     eventKey: `slack:${deliveryId}`, // handled again after a restart: the handoff it started stands
   });
-  await postReply(ctx, event.channel, threadTs, event.user, reply, event.channel_type === "im", false, !!consentThread, question);
+  await postReply(ctx, event.channel, threadTs, event.user, reply, { key: `slack:${deliveryId}`, direct: event.channel_type === "im", broadcast: !!consentThread, question });
 }
 
 /** The question that started a thread (for "Vraag een mens" under an answer, and feedback under answers posted before it carried its question). */

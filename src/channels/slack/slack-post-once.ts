@@ -41,15 +41,22 @@ export async function postOnceWithMetadata(
 }
 
 async function findPosted(client: Client, effectId: number, args: PostArgs, meta: { eventType: string; payload: Record<string, string>; since: string }): Promise<string | undefined> {
+  // A message sent as several (slack-limits.ts inMessages) has its part in the payload; the first has none.
+  return findPostedWith(client, args, { eventType: meta.eventType, payload: { effect_id: String(effectId), part: meta.payload.part ?? "" }, since: meta.since });
+}
+
+/**
+ * The message this bot posted with `args` (in its thread, or at the top of its channel since `since`)
+ * whose metadata has `eventType` and every field of `payload` (a field it lacks counts as ""): its
+ * "channel:ts", or undefined when there is none.
+ */
+export async function findPostedWith(client: Client, args: Pick<PostArgs, "channel" | "thread_ts">, meta: { eventType: string; payload: Record<string, string>; since: string }): Promise<string | undefined> {
   const sinceSeconds = (Date.parse(meta.since) - 60_000) / 1000;
   const page = args.thread_ts
     ? await client.conversations.replies({ channel: args.channel, ts: args.thread_ts, include_all_metadata: true, limit: 200 })
     : await client.conversations.history({ channel: args.channel, oldest: sinceSeconds.toFixed(6), include_all_metadata: true, limit: 200 });
-  // A message sent as several (slack-limits.ts inMessages) has its part in the payload; the first has none.
-  const part = meta.payload.part ?? "";
   const mine = ((page.messages ?? []) as HistoryMessage[]).find(
-    (m) => m.metadata?.event_type === meta.eventType && String(m.metadata.event_payload?.effect_id) === String(effectId)
-      && String(m.metadata.event_payload?.part ?? "") === part,
+    (m) => m.metadata?.event_type === meta.eventType && Object.entries(meta.payload).every(([key, value]) => String(m.metadata?.event_payload?.[key] ?? "") === value),
   );
   return mine?.ts ? `${args.channel}:${mine.ts}` : undefined;
 }

@@ -1,6 +1,10 @@
 import type { SlackContext } from "./slack-context.js";
 import { CHANNEL_NL } from "../../core/channel-texts-nl.js";
 import { escapeSlack, slackMention } from "./slack-escape.js";
+import { KeptForNextStart, retryTransient } from "../retry-transient.js";
+import { slackRetry } from "./slack-reply-once.js";
+import { findPostedWith } from "./slack-post-once.js";
+import { splitThreadRef } from "./slack-handoff-sink.js";
 
 /** The metadata event type of a `/vliegwiel` question's echo in the channel, which carries the command's trigger id. */
 const ECHO_METADATA_TYPE = "vliegwiel_slash_question";
@@ -16,19 +20,34 @@ export type Echo = { ts: string; answered: boolean } | undefined;
  * posting the question twice. Undefined when the bot cannot post in the channel (then it answers privately).
  */
 export async function echoSlashQuestion(ctx: SlackContext, command: { channel_id: string; user_id: string; trigger_id: string }, text: string): Promise<Echo> {
-  const { client, options } = ctx;
+  const { options } = ctx;
   if (!options.deliveries.firstTime(STARTED, command.trigger_id)) {
     const earlier = await findEcho(ctx, command.channel_id, command.trigger_id);
     if (earlier) return earlier;
   }
-  try {
-    const posted = await client.chat.postMessage({
+  // Through the reply client, which does not re-send by itself: a try cut off by network trouble is
+  // tried again (slack-reply-once.ts) after a look whether the echo landed after all.
+  const since = new Date().toISOString();
+  const payload = { trigger_id: command.trigger_id };
+  let echo: Echo;
+  const post = async () => {
+    const posted = await ctx.replyClient.chat.postMessage({
       channel: command.channel_id,
       text: CHANNEL_NL.slashCommandQuestion(slackMention(command.user_id) ?? "", escapeSlack(text)),
-      metadata: { event_type: ECHO_METADATA_TYPE, event_payload: { trigger_id: command.trigger_id } },
+      metadata: { event_type: ECHO_METADATA_TYPE, event_payload: payload },
     });
-    return posted.ts ? { ts: posted.ts, answered: false } : undefined;
+    echo = posted.ts ? { ts: posted.ts, answered: false } : undefined;
+  };
+  const lookThenPost = async () => {
+    const found = await findPostedWith(ctx.replyClient, { channel: command.channel_id }, { eventType: ECHO_METADATA_TYPE, payload, since });
+    if (found) echo = { ts: splitThreadRef(found).ts, answered: false };
+    else await post();
+  };
+  try {
+    await retryTransient(`de vraag van /vliegwiel ${command.trigger_id}`, post, lookThenPost, slackRetry({ logger: options.logger, stopped: ctx.stopped }));
+    return echo;
   } catch (error) {
+    if (error instanceof KeptForNextStart) throw error;
     // Not invited to this channel (or a private one): answer privately instead of failing silently.
     options.logger.warn(`slack: kan niet posten in ${command.channel_id} (${(error as Error).message}); /vliegwiel wordt privé beantwoord`);
     return undefined;

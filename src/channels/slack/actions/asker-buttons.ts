@@ -24,5 +24,5 @@ export async function onAskerButton(ctx: SlackContext, { press, actionId, value,
   await ack();
   // A reply meant for the presser alone (which question? not yours to answer) is not shown to the thread.
   const onlyForPresser = reply.kind === "empty" || reply.reason === "not-allowed";
-  await postReply(ctx, channel, threadTs, press.user.id, reply, channel.startsWith("D"), onlyForPresser);
+  await postReply(ctx, channel, threadTs, press.user.id, reply, { key: eventKey, direct: channel.startsWith("D"), privately: onlyForPresser });
 }

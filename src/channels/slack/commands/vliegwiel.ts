@@ -39,6 +39,6 @@ export function registerVliegwielCommand(app: App, ctx: SlackContext): void {
     if (echo.answered) return; // answered before a crash cut the handling off
     const questionTs = echo.ts;
     const reply = await core.handle({ channel: ctx.name, conversationId: `${command.channel_id}:${questionTs}`, userId: command.user_id, userName: await ctx.nameOf(command.user_id), text, eventKey });
-    await postReply(ctx, command.channel_id, questionTs, command.user_id, reply, command.channel_name === "directmessage", false, false, text);
+    await postReply(ctx, command.channel_id, questionTs, command.user_id, reply, { key: eventKey, direct: command.channel_name === "directmessage", question: text });
   });
 }

@@ -2,7 +2,7 @@ import { Assistant, type App } from "@slack/bolt";
 import { NL } from "../../../core/replies-nl.js";
 import { renderSlackReply } from "../render-slack-reply.js";
 import { inMessages } from "../slack-limits.js";
-import { eventIdOf, isFromPerson, type SlackContext, type SlackMessageEvent } from "../slack-context.js";
+import { eventIdOf, isFromPerson, sendOnce, type SlackContext, type SlackMessageEvent } from "../slack-context.js";
 import { CHANNEL_NL } from "../../../core/channel-texts-nl.js";
 import { fromSlack } from "../slack-escape.js";
 
@@ -17,14 +17,18 @@ export function registerAssistant(app: App, ctx: SlackContext): void {
       await say(NL.greeting);
       await setSuggestedPrompts({ title: CHANNEL_NL.suggestedPromptsTitle, prompts: CHANNEL_NL.suggestedPrompts.map((message) => ({ title: message, message })) });
     },
-    userMessage: async ({ message, body, setStatus, say }) => {
+    userMessage: async ({ message, body, setStatus }) => {
       const event = message as unknown as SlackMessageEvent;
       if (!isFromPerson(event)) return;
       if (!options.deliveries.firstTime(ctx.name, eventIdOf(body, event.ts))) return;
       await setStatus(CHANNEL_NL.searching);
       const question = fromSlack((event.text ?? "").trim());
-      const reply = await core.handle({ channel: ctx.name, conversationId: `${event.channel}:${event.thread_ts ?? event.ts}`, userId: event.user, text: question, eventKey: `slack:${eventIdOf(body, event.ts)}` });
-      for (const part of inMessages(renderSlackReply(reply, question))) await say(part);
+      const threadTs = event.thread_ts ?? event.ts;
+      const eventKey = `slack:${eventIdOf(body, event.ts)}`;
+      const reply = await core.handle({ channel: ctx.name, conversationId: `${event.channel}:${threadTs}`, userId: event.user, text: question, eventKey });
+      // Each part once, also when a connection is cut under it (Bolt's `say` would post it again).
+      const send = sendOnce(ctx, eventKey, threadTs);
+      for (const [index, part] of inMessages(renderSlackReply(reply, question)).entries()) await send.post({ channel: event.channel, thread_ts: threadTs, ...part }, String(index + 1));
     },
   }));
 }
