@@ -106,6 +106,20 @@ describe("npm run kennis", () => {
     expect(removed.stdout).toContain("Verwijderd uit de kennisbank en de kennismap: ijsbaan.md (Verslag ijsbaan).");
   }, 240_000);
 
+  it("given `ingest` of a file outside the knowledge folder, then it is refused with a hint to `kennis -- add` and no path outside the folder is stored", async () => {
+    const outside = path.join(incoming, "buiten.md");
+    fs.writeFileSync(outside, "# Verslag buiten\n\nDe speeltuin aan de Dorpsstraat krijgt een nieuwe schommel.\n");
+
+    const ingest = await cli("ingest", outside);
+
+    expect(ingest.code).toBe(1);
+    expect(ingest.stdout).toContain("0 toegevoegd");
+    expect(ingest.stdout).toMatch(/buiten\.md: staat buiten de kennismap.*npm run kennis -- add/);
+    const list = await cli("kennis", "list");
+    expect(list.stdout).not.toContain(temp.dir);
+    expect(list.stdout).not.toContain("buiten.md");
+  }, 240_000);
+
   it("given a command that does not exist, then it is named before the list of commands, with exit code 2", async () => {
     const wrong = await cli("kennis", "status");
     expect(wrong.code).toBe(2);
