@@ -11,7 +11,11 @@ import { readJsonOrRefuse, sendJson, str } from "./http-helpers.js";
 
 const ASKER_ACTIONS = new Set<AskerAction["action"]>(["ask_human", "share", "share_anonymous", "dont_share", "close", "reopen", "reply", "write_to_helper"]);
 
-export type RouteContext = { core: CoreApi; messages: WebMessages; logger: Logger; channel: string; cutOffConsent?: CutOffConsent; rateLimit?: AskerRateLimit };
+export type RouteContext = {
+  core: CoreApi; messages: WebMessages; logger: Logger; channel: string; cutOffConsent?: CutOffConsent; rateLimit?: AskerRateLimit;
+  /** MAX_QUESTION_CHARS: the history keeps no more of a message than the core reads (its reply says it was shortened). */
+  maxQuestionChars?: number;
+};
 
 /** What a client that sends too much is told (HTTP 429, with Retry-After); the page gives the question back. */
 const TOO_MANY = {
@@ -71,7 +75,7 @@ export async function handleAskerRoute(req: http.IncomingMessage, res: http.Serv
     ctx.logger.debug("web message", { conversationId, text: body.text });
     // The question goes into the conversation's history before the core takes it in: a stop while it
     // is handled (or after) leaves the question on the page, and whatever the core committed follows it.
-    if (body.text.trim()) ctx.messages.add(conversationId, ASKER_AUTHOR, body.text);
+    if (body.text.trim()) ctx.messages.add(conversationId, ASKER_AUTHOR, body.text.slice(0, ctx.maxQuestionChars));
     const text = body.text;
     const reply = await working(ctx, conversationId, () => ctx.core.handle({ channel: ctx.channel, conversationId, userId, userName, text }));
     sendJson(res, 200, forPage(reply));
