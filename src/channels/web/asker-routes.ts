@@ -1,7 +1,7 @@
 import type http from "node:http";
 import type { CoreApi } from "../../core/channel.js";
 import type { AskerAction } from "../../core/conversation.js";
-import type { Reply } from "../../core/reply.js";
+import { REPEATED_PRESS, type Reply } from "../../core/reply.js";
 import { actionLabel, repliesIn } from "../../core/reply-language.js";
 import type { Logger } from "../../logger.js";
 import type { WebMessages } from "../ports.js";
@@ -102,8 +102,9 @@ async function working(ctx: RouteContext, conversationId: string, work: () => Pr
   return ctx.cutOffConsent ? ctx.cutOffConsent.during(conversationId, handled) : handled();
 }
 
-/** Keeps a reply in the conversation's feed (without the passages, which only the tolk needs). */
+/** Keeps a reply in the conversation's feed (without the passages, which only the tolk needs); a repeated press's reply is shown, not kept. */
 function keepReply(ctx: RouteContext, conversationId: string, reply: Reply): void {
+  if (reply.reason === REPEATED_PRESS) return;
   ctx.messages.add(conversationId, REPLY_AUTHOR, JSON.stringify({ ...forPage(reply), passages: [] }));
 }
 
