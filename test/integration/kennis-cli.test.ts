@@ -99,6 +99,19 @@ describe("npm run kennis", () => {
     expect(fs.existsSync(path.join(knowledgeDir, "metadata.yaml"))).toBe(true);
   }, 240_000);
 
+  it("given a readable file in the knowledge folder that is not read in yet (as while `kennis -- add` of it runs), then remove takes it out without saying it could not be read", async () => {
+    // The state an add is in between copying the file in and reading it in; no sync has run since.
+    fs.writeFileSync(path.join(knowledgeDir, "onderweg.md"), "# Onderweg\n\nDe fietsenstalling bij het dorpshuis is weer open.\n");
+
+    const removed = await cli("kennis", "remove", "onderweg.md");
+
+    expect(removed.code).toBe(0);
+    expect(removed.stdout).toContain("Verwijderd uit de kennismap: onderweg.md");
+    expect(removed.stdout).toContain("nog niet ingelezen");
+    expect(removed.stdout).not.toContain("kon niet gelezen worden");
+    expect(fs.existsSync(path.join(knowledgeDir, "onderweg.md"))).toBe(false);
+  }, 240_000);
+
   it("given a document that was read in, then remove names it by its file and its title", async () => {
     fs.writeFileSync(path.join(incoming, "ijsbaan.md"), "# Verslag ijsbaan\n\nDe ijsbaan is in januari geopend door de buurtvereniging.\n");
     expect((await cli("kennis", "add", path.join(incoming, "ijsbaan.md"))).code).toBe(0);
