@@ -87,7 +87,7 @@ describe("npm run kennis", () => {
     const removed = await cli("kennis", "remove", "handmatig.pdf");
 
     expect(removed.code).toBe(0);
-    expect(removed.stdout).toContain("Verwijderd uit de kennismap: handmatig.pdf");
+    expect(removed.stdout).toContain("Verwijderd uit de kennismap: handmatig.pdf (het stond niet in de kennisbank, want het kon niet gelezen worden).");
     expect(fs.existsSync(path.join(knowledgeDir, "handmatig.pdf"))).toBe(false);
     expect((await cli("ingest")).code).toBe(0);
     const unknown = await cli("kennis", "remove", "bestaat-niet.pdf");
