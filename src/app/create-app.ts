@@ -175,7 +175,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
   const channels: ChannelAdapter[] = [];
   if (config.web.enabled) {
     channels.push(new WebChatChannel({
-      host: config.web.host, port: config.web.port, publicUrl: config.web.publicUrl, maxFileBytes: config.ingestMaxFileBytes, rateLimits: config.web.rateLimits, now: options.clock && (() => options.clock!().getTime()),
+      host: config.web.host, port: config.web.port, publicUrl: config.web.publicUrl, maxFileBytes: config.ingestMaxFileBytes, maxQuestionChars: config.maxQuestionChars, rateLimits: config.web.rateLimits, now: options.clock && (() => options.clock!().getTime()),
       logger: logger.child({ component: "web" }), messages, teamAccess: new SqliteTeamAccess(knowledge.db),
     }));
   }

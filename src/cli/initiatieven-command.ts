@@ -6,6 +6,7 @@ import { isContactable } from "../core/gids/profile-rules.js";
 import { SqliteInitiativeDirectory } from "../store/sqlite-initiative-directory.js";
 import { count } from "./dutch-labels.js";
 import { suggestFromDocuments } from "../app/suggest-initiatives.js";
+import { OVERWRITE_FLAG, writeExportFile } from "./write-export-file.js";
 
 /** Changes made from the command line are audited as made by the maintainer. */
 const MAINTAINER = { platform: "beheer", userId: "opdrachtregel" };
@@ -13,12 +14,14 @@ const MAINTAINER = { platform: "beheer", userId: "opdrachtregel" };
 export const INITIATIEVEN_USAGE = `  initiatieven lijst        de initiatievengids (ook voorstellen uit de documenten)
   initiatieven import <bestand.csv>
                             profielen inlezen uit een spreadsheet (nog eens inlezen maakt geen dubbele)
-  initiatieven export <bestand.csv>
+  initiatieven export <bestand.csv> [--overschrijf]
                             de gids als spreadsheet (puntkomma's, één regel per contactpersoon)
   initiatieven voorstellen  initiatieven die in de documenten genoemd worden, als voorstel voor coördinatoren`;
 
 /** `kennis -- initiatieven import|export|lijst|voorstellen`. */
-export function runInitiatievenCommand(knowledge: Knowledge, [sub, file]: string[]): number {
+export function runInitiatievenCommand(knowledge: Knowledge, args: string[]): number {
+  const overwrite = args.includes(OVERWRITE_FLAG);
+  const [sub, file] = args.filter((a) => a !== OVERWRITE_FLAG);
   const directory = new SqliteInitiativeDirectory(knowledge.db);
   switch (sub) {
     case "import": {
@@ -36,7 +39,7 @@ export function runInitiatievenCommand(knowledge: Knowledge, [sub, file]: string
     case "export": {
       if (!file) throw new Error("naar welk bestand? Bijvoorbeeld: npm run kennis -- initiatieven export gids.csv");
       const profiles = directory.list({ includeSuggested: true });
-      fs.writeFileSync(file, profilesToCsv(profiles));
+      writeExportFile(file, profilesToCsv(profiles), overwrite);
       console.log(`${count(profiles.length, "profiel", "profielen")} geschreven naar ${file}.`);
       return 0;
     }

@@ -9,6 +9,7 @@ import { forgetPerson } from "../store/forget-person.js";
 import { YamlRoster } from "../store/yaml-roster.js";
 import { ingestSources } from "../ingest/ingest-sources.js";
 import { addToKnowledgeFolder } from "../ingest/add-to-knowledge-folder.js";
+import { canBeReadIn } from "../ingest/readable-problem.js";
 import { formatSummary } from "../ingest/format-summary.js";
 import { printCompaction, printVectorSync, progressPrinter } from "./print-ingest.js";
 import { channelLabel, count } from "./dutch-labels.js";
@@ -24,7 +25,7 @@ const USAGE = `Gebruik: npm run kennis -- <opdracht>
   add <bestand|map|url>…    kopieer bestanden naar de kennismap en lees ze in (url's worden direct ingelezen)
   remove <document>         haal een document weg (uit de kennisbank, en het bestand uit de kennismap)
   onbeantwoord [dagen]      vragen die naar een mens gingen (standaard de laatste 30 dagen)
-  signalen [dagen] [--csv bestand]
+  signalen [dagen] [--csv bestand] [--overschrijf]
                             wat doorgegeven is: per thema, gemeente of regio en week (met --csv ook als spreadsheet)
   vergeet <platform:id>     verwijder of anonimiseer alles van één persoon (AVG), bijvoorbeeld vergeet slack:U0123ABC
   team-link <id>            een persoonlijke link naar de teampagina voor iemand uit de roster
@@ -77,9 +78,10 @@ runCli(async (config, [command, ...args]) => {
         const ownFile = !isUrl(id) && !path.isAbsolute(id) && !!inside && !inside.startsWith("..") && !path.isAbsolute(inside) && !isHousekeeping(path.basename(file));
         const inFolder = ownFile && fs.existsSync(file) && fs.statSync(file).isFile();
         if (!doc && inFolder) {
-          // A file that could not be read is in the folder but not in the store: it goes all the same.
+          // A file that could not be read, or not yet (an add of it still running), is in the folder but not in the store: it goes all the same.
+          const why = (await canBeReadIn(file, config.ingestMaxFileBytes)) ? "het was nog niet ingelezen" : "het kon niet gelezen worden";
           fs.rmSync(file);
-          console.log(`Verwijderd uit de kennismap: ${id} (het stond niet in de kennisbank, want het kon niet gelezen worden).`);
+          console.log(`Verwijderd uit de kennismap: ${id} (het stond niet in de kennisbank, want ${why}).`);
           return 0;
         }
         if (!doc && isHousekeeping(path.basename(id))) {

@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import type { Knowledge } from "../app/open-knowledge.js";
 import { signalSourcesOf } from "../app/signal-sources.js";
 import type { Config } from "../config.js";
@@ -8,9 +7,12 @@ import { signalReportFor } from "../core/handoff/signals-for.js";
 import { SqliteHandoffRepository } from "../store/sqlite-handoff-repository.js";
 import { YamlRoster } from "../store/yaml-roster.js";
 import { openGids } from "../app/open-gids.js";
+import { OVERWRITE_FLAG, writeExportFile } from "./write-export-file.js";
 
-/** `kennis -- signalen [dagen] [--csv bestand]`: the same report coordinators see in the team view. */
-export function printSignals(config: Config, knowledge: Knowledge, args: string[]): number {
+/** `kennis -- signalen [dagen] [--csv bestand [--overschrijf]]`: the same report coordinators see in the team view. */
+export function printSignals(config: Config, knowledge: Knowledge, allArgs: string[]): number {
+  const overwrite = allArgs.includes(OVERWRITE_FLAG);
+  const args = allArgs.filter((a) => a !== OVERWRITE_FLAG);
   const csvAt = args.indexOf("--csv");
   const csvFile = csvAt >= 0 ? args[csvAt + 1] : undefined;
   if (csvAt >= 0 && !csvFile) throw new Error("geef na --csv een bestandsnaam, bijvoorbeeld signalen.csv");
@@ -21,9 +23,10 @@ export function printSignals(config: Config, knowledge: Knowledge, args: string[
   const report = signalReportFor(signalSourcesOf({
     db: knowledge.db, repository: new SqliteHandoffRepository(knowledge.db), questionLog: knowledge.questionLog, store: knowledge.store, roster, gids: openGids(config, knowledge),
   }), days);
+  // The file first: a name that is taken stops the command before the report is printed.
+  if (csvFile) writeExportFile(csvFile, signalReportCsv(report), overwrite);
   console.log(formatSignalReport(report));
   if (csvFile) {
-    fs.writeFileSync(csvFile, signalReportCsv(report));
     console.log(`\nSpreadsheet: ${csvFile} (${count(report.rows.length, "vraag", "vragen")}).`);
   }
   return 0;

@@ -5,7 +5,7 @@ import type { HandoffRepository } from "./handoff/handoff-repository.js";
 import type { ApplyResult, HandoffService } from "./handoff/handoff-service.js";
 import { askerNoticeText } from "./handoff/handoff-texts.js";
 import type { Handoff } from "./handoff/handoff-types.js";
-import type { Reply } from "./reply.js";
+import { REPEATED_PRESS, type Reply } from "./reply.js";
 import { conversationTexts, rejectionText } from "./conversation-texts.js";
 import { repliesIn } from "./reply-language.js";
 import { classifyIntent } from "./decision/classify-intent.js";
@@ -225,7 +225,9 @@ function consentReply(handoff: Handoff, result: ApplyResult): Reply {
   if (result.ok) {
     // "Passed on" is said by the outbox once the team's thread exists; here only that it is under way.
     const notice = result.handoff.status === "declined" ? "not_shared" : "passing_on";
-    return plain("consent", askerNoticeText(notice, result.handoff), handoff.id, "consent", handoff.asker.language);
+    // A press after the choice was made changes nothing: told where things stand, marked as a repeat ("repeat").
+    const reason = result.effects.length === 0 ? REPEATED_PRESS : "consent";
+    return plain("consent", askerNoticeText(notice, result.handoff), handoff.id, reason, handoff.asker.language);
   }
   return plain("consent", rejectionText(result, handoff.asker.language), handoff.id, "not-allowed", handoff.asker.language);
 }

@@ -8,6 +8,9 @@ export type ReplyAction = "ask_human" | "share" | "share_anonymous" | "dont_shar
 
 export type PassageSummary = { id: string; text: string; source: string; score: number };
 
+/** The reason of a reply to a button pressed again after its choice was made: it changed nothing, so a history need not keep it. */
+export const REPEATED_PRESS = "repeat";
+
 /** What the core says back; adapters render it in their own way. */
 export type Reply = {
   kind: ReplyKind;

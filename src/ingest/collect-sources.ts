@@ -36,6 +36,15 @@ export function collectSources(inputs: readonly string[]): string[] {
   return [...new Set(found)];
 }
 
+export const OUTSIDE_FOLDER = "staat buiten de kennismap; kopieer het erin en lees het in met: npm run kennis -- add <bestand>";
+
+/** Whether a source may be read in where it is: a web address, or a file or folder in the knowledge folder. */
+export function isInsideFolder(source: string, knowledgeDir: string): boolean {
+  if (isUrl(source)) return true;
+  const relative = path.relative(path.resolve(knowledgeDir), path.resolve(source));
+  return !relative.startsWith("..") && !path.isAbsolute(relative);
+}
+
 /** A document's id: its path relative to the knowledge folder when inside it, else its absolute path or URL. */
 export function documentIdFor(source: string, knowledgeDir: string): string {
   if (isUrl(source)) return source;

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import { wordListReadEnded } from "../core/text/dutch-dictionary.js";
 import { chunkPassages, PASSAGE_FORMAT_VERSION } from "./chunk-passages.js";
-import { collectSources, documentIdFor, sourcePathFor } from "./collect-sources.js";
+import { collectSources, documentIdFor, isInsideFolder, OUTSIDE_FOLDER, sourcePathFor } from "./collect-sources.js";
 import { IngestError } from "./loaded-document.js";
 import { loadSource } from "./load-source.js";
 import { metadataFor, readMetadataCatalog } from "./metadata-file.js";
@@ -39,8 +39,11 @@ export type IngestOptions = {
 export async function ingestSources(options: IngestOptions): Promise<IngestSummary> {
   const { store, knowledgeDir } = options;
   const fullRun = !options.sources || options.sources.length === 0;
-  const sources = collectSources(fullRun ? [knowledgeDir] : options.sources!);
   const summary: IngestSummary = { added: [], updated: [], unchanged: [], removed: [], failed: [] };
+  // A file outside the folder would be stored under its own path, which askers then see: `kennis -- add` copies it in.
+  const outside = fullRun ? [] : options.sources!.filter((source) => !isInsideFolder(source, knowledgeDir));
+  for (const source of outside) summary.failed.push({ source, reason: OUTSIDE_FOLDER });
+  const sources = collectSources(fullRun ? [knowledgeDir] : options.sources!.filter((source) => !outside.includes(source)));
   // A mistake in metadata.yaml is reported (with its line) and leaves the other documents alone.
   const catalog = readMetadataCatalog(knowledgeDir, summary.failed);
 

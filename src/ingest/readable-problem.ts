@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { chunkPassages } from "./chunk-passages.js";
 import { IngestError } from "./loaded-document.js";
@@ -18,4 +19,10 @@ export async function readableProblem(name: string, bytes: Buffer, maxFileBytes:
     if (error instanceof IngestError) return { reason: error.message, detail: error.detail };
     return { reason: "onverwachte fout bij het lezen (de details staan in het log met LOG_LEVEL=debug)", detail: (error as Error).message };
   }
+}
+
+/** Whether the sync would read this file in: a readable type, within the size limit, and readable. */
+export async function canBeReadIn(file: string, maxFileBytes: number): Promise<boolean> {
+  if (fs.statSync(file).size > maxFileBytes || !(SUPPORTED_EXTENSIONS as readonly string[]).includes(path.extname(file).toLowerCase())) return false;
+  return !(await readableProblem(file, fs.readFileSync(file), maxFileBytes));
 }

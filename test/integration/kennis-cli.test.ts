@@ -87,7 +87,7 @@ describe("npm run kennis", () => {
     const removed = await cli("kennis", "remove", "handmatig.pdf");
 
     expect(removed.code).toBe(0);
-    expect(removed.stdout).toContain("Verwijderd uit de kennismap: handmatig.pdf");
+    expect(removed.stdout).toContain("Verwijderd uit de kennismap: handmatig.pdf (het stond niet in de kennisbank, want het kon niet gelezen worden).");
     expect(fs.existsSync(path.join(knowledgeDir, "handmatig.pdf"))).toBe(false);
     expect((await cli("ingest")).code).toBe(0);
     const unknown = await cli("kennis", "remove", "bestaat-niet.pdf");
@@ -99,11 +99,38 @@ describe("npm run kennis", () => {
     expect(fs.existsSync(path.join(knowledgeDir, "metadata.yaml"))).toBe(true);
   }, 240_000);
 
+  it("given a readable file in the knowledge folder that is not read in yet (as while `kennis -- add` of it runs), then remove takes it out without saying it could not be read", async () => {
+    // The state an add is in between copying the file in and reading it in; no sync has run since.
+    fs.writeFileSync(path.join(knowledgeDir, "onderweg.md"), "# Onderweg\n\nDe fietsenstalling bij het dorpshuis is weer open.\n");
+
+    const removed = await cli("kennis", "remove", "onderweg.md");
+
+    expect(removed.code).toBe(0);
+    expect(removed.stdout).toContain("Verwijderd uit de kennismap: onderweg.md");
+    expect(removed.stdout).toContain("nog niet ingelezen");
+    expect(removed.stdout).not.toContain("kon niet gelezen worden");
+    expect(fs.existsSync(path.join(knowledgeDir, "onderweg.md"))).toBe(false);
+  }, 240_000);
+
   it("given a document that was read in, then remove names it by its file and its title", async () => {
     fs.writeFileSync(path.join(incoming, "ijsbaan.md"), "# Verslag ijsbaan\n\nDe ijsbaan is in januari geopend door de buurtvereniging.\n");
     expect((await cli("kennis", "add", path.join(incoming, "ijsbaan.md"))).code).toBe(0);
     const removed = await cli("kennis", "remove", "ijsbaan.md");
     expect(removed.stdout).toContain("Verwijderd uit de kennisbank en de kennismap: ijsbaan.md (Verslag ijsbaan).");
+  }, 240_000);
+
+  it("given `ingest` of a file outside the knowledge folder, then it is refused with a hint to `kennis -- add` and no path outside the folder is stored", async () => {
+    const outside = path.join(incoming, "buiten.md");
+    fs.writeFileSync(outside, "# Verslag buiten\n\nDe speeltuin aan de Dorpsstraat krijgt een nieuwe schommel.\n");
+
+    const ingest = await cli("ingest", outside);
+
+    expect(ingest.code).toBe(1);
+    expect(ingest.stdout).toContain("0 toegevoegd");
+    expect(ingest.stdout).toMatch(/buiten\.md: staat buiten de kennismap.*npm run kennis -- add/);
+    const list = await cli("kennis", "list");
+    expect(list.stdout).not.toContain(temp.dir);
+    expect(list.stdout).not.toContain("buiten.md");
   }, 240_000);
 
   it("given a command that does not exist, then it is named before the list of commands, with exit code 2", async () => {

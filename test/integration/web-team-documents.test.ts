@@ -61,6 +61,19 @@ describe("adding a document in the team view", () => {
     expect(((await res.json()) as { error: string }).error).toBe("Kies een bestand of vul een webadres in.");
   });
 
+  it("given a file whose base64 is corrupt, then it is refused with a Dutch reason, and nothing is kept or read in", async () => {
+    for (const contentBase64 of ["Dit is geen base64!", "SGFsbG8gd2VyZWxk*", "SGFsbG8=d2VyZWxk", "SGFsbG8"]) {
+      const res = await coordinator.post("/api/tolk/documenten", { fileName: "kapot.txt", contentBase64 });
+      expect(res.status, contentBase64).toBe(400);
+      expect(((await res.json()) as { error: string }).error, contentBase64).toBe("Het bestand kwam beschadigd aan. Kies het nog eens.");
+    }
+    expect(fs.existsSync(path.join(config.knowledgeDir, "kapot.txt"))).toBe(false);
+    // Whole base64 still goes in (also with line breaks, as some encoders write it).
+    const good = Buffer.from("# Verslag\n\nDe buurtbus rijdt ook op zaterdag.\n").toString("base64");
+    const res = await coordinator.post("/api/tolk/documenten", { fileName: "heel.md", contentBase64: `${good.slice(0, 20)}\r\n${good.slice(20)}` });
+    expect(((await res.json()) as { result: string }).result).toMatch(/1 toegevoegd/);
+  });
+
   describe.skipIf(!CHROMIUM)("in the team page", () => {
     let browser: Browser;
     beforeAll(async () => {

@@ -78,6 +78,17 @@ describe("a shared question whose stored form differs from what was typed", () =
     expect(handoffs).not.toContain("springkussen");
     expect(handoffs).not.toContain('"typed"');
   });
+
+  it("given a message longer than MAX_QUESTION_CHARS, then the web chat's history keeps only what the core read, and the reply that says it was shortened", async () => {
+    const question = `Hoe vraag ik subsidie aan voor een buurtmoestuin? ${"Hier volgt nog veel meer tekst over van alles. ".repeat(400)}`;
+    const asked = await offline.say("lang", question);
+    expect(asked.notice).toMatch(/eerste 100 tekens/);
+    const rows = offline.db.prepare("SELECT author, text FROM web_messages WHERE conversation_id = 'lang' ORDER BY id").all() as Array<{ author: string; text: string }>;
+    const kept = rows.find((r) => r.author === "vrager")?.text ?? "";
+    expect(kept.length).toBe(100);
+    expect(kept).toBe(question.slice(0, 100));
+    expect(JSON.parse(rows.find((r) => r.author === "antwoord")!.text).notice).toMatch(/eerste 100 tekens/);
+  });
 });
 
 describe("a person forgotten while such a question waits for consent", () => {

@@ -1,7 +1,7 @@
 import type http from "node:http";
 import type { CoreApi } from "../../core/channel.js";
 import type { AskerAction } from "../../core/conversation.js";
-import type { Reply } from "../../core/reply.js";
+import { REPEATED_PRESS, type Reply } from "../../core/reply.js";
 import { actionLabel, repliesIn } from "../../core/reply-language.js";
 import type { Logger } from "../../logger.js";
 import type { WebMessages } from "../ports.js";
@@ -11,7 +11,11 @@ import { readJsonOrRefuse, sendJson, str } from "./http-helpers.js";
 
 const ASKER_ACTIONS = new Set<AskerAction["action"]>(["ask_human", "share", "share_anonymous", "dont_share", "close", "reopen", "reply", "write_to_helper"]);
 
-export type RouteContext = { core: CoreApi; messages: WebMessages; logger: Logger; channel: string; cutOffConsent?: CutOffConsent; rateLimit?: AskerRateLimit };
+export type RouteContext = {
+  core: CoreApi; messages: WebMessages; logger: Logger; channel: string; cutOffConsent?: CutOffConsent; rateLimit?: AskerRateLimit;
+  /** MAX_QUESTION_CHARS: the history keeps no more of a message than the core reads (its reply says it was shortened). */
+  maxQuestionChars?: number;
+};
 
 /** What a client that sends too much is told (HTTP 429, with Retry-After); the page gives the question back. */
 const TOO_MANY = {
@@ -71,7 +75,7 @@ export async function handleAskerRoute(req: http.IncomingMessage, res: http.Serv
     ctx.logger.debug("web message", { conversationId, text: body.text });
     // The question goes into the conversation's history before the core takes it in: a stop while it
     // is handled (or after) leaves the question on the page, and whatever the core committed follows it.
-    if (body.text.trim()) ctx.messages.add(conversationId, ASKER_AUTHOR, body.text);
+    if (body.text.trim()) ctx.messages.add(conversationId, ASKER_AUTHOR, body.text.slice(0, ctx.maxQuestionChars));
     const text = body.text;
     const reply = await working(ctx, conversationId, () => ctx.core.handle({ channel: ctx.channel, conversationId, userId, userName, text }));
     sendJson(res, 200, forPage(reply));
@@ -98,8 +102,9 @@ async function working(ctx: RouteContext, conversationId: string, work: () => Pr
   return ctx.cutOffConsent ? ctx.cutOffConsent.during(conversationId, handled) : handled();
 }
 
-/** Keeps a reply in the conversation's feed (without the passages, which only the tolk needs). */
+/** Keeps a reply in the conversation's feed (without the passages, which only the tolk needs); a repeated press's reply is shown, not kept. */
 function keepReply(ctx: RouteContext, conversationId: string, reply: Reply): void {
+  if (reply.reason === REPEATED_PRESS) return;
   ctx.messages.add(conversationId, REPLY_AUTHOR, JSON.stringify({ ...forPage(reply), passages: [] }));
 }
 

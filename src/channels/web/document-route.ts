@@ -27,11 +27,23 @@ export async function handleDocumentRoute(req: http.IncomingMessage, res: http.S
   // An empty file is a file: it is read like any other, and refused for being empty.
   const content = typeof body.contentBase64 === "string" ? body.contentBase64 : undefined;
   if (!address && content === undefined) return sendJson(res, 400, { error: "Het bestand kwam niet mee. Kies het nog eens." }), true;
-  const source = address ? { url: address } : { fileName, bytes: Buffer.from(content!, "base64") };
+  const bytes = address ? undefined : strictBase64(content!);
+  if (!address && !bytes) return sendJson(res, 400, { error: "Het bestand kwam beschadigd aan. Kies het nog eens." }), true;
+  const source = address ? { url: address } : { fileName, bytes: bytes! };
   const result = await ctx.core.team.addDocument(member.userId, source);
   if (result === undefined) return sendJson(res, 403, { error: "Alleen coördinatoren kunnen documenten toevoegen." }), true;
   sendJson(res, 200, { result });
   return true;
+}
+
+/**
+ * The bytes of standard base64 (line breaks allowed, padded to a multiple of four), or undefined when it
+ * is not: Node's decoder skips what it does not know, which would read a damaged upload as junk text.
+ */
+function strictBase64(text: string): Buffer | undefined {
+  const plain = text.replace(/[\r\n]/g, "");
+  if (plain.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(plain)) return undefined;
+  return Buffer.from(plain, "base64");
 }
 
 /** Room for a file of the largest allowed size in base64 (4 bytes per 3), with its name and the JSON around it. */

@@ -33,6 +33,8 @@ export type WebChatOptions = {
   publicUrl?: string;
   /** INGEST_MAX_FILE_MB in bytes: the largest document a coordinator may add in the team view. */
   maxFileBytes: number;
+  /** MAX_QUESTION_CHARS: how much of a message the core reads, and so the most of it the chat's history keeps. */
+  maxQuestionChars: number;
   /** What one client may send (WEB_MESSAGES_PER_MINUTE, WEB_CONVERSATIONS_PER_HOUR). */
   rateLimits: AskerRateLimits;
   /** The clock of the rate limits (tests). */
@@ -102,7 +104,7 @@ export class WebChatChannel implements ChannelAdapter {
       const health = core.health();
       return sendJson(res, health.ok ? 200 : 503, health);
     }
-    const ctx = { core, messages: this.options.messages, logger: this.options.logger, channel: this.name, teamAccess: this.options.teamAccess, policy, maxFileBytes: this.options.maxFileBytes, cutOffConsent: this.cutOffConsent, rateLimit: this.rateLimit };
+    const ctx = { core, messages: this.options.messages, logger: this.options.logger, channel: this.name, teamAccess: this.options.teamAccess, policy, maxFileBytes: this.options.maxFileBytes, cutOffConsent: this.cutOffConsent, rateLimit: this.rateLimit, maxQuestionChars: this.options.maxQuestionChars };
     if (await handleAskerRoute(req, res, url, ctx)) return;
     if (await handleLessonFormRoute(req, res, url, ctx)) return;
     if (await handleIntroRoute(req, res, url, ctx)) return;
