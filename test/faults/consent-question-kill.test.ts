@@ -1,17 +1,15 @@
-import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { APPLICATION_ID, BOT, FakeDiscord, GENERAL, HANDOFF_FORUM, TOKEN } from "../fakes/fake-discord.js";
+import { APPLICATION_ID, BOT, FakeDiscord, GENERAL, HANDOFF_FORUM } from "../fakes/fake-discord.js";
 import { FakeSlackApi } from "../fakes/fake-slack-api.js";
-import { AppProcess } from "../helpers/app-process.js";
+import type { AppProcess } from "../helpers/app-process.js";
 import { ASKER, forumPostsFor, pressButton } from "../helpers/discord-flow.js";
-import { freePort } from "../helpers/free-port.js";
 import { headsOf, SlackDriver } from "../helpers/slack-flow.js";
-import { copyOfStarterKnowledge, tempDir } from "../helpers/temp-knowledge.js";
-import { DeliveryKiller, FAULT_TEST_MS, until } from "./kill-points.js";
+import { tempDir } from "../helpers/temp-knowledge.js";
+import { BOTH_READY, startBothPlatformsApp } from "./both-platforms-app.js";
+import { FAULT_TEST_MS, until, type DeliveryKiller } from "./kill-points.js";
 
-const READY = ["Slack luistert op poort", "Discord verbonden als"];
 const UNANSWERABLE = "Hoe vraag ik een evenementenvergunning aan voor ons buurtfeest?";
 const SLACK_ASKER = "U0ASKER";
 const VRAGEN = "C0VRAGEN";
@@ -39,29 +37,9 @@ describe("the consent question cut off by a kill is asked once after the restart
   let next = Math.floor(Date.now() / 1000);
 
   beforeAll(async () => {
-    const slackApi = await slack.start();
-    const discordApi = await discord.start();
-    const port = await freePort();
-    const rosterFile = path.join(temp.dir, "roster.yaml");
-    fs.writeFileSync(rosterFile, [
-      "coordinators: [{ id: carla, name: Carla }]",
-      "members:",
-      "  - { id: anna, name: Anna, slack: U0ANNA }",
-      `  - { id: mira, name: Mira, discord: "960000000000000004" }`,
-    ].join("\n"));
-    app = new AppProcess({
-      ...process.env,
-      DATA_DIR: temp.dir, KNOWLEDGE_DIR: copyOfStarterKnowledge(temp.dir), ROSTER_FILE: rosterFile, LOG_LEVEL: process.env.FAULT_LOG_LEVEL ?? "info",
-      WEB_ENABLED: "false", HANDOFF_TICK_SECONDS: "0.2", HANDOFF_WORKING_HOURS: "always",
-      SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: "test-signing-secret-123", SLACK_API_URL: slackApi, PORT: String(port),
-      SLACK_HANDOFF_CHANNEL: "C0TOLKEN", SLACK_APP_TOKEN: "",
-      DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: discordApi, DISCORD_HANDOFF_CHANNEL_ID: HANDOFF_FORUM,
-    });
-    killer = new DeliveryKiller(app, dbFile);
-    slack.onRequest = (method, body) => killer.onRequest({ platform: "slack", method, body });
-    discord.onRequest = (method, route, body) => killer.onRequest({ platform: "discord", method, route, body });
+    let port: number;
+    ({ app, killer, port } = await startBothPlatformsApp(temp.dir, slack, discord));
     driver = new SlackDriver(slack, `http://127.0.0.1:${port}/slack/events`);
-    await app.start(READY);
   }, FAULT_TEST_MS);
   afterEach(() => killer?.disarm());
   afterAll(async () => {
@@ -84,7 +62,7 @@ describe("the consent question cut off by a kill is asked once after the restart
   const killThenRestart = async (conversation: string) => {
     await killer.done();
     expect(handoffsOf(conversation).map((h) => h.status)).toEqual(["awaiting_consent"]);
-    await app.start(READY);
+    await app.start(BOTH_READY);
   };
 
   // Slack: the consent question is a message (ephemeral in a channel, public in a DM) with the share button.

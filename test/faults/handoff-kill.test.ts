@@ -1,19 +1,17 @@
-import fs from "node:fs";
 import Database from "better-sqlite3";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { APPLICATION_ID, BOT, FakeDiscord, GENERAL, HANDOFF_FORUM, TOKEN } from "../fakes/fake-discord.js";
+import { BOT, FakeDiscord, GENERAL, HANDOFF_FORUM } from "../fakes/fake-discord.js";
 import { ASKER, TOLK } from "../helpers/discord-flow.js";
 import { FakeSlackApi } from "../fakes/fake-slack-api.js";
-import { AppProcess } from "../helpers/app-process.js";
-import { freePort } from "../helpers/free-port.js";
-import { copyOfStarterKnowledge, tempDir } from "../helpers/temp-knowledge.js";
-import { CONSENT_POINTS, DELIVERY_POINTS, DeliveryKiller, FAULT_TEST_MS, lockDatabase, statusOf, until, type ConsentPoint, type DeliveryPoint } from "./kill-points.js";
+import type { AppProcess } from "../helpers/app-process.js";
+import { tempDir } from "../helpers/temp-knowledge.js";
+import { BOTH_READY, startBothPlatformsApp } from "./both-platforms-app.js";
+import { CONSENT_POINTS, DELIVERY_POINTS, type DeliveryKiller, FAULT_TEST_MS, lockDatabase, statusOf, until, type ConsentPoint, type DeliveryPoint } from "./kill-points.js";
 import { DiscordFlow } from "./discord-flow.js";
 import { SlackFlow } from "./slack-flow.js";
 import type { Counts, HandoffFlow, Step } from "./flow.js";
 
-const READY = ["Slack luistert op poort", "Discord verbonden als"];
 
 /**
  * The fault-injection suite: the real app (src/main.ts, Slack over HTTP and Discord over the
@@ -32,35 +30,13 @@ describe("handoffs under SIGKILL at every point of a delivery", () => {
   const flows: Record<string, HandoffFlow> = {};
   const results: Array<{ platform: string; step: string; point: string; counts: Counts }> = [];
 
-  const restart = () => app.start(READY);
+  const restart = () => app.start(BOTH_READY);
 
   beforeAll(async () => {
-    const slackApi = await slack.start();
-    const discordApi = await discord.start();
-    const port = await freePort();
-    const rosterFile = path.join(temp.dir, "roster.yaml");
-    fs.writeFileSync(rosterFile, [
-      "coordinators: [{ id: carla, name: Carla }]",
-      "members:",
-      "  - { id: anna, name: Anna, slack: U0ANNA }",
-      `  - { id: mira, name: Mira, discord: "960000000000000004" }`,
-    ].join("\n"));
-    app = new AppProcess({
-      ...process.env,
-      DATA_DIR: temp.dir, KNOWLEDGE_DIR: copyOfStarterKnowledge(temp.dir), ROSTER_FILE: rosterFile, LOG_LEVEL: process.env.FAULT_LOG_LEVEL ?? "info",
-      WEB_ENABLED: "false", HANDOFF_TICK_SECONDS: "0.2", HANDOFF_WORKING_HOURS: "always",
-      SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: "test-signing-secret-123", SLACK_API_URL: slackApi, PORT: String(port),
-      SLACK_HANDOFF_CHANNEL: "C0TOLKEN", SLACK_APP_TOKEN: "",
-      DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: discordApi, DISCORD_HANDOFF_CHANNEL_ID: HANDOFF_FORUM,
-    });
-    killer = new DeliveryKiller(app, dbFile);
-    slack.onRequest = (method, body) => killer.onRequest({ platform: "slack", method, body });
-    slack.onAnswered = () => killer.onAnswered();
-    discord.onRequest = (method, route, body) => killer.onRequest({ platform: "discord", method, route, body });
-    discord.onAnswered = () => killer.onAnswered();
+    let port: number;
+    ({ app, killer, port } = await startBothPlatformsApp(temp.dir, slack, discord));
     flows.slack = new SlackFlow(slack, `http://127.0.0.1:${port}/slack/events`);
     flows.discord = new DiscordFlow(discord, GENERAL, HANDOFF_FORUM);
-    await restart();
   }, FAULT_TEST_MS);
   afterEach(() => killer?.disarm());
   afterAll(async () => {

@@ -1,0 +1,44 @@
+import fs from "node:fs";
+import path from "node:path";
+import { APPLICATION_ID, HANDOFF_FORUM, TOKEN, type FakeDiscord } from "../fakes/fake-discord.js";
+import type { FakeSlackApi } from "../fakes/fake-slack-api.js";
+import { AppProcess } from "../helpers/app-process.js";
+import { freePort } from "../helpers/free-port.js";
+import { copyOfStarterKnowledge } from "../helpers/temp-knowledge.js";
+import { DeliveryKiller } from "./kill-points.js";
+
+/** What the app prints once both platforms are up. */
+export const BOTH_READY = ["Slack luistert op poort", "Discord verbonden als"];
+
+/**
+ * The real app (src/main.ts) as a process against the Slack and Discord fakes, with a roster of one
+ * coordinator, a Slack tolk (anna) and a Discord tolk (mira), and a DeliveryKiller watching every request
+ * the fakes get. Started and ready; the caller stops it.
+ */
+export async function startBothPlatformsApp(dataDir: string, slack: FakeSlackApi, discord: FakeDiscord): Promise<{ app: AppProcess; killer: DeliveryKiller; port: number }> {
+  const slackApi = await slack.start();
+  const discordApi = await discord.start();
+  const port = await freePort();
+  const rosterFile = path.join(dataDir, "roster.yaml");
+  fs.writeFileSync(rosterFile, [
+    "coordinators: [{ id: carla, name: Carla }]",
+    "members:",
+    "  - { id: anna, name: Anna, slack: U0ANNA }",
+    `  - { id: mira, name: Mira, discord: "960000000000000004" }`,
+  ].join("\n"));
+  const app = new AppProcess({
+    ...process.env,
+    DATA_DIR: dataDir, KNOWLEDGE_DIR: copyOfStarterKnowledge(dataDir), ROSTER_FILE: rosterFile, LOG_LEVEL: process.env.FAULT_LOG_LEVEL ?? "info",
+    WEB_ENABLED: "false", HANDOFF_TICK_SECONDS: "0.2", HANDOFF_WORKING_HOURS: "always",
+    SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: "test-signing-secret-123", SLACK_API_URL: slackApi, PORT: String(port),
+    SLACK_HANDOFF_CHANNEL: "C0TOLKEN", SLACK_APP_TOKEN: "",
+    DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: discordApi, DISCORD_HANDOFF_CHANNEL_ID: HANDOFF_FORUM,
+  });
+  const killer = new DeliveryKiller(app, path.join(dataDir, "vliegwiel.db"));
+  slack.onRequest = (method, body) => killer.onRequest({ platform: "slack", method, body });
+  slack.onAnswered = () => killer.onAnswered();
+  discord.onRequest = (method, route, body) => killer.onRequest({ platform: "discord", method, route, body });
+  discord.onAnswered = () => killer.onAnswered();
+  await app.start(BOTH_READY);
+  return { app, killer, port };
+}
