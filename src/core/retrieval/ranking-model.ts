@@ -18,10 +18,16 @@ export type RankFeature = (typeof RANK_FEATURES)[number];
 /** A linear ranking model; the bias changes no order and is kept for the shared writer of fitted models. */
 export type RankingModel = { bias: number; weights: Record<RankFeature, number> };
 
-/** BM25 plus half the best two sentences: the hand weights, chosen by cross-validating the window weight alone. */
+/**
+ * BM25 plus half the best two sentences plus a quarter of what the heading and title hold: the hand
+ * weights. The window weight was chosen by cross-validating it alone; the heading weight likewise, on a
+ * grid of 0–0.75 (5-fold on the realistic questions: 0.25–0.75 chosen in every fold, held-out MRR@10 0.605
+ * against 0.600 without it, recall@5 up on every check set too), taken at the low end, where the dev set
+ * loses least (a passage under a heading that names the question's subject answers it more often).
+ */
 export const HAND_RANKING_MODEL: RankingModel = {
   bias: 0,
-  weights: { bm25: 1, window: 0.5, sentence: 0, held: 0, ownHeld: 0, heading: 0, documentHeld: 0, rarest: 0, shape: 0 },
+  weights: { bm25: 1, window: 0.5, sentence: 0, held: 0, ownHeld: 0, heading: 0.25, documentHeld: 0, rarest: 0, shape: 0 },
 };
 
 /**
@@ -34,5 +40,5 @@ export const HAND_RANKING_MODEL: RankingModel = {
  */
 export const RANKING_MODEL: RankingModel = {
   bias: 0,
-  weights: {bm25: 1, window: 0.5, sentence: 0, held: 0, ownHeld: 0, heading: 0, documentHeld: 0, rarest: 0, shape: 0},
+  weights: {bm25: 1, window: 0.5, sentence: 0, held: 0, ownHeld: 0, heading: 0.25, documentHeld: 0, rarest: 0, shape: 0},
 };
