@@ -23,6 +23,7 @@ const schema = {
   PUBLIC_BASE_URL: optional(publicAddress()),
   WEB_MESSAGES_PER_MINUTE: withDefault(number({ integer: true, min: 0, max: 10_000 }), 30),
   WEB_CONVERSATIONS_PER_HOUR: withDefault(number({ integer: true, min: 0, max: 100_000 }), 30),
+  WEB_HANDOFFS_PER_HOUR: withDefault(number({ integer: true, min: 0, max: 10_000 }), 6),
   RETENTION_DAYS: withDefault(number({ integer: true, min: 1, max: 36_500 }), 365),
   MAX_QUESTION_CHARS: withDefault(number({ integer: true, min: 100, max: 100_000 }), 2000),
   ANSWER_MIN_CONFIDENCE: withDefault(number({ min: 0, max: 1 }), 0.55),
@@ -200,7 +201,7 @@ function toConfig(v: Env, cwd: string) {
     ingestMaxFileBytes: Math.round(v.INGEST_MAX_FILE_MB * 1024 * 1024),
     web: {
       enabled: v.WEB_ENABLED, host: v.WEB_HOST, port: v.WEB_PORT,
-      rateLimits: { messagesPerMinute: v.WEB_MESSAGES_PER_MINUTE, conversationsPerHour: v.WEB_CONVERSATIONS_PER_HOUR },
+      rateLimits: { messagesPerMinute: v.WEB_MESSAGES_PER_MINUTE, conversationsPerHour: v.WEB_CONVERSATIONS_PER_HOUR, handoffsPerHour: v.WEB_HANDOFFS_PER_HOUR },
       ...(v.PUBLIC_BASE_URL ? { publicUrl: v.PUBLIC_BASE_URL.replace(/\/+$/, "") } : {}) },
     publicBaseUrl: v.PUBLIC_BASE_URL?.replace(/\/+$/, ""),
     maxQuestionChars: v.MAX_QUESTION_CHARS,

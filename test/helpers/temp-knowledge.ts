@@ -25,7 +25,7 @@ export function testConfig(dataDir: string, overrides: Record<string, string> = 
     {
       DATA_DIR: dataDir, ROSTER_FILE: path.join(dataDir, "roster.yaml"), WEB_PORT: "0", LOG_LEVEL: "error",
       // Tests send many messages from one address in a short time; the rate limits have a test of their own.
-      WEB_MESSAGES_PER_MINUTE: "0", WEB_CONVERSATIONS_PER_HOUR: "0",
+      WEB_MESSAGES_PER_MINUTE: "0", WEB_CONVERSATIONS_PER_HOUR: "0", WEB_HANDOFFS_PER_HOUR: "0",
       ...overrides, KNOWLEDGE_DIR: knowledgeDir,
     },
     REPO_ROOT,

@@ -6,7 +6,7 @@ describe("loadConfig", () => {
   it("given no settings, then works offline with defaults under data/", () => {
     const config = loadConfig({}, "/srv/vliegwiel");
     expect(config.databasePath).toBe("/srv/vliegwiel/data/vliegwiel.db");
-    expect(config.web).toEqual({ enabled: true, host: "127.0.0.1", port: 3000, rateLimits: { messagesPerMinute: 30, conversationsPerHour: 30 } });
+    expect(config.web).toEqual({ enabled: true, host: "127.0.0.1", port: 3000, rateLimits: { messagesPerMinute: 30, conversationsPerHour: 30, handoffsPerHour: 6 } });
   });
 
   it("given a bad value, then the error names the variable", () => {

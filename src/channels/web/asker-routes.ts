@@ -6,8 +6,11 @@ import { actionLabel, repliesIn } from "../../core/reply-language.js";
 import type { Logger } from "../../logger.js";
 import type { WebMessages } from "../ports.js";
 import type { CutOffConsent } from "./cut-off-consent.js";
-import { clientAddress, type AskerRateLimit } from "./asker-rate-limit.js";
+import { clientAddress, sendTooMany, type AskerRateLimit } from "./asker-rate-limit.js";
 import { readJsonOrRefuse, sendJson, str } from "./http-helpers.js";
+
+/** The presses that pass a question on to the tolken. */
+const SHARING: ReadonlySet<string> = new Set(["share", "share_anonymous"]);
 
 const ASKER_ACTIONS = new Set<AskerAction["action"]>(["ask_human", "share", "share_anonymous", "dont_share", "close", "reopen", "reply", "write_to_helper"]);
 
@@ -17,11 +20,6 @@ export type RouteContext = {
   maxQuestionChars?: number;
 };
 
-/** What a client that sends too much is told (HTTP 429, with Retry-After); the page gives the question back. */
-const TOO_MANY = {
-  messages: "Je stuurt veel berichten kort na elkaar. Wacht even en probeer het dan opnieuw.",
-  conversations: "Vanaf dit adres zijn het afgelopen uur al veel gesprekken begonnen. Ga verder in je gesprek, of probeer het later opnieuw.",
-};
 
 /** Authors of the records that keep the conversation itself, so it survives a reload or a return visit. */
 export const ASKER_AUTHOR = "vrager";
@@ -61,12 +59,16 @@ export async function handleAskerRoute(req: http.IncomingMessage, res: http.Serv
   const conversationId = str(body.conversationId, 100) ?? "web";
   // A handoff's thread is the team's: an asker neither reads (above) nor writes there.
   if (conversationId.startsWith("handoff:")) return sendJson(res, 404, { error: "Niet gevonden." }), true;
-  const limited = ctx.rateLimit?.check(clientAddress(req), conversationId);
-  if (limited && !limited.ok) {
-    ctx.logger.warn("webchat: te veel verzoeken van één adres", { reason: limited.reason });
-    res.setHeader("retry-after", String(limited.retryAfterSeconds));
-    return sendJson(res, 429, { error: TOO_MANY[limited.reason] }), true;
-  }
+  const client = clientAddress(req);
+  const limited = ctx.rateLimit?.check(client, conversationId);
+  if (limited && !limited.ok) return sendTooMany(res, limited, ctx.logger), true;
+  // A press of "share", or a message while a consent question waits (a typed "ja"), may pass a question on to the tolken.
+  const sharing = url.pathname === "/api/actions" ? SHARING.has(body.action as string) : ctx.core.consentQuestion(ctx.channel, conversationId) !== undefined;
+  const mayShare = sharing ? ctx.rateLimit?.mayShare(client) : undefined;
+  if (mayShare && !mayShare.ok) return sendTooMany(res, mayShare, ctx.logger), true;
+  const countShared = (reply: Reply) => {
+    if (sharing && reply.kind === "consent" && reply.reason === "consent" && ctx.core.askerHandoff(ctx.channel, conversationId)?.status !== "declined") ctx.rateLimit?.shared(client);
+  };
   const userId = str(body.userId, 100) ?? `web-${conversationId}`;
   const userName = str(body.userName, 100);
 
@@ -78,6 +80,7 @@ export async function handleAskerRoute(req: http.IncomingMessage, res: http.Serv
     if (body.text.trim()) ctx.messages.add(conversationId, ASKER_AUTHOR, body.text.slice(0, ctx.maxQuestionChars));
     const text = body.text;
     const reply = await working(ctx, conversationId, () => ctx.core.handle({ channel: ctx.channel, conversationId, userId, userName, text }));
+    countShared(reply);
     sendJson(res, 200, forPage(reply));
     return true;
   }
@@ -88,6 +91,7 @@ export async function handleAskerRoute(req: http.IncomingMessage, res: http.Serv
     question: str(body.question, 100_000), handoffId: str(body.handoffId, 100), eventKey: str(body.eventKey, 200),
     text: action === "reply" ? str(body.text, 20_000) : undefined,
   }));
+  countShared(reply);
   sendJson(res, 200, forPage(reply));
   return true;
 }

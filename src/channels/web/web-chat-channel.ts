@@ -17,7 +17,10 @@ import { handleTeamRoute } from "./team-routes.js";
 import { handleLessonRoute } from "./lesson-routes.js";
 import { handleLessonFormRoute } from "./lesson-form-route.js";
 import { handleGidsRoute } from "./gids-routes.js";
-import { AskerRateLimit, type AskerRateLimits } from "./asker-rate-limit.js";
+import { AskerRateLimit, clientAddress, sendTooMany, type AskerRateLimits } from "./asker-rate-limit.js";
+
+/** Counted by the asker routes themselves, with the conversation they belong to. */
+const ASKER_MESSAGE_ROUTES: ReadonlySet<string> = new Set(["/api/messages", "/api/actions"]);
 
 const PAGE = fs.readFileSync(new URL("./chat-page.html", import.meta.url), "utf8");
 const TEAM_PAGE = fs.readFileSync(new URL("./team-page.html", import.meta.url), "utf8");
@@ -105,6 +108,11 @@ export class WebChatChannel implements ChannelAdapter {
       return sendJson(res, health.ok ? 200 : 503, health);
     }
     const ctx = { core, messages: this.options.messages, logger: this.options.logger, channel: this.name, teamAccess: this.options.teamAccess, policy, maxFileBytes: this.options.maxFileBytes, cutOffConsent: this.cutOffConsent, rateLimit: this.rateLimit, maxQuestionChars: this.options.maxQuestionChars };
+    // The asker's other requests (an introduction, a lesson, a gids profile) count with its messages; the team's have their session.
+    if (req.method === "POST" && url.pathname.startsWith("/api/") && !ASKER_MESSAGE_ROUTES.has(url.pathname) && !url.pathname.startsWith("/api/tolk")) {
+      const limited = this.rateLimit.check(clientAddress(req));
+      if (!limited.ok) return sendTooMany(res, limited, this.options.logger);
+    }
     if (await handleAskerRoute(req, res, url, ctx)) return;
     if (await handleLessonFormRoute(req, res, url, ctx)) return;
     if (await handleIntroRoute(req, res, url, ctx)) return;
