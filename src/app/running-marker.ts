@@ -9,17 +9,31 @@ import fs from "node:fs";
 export function markRunning(databasePath: string): () => void {
   const file = markerOf(databasePath);
   const own = process.pid;
-  fs.writeFileSync(file, [...livePids(file).filter((pid) => pid !== own), own].join("\n") + "\n");
+  writeMarker(file, [...livePids(file).filter((pid) => pid !== own), own]);
   return () => {
     try {
       if (!pidsIn(file).includes(own)) return;
       const others = livePids(file).filter((pid) => pid !== own);
       if (others.length === 0) fs.rmSync(file);
-      else fs.writeFileSync(file, others.join("\n") + "\n");
+      else writeMarker(file, others);
     } catch {
       // Already gone: nothing to undo.
     }
   };
+}
+
+/**
+ * Writes the marker whole under a name of its own beside it, then puts it in place in one step: written
+ * in place (truncated first), a reader (`kennis -- restore`) at that moment would find no app running.
+ */
+function writeMarker(file: string, pids: number[]): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(temporary, pids.join("\n") + "\n");
+    fs.renameSync(temporary, file);
+  } finally {
+    fs.rmSync(temporary, { force: true });
+  }
 }
 
 /** The process id of an app running on this database, if one is (not this process itself). */

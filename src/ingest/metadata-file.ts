@@ -58,9 +58,9 @@ export function readMetadataCatalog(knowledgeDir: string, problems: Array<{ sour
     let value: unknown;
     try {
       value = YAML.isNode(pair.value) ? pair.value.toJS(doc) : pair.value;
-    } catch {
-      // Aliases that unfold into millions of values (the reader refuses them): this block only.
-      problems.push({ source: METADATA_FILE, reason: `regel ${lineOf(at)}, bij "${name}": te veel verwijzingen (YAML-aliassen); schrijf de waarden uit` });
+    } catch (error) {
+      // This block only: the others still count.
+      problems.push({ source: METADATA_FILE, reason: `regel ${lineOf(at)}, bij "${name}": ${unreadableBlock(error)}` });
       continue;
     }
     const parsed = entrySchema.safeParse(value);
@@ -72,6 +72,16 @@ export function readMetadataCatalog(knowledgeDir: string, problems: Array<{ sour
     problems.push({ source: METADATA_FILE, reason: `regel ${lineOf(at)}, bij "${name}", veld ${issue.path.join(".") || "(geheel)"}: ${issue.message}` });
   }
   return catalog;
+}
+
+/** Why the YAML reader could not make values of a block, in Dutch. */
+function unreadableBlock(error: unknown): string {
+  const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
+  // Aliases that unfold into millions of values: the reader refuses them.
+  if (message.startsWith("Excessive alias count")) return "te veel verwijzingen (YAML-aliassen); schrijf de waarden uit";
+  const unresolved = /^Unresolved alias\b.*: (.+)$/.exec(message);
+  if (unresolved) return `verwijzing *${unresolved[1]} zonder anker &${unresolved[1]} ervoor; zet &${unresolved[1]} eerder in het bestand, of schrijf de waarde uit`;
+  return `dit blok kan niet gelezen worden (${message})`;
 }
 
 /** Metadata for a source: the catalog's entry, else a title from the file itself or its name. */

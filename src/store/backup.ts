@@ -30,11 +30,35 @@ export async function backupDatabase(databasePath: string, file: string): Promis
     copy.pragma("journal_mode = DELETE");
     copy.close();
     const summary = checkDatabaseFile(partial);
-    if (fs.existsSync(file)) throw new Error(`${file} bestaat al; kies een nieuwe naam (er wordt niets overschreven)`);
-    fs.renameSync(partial, file);
+    beforeNaming(file);
+    giveNameOnce(partial, file);
     return summary;
   } finally {
     fs.rmSync(partial, { force: true });
+  }
+}
+
+let beforeNaming: (file: string) => void = () => {};
+/** Tests: runs just before a checked copy is given its name (where another backup to that name may just have finished). */
+export function onBackupNaming(hook?: (file: string) => void): void {
+  beforeNaming = hook ?? (() => {});
+}
+
+/**
+ * Gives the finished copy its name, refusing a name that exists (a rename would replace it: two
+ * backups to one name at once). A hard link is made or refused in one step; the partial is removed
+ * after. Where a file system has no hard links (FAT on a USB stick), the check and the move are two steps.
+ */
+function giveNameOnce(partial: string, file: string): void {
+  const taken = () => new Error(`${file} bestaat al; kies een nieuwe naam (er wordt niets overschreven)`);
+  try {
+    fs.linkSync(partial, file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") throw taken();
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "ENOSYS" && code !== "EOPNOTSUPP") throw error;
+    if (fs.existsSync(file)) throw taken();
+    fs.renameSync(partial, file);
   }
 }
 

@@ -44,4 +44,19 @@ describe("metadata.yaml with a block of runaway aliases", () => {
     ]);
     expect(summary.added).toEqual(["a.md"]);
   });
+
+  it("given a block with an alias whose anchor is not set before it, then that is what its reason says, not too many aliases", async () => {
+    const knowledgeDir = path.join(temp.dir, "anker", "knowledge");
+    fs.mkdirSync(knowledgeDir, { recursive: true });
+    fs.writeFileSync(path.join(knowledgeDir, "a.md"), "# A\n\nDe buurtbus rijdt op dinsdag.\n");
+    fs.writeFileSync(path.join(knowledgeDir, "b.md"), "# B\n\nDe moestuin is open op zaterdag.\n");
+    fs.writeFileSync(path.join(knowledgeDir, "metadata.yaml"), "a.md:\n  title: A\n  themes: *themas\nb.md:\n  title: B\n  themes: &themas [vervoer]\n");
+    const store = openTestStore(path.dirname(knowledgeDir));
+    const summary = await ingestSources({ store, knowledgeDir, maxFileBytes: 1024 * 1024 });
+    expect(summary.failed).toEqual([
+      { source: "metadata.yaml", reason: 'regel 1, bij "a.md": verwijzing *themas zonder anker &themas ervoor; zet &themas eerder in het bestand, of schrijf de waarde uit' },
+    ]);
+    expect(summary.added.sort()).toEqual(["a.md", "b.md"]);
+    expect(store.getDocument("b.md")?.themes).toEqual(["vervoer"]);
+  });
 });

@@ -90,7 +90,8 @@ function needsWordList(work: () => unknown): boolean {
   }
 }
 
-let reading: { load: SlicedLoad; done: Promise<boolean> } | undefined;
+/** The read in slices going on: its load, when it ends, and the stop signals of all who started or joined it. */
+let reading: { load: SlicedLoad; done: Promise<boolean>; signals: AbortSignal[] } | undefined;
 
 /** Resolves once the word list's read in slices has ended, when one is going on (else at once). */
 export async function wordListReadEnded(): Promise<void> {
@@ -101,12 +102,17 @@ export async function wordListReadEnded(): Promise<void> {
  * Reads the word list in the background, a slice at a time between other work (a running app's
  * start), so that the first question with a word the word memory lacks does not wait seconds for it.
  * A second call while it is being read joins that read. A synchronous caller that needs the list
- * before it is done reads the rest at once. Resolves to whether it is loaded; stops early on `signal`
- * (then what was read is let go: a later need reads the list whole, a later warm-up anew).
+ * before it is done reads the rest at once. Resolves to whether it is loaded; stops early on `signal`,
+ * also when it joined a read another caller started (then what was read is let go: a later need reads
+ * the list whole, a later warm-up anew).
  */
 export function warmDutchDictionary(signal?: AbortSignal): Promise<boolean> {
   if (state !== "not-loaded" || !slicedLoader || signal?.aborted) return Promise.resolve(state === "loaded");
-  if (reading) return reading.done;
+  if (reading) {
+    // A joining app's stop ends the shared read too, or it would run on in the background for seconds.
+    if (signal) reading.signals.push(signal);
+    return reading.done;
+  }
   let load: SlicedLoad;
   try {
     load = slicedLoader();
@@ -114,13 +120,13 @@ export function warmDutchDictionary(signal?: AbortSignal): Promise<boolean> {
     state = "unavailable";
     return Promise.resolve(false);
   }
-  const mine = { load, done: Promise.resolve(false) };
+  const mine = { load, done: Promise.resolve(false), signals: signal ? [signal] : [] };
   reading = mine;
-  mine.done = readSlices(mine, signal);
+  mine.done = readSlices(mine);
   return mine.done;
 }
 
-async function readSlices(mine: NonNullable<typeof reading>, signal?: AbortSignal): Promise<boolean> {
+async function readSlices(mine: NonNullable<typeof reading>): Promise<boolean> {
   // `reading` is dropped when a caller finished the load, or a test replaced the loader.
   const current = () => reading === mine;
   try {
@@ -128,7 +134,7 @@ async function readSlices(mine: NonNullable<typeof reading>, signal?: AbortSigna
     while (!done) {
       await new Promise((resolve) => setImmediate(resolve));
       if (!current()) break;
-      if (signal?.aborted) {
+      if (mine.signals.some((signal) => signal.aborted)) {
         reading = undefined;
         break;
       }
