@@ -21,7 +21,7 @@ export function isTransient(error: unknown): boolean {
   return false;
 }
 
-export { ANSWER_RETRY_DELAYS_MS, KeptForNextStart } from "../retry-transient.js";
+export { KeptForNextStart } from "../retry-transient.js";
 
 /**
  * Runs `first`, and after a transient failure `again` (the same work, safe to repeat: posts carry a
