@@ -72,6 +72,7 @@ describe("Slack answers when a connection is closed under a call", () => {
     ["reset", "reset (ECONNRESET)", /ECONNRESET/],
     ["unavailable", "answered 503", /503/],
     ["hold", "left unanswered after the answer landed (a time-out)", /timeout/i],
+    ["land-then-fatal-error", "carried out but answered ok: false, fatal_error (Slack: it may have partly succeeded)", /fatal_error/],
   ] as const) {
     it(`given the answer's chat.postMessage is ${what}, then the asker gets the answer exactly once`, async () => {
       const at = nextTs();
