@@ -72,6 +72,7 @@ describe("Slack answers when a connection is closed under a call", () => {
     ["reset", "reset (ECONNRESET)", /ECONNRESET/],
     ["unavailable", "answered 503", /503/],
     ["hold", "left unanswered after the answer landed (a time-out)", /timeout/i],
+    ["land-then-fatal-error", "carried out but answered ok: false, fatal_error (Slack: it may have partly succeeded)", /fatal_error/],
   ] as const) {
     it(`given the answer's chat.postMessage is ${what}, then the asker gets the answer exactly once`, async () => {
       const at = nextTs();
@@ -93,6 +94,26 @@ describe("Slack answers when a connection is closed under a call", () => {
       expect(retried[0]).not.toContain("burgerbegroting");
     }, 90_000);
   }
+
+  it("given a thread of more than 200 replies where the answer landed before its connection was closed, then the answer is not posted again", async () => {
+    const at = nextTs();
+    const second = at.split(".")[0];
+    // A long thread as Slack keeps it: its first message and 250 replies, oldest first.
+    slack.messages.push({ channel: VRAGEN, ts: at, text: "Wie helpt mee met het buurtfeest?" });
+    for (let i = 1; i <= 250; i++) slack.messages.push({ channel: VRAGEN, ts: `${second}.${String(100 + i).padStart(6, "0")}`, thread_ts: at, text: `Ik doe mee (${i})` });
+    const hit = faultFirst("lose-response", (method, body) => method === "chat.postMessage" && body.thread_ts === at);
+    await driver.event("EvR-long-thread", { type: "app_mention", user: ASKER, text: QUESTION, ts: `${second}.000400`, thread_ts: at, channel: VRAGEN });
+    const answers = () => inThread(VRAGEN, at).filter((m) => JSON.stringify(m.blocks ?? "").includes("burgerbegroting"));
+    await until(() => answers().length > 0 && unfinishedInbox() === 0, "the answer, and the inbox done", 60_000);
+    expect(hit.hit).toBe(true);
+    // Sentinel: a later question in the same channel is answered after any second post of the first would have come.
+    const later = nextTs();
+    await driver.event("EvR-long-thread-later", { type: "app_mention", user: ASKER, text: QUESTION, ts: later, channel: VRAGEN });
+    await until(() => inThread(VRAGEN, later).length > 0 && unfinishedInbox() === 0, "the later answer", 60_000);
+    expect(answers()).toHaveLength(1);
+    // The look for it read the thread past its first page.
+    expect(slack.callsTo("conversations.replies").some((c) => c.body.ts === at && c.body.cursor)).toBe(true);
+  }, 90_000);
 
   it("given the consent question's post in a DM is closed after it landed, then it comes once", async () => {
     const at = nextTs();

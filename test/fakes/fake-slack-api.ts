@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type FaultDecision = "drop" | "lose-response" | "reset" | "unavailable" | "hold";
+export type FaultDecision = "drop" | "lose-response" | "reset" | "unavailable" | "hold" | "land-then-fatal-error";
 
 export type SlackCall = { method: string; body: Record<string, unknown>; response: Record<string, unknown> };
 
@@ -35,7 +35,8 @@ export class FakeSlackApi {
    * never answers (a crash or cut connection while it was in flight). It may also wait.
    * Further: "reset" carries out nothing and resets the connection (the client sees ECONNRESET);
    * "unavailable" carries out nothing and answers HTTP 503; "hold" carries it out and never answers
-   * (the client's time-out closes it).
+   * (the client's time-out closes it); "land-then-fatal-error" carries it out and answers `ok: false,
+   * error: fatal_error` (Slack documents that a fatal_error may have partly succeeded).
    */
   onRequest?: (method: string, body: Record<string, unknown>) => Promise<FaultDecision | void> | FaultDecision | void;
   /** Called after a request was carried out and answered. */
@@ -121,7 +122,8 @@ export class FakeSlackApi {
       res.end(JSON.stringify({ ok: false, error: "ratelimited" }));
       return;
     }
-    const response = this.injectedError(method, body) ?? this.respond(method, body);
+    const carriedOut = this.injectedError(method, body) ?? this.respond(method, body);
+    const response = decision === "land-then-fatal-error" && carriedOut.ok ? { ok: false, error: "fatal_error" } : carriedOut;
     const call = { method, body, response };
     this.calls.push(call);
     if (decision === "lose-response") {
@@ -176,12 +178,12 @@ export class FakeSlackApi {
       case "conversations.replies": {
         // The thread's first message, then its replies; metadata only when asked for, as Slack does.
         const thread = this.messages.filter((m) => m.channel === body.channel && (m.ts === body.ts || m.thread_ts === body.ts));
-        return { ok: true, messages: thread.map((m) => this.shown(m, body)), has_more: false };
+        return { ok: true, ...paged(thread.map((m) => this.shown(m, body)), body, 1000) };
       }
       case "conversations.history": {
         const oldest = Number(body.oldest ?? 0);
         const top = this.messages.filter((m) => m.channel === body.channel && !m.thread_ts && Number(m.ts) >= oldest).reverse();
-        return { ok: true, messages: top.map((m) => this.shown(m, body)), has_more: false };
+        return { ok: true, ...paged(top.map((m) => this.shown(m, body)), body, 100) };
       }
       case "conversations.info": {
         const id = String(body.channel);
@@ -219,6 +221,19 @@ export class FakeSlackApi {
     const withMetadata = body.include_all_metadata === true || body.include_all_metadata === "true";
     return { type: "message", ts: m.ts, text: m.text, ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}), ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) };
   }
+}
+
+/**
+ * One page of `messages` as Slack pages conversations.history and .replies: at most `limit` (Slack's
+ * default when not given), from the opaque `cursor` of the page before; `has_more` and
+ * `response_metadata.next_cursor` say where the next page starts.
+ */
+function paged(messages: Array<Record<string, unknown>>, body: Record<string, unknown>, defaultLimit: number): Record<string, unknown> {
+  const limit = Math.min(Math.max(Number(body.limit) || defaultLimit, 1), 1000);
+  const from = body.cursor ? Number(Buffer.from(String(body.cursor), "base64").toString("utf8").replace(/^next:/, "")) : 0;
+  const page = messages.slice(from, from + limit);
+  const more = from + limit < messages.length;
+  return { messages: page, has_more: more, response_metadata: { next_cursor: more ? Buffer.from(`next:${from + limit}`).toString("base64") : "" } };
 }
 
 /** Slack's limits for a message: `text` at most 40 000 characters, at most 50 blocks, a section's text at most 3000. */

@@ -22,9 +22,13 @@ describe("which failed calls to Slack are tried again", () => {
         if (method === "closed" || method === "chat.postMessage") return res.destroy(); // no answer at all
         if (method === "reset") return req.socket.resetAndDestroy();
         if (method === "hang") return; // never answered: the client's time limit ends it
+        const json = { "content-type": "application/json" };
+        // Slack's own transient errors come as `ok: false` with HTTP 200 (a "ratelimited" one with Retry-After).
+        const slackError = /^(fatal_error|internal_error|request_timeout|service_unavailable|ratelimited)$/.exec(method)?.[0];
         const [status, headers, body] = method === "unavailable" ? [503, {}, "unavailable"]
           : method === "limited" ? [429, { "retry-after": "7" }, ""]
-          : [200, { "content-type": "application/json" }, JSON.stringify({ ok: false, error: "invalid_auth" })];
+          : slackError ? [200, { ...json, ...(slackError === "ratelimited" ? { "retry-after": "3" } : {}) }, JSON.stringify({ ok: false, error: slackError })]
+          : [200, json, JSON.stringify({ ok: false, error: "invalid_auth" })];
         res.writeHead(status, headers);
         res.end(body);
       });
@@ -61,6 +65,20 @@ describe("which failed calls to Slack are tried again", () => {
     expect(isSlackNetworkFailure(limited)).toBe(true);
     expect(slackAskedPauseMs(limited)).toBe(7000);
     expect(slackAskedPauseMs(await failureOf("closed"))).toBe(0);
+  });
+
+  it("given Slack's own transient errors (ok: false: fatal_error, internal_error, request_timeout, service_unavailable), then they are tried again here (after a look whether the post landed)", async () => {
+    for (const code of ["fatal_error", "internal_error", "request_timeout", "service_unavailable"]) {
+      const error = await failureOf(code);
+      expect(isSlackNetworkFailure(error), code).toBe(true);
+      expect(slackFailureText(error), code).toContain(code);
+    }
+  });
+
+  it("given ok: false, ratelimited with Retry-After, then it is tried again no sooner than Slack asked", async () => {
+    const limited = await failureOf("ratelimited");
+    expect(isSlackNetworkFailure(limited)).toBe(true);
+    expect(slackAskedPauseMs(limited)).toBe(3000);
   });
 
   it("given Slack's refusal (ok: false, invalid_auth) or our own error, then it is not tried again here", async () => {

@@ -75,14 +75,12 @@ export class SlackChannel implements ChannelAdapter {
   }
 
   /**
-   * The client replies to people go out with (slack-reply-once.ts retries them, after looking whether
-   * the first try landed): a time limit per request, a 429 handed to that retry, and Slack's transient
-   * `ok: false` errors retried as on Bolt's own client.
+   * The client replies to people go out with: a time limit per request, and nothing sent again by
+   * itself. A 429 and Slack's transient `ok: false` errors (fatal_error may have partly succeeded) are
+   * handed to slack-reply-once.ts, which tries again only after looking whether the first try landed.
    */
   private replyClient(): App["client"] {
-    const client = this.onceOnlyClient({ timeout: REPLY_TIMEOUT_MS, rejectRateLimitedCalls: true, logger: boltLogger(this.options.logger), logLevel: LogLevel.WARN });
-    retryTransientSlackErrors(client, { logger: this.options.logger });
-    return client;
+    return this.onceOnlyClient({ timeout: REPLY_TIMEOUT_MS, rejectRateLimitedCalls: true, logger: boltLogger(this.options.logger), logLevel: LogLevel.WARN });
   }
 
   /** A Web API client of this bot that never sends a request again by itself. */

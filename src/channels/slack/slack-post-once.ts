@@ -45,18 +45,29 @@ async function findPosted(client: Client, effectId: number, args: PostArgs, meta
   return findPostedWith(client, args, { eventType: meta.eventType, payload: { effect_id: String(effectId), part: meta.payload.part ?? "" }, since: meta.since });
 }
 
+/** At most this many pages of 200 messages are read looking for a post (a thread of up to 2000 messages). */
+const MAX_PAGES = 10;
+
 /**
  * The message this bot posted with `args` (in its thread, or at the top of its channel since `since`)
  * whose metadata has `eventType` and every field of `payload` (a field it lacks counts as ""): its
- * "channel:ts", or undefined when there is none.
+ * "channel:ts", or undefined when there is none. Reads page after page (Slack's cursor): a thread lists
+ * its oldest messages first, so in a long one the post is on a later page.
  */
 export async function findPostedWith(client: Client, args: Pick<PostArgs, "channel" | "thread_ts">, meta: { eventType: string; payload: Record<string, string>; since: string }): Promise<string | undefined> {
   const sinceSeconds = (Date.parse(meta.since) - 60_000) / 1000;
-  const page = args.thread_ts
-    ? await client.conversations.replies({ channel: args.channel, ts: args.thread_ts, include_all_metadata: true, limit: 200 })
-    : await client.conversations.history({ channel: args.channel, oldest: sinceSeconds.toFixed(6), include_all_metadata: true, limit: 200 });
-  const mine = ((page.messages ?? []) as HistoryMessage[]).find(
-    (m) => m.metadata?.event_type === meta.eventType && Object.entries(meta.payload).every(([key, value]) => String(m.metadata?.event_payload?.[key] ?? "") === value),
-  );
-  return mine?.ts ? `${args.channel}:${mine.ts}` : undefined;
+  const isMine = (m: HistoryMessage) =>
+    m.metadata?.event_type === meta.eventType && Object.entries(meta.payload).every(([key, value]) => String(m.metadata?.event_payload?.[key] ?? "") === value);
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const at = cursor ? { cursor } : {};
+    const result = args.thread_ts
+      ? await client.conversations.replies({ channel: args.channel, ts: args.thread_ts, include_all_metadata: true, limit: 200, ...at })
+      : await client.conversations.history({ channel: args.channel, oldest: sinceSeconds.toFixed(6), include_all_metadata: true, limit: 200, ...at });
+    const mine = ((result.messages ?? []) as HistoryMessage[]).find(isMine);
+    if (mine?.ts) return `${args.channel}:${mine.ts}`;
+    cursor = result.response_metadata?.next_cursor;
+    if (!cursor) return undefined;
+  }
+  return undefined;
 }

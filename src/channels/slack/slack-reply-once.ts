@@ -29,7 +29,8 @@ export type ReplySenderOptions = { logger: Logger; stopped: () => boolean; delay
 /**
  * Sends a reply's messages through `client`, which does not retry by itself (else a post that landed
  * before its connection was cut would be posted again). Network trouble (a connection closed, reset or
- * timed out, Slack's 5xx or 429) is retried here with growing pauses (retry-transient.ts); each post
+ * timed out, Slack's 5xx or 429) and Slack's transient `ok: false` errors (slack-network-failure.ts)
+ * are retried here with growing pauses (retry-transient.ts); each post
  * carries the mark in Slack's message metadata, and a retry posts only when the thread has no message
  * with it. Still failing, it throws KeptForNextStart: the event stays in the inbox for the next start.
  */

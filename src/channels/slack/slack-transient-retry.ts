@@ -16,8 +16,9 @@ export function slackErrorCode(error: unknown): string | undefined {
 /**
  * Makes every call of this client retry Slack's transient errors (answered as `ok: false` with HTTP
  * 200, which the client itself does not retry; HTTP 5xx and 429 it already does), with backoff: a
- * reply is not lost to one `internal_error`. (Handoff posts use a client of their own: the outbox
- * retries them, after looking whether the post landed after all.)
+ * reply is not lost to one `internal_error`. It sends a call again without looking whether it landed
+ * (a fatal_error may have partly succeeded), so replies to people and handoff posts use clients of
+ * their own that it does not wrap: slack-reply-once.ts and the outbox try them again after that look.
  */
 export function retryTransientSlackErrors(client: WebClient, options: TransientRetryOptions = {}): void {
   // The client's methods are bound when it is made, so each method of the namespaces we use is wrapped.
