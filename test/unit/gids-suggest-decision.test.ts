@@ -79,15 +79,4 @@ describe("initiatievengids: whether to suggest at all", () => {
     expect(matcher.match("Wij willen een natuurbegraafplaats aanleggen; hoe zit het met de vergunning en de grafrechten?")).toEqual([]);
     expect(matcher.match("Hoe begin je met een voedselbos?").map((m) => m.initiative.id)).toEqual(["voedselbos"]);
   });
-
-  it("given a short question with a word an initiative holds, but naming a compound no profile holds (the thing it asks about), then nothing", () => {
-    const profiles = [
-      profile("dorpsfeest", { themes: ["cultuur"], experience: "de verzekering van het dorpsfeest geregeld; vergunning aanvragen", description: "Elk jaar een feest." }),
-      profile("dorpshuis", { themes: ["dorpshuis"], experience: "de bar draaien met vrijwilligers; zaalverhuur aan verenigingen", description: "Het huis van het dorp." }),
-      profile("buurtbus", { themes: ["vervoer"], experience: "buurtbus met vrijwillige chauffeurs", description: "Wij rijden." }),
-    ];
-    const matcher = new GidsMatcher({ list: () => profiles }, undefined, undefined, SUGGEST_MODEL);
-    expect(matcher.match("Hoe zit het met de verzekering van een ijsbaan?")).toEqual([]);
-    expect(matcher.match("Hoe zit het met de verzekering van een dorpsfeest?").map((m) => m.initiative.id)).toEqual(["dorpsfeest"]);
-  });
 });

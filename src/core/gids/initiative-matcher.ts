@@ -25,7 +25,6 @@ export type ProfileSource = { list(): InitiativeProfile[]; revision?(): string }
  * Short means that its topic words weigh no more than SHORT_TOPIC rare words (a word common in the
  * field's documents weighs less): in a longer question one shared word is a near miss as often as not
  * (on the second set of the matching check, two of its eight false suggestions came from this rule).
- * Nor when it names a compound the gids does not know ("losloopveld voor honden"): that is what it asks about.
  */
 export const DIRECT_SHARE = 0.25;
 export const SHORT_TOPIC = 3.5;
@@ -95,7 +94,7 @@ export class GidsMatcher implements InitiativeMatcher {
     const { candidates, lead, evidence, topicWeight } = this.judged(question, options);
     if (!lead) return [];
     const top = candidates[0]!;
-    const short = topicWeight <= SHORT_TOPIC && evidence !== undefined && evidence.direct > 0 && evidence.share >= DIRECT_SHARE && !evidence.unknownThing;
+    const short = topicWeight <= SHORT_TOPIC && evidence !== undefined && evidence.direct > 0 && evidence.share >= DIRECT_SHARE;
     const fits = evidence !== undefined && lead.mass >= (top.contactable ? FOLLOWER_SHARE : HIDDEN_BEST_SHARE) * top.mass
       && (suggestProbability(evidence, this.model) >= SUGGEST_THRESHOLD || short);
     return candidates

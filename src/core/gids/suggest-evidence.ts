@@ -1,4 +1,3 @@
-import { compoundModifiers } from "./compound-modifiers.js";
 import type { HeldWord, TopicGroup } from "./profile-evidence.js";
 
 /** The evidence that the best candidate fits a question, each roughly between 0 and 1. */
@@ -24,15 +23,10 @@ export type SuggestEvidence = {
   unknown: number;
   /** How many topic words the question has (LONG_QUESTION or more: 1): in a long question every share is spread thin. */
   length: number;
-  /**
-   * 1 when the question names a compound no profile holds in any form ("losloopveld", "carnavalsoptocht"):
-   * a specific thing it asks about that the gids does not know. Not weighed by the model: the short-question rule reads it.
-   */
-  unknownThing: number;
 };
 
-/** What the suggest model weighs: every piece of evidence but `direct` and `unknownThing`. */
-export type SuggestFeature = Exclude<keyof SuggestEvidence, "direct" | "unknownThing">;
+/** What the suggest model weighs: every piece of evidence but `direct`. */
+export type SuggestFeature = Exclude<keyof SuggestEvidence, "direct">;
 /**
  * The model's features. Fewer than before: how many words it holds (capped at two), whether only its
  * description holds them and its share of the words the gids knows were kept at 0 by the fit on the four
@@ -71,6 +65,5 @@ export function suggestEvidence(best: Scored, runnerUp: Scored | undefined, grou
     second: values.length > 1 ? Math.min(1, values[1]! / rare) : 0,
     unknown: total > 0 ? Math.max(0, total - knownMax) / total : 0,
     length: Math.min(1, groups.length / LONG_QUESTION),
-    unknownThing: groups.some((g) => !knownGroups.includes(g) && compoundModifiers(g.word).length > 0) ? 1 : 0,
   };
 }
