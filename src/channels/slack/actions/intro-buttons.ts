@@ -4,7 +4,7 @@ import { askerIntroTexts, CONNECT_ME_LABEL, INTRO_BUTTON_LABELS, type IntroButto
 import { button } from "../block-kit.js";
 import { escapeSlack } from "../slack-escape.js";
 import { introMessageBlocks } from "../slack-intro-sink.js";
-import type { SlackContext } from "../slack-context.js";
+import { sendOnce, type SlackContext } from "../slack-context.js";
 import type { ButtonPress } from "./on-action.js";
 import { openLessonModal } from "../lesson-modal.js";
 
@@ -25,7 +25,9 @@ export function isIntroAction(actionId: string): boolean {
 /**
  * "Breng me in contact" and every introduction button after it. The press is committed before it is
  * acknowledged; the answer goes to the one who pressed: privately in a channel, as a message in a DM,
- * and a request's own buttons are taken away once it is answered.
+ * and a request's own buttons are taken away once it is answered. The DM message goes out once however
+ * often a connection is cut (slack-reply-once.ts: keyed by the press, a retry looks before it posts):
+ * a second copy would show the choice's buttons twice.
  */
 export async function onIntroButton(ctx: SlackContext, { press, actionId, value, channel, threadTs, eventKey, ack }: ButtonPress): Promise<void> {
   const { core, client } = ctx;
@@ -51,7 +53,10 @@ export async function onIntroButton(ctx: SlackContext, { press, actionId, value,
   if (direct && messageTs && actionId !== CONNECT_ME_ACTION && reply.ok) {
     await client.chat.update({ channel, ts: messageTs, text: askerIntroTexts(reply.language).answered, blocks: answeredBlocks(press) }).catch(() => undefined);
   }
-  if (direct) await client.chat.postMessage({ channel, text, blocks, ...(threadTs && threadTs !== messageTs ? { thread_ts: threadTs } : {}) });
+  if (direct) {
+    const inThread = threadTs && threadTs !== messageTs ? { thread_ts: threadTs } : {};
+    await sendOnce(ctx, eventKey, threadTs).post({ channel, text, blocks, ...inThread }, "1");
+  }
   else await client.chat.postEphemeral({ channel, user: press.user.id, thread_ts: threadTs, text, blocks });
 }
 
