@@ -91,4 +91,22 @@ describe("Slack fallbacks for permanent failures", () => {
     expect(String(notice.body.text)).toMatch(/probeert het later opnieuw/);
     slack.failNext.delete("conversations.open");
   }, 90_000);
+
+  for (const fault of ["lose-response", "land-then-fatal-error"] as const) {
+    it(`given the relay by DM (Vliegwiel removed from the asker's channel) meets "${fault}" after it landed, then the asker gets the answer once`, async () => {
+      const channel = `C0GONE${fault === "lose-response" ? "L" : "F"}`;
+      const headTs = await claimedHandoff(`EvF12d-${fault}`, channel);
+      slack.notInChannel.add(channel);
+      const isAnswer = (body: { channel?: unknown; text?: unknown }) => String(body.channel).startsWith("D") && String(body.text).includes(`Ga naar het wijkcentrum (${fault})`);
+      let faulted: Record<string, unknown> | undefined;
+      slack.onRequest = (method, body) => (!faulted && method === "chat.postMessage" && isAnswer(body) ? ((faulted = body), fault) : undefined);
+      await driver.event(`EvF12d-${fault}-reply`, { type: "message", user: "U0ANNA", text: `Ga naar het wijkcentrum (${fault}).`, ts: nextTs(), thread_ts: headTs, channel: TOLKEN, channel_type: "channel" });
+      // The outbox's next attempt looks in the DM first (slack-post-once.ts), and the tolk hears it went by DM.
+      await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === TOLKEN && c.body.thread_ts === headTs && /privébericht gestuurd/.test(String(c.body.text)), 60_000);
+      slack.onRequest = undefined;
+      expect(faulted).toBeDefined();
+      expect(slack.callsTo("conversations.history").some((c) => c.body.channel === faulted!.channel)).toBe(true);
+      expect(slack.messages.filter(isAnswer)).toHaveLength(1);
+    }, 90_000);
+  }
 });

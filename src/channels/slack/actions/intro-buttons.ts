@@ -56,8 +56,7 @@ export async function onIntroButton(ctx: SlackContext, { press, actionId, value,
   if (direct) {
     const inThread = threadTs && threadTs !== messageTs ? { thread_ts: threadTs } : {};
     await sendOnce(ctx, eventKey, threadTs).post({ channel, text, blocks, ...inThread }, "1");
-  }
-  else await client.chat.postEphemeral({ channel, user: press.user.id, thread_ts: threadTs, text, blocks });
+  } else await client.chat.postEphemeral({ channel, user: press.user.id, thread_ts: threadTs, text, blocks });
 }
 
 /** The pressed message without its buttons (its text stays). */
