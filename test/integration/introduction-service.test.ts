@@ -2,6 +2,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { InitiativeDirectory, InitiativeProfile } from "../../src/core/gids/initiative.js";
 import { IntroductionService, type IntroDeliveryInput } from "../../src/core/introductions/introduction-service.js";
+import { createIntroductionApi } from "../../src/core/introductions/introduction-api.js";
 import { DeliveryError } from "../../src/core/handoff/delivery-error.js";
 import { openDatabase } from "../../src/store/open-database.js";
 import { applyRetention } from "../../src/store/retention.js";
@@ -64,6 +65,23 @@ describe("introduction service on a real SQLite store", () => {
   afterEach(() => db.close());
 
   const types = () => delivered.map((d) => (d.effect.type === "tell_asker" || d.effect.type === "tell_contact" ? `${d.effect.type}:${d.effect.message}` : d.effect.type));
+
+  it("given a contact who presses Accepteren again later (another device, a new press), then they are told it is already settled, and nothing is sent twice", async () => {
+    const api = createIntroductionApi({ service, latestQuestion: () => "Hoe starten we een buurtbus?", changed: () => undefined });
+    const started = api.connectMe({ platform: "slack", userId: "U-asker", userName: "Sanne", conversationId: "C1:1.1", initiativeId: "schakel", eventKey: "connect-1" });
+    const id = started.introductionId!;
+    expect(api.press({ platform: "slack", userId: "U-asker", introductionId: id, button: "intro_share_question", eventKey: "choice-1" }).ok).toBe(true);
+    await service.deliverPending();
+    const first = api.press({ platform: "slack", userId: "U-kees", introductionId: id, button: "intro_accept", eventKey: "accept-1" });
+    expect(first.text).not.toBe("Dit verzoek is al afgerond.");
+    await service.deliverPending();
+    const sent = delivered.length;
+
+    const again = api.press({ platform: "slack", userId: "U-kees", introductionId: id, button: "intro_accept", eventKey: "accept-2" });
+    expect(again).toMatchObject({ ok: true, buttons: [], text: "Dit verzoek is al afgerond." });
+    await service.deliverPending();
+    expect(delivered.length).toBe(sent);
+  });
 
   it("given a request to an initiative whose contact agreed, then the contact is asked only after the asker chose, once", async () => {
     const started = service.request({ initiativeId: "schakel", question: "Hoe starten we een buurtbus?", asker, eventKey: "press-1" });

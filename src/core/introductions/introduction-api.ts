@@ -87,6 +87,9 @@ export function createIntroductionApi(deps: {
       const result: IntroApplyResult = service.apply(press.introductionId, EVENTS[press.button]({ platform: press.platform, userId: press.userId }), press.eventKey);
       deps.changed();
       const intro = service.get(press.introductionId) ?? before;
+      // A choice pressed again after it was made (Accepteren a second time, from another device or a later look) changed nothing.
+      const repeated = result.ok && result.effects.length === 0 && intro.status === before.status && ANSWERS.has(press.button);
+      if (repeated) return { ok: true, buttons: [], introductionId: intro.id, text: texts.alreadyAnswered, ...lang };
       if (result.ok) {
         const text = (press.button === "intro_helped_yes" || press.button === "intro_helped_no" ? texts.thanksHelped : PRESS_REPLIES[press.button])
           ?? (intro.status === "requested" ? texts.passingOn(intro) : intro.status === "cancelled" ? texts.cancelled(intro) : texts.alreadyAnswered);
@@ -99,6 +102,9 @@ export function createIntroductionApi(deps: {
     },
   };
 }
+
+/** The presses that answer the request once: the asker's choice, and the contact's yes or no. */
+const ANSWERS: ReadonlySet<IntroButton> = new Set(["intro_share_named", "intro_share_question", "intro_cancel", "intro_accept", "intro_decline"]);
 
 function refusal(texts: AskerIntroTexts, code: Exclude<IntroRequestResult, { ok: true }>["code"]): string {
   const refusals: Record<typeof code, string> = {
