@@ -2,7 +2,6 @@ import { heldShare, idf, typedShare } from "../retrieval/question-weight.js";
 import type { Retrieval, SearchTerm } from "../retrieval/retrieve.js";
 import { sentencesOf, sentenceWindows } from "../retrieval/passage-sentences.js";
 import { looksLikeVerbForm } from "../text/word-shape.js";
-import { analyzeText } from "../text/analyzer.js";
 import { stemDutch } from "../text/stem.js";
 import { countedWord, expectedAnswerTypes, holdsAskedDetail, holdsCountOfWord, type AnswerType } from "./answer-type.js";
 import { asksForLiveFacts } from "./asks-for-live-facts.js";
@@ -68,9 +67,10 @@ export function gatherEvidence(question: string, retrieval: Retrieval): AnswerEv
   // The best two consecutive sentences, and whether the sentences about the topic hold the detail asked.
   let sentenceCoverage = 0;
   const windows = top.flatMap((hit) => sentenceWindows(sentencesOf(hit), 2)).map((w) => {
-    const share = typedShare(new Set(w.sentences.flatMap((s) => [...s.terms])), terms, passageCount);
+    const held = new Set(w.sentences.flatMap((s) => [...s.terms]));
+    const share = typedShare(held, terms, passageCount);
     sentenceCoverage = Math.max(sentenceCoverage, share);
-    return { share, text: w.sentences.map((s) => s.text).join(" ") };
+    return { share, held, text: w.sentences.map((s) => s.text).join(" ") };
   });
   // The detail must stand beside the thing asked about: a count before the counted word, otherwise in
   // the same two sentences as the question's most specific word.
@@ -84,8 +84,7 @@ export function gatherEvidence(question: string, retrieval: Retrieval): AnswerEv
   const holdsDetail = (asked: AnswerType) => windows.some((w) => {
     if (w.share <= 0 || w.share < 0.5 * sentenceCoverage) return false;
     if (asked === "count" && counted) return holdsCountOfWord(w.text, counted, stemDutch);
-    const ownTerms = new Set(analyzeText(w.text));
-    return (!anchor || heldShare(ownTerms, anchor, terms) > 0) && holdsAskedDetail(question, asked, w.text);
+    return (!anchor || heldShare(w.held, anchor, terms) > 0) && holdsAskedDetail(question, asked, w.text);
   });
   const detailMissing = types.some((asked) => !holdsDetail(asked)) ? 1 : 0;
 
