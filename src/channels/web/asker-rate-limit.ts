@@ -47,6 +47,11 @@ export class AskerRateLimit {
     return { ok: true };
   }
 
+  /** Whether questions passed on to the tolken are limited at all (WEB_HANDOFFS_PER_HOUR above 0). */
+  get capsHandoffs(): boolean {
+    return this.limits.handoffsPerHour > 0;
+  }
+
   /** Whether `client` may pass one more question on to the tolken now (counted by `shared`). */
   mayShare(client: string): RateCheck {
     const now = this.now();

@@ -63,7 +63,9 @@ export async function handleAskerRoute(req: http.IncomingMessage, res: http.Serv
   const limited = ctx.rateLimit?.check(client, conversationId);
   if (limited && !limited.ok) return sendTooMany(res, limited, ctx.logger), true;
   // A press of "share", or a message while a consent question waits (a typed "ja"), may pass a question on to the tolken.
-  const sharing = url.pathname === "/api/actions" ? SHARING.has(body.action as string) : ctx.core.consentQuestion(ctx.channel, conversationId) !== undefined;
+  // (Looked at only when the handoffs are capped: the consent question is a read of the database.)
+  const sharing = !!ctx.rateLimit?.capsHandoffs
+    && (url.pathname === "/api/actions" ? SHARING.has(body.action as string) : ctx.core.consentQuestion(ctx.channel, conversationId) !== undefined);
   const mayShare = sharing ? ctx.rateLimit?.mayShare(client) : undefined;
   if (mayShare && !mayShare.ok) return sendTooMany(res, mayShare, ctx.logger), true;
   const countShared = (reply: Reply) => {
