@@ -7,7 +7,7 @@ import { createLogger } from "../../src/logger.js";
 import { FakeSlackApi, type FaultDecision } from "../fakes/fake-slack-api.js";
 import { until } from "../faults/kill-points.js";
 import { startSlackTestApp } from "../helpers/slack-app.js";
-import { headsOf, ROSTER_YAML, SlackDriver, TOLKEN, waitForCall } from "../helpers/slack-flow.js";
+import { faultFirstRequest, headsOf, ROSTER_YAML, SlackDriver, TOLKEN, waitForCall } from "../helpers/slack-flow.js";
 import { tempDir } from "../helpers/temp-knowledge.js";
 
 const ASKER = "U0ASKER";
@@ -52,16 +52,7 @@ describe("Slack answers when a connection is closed under a call", () => {
     slack.onRequest = undefined;
   });
 
-  /** The first request `matches` picks meets `fault`; returns whether it happened. */
-  const faultFirst = (fault: FaultDecision, matches: (method: string, body: Record<string, unknown>) => boolean) => {
-    const state = { hit: false };
-    slack.onRequest = (method, body) => {
-      if (state.hit || !matches(method, body)) return undefined;
-      state.hit = true;
-      return fault;
-    };
-    return state;
-  };
+  const faultFirst = (fault: FaultDecision, matches: (method: string, body: Record<string, unknown>) => boolean) => faultFirstRequest(slack, fault, matches);
   const unfinishedInbox = () => unfinishedIn(temp.dir);
   /** Messages that landed in the asker's thread (what Slack shows there). */
   const inThread = (channel: string, threadTs: string) => slack.messages.filter((m) => m.channel === channel && m.thread_ts === threadTs);

@@ -3,7 +3,7 @@ import type { App } from "../../src/app/create-app.js";
 import { FakeSlackApi, type FaultDecision } from "../fakes/fake-slack-api.js";
 import { eventually, saveProfile } from "../helpers/intro-flow.js";
 import { startSlackTestApp } from "../helpers/slack-app.js";
-import { ROSTER_YAML, type SlackDriver } from "../helpers/slack-flow.js";
+import { faultFirstRequest, ROSTER_YAML, type SlackDriver } from "../helpers/slack-flow.js";
 import { tempDir } from "../helpers/temp-knowledge.js";
 
 type Block = { type: string; elements?: Array<{ action_id: string; value: string }> };
@@ -42,16 +42,7 @@ describe("Slack introductions when a connection is closed under a post", () => {
     slack.onRequest = undefined;
   });
 
-  /** The first request `matches` picks meets `fault`; `body` is the faulted request's (to find its call). */
-  const faultFirst = (fault: FaultDecision, matches: (method: string, body: Record<string, unknown>) => boolean) => {
-    const state: { body?: Record<string, unknown> } = {};
-    slack.onRequest = (method, body) => {
-      if (state.body || !matches(method, body)) return undefined;
-      state.body = body;
-      return fault;
-    };
-    return state;
-  };
+  const faultFirst = (fault: FaultDecision, matches: (method: string, body: Record<string, unknown>) => boolean) => faultFirstRequest(slack, fault, matches);
   /**
    * After the faulted post in `channel`: a second post there that Slack answered (sent again without
    * looking), or a look into the channel's messages (before posting again, if at all).

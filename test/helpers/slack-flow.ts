@@ -1,4 +1,4 @@
-import type { FakeSlackApi, SlackCall } from "../fakes/fake-slack-api.js";
+import type { FakeSlackApi, FaultDecision, SlackCall } from "../fakes/fake-slack-api.js";
 import { signedInteraction, signedSlackRequest } from "../fakes/fake-slack-api.js";
 
 export const SLACK_SECRET = "test-signing-secret-123";
@@ -72,3 +72,18 @@ export async function waitForCall(slack: FakeSlackApi, method: string, match: (c
 /** The head of a handoff in the tolken's channel (only posts that landed). */
 export const headsOf = (slack: FakeSlackApi, handoffId: string) =>
   slack.posts(TOLKEN).filter((c) => !c.body.thread_ts && JSON.stringify(c.body.blocks ?? "").includes(handoffId));
+
+/**
+ * Lets the first request that `matches` picks meet `fault` (the fake's onRequest); the returned state says
+ * whether it happened and holds that request's body (to find its call among the fake's calls).
+ */
+export function faultFirstRequest(slack: FakeSlackApi, fault: FaultDecision, matches: (method: string, body: Record<string, unknown>) => boolean): { hit: boolean; body?: Record<string, unknown> } {
+  const state: { hit: boolean; body?: Record<string, unknown> } = { hit: false };
+  slack.onRequest = (method, body) => {
+    if (state.hit || !matches(method, body)) return undefined;
+    state.hit = true;
+    state.body = body;
+    return fault;
+  };
+  return state;
+}
