@@ -17,16 +17,17 @@ const SETS = [
   { title: "Vijfde set (apart geschreven, niet op afgestemd)", folder: "gids-holdout4", fitted: false },
   { title: "Zesde set (apart geschreven, niet op afgestemd)", folder: "gids-holdout5", fitted: false },
   { title: "Zevende set (apart geschreven, niet op afgestemd)", folder: "gids-holdout6", fitted: false },
+  { title: "Achtste set (apart geschreven, niet op afgestemd)", folder: "gids-holdout7", fitted: false },
 ].map((set) => ({ ...set, dir: path.resolve(import.meta.dirname, "../../test/fixtures", set.folder) }));
 
 /**
  * `npm run eval -- --gids [profielen.csv vragen.jsonl] [--verbose] [--failures] [--fit [--write]]`: the matching check of the
  * initiatievengids. By default on test/fixtures/gids (written for it independently) and, beside it, on
- * test/fixtures/gids-holdout … gids-holdout6 when present (a
- * second to seventh set, each by someone else). --failures lists every miss of the first four sets: the best three candidates with
+ * test/fixtures/gids-holdout … gids-holdout7 when present (a
+ * second to eighth set, each by someone else). --failures lists every miss of the first four sets: the best three candidates with
  * the words and fields they matched, and the expected one's rank. --fit fits the suggest model on the first four
  * sets together (held-out figures per set, k-fold by question and leave-one-set-out) and leaves the fifth to
- * seventh sets out: those are only measured, never fitted or looked into.
+ * eighth sets out: those are only measured, never fitted or looked into.
  */
 export async function runGidsEval(config: Config, args: string[]): Promise<number> {
   const files = args.filter((a) => !a.startsWith("--"));

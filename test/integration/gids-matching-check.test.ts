@@ -21,6 +21,8 @@ const HOLDOUT4 = path.join(REPO_ROOT, "test", "fixtures", "gids-holdout4");
 const HOLDOUT5 = path.join(REPO_ROOT, "test", "fixtures", "gids-holdout5");
 /** A seventh set, written apart (profiles in all twelve provinces), never fitted on or looked into: likewise. */
 const HOLDOUT6 = path.join(REPO_ROOT, "test", "fixtures", "gids-holdout6");
+/** An eighth set, written apart (profiles in all twelve provinces, some in Frisian), never fitted on or looked into: likewise. */
+const HOLDOUT7 = path.join(REPO_ROOT, "test", "fixtures", "gids-holdout7");
 
 /**
  * The matching check of "Done when": a gids of 42 profiles and 69 questions, written for the test by
@@ -50,7 +52,7 @@ describe("initiatievengids: the matching check", () => {
     expect(figures.none.share).toBeGreaterThanOrEqual(0.75);
   }, 120_000);
 
-  for (const [dir, name, dutch] of [[HOLDOUT, "second", "tweede"], [HOLDOUT2, "third", "derde"], [HOLDOUT3, "fourth", "vierde"], [HOLDOUT4, "fifth", "vijfde"], [HOLDOUT5, "sixth", "zesde"], [HOLDOUT6, "seventh", "zevende"]] as const) {
+  for (const [dir, name, dutch] of [[HOLDOUT, "second", "tweede"], [HOLDOUT2, "third", "derde"], [HOLDOUT3, "fourth", "vierde"], [HOLDOUT4, "fifth", "vijfde"], [HOLDOUT5, "sixth", "zesde"], [HOLDOUT6, "seventh", "zevende"], [HOLDOUT7, "eighth", "achtste"]] as const) {
     it.skipIf(!fs.existsSync(path.join(dir, "questions.jsonl")))(`given the ${name} set, written apart, then it prints its figures; never the asker's own, never one nobody may contact`, async () => {
       await ingested;
       const check = checkGidsFiles(path.join(dir, "profiles.csv"), path.join(dir, "questions.jsonl"), loadGidsVocabulary(STARTER_KNOWLEDGE), store);
