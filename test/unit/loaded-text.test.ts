@@ -86,6 +86,25 @@ describe("tables, definition lists and page furniture in web pages and Word file
     expect(doc.blocks[1]!.text).toContain("Vul het formulier in.");
   });
 
+  it("given a page whose author left a section unclosed (as real pages do), then its content is read and its head and doctype are not", () => {
+    const page = `<!DOCTYPE html><html lang="nl"><head><title>Moestuin De Hof | Stichting Groen</title></head><body>
+<header class="site-header"><nav><a href="/">Home</a></nav></header>
+<main><article><section><h1>Moestuin De Hof</h1><p>Bewoners kweken samen groente.</p>
+<section><h2>Hoe het begon</h2><p>In 2019 kregen we grond van de gemeente.</p></section>
+</article></main><footer>© 2023 Stichting Groen · Privacy</footer></body></html>`;
+    const doc = loadHtml(page);
+    expect(doc.title).toBe("Moestuin De Hof | Stichting Groen");
+    expect(doc.blocks.map((b) => b.heading)).toEqual(["Moestuin De Hof", "Hoe het begon"]);
+    const text = doc.blocks.map((b) => b.text).join("\n");
+    expect(text).toContain("In 2019 kregen we grond van de gemeente.");
+    expect(text).not.toMatch(/DOCTYPE|Stichting Groen|Privacy|Home/);
+  });
+
+  it("given numbered lists (as Word's numbering comes out of a .docx), then each item keeps its number, from the list's start", () => {
+    expect(textOf('<body><p>De stappen:</p><ol><li>Zoek een ruimte.</li><li>Vraag vrijwilligers.</li></ol><p>Daarna:</p><ol start="3"><li>Open de deuren.</li></ol><ul><li>een losse tip</li></ul></body>'))
+      .toBe("De stappen:\n\n1. Zoek een ruimte.\n\n2. Vraag vrijwilligers.\n\nDaarna:\n\n3. Open de deuren.\n\n- een losse tip");
+  });
+
   it("given a food shed's lunch menu as a section, then it is content", () => {
     expect(textOf('<body><section class="lunch-menu"><p>Soep van de dag en een broodje.</p></section><ul class="main-menu"><li>Home</li></ul></body>')).toBe("Soep van de dag en een broodje.");
   });

@@ -19,7 +19,10 @@ const BLOCK = new Set(["p", "div", "section", "article", "main", "li", "tr", "br
 
 /** Web pages and converted Word files: headings become markdown headings, other blocks paragraphs. */
 export function loadHtml(html: string): LoadedDocument {
-  const root = parse(html, { comment: false });
+  // A tag its author left open (a <section> without </section>, common on real pages) is closed where
+  // its parent ends, as a browser does; without this the parser drops body, main and article themselves
+  // and the page's head and doctype were read as its first paragraph.
+  const root = parse(html, { comment: false, parseNoneClosedTags: true });
   root.querySelectorAll(SKIPPED).forEach((el) => el.remove());
   root.querySelectorAll("[class], [id]").filter(isFurniture).forEach((el) => el.remove());
   const body = root.querySelector("main") ?? root.querySelector("article") ?? root.querySelector("body") ?? root;
@@ -38,11 +41,20 @@ function toMarkdown(node: Node): string {
   const inner = el.childNodes.map(toMarkdown).join("");
   const heading = /^h([1-6])$/.exec(tag);
   if (heading) return `\n\n${"#".repeat(Number(heading[1]))} ${inner.trim()}\n\n`;
-  if (tag === "li") return `\n- ${inner.trim()}\n`;
+  if (tag === "li") return `\n${itemMark(el)} ${inner.trim()}\n`;
   if (tag === "table") return `\n\n${tableText(el)}\n\n`;
   if (tag === "dl") return `\n\n${definitionText(el)}\n\n`;
   if (BLOCK.has(tag)) return isBoldLine(el, inner) ? `\n\n**${inner.trim()}**\n\n` : `\n\n${inner.trim()}\n\n`;
   return inner;
+}
+
+/** "3." for the third item of a numbered list (from its start="…", as a browser counts), "-" for a bullet. */
+function itemMark(li: HTMLElement): string {
+  const list = li.parentNode as HTMLElement | null;
+  if (list?.tagName?.toLowerCase() !== "ol") return "-";
+  const items = list.childNodes.filter((c): c is HTMLElement => c.nodeType === 1 && (c as HTMLElement).tagName.toLowerCase() === "li");
+  const start = Number.parseInt(list.getAttribute("start") ?? "1", 10);
+  return `${(Number.isFinite(start) ? start : 1) + items.indexOf(li)}.`;
 }
 
 /**
