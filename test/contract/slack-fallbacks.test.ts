@@ -89,11 +89,34 @@ describe("Slack fallbacks for permanent failures", () => {
     await driver.event("EvF12s2", { type: "message", user: "U0ANNA", text: "Vraag het de wijkagent.", ts: nextTs(), thread_ts: headTs, channel: TOLKEN, channel_type: "channel" });
     const notice = await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === TOLKEN && c.body.thread_ts === headTs && /nog niet bereikt/.test(String(c.body.text)));
     expect(String(notice.body.text)).toMatch(/probeert het later opnieuw/);
+    // Refused again on the outbox's next tries: the tolk is not told again.
+    await waitForCall(slack, "conversations.open", () => slack.callsTo("conversations.open").filter((c) => c.response.error === "cannot_dm_bot").length >= 3, 60_000);
+    expect(slack.messages.filter((m) => m.channel === TOLKEN && m.thread_ts === headTs && /nog niet bereikt/.test(String(m.text)))).toHaveLength(1);
     slack.failNext.delete("conversations.open");
   }, 90_000);
 
+  it("given the relay by DM is cut before it landed and Slack then refuses the DM, then the tolk is told once that it did not arrive", async () => {
+    const headTs = await claimedHandoff("EvF12u", "C0GONEU");
+    slack.notInChannel.add("C0GONEU");
+    let cut = false;
+    slack.onRequest = (method, body) => {
+      if (cut || method !== "chat.postMessage" || !String(body.channel).startsWith("D") || !String(body.text).includes("Probeer het buurthuis")) return undefined;
+      cut = true;
+      slack.failNext.set("conversations.open", Array(20).fill("cannot_dm_bot")); // from now on Slack refuses the DM
+      return "drop";
+    };
+    await driver.event("EvF12u2", { type: "message", user: "U0ANNA", text: "Probeer het buurthuis.", ts: nextTs(), thread_ts: headTs, channel: TOLKEN, channel_type: "channel" });
+    await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === TOLKEN && c.body.thread_ts === headTs && /nog niet bereikt/.test(String(c.body.text)), 60_000);
+    // Refused again on the outbox's next tries: the tolk is not told again.
+    await waitForCall(slack, "conversations.open", () => slack.callsTo("conversations.open").filter((c) => c.response.error === "cannot_dm_bot").length >= 3, 60_000);
+    slack.onRequest = undefined;
+    slack.failNext.delete("conversations.open");
+    expect(cut).toBe(true);
+    expect(slack.messages.filter((m) => m.channel === TOLKEN && m.thread_ts === headTs && /nog niet bereikt|privébericht gestuurd/.test(String(m.text)))).toHaveLength(1);
+  }, 90_000);
+
   for (const fault of ["lose-response", "land-then-fatal-error"] as const) {
-    it(`given the relay by DM (Vliegwiel removed from the asker's channel) meets "${fault}" after it landed, then the asker gets the answer once`, async () => {
+    it(`given the relay by DM (Vliegwiel removed from the asker's channel) meets "${fault}" after it landed, then the asker gets the answer once and the tolk hears only that it went by DM`, async () => {
       const channel = `C0GONE${fault === "lose-response" ? "L" : "F"}`;
       const headTs = await claimedHandoff(`EvF12d-${fault}`, channel);
       slack.notInChannel.add(channel);
@@ -107,6 +130,9 @@ describe("Slack fallbacks for permanent failures", () => {
       expect(faulted).toBeDefined();
       expect(slack.callsTo("conversations.history").some((c) => c.body.channel === faulted!.channel)).toBe(true);
       expect(slack.messages.filter(isAnswer)).toHaveLength(1);
+      // The DM's outcome was unknown at first (it had landed): the tolk is never told it did not arrive.
+      const notices = slack.messages.filter((m) => m.channel === TOLKEN && m.thread_ts === headTs && /privébericht|nog niet bereikt/.test(String(m.text)));
+      expect(notices.map((m) => String(m.text))).toEqual([expect.stringContaining("privébericht gestuurd")]);
     }, 90_000);
   }
 });

@@ -71,7 +71,7 @@ describe("introductions in Slack", () => {
   /** The asker chooses; resolves to the request in the contact's DM. */
   async function chooseAndGetRequest(user: string, channel: string, thread: string, introId: string, contactDm: string, button = "vliegwiel_intro_share_named"): Promise<SlackCall> {
     await driver.press(user, button, introId, channel, { message_ts: `${thread}2`, thread_ts: thread });
-    return eventually(() => slack.posts(contactDm).find((c) => JSON.stringify(c.body.blocks).includes(introId)), "the request to the contact");
+    return eventually(() => slack.posts(contactDm).find((c) => JSON.stringify(c.body.blocks ?? "").includes(introId)), "the request to the contact");
   }
 
   it("given a question and 'Breng me in contact', then the contact gets a private request and on accept both share a group DM", async () => {
@@ -198,7 +198,7 @@ describe("introductions in Slack", () => {
       description: "Wij leggen zonnepanelen op daken van boeren.", experience: "Een postcoderoos opzetten met 300 leden.",
     }, { block: "contactable", value: "ja" }));
     expect(saved.response_action).toBeUndefined();
-    await eventually(() => slack.posts("U0MARIEKE").find((c) => String(c.body.text).includes("staat in de initiatievengids")), "the saved message");
+    await eventually(() => slack.posts("DU0MARIEKE").find((c) => String(c.body.text).includes("staat in de initiatievengids")), "the saved message");
 
     // Opened again: prefilled with the profile, which remembers the choice.
     await slackCommand(eventsUrl, SLACK_SECRET, "U0MARIEKE", "/vliegwiel", "initiatief", "trig-profile-2", signedSlackRequest);

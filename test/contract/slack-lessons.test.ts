@@ -113,14 +113,14 @@ describe("lessons from introductions in Slack and the team view", () => {
     const shared = viewSubmission("U0ASKER", view, { lesson: LESSON }, { block: "share", value: "ja" });
     expect((await submit(shared)).response_action).toBeUndefined();
     await submit(shared); // the same submission delivered again
-    await eventually(() => slack.posts("U0ASKER").find((c) => String(c.body.text).includes("De coördinatoren zien je les")), "the confirmation");
+    await eventually(() => slack.posts("DU0ASKER").find((c) => String(c.body.text).includes("De coördinatoren zien je les")), "the confirmation");
     expect(rows("SELECT status FROM introduction_lessons")).toEqual([{ status: "proposed" }]);
     expect(rows("SELECT type FROM lesson_events").map((r) => r.type)).toEqual(["submitted"]);
 
     // The contact writes one for themselves only: nobody else sees it.
     const contactView = await openLessonModal("U0KEES", "DU0KEES", introId, "vliegwiel_intro_helped_no", "trig-lesson-kees");
     expect((await submit(viewSubmission("U0KEES", contactView, { lesson: "Vraag eerst hoeveel ritten ze per week willen." }))).response_action).toBeUndefined();
-    await eventually(() => slack.posts("U0KEES").find((c) => String(c.body.text).includes("blijft bij jou")), "the confirmation to Kees");
+    await eventually(() => slack.posts("DU0KEES").find((c) => String(c.body.text).includes("blijft bij jou")), "the confirmation to Kees");
 
     // Coordinators see the proposal in the team view; a tolk does not.
     const tolk = await teamLogin(webUrl, databasePath, "anna");

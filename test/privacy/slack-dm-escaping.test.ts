@@ -33,7 +33,7 @@ describe("escaped text in Slack DMs (profile saved, shared file)", () => {
       description: "Wij leggen zonnepanelen op daken van boeren.",
     }));
     await fetch(eventsUrl, { method: "POST", headers, body });
-    const saved = await eventually(() => dmTexts("U0MARIEKE").find((t) => t.includes("initiatievengids")), "the saved message");
+    const saved = await eventually(() => dmTexts("DU0MARIEKE").find((t) => t.includes("initiatievengids")), "the saved message");
     expect(saved).not.toMatch(HOSTILE);
     expect(saved).toContain("&lt;https://evil.example|klik&gt; &lt;!channel&gt;");
   });

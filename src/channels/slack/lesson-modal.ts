@@ -3,6 +3,7 @@ import { MAX_LESSON_CHARS } from "../../core/introductions/lesson-machine.js";
 import { lessonTexts } from "../../core/introductions/lesson-texts.js";
 import type { SlackContext } from "./slack-context.js";
 import { escapeSlack } from "./slack-escape.js";
+import { postDmOnce, submissionKey } from "./slack-dm-once.js";
 
 /** The modal's callback id; its private metadata holds the introduction the lesson is about. */
 export const LESSON_CALLBACK = "intro_les";
@@ -62,15 +63,17 @@ export function registerLessonModal(app: App, ctx: SlackContext): void {
     const values = view.state.values as StateValues;
     const { introductionId } = JSON.parse(view.private_metadata || "{}") as { introductionId?: string };
     const triggerId = (body as { trigger_id?: string }).trigger_id;
+    const key = submissionKey(body);
     const reply = ctx.core.lessons.submit({
       author: { platform: ctx.name, userId: body.user.id },
       introductionId: introductionId ?? "",
       text: values.lesson?.value?.value ?? "",
       share: values.share?.value?.selected_option?.value === "ja",
-      eventKey: triggerId ? `slack:${triggerId}` : undefined,
+      eventKey: triggerId ? key : undefined,
     });
     if (!reply.ok) return void (await ack({ response_action: "errors", errors: { lesson: reply.text } }));
     await ack();
-    await ctx.client.chat.postMessage({ channel: body.user.id, text: escapeSlack(reply.text) });
+    // Once, also when a connection is cut under it (keyed by the submission: delivered again, not posted again).
+    await postDmOnce(ctx, key, body.user.id, escapeSlack(reply.text));
   });
 }

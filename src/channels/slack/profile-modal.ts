@@ -4,6 +4,7 @@ import type { ProfileFormFields, ProfileFormResult } from "../../core/gids/profi
 import { PROFILE_NL } from "../../core/gids/profile-form-texts.js";
 import type { SlackContext } from "./slack-context.js";
 import { escapeSlack } from "./slack-escape.js";
+import { postDmOnce, submissionKey } from "./slack-dm-once.js";
 
 /** The modal's callback id; its private metadata holds the profile id and version it edits. */
 export const PROFILE_CALLBACK = "initiatief_profiel";
@@ -94,7 +95,8 @@ export function registerProfileModal(app: App, ctx: SlackContext): void {
     }
     await ack();
     // The name is the person's own typing: escaped, so it shows as typed (never a link or a broadcast).
-    await ctx.client.chat.postMessage({ channel: body.user.id, text: escapeSlack(PROFILE_NL.saved(result.profile, user)) });
+    // Once, also when a connection is cut under it (keyed by the submission).
+    await postDmOnce(ctx, submissionKey(body), body.user.id, escapeSlack(PROFILE_NL.saved(result.profile, user)));
   });
 }
 

@@ -1,9 +1,10 @@
 import type { App, types } from "@slack/bolt";
 import type { DeliveryInput } from "../../core/handoff/handoff-service.js";
-import { postEffectPartsOnce } from "./slack-effect-post.js";
+import { EFFECT_METADATA_TYPE, postEffectPartsOnce } from "./slack-effect-post.js";
 import { inMessages } from "./slack-limits.js";
 import { escapeSlack } from "./slack-escape.js";
-import type { PostArgs } from "./slack-post-once.js";
+import { postOnceWithMetadata, type PostArgs } from "./slack-post-once.js";
+import { isSlackNetworkFailure } from "./slack-network-failure.js";
 import { slackErrorCode } from "./slack-transient-retry.js";
 
 type Client = App["client"];
@@ -25,8 +26,11 @@ const ABOUT_QUESTION = { nl: "Over je vraag", en: "About your question" } as con
 /**
  * Posts a tolk's answer (or a notice, without `handoffThread`) in the asker's thread. When Vliegwiel cannot write there any more (removed
  * from the channel, channel archived or gone), the answer goes to the asker's DM (once, like any
- * handoff post) and the tolk is told so in the handoff thread. When the DM fails too, the tolk is told
- * (on the first try) that it is retried, and the error goes to the outbox, which retries and parks it.
+ * handoff post) and the tolk is told so in the handoff thread. When Slack refuses the DM too (an error
+ * code), the tolk is told once that it is retried, and the error goes to the outbox, which retries and
+ * parks it. When the DM's outcome is unknown (the connection cut, a transient code such as fatal_error:
+ * it may have landed), the tolk is told nothing yet: the outbox's next try looks in the DM first and
+ * then tells them it went by DM.
  */
 export async function relayToAsker(client: Client, input: DeliveryInput, args: PostArgs, handoffThread: string | undefined): Promise<void> {
   try {
@@ -36,9 +40,15 @@ export async function relayToAsker(client: Client, input: DeliveryInput, args: P
   } catch (error) {
     const why = UNREACHABLE_CHANNEL[slackErrorCode(error) ?? ""];
     if (!why) throw error;
-    const byDm = await relayByDm(client, input, args).then(() => true, () => false);
-    if (byDm || input.attempt === 1) await tellTolk(client, handoffThread, byDm ? RELAY_NL.sentByDm(why) : RELAY_NL.notDelivered(why));
-    if (!byDm) throw error;
+    try {
+      await relayByDm(client, input, args);
+    } catch (dmError) {
+      // Only a refusal (Slack's own error code, not a transient one) says the DM did not arrive.
+      if (!slackErrorCode(dmError) || isSlackNetworkFailure(dmError)) throw dmError;
+      await tellTolkOnce(client, input, handoffThread, RELAY_NL.notDelivered(why));
+      throw error;
+    }
+    await tellTolk(client, handoffThread, RELAY_NL.sentByDm(why));
   }
 }
 
@@ -52,9 +62,24 @@ async function relayByDm(client: Client, input: DeliveryInput, args: PostArgs): 
   await postEffectPartsOnce(client, input, inMessages({ channel: dm, text: args.text, blocks }));
 }
 
+/** That the answer did not arrive: once per relay however often the outbox tries it (a later try looks in the thread first). */
+async function tellTolkOnce(client: Client, input: DeliveryInput, handoffThread: string | undefined, text: string): Promise<void> {
+  if (!handoffThread) return;
+  const { channel, thread_ts } = inThread(handoffThread);
+  const since = input.handoff.openedAt ?? input.handoff.createdAt;
+  const notice = { effectId: input.effectId, attempt: input.attempt, recordPost: () => undefined };
+  await postOnceWithMetadata(client, notice, { channel, thread_ts, text }, { eventType: EFFECT_METADATA_TYPE, payload: { handoff_id: input.handoff.id, part: "not-delivered" }, since })
+    .catch(() => undefined);
+}
+
 /** A notice in the handoff thread (best effort: the relay's own outcome does not depend on it). */
 async function tellTolk(client: Client, handoffThread: string | undefined, text: string): Promise<void> {
   if (!handoffThread) return;
-  const at = handoffThread.indexOf(":");
-  await client.chat.postMessage({ channel: handoffThread.slice(0, at), thread_ts: handoffThread.slice(at + 1), text }).catch(() => undefined);
+  await client.chat.postMessage({ ...inThread(handoffThread), text }).catch(() => undefined);
+}
+
+/** Where a post in the thread "channel:ts" goes. */
+function inThread(ref: string): { channel: string; thread_ts: string } {
+  const at = ref.indexOf(":");
+  return { channel: ref.slice(0, at), thread_ts: ref.slice(at + 1) };
 }

@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
 import { CHANNEL_NL } from "../../../core/channel-texts-nl.js";
-import { eventIdOf, type SlackContext } from "../slack-context.js";
+import { eventIdOf, sendOnce, type SlackContext } from "../slack-context.js";
 import { escapeSlack } from "../slack-escape.js";
 
 type SharedFile = { id: string; name?: string; title?: string; size?: number; url_private_download?: string; mode?: string };
@@ -9,37 +9,42 @@ type FileShareEvent = { subtype?: string; user?: string; bot_id?: string; channe
 /**
  * A coordinator shares a file with Vliegwiel in a direct message: it is downloaded with the bot token
  * and read into the knowledge store, with a Dutch confirmation or reason. Anyone else is told that
- * only coordinators (the roster) can add documents; the core checks that.
+ * only coordinators (the roster) can add documents; the core checks that. Each reply goes out once,
+ * also when a connection is cut under it (slack-reply-once.ts: keyed by the event and the file, a retry
+ * looks in the DM first).
  */
 export function registerFileShare(app: App, ctx: SlackContext): void {
-  const { client, core, options } = ctx;
+  const { core, options } = ctx;
   app.message(async ({ message, body }) => {
     const event = message as unknown as FileShareEvent;
     if (event.subtype !== "file_share" || event.channel_type !== "im" || event.bot_id || !event.user || !event.files?.length) return;
-    if (!options.deliveries.firstTime(`${ctx.name}-file`, eventIdOf(body, event.ts))) return; // Slack retry
-    // File names and reasons hold what people typed: escaped, so they show as typed.
-    const say = (text: string) => client.chat.postMessage({ channel: event.channel, text: escapeSlack(text) });
-    for (const file of event.files) {
+    const eventId = eventIdOf(body, event.ts);
+    if (!options.deliveries.firstTime(`${ctx.name}-file`, eventId)) return; // Slack retry
+    // Its own key: the same event is also answered as a message (listeners/messages.ts), with parts of its own.
+    const send = sendOnce(ctx, `slack:file:${eventId}`, event.ts);
+    for (const [index, file] of event.files.entries()) {
+      // File names and reasons hold what people typed: escaped, so they show as typed.
+      const say = (text: string, step: string) => send.post({ channel: event.channel, text: escapeSlack(text) }, `${index + 1}-${step}`);
       const name = file.name ?? file.title ?? "bestand";
       const maxBytes = options.maxFileBytes ?? 20 * 1_048_576;
       if ((file.size ?? 0) > maxBytes) {
-        await say(CHANNEL_NL.addDocumentTooLarge(name, Math.round((file.size ?? 0) / 1_048_576), Math.round(maxBytes / 1_048_576)));
+        await say(CHANNEL_NL.addDocumentTooLarge(name, Math.round((file.size ?? 0) / 1_048_576), Math.round(maxBytes / 1_048_576)), "too-large");
         continue;
       }
       const url = file.url_private_download;
       if (!url || !isSlackFileUrl(url, options.apiUrl)) {
-        await say(CHANNEL_NL.fileWithoutDownload);
+        await say(CHANNEL_NL.fileWithoutDownload, "no-download");
         continue;
       }
-      await say(CHANNEL_NL.fileReceived(name));
+      await say(CHANNEL_NL.fileReceived(name), "received");
       const bytes = await download(url, options.botToken, maxBytes, /\.html?$/i.test(name));
       if (!bytes) {
         options.logger.warn(`slack: gedeeld bestand ${file.id} downloaden mislukt`);
-        await say(CHANNEL_NL.fileDownloadFailed(name));
+        await say(CHANNEL_NL.fileDownloadFailed(name), "download-failed");
         continue;
       }
       const result = await core.team.addDocument(event.user, { fileName: name, bytes });
-      await say(result ?? CHANNEL_NL.addDocumentForCoordinatorsOnly);
+      await say(result ?? CHANNEL_NL.addDocumentForCoordinatorsOnly, "result");
     }
   });
 }
