@@ -11,10 +11,20 @@ export class KeptForNextStart extends Error {
   }
 }
 
-/** The KeptForNextStart that `error` is, or that a framework wrapped in it (as `original`, as Bolt does); else undefined. */
+/**
+ * The KeptForNextStart that `error` is, or that a framework wrapped in it (as `original`, as Bolt does
+ * for one listener, or among `originals`, as Bolt does when several listeners of one event failed: a
+ * shared file is both a message and a file); else undefined.
+ */
 export function keptForNextStart(error: unknown): KeptForNextStart | undefined {
-  const original = (error as { original?: unknown } | undefined)?.original;
-  return error instanceof KeptForNextStart ? error : original instanceof KeptForNextStart ? original : undefined;
+  if (error instanceof KeptForNextStart) return error;
+  const wrapped = error as { original?: unknown; originals?: unknown } | undefined;
+  const originals = [wrapped?.original, ...(Array.isArray(wrapped?.originals) ? wrapped.originals : [])];
+  for (const original of originals) {
+    const kept = original === error ? undefined : keptForNextStart(original);
+    if (kept) return kept;
+  }
+  return undefined;
 }
 
 export type RetryOptions = {

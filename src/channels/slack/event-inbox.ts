@@ -28,8 +28,9 @@ export function keepEventsInInbox(app: App, options: { inbox: EventInbox; delive
   const { inbox, deliveries, channel, logger } = options;
   const process = app.processEvent.bind(app);
   const handle = async (key: string, event: ReceiverEvent) => {
-    // Handled before but cut off: its "seen" mark must not make it look like a repeat now.
-    deliveries.forget(channel, key.slice(KEY_PREFIX.length));
+    // Handled before but cut off: its "seen" marks must not make it look like a repeat now (the file
+    // listener keeps its own: a shared file is also a message, answered apart; listeners/file-share.ts).
+    for (const listener of [channel, `${channel}-file`]) deliveries.forget(listener, key.slice(KEY_PREFIX.length));
     try {
       await process(event);
     } catch (error) {

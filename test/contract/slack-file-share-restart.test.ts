@@ -1,0 +1,68 @@
+import path from "node:path";
+import { Writable } from "node:stream";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { createApp, type App } from "../../src/app/create-app.js";
+import { createLogger } from "../../src/logger.js";
+import { FakeSlackApi } from "../fakes/fake-slack-api.js";
+import { until } from "../faults/kill-points.js";
+import { startSlackTestApp } from "../helpers/slack-app.js";
+import { ROSTER_YAML } from "../helpers/slack-flow.js";
+import { tempDir } from "../helpers/temp-knowledge.js";
+
+/** Events in the app's inbox not yet done (taken, or kept for the next start). */
+function unfinishedIn(dataDir: string): number {
+  const db = new Database(path.join(dataDir, "vliegwiel.db"), { readonly: true });
+  try {
+    return db.prepare("SELECT count(*) FROM event_inbox WHERE done_at IS NULL").pluck().get() as number;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * A coordinator shares a file in a DM while every reply is cut, until the app stops: the event waits in
+ * the inbox, and the next start reads the file and replies. The same event is also seen as a message,
+ * each listener with its own "seen" mark; both must be cleared for the replay, or the file is skipped.
+ */
+describe("a file shared with Vliegwiel on Slack, when every reply was cut until a stop", () => {
+  const temp = tempDir();
+  const slack = new FakeSlackApi();
+  const logLines: string[] = [];
+  const logger = createLogger("info", new Writable({ write: (chunk, _e, done) => (logLines.push(String(chunk)), done()) }));
+  let app: App | undefined;
+
+  afterAll(async () => {
+    await app?.stop();
+    await slack.stop();
+    temp.cleanup();
+  });
+
+  it("given the replies could not be posted before the stop, then after the restart the file is read and each reply comes once", async () => {
+    const started = await startSlackTestApp(slack, temp.dir, { roster: ROSTER_YAML, logger, env: { WEB_ENABLED: "false" } });
+    app = started.app;
+    const name = "notulen-buurtkast.md";
+    const inDm = (channel: unknown) => channel === "D0COORD" || channel === "DU0COORD";
+    let tries = 0;
+    slack.onRequest = (method, body) => {
+      if (method !== "chat.postMessage" || !inDm(body.channel)) return undefined;
+      tries++;
+      return "drop";
+    };
+    const file = slack.shareFile("F0RESTART", name, Buffer.from("# Notulen\n\nDe buurtkast wordt elke maand gevuld met boeken en zaden.\n"));
+    await started.driver.event("EvFileRestart", { type: "message", subtype: "file_share", user: "U0COORD", text: "", ts: "1700400000.000100", channel: "D0COORD", channel_type: "im", files: [file] });
+    await until(() => tries >= 3, "three tries of the first reply", 60_000);
+    await app.stop();
+    app = undefined;
+    await until(() => logLines.some((l) => l.includes("volgende start")), "the retry to give up", 90_000);
+    expect(unfinishedIn(temp.dir)).toBe(1);
+
+    slack.onRequest = undefined;
+    app = createApp(started.config, logger);
+    await app.start();
+    const landed = (starts: string) => slack.messages.filter((m) => inDm(m.channel) && String(m.text).startsWith(starts));
+    await until(() => landed("Kennisbank bijgewerkt").length > 0 && unfinishedIn(temp.dir) === 0, "the file read after the restart", 60_000);
+    expect(landed(`${name} ontvangen`)).toHaveLength(1);
+    expect(landed("Kennisbank bijgewerkt")).toHaveLength(1);
+  }, 180_000);
+});
