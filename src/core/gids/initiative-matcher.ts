@@ -10,6 +10,7 @@ import { heldWord, type HeldWord, type TopicGroup } from "./profile-evidence.js"
 import { isContactable } from "./profile-rules.js";
 import { isFrameWord, isMistypedFrameWord, regionsIn, withoutRegions, withoutResidence } from "./question-frame.js";
 import { rejoinSeparableVerbs } from "./separable-verbs.js";
+import { namesUnknownThing } from "./coined-compound.js";
 import { suggestEvidence, type SuggestEvidence } from "./suggest-evidence.js";
 import { trustedSplit } from "./trusted-split.js";
 import { SUGGEST_MODEL, SUGGEST_THRESHOLD, suggestProbability, type SuggestModel } from "./suggest-model.js";
@@ -88,11 +89,13 @@ export class GidsMatcher implements InitiativeMatcher {
    * suggested (its lead) convinces the suggest model (suggest-model.ts) or it holds a typed word of a short
    * question (DIRECT_SHARE, SHORT_TOPIC); then it and those holding half as much. A profile nobody may
    * contact is never shown but competes: when it fits best, the lead must hold HIDDEN_BEST_SHARE of it.
-   * A direct question to the gids also lists every initiative holding a third of its (short) topic.
+   * A direct question to the gids also lists every initiative holding a third of its (short) topic. A short
+   * question that names a thing by a compound no profile holds in any form gets none (coined-compound.ts).
    */
   match(question: string, options: MatchOptions = {}): InitiativeMatch[] {
-    const { candidates, lead, evidence, topicWeight } = this.judged(question, options);
-    if (!lead) return [];
+    const { candidates, lead, evidence, topicWeight, unknownThing } = this.judged(question, options);
+    // A short question naming a thing the gids does not know asks about that thing: what shares its side words is a near miss.
+    if (!lead || (unknownThing && topicWeight <= SHORT_TOPIC)) return [];
     const top = candidates[0]!;
     const short = topicWeight <= SHORT_TOPIC && evidence !== undefined && evidence.direct > 0 && evidence.share >= DIRECT_SHARE;
     const fits = evidence !== undefined && lead.mass >= (top.contactable ? FOLLOWER_SHARE : HIDDEN_BEST_SHARE) * top.mass
@@ -107,15 +110,16 @@ export class GidsMatcher implements InitiativeMatcher {
    * The candidates, the lead (the first that may be suggested) and the evidence for suggesting it, against
    * the strongest other candidate (for the suggest model and its fit).
    */
-  judged(question: string, options: MatchOptions = {}): { candidates: MatchCandidate[]; lead?: MatchCandidate; evidence?: SuggestEvidence; topicWeight: number } {
+  judged(question: string, options: MatchOptions = {}): { candidates: MatchCandidate[]; lead?: MatchCandidate; evidence?: SuggestEvidence; topicWeight: number; unknownThing: boolean } {
     const { candidates, groups, total } = this.candidates(question, options);
     const lead = candidates.find((c) => c.contactable);
     const rare = idf(1, this.current().index.passageCount());
     // What the question's topic weighs, in rare words.
     const topicWeight = rare > 0 ? total / rare : 0;
-    if (!lead) return { candidates, topicWeight };
+    const unknownThing = namesUnknownThing(groups);
+    if (!lead) return { candidates, topicWeight, unknownThing };
     const runnerUp = candidates.filter((c) => c !== lead).sort((a, b) => b.mass - a.mass)[0];
-    return { candidates, lead, evidence: suggestEvidence(lead, runnerUp, groups, total, rare), topicWeight };
+    return { candidates, lead, evidence: suggestEvidence(lead, runnerUp, groups, total, rare), topicWeight, unknownThing };
   }
 
   /**
