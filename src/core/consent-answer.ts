@@ -80,9 +80,10 @@ const ABOUT_CHOICE = new Set(["de", "tolk", "tolken", "iemand", "ik", "ben", "er
 function consentWords(text: string, maxWords = MAX_WORDS): string[] | undefined {
   const folded = foldDiacritics(text).toLowerCase().trim();
   if (!folded || folded.includes("?")) return undefined;
-  // Hyphens join words ("niet-leden" is one word, not "niet"): only spaces and punctuation around words split,
-  // and direction marks and isolates, which a right-to-left keyboard puts around a typed "ja" unseen.
-  const words = joinPhrases(folded).replace(/[.,!;:'"()…\u200E\u200F\u202A-\u202E\u2066-\u2069]+/g, " ").split(/\s+/).filter(Boolean);
+  // Hyphens join words ("niet-leden" is one word, not "niet"): only spaces and punctuation around words split.
+  // Direction marks and isolates, which a right-to-left keyboard puts around a typed "ja" unseen, are gone
+  // already (foldDiacritics removes them, as from all analysed text).
+  const words = joinPhrases(folded).replace(/[.,!;:'"()…]+/g, " ").split(/\s+/).filter(Boolean);
   return words.length === 0 || words.length > maxWords ? undefined : words;
 }
 

@@ -12,7 +12,7 @@ import { classifyIntent } from "./decision/classify-intent.js";
 import { withContext } from "./decision/follow-up.js";
 import { asksAboutConsent, consentFromText } from "./consent-answer.js";
 import { lateConsent } from "./late-consent.js";
-import { CONSENT_ACTIONS, consentQuestion } from "./consent-question.js";
+import { askingConsent } from "./consent-question.js";
 
 /** A button press from the asker, in the core's terms. */
 export type AskerAction = {
@@ -93,15 +93,8 @@ export function createConversation(options: ConversationOptions): Conversation {
       findings: reply.passages.slice(0, 3).map((p) => p.source),
       eventKey,
     });
-    return {
-      ...reply,
-      kind: "handoff",
-      decision: "handoff",
-      text: `${reply.text}\n\n${consentQuestion(reply.language, handoff)}`,
-      prompt: consentQuestion(reply.language, handoff),
-      handoffId: handoff.id,
-      actions: [...CONSENT_ACTIONS],
-    };
+    const asking = askingConsent(handoff, reply.language);
+    return { ...reply, ...asking, text: `${reply.text}\n\n${asking.prompt}` };
   };
 
   /** What the asker deliberately writes to the person handling their question; undefined when that is not possible now. */

@@ -6,7 +6,7 @@ import { createApp, type App } from "../../src/app/create-app.js";
 import { createLogger } from "../../src/logger.js";
 import { FakeSlackApi, type FaultDecision } from "../fakes/fake-slack-api.js";
 import { until } from "../faults/kill-points.js";
-import { startSlackTestApp } from "../helpers/slack-app.js";
+import { slackAppForTests, startSlackTestApp } from "../helpers/slack-app.js";
 import { faultFirstRequest, headsOf, ROSTER_YAML, SlackDriver, TOLKEN, waitForCall } from "../helpers/slack-flow.js";
 import { tempDir } from "../helpers/temp-knowledge.js";
 
@@ -31,29 +31,23 @@ function unfinishedIn(dataDir: string): number {
  * try had landed before its connection was cut, and nothing is lost.
  */
 describe("Slack answers when a connection is closed under a call", () => {
-  const temp = tempDir();
   const slack = new FakeSlackApi();
   const logLines: string[] = [];
-  let app: App;
+  const logger = createLogger("warn", new Writable({ write: (chunk, _e, done) => (logLines.push(String(chunk)), done()) }));
   let driver: SlackDriver;
+  let dataDir: string;
   let ts = 1_700_200_000;
   const nextTs = () => `${ts++}.000100`;
 
-  beforeAll(async () => {
-    const logger = createLogger("warn", new Writable({ write: (chunk, _e, done) => (logLines.push(String(chunk)), done()) }));
-    ({ app, driver } = await startSlackTestApp(slack, temp.dir, { roster: ROSTER_YAML, logger, env: { WEB_ENABLED: "false", SLACK_HANDOFF_CHANNEL: TOLKEN, HANDOFF_TICK_SECONDS: "0.1" } }));
-  });
-  afterAll(async () => {
-    await app.stop();
-    await slack.stop();
-    temp.cleanup();
+  slackAppForTests(slack, { roster: ROSTER_YAML, logger, env: { WEB_ENABLED: "false", SLACK_HANDOFF_CHANNEL: TOLKEN, HANDOFF_TICK_SECONDS: "0.1" } }, (started) => {
+    ({ driver, config: { dataDir } } = started);
   });
   beforeEach(() => {
     slack.onRequest = undefined;
   });
 
   const faultFirst = (fault: FaultDecision, matches: (method: string, body: Record<string, unknown>) => boolean) => faultFirstRequest(slack, fault, matches);
-  const unfinishedInbox = () => unfinishedIn(temp.dir);
+  const unfinishedInbox = () => unfinishedIn(dataDir);
   /** Messages that landed in the asker's thread (what Slack shows there). */
   const inThread = (channel: string, threadTs: string) => slack.messages.filter((m) => m.channel === channel && m.thread_ts === threadTs);
 

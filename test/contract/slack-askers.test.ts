@@ -1,24 +1,20 @@
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../../src/app/create-app.js";
+import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/store/open-database.js";
 import { FakeSlackApi } from "../fakes/fake-slack-api.js";
-import { startSlackTestApp } from "../helpers/slack-app.js";
+import { slackAppForTests } from "../helpers/slack-app.js";
 import { ROSTER_YAML, SlackDriver, TOLKEN, waitForCall } from "../helpers/slack-flow.js";
-import { tempDir } from "../helpers/temp-knowledge.js";
 
 type HandoffRow = { id: string; status: string; question: string; asker: string; conversation: string };
 
 /** Who asks what, and where: "Vraag een mens" by someone else, consent typed in a DM, mentions of colleagues. */
 describe("Slack askers: whose question, which conversation", () => {
-  const temp = tempDir();
   const slack = new FakeSlackApi();
-  let app: App;
   let driver: SlackDriver;
+  let databasePath: string;
   let ts = 1_700_300_000;
   const nextTs = () => `${ts++}.000100`;
   const handoffs = (): HandoffRow[] => {
-    const db = openDatabase(path.join(temp.dir, "vliegwiel.db"));
+    const db = openDatabase(databasePath);
     const rows = db.prepare("SELECT id, status, json_extract(data,'$.question') question, json_extract(data,'$.asker.userId') asker, json_extract(data,'$.asker.conversationId') conversation FROM handoffs").all() as HandoffRow[];
     db.close();
     return rows;
@@ -32,16 +28,11 @@ describe("Slack askers: whose question, which conversation", () => {
   const saidIn = (channel: string, threadTs: string) =>
     slack.calls.filter((c) => c.body.channel === channel && c.body.thread_ts === threadTs && /^chat\.post/.test(c.method)).map((c) => [c.method, c.body.user, String(c.body.text)]);
 
-  beforeAll(async () => {
-    ({ app, driver } = await startSlackTestApp(slack, temp.dir, {
-      roster: ROSTER_YAML,
-      env: { WEB_ENABLED: "false", SLACK_HANDOFF_CHANNEL: TOLKEN, HANDOFF_TICK_SECONDS: "0.1", SLACK_AUTO_ANSWER_CHANNELS: "C0AUTO" },
-    }));
-  });
-  afterAll(async () => {
-    await app.stop();
-    await slack.stop();
-    temp.cleanup();
+  slackAppForTests(slack, {
+    roster: ROSTER_YAML,
+    env: { WEB_ENABLED: "false", SLACK_HANDOFF_CHANNEL: TOLKEN, HANDOFF_TICK_SECONDS: "0.1", SLACK_AUTO_ANSWER_CHANNELS: "C0AUTO" },
+  }, (started) => {
+    ({ driver, config: { databasePath } } = started);
   });
 
   it("given someone else presses 'Vraag een mens' in an asker's thread, then the asker's question is never handed off in their name; their own question is", async () => {

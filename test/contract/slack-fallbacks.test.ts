@@ -1,29 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../../src/app/create-app.js";
+import { describe, expect, it } from "vitest";
 import { FakeSlackApi } from "../fakes/fake-slack-api.js";
-import { startSlackTestApp } from "../helpers/slack-app.js";
+import { slackAppForTests } from "../helpers/slack-app.js";
 import { ROSTER_YAML, SlackDriver, TOLKEN, waitForCall } from "../helpers/slack-flow.js";
-import { tempDir } from "../helpers/temp-knowledge.js";
 
 /** When Slack refuses a message for good: a plainer message, another place, and the tolk is told. */
 describe("Slack fallbacks for permanent failures", () => {
-  const temp = tempDir();
   const slack = new FakeSlackApi();
-  let app: App;
   let driver: SlackDriver;
   let ts = 1_700_500_000;
   const nextTs = () => `${ts++}.000100`;
 
-  beforeAll(async () => {
-    ({ app, driver } = await startSlackTestApp(slack, temp.dir, {
-      roster: ROSTER_YAML,
-      env: { WEB_ENABLED: "false", SLACK_HANDOFF_CHANNEL: TOLKEN, HANDOFF_TICK_SECONDS: "0.1" },
-    }));
-  });
-  afterAll(async () => {
-    await app.stop();
-    await slack.stop();
-    temp.cleanup();
+  slackAppForTests(slack, { roster: ROSTER_YAML, env: { WEB_ENABLED: "false", SLACK_HANDOFF_CHANNEL: TOLKEN, HANDOFF_TICK_SECONDS: "0.1" } }, (started) => {
+    ({ driver } = started);
   });
 
   for (const error of ["msg_too_long", "invalid_blocks"]) {

@@ -1,36 +1,27 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createApp, type App } from "../../src/app/create-app.js";
+import { Writable } from "node:stream";
+import { beforeEach, describe, expect, it } from "vitest";
+import { createApp } from "../../src/app/create-app.js";
 import { createLogger } from "../../src/logger.js";
 import { FakeSlackApi } from "../fakes/fake-slack-api.js";
 import { freePort } from "../helpers/free-port.js";
 import { headsOf, ROSTER_YAML, SLACK_SECRET, SlackDriver, TOLKEN, waitForCall } from "../helpers/slack-flow.js";
 import { tempDir, testConfig } from "../helpers/temp-knowledge.js";
 import { until } from "../faults/kill-points.js";
-import { startSlackTestApp } from "../helpers/slack-app.js";
+import { slackAppForTests } from "../helpers/slack-app.js";
 
 const TICK_MS = 100;
 
 /** The whole app in HTTP mode against the fake Slack, with faults injected into the fake. */
 describe("Slack under faults", () => {
-  const temp = tempDir();
   const slack = new FakeSlackApi();
   const logLines: string[] = [];
-  let app: App;
+  const logger = createLogger("warn", new Writable({ write: (chunk, _e, done) => (logLines.push(String(chunk)), done()) }));
   let driver: SlackDriver;
   let ts = 1_700_100_000;
   const nextTs = () => `${ts++}.000100`;
 
-  beforeAll(async () => {
-    const stream = new (await import("node:stream")).Writable({ write: (chunk, _e, done) => (logLines.push(String(chunk)), done()) });
-    ({ app, driver } = await startSlackTestApp(slack, temp.dir, {
-      roster: ROSTER_YAML, logger: createLogger("warn", stream),
-      env: { WEB_ENABLED: "false", SLACK_HANDOFF_CHANNEL: TOLKEN, HANDOFF_TICK_SECONDS: String(TICK_MS / 1000) },
-    }));
-  });
-  afterAll(async () => {
-    await app.stop();
-    await slack.stop();
-    temp.cleanup();
+  slackAppForTests(slack, { roster: ROSTER_YAML, logger, env: { WEB_ENABLED: "false", SLACK_HANDOFF_CHANNEL: TOLKEN, HANDOFF_TICK_SECONDS: String(TICK_MS / 1000) } }, (started) => {
+    ({ driver } = started);
   });
   beforeEach(() => {
     slack.onRequest = undefined;

@@ -1,35 +1,26 @@
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../../src/app/create-app.js";
+import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/store/open-database.js";
 import { FakeSlackApi, type SlackCall } from "../fakes/fake-slack-api.js";
-import { startSlackTestApp } from "../helpers/slack-app.js";
+import { slackAppForTests } from "../helpers/slack-app.js";
 import { SlackDriver, waitForCall } from "../helpers/slack-flow.js";
-import { tempDir } from "../helpers/temp-knowledge.js";
 
 type Block = { type: string; elements?: Array<{ action_id?: string; value?: string }> };
 
 /** "Nuttig" / "Niet nuttig" under answers in a thread with more than one question. */
 describe("Slack feedback buttons", () => {
-  const temp = tempDir();
   const slack = new FakeSlackApi();
-  let app: App;
   let driver: SlackDriver;
+  let databasePath: string;
 
-  beforeAll(async () => {
-    ({ app, driver } = await startSlackTestApp(slack, temp.dir, { env: { WEB_ENABLED: "false" } }));
-  });
-  afterAll(async () => {
-    await app.stop();
-    await slack.stop();
-    temp.cleanup();
+  slackAppForTests(slack, { env: { WEB_ENABLED: "false" } }, (started) => {
+    ({ driver, config: { databasePath } } = started);
   });
 
   /** The value of a button under a posted answer, as Slack sends it back with a press. */
   const valueOf = (post: SlackCall, actionId: string) =>
     (post.body.blocks as Block[]).flatMap((b) => b.elements ?? []).find((e) => e.action_id === actionId)!.value!;
   const feedbackRows = () => {
-    const db = openDatabase(path.join(temp.dir, "vliegwiel.db"));
+    const db = openDatabase(databasePath);
     try {
       return db.prepare("SELECT conversation_id, helpful, question FROM feedback ORDER BY id").all();
     } finally {
@@ -70,7 +61,7 @@ describe("Slack feedback buttons", () => {
     const answer = await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === "C0OLD" && c.body.thread_ts === t && c.response.ok === true, 60_000);
     const answerTs = String(answer.response.ts);
     // As the older release left it: its buttons' value was the action's name, and U0ASKER's press was recorded per thread.
-    const db = openDatabase(path.join(temp.dir, "vliegwiel.db"));
+    const db = openDatabase(databasePath);
     try {
       db.prepare("INSERT INTO processed_deliveries (channel, delivery_id, at) VALUES ('slack-feedback', ?, ?)").run(`C0OLD:${t}:U0ASKER`, new Date().toISOString());
     } finally {

@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { App } from "../../src/app/create-app.js";
+import { beforeEach, describe, expect, it } from "vitest";
 import { FakeSlackApi, type FaultDecision } from "../fakes/fake-slack-api.js";
 import { eventually, saveProfile } from "../helpers/intro-flow.js";
-import { startSlackTestApp } from "../helpers/slack-app.js";
+import { slackAppForTests } from "../helpers/slack-app.js";
 import { faultFirstRequest, ROSTER_YAML, type SlackDriver } from "../helpers/slack-flow.js";
-import { tempDir } from "../helpers/temp-knowledge.js";
 
 type Block = { type: string; elements?: Array<{ action_id: string; value: string }> };
 const buttonsOf = (blocks: unknown) => ((blocks ?? []) as Block[]).flatMap((b) => (b.type === "actions" ? b.elements ?? [] : []));
@@ -19,24 +17,14 @@ const FAULTS = [
  * (a second copy of a message with buttons could be pressed again).
  */
 describe("Slack introductions when a connection is closed under a post", () => {
-  const temp = tempDir();
   const slack = new FakeSlackApi();
-  let app: App;
   let driver: SlackDriver;
   let ts = 1_700_500_000;
   const nextTs = () => `${ts++}.000100`;
 
-  beforeAll(async () => {
-    let databasePath: string;
-    ({ app, driver, config: { databasePath } } = await startSlackTestApp(slack, temp.dir, {
-      roster: ROSTER_YAML, env: { WEB_ENABLED: "false", HANDOFF_TICK_SECONDS: "0.1" },
-    }));
-    saveProfile(databasePath, { id: "de-schakel", name: "Dorpshuis De Schakel", contact: { name: "Kees", handles: { slack: "U0KEES" }, contactable: true } });
-  }, 120_000);
-  afterAll(async () => {
-    await app.stop();
-    await slack.stop();
-    temp.cleanup();
+  slackAppForTests(slack, { roster: ROSTER_YAML, env: { WEB_ENABLED: "false", HANDOFF_TICK_SECONDS: "0.1" } }, (started) => {
+    ({ driver } = started);
+    saveProfile(started.config.databasePath, { id: "de-schakel", name: "Dorpshuis De Schakel", contact: { name: "Kees", handles: { slack: "U0KEES" }, contactable: true } });
   });
   beforeEach(() => {
     slack.onRequest = undefined;

@@ -2,14 +2,12 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../../src/app/create-app.js";
+import { describe, expect, it } from "vitest";
 import { FakeSlackApi, signedInteraction, signedSlackRequest, type SlackCall } from "../fakes/fake-slack-api.js";
 import { eventually, saveProfile, slackCommand, viewSubmission } from "../helpers/intro-flow.js";
 import { ROSTER_YAML, SLACK_SECRET, SlackDriver } from "../helpers/slack-flow.js";
-import { REPO_ROOT, tempDir } from "../helpers/temp-knowledge.js";
-import type { Config } from "../../src/config.js";
-import { startSlackTestApp } from "../helpers/slack-app.js";
+import { REPO_ROOT } from "../helpers/temp-knowledge.js";
+import { slackAppForTests } from "../helpers/slack-app.js";
 
 const DAY = 86_400_000;
 type Block = { type: string; block_id?: string; text?: { text: string }; elements?: Array<{ action_id: string; value: string }> };
@@ -20,9 +18,7 @@ const buttonsOf = (call: SlackCall) => ((call.body.blocks ?? []) as Block[]).fla
 
 /** The whole introduction loop in Slack (HTTP mode) against the fake Slack Web API. */
 describe("introductions in Slack", () => {
-  const temp = tempDir();
   const slack = new FakeSlackApi();
-  let app: App;
   let driver: SlackDriver;
   let offset = 0;
   let ts = 1_700_200_000;
@@ -32,25 +28,17 @@ describe("introductions in Slack", () => {
   let apiBase: string;
   let knowledgeDir: string;
 
-  beforeAll(async () => {
-    let config: Config;
-    ({ app, config, apiUrl: apiBase, eventsUrl, driver } = await startSlackTestApp(slack, temp.dir, {
-      roster: ROSTER_YAML, clock: () => new Date(Date.now() + offset),
-      env: { WEB_ENABLED: "false", HANDOFF_TICK_SECONDS: "0.1", INTRODUCTION_TIMEOUT_DAYS: "5", INTRODUCTION_FOLLOW_UP_DAYS: "14" },
-    }));
-    databasePath = config.databasePath;
-    knowledgeDir = config.knowledgeDir;
+  slackAppForTests(slack, {
+    roster: ROSTER_YAML, clock: () => new Date(Date.now() + offset),
+    env: { WEB_ENABLED: "false", HANDOFF_TICK_SECONDS: "0.1", INTRODUCTION_TIMEOUT_DAYS: "5", INTRODUCTION_FOLLOW_UP_DAYS: "14" },
+  }, (started) => {
+    ({ apiUrl: apiBase, eventsUrl, driver, config: { databasePath, knowledgeDir } } = started);
     saveProfile(databasePath, { id: "de-schakel", name: "Dorpshuis De Schakel", contact: { name: "Kees", handles: { slack: "U0KEES" }, contactable: true } });
     saveProfile(databasePath, { id: "stille-kracht", name: "Stille Kracht", contact: { name: "Els", handles: { slack: "U0ELS" }, contactable: false } });
     saveProfile(databasePath, {
       id: "eigen-auto", name: "Dorpsauto Benschop", contact: { name: "Sanne", handles: { slack: "U0SANNE" }, contactable: true },
       themes: ["deelauto"], description: "Een elektrische deelauto voor het hele dorp.", experience: "Een elektrische dorpsauto delen met veertig huishoudens.",
     });
-  }, 120_000);
-  afterAll(async () => {
-    await app.stop();
-    await slack.stop();
-    temp.cleanup();
   });
 
   /** Asks a question in a DM; resolves to the thread. */

@@ -3,15 +3,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../../src/app/create-app.js";
+import { describe, expect, it } from "vitest";
 import { FakeSlackApi, signedInteraction, type SlackCall } from "../fakes/fake-slack-api.js";
 import { eventually, saveProfile, viewSubmission } from "../helpers/intro-flow.js";
 import { ROSTER_YAML, SLACK_SECRET, SlackDriver } from "../helpers/slack-flow.js";
 import { teamLogin } from "../helpers/team-login.js";
-import { REPO_ROOT, tempDir } from "../helpers/temp-knowledge.js";
-import type { Config } from "../../src/config.js";
-import { startSlackTestApp } from "../helpers/slack-app.js";
+import { REPO_ROOT } from "../helpers/temp-knowledge.js";
+import { slackAppForTests } from "../helpers/slack-app.js";
 
 const DAY = 86_400_000;
 type Block = { type: string; elements?: Array<{ action_id: string; value: string }> };
@@ -25,32 +23,22 @@ const LESSON = "Begin klein: twee vaste chauffeurs en één vaste rit op dinsdag
  * accepted into the knowledge store; and the maintainers' `kennis -- lessen`.
  */
 describe("lessons from introductions in Slack and the team view", () => {
-  const temp = tempDir();
   const slack = new FakeSlackApi();
-  let app: App;
   let driver: SlackDriver;
   let offset = 0;
+  let dataDir: string;
   let databasePath: string;
   let knowledgeDir: string;
   let eventsUrl: string;
   let webUrl: string;
 
-  beforeAll(async () => {
-    let config: Config;
-    let web: string | undefined;
-    ({ app, config, eventsUrl, driver, webUrl: web } = await startSlackTestApp(slack, temp.dir, {
-      roster: ROSTER_YAML, clock: () => new Date(Date.now() + offset),
-      env: { HANDOFF_TICK_SECONDS: "0.1", INTRODUCTION_TIMEOUT_DAYS: "5", INTRODUCTION_FOLLOW_UP_DAYS: "14" },
-    }));
-    webUrl = web!;
-    databasePath = config.databasePath;
-    knowledgeDir = config.knowledgeDir;
+  slackAppForTests(slack, {
+    roster: ROSTER_YAML, clock: () => new Date(Date.now() + offset),
+    env: { HANDOFF_TICK_SECONDS: "0.1", INTRODUCTION_TIMEOUT_DAYS: "5", INTRODUCTION_FOLLOW_UP_DAYS: "14" },
+  }, (started) => {
+    ({ driver, eventsUrl, config: { dataDir, databasePath, knowledgeDir } } = started);
+    webUrl = started.webUrl!;
     saveProfile(databasePath, { id: "de-schakel", name: "Dorpshuis De Schakel", contact: { name: "Kees", handles: { slack: "U0KEES" }, contactable: true } });
-  }, 120_000);
-  afterAll(async () => {
-    await app.stop();
-    await slack.stop();
-    temp.cleanup();
   });
 
   const submit = async (payload: object) => {
@@ -61,7 +49,7 @@ describe("lessons from introductions in Slack and the team view", () => {
   };
   const kennis = (...args: string[]) =>
     promisify(execFile)(path.join(REPO_ROOT, "node_modules", ".bin", "tsx"), [path.join(REPO_ROOT, "src/cli/kennis.ts"), ...args], {
-      cwd: REPO_ROOT, env: { ...process.env, DATA_DIR: path.dirname(databasePath), DATABASE_PATH: databasePath, KNOWLEDGE_DIR: knowledgeDir, ROSTER_FILE: `${temp.dir}/roster.yaml`, LOG_LEVEL: "error" },
+      cwd: REPO_ROOT, env: { ...process.env, DATA_DIR: path.dirname(databasePath), DATABASE_PATH: databasePath, KNOWLEDGE_DIR: knowledgeDir, ROSTER_FILE: `${dataDir}/roster.yaml`, LOG_LEVEL: "error" },
     });
   const rows = (sql: string, ...params: unknown[]) => {
     const db = new Database(databasePath, { readonly: true });

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../../src/app/create-app.js";
+import { describe, expect, it } from "vitest";
 import { FakeSlackApi, type SlackCall } from "../fakes/fake-slack-api.js";
-import { startSlackTestApp } from "../helpers/slack-app.js";
+import { slackAppForTests } from "../helpers/slack-app.js";
 import { ROSTER_YAML, SlackDriver, TOLKEN, waitForCall } from "../helpers/slack-flow.js";
-import { tempDir } from "../helpers/temp-knowledge.js";
 
 type Block = { type: string; text?: { text: string }; elements?: Array<{ value?: string }> };
 const sectionsOf = (call: SlackCall) => (call.body.blocks as Block[]).filter((b) => b.type === "section").map((b) => b.text!.text);
@@ -12,24 +10,14 @@ const flat = (text: string) => text.replace(/\s+/g, " ").trim();
 
 /** Long questions and answers against Slack's real limits (the fake refuses what Slack refuses). */
 describe("Slack's message limits", () => {
-  const temp = tempDir();
   const slack = new FakeSlackApi();
-  let app: App;
   let driver: SlackDriver;
   let apiUrl: string;
   let ts = 1_700_400_000;
   const nextTs = () => `${ts++}.000100`;
 
-  beforeAll(async () => {
-    ({ app, driver, apiUrl } = await startSlackTestApp(slack, temp.dir, {
-      roster: ROSTER_YAML,
-      env: { WEB_ENABLED: "false", SLACK_HANDOFF_CHANNEL: TOLKEN, HANDOFF_TICK_SECONDS: "0.1" },
-    }));
-  });
-  afterAll(async () => {
-    await app.stop();
-    await slack.stop();
-    temp.cleanup();
+  slackAppForTests(slack, { roster: ROSTER_YAML, env: { WEB_ENABLED: "false", SLACK_HANDOFF_CHANNEL: TOLKEN, HANDOFF_TICK_SECONDS: "0.1" } }, (started) => {
+    ({ driver, apiUrl } = started);
   });
 
   it("given a section over 3000 characters or a text over 40 000, then the fake answers as Slack does (invalid_blocks, msg_too_long)", async () => {

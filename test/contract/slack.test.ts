@@ -1,22 +1,20 @@
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../src/app/create-app.js";
 import { createLogger } from "../../src/logger.js";
 import { openDatabase } from "../../src/store/open-database.js";
 import { FakeSlackApi, signedInteraction, signedSlackRequest, type SlackCall } from "../fakes/fake-slack-api.js";
 import { FakeSlackSocket } from "../fakes/fake-slack-socket.js";
-import { startSlackTestApp } from "../helpers/slack-app.js";
+import { slackAppForTests } from "../helpers/slack-app.js";
 import { eventCallback, ROSTER_YAML, SLACK_SECRET } from "../helpers/slack-flow.js";
 import { tempDir, testConfig } from "../helpers/temp-knowledge.js";
 
 const SECRET = SLACK_SECRET;
 
 describe("Slack adapter over HTTP against a fake Slack", () => {
-  const temp = tempDir();
   const slack = new FakeSlackApi();
-  let app: App;
   let eventsUrl: string;
   let apiBase: string;
+  let databasePath: string;
 
   const send = async (payload: object, extraHeaders: Record<string, string> = {}, secret = SECRET) => {
     const body = JSON.stringify(payload);
@@ -34,13 +32,8 @@ describe("Slack adapter over HTTP against a fake Slack", () => {
   };
   const posted = (method = "chat.postMessage") => slack.callsTo(method).filter((c) => !String(c.body.channel).startsWith("D0SENTINEL"));
 
-  beforeAll(async () => {
-    ({ app, eventsUrl, apiUrl: apiBase } = await startSlackTestApp(slack, temp.dir, { env: { WEB_ENABLED: "false", SLACK_AUTO_ANSWER_CHANNELS: "C0AUTO, C0AUTO2" } }));
-  });
-  afterAll(async () => {
-    await app.stop();
-    await slack.stop();
-    temp.cleanup();
+  slackAppForTests(slack, { env: { WEB_ENABLED: "false", SLACK_AUTO_ANSWER_CHANNELS: "C0AUTO, C0AUTO2" } }, (started) => {
+    ({ eventsUrl, apiUrl: apiBase, config: { databasePath } } = started);
   });
   beforeEach(() => {
     slack.calls.length = 0;
@@ -154,7 +147,7 @@ describe("Slack adapter over HTTP against a fake Slack", () => {
     await slack.waitFor("chat.postEphemeral");
     await sentinel();
     expect(posted("chat.postEphemeral")).toHaveLength(1);
-    const db = openDatabase(path.join(temp.dir, "vliegwiel.db"));
+    const db = openDatabase(databasePath);
     expect(db.prepare("SELECT channel, conversation_id, helpful FROM feedback").all()).toEqual([{ channel: "slack", conversation_id: "C0VRAGEN:1700000030.000100", helpful: 1 }]);
     db.close();
   });
@@ -182,7 +175,7 @@ describe("Slack adapter over HTTP against a fake Slack", () => {
     });
     await fetch(eventsUrl, { method: "POST", headers, body });
     await slack.waitFor("chat.postEphemeral");
-    const db = openDatabase(path.join(temp.dir, "vliegwiel.db"));
+    const db = openDatabase(databasePath);
     const questions = db.prepare("SELECT json_extract(data, '$.question') FROM handoffs").pluck().all();
     db.close();
     expect(questions).toContain("Wat is een burgerbegroting?");
@@ -232,9 +225,7 @@ describe("Slack adapter over HTTP against a fake Slack", () => {
 });
 
 describe("Slack handoff end to end against a fake Slack", () => {
-  const temp = tempDir();
   const slack = new FakeSlackApi();
-  let app: App;
   let eventsUrl: string;
   const HANDOFF_CHANNEL = "C0TOLKEN";
 
@@ -256,16 +247,9 @@ describe("Slack handoff end to end against a fake Slack", () => {
     return fetch(eventsUrl, { method: "POST", headers, body });
   };
 
-  beforeAll(async () => {
-    slack.userNames.set("U0ASKER", "Sanne de Vries");
-    ({ app, eventsUrl } = await startSlackTestApp(slack, temp.dir, {
-      roster: ROSTER_YAML, env: { WEB_ENABLED: "false", SLACK_HANDOFF_CHANNEL: HANDOFF_CHANNEL, HANDOFF_TICK_SECONDS: "0.1" },
-    }));
-  });
-  afterAll(async () => {
-    await app.stop();
-    await slack.stop();
-    temp.cleanup();
+  slack.userNames.set("U0ASKER", "Sanne de Vries");
+  slackAppForTests(slack, { roster: ROSTER_YAML, env: { WEB_ENABLED: "false", SLACK_HANDOFF_CHANNEL: HANDOFF_CHANNEL, HANDOFF_TICK_SECONDS: "0.1" } }, (started) => {
+    ({ eventsUrl } = started);
   });
 
   it("given an unanswerable mention, then consent, handoff thread, claim, relay both ways and close all happen in Slack", async () => {

@@ -1,11 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { APPLICATION_ID, HANDOFF_FORUM, TOKEN, type FakeDiscord } from "../fakes/fake-discord.js";
 import type { FakeSlackApi } from "../fakes/fake-slack-api.js";
 import { AppProcess } from "../helpers/app-process.js";
 import { freePort } from "../helpers/free-port.js";
-import { copyOfStarterKnowledge } from "../helpers/temp-knowledge.js";
-import { DeliveryKiller } from "./kill-points.js";
+import { copyOfStarterKnowledge, tempDir } from "../helpers/temp-knowledge.js";
+import { DeliveryKiller, FAULT_TEST_MS } from "./kill-points.js";
 
 /** What the app prints once both platforms are up. */
 export const BOTH_READY = ["Slack luistert op poort", "Discord verbonden als"];
@@ -41,4 +42,31 @@ export async function startBothPlatformsApp(dataDir: string, slack: FakeSlackApi
   discord.onAnswered = () => killer.onAnswered();
   await app.start(BOTH_READY);
   return { app, killer, port };
+}
+
+/**
+ * startBothPlatformsApp for the tests of one describe block: in a temp folder of its own, started before
+ * them (`onStarted` takes what the tests use), the killer disarmed after each, and after them all the
+ * app killed, the fakes stopped and the folder removed. Returns the app's database file.
+ */
+export function bothPlatformsAppForTests(
+  slack: FakeSlackApi,
+  discord: FakeDiscord,
+  onStarted: (started: { app: AppProcess; killer: DeliveryKiller; port: number }) => void,
+): { dbFile: string } {
+  const temp = tempDir();
+  let started: { app: AppProcess; killer: DeliveryKiller } | undefined;
+  beforeAll(async () => {
+    const both = await startBothPlatformsApp(temp.dir, slack, discord);
+    started = both;
+    onStarted(both);
+  }, FAULT_TEST_MS);
+  afterEach(() => started?.killer.disarm());
+  afterAll(async () => {
+    await started?.app.kill();
+    await slack.stop();
+    await discord.stop();
+    temp.cleanup();
+  });
+  return { dbFile: path.join(temp.dir, "vliegwiel.db") };
 }

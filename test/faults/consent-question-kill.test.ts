@@ -1,13 +1,11 @@
-import path from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { APPLICATION_ID, BOT, FakeDiscord, GENERAL, HANDOFF_FORUM } from "../fakes/fake-discord.js";
 import { FakeSlackApi } from "../fakes/fake-slack-api.js";
 import type { AppProcess } from "../helpers/app-process.js";
 import { ASKER, forumPostsFor, pressButton } from "../helpers/discord-flow.js";
 import { headsOf, SlackDriver } from "../helpers/slack-flow.js";
-import { tempDir } from "../helpers/temp-knowledge.js";
-import { BOTH_READY, startBothPlatformsApp } from "./both-platforms-app.js";
+import { BOTH_READY, bothPlatformsAppForTests } from "./both-platforms-app.js";
 import { FAULT_TEST_MS, until, type DeliveryKiller } from "./kill-points.js";
 
 const UNANSWERABLE = "Hoe vraag ik een evenementenvergunning aan voor ons buurtfeest?";
@@ -27,26 +25,15 @@ type Req = { platform: string; method: string; route?: string; body: Record<stri
  * when the platform delivers the question again), and "Ja" opens the tolken's thread once.
  */
 describe("the consent question cut off by a kill is asked once after the restart, on Slack and Discord", () => {
-  const temp = tempDir();
   const slack = new FakeSlackApi();
   const discord = new FakeDiscord();
-  const dbFile = path.join(temp.dir, "vliegwiel.db");
   let app: AppProcess;
   let killer: DeliveryKiller;
   let driver: SlackDriver;
   let next = Math.floor(Date.now() / 1000);
-
-  beforeAll(async () => {
-    let port: number;
-    ({ app, killer, port } = await startBothPlatformsApp(temp.dir, slack, discord));
-    driver = new SlackDriver(slack, `http://127.0.0.1:${port}/slack/events`);
-  }, FAULT_TEST_MS);
-  afterEach(() => killer?.disarm());
-  afterAll(async () => {
-    await app?.kill();
-    await slack.stop();
-    await discord.stop();
-    temp.cleanup();
+  const { dbFile } = bothPlatformsAppForTests(slack, discord, (started) => {
+    ({ app, killer } = started);
+    driver = new SlackDriver(slack, `http://127.0.0.1:${started.port}/slack/events`);
   });
 
   /** The handoffs of an asker's conversation, straight from the app's database. */

@@ -1,12 +1,10 @@
 import Database from "better-sqlite3";
-import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { BOT, FakeDiscord, GENERAL, HANDOFF_FORUM } from "../fakes/fake-discord.js";
 import { ASKER, TOLK } from "../helpers/discord-flow.js";
 import { FakeSlackApi } from "../fakes/fake-slack-api.js";
 import type { AppProcess } from "../helpers/app-process.js";
-import { tempDir } from "../helpers/temp-knowledge.js";
-import { BOTH_READY, startBothPlatformsApp } from "./both-platforms-app.js";
+import { BOTH_READY, bothPlatformsAppForTests } from "./both-platforms-app.js";
 import { CONSENT_POINTS, DELIVERY_POINTS, type DeliveryKiller, FAULT_TEST_MS, lockDatabase, statusOf, until, type ConsentPoint, type DeliveryPoint } from "./kill-points.js";
 import { DiscordFlow } from "./discord-flow.js";
 import { SlackFlow } from "./slack-flow.js";
@@ -21,10 +19,8 @@ import type { Counts, HandoffFlow, Step } from "./flow.js";
  * from what the fakes hold.
  */
 describe("handoffs under SIGKILL at every point of a delivery", () => {
-  const temp = tempDir();
   const slack = new FakeSlackApi();
   const discord = new FakeDiscord();
-  const dbFile = path.join(temp.dir, "vliegwiel.db");
   let app: AppProcess;
   let killer: DeliveryKiller;
   const flows: Record<string, HandoffFlow> = {};
@@ -32,18 +28,12 @@ describe("handoffs under SIGKILL at every point of a delivery", () => {
 
   const restart = () => app.start(BOTH_READY);
 
-  beforeAll(async () => {
-    let port: number;
-    ({ app, killer, port } = await startBothPlatformsApp(temp.dir, slack, discord));
-    flows.slack = new SlackFlow(slack, `http://127.0.0.1:${port}/slack/events`);
+  const { dbFile } = bothPlatformsAppForTests(slack, discord, (started) => {
+    ({ app, killer } = started);
+    flows.slack = new SlackFlow(slack, `http://127.0.0.1:${started.port}/slack/events`);
     flows.discord = new DiscordFlow(discord, GENERAL, HANDOFF_FORUM);
-  }, FAULT_TEST_MS);
-  afterEach(() => killer?.disarm());
-  afterAll(async () => {
-    await app.kill();
-    await slack.stop();
-    await discord.stop();
-    temp.cleanup();
+  });
+  afterAll(() => {
     // The closing note: what each fault point ended with.
     const lines = results.map((r) => `${r.platform.padEnd(8)} ${r.step.padEnd(6)} ${r.point.padEnd(34)} ${Object.entries(r.counts).map(([k, v]) => `${k}=${v}`).join(" ")}`);
     if (lines.length) process.stderr.write(`\nfault points (counted from the fakes):\n${lines.join("\n")}\n`);

@@ -1,8 +1,6 @@
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AppProcess } from "../helpers/app-process.js";
-import { tempDir } from "../helpers/temp-knowledge.js";
-import { WEB_READY, webOnlyApp } from "../helpers/web-only-app.js";
+import { describe, expect, it } from "vitest";
+import { webOnlyAppForTests } from "../helpers/web-only-app.js";
 import { FAULT_TEST_MS, PATIENCE_MS, statusOf, until } from "./kill-points.js";
 
 const QUESTION = "Hoe regel ik een parkeervergunning voor de vrijwilligers van ons dorpshuis?";
@@ -16,21 +14,10 @@ const QUESTION = "Hoe regel ik een parkeervergunning voor de vrijwilligers van o
  * The page's history then still asks the consent question, once, and answering it shares the question.
  */
 describe("a web question for a person cut off before its consent question is kept", () => {
-  const temp = tempDir();
-  let app: AppProcess;
-  let base: string;
-  let databaseFile: string;
-
-  beforeAll(async () => {
-    ({ app, base, databaseFile } = await webOnlyApp(temp, { HANDOFF_TICK_SECONDS: "0.2", HANDOFF_WORKING_HOURS: "always" }));
-  }, FAULT_TEST_MS);
-  afterAll(async () => {
-    await app?.kill();
-    temp.cleanup();
-  });
+  const web = webOnlyAppForTests(() => ({ HANDOFF_TICK_SECONDS: "0.2", HANDOFF_WORKING_HOURS: "always" }), FAULT_TEST_MS);
 
   const inDatabase = <T>(work: (db: Database.Database) => T): T => {
-    const db = new Database(databaseFile);
+    const db = new Database(web.databaseFile);
     try {
       return work(db);
     } finally {
@@ -38,9 +25,9 @@ describe("a web question for a person cut off before its consent question is kep
     }
   };
   const post = (route: string, body: object) =>
-    fetch(`${base}${route}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    fetch(`${web.base}${route}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   const history = async (conversationId: string) =>
-    (await (await fetch(`${base}/api/conversations/${conversationId}/messages?after=0&alles=1`)).json()) as Array<{ author: string; text: string }>;
+    (await (await fetch(`${web.base}/api/conversations/${conversationId}/messages?after=0&alles=1`)).json()) as Array<{ author: string; text: string }>;
   const consentQuestions = (messages: Array<{ author: string; text: string }>, handoffId: string) =>
     messages.filter((m) => m.author === "antwoord").map((m) => JSON.parse(m.text) as Record<string, unknown>).filter((reply) => reply.handoffId === handoffId);
 
@@ -52,11 +39,11 @@ describe("a web question for a person cut off before its consent question is kep
     expect((await post("/api/messages", { ...asker, text: QUESTION })).ok).toBe(false);
     const handoffId = inDatabase((db) => db.prepare("SELECT id FROM handoffs WHERE asker_conversation = ?").pluck().get(asker.conversationId) as string | undefined);
     expect(handoffId).toBeDefined();
-    expect(statusOf(databaseFile, handoffId!)).toBe("awaiting_consent");
-    await app.kill();
+    expect(statusOf(web.databaseFile, handoffId!)).toBe("awaiting_consent");
+    await web.app.kill();
     inDatabase((db) => db.exec("DROP TRIGGER cut_off_reply"));
 
-    await app.start(WEB_READY);
+    await web.restart();
     const after = await history(asker.conversationId);
     expect(after.map((m) => m.author)).toEqual(["vrager", "antwoord"]);
     const [question] = consentQuestions(after, handoffId!);
@@ -68,7 +55,7 @@ describe("a web question for a person cut off before its consent question is kep
     // The asker answers it on the page: the question is shared, and the next step of the page follows it.
     const shared = await post("/api/actions", { ...asker, action: "share", handoffId, eventKey: "share-1" });
     expect(shared.status).toBe(200);
-    await until(() => statusOf(databaseFile, handoffId!) === "open", "the shared question to be open for the team", PATIENCE_MS);
+    await until(() => statusOf(web.databaseFile, handoffId!) === "open", "the shared question to be open for the team", PATIENCE_MS);
     expect(consentQuestions(await history(asker.conversationId), handoffId!)).toHaveLength(2);
   }, FAULT_TEST_MS);
 });

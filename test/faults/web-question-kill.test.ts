@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { FakeOpenAi } from "../fakes/fake-openai.js";
-import type { AppProcess } from "../helpers/app-process.js";
-import { tempDir } from "../helpers/temp-knowledge.js";
-import { WEB_READY as READY, webOnlyApp } from "../helpers/web-only-app.js";
+import { webOnlyAppForTests } from "../helpers/web-only-app.js";
 import { FAULT_TEST_MS, PATIENCE_MS, until } from "./kill-points.js";
 
 const QUESTION = "Hoe houden we vrijwilligers vast?";
@@ -14,26 +12,16 @@ const QUESTION = "Hoe houden we vrijwilligers vast?";
  * history still holds the question, and the answer follows it once the question is sent again.
  */
 describe("a web question cut off while it is handled", () => {
-  const temp = tempDir();
   const model = new FakeOpenAi();
-  let app: AppProcess;
-  let base: string;
-
-  beforeAll(async () => {
-    ({ app, base } = await webOnlyApp(temp, {
-      OPENAI_API_KEY: "sk-test-key", OPENAI_BASE_URL: await model.start(), OPENAI_CHAT_MODEL: "test-chat", OPENAI_EMBEDDING_MODEL: "",
-    }));
-  }, FAULT_TEST_MS);
-  afterAll(async () => {
-    await app?.kill();
-    await model.stop();
-    temp.cleanup();
-  });
+  const web = webOnlyAppForTests(async () => ({
+    OPENAI_API_KEY: "sk-test-key", OPENAI_BASE_URL: await model.start(), OPENAI_CHAT_MODEL: "test-chat", OPENAI_EMBEDDING_MODEL: "",
+  }), FAULT_TEST_MS);
+  afterAll(() => model.stop());
 
   const history = async (conversationId: string) =>
-    (await (await fetch(`${base}/api/conversations/${conversationId}/messages?after=0&alles=1`)).json()) as Array<{ author: string; text: string }>;
+    (await (await fetch(`${web.base}/api/conversations/${conversationId}/messages?after=0&alles=1`)).json()) as Array<{ author: string; text: string }>;
   const ask = (conversationId: string) =>
-    fetch(`${base}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ conversationId, userId: "asker-q", text: QUESTION }) });
+    fetch(`${web.base}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ conversationId, userId: "asker-q", text: QUESTION }) });
 
   it("given a kill while the question is handled, then after the restart the history shows the question, and its answer after it once it comes", async () => {
     const conversationId = "kill-question-1";
@@ -41,7 +29,7 @@ describe("a web question cut off while it is handled", () => {
     let killed: Promise<void> | undefined;
     const answer = model.reply;
     model.reply = (request) => {
-      killed ??= app.kill();
+      killed ??= web.app.kill();
       return answer(request);
     };
     const cutOff = ask(conversationId).then(() => "answered", () => "cut off");
@@ -50,7 +38,7 @@ describe("a web question cut off while it is handled", () => {
     expect(await cutOff).toBe("cut off");
     model.reply = answer;
 
-    await app.start(READY);
+    await web.restart();
     expect((await history(conversationId)).map((m) => [m.author, m.text])).toEqual([["vrager", QUESTION]]);
 
     // The page gives the question back; sent again, it is answered, and the answer follows it in the history.

@@ -1,9 +1,7 @@
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AppProcess } from "../helpers/app-process.js";
+import { describe, expect, it } from "vitest";
 import { teamLogin } from "../helpers/team-login.js";
-import { tempDir } from "../helpers/temp-knowledge.js";
-import { WEB_READY as READY, webOnlyApp } from "../helpers/web-only-app.js";
+import { webOnlyAppForTests } from "../helpers/web-only-app.js";
 import { FAULT_TEST_MS, PATIENCE_MS, until } from "./kill-points.js";
 
 const ANSWER = "Vraag een ontheffing aan bij de gemeente; dat kan online.";
@@ -16,28 +14,17 @@ const ANSWER = "Vraag een ontheffing aan bij de gemeente; dat kan online.";
  * answer, once.
  */
 describe("a tolk's web answer cut off before the team thread has it", () => {
-  const temp = tempDir();
-  let databaseFile: string;
-  let app: AppProcess;
-  let base: string;
-
-  beforeAll(async () => {
-    ({ app, base, databaseFile } = await webOnlyApp(temp, { HANDOFF_TICK_SECONDS: "0.2", HANDOFF_WORKING_HOURS: "always" }));
-  }, FAULT_TEST_MS);
-  afterAll(async () => {
-    await app?.kill();
-    temp.cleanup();
-  });
+  const web = webOnlyAppForTests(() => ({ HANDOFF_TICK_SECONDS: "0.2", HANDOFF_WORKING_HOURS: "always" }), FAULT_TEST_MS);
 
   const post = async (route: string, body: object) =>
-    (await (await fetch(`${base}${route}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).json()) as Record<string, unknown>;
+    (await (await fetch(`${web.base}${route}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).json()) as Record<string, unknown>;
   const teamThread = async (handoffId: string) => {
-    const tolk = await teamLogin(base, databaseFile, "tolk");
+    const tolk = await teamLogin(web.base, web.databaseFile, "tolk");
     const team = (await (await tolk.get("/api/tolk/handoffs")).json()) as { handoffs: Array<{ id: string; thread: Array<{ author: string; text: string }> }> };
     return team.handoffs.find((h) => h.id === handoffId)?.thread ?? [];
   };
   const inDatabase = (sql: string) => {
-    const db = new Database(databaseFile);
+    const db = new Database(web.databaseFile);
     try {
       db.exec(sql);
     } finally {
@@ -51,7 +38,7 @@ describe("a tolk's web answer cut off before the team thread has it", () => {
     expect(handoff.decision).toBe("handoff");
     const handoffId = handoff.handoffId as string;
     await post("/api/actions", { ...asker, action: "share", handoffId, eventKey: "share-1" });
-    const tolk = await teamLogin(base, databaseFile, "tolk");
+    const tolk = await teamLogin(web.base, web.databaseFile, "tolk");
     expect(await tolk.postJson(`/api/tolk/handoffs/${handoffId}/claim`, { eventKey: "claim-1" })).toMatchObject({ ok: true });
     await until(async () => (await teamThread(handoffId)).some((m) => m.text.includes("pakt dit op")), "the claim in the team thread", PATIENCE_MS);
 
@@ -59,15 +46,15 @@ describe("a tolk's web answer cut off before the team thread has it", () => {
     inDatabase(`CREATE TRIGGER cut_off_thread_copy BEFORE INSERT ON web_messages WHEN NEW.conversation_id LIKE 'handoff:%' AND NEW.author LIKE 'mens:%'
       BEGIN SELECT RAISE(ABORT, 'injected fault: the thread copy is not written'); END`);
     await tolk.post(`/api/tolk/handoffs/${handoffId}/reply`, { text: ANSWER, eventKey: "reply-1" });
-    await app.kill();
+    await web.app.kill();
     inDatabase("DROP TRIGGER cut_off_thread_copy");
 
-    await app.start(READY);
+    await web.restart();
     await until(async () => (await teamThread(handoffId)).some((m) => m.text === ANSWER), "the tolk's answer in the team thread after the restart", PATIENCE_MS);
     expect((await teamThread(handoffId)).filter((m) => m.text === ANSWER)).toEqual([expect.objectContaining({ author: "mens:Tolk van het netwerk" })]);
     // The same answer delivered again (the team page retries with its key): neither place gets it twice.
-    expect(await (await teamLogin(base, databaseFile, "tolk")).postJson(`/api/tolk/handoffs/${handoffId}/reply`, { text: ANSWER, eventKey: "reply-1" })).toMatchObject({ ok: false });
-    const feed = async () => (await (await fetch(`${base}/api/conversations/${asker.conversationId}/messages?after=0`)).json()) as Array<{ text: string }>;
+    expect(await (await teamLogin(web.base, web.databaseFile, "tolk")).postJson(`/api/tolk/handoffs/${handoffId}/reply`, { text: ANSWER, eventKey: "reply-1" })).toMatchObject({ ok: false });
+    const feed = async () => (await (await fetch(`${web.base}/api/conversations/${asker.conversationId}/messages?after=0`)).json()) as Array<{ text: string }>;
     await until(async () => (await feed()).some((m) => m.text.includes(ANSWER)), "the answer in the asker's feed", PATIENCE_MS);
     expect((await feed()).filter((m) => m.text.includes(ANSWER))).toHaveLength(1);
     expect((await teamThread(handoffId)).filter((m) => m.text === ANSWER)).toHaveLength(1);

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { createApp, type App } from "../../src/app/create-app.js";
 import type { Config } from "../../src/config.js";
 import type { WebChatChannel } from "../../src/channels/web/web-chat-channel.js";
@@ -7,7 +8,7 @@ import { createLogger, type Logger } from "../../src/logger.js";
 import type { FakeSlackApi } from "../fakes/fake-slack-api.js";
 import { freePort } from "./free-port.js";
 import { SLACK_SECRET, SlackDriver } from "./slack-flow.js";
-import { testConfig } from "./temp-knowledge.js";
+import { tempDir, testConfig } from "./temp-knowledge.js";
 
 export type SlackTestApp = {
   app: App;
@@ -51,4 +52,24 @@ export async function startSlackTestApp(slack: FakeSlackApi, dataDir: string, op
   const eventsUrl = `http://127.0.0.1:${port}/slack/events`;
   const web = app.channels.find((c) => c.name === "web") as WebChatChannel | undefined;
   return { app, config, apiUrl, eventsUrl, driver: new SlackDriver(slack, eventsUrl), webUrl: web?.url };
+}
+
+/**
+ * startSlackTestApp for the tests of one describe block: in a temp folder of its own (config.dataDir),
+ * started before them, stopped with the fake after them and the folder removed. `onStarted` takes what
+ * the tests use (and may prepare more, such as a profile).
+ */
+export function slackAppForTests(slack: FakeSlackApi, options: SlackTestAppOptions, onStarted: (started: SlackTestApp) => void): void {
+  const temp = tempDir();
+  let app: App | undefined;
+  beforeAll(async () => {
+    const started = await startSlackTestApp(slack, temp.dir, options);
+    app = started.app;
+    onStarted(started);
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await slack.stop();
+    temp.cleanup();
+  });
 }

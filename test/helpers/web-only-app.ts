@@ -1,7 +1,8 @@
 import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { AppProcess } from "./app-process.js";
 import { freePort } from "./free-port.js";
-import { copyOfStarterKnowledge } from "./temp-knowledge.js";
+import { copyOfStarterKnowledge, tempDir } from "./temp-knowledge.js";
 
 /** What the web-only app logs once its chat page listens. */
 export const WEB_READY = ["webchat op"];
@@ -32,4 +33,28 @@ export async function webOnlyApp(temp: { dir: string }, extraEnv: NodeJS.Process
     throw error;
   });
   return { app, base: `http://127.0.0.1:${port}`, databaseFile: path.join(temp.dir, "vliegwiel.db") };
+}
+
+export type WebOnlyAppForTests = WebOnlyApp & {
+  /** Starts the app again (after a kill), resolving once its chat page listens. */
+  restart(): Promise<void>;
+};
+
+/**
+ * The web-only app for the tests of one describe block: started in a temp folder of its own before
+ * them (within `startMs`), killed after them and the folder removed. `extraEnv` is read when it starts
+ * (it may start a fake first). Its fields are there once the tests run.
+ */
+export function webOnlyAppForTests(extraEnv: () => NodeJS.ProcessEnv | Promise<NodeJS.ProcessEnv>, startMs: number): WebOnlyAppForTests {
+  const temp = tempDir();
+  const web = {} as WebOnlyAppForTests;
+  beforeAll(async () => {
+    Object.assign(web, await webOnlyApp(temp, await extraEnv()));
+    web.restart = () => web.app.start(WEB_READY);
+  }, startMs);
+  afterAll(async () => {
+    await web.app?.kill();
+    temp.cleanup();
+  });
+  return web;
 }

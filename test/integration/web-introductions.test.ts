@@ -1,35 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../../src/app/create-app.js";
+import { describe, expect, it } from "vitest";
 import { FakeSlackApi } from "../fakes/fake-slack-api.js";
 import { eventually, saveProfile } from "../helpers/intro-flow.js";
 import { ROSTER_YAML, SlackDriver } from "../helpers/slack-flow.js";
-import { tempDir } from "../helpers/temp-knowledge.js";
 import { CHROMIUM, launchBrowser } from "../helpers/browser.js";
-import type { Config } from "../../src/config.js";
 import { requestIntroductionInBrowser } from "../helpers/browser-introduction.js";
-import { startSlackTestApp } from "../helpers/slack-app.js";
+import { slackAppForTests } from "../helpers/slack-app.js";
 
 type IntroAnswer = { ok: boolean; text: string; buttons: string[]; introductionId?: string; labels: Record<string, string> };
 
 /** An asker in the web chat and an initiative's contact on Slack (the fake): across platforms. */
 describe("introductions from the web chat to a contact on Slack", () => {
-  const temp = tempDir();
   const slack = new FakeSlackApi();
-  let app: App;
   let url: string;
   let driver: SlackDriver;
 
-  beforeAll(async () => {
-    let config: Config;
-    let webUrl: string | undefined;
-    ({ app, config, driver, webUrl } = await startSlackTestApp(slack, temp.dir, { roster: ROSTER_YAML, env: { HANDOFF_TICK_SECONDS: "0.1" } }));
-    url = webUrl!;
-    saveProfile(config.databasePath, { id: "de-schakel", name: "Dorpshuis De Schakel", website: "https://deschakel-lopik.nl", contact: { name: "Kees", handles: { slack: "U0KEES" }, contactable: true } });
-  }, 120_000);
-  afterAll(async () => {
-    await app.stop();
-    await slack.stop();
-    temp.cleanup();
+  slackAppForTests(slack, { roster: ROSTER_YAML, env: { HANDOFF_TICK_SECONDS: "0.1" } }, (started) => {
+    ({ driver } = started);
+    url = started.webUrl!;
+    saveProfile(started.config.databasePath, { id: "de-schakel", name: "Dorpshuis De Schakel", website: "https://deschakel-lopik.nl", contact: { name: "Kees", handles: { slack: "U0KEES" }, contactable: true } });
   });
 
   const post = async <T>(path: string, body: object): Promise<T> => {

@@ -1,42 +1,29 @@
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../../src/app/create-app.js";
+import { describe, expect, it } from "vitest";
 import { FakeSlackApi } from "../fakes/fake-slack-api.js";
 import { eventually, saveProfile } from "../helpers/intro-flow.js";
 import { ROSTER_YAML, SlackDriver } from "../helpers/slack-flow.js";
-import { tempDir } from "../helpers/temp-knowledge.js";
 import { CHROMIUM, launchBrowser } from "../helpers/browser.js";
-import type { Config } from "../../src/config.js";
 import { requestIntroductionInBrowser } from "../helpers/browser-introduction.js";
-import { startSlackTestApp } from "../helpers/slack-app.js";
+import { slackAppForTests } from "../helpers/slack-app.js";
 
 const DAY = 86_400_000;
 type IntroAnswer = { ok: boolean; text: string; buttons: string[]; introductionId?: string; labels: Record<string, string> };
 
 /** "Deel wat je leerde" for an asker in the web chat whose contact is on Slack (the fake): over HTTP, and in a browser. */
 describe("lessons from introductions in the web chat", () => {
-  const temp = tempDir();
   const slack = new FakeSlackApi();
-  let app: App;
   let url: string;
   let driver: SlackDriver;
   let offset = 0;
   let databasePath: string;
 
-  beforeAll(async () => {
-    let config: Config;
-    let webUrl: string | undefined;
-    ({ app, config, driver, webUrl } = await startSlackTestApp(slack, temp.dir, {
-      roster: ROSTER_YAML, clock: () => new Date(Date.now() + offset), env: { HANDOFF_TICK_SECONDS: "0.1", INTRODUCTION_FOLLOW_UP_DAYS: "14" },
-    }));
-    url = webUrl!;
-    databasePath = config.databasePath;
+  slackAppForTests(slack, {
+    roster: ROSTER_YAML, clock: () => new Date(Date.now() + offset), env: { HANDOFF_TICK_SECONDS: "0.1", INTRODUCTION_FOLLOW_UP_DAYS: "14" },
+  }, (started) => {
+    ({ driver, config: { databasePath } } = started);
+    url = started.webUrl!;
     saveProfile(databasePath, { id: "de-schakel", name: "Dorpshuis De Schakel", contact: { name: "Kees", handles: { slack: "U0KEES" }, contactable: true } });
-  }, 120_000);
-  afterAll(async () => {
-    await app.stop();
-    await slack.stop();
-    temp.cleanup();
   });
 
   const post = async <T>(path: string, body: object, status = 200): Promise<T> => {

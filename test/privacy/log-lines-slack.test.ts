@@ -1,10 +1,9 @@
 import { PassThrough } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createLogger } from "../../src/logger.js";
 import { FakeSlackApi } from "../fakes/fake-slack-api.js";
-import { startSlackTestApp, type SlackTestApp } from "../helpers/slack-app.js";
+import { slackAppForTests, type SlackTestApp } from "../helpers/slack-app.js";
 import { ROSTER_YAML, SLACK_SECRET, TOLKEN, waitForCall } from "../helpers/slack-flow.js";
-import { tempDir } from "../helpers/temp-knowledge.js";
 
 /** Words only the asker and the tolk typed: none may reach a log line above debug. */
 const ASKER_WORDS = "Hoe vraag ik een evenementenvergunning aan voor ons buurtfeest";
@@ -18,23 +17,17 @@ const FOLLOW_UP = "Mijn buurman Pietersen wil ook meedoen";
  * refusing posts on the way (so error lines are written), and the log is read afterwards.
  */
 describe("the log of a whole Slack handoff at info level", () => {
-  const temp = tempDir();
   const slack = new FakeSlackApi();
   const stream = new PassThrough();
   let log = "";
   let started: SlackTestApp;
 
-  beforeAll(async () => {
-    stream.on("data", (chunk: Buffer) => (log += chunk.toString()));
-    started = await startSlackTestApp(slack, temp.dir, {
-      roster: ROSTER_YAML, logger: createLogger("info", stream),
-      env: { WEB_ENABLED: "false", SLACK_HANDOFF_CHANNEL: TOLKEN, HANDOFF_TICK_SECONDS: "0.1", LOG_LEVEL: "info" },
-    });
-  });
-  afterAll(async () => {
-    await started?.app.stop();
-    await slack.stop();
-    temp.cleanup();
+  stream.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  slackAppForTests(slack, {
+    roster: ROSTER_YAML, logger: createLogger("info", stream),
+    env: { WEB_ENABLED: "false", SLACK_HANDOFF_CHANNEL: TOLKEN, HANDOFF_TICK_SECONDS: "0.1", LOG_LEVEL: "info" },
+  }, (app) => {
+    started = app;
   });
 
   it("given a question, a typed consent, a tolk's answer, a follow-up and failing posts, then no log line holds their words, the bot token or the signing secret", async () => {

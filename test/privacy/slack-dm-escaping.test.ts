@@ -1,28 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../../src/app/create-app.js";
+import { describe, expect, it } from "vitest";
 import { FakeSlackApi, signedInteraction, signedSlackRequest } from "../fakes/fake-slack-api.js";
 import { eventually, slackCommand, viewSubmission } from "../helpers/intro-flow.js";
-import { startSlackTestApp } from "../helpers/slack-app.js";
+import { slackAppForTests } from "../helpers/slack-app.js";
 import { eventCallback, ROSTER_YAML, SLACK_SECRET } from "../helpers/slack-flow.js";
-import { tempDir } from "../helpers/temp-knowledge.js";
 
 /** Slack markup typed by a person: it must show as typed in Vliegwiel's DMs, never as a link or a broadcast. */
 const HOSTILE = /<!channel>|<!here>|<https:\/\/evil/;
 
 describe("escaped text in Slack DMs (profile saved, shared file)", () => {
-  const temp = tempDir();
   const slack = new FakeSlackApi();
-  let app: App;
   let eventsUrl: string;
   const dmTexts = (channel: string) => slack.callsTo("chat.postMessage").filter((c) => c.body.channel === channel).map((c) => String(c.body.text));
 
-  beforeAll(async () => {
-    ({ app, eventsUrl } = await startSlackTestApp(slack, temp.dir, { roster: ROSTER_YAML, env: { WEB_ENABLED: "false" } }));
-  });
-  afterAll(async () => {
-    await app.stop();
-    await slack.stop();
-    temp.cleanup();
+  slackAppForTests(slack, { roster: ROSTER_YAML, env: { WEB_ENABLED: "false" } }, (started) => {
+    ({ eventsUrl } = started);
   });
 
   it("given an initiative named like a disguised link, then the 'saved' DM shows the name as typed", async () => {

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../../src/app/create-app.js";
+import { describe, expect, it } from "vitest";
 import { FakeSlackApi, signedInteraction, signedSlackRequest, type SlackCall } from "../fakes/fake-slack-api.js";
-import { tempDir } from "../helpers/temp-knowledge.js";
-import { startSlackTestApp } from "../helpers/slack-app.js";
+import { slackAppForTests } from "../helpers/slack-app.js";
 
 const SECRET = "test-signing-secret-123";
 const HANDOFF_CHANNEL = "C0TOLKEN";
@@ -11,9 +9,7 @@ const HOSTILE = /<!channel>|<!here>|<!everyone>|<@U0ASKER>|<https:\/\/evil/;
 
 /** Asker and tolk text with Slack markup, through the whole handoff against the fake Slack Web API. */
 describe("escaped text and no pings in Slack", () => {
-  const temp = tempDir();
   const slack = new FakeSlackApi();
-  let app: App;
   let eventsUrl: string;
 
   const post = (body: string, headers: Record<string, string>) => fetch(eventsUrl, { method: "POST", headers, body });
@@ -39,17 +35,12 @@ describe("escaped text and no pings in Slack", () => {
     throw new Error(`no matching post; posts: ${slack.callsTo("chat.postMessage").map((c) => JSON.stringify(c.body.text)).join(" | ")}`);
   };
 
-  beforeAll(async () => {
-    slack.userNames.set("U0ASKER", "Sanne de Vries");
-    ({ app, eventsUrl } = await startSlackTestApp(slack, temp.dir, {
-      roster: "coordinators: [{ id: carla, name: Carla, slack: U0COORD }]\nmembers:\n  - { id: anna, name: Anna, slack: U0ANNA, themes: [vergunningen] }\n",
-      env: { WEB_ENABLED: "false", SLACK_HANDOFF_CHANNEL: HANDOFF_CHANNEL, HANDOFF_TICK_SECONDS: "0.1" },
-    }));
-  });
-  afterAll(async () => {
-    await app?.stop();
-    await slack.stop();
-    temp.cleanup();
+  slack.userNames.set("U0ASKER", "Sanne de Vries");
+  slackAppForTests(slack, {
+    roster: "coordinators: [{ id: carla, name: Carla, slack: U0COORD }]\nmembers:\n  - { id: anna, name: Anna, slack: U0ANNA, themes: [vergunningen] }\n",
+    env: { WEB_ENABLED: "false", SLACK_HANDOFF_CHANNEL: HANDOFF_CHANNEL, HANDOFF_TICK_SECONDS: "0.1" },
+  }, (started) => {
+    ({ eventsUrl } = started);
   });
 
   it("given /vliegwiel with a broadcast and a disguised link, then the echo shows them as text", async () => {

@@ -14,6 +14,15 @@ describe("Dutch text analysis", () => {
     expect(analyzeText("de buurt\u00adbewoners en de dorps\u200bhuizen")).toEqual(analyzeText("de buurtbewoners en de dorpshuizen"));
   });
 
+  it("given direction marks inside a word (a right-to-left keyboard, a paste), then the word stays whole in text and question", () => {
+    // U+200F, U+200E, U+061C (Arabic letter mark), U+202B…U+202C (an embedding), U+2067…U+2069 (an isolate).
+    const marked = "Fond\u200fsen voor het dorps\u200ehuis, de buurt\u061cbewoners, een moes\u202btuin\u202c en \u2067zonne\u2069panelen";
+    const plain = "Fondsen voor het dorpshuis, de buurtbewoners, een moestuin en zonnepanelen";
+    expect(analyzeText(marked)).toEqual(analyzeText(plain));
+    expect(analyzeQuery(marked)).toEqual(analyzeQuery(plain));
+    expect(analyzeQuery(marked).terms.map((t) => t.term)).toContain(stemDutch("fondsen"));
+  });
+
   it("given a hyphenated word, then yields the parts and the joined form", () => {
     expect(tokenize("Crowd-funding")).toEqual(["crowd", "funding", "crowdfunding"]);
     expect(tokenize("thema's")).toEqual(["thema"]);

@@ -8,7 +8,7 @@ import { DUTCH_STOPWORDS, ENGLISH_STOPWORDS, detectLanguage } from "./stopwords.
  * Version of what analyzeText yields for a text. Raise it whenever stemming, folding or stop words
  * change: a store written with another version analyses its passages again when opened.
  */
-export const ANALYZER_VERSION = 7;
+export const ANALYZER_VERSION = 8;
 
 /**
  * Index terms of a document text: folded, stop words dropped, stemmed; repeats kept (term frequency).

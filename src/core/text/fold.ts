@@ -1,9 +1,11 @@
 /**
  * Soft hyphens (&shy;, inside long compounds on web pages and in Word: "vrij&shy;willigers"), zero-width
- * spaces and joiners, and byte-order marks: invisible, and each would cut a word in two.
+ * spaces and joiners, byte-order marks, and direction marks, embeddings and isolates (U+200E, U+200F,
+ * U+061C, U+202A–U+202E, U+2066–U+2069: a right-to-left keyboard or a paste puts them in unseen):
+ * invisible, and each would cut a word in two.
  */
 export function withoutInvisibleMarks(text: string): string {
-  return text.replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, "");
+  return text.replace(/[\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g, "");
 }
 
 /**
