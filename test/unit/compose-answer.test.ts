@@ -86,5 +86,23 @@ describe("the offline answer's quote", () => {
     const answer = composeAnswer([hit("koffie", text)], termsOf("waarom huurt de stichting een grotere zaal?"), 100);
     expect(answer.text).toContain("trekt elke week veertig ouderen. Daarom huurt");
   });
-});
 
+  it("given the matching sentence and, a sentence further on, a line that opens a list, then the quote runs on to the list", () => {
+    const text = [
+      "Een buurtmoestuin begint met een paar mensen die willen schoffelen. Zorg dat er in die groep verschillende mensen zitten. De tuinen die het langst bestaan hadden in elk geval:",
+      "- iemand die de sleutel en het gereedschap beheert",
+      "- iemand die de contacten met de woningcorporatie onderhoudt",
+      "- iemand die het zaaischema bijhoudt",
+    ].join("\n");
+    const answer = composeAnswer([hit("moestuin", text)], termsOf("met wie begin je een buurtmoestuin?"), 100);
+    expect(answer.text).toContain("hadden in elk geval:");
+    expect(answer.text).toContain("het zaaischema bijhoudt");
+  });
+
+  it("given a quote of one short sentence that only names its subject, then the sentence after it comes along", () => {
+    const text = "De repaircafé-vrijwilligers zijn een hechte groep. Reparaties aan oude koffiezetapparaten zijn vaak erg lastig. De vrijwilligers bestellen onderdelen daarom via een vaste winkel in Deventer en rekenen de kosten door. Het café is open op zaterdag.";
+    const answer = composeAnswer([hit("repair", text)], termsOf("zijn reparaties aan koffiezetapparaten lastig?"), 100);
+    expect(answer.text).toContain("Reparaties aan oude koffiezetapparaten zijn vaak erg lastig. De vrijwilligers bestellen onderdelen");
+    expect(answer.text).not.toContain("zaterdag");
+  });
+});

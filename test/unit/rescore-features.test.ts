@@ -46,11 +46,23 @@ describe("ranking passages by a linear model over features", () => {
   });
 
   it("given a model that weighs the heading, then the passage whose heading names the subject comes first", () => {
-    const byWords = rescore([wordy, underHeading], question, { ...options, model: HAND_RANKING_MODEL });
+    // Word pairs standing together are left out here: the heading alone is weighed.
+    const wordsOnly: RankingModel = { bias: 0, weights: { ...HAND_RANKING_MODEL.weights, proximity: 0 } };
+    const byWords = rescore([wordy, underHeading], question, { ...options, model: wordsOnly });
     expect(byWords[0]!.passage.documentId).toBe("markt");
-    const headingModel: RankingModel = { bias: 0, weights: { ...HAND_RANKING_MODEL.weights, heading: 3 } };
+    const headingModel: RankingModel = { bias: 0, weights: { ...wordsOnly.weights, heading: 3 } };
     const byHeading = rescore([wordy, underHeading], question, { ...options, model: headingModel });
     expect(byHeading[0]!.passage.documentId).toBe("repair");
+  });
+
+  it("given two passages holding the same question words, then the one where consecutive question words stand together ranks first", () => {
+    const asked = terms("Hoe werkt de buurtbus in de winter?");
+    // Both hold "werkt", "buurtbus" and "winter" once, in one sentence; the one where they stand apart is shorter (BM25 prefers it).
+    const together = hit("a", 0, "In de winter werkt de buurtbus met een kortere dienstregeling en minder chauffeurs op zaterdag en zondag, en het bestuur zoekt daarom nieuwe vrijwilligers voor de vroege ochtend.");
+    const apart = hit("b", 0, "De buurtbus rijdt vijf dagen per week door drie dorpen langs de rivier, en het bestuur werkt met vrijwilligers, ook in de winter.");
+    const ranked = rescore([apart, together], asked, { ...options, features: true });
+    expect(feature(ranked.find((h) => h.passage.documentId === "a")!, "proximity")).toBeGreaterThan(feature(ranked.find((h) => h.passage.documentId === "b")!, "proximity"));
+    expect(rescore([apart, together], asked, options)[0]!.passage.documentId).toBe("a");
   });
 
   it("given two passages of one document, then what they hold together counts for both", () => {

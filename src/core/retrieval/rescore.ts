@@ -54,13 +54,15 @@ export function rescore(hits: readonly SearchHit[], terms: readonly SearchTerm[]
   const all = !!options.features;
   const known = terms.map((t, i) => ({ t, i })).filter(({ t }) => t.origin === "typed" && t.df > 0);
   const rarest = known.length ? known.reduce((a, b) => (b.t.df < a.t.df ? b : a)).i : -1;
+  const pairs = all || w.proximity ? wordPairs(terms, weights) : [];
 
   const scored = hits.map((hit) => {
     const tf = new Array<number>(terms.length).fill(0);
-    for (const term of hit.passage.terms) {
-      for (const i of exact.get(term) ?? []) tf[i]!++;
+    const positions: number[][] | undefined = pairs.length ? terms.map(() => []) : undefined;
+    hit.passage.terms.forEach((term, at) => {
+      for (const i of exact.get(term) ?? []) tf[i]!++, positions?.[i]!.push(at);
       for (const i of prefixes) if (term.startsWith(terms[i]!.term)) tf[i]!++;
-    }
+    });
     const section = termSet(hit.passage.section);
     const title = termSet(hit.document.title);
     const lengthNorm = K1 * (1 - B + (B * hit.passage.terms.length) / Math.max(1, options.averageLength));
@@ -78,6 +80,7 @@ export function rescore(hits: readonly SearchHit[], terms: readonly SearchTerm[]
       heading: all || w.heading ? question.sum(weights.map((x, i) => (inHeading[i] ? x : 0))) : 0,
       documentHeld: 0,
       rarest: rarest >= 0 && present[rarest] ? weights[rarest]! : 0,
+      proximity: positions ? closePairs(pairs, positions) : 0,
     };
     return { hit, present, cheap };
   });
@@ -89,12 +92,12 @@ export function rescore(hits: readonly SearchHit[], terms: readonly SearchTerm[]
   }
   for (const s of all || w.documentHeld ? scored : []) s.cheap.documentHeld = question.sum(weights.map((x, i) => (byDocument.get(s.hit.passage.documentId)![i] ? x : 0)));
   const cheapScore = (c: CheapFeatures) =>
-    w.bm25 * c.bm25 + w.held * c.held + w.ownHeld * c.ownHeld + w.heading * c.heading + w.documentHeld * c.documentHeld + w.rarest * c.rarest;
+    w.bm25 * c.bm25 + w.held * c.held + w.ownHeld * c.ownHeld + w.heading * c.heading + w.documentHeld * c.documentHeld + w.rarest * c.rarest + w.proximity * c.proximity;
   const sentenceWeight = w.window + w.sentence + w.shape;
   const shape = options.shape && (options.features || w.shape > 0) ? options.shape : undefined;
   const sentenceScore = (f: SentenceFeatures) => w.window * f.window + w.sentence * f.sentence + w.shape * f.shape;
   const full = (s: (typeof scored)[number], f: SentenceFeatures) =>
-    [s.cheap.bm25, f.window, f.sentence, s.cheap.held, s.cheap.ownHeld, s.cheap.heading, s.cheap.documentHeld, s.cheap.rarest, f.shape];
+    [s.cheap.bm25, f.window, f.sentence, s.cheap.held, s.cheap.ownHeld, s.cheap.heading, s.cheap.documentHeld, s.cheap.rarest, f.shape, s.cheap.proximity];
   if (options.features) {
     return scored
       .map((s) => {
@@ -123,7 +126,38 @@ export function rescore(hits: readonly SearchHit[], terms: readonly SearchTerm[]
   return result.sort((a, b) => b.score - a.score);
 }
 
-type CheapFeatures = { bm25: number; held: number; ownHeld: number; heading: number; documentHeld: number; rarest: number };
+type CheapFeatures = { bm25: number; held: number; ownHeld: number; heading: number; documentHeld: number; rarest: number; proximity: number };
+
+/** Two index terms this many positions apart or fewer (stop words left out) stand close together. */
+const CLOSE = 4;
+type WordPair = { first: number[]; second: number[]; weight: number };
+
+/**
+ * The pairs of the question's consecutive words (in the order typed; a word the store lacks is passed
+ * over), each word standing for its own forms (as typed, corrected, inflected or as a compound's part),
+ * weighing the lighter of the two.
+ */
+function wordPairs(terms: readonly SearchTerm[], weights: readonly number[]): WordPair[] {
+  const forms = new Map<string, number[]>();
+  terms.forEach((t, i) => {
+    if (t.prefix || t.origin === "synonym" || t.origin === "translation") return;
+    forms.set(t.word, [...(forms.get(t.word) ?? []), i]);
+  });
+  const words = [...forms.values()];
+  const weightOf = (form: number[]) => Math.max(...form.map((i) => weights[i]!));
+  return words.slice(1).map((second, k) => ({ first: words[k]!, second, weight: Math.min(weightOf(words[k]!), weightOf(second)) }));
+}
+
+/** The weight of the pairs whose two words stand close together somewhere in the passage. */
+function closePairs(pairs: readonly WordPair[], positions: readonly number[][]): number {
+  let weight = 0;
+  for (const pair of pairs) {
+    const a = pair.first.flatMap((i) => positions[i]!);
+    const b = pair.second.flatMap((i) => positions[i]!);
+    if (a.length && b.length && a.some((p) => b.some((q) => Math.abs(p - q) <= CLOSE && p !== q))) weight += pair.weight;
+  }
+  return weight;
+}
 type SentenceFeatures = { window: number; sentence: number; shape: number };
 
 /**
