@@ -31,4 +31,10 @@ describe("a question that asks two details is answerable only when the store hol
     expect(missing("wat heeft de dorpstuin van de voedselbank gekost?")).toBe(1);
     expect(missing("wat heeft een rit met de klusbus gekost?")).toBe(0);
   });
+
+  it("given a count asked with the counted word mistyped ('hoeveel vrijwiligers'), then the count of the word it stands for answers it", () => {
+    expect(missing("hoeveel vrijwiligers werken er in de dorpstuin?")).toBe(0);
+    expect(missing("hoeveel vrijwilligers werken er in de dorpstuin?")).toBe(0);
+    expect(missing("hoeveel leerlingen werken er in de dorpstuin?")).toBe(1);
+  });
 });

@@ -98,10 +98,15 @@ export function countedWord(question: string): string | undefined {
   return COUNTED.exec(foldDiacritics(question))?.[1];
 }
 
-/** Whether a number stands just before the counted thing; for "mensen", before any word for people. */
-export function holdsCountOfWord(text: string, counted: string, stemOf: (word: string) => string): boolean {
+/**
+ * Whether a number stands just before the counted thing; for "mensen", before any word for people.
+ * `standIns`: index terms that stand for the counted word as typed (its spelling corrected, its
+ * Dutch translation), so "hoeveel vrijwiligers" is answered by "veertien vrijwilligers".
+ */
+export function holdsCountOfWord(text: string, counted: string, stemOf: (word: string) => string, standIns: readonly string[] = []): boolean {
   const nouns = PEOPLE.includes(counted) ? PEOPLE_NOUNS : [counted];
-  return nouns.some((noun) => holdsCountOf(text, stemOf(foldDiacritics(noun)), stemOf));
+  const stems = [...nouns.map((noun) => stemOf(foldDiacritics(noun))), ...standIns];
+  return stems.some((stem) => holdsCountOf(text, stem, stemOf));
 }
 
 const NUMBER_TOKEN = new RegExp(`^(\\d+([.,]\\d+)?|${NUMBER_WORD}|\\d+[.,]?\\d*%?)$`);
