@@ -23,9 +23,8 @@ export function loadHtml(html: string): LoadedDocument {
   // its parent ends, as a browser does; without this the parser drops body, main and article themselves
   // and the page's head and doctype were read as its first paragraph.
   const root = parse(html, { comment: false, parseNoneClosedTags: true });
-  const pageText = (root.querySelector("body") ?? root).text.trim().length;
-  root.querySelectorAll(SKIPPED).forEach((el) => withoutPart(el, pageText));
-  root.querySelectorAll("[class], [id]").filter(isFurniture).forEach((el) => withoutPart(el, pageText));
+  root.querySelectorAll(SKIPPED).forEach(withoutPart);
+  root.querySelectorAll("[class], [id]").filter(isFurniture).forEach(withoutPart);
   const body = root.querySelector("main") ?? root.querySelector("article") ?? root.querySelector("body") ?? root;
   const markdown = toMarkdown(body).replace(/\n{3,}/g, "\n\n").trim();
   const loaded = loadMarkdown(markdown);
@@ -71,16 +70,17 @@ function isBoldLine(el: HTMLElement, inner: string): boolean {
 }
 
 /**
- * Removes a part of the page that is not its content (a menu, a share bar, a form). One that holds most of
- * the page's text is no such part: its author left it unclosed (the parser then closes it only where its
- * parent ends, so it takes in all that follows: an open <div class="share"> before the article), or it
- * wraps the whole page (an ASP.NET page is one <form>). Then only its tag goes and what it holds stays.
+ * Removes a part of the page that is not its content (a menu, a share bar). One its author left unclosed
+ * (an open <div class="share"> or <header>) the parser closes only where its parent ends, so it holds all
+ * that follows it: then only its tag goes and what it holds stays, as before parseNoneClosedTags.
  */
-function withoutPart(el: HTMLElement, pageText: number): void {
-  if (el.text.trim().length > MOST_OF_PAGE * pageText) el.replaceWith(...el.childNodes);
+function withoutPart(el: HTMLElement): void {
+  if (isUnclosed(el) && el.parentNode) el.replaceWith(...el.childNodes);
   else el.remove();
 }
-const MOST_OF_PAGE = 0.5;
+
+/** Whether an element was left unclosed: the parser ends its range at its start tag, before what it holds. */
+const isUnclosed = (el: HTMLElement) => el.childNodes.some((child) => child.range[1] > el.range[1]);
 
 /** A page's furniture by its class or id (never the body or the main content itself). */
 function isFurniture(el: HTMLElement): boolean {
