@@ -107,6 +107,10 @@ describe("tables, definition lists and page furniture in web pages and Word file
     expect(header).toBe("# Moestuin\n\nBewoners kweken samen groente.");
   });
 
+  it("given a furniture paragraph whose end tag HTML lets out (<p class=\"cookie-notice\"> closed by the next <p>), then it is still removed", () => {
+    expect(textOf('<body><main><p class="cookie-notice">Wij gebruiken cookies.<p>Bewoners kweken samen groente.</main></body>')).toBe("Bewoners kweken samen groente.");
+  });
+
   it("given a page without a main part whose script holds most of its text, then the script is not read", () => {
     const script = `window.state = ${JSON.stringify("gegevens ".repeat(500))};`;
     expect(textOf(`<body><script>${script}</script><h1>Moestuin</h1><p>Bewoners kweken samen groente.</p></body>`)).toBe("# Moestuin\n\nBewoners kweken samen groente.");

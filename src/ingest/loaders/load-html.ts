@@ -79,8 +79,14 @@ function withoutPart(el: HTMLElement): void {
   else el.remove();
 }
 
-/** Whether an element was left unclosed: the parser ends its range at its start tag, before what it holds. */
-const isUnclosed = (el: HTMLElement) => el.childNodes.some((child) => child.range[1] > el.range[1]);
+/**
+ * Whether an element was left unclosed: the parser ends its range at its start tag, before what it holds.
+ * Not one whose end tag HTML lets out (a <p> ends where the next <p> starts, a <li> at the next <li>):
+ * the parser ends it where a browser does, so it holds only its own content.
+ */
+const isUnclosed = (el: HTMLElement) =>
+  !OPTIONAL_END_TAG.has(el.tagName.toLowerCase()) && el.childNodes.some((child) => child.range[1] > el.range[1]);
+const OPTIONAL_END_TAG = new Set(["p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "optgroup", "rt", "rp", "caption", "colgroup"]);
 
 /** A page's furniture by its class or id (never the body or the main content itself). */
 function isFurniture(el: HTMLElement): boolean {
