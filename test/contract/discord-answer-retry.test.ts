@@ -1,9 +1,9 @@
 import path from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../src/app/create-app.js";
 import { APPLICATION_ID, BOT, FakeDiscord, GENERAL } from "../fakes/fake-discord.js";
 import { startDiscordHandoffApp } from "../helpers/discord-flow.js";
+import { unfinishedEvents } from "../helpers/event-inbox.js";
 import { tempDir } from "../helpers/temp-knowledge.js";
 
 /**
@@ -40,14 +40,7 @@ describe("Discord answers when a connection is closed under a call", () => {
     };
     return state;
   };
-  const unfinishedInbox = () => {
-    const db = new Database(dbFile(), { readonly: true });
-    try {
-      return db.prepare("SELECT count(*) FROM event_inbox WHERE done_at IS NULL").pluck().get() as number;
-    } finally {
-      db.close();
-    }
-  };
+  const unfinishedInbox = () => unfinishedEvents(dbFile());
   const messagesIn = (channelId: string) => [...discord.messages.values()].filter((m) => m.channel_id === channelId && m.id !== channelId);
 
   for (const [what, cut] of [

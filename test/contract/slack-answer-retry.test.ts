@@ -1,6 +1,5 @@
 import path from "node:path";
 import { Writable } from "node:stream";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../src/app/create-app.js";
 import { createLogger } from "../../src/logger.js";
@@ -8,6 +7,7 @@ import { FakeSlackApi, type FaultDecision } from "../fakes/fake-slack-api.js";
 import { until } from "../faults/kill-points.js";
 import { slackAppForTests, startSlackTestApp } from "../helpers/slack-app.js";
 import { faultFirstRequest, headsOf, ROSTER_YAML, SlackDriver, TOLKEN, waitForCall } from "../helpers/slack-flow.js";
+import { unfinishedEvents } from "../helpers/event-inbox.js";
 import { tempDir } from "../helpers/temp-knowledge.js";
 
 const ASKER = "U0ASKER";
@@ -15,14 +15,7 @@ const VRAGEN = "C0VRAGEN";
 const QUESTION = "<@U0BOT> Wat is een burgerbegroting?";
 
 /** Events in the app's inbox not yet done (taken, or kept for the next start). */
-function unfinishedIn(dataDir: string): number {
-  const db = new Database(path.join(dataDir, "vliegwiel.db"), { readonly: true });
-  try {
-    return db.prepare("SELECT count(*) FROM event_inbox WHERE done_at IS NULL").pluck().get() as number;
-  } finally {
-    db.close();
-  }
-}
+const unfinishedIn = (dataDir: string) => unfinishedEvents(path.join(dataDir, "vliegwiel.db"));
 
 /**
  * The connection of a call to Slack is closed, reset, refused with 503 or left unanswered (a kept-alive

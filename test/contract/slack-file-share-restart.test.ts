@@ -1,6 +1,5 @@
 import path from "node:path";
 import { Writable } from "node:stream";
-import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../src/app/create-app.js";
 import { createLogger } from "../../src/logger.js";
@@ -8,17 +7,11 @@ import { FakeSlackApi } from "../fakes/fake-slack-api.js";
 import { until } from "../faults/kill-points.js";
 import { startSlackTestApp } from "../helpers/slack-app.js";
 import { ROSTER_YAML } from "../helpers/slack-flow.js";
+import { unfinishedEvents } from "../helpers/event-inbox.js";
 import { tempDir } from "../helpers/temp-knowledge.js";
 
 /** Events in the app's inbox not yet done (taken, or kept for the next start). */
-function unfinishedIn(dataDir: string): number {
-  const db = new Database(path.join(dataDir, "vliegwiel.db"), { readonly: true });
-  try {
-    return db.prepare("SELECT count(*) FROM event_inbox WHERE done_at IS NULL").pluck().get() as number;
-  } finally {
-    db.close();
-  }
-}
+const unfinishedIn = (dataDir: string) => unfinishedEvents(path.join(dataDir, "vliegwiel.db"));
 
 /**
  * A coordinator shares a file in a DM while every reply is cut, until the app stops: the event waits in

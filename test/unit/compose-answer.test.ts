@@ -105,4 +105,11 @@ describe("the offline answer's quote", () => {
     expect(answer.text).toContain("Reparaties aan oude koffiezetapparaten zijn vaak erg lastig. De vrijwilligers bestellen onderdelen");
     expect(answer.text).not.toContain("zaterdag");
   });
+
+  it("given a quote of one short sentence followed by the document's next question (an FAQ written as paragraphs), then that question is not quoted with it", () => {
+    const text = "Kan ik mijn fiets laten repareren?\nDe vrijwilligers repareren fietsen elke zaterdag in het buurthuis.\nWat kost een reparatie?\nNiets, een vrijwillige bijdrage mag.";
+    const answer = composeAnswer([hit("faq", text)], termsOf("wanneer repareren de vrijwilligers fietsen?"), 100);
+    expect(answer.text).toContain("De vrijwilligers repareren fietsen elke zaterdag in het buurthuis.");
+    expect(answer.text).not.toContain("Wat kost een reparatie?");
+  });
 });

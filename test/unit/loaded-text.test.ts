@@ -100,6 +100,22 @@ describe("tables, definition lists and page furniture in web pages and Word file
     expect(text).not.toMatch(/DOCTYPE|Stichting Groen|Privacy|Home/);
   });
 
+  it("given a page part its author left unclosed (a share bar, a site header), then what follows it is still read, not removed with it", () => {
+    const shareBar = textOf('<body><main><h1>Moestuin</h1><div class="share">Deel dit<p>Bewoners kweken samen groente.</p><p>Iedereen mag meedoen.</p></main></body>');
+    expect(shareBar).toContain("Bewoners kweken samen groente.\n\nIedereen mag meedoen.");
+    const header = textOf('<body><header><a href="/">Home</a><main><h1>Moestuin</h1><p>Bewoners kweken samen groente.</p></main></body>');
+    expect(header).toBe("# Moestuin\n\nBewoners kweken samen groente.");
+  });
+
+  it("given a furniture paragraph whose end tag HTML lets out (<p class=\"cookie-notice\"> closed by the next <p>), then it is still removed", () => {
+    expect(textOf('<body><main><p class="cookie-notice">Wij gebruiken cookies.<p>Bewoners kweken samen groente.</main></body>')).toBe("Bewoners kweken samen groente.");
+  });
+
+  it("given a page without a main part whose script holds most of its text, then the script is not read", () => {
+    const script = `window.state = ${JSON.stringify("gegevens ".repeat(500))};`;
+    expect(textOf(`<body><script>${script}</script><h1>Moestuin</h1><p>Bewoners kweken samen groente.</p></body>`)).toBe("# Moestuin\n\nBewoners kweken samen groente.");
+  });
+
   it("given numbered lists (as Word's numbering comes out of a .docx), then each item keeps its number, from the list's start", () => {
     expect(textOf('<body><p>De stappen:</p><ol><li>Zoek een ruimte.</li><li>Vraag vrijwilligers.</li></ol><p>Daarna:</p><ol start="3"><li>Open de deuren.</li></ol><ul><li>een losse tip</li></ul></body>'))
       .toBe("De stappen:\n\n1. Zoek een ruimte.\n\n2. Vraag vrijwilligers.\n\nDaarna:\n\n3. Open de deuren.\n\n- een losse tip");

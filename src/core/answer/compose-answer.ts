@@ -117,8 +117,9 @@ function completed(chosen: AnalysedSentence[], all: readonly AnalysedSentence[])
       quote.push(all[next++]!);
     } else break;
   }
-  // A quote of one short sentence mostly names its subject; the sentence after it says something about it.
-  if (quote.length === 1 && quote[0]!.text.length < SHORT_QUOTE_CHARS && next > 0 && fits(next) && !isHeadingLike(all[next]!.text)) quote.push(all[next++]!);
+  // A quote of one short sentence mostly names its subject; the sentence after it says something about it,
+  // unless it announces what follows (the document's next question, a colon, a heading): the quote would end on it.
+  if (quote.length === 1 && quote[0]!.text.length < SHORT_QUOTE_CHARS && next > 0 && fits(next) && !announces(all[next]!.text)) quote.push(all[next++]!);
   // A quote that opens by pointing back ("Daarom …") takes the sentence it points to.
   const first = all.indexOf(quote[0]!);
   if (quote.length < MAX_WINDOW && leansBack(quote[0]!.text) && fits(first - 1)) quote.unshift(all[first - 1]!);

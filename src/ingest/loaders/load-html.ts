@@ -23,8 +23,8 @@ export function loadHtml(html: string): LoadedDocument {
   // its parent ends, as a browser does; without this the parser drops body, main and article themselves
   // and the page's head and doctype were read as its first paragraph.
   const root = parse(html, { comment: false, parseNoneClosedTags: true });
-  root.querySelectorAll(SKIPPED).forEach((el) => el.remove());
-  root.querySelectorAll("[class], [id]").filter(isFurniture).forEach((el) => el.remove());
+  root.querySelectorAll(SKIPPED).forEach(withoutPart);
+  root.querySelectorAll("[class], [id]").filter(isFurniture).forEach(withoutPart);
   const body = root.querySelector("main") ?? root.querySelector("article") ?? root.querySelector("body") ?? root;
   const markdown = toMarkdown(body).replace(/\n{3,}/g, "\n\n").trim();
   const loaded = loadMarkdown(markdown);
@@ -68,6 +68,25 @@ function isBoldLine(el: HTMLElement, inner: string): boolean {
   const only = parts.length === 1 && parts[0]!.nodeType === 1 ? (parts[0] as HTMLElement) : undefined;
   return !!only && ["strong", "b"].includes(only.tagName?.toLowerCase() ?? "") && !only.querySelector("br");
 }
+
+/**
+ * Removes a part of the page that is not its content (a menu, a share bar). One its author left unclosed
+ * (an open <div class="share"> or <header>) the parser closes only where its parent ends, so it holds all
+ * that follows it: then only its tag goes and what it holds stays, as before parseNoneClosedTags.
+ */
+function withoutPart(el: HTMLElement): void {
+  if (isUnclosed(el) && el.parentNode) el.replaceWith(...el.childNodes);
+  else el.remove();
+}
+
+/**
+ * Whether an element was left unclosed: the parser ends its range at its start tag, before what it holds.
+ * Not one whose end tag HTML lets out (a <p> ends where the next <p> starts, a <li> at the next <li>):
+ * the parser ends it where a browser does, so it holds only its own content.
+ */
+const isUnclosed = (el: HTMLElement) =>
+  !OPTIONAL_END_TAG.has(el.tagName.toLowerCase()) && el.childNodes.some((child) => child.range[1] > el.range[1]);
+const OPTIONAL_END_TAG = new Set(["p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "optgroup", "rt", "rp", "caption", "colgroup"]);
 
 /** A page's furniture by its class or id (never the body or the main content itself). */
 function isFurniture(el: HTMLElement): boolean {
