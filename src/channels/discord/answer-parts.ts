@@ -10,11 +10,16 @@ const ANSWER_PARTS = "discord-answer-part";
  * landed but whose confirmation was lost (or a stop came before it was recorded) is sent again.
  */
 export async function sendPartOnce(ctx: DiscordContext, answer: string, part: number, send: () => Promise<unknown>): Promise<void> {
-  const { deliveries } = ctx.options;
+  const { deliveries, logger } = ctx.options;
   const id = `${answer}.${part}`;
   if (deliveries.has(ANSWER_PARTS, id)) return;
   await send();
-  deliveries.firstTime(ANSWER_PARTS, id);
+  try {
+    deliveries.firstTime(ANSWER_PARTS, id);
+  } catch (error) {
+    // Not recorded (a full disk, a locked database): the rest of the answer still goes out; only a later try would repeat this part.
+    logger.warn(`discord: deel ${part} van antwoord ${answer} is verstuurd maar niet vastgelegd (${(error as Error).message})`);
+  }
 }
 
 /** A `/vraag`'s answer: part 0 is the deferred reply edited into it, then its further parts, then the consent question. */
