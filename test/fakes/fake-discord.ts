@@ -158,6 +158,11 @@ export class FakeDiscord {
     session.socket.send(JSON.stringify({ op: 0, ...last }));
   }
 
+  /** Discord keeps a nonce for a few minutes only: after this, a post with a nonce seen before is a new message again. */
+  forgetNonces(): void {
+    this.nonces.clear();
+  }
+
   /** A forum post (a thread) a person opens in a forum channel: announced with THREAD_CREATE. */
   personThread(parentId: string, name: string): string {
     const id = this.id();

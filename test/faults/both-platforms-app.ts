@@ -16,7 +16,7 @@ export const BOTH_READY = ["Slack luistert op poort", "Discord verbonden als"];
  * coordinator, a Slack tolk (anna) and a Discord tolk (mira), and a DeliveryKiller watching every request
  * the fakes get. Started and ready; the caller stops it.
  */
-export async function startBothPlatformsApp(dataDir: string, slack: FakeSlackApi, discord: FakeDiscord): Promise<{ app: AppProcess; killer: DeliveryKiller; port: number }> {
+export async function startBothPlatformsApp(dataDir: string, slack: FakeSlackApi, discord: FakeDiscord, env: Record<string, string> = {}): Promise<{ app: AppProcess; killer: DeliveryKiller; port: number }> {
   const slackApi = await slack.start();
   const discordApi = await discord.start();
   const port = await freePort();
@@ -34,6 +34,7 @@ export async function startBothPlatformsApp(dataDir: string, slack: FakeSlackApi
     SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: "test-signing-secret-123", SLACK_API_URL: slackApi, PORT: String(port),
     SLACK_HANDOFF_CHANNEL: "C0TOLKEN", SLACK_APP_TOKEN: "",
     DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: discordApi, DISCORD_HANDOFF_CHANNEL_ID: HANDOFF_FORUM,
+    ...env,
   });
   const killer = new DeliveryKiller(app, path.join(dataDir, "vliegwiel.db"));
   slack.onRequest = (method, body) => killer.onRequest({ platform: "slack", method, body });
@@ -47,17 +48,19 @@ export async function startBothPlatformsApp(dataDir: string, slack: FakeSlackApi
 /**
  * startBothPlatformsApp for the tests of one describe block: in a temp folder of its own, started before
  * them (`onStarted` takes what the tests use), the killer disarmed after each, and after them all the
- * app killed, the fakes stopped and the folder removed. Returns the app's database file.
+ * app killed, the fakes stopped and the folder removed. `env` adds settings (a language model's fake).
+ * Returns the app's database file.
  */
 export function bothPlatformsAppForTests(
   slack: FakeSlackApi,
   discord: FakeDiscord,
   onStarted: (started: { app: AppProcess; killer: DeliveryKiller; port: number }) => void,
+  env: () => Promise<Record<string, string>> = async () => ({}),
 ): { dbFile: string } {
   const temp = tempDir();
   let started: { app: AppProcess; killer: DeliveryKiller } | undefined;
   beforeAll(async () => {
-    const both = await startBothPlatformsApp(temp.dir, slack, discord);
+    const both = await startBothPlatformsApp(temp.dir, slack, discord, await env());
     started = both;
     onStarted(both);
   }, FAULT_TEST_MS);

@@ -1,10 +1,11 @@
-import { ChannelType, Routes, type ChatInputCommandInteraction, type REST } from "discord.js";
+import { ChannelType, Routes, type ChatInputCommandInteraction } from "discord.js";
 import type { Reply } from "../../../core/reply.js";
 import { THREADS, type DiscordContext } from "../discord-context.js";
 import { postOnce, startThreadOnce } from "../discord-effect-post.js";
 import { threadName } from "../discord-handoff-sink.js";
 import { ASK_KEY_PREFIX } from "../message-inbox.js";
 import { isTransient } from "../answer-retry.js";
+import { askAnswer, sendPartOnce } from "../answer-parts.js";
 import { escapeMarkdown, promptMessage, renderDiscordReply, type DiscordMessage } from "../render-discord-reply.js";
 import { createdAt, forgetToken, TOKEN_LIFETIME_MS } from "./vraag-token.js";
 
@@ -90,7 +91,7 @@ export async function answerAskAgain(ctx: DiscordContext, key: string, ask: Pend
   const reply = await ctx.core.handle({ channel: ctx.name, conversationId, userId: ask.userId, userName: ask.userName, text: ask.question, eventKey: key });
   if (original && usable()) {
     try {
-      await respondByWebhook(rest, ask, reply, () => {
+      await respondByWebhook(ctx, ask, reply, () => {
         // As the first process records it: a later try (a stop, a failed follow-up) then posts only what follows the answer.
         forgetToken(ctx, key, ask, { edited: true, conversationId });
         Object.assign(ask, { token: "", edited: true, conversationId });
@@ -113,7 +114,8 @@ export async function answerAskAgain(ctx: DiscordContext, key: string, ask: Pend
 
 /**
  * The stop came after the deferred reply was edited into the answer: what may be missing is what came
- * after it (further parts, the consent question), posted where the answer is, once (nonces).
+ * after it (further parts, the consent question), posted where the answer is, once: what landed before
+ * (a follow-up, or a post of an earlier try) is recorded and not posted again (answer-parts.ts).
  */
 async function finishEdited(ctx: DiscordContext, key: string, ask: PendingAsk): Promise<void> {
   const conversationId = ask.conversationId ?? ask.channelId;
@@ -123,20 +125,25 @@ async function finishEdited(ctx: DiscordContext, key: string, ask: PendingAsk): 
   const rest: DiscordMessage[] = [...more, ...(prompt ? [{ ...prompt, content: `<@${ask.userId}> ${prompt.content ?? ""}`, allowed_mentions: { parse: [], users: [ask.userId] } }] : [])];
   // In a plain channel without a thread the conversation is "channel:answer"; else its id is where to post.
   const postIn = conversationId.includes(":") ? ask.channelId : conversationId;
-  for (const [index, message] of rest.entries()) await postOnce(ctx.started().rest, postIn, message, `${nonceOf(ask)}.e${index}`);
+  for (const [index, message] of rest.entries()) {
+    await sendPartOnce(ctx, askAnswer(ask.interactionId), index + 1, () => postOnce(ctx.started().rest, postIn, message, `${nonceOf(ask)}.e${index}`));
+  }
   // The answer's own thread: follow-ups there reach Vliegwiel, as the first process would have marked it.
   if (postIn !== ask.channelId) ctx.options.deliveries.firstTime(THREADS, postIn);
 }
 
 /** As the first process would have: the deferred reply becomes the answer, the consent question goes only to the asker. */
-async function respondByWebhook(rest: REST, ask: PendingAsk, reply: Reply, edited: () => void): Promise<void> {
+async function respondByWebhook(ctx: DiscordContext, ask: PendingAsk, reply: Reply, edited: () => void): Promise<void> {
+  const rest = ctx.started().rest;
   const [first, ...more] = renderDiscordReply(reply, { withoutPrompt: true });
   const { applicationId, token } = ask; // the follow-ups still need it after `edited` let it go from what is kept
   await rest.patch(Routes.webhookMessage(applicationId, token, "@original"), { body: first, auth: false });
   edited();
-  for (const message of more) await rest.post(Routes.webhook(applicationId, token), { body: message, auth: false });
+  const answer = askAnswer(ask.interactionId);
+  const followUp = (body: DiscordMessage & { flags?: number }) => () => rest.post(Routes.webhook(applicationId, token), { body, auth: false });
+  for (const [index, message] of more.entries()) await sendPartOnce(ctx, answer, index + 1, followUp(message));
   const prompt = promptMessage(reply);
-  if (prompt) await rest.post(Routes.webhook(applicationId, token), { body: { ...prompt, flags: 64 }, auth: false });
+  if (prompt) await sendPartOnce(ctx, answer, more.length + 1, followUp({ ...prompt, flags: 64 }));
 }
 
 /** Without a deferred reply to answer under: who asked what, with a mention (the answer follows in its thread). */

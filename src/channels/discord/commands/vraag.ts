@@ -5,6 +5,7 @@ import { threadName } from "../discord-handoff-sink.js";
 import { asReplyOptions } from "../discord-rest.js";
 import { inInbox } from "../message-inbox.js";
 import { isTransient } from "../answer-retry.js";
+import { askAnswer, sendPartOnce } from "../answer-parts.js";
 import { promptMessage, renderDiscordReply } from "../render-discord-reply.js";
 import { answerAskAgain, askKey, pendingAskOf, type PendingAsk } from "./vraag-inbox.js";
 import { forgetToken, forgetTokenWhenExpired } from "./vraag-token.js";
@@ -49,16 +50,20 @@ async function ask(ctx: DiscordContext, interaction: ChatInputCommandInteraction
     }
   }
   const reply = await ctx.core.handle({ channel: ctx.name, conversationId, userId: interaction.user.id, userName: interaction.user.displayName, text: question, eventKey: askKey(interaction.id) });
-  await respond(interaction, reply, () => edited(conversationId));
+  await respond(ctx, interaction, reply, () => edited(conversationId));
   if (conversationId === answerId) ctx.options.deliveries.firstTime(THREADS, answerId);
 }
 
-/** Answers an interaction: the public part in the deferred reply, the consent question only to the asker. */
-async function respond(interaction: ChatInputCommandInteraction, reply: Reply, edited: () => void): Promise<void> {
+/**
+ * Answers an interaction: the public part in the deferred reply, the consent question only to the asker.
+ * Each follow-up is recorded once it landed: a later try (vraag-inbox.ts) sends only what did not.
+ */
+async function respond(ctx: DiscordContext, interaction: ChatInputCommandInteraction, reply: Reply, edited: () => void): Promise<void> {
   const [first, ...more] = renderDiscordReply(reply, { withoutPrompt: true });
   await interaction.editReply(asReplyOptions(first!));
   edited();
-  for (const message of more) await interaction.followUp(asReplyOptions(message));
+  const answer = askAnswer(interaction.id);
+  for (const [index, message] of more.entries()) await sendPartOnce(ctx, answer, index + 1, () => interaction.followUp(asReplyOptions(message)));
   const prompt = promptMessage(reply);
-  if (prompt) await interaction.followUp({ ...asReplyOptions(prompt), flags: MessageFlags.Ephemeral });
+  if (prompt) await sendPartOnce(ctx, answer, more.length + 1, () => interaction.followUp({ ...asReplyOptions(prompt), flags: MessageFlags.Ephemeral }));
 }

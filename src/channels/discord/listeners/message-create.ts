@@ -4,6 +4,7 @@ import { displayName, inScope, THREADS, type DiscordContext } from "../discord-c
 import { renderDiscordReply } from "../render-discord-reply.js";
 import { postOnce, THREAD_ALREADY_CREATED } from "../discord-effect-post.js";
 import { answerFromInbox } from "../message-inbox.js";
+import { messageAnswer, sendPartOnce } from "../answer-parts.js";
 import { isTransient } from "../answer-retry.js";
 import { attachmentsOf } from "../discord-attachments.js";
 import { teamReply } from "./team-reply.js";
@@ -61,8 +62,10 @@ async function answer(ctx: DiscordContext, message: Message, direct: boolean, th
   );
   const rest = client.rest;
   for (const [index, rendered] of renderDiscordReply(reply).entries()) {
-    // The nonce makes an answer posted just before a stop come back, not twice, when it is answered again.
-    await postOnce(rest, conversationChannel ?? message.channelId, rendered, `vwa${BigInt(message.id).toString(36)}.${index}`, conversationChannel || index > 0 ? undefined : message.id);
+    // A part recorded as landed is not posted again when it is answered again (after a stop, or a failed
+    // try); the nonce makes one posted just before a stop, not yet recorded, come back, not twice (for minutes).
+    await sendPartOnce(ctx, messageAnswer(message.id), index, () =>
+      postOnce(rest, conversationChannel ?? message.channelId, rendered, `vwa${BigInt(message.id).toString(36)}.${index}`, conversationChannel || index > 0 ? undefined : message.id));
   }
   if (conversationChannel && !direct) options.deliveries.firstTime(THREADS, conversationChannel);
 }

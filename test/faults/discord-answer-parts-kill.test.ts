@@ -1,0 +1,115 @@
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { APPLICATION_ID, BOT, FakeDiscord, GENERAL } from "../fakes/fake-discord.js";
+import { FakeOpenAi } from "../fakes/fake-openai.js";
+import { FakeSlackApi } from "../fakes/fake-slack-api.js";
+import type { AppProcess } from "../helpers/app-process.js";
+import { ASKER } from "../helpers/discord-flow.js";
+import { BOTH_READY, bothPlatformsAppForTests } from "./both-platforms-app.js";
+import { FAULT_TEST_MS, until, type DeliveryKiller } from "./kill-points.js";
+
+const QUESTION = "Hoe houden we vrijwilligers vast?";
+type Req = { platform: string; method: string; route?: string; body: Record<string, unknown> };
+
+/**
+ * Promise: nothing is lost and nothing is shown twice, across restarts too. A long answer goes out in
+ * several Discord messages (an embed holds 4096 characters): for /vraag the deferred reply edited into
+ * the first part and follow-ups for the others, for a mention one post per part in the question's
+ * thread. The real app is killed (SIGKILL) after some parts landed, or a call's connection is closed;
+ * after the restart (or the retry) each part is shown once: the parts that landed are not posted again,
+ * the others follow.
+ */
+describe("a long Discord answer cut off after some of its parts landed", () => {
+  const slack = new FakeSlackApi();
+  const discord = new FakeDiscord();
+  const model = new FakeOpenAi();
+  let app: AppProcess;
+  let killer: DeliveryKiller;
+  /** Three paragraphs of about 3000 characters, each beginning with its marker: three messages on Discord. */
+  let markers: string[] = [];
+  model.reply = () => JSON.stringify({
+    answer: markers.map((marker) => `${marker} ${"Vrijwilligers blijven als ze zich gezien en gewaardeerd voelen. ".repeat(45)}[1]`).join("\n\n"),
+    cited: [1], answerable: true,
+  });
+  const { dbFile } = bothPlatformsAppForTests(slack, discord, (started) => ({ app, killer } = started), async () => ({
+    OPENAI_API_KEY: "sk-test-key", OPENAI_BASE_URL: await model.start(), OPENAI_CHAT_MODEL: "test-chat", OPENAI_EMBEDDING_MODEL: "",
+  }));
+  afterAll(() => model.stop());
+
+  const doneInInbox = (key: string) => {
+    const db = new Database(dbFile, { readonly: true });
+    try {
+      return db.prepare("SELECT done_at FROM event_inbox WHERE key = ?").pluck().get(key) != null;
+    } finally {
+      db.close();
+    }
+  };
+  const holds = (marker: string) => (message: Record<string, unknown> | undefined) => !!message && JSON.stringify(message.embeds ?? []).includes(marker);
+  /** Each marker, and how many messages the asker sees it in: posted in a channel or thread (a post repeated with its nonce is the same message) or as a follow-up. */
+  const shown = (extra: Array<Record<string, unknown> | undefined> = []) => Object.fromEntries(markers.map((marker) => [marker, [
+    ...extra,
+    ...discord.messages.values(),
+    ...discord.callsTo("POST", /^\/webhooks\/\d+\/[^/]+$/).filter((c) => !("failedWith" in c.body) && !c.body.rateLimited).map((c) => c.body),
+  ].filter(holds(marker)).length]));
+
+  it("discord, /vraag in a channel: killed after its first follow-up landed, then after the restart each part shows once", async () => {
+    markers = ["VRAAGDEELEEN", "VRAAGDEELTWEE", "VRAAGDEELDRIE"];
+    const interaction = discord.interaction({ type: 2, channelId: GENERAL, user: ASKER, data: { id: "1", name: "vraag", type: 1, options: [{ name: "vraag", type: 3, value: QUESTION }] } });
+    const webhook = `/webhooks/${APPLICATION_ID}/${interaction.token}`;
+    let followUps = 0;
+    // The second follow-up (the third part): the first one has landed.
+    killer.arm("before the post", (request) => {
+      const r = request as Req;
+      return r.platform === "discord" && r.method === "POST" && r.route === webhook && ++followUps === 2;
+    });
+    discord.dispatch("INTERACTION_CREATE", interaction);
+    await killer.done();
+    expect(shown([discord.originalMessages.get(interaction.token)])).toEqual({ VRAAGDEELEEN: 1, VRAAGDEELTWEE: 1, VRAAGDEELDRIE: 0 });
+
+    await app.start(BOTH_READY);
+    await until(() => doneInInbox(`discord:vraag:${interaction.id}`), "the /vraag to be answered after the restart");
+    expect(shown([discord.originalMessages.get(interaction.token)])).toEqual({ VRAAGDEELEEN: 1, VRAAGDEELTWEE: 1, VRAAGDEELDRIE: 1 });
+    // The part that was missing follows in the answer's thread (the token was let go once the reply was edited).
+    const thread = String(discord.originalMessages.get(interaction.token)!.id);
+    expect([...discord.messages.values()].filter((m) => m.channel_id === thread).filter(holds("VRAAGDEELDRIE"))).toHaveLength(1);
+  }, FAULT_TEST_MS);
+
+  it("discord, /vraag in a channel: the connection closed under its second follow-up (no kill), then the retry sends only the part missing", async () => {
+    markers = ["SLUITDEELEEN", "SLUITDEELTWEE", "SLUITDEELDRIE"];
+    const interaction = discord.interaction({ type: 2, channelId: GENERAL, user: ASKER, data: { id: "1", name: "vraag", type: 1, options: [{ name: "vraag", type: 3, value: QUESTION }] } });
+    const webhook = `/webhooks/${APPLICATION_ID}/${interaction.token}`;
+    const watching = discord.onRequest;
+    let followUps = 0;
+    // A kept-alive connection closed under the call, unanswered and not carried out (discord.js does not retry it).
+    discord.onRequest = (method, route, body) => (method === "POST" && route === webhook && ++followUps === 2 ? "drop" : watching?.(method, route, body));
+    try {
+      discord.dispatch("INTERACTION_CREATE", interaction);
+      await until(() => doneInInbox(`discord:vraag:${interaction.id}`), "the /vraag to be answered");
+    } finally {
+      discord.onRequest = watching;
+    }
+    expect(followUps).toBeGreaterThanOrEqual(2);
+    expect(shown([discord.originalMessages.get(interaction.token)])).toEqual({ SLUITDEELEEN: 1, SLUITDEELTWEE: 1, SLUITDEELDRIE: 1 });
+  }, FAULT_TEST_MS);
+
+  it("discord, a mention in a channel: killed after two of its parts landed, restarted after Discord forgot their nonces, then each part shows once", async () => {
+    markers = ["NOEMDEELEEN", "NOEMDEELTWEE", "NOEMDEELDRIE"];
+    const question = discord.message({ channelId: GENERAL, content: `<@${BOT.id}> ${QUESTION}`, mentionsBot: true, author: ASKER });
+    const thread = String(question.id); // the answer's thread, started on the question
+    let posts = 0;
+    killer.arm("before the post", (request) => {
+      const r = request as Req;
+      return r.platform === "discord" && r.method === "POST" && r.route === `/channels/${thread}/messages` && ++posts === 3;
+    });
+    discord.dispatch("MESSAGE_CREATE", question);
+    await killer.done();
+    expect(shown()).toEqual({ NOEMDEELEEN: 1, NOEMDEELTWEE: 1, NOEMDEELDRIE: 0 });
+
+    // Discord keeps a nonce for a few minutes: a restart after that (a slow start, an outage) finds them gone.
+    discord.forgetNonces();
+    await app.start(BOTH_READY);
+    await until(() => doneInInbox(`discord:${question.id}`), "the mention to be answered after the restart");
+    expect(shown()).toEqual({ NOEMDEELEEN: 1, NOEMDEELTWEE: 1, NOEMDEELDRIE: 1 });
+    expect([...discord.messages.values()].filter((m) => m.channel_id === thread)).toHaveLength(3);
+  }, FAULT_TEST_MS);
+});
