@@ -121,6 +121,14 @@ describe("tables, definition lists and page furniture in web pages and Word file
       .toBe("De stappen:\n\n1. Zoek een ruimte.\n\n2. Vraag vrijwilligers.\n\nDaarna:\n\n3. Open de deuren.\n\n- een losse tip");
   });
 
+  it("given a page wrapped whole in a form (as ASP.NET pages are), then its content is read and a search form inside it is not", () => {
+    const page = `<html><body><form id="form1" method="post"><div class="search"><form action="/zoek"><input name="q"><button>Zoeken</button></form></div>
+<h1>Voedseltuin Oost</h1><p>Elke dinsdag oogsten vrijwilligers groente voor de voedselbank.</p></form></body></html>`;
+    const text = textOf(page);
+    expect(text).toContain("Elke dinsdag oogsten vrijwilligers groente voor de voedselbank.");
+    expect(text).not.toContain("Zoeken");
+  });
+
   it("given a food shed's lunch menu as a section, then it is content", () => {
     expect(textOf('<body><section class="lunch-menu"><p>Soep van de dag en een broodje.</p></section><ul class="main-menu"><li>Home</li></ul></body>')).toBe("Soep van de dag en een broodje.");
   });

@@ -23,13 +23,21 @@ export function loadHtml(html: string): LoadedDocument {
   // its parent ends, as a browser does; without this the parser drops body, main and article themselves
   // and the page's head and doctype were read as its first paragraph.
   const root = parse(html, { comment: false, parseNoneClosedTags: true });
-  root.querySelectorAll(SKIPPED).forEach(withoutPart);
+  root.querySelectorAll(SKIPPED).filter((el) => !wrapsThePage(el)).forEach(withoutPart);
   root.querySelectorAll("[class], [id]").filter(isFurniture).forEach(withoutPart);
   const body = root.querySelector("main") ?? root.querySelector("article") ?? root.querySelector("body") ?? root;
   const markdown = toMarkdown(body).replace(/\n{3,}/g, "\n\n").trim();
   const loaded = loadMarkdown(markdown);
   const pageTitle = root.querySelector("title")?.text.trim();
   return { ...loaded, title: pageTitle || loaded.title };
+}
+
+/**
+ * A form around the page's content (ASP.NET WebForms wraps the whole page in one) is no search box or
+ * sign-up form: it holds the main part, an article or the page's first heading, and stays.
+ */
+function wrapsThePage(el: HTMLElement): boolean {
+  return el.tagName?.toLowerCase() === "form" && !!el.querySelector("main, article, h1");
 }
 
 function toMarkdown(node: Node): string {
