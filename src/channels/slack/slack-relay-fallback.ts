@@ -45,10 +45,10 @@ export async function relayToAsker(client: Client, input: DeliveryInput, args: P
     } catch (dmError) {
       // Only a refusal (Slack's own error code, not a transient one) says the DM did not arrive.
       if (!slackErrorCode(dmError) || isSlackNetworkFailure(dmError)) throw dmError;
-      await tellTolkOnce(client, input, handoffThread, RELAY_NL.notDelivered(why));
+      await tellTolkOnce(client, input, handoffThread, RELAY_NL.notDelivered(why), "not-delivered");
       throw error;
     }
-    await tellTolk(client, handoffThread, RELAY_NL.sentByDm(why));
+    await tellTolkOnce(client, input, handoffThread, RELAY_NL.sentByDm(why), "sent-by-dm");
   }
 }
 
@@ -62,20 +62,18 @@ async function relayByDm(client: Client, input: DeliveryInput, args: PostArgs): 
   await postEffectPartsOnce(client, input, inMessages({ channel: dm, text: args.text, blocks }));
 }
 
-/** That the answer did not arrive: once per relay however often the outbox tries it (a later try looks in the thread first). */
-async function tellTolkOnce(client: Client, input: DeliveryInput, handoffThread: string | undefined, text: string): Promise<void> {
+/**
+ * A notice to the tolk in the handoff thread (that the answer went by DM, or did not arrive): once per relay however
+ * often the outbox tries it, a crash between the notice and the outbox's record included (a later try looks in the
+ * thread first). Best effort: the relay's own outcome does not depend on it.
+ */
+async function tellTolkOnce(client: Client, input: DeliveryInput, handoffThread: string | undefined, text: string, part: string): Promise<void> {
   if (!handoffThread) return;
   const { channel, thread_ts } = inThread(handoffThread);
   const since = input.handoff.openedAt ?? input.handoff.createdAt;
   const notice = { effectId: input.effectId, attempt: input.attempt, recordPost: () => undefined };
-  await postOnceWithMetadata(client, notice, { channel, thread_ts, text }, { eventType: EFFECT_METADATA_TYPE, payload: { handoff_id: input.handoff.id, part: "not-delivered" }, since })
+  await postOnceWithMetadata(client, notice, { channel, thread_ts, text }, { eventType: EFFECT_METADATA_TYPE, payload: { handoff_id: input.handoff.id, part }, since })
     .catch(() => undefined);
-}
-
-/** A notice in the handoff thread (best effort: the relay's own outcome does not depend on it). */
-async function tellTolk(client: Client, handoffThread: string | undefined, text: string): Promise<void> {
-  if (!handoffThread) return;
-  await client.chat.postMessage({ ...inThread(handoffThread), text }).catch(() => undefined);
 }
 
 /** Where a post in the thread "channel:ts" goes. */

@@ -195,5 +195,7 @@ function selectSearchTerms(terms: readonly SearchTerm[], passageCount: number): 
   const known = terms.filter((t) => t.df > 0);
   const selective = known.filter((t) => t.prefix || t.df <= MAX_TERM_SHARE * passageCount || passageCount < 1000);
   if (selective.length >= Math.min(MIN_SEARCH_TERMS, known.length)) return selective;
-  return [...known].sort((a, b) => a.df - b.df).slice(0, MIN_SEARCH_TERMS);
+  // The rarest, kept in the question's order (the proximity feature pairs consecutive words).
+  const rarest = new Set([...known].sort((a, b) => a.df - b.df).slice(0, MIN_SEARCH_TERMS));
+  return known.filter((t) => rarest.has(t));
 }
