@@ -112,4 +112,17 @@ describe("the offline answer's quote", () => {
     expect(answer.text).toContain("De vrijwilligers repareren fietsen elke zaterdag in het buurthuis.");
     expect(answer.text).not.toContain("Wat kost een reparatie?");
   });
+
+  it("given several sentences before a list of whole sentences that the quote runs on to, then its items still come, not cut at a count of the sentences before", () => {
+    const text = [
+      "De voedselbank van Noorddorp werkt met vrijwilligers. De supermarkten van Noorddorp geven de voedselbank producten. Dat vraagt een goede planning. Het bestuur heeft het werk daarom zo verdeeld:",
+      "Chauffeurs halen op dinsdag de producten op bij de winkels.",
+      "Sorteerders zetten op woensdag de pakketten klaar in de loods.",
+      "Gastvrouwen schenken koffie bij de uitgifte op donderdag.",
+      "De coördinator maakt elke maand het rooster voor iedereen.",
+    ].join("\n\n");
+    const answer = composeAnswer([hit("voedselbank", text)], termsOf("hoe werkt de voedselbank van Noorddorp met vrijwilligers en supermarkten?"), 100);
+    expect(answer.text).toContain("werk daarom zo verdeeld:");
+    expect(answer.text).toContain("De coördinator maakt elke maand het rooster");
+  });
 });

@@ -110,8 +110,9 @@ function completed(chosen: AnalysedSentence[], all: readonly AnalysedSentence[])
   while (next > 0 && fits(next)) {
     if (announces(quote.at(-1)!.text)) {
       quote.push(all[next++]!);
-      // After the first sentence of the answer, a list goes on while its items are short.
-      while (fits(next) && quote.length < MAX_LIST_WINDOW && all[next]!.text.length < 160) quote.push(all[next++]!);
+      // After the first sentence of the answer, a list goes on while its items are short, up to
+      // MAX_LIST_WINDOW items however many sentences led up to it.
+      for (let items = 1; fits(next) && items < MAX_LIST_WINDOW && all[next]!.text.length < 160; items++) quote.push(all[next++]!);
     } else if (quote.length < MAX_WINDOW && leansBack(all[next]!.text)) {
       // A sentence after it that points back to it ("Dat betekent …", "Neem daarom …") says what it only names.
       quote.push(all[next++]!);
