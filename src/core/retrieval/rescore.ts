@@ -54,15 +54,21 @@ export function rescore(hits: readonly SearchHit[], terms: readonly SearchTerm[]
   const all = !!options.features;
   const known = terms.map((t, i) => ({ t, i })).filter(({ t }) => t.origin === "typed" && t.df > 0);
   const rarest = known.length ? known.reduce((a, b) => (b.t.df < a.t.df ? b : a)).i : -1;
-  const pairs = all || w.proximity ? wordPairs(terms, weights) : [];
+  const pairs = all || w.proximity ? wordPairs(terms, weights) : undefined;
 
   const scored = hits.map((hit) => {
     const tf = new Array<number>(terms.length).fill(0);
-    const positions: number[][] | undefined = pairs.length ? terms.map(() => []) : undefined;
-    hit.passage.terms.forEach((term, at) => {
-      for (const i of exact.get(term) ?? []) tf[i]!++, positions?.[i]!.push(at);
+    const near = pairs?.scan();
+    let at = 0;
+    for (const term of hit.passage.terms) {
+      const found = exact.get(term);
+      if (found) {
+        for (const i of found) tf[i]!++;
+        near?.see(found, at);
+      }
       for (const i of prefixes) if (term.startsWith(terms[i]!.term)) tf[i]!++;
-    });
+      at++;
+    }
     const section = termSet(hit.passage.section);
     const title = termSet(hit.document.title);
     const lengthNorm = K1 * (1 - B + (B * hit.passage.terms.length) / Math.max(1, options.averageLength));
@@ -80,7 +86,7 @@ export function rescore(hits: readonly SearchHit[], terms: readonly SearchTerm[]
       heading: all || w.heading ? question.sum(weights.map((x, i) => (inHeading[i] ? x : 0))) : 0,
       documentHeld: 0,
       rarest: rarest >= 0 && present[rarest] ? weights[rarest]! : 0,
-      proximity: positions ? closePairs(pairs, positions) : 0,
+      proximity: near?.weight() ?? 0,
     };
     return { hit, present, cheap };
   });
@@ -130,34 +136,49 @@ type CheapFeatures = { bm25: number; held: number; ownHeld: number; heading: num
 
 /** Two index terms this many positions apart or fewer (stop words left out) stand close together. */
 const CLOSE = 4;
-type WordPair = { first: number[]; second: number[]; weight: number };
 
 /**
  * The pairs of the question's consecutive words (in the order typed; a word the store lacks is passed
  * over), each word standing for its own forms (as typed, corrected, inflected or as a compound's part),
- * weighing the lighter of the two.
+ * each pair weighing the lighter of its two words. `scan` reads one passage's terms in order and tells
+ * the weight of the pairs whose words stand close together somewhere in it: at each word, the nearest
+ * earlier place of its neighbours is the last one seen.
  */
-function wordPairs(terms: readonly SearchTerm[], weights: readonly number[]): WordPair[] {
-  const forms = new Map<string, number[]>();
+function wordPairs(terms: readonly SearchTerm[], weights: readonly number[]) {
+  const group = new Map<string, number>();
+  const wordOf = new Int32Array(terms.length).fill(-1);
+  const heaviest: number[] = [];
   terms.forEach((t, i) => {
     if (t.prefix || t.origin === "synonym" || t.origin === "translation") return;
-    forms.set(t.word, [...(forms.get(t.word) ?? []), i]);
+    let g = group.get(t.word);
+    if (g === undefined) group.set(t.word, (g = heaviest.push(0) - 1));
+    wordOf[i] = g;
+    heaviest[g] = Math.max(heaviest[g]!, weights[i]!);
   });
-  const words = [...forms.values()];
-  const weightOf = (form: number[]) => Math.max(...form.map((i) => weights[i]!));
-  return words.slice(1).map((second, k) => ({ first: words[k]!, second, weight: Math.min(weightOf(words[k]!), weightOf(second)) }));
+  const words = heaviest.length;
+  if (words < 2) return undefined;
+  const pairWeight = heaviest.slice(1).map((w, k) => Math.min(heaviest[k]!, w));
+  return {
+    scan() {
+      const lastAt = new Array<number>(words).fill(-Infinity);
+      const close = new Array<boolean>(words - 1).fill(false);
+      return {
+        /** The search terms (by index) found at place `at`. */
+        see(found: readonly number[], at: number) {
+          for (const i of found) {
+            const g = wordOf[i]!;
+            if (g < 0) continue;
+            if (g > 0 && at - lastAt[g - 1]! <= CLOSE && lastAt[g - 1]! < at) close[g - 1] = true;
+            if (g + 1 < words && at - lastAt[g + 1]! <= CLOSE && lastAt[g + 1]! < at) close[g] = true;
+          }
+          for (const i of found) if (wordOf[i]! >= 0) lastAt[wordOf[i]!] = at;
+        },
+        weight: () => pairWeight.reduce((sum, w, k) => (close[k] ? sum + w : sum), 0),
+      };
+    },
+  };
 }
 
-/** The weight of the pairs whose two words stand close together somewhere in the passage. */
-function closePairs(pairs: readonly WordPair[], positions: readonly number[][]): number {
-  let weight = 0;
-  for (const pair of pairs) {
-    const a = pair.first.flatMap((i) => positions[i]!);
-    const b = pair.second.flatMap((i) => positions[i]!);
-    if (a.length && b.length && a.some((p) => b.some((q) => Math.abs(p - q) <= CLOSE && p !== q))) weight += pair.weight;
-  }
-  return weight;
-}
 type SentenceFeatures = { window: number; sentence: number; shape: number };
 
 /**
