@@ -158,23 +158,27 @@ function wordPairs(terms: readonly SearchTerm[], weights: readonly number[]) {
   const words = heaviest.length;
   if (words < 2) return undefined;
   const pairWeight = heaviest.slice(1).map((w, k) => Math.min(heaviest[k]!, w));
+  // One scan at a time: its state is reset and reused for each passage (no allocation per candidate).
+  const lastAt = new Array<number>(words);
+  const close = new Array<boolean>(words - 1);
+  const scanner = {
+    /** The search terms (by index) found at place `at`. */
+    see(found: readonly number[], at: number) {
+      for (const i of found) {
+        const g = wordOf[i]!;
+        if (g < 0) continue;
+        if (g > 0 && at - lastAt[g - 1]! <= CLOSE && lastAt[g - 1]! < at) close[g - 1] = true;
+        if (g + 1 < words && at - lastAt[g + 1]! <= CLOSE && lastAt[g + 1]! < at) close[g] = true;
+      }
+      for (const i of found) if (wordOf[i]! >= 0) lastAt[wordOf[i]!] = at;
+    },
+    weight: () => pairWeight.reduce((sum, w, k) => (close[k] ? sum + w : sum), 0),
+  };
   return {
     scan() {
-      const lastAt = new Array<number>(words).fill(-Infinity);
-      const close = new Array<boolean>(words - 1).fill(false);
-      return {
-        /** The search terms (by index) found at place `at`. */
-        see(found: readonly number[], at: number) {
-          for (const i of found) {
-            const g = wordOf[i]!;
-            if (g < 0) continue;
-            if (g > 0 && at - lastAt[g - 1]! <= CLOSE && lastAt[g - 1]! < at) close[g - 1] = true;
-            if (g + 1 < words && at - lastAt[g + 1]! <= CLOSE && lastAt[g + 1]! < at) close[g] = true;
-          }
-          for (const i of found) if (wordOf[i]! >= 0) lastAt[wordOf[i]!] = at;
-        },
-        weight: () => pairWeight.reduce((sum, w, k) => (close[k] ? sum + w : sum), 0),
-      };
+      lastAt.fill(-Infinity);
+      close.fill(false);
+      return scanner;
     },
   };
 }
