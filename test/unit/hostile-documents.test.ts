@@ -2,6 +2,23 @@ import { describe, expect, it } from "vitest";
 import { IngestError } from "../../src/ingest/loaded-document.js";
 import { loadSource } from "../../src/ingest/load-source.js";
 
+/** A PDF of `pages` pages that all show the same one line (a few bytes each: one shared content stream). */
+function pdfOfPages(pages: number): Buffer {
+  const objects = ["<< /Type /Catalog /Pages 2 0 R >>", `<< /Type /Pages /Kids [${Array.from({ length: pages }, (_, i) => `${3 + i} 0 R`).join(" ")}] /Count ${pages} >>`];
+  for (let i = 0; i < pages; i++) objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${3 + pages} 0 R >>`);
+  const stream = "BT /F1 12 Tf 72 720 Td (Subsidie voor het dorpshuis) Tj ET";
+  objects.push(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
+  let body = "%PDF-1.4\n";
+  const offsets = objects.map((object, i) => {
+    const at = body.length;
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+    return at;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  return Buffer.from(`${body}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`, "latin1");
+}
+
 const textOf = async (name: string, bytes: Buffer) => (await loadSource(name, bytes)).blocks.map((b) => b.text).join("\n\n");
 const SENTENCE = "Het dorpshuis organiseert een koffieochtend in het café.";
 
@@ -28,5 +45,15 @@ describe("text files in the encodings people save them in, and pages nested too 
     const refused = await loadSource("diep.html", Buffer.from(html)).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(IngestError);
     expect((refused as IngestError).message).toMatch(/te diep genest/);
+  });
+
+  it("given a PDF of more than 2 000 pages (pdf.js takes time by the square of its pages), then it is refused by its page count before any page is read", async () => {
+    const refused = await loadSource("veel.pdf", pdfOfPages(2001)).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(IngestError);
+    expect((refused as IngestError).message).toBe("de PDF heeft 2.001 pagina's; meer dan 2.000 lees ik niet in (splits hem in delen)");
+  });
+
+  it("given a PDF of a few such pages, then it is read (the builder above makes a readable PDF)", async () => {
+    expect((await loadSource("kort.pdf", pdfOfPages(1))).blocks.map((b) => b.text).join(" ")).toContain("Subsidie voor het dorpshuis");
   });
 });
