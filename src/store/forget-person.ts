@@ -28,7 +28,7 @@ export function forgetPerson(db: Database.Database, ref: string, now: Date = new
   try {
     return forgetIn(db, channel, userId, now);
   } finally {
-    db.pragma(`secure_delete = ${Number(secureDelete) ? "ON" : "OFF"}`);
+    db.pragma(`secure_delete = ${["OFF", "ON", "FAST"][Number(secureDelete)] ?? "FAST"}`);
     db.pragma("wal_checkpoint(TRUNCATE)");
   }
 }

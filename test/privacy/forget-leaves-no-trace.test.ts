@@ -56,3 +56,23 @@ describe("kennis -- vergeet leaves nothing of the person in the database file", 
     for (const file of files) expect(fs.readFileSync(path.join(temp.dir, file)).includes(TRACE), file).toBe(false);
   });
 });
+
+describe("a question the asker did not share leaves no readable text in the database file", () => {
+  const temp = tempDir();
+  afterAll(() => temp.cleanup());
+
+  it("given a question handed to a person and 'Niet delen', then its words are not in the database file's bytes once the app stopped", async () => {
+    const config = testConfig(temp.dir);
+    const app = createApp(config, createLogger("error"));
+    await app.start();
+    const url = (app.channels[0] as WebChatChannel).url;
+    const post = async (route: string, body: object) =>
+      (await (await fetch(`${url}${route}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...DIRK, conversationId: "conv-dirk", ...body }) })).json()) as Record<string, string>;
+    const asked = await post("/api/messages", { text: `Ik wil een mens spreken over de schulden van de ${TRACE}` });
+    expect(asked.decision).toBe("handoff");
+    await post("/api/actions", { action: "dont_share", handoffId: asked.handoffId });
+    await app.stop();
+    const files = fs.readdirSync(temp.dir).filter((f) => f.startsWith(path.basename(config.databasePath)));
+    for (const file of files) expect(fs.readFileSync(path.join(temp.dir, file)).includes(TRACE), file).toBe(false);
+  });
+});
