@@ -61,7 +61,13 @@ async function copyIn(source: string, options: Omit<IngestOptions, "sources">, b
   return fs.existsSync(to) ? to : undefined;
 }
 
+/**
+ * The files of a folder, below it too. A symbolic link inside it is passed by, as the sync does (a link
+ * back to a folder above made a loop: ELOOP, the command stopped with an English error).
+ */
 function filesBelow(entry: string): string[] {
   if (!fs.statSync(entry).isDirectory()) return [entry];
-  return fs.readdirSync(entry, { withFileTypes: true }).flatMap((e) => filesBelow(path.join(entry, e.name)));
+  return fs.readdirSync(entry, { withFileTypes: true })
+    .filter((e) => e.isDirectory() || e.isFile())
+    .flatMap((e) => filesBelow(path.join(entry, e.name)));
 }
