@@ -79,6 +79,20 @@ async function unreadable(name: string, bytes: Buffer): Promise<string | undefin
   }
 }
 
+/** The hidden names saveAndIngest writes beside a document: `.upload-<uuid>-<name>` and `.previous-<uuid>-<name>`. */
+const WORKING_FILE = /^\.(?:upload|previous)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-/;
+
+/**
+ * At start, no upload is under way: what a stop in the middle of one left (the upload itself, a kept
+ * earlier version) is removed, else it stays for good, unseen (no sync reads hidden files). Returns how many.
+ */
+export function removeLeftoverUploads(knowledgeDir: string): number {
+  if (!fs.existsSync(knowledgeDir)) return 0;
+  const leftovers = fs.readdirSync(knowledgeDir).filter((name) => WORKING_FILE.test(name));
+  for (const name of leftovers) fs.rmSync(path.join(knowledgeDir, name), { force: true });
+  return leftovers.length;
+}
+
 function oneLine(summary: IngestSummary): string {
   return formatSummary(summary).replace(/\n\s*/g, " ");
 }

@@ -34,7 +34,8 @@ export type WebMessage = { id: number; author: string; text: string; createdAt: 
 
 /** Messages the web chat shows outside a direct reply (notices, relayed answers, team-thread posts). */
 export interface WebMessages {
-  add(conversationId: string, author: string, text: string, effectId?: number): void;
+  /** `userId`: the asker who typed it (their own messages), so that forgetting them finds it. */
+  add(conversationId: string, author: string, text: string, effectId?: number, userId?: string): void;
   since(conversationId: string, afterId: number): WebMessage[];
 }
 

@@ -124,6 +124,8 @@ runCli(async (config, [command, ...args]) => {
           `${count(result.introductions, "kennismaking", "kennismakingen")} zonder naam en vraag bewaard; ` +
           `${count(result.lessons, "les", "lessen")} uit kennismakingen zonder naam (en zonder tekst als die niet in de kennisbank staat).`);
         console.log("Let op: berichten in Slack of Discord zelf staan daar nog; verwijder die in dat platform.");
+        console.log("Reservekopieën van vóór nu (kennis -- backup, en een .voor-herstel-… naast de database) bevatten deze persoon nog: " +
+          "ruim ze op of herhaal deze opdracht na een restore.");
         return 0;
       }
       case "team-link": {

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { documentIdFor, isHousekeeping, isUrl, reservedNameProblem, sourcePathFor } from "./collect-sources.js";
+import { documentIdFor, isHousekeeping, isUrl, NOT_A_FILE, reservedNameProblem, sourcePathFor } from "./collect-sources.js";
 import { ingestSources, type IngestOptions, type IngestSummary } from "./ingest-sources.js";
 import { readableProblem } from "./readable-problem.js";
 
@@ -40,6 +40,8 @@ async function copyIn(source: string, options: Omit<IngestOptions, "sources">, b
   const { knowledgeDir, maxFileBytes } = options;
   const from = path.resolve(source);
   if (!fs.existsSync(from)) throw new Error(`${source}: bestand of map bestaat niet`);
+  // A pipe or a device (/dev/zero) would be read forever: the command hung.
+  if (!fs.statSync(from).isFile() && !fs.statSync(from).isDirectory()) throw new Error(NOT_A_FILE(source));
   const to = path.join(path.resolve(knowledgeDir), path.basename(from));
   if (from === to) return to;
   const reserved = reservedNameProblem(path.basename(from));
@@ -61,7 +63,13 @@ async function copyIn(source: string, options: Omit<IngestOptions, "sources">, b
   return fs.existsSync(to) ? to : undefined;
 }
 
+/**
+ * The files of a folder, below it too. A symbolic link inside it is passed by, as the sync does (a link
+ * back to a folder above made a loop: ELOOP, the command stopped with an English error).
+ */
 function filesBelow(entry: string): string[] {
   if (!fs.statSync(entry).isDirectory()) return [entry];
-  return fs.readdirSync(entry, { withFileTypes: true }).flatMap((e) => filesBelow(path.join(entry, e.name)));
+  return fs.readdirSync(entry, { withFileTypes: true })
+    .filter((e) => e.isDirectory() || e.isFile())
+    .flatMap((e) => filesBelow(path.join(entry, e.name)));
 }

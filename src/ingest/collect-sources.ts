@@ -31,10 +31,14 @@ export function collectSources(inputs: readonly string[]): string[] {
     const full = path.resolve(input);
     if (!fs.existsSync(full)) throw new Error(`${input}: bestand of map bestaat niet`);
     if (fs.statSync(full).isDirectory()) walk(full);
-    else found.push(full);
+    else if (fs.statSync(full).isFile()) found.push(full);
+    else throw new Error(NOT_A_FILE(input));
   }
   return [...new Set(found)];
 }
+
+/** A pipe, socket or device given as a document: reading it would never end. */
+export const NOT_A_FILE = (input: string) => `${input}: dit is geen gewoon bestand (maar een pipe of apparaat); geef een bestand of map`;
 
 export const OUTSIDE_FOLDER = "staat buiten de kennismap; kopieer het erin en lees het in met: npm run kennis -- add <bestand>";
 

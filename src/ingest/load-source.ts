@@ -55,9 +55,29 @@ async function loadByType(name: string, bytes: Buffer): Promise<LoadedDocument> 
   }
 }
 
+/**
+ * Text files as people save them: UTF-8, or UTF-16 with its byte-order mark (Windows Notepad's
+ * "Unicode"), or the older Windows-1252 that Word and Excel on Windows still write (é as one byte 0xE9).
+ * A file of the latter is read as such instead of being stored as "Caf\uFFFD".
+ */
 function decodeText(bytes: Buffer): string {
-  if (bytes.includes(0)) throw new IngestError("dit lijkt geen tekstbestand (binaire inhoud)");
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : undefined;
+  if (!utf16 && bytes.includes(0)) throw new IngestError("dit lijkt geen tekstbestand (binaire inhoud)");
+  const text = decodedAs(bytes, utf16 ?? "utf-8").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   if (!text.trim()) throw new IngestError("het bestand bevat geen tekst");
   return text;
+}
+
+/**
+ * UTF-8 unless the bytes are not: then Windows-1252, but only when no character at all was valid UTF-8
+ * beyond ASCII (a UTF-8 file with one damaged byte keeps its other accents, one character lost).
+ */
+function decodedAs(bytes: Buffer, encoding: string): string {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    const lenient = new TextDecoder(encoding).decode(bytes);
+    const someValid = /[^\u0000-\u007F\uFFFD]/.test(lenient);
+    return encoding === "utf-8" && !someValid ? new TextDecoder("windows-1252").decode(bytes) : lenient;
+  }
 }

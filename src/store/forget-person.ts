@@ -21,6 +21,19 @@ export function parsePersonRef(ref: string): { channel: string; userId: string }
  */
 export function forgetPerson(db: Database.Database, ref: string, now: Date = new Date()): ForgetResult {
   const { channel, userId } = parsePersonRef(ref);
+  // What is deleted is overwritten with zeros, not left readable in the file's free space; and the
+  // write-ahead log, which held the old pages, is emptied after (as far as no reader holds it).
+  const secureDelete = db.pragma("secure_delete", { simple: true });
+  db.pragma("secure_delete = ON");
+  try {
+    return forgetIn(db, channel, userId, now);
+  } finally {
+    db.pragma(`secure_delete = ${["OFF", "ON", "FAST"][Number(secureDelete)] ?? "FAST"}`);
+    db.pragma("wal_checkpoint(TRUNCATE)");
+  }
+}
+
+function forgetIn(db: Database.Database, channel: string, userId: string, now: Date): ForgetResult {
   const person = `${channel}:${userId}`;
   return db.transaction(() => {
     const handoffIds = db
@@ -30,10 +43,11 @@ export function forgetPerson(db: Database.Database, ref: string, now: Date = new
     const conversations = db
       .prepare(
         `SELECT conversation_id FROM conversation_turns WHERE channel = ? AND user_id = ?
-         UNION SELECT asker_conversation FROM handoffs WHERE asker_channel = ? AND json_extract(data, '$.asker.userId') = ?`,
+         UNION SELECT asker_conversation FROM handoffs WHERE asker_channel = ? AND json_extract(data, '$.asker.userId') = ?
+         UNION SELECT conversation_id FROM web_messages WHERE ? = 'web' AND user_id = ?`,
       )
       .pluck()
-      .all(channel, userId, channel, userId) as string[];
+      .all(channel, userId, channel, userId, channel, userId) as string[];
     const inConversations = `conversation_id IN (SELECT value FROM json_each(?))`;
     const list = JSON.stringify(conversations);
     const count = (sql: string, ...params: unknown[]) => db.prepare(sql).run(...params).changes;

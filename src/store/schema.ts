@@ -222,6 +222,12 @@ export const MIGRATIONS: string[] = [
   GIDS_SCHEMA,
   INTRODUCTION_TABLES,
   LESSON_TABLES,
+  `
+  -- Who typed a web chat message (the asker's own records), so kennis -- vergeet finds a conversation
+  -- that kept no question and made no handoff (greetings only, or a question cut off by a stop).
+  ALTER TABLE web_messages ADD COLUMN user_id TEXT;
+  CREATE INDEX web_messages_by_user ON web_messages(user_id) WHERE user_id IS NOT NULL;
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -9,10 +9,10 @@ import type { WebMessage, WebMessages } from "../channels/ports.js";
 export class WebMessageStore implements WebMessages {
   constructor(private readonly db: Database.Database) {}
 
-  add(conversationId: string, author: string, text: string, effectId?: number): void {
+  add(conversationId: string, author: string, text: string, effectId?: number, userId?: string): void {
     this.db
-      .prepare("INSERT INTO web_messages (conversation_id, effect_id, author, text, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(effect_id) DO NOTHING")
-      .run(conversationId, effectId ?? null, author, text, new Date().toISOString());
+      .prepare("INSERT INTO web_messages (conversation_id, effect_id, author, text, created_at, user_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(effect_id) DO NOTHING")
+      .run(conversationId, effectId ?? null, author, text, new Date().toISOString(), userId ?? null);
   }
 
   since(conversationId: string, afterId: number): WebMessage[] {

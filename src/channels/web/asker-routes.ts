@@ -79,7 +79,7 @@ export async function handleAskerRoute(req: http.IncomingMessage, res: http.Serv
     ctx.logger.debug("web message", { conversationId, text: body.text });
     // The question goes into the conversation's history before the core takes it in: a stop while it
     // is handled (or after) leaves the question on the page, and whatever the core committed follows it.
-    if (body.text.trim()) ctx.messages.add(conversationId, ASKER_AUTHOR, body.text.slice(0, ctx.maxQuestionChars));
+    if (body.text.trim()) ctx.messages.add(conversationId, ASKER_AUTHOR, body.text.slice(0, ctx.maxQuestionChars), undefined, userId);
     const text = body.text;
     const reply = await working(ctx, conversationId, () => ctx.core.handle({ channel: ctx.channel, conversationId, userId, userName, text }));
     countShared(reply);

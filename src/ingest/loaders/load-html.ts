@@ -1,5 +1,5 @@
 import { parse, type HTMLElement, type Node } from "node-html-parser";
-import type { LoadedDocument } from "../loaded-document.js";
+import { IngestError, type LoadedDocument } from "../loaded-document.js";
 import { loadMarkdown } from "./load-markdown.js";
 
 const SKIPPED = [
@@ -17,8 +17,21 @@ const FURNITURE =
   /^(?:(?:[a-z]+[-_])?(?:cookie(?:s|[-_]?(?:bar|banner|notice|consent|melding|wall))?|consent(?:[-_]?banner)?|breadcrumbs?|skip[-_]?(?:link|links|to[-_]?content)|share|sharing|share[-_]?(?:buttons|links|bar|this)|social[-_]?(?:share|sharing|links|icons|buttons|follow)|newsletter(?:[-_]?signup)?)|navbar|menu|nav[-_]?menu|main[-_]?menu|mobile[-_]?menu|site[-_]?menu)$/i;
 const BLOCK = new Set(["p", "div", "section", "article", "main", "li", "tr", "br", "blockquote", "pre", "ul", "ol", "figcaption"]);
 
-/** Web pages and converted Word files: headings become markdown headings, other blocks paragraphs. */
+/**
+ * Web pages and converted Word files: headings become markdown headings, other blocks paragraphs. A
+ * page nested thousands of elements deep (no real page is) runs the parser's and this reader's
+ * recursion out of stack: that is named as the reason, not an unexpected error.
+ */
 export function loadHtml(html: string): LoadedDocument {
+  try {
+    return loadParsedHtml(html);
+  } catch (error) {
+    if (!(error instanceof RangeError) || !/call stack/i.test(error.message)) throw error;
+    throw new IngestError("de pagina is te diep genest (duizenden elementen in elkaar): zo'n pagina lees ik niet in", error.message);
+  }
+}
+
+function loadParsedHtml(html: string): LoadedDocument {
   // A tag its author left open (a <section> without </section>, common on real pages) is closed where
   // its parent ends, as a browser does; without this the parser drops body, main and article themselves
   // and the page's head and doctype were read as its first paragraph.

@@ -5,6 +5,13 @@ import { type PdfPage, pdfBlocks } from "./pdf-layout.js";
 type TextItem = { str: string; hasEOL?: boolean; width: number; transform: number[] };
 
 /**
+ * The most pages read. pdf.js finds each page by walking the page tree from its start, so time grows
+ * with the square of the pages: a 12 MB file of 100 000 empty or repeated pages held the assistant
+ * (web chat and all) for more than ten minutes at over 1 GB; 2 000 pages take a second or two.
+ */
+export const MAX_PDF_PAGES = 2000;
+
+/**
  * PDFs with pdf.js, read as a person reads them (see pdf-layout.ts): sections under the headings set
  * in a larger font, paragraphs whole, running headers and page numbers left out. A PDF without such
  * headings is a block per page, cited as "pagina N".
@@ -27,6 +34,9 @@ export async function loadPdf(bytes: Buffer): Promise<LoadedDocument> {
     throw new IngestError("geen geldige PDF: het bestand is beschadigd of is eigenlijk geen PDF", (error as Error).message);
   }
   try {
+    if (pdf.numPages > MAX_PDF_PAGES) {
+      throw new IngestError(`de PDF heeft ${pdf.numPages.toLocaleString("nl-NL")} pagina's; meer dan ${MAX_PDF_PAGES.toLocaleString("nl-NL")} lees ik niet in (splits hem in delen)`);
+    }
     const pages: PdfPage[] = [];
     for (let page = 1; page <= pdf.numPages; page++) {
       const content = await (await pdf.getPage(page)).getTextContent();
