@@ -87,6 +87,15 @@ describe.skipIf(!CHROMIUM)("web chat: the initiatievengids", () => {
     await context.close();
   }, 120_000);
 
+  it("given an asker who opens the gids form first, then their id (the only key to edit their own profile) is made by the browser's crypto, as the chat page makes it", async () => {
+    const context = await web.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${web.url}/initiatief`);
+    const userId = await page.evaluate(() => localStorage.getItem("vliegwiel-user"));
+    expect(userId).toMatch(/^web-[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/);
+    await context.close();
+  });
+
   it("given an asker's own profile with other contacts, then the web chat shows them only their own contact line, and they cannot edit another's", async () => {
     directory((d) => d.save({
       name: "Voedseltuin Oost", place: "Zeist", themes: ["voedsel"], description: "Een tuin.", experience: "moestuin", seeking: "",
