@@ -45,4 +45,8 @@ describe("a .docx that is a zip bomb", () => {
     bytes.writeUInt32LE(1024, directory + 24);
     await expect(loadDocx(bytes)).rejects.toThrow(/uitgepakt veel te groot/);
   });
+
+  it("given a Word file whose text part unpacks to 20 MB (the Word reader would hold some 2 GB for it), then it is refused before it is read", async () => {
+    await expect(loadDocx(zipBombDocx(20))).rejects.toThrow(/uitgepakt veel te groot \(meer dan 200 MB, of meer dan 16 MB tekst in één deel\)/);
+  });
 });
