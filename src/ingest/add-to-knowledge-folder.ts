@@ -49,6 +49,11 @@ async function copyIn(source: string, options: Omit<IngestOptions, "sources">, b
   if (fs.statSync(from).isDirectory()) fs.mkdirSync(to, { recursive: true });
   for (const file of filesBelow(from)) {
     const target = path.join(to, path.relative(from, file));
+    const badName = reservedNameProblem(path.basename(file));
+    if (badName && !isHousekeeping(path.basename(file))) {
+      refused.push({ source: documentIdFor(target, knowledgeDir), reason: badName });
+      continue;
+    }
     // Not read here: a file over the limit (the sync refuses it by its size) and the folder's own files.
     const check = fs.statSync(file).size <= maxFileBytes && !isHousekeeping(path.basename(file));
     const problem = check ? await readableProblem(target, fs.readFileSync(file), maxFileBytes) : undefined;

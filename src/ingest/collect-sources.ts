@@ -63,8 +63,18 @@ export function sourcePathFor(documentId: string, knowledgeDir: string): string 
   return path.isAbsolute(documentId) ? documentId : path.join(knowledgeDir, documentId);
 }
 
+/**
+ * Control characters (a newline, a tab) and invisible format marks (direction marks, zero-width spaces) in a
+ * file name: they would stand unseen in the document's id, its source label and `kennis -- list`.
+ */
+const UNSEEN_IN_NAME = /[\p{Cc}\p{Cf}]/u;
+const UNSEEN_IN_NAME_ALL = /[\p{Cc}\p{Cf}]/gu;
+
 /** Why a document may not take this name in the knowledge folder, in Dutch; undefined when it may. */
 export function reservedNameProblem(name: string): string | undefined {
+  if (UNSEEN_IN_NAME.test(name)) {
+    return `"${name.replace(UNSEEN_IN_NAME_ALL, "?")}": de naam bevat een regeleinde of onzichtbare tekens (zoals een richtingsteken); geef het bestand een gewone naam.`;
+  }
   if (!isHousekeeping(name)) return undefined;
   return `"${name}" is een vaste naam in de kennismap (instellingen, woordenlijsten of uitleg, geen document); geef het document een andere naam.`;
 }

@@ -42,3 +42,27 @@ describe("kennis -- add and ingest of something that is no file", () => {
     await expect(ingestSources({ ...options, sources: [zeros] })).rejects.toThrow(/nul\.txt: dit is geen gewoon bestand/);
   });
 });
+
+describe("kennis -- add of a file whose name holds a newline or an invisible mark", () => {
+  const temp = tempDir();
+  afterAll(() => temp.cleanup());
+
+  it("given such a file, alone or in a folder, then it is refused in Dutch (it would stand unseen in the id and break `list`); the folder's other files are added", async () => {
+    const knowledgeDir = path.join(temp.dir, "knowledge");
+    const folder = path.join(temp.dir, "stukken");
+    fs.mkdirSync(knowledgeDir);
+    fs.mkdirSync(folder);
+    fs.writeFileSync(path.join(folder, "notulen.txt"), "De dorpsraad vergadert elke eerste maandag van de maand.\n");
+    fs.writeFileSync(path.join(folder, "verslag\u200F.txt"), "Het buurthuis zoekt vrijwilligers voor de moestuin.\n");
+    const alone = path.join(temp.dir, "jaarplan\n2025.md");
+    fs.writeFileSync(alone, "# Jaarplan\n\nWe willen een repair café beginnen.\n");
+    const store = openTestStore(temp.dir);
+    const options = { store, knowledgeDir, maxFileBytes: 1024 * 1024 };
+    const summary = await addToKnowledgeFolder([folder], options);
+    expect(summary.added).toEqual(["stukken/notulen.txt"]);
+    expect(summary.failed).toEqual([{ source: "stukken/verslag\u200F.txt", reason: expect.stringContaining("onzichtbare tekens") }]);
+    await expect(addToKnowledgeFolder([alone], options)).rejects.toThrow(/"jaarplan\?2025\.md": de naam bevat een regeleinde/);
+    expect(fs.readdirSync(knowledgeDir).sort()).toEqual(["stukken"]);
+    expect(fs.readdirSync(path.join(knowledgeDir, "stukken"))).toEqual(["notulen.txt"]);
+  });
+});
