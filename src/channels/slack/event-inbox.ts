@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import type { Logger } from "../../logger.js";
 import type { DeliveryMemory, EventInbox } from "../ports.js";
 import { keptForNextStart } from "../retry-transient.js";
+import { fileShareSeen } from "./listeners/file-share.js";
 
 type ReceiverEvent = Parameters<App["processEvent"]>[0];
 
@@ -29,8 +30,8 @@ export function keepEventsInInbox(app: App, options: { inbox: EventInbox; delive
   const process = app.processEvent.bind(app);
   const handle = async (key: string, event: ReceiverEvent) => {
     // Handled before but cut off: its "seen" marks must not make it look like a repeat now (the file
-    // listener keeps its own: a shared file is also a message, answered apart; listeners/file-share.ts).
-    for (const listener of [channel, `${channel}-file`]) deliveries.forget(listener, key.slice(KEY_PREFIX.length));
+    // listener keeps its own: a shared file is also a message, answered apart).
+    for (const seen of [channel, fileShareSeen(channel)]) deliveries.forget(seen, key.slice(KEY_PREFIX.length));
     try {
       await process(event);
     } catch (error) {

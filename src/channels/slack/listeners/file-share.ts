@@ -13,13 +13,19 @@ type FileShareEvent = { subtype?: string; user?: string; bot_id?: string; channe
  * also when a connection is cut under it (slack-reply-once.ts: keyed by the event and the file, a retry
  * looks in the DM first).
  */
+/**
+ * Where a shared file's event is marked seen: apart from the message listener's mark (the same event is
+ * also a message, answered on its own), so the event inbox clears it too before a replay.
+ */
+export const fileShareSeen = (channel: string) => `${channel}-file`;
+
 export function registerFileShare(app: App, ctx: SlackContext): void {
   const { core, options } = ctx;
   app.message(async ({ message, body }) => {
     const event = message as unknown as FileShareEvent;
     if (event.subtype !== "file_share" || event.channel_type !== "im" || event.bot_id || !event.user || !event.files?.length) return;
     const eventId = eventIdOf(body, event.ts);
-    if (!options.deliveries.firstTime(`${ctx.name}-file`, eventId)) return; // Slack retry
+    if (!options.deliveries.firstTime(fileShareSeen(ctx.name), eventId)) return; // Slack retry
     // Its own key: the same event is also answered as a message (listeners/messages.ts), with parts of its own.
     const send = sendOnce(ctx, `slack:file:${eventId}`, event.ts);
     for (const [index, file] of event.files.entries()) {
