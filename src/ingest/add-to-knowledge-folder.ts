@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { documentIdFor, isHousekeeping, isUrl, NOT_A_FILE, reservedNameProblem, sourcePathFor } from "./collect-sources.js";
+import { documentIdFor, isHousekeeping, isUrl, NOT_A_FILE, reservedNameProblem, sourcePathFor, unseenCharactersProblem } from "./collect-sources.js";
 import { ingestSources, type IngestOptions, type IngestSummary } from "./ingest-sources.js";
 import { readableProblem } from "./readable-problem.js";
 
@@ -49,8 +49,8 @@ async function copyIn(source: string, options: Omit<IngestOptions, "sources">, b
   if (fs.statSync(from).isDirectory()) fs.mkdirSync(to, { recursive: true });
   for (const file of filesBelow(from)) {
     const target = path.join(to, path.relative(from, file));
-    const badName = reservedNameProblem(path.basename(file));
-    if (badName && !isHousekeeping(path.basename(file))) {
+    const badName = unseenCharactersProblem(path.basename(file));
+    if (badName) {
       refused.push({ source: documentIdFor(target, knowledgeDir), reason: badName });
       continue;
     }

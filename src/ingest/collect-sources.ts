@@ -67,14 +67,18 @@ export function sourcePathFor(documentId: string, knowledgeDir: string): string 
  * Control characters (a newline, a tab) and invisible format marks (direction marks, zero-width spaces) in a
  * file name: they would stand unseen in the document's id, its source label and `kennis -- list`.
  */
-const UNSEEN_IN_NAME = /[\p{Cc}\p{Cf}]/u;
-const UNSEEN_IN_NAME_ALL = /[\p{Cc}\p{Cf}]/gu;
+const UNSEEN_IN_NAME = /[\p{Cc}\p{Cf}]/gu;
+
+/** Why a file name with such characters is refused, in Dutch (those characters shown as "?"); undefined for a plain name. */
+export function unseenCharactersProblem(name: string): string | undefined {
+  const shown = name.replace(UNSEEN_IN_NAME, "?");
+  if (shown === name) return undefined;
+  return `"${shown}": de naam bevat een regeleinde of onzichtbare tekens (zoals een richtingsteken); geef het bestand een gewone naam.`;
+}
 
 /** Why a document may not take this name in the knowledge folder, in Dutch; undefined when it may. */
 export function reservedNameProblem(name: string): string | undefined {
-  if (UNSEEN_IN_NAME.test(name)) {
-    return `"${name.replace(UNSEEN_IN_NAME_ALL, "?")}": de naam bevat een regeleinde of onzichtbare tekens (zoals een richtingsteken); geef het bestand een gewone naam.`;
-  }
-  if (!isHousekeeping(name)) return undefined;
+  const unseen = unseenCharactersProblem(name);
+  if (unseen || !isHousekeeping(name)) return unseen;
   return `"${name}" is een vaste naam in de kennismap (instellingen, woordenlijsten of uitleg, geen document); geef het document een andere naam.`;
 }
