@@ -10,13 +10,13 @@ import { writeFittedModel } from "../eval/write-fitted-model.js";
 
 /** The gids's test sets, each written by someone else: the first four fit the suggest model, the later ones are only measured. */
 const SETS = [
-  { title: "Matchingcontrole van de initiatievengids", folder: "gids", fitted: true },
-  { title: "Tweede set (apart geschreven)", folder: "gids-holdout", fitted: true },
-  { title: "Derde set (apart geschreven)", folder: "gids-holdout2", fitted: true },
-  { title: "Vierde set (apart geschreven)", folder: "gids-holdout3", fitted: true },
-  { title: "Vijfde set (apart geschreven, niet gefit; missers gelezen)", folder: "gids-holdout4", fitted: false },
-  { title: "Zesde set (apart geschreven, niet gefit; missers gelezen)", folder: "gids-holdout5", fitted: false },
-  { title: "Zevende set (apart geschreven, niet gefit; missers gelezen)", folder: "gids-holdout6", fitted: false },
+  { title: "Matchingcontrole van de initiatievengids", folder: "gids", fitted: true, unseen: false },
+  { title: "Tweede set (apart geschreven)", folder: "gids-holdout", fitted: true, unseen: false },
+  { title: "Derde set (apart geschreven)", folder: "gids-holdout2", fitted: true, unseen: false },
+  { title: "Vierde set (apart geschreven)", folder: "gids-holdout3", fitted: true, unseen: false },
+  { title: "Vijfde set (apart geschreven, niet gefit; missers gelezen)", folder: "gids-holdout4", fitted: false, unseen: false },
+  { title: "Zesde set (apart geschreven, niet gefit; missers gelezen)", folder: "gids-holdout5", fitted: false, unseen: false },
+  { title: "Zevende set (apart geschreven, niet gefit; missers gelezen)", folder: "gids-holdout6", fitted: false, unseen: false },
   { title: "Achtste set (apart geschreven, niet op afgestemd)", folder: "gids-holdout7", fitted: false, unseen: true },
 ].map((set) => ({ ...set, dir: path.resolve(import.meta.dirname, "../../test/fixtures", set.folder) }));
 
@@ -34,7 +34,7 @@ export async function runGidsEval(config: Config, args: string[]): Promise<numbe
   const files = args.filter((a) => !a.startsWith("--"));
   const fit = args.includes("--fit");
   const sets = files.length >= 2
-    ? [{ title: "Matchingcontrole van de initiatievengids", profiles: files[0]!, questions: files[1]!, fitted: true }]
+    ? [{ title: "Matchingcontrole van de initiatievengids", profiles: files[0]!, questions: files[1]!, fitted: true, unseen: false }]
     : SETS
       .filter((s) => fs.existsSync(path.join(s.dir, "questions.jsonl")) && (s.fitted || !fit))
       .map((s) => ({ ...s, profiles: path.join(s.dir, "profiles.csv"), questions: path.join(s.dir, "questions.jsonl") }));
@@ -46,7 +46,7 @@ export async function runGidsEval(config: Config, args: string[]): Promise<numbe
       const check = checkGidsFiles(set.profiles, set.questions, vocabulary, knowledge.store);
       console.log(`${set.title}: ${check.profiles} profielen (${set.profiles}), ${check.results.length} vragen (${set.questions})\n`);
       // A set kept unseen shows its figures only, never its questions.
-      const unseen = "unseen" in set && set.unseen;
+      const unseen = set.unseen;
       console.log(check.text(args.includes("--verbose") && !unseen));
       if (args.includes("--failures") && !unseen) console.log(`\n${check.failures}`);
       console.log("");

@@ -103,7 +103,7 @@ function completed(chosen: AnalysedSentence[], all: readonly AnalysedSentence[])
   const fits = (i: number) => i >= 0 && i < all.length && length(quote) + all[i]!.text.length <= MAX_QUOTE_CHARS;
   // A sentence or two further on that opens a list ("… hadden in elk geval:") announces what the chosen
   // sentence only introduces: the quote runs on to it, when the list still fits.
-  const opener = [next, next + 1].find((i) => next > 0 && i < all.length && opensList(all[i]!.text) && all.slice(next, i).every((s) => !isHeadingLike(s.text)));
+  const opener = next > 0 ? [next, next + 1].find((i) => i < all.length && opensList(all[i]!.text) && all.slice(next, i).every((s) => !isHeadingLike(s.text))) : undefined;
   if (opener !== undefined && fits(opener + 1) && length([...quote, ...all.slice(next, opener + 2)]) <= MAX_QUOTE_CHARS) {
     while (next <= opener) quote.push(all[next++]!);
   }
