@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { App } from "../../src/app/create-app.js";
-import { FakeSlackApi, signedInteraction, signedSlackRequest, type FaultDecision, type SlackCall } from "../fakes/fake-slack-api.js";
-import { eventually, saveProfile, slackCommand, viewSubmission } from "../helpers/intro-flow.js";
+import { FakeSlackApi, signedInteraction, signedSlackRequest, type FaultDecision } from "../fakes/fake-slack-api.js";
+import { eventually, saveProfile, slackButtonsOf as buttonsOf, slackCommand, slackIntroductionAccepted, viewSubmission } from "../helpers/intro-flow.js";
 import { startSlackTestApp } from "../helpers/slack-app.js";
 import { faultFirstRequest, ROSTER_YAML, SLACK_SECRET, type SlackDriver } from "../helpers/slack-flow.js";
 import { tempDir } from "../helpers/temp-knowledge.js";
 
 const DAY = 86_400_000;
-type Block = { type: string; elements?: Array<{ action_id: string; value: string }> };
-const buttonsOf = (call: SlackCall) => ((call.body.blocks ?? []) as Block[]).flatMap((b) => (b.type === "actions" ? b.elements ?? [] : []));
 const FAULTS = [
   ["lose-response", "closed after it landed"],
   ["land-then-fatal-error", "answered ok: false, fatal_error after it landed"],
@@ -103,16 +101,7 @@ describe("Slack's smaller DMs when a connection is closed under a post", () => {
 
     /** An accepted introduction between U0ASKER and Kees, followed up, and the asker's lesson form opened. */
     beforeAll(async () => {
-      const thread = nextTs();
-      await driver.event("EvLessonAsk", { type: "message", channel_type: "im", user: "U0ASKER", text: "Hoe starten we een buurtbus met vrijwilligers?", ts: thread, channel: "D0ASKER" });
-      await eventually(() => slack.posts("D0ASKER").find((c) => c.body.thread_ts === thread), "the answer");
-      await driver.press("U0ASKER", "vliegwiel_connect_me", "de-schakel", "D0ASKER", { message_ts: `${thread}1`, thread_ts: thread });
-      const choice = await eventually(() => slack.posts("D0ASKER").find((c) => buttonsOf(c).some((b) => b.action_id === "vliegwiel_intro_share_named")), "the choice");
-      const introId = buttonsOf(choice)[0]!.value;
-      await driver.press("U0ASKER", "vliegwiel_intro_share_named", introId, "D0ASKER", { message_ts: `${thread}2`, thread_ts: thread });
-      const request = await eventually(() => slack.posts("DU0KEES").find((c) => JSON.stringify(c.body.blocks).includes(introId)), "the request");
-      await driver.press("U0KEES", "vliegwiel_intro_accept", introId, "DU0KEES", { message_ts: String(request.response.ts) });
-      await eventually(() => slack.posts("GU0ASKERU0KEES")[0], "the group DM");
+      const introId = await slackIntroductionAccepted(driver, slack, "EvLessonAsk", nextTs());
       offset += 15 * DAY;
       const asked = await eventually(() => slack.posts("D0ASKER").find((c) => String(c.body.text).includes("Heeft het geholpen?")), "the follow-up", 60_000);
       await driver.press("U0ASKER", "vliegwiel_intro_helped_yes", introId, "D0ASKER", { message_ts: String(asked.response.ts) });

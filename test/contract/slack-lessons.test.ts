@@ -4,17 +4,15 @@ import path from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { FakeSlackApi, signedInteraction, type SlackCall } from "../fakes/fake-slack-api.js";
-import { eventually, saveProfile, viewSubmission } from "../helpers/intro-flow.js";
+import { FakeSlackApi, signedInteraction } from "../fakes/fake-slack-api.js";
+import { eventually, saveProfile, slackButtonsOf as buttonsOf, slackIntroductionAccepted, viewSubmission } from "../helpers/intro-flow.js";
 import { ROSTER_YAML, SLACK_SECRET, SlackDriver } from "../helpers/slack-flow.js";
 import { teamLogin } from "../helpers/team-login.js";
 import { REPO_ROOT } from "../helpers/temp-knowledge.js";
 import { slackAppForTests } from "../helpers/slack-app.js";
 
 const DAY = 86_400_000;
-type Block = { type: string; elements?: Array<{ action_id: string; value: string }> };
 type View = Record<string, unknown> & { private_metadata: string; blocks: Array<{ block_id?: string; element?: { type: string; initial_value?: string; initial_option?: { value: string } } }> };
-const buttonsOf = (call: SlackCall) => ((call.body.blocks ?? []) as Block[]).flatMap((b) => (b.type === "actions" ? b.elements ?? [] : []));
 const LESSON = "Begin klein: twee vaste chauffeurs en één vaste rit op dinsdag. De gemeente betaalde de verzekering toen we het vroegen.";
 
 /**
@@ -62,16 +60,7 @@ describe("lessons from introductions in Slack and the team view", () => {
 
   /** An accepted introduction between U0ASKER and Kees, followed up: resolves to its id. */
   async function introducedAndFollowedUp(): Promise<string> {
-    const thread = "1700300000.000100";
-    await driver.event("EvLesson1", { type: "message", channel_type: "im", user: "U0ASKER", text: "Hoe starten we een buurtbus met vrijwilligers?", ts: thread, channel: "D0ASKER" });
-    await eventually(() => slack.posts("D0ASKER").find((c) => c.body.thread_ts === thread), "the answer");
-    await driver.press("U0ASKER", "vliegwiel_connect_me", "de-schakel", "D0ASKER", { message_ts: `${thread}1`, thread_ts: thread });
-    const choice = await eventually(() => slack.posts("D0ASKER").find((c) => buttonsOf(c).some((b) => b.action_id === "vliegwiel_intro_share_named")), "the choice");
-    const introId = buttonsOf(choice)[0]!.value;
-    await driver.press("U0ASKER", "vliegwiel_intro_share_named", introId, "D0ASKER", { message_ts: `${thread}2`, thread_ts: thread });
-    const request = await eventually(() => slack.posts("DU0KEES").find((c) => JSON.stringify(c.body.blocks).includes(introId)), "the request");
-    await driver.press("U0KEES", "vliegwiel_intro_accept", introId, "DU0KEES", { message_ts: String(request.response.ts) });
-    await eventually(() => slack.posts("GU0ASKERU0KEES")[0], "the group DM");
+    const introId = await slackIntroductionAccepted(driver, slack, "EvLesson1", "1700300000.000100");
     offset += 15 * DAY;
     await eventually(() => [...slack.posts("D0ASKER"), ...slack.posts("DU0KEES")].filter((c) => String(c.body.text).includes("Heeft het geholpen?")).length === 2 || undefined, "the follow-up");
     return introId;

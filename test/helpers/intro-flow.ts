@@ -1,4 +1,6 @@
 import type { InitiativeProfile } from "../../src/core/gids/initiative.js";
+import type { FakeSlackApi, SlackCall } from "../fakes/fake-slack-api.js";
+import type { SlackDriver } from "./slack-flow.js";
 import { openDatabase } from "../../src/store/open-database.js";
 import { SqliteInitiativeDirectory } from "../../src/store/sqlite-initiative-directory.js";
 
@@ -58,4 +60,26 @@ export function viewSubmission(user: string, view: Record<string, unknown>, type
     view: { id: "V0000001", team_id: "T0TEST", type: "modal", ...view, state: { values }, hash: "h1", app_id: "A0TEST", bot_id: "B0BOT" },
     response_urls: [],
   };
+}
+
+type SlackBlock = { type: string; elements?: Array<{ action_id: string; value: string }> };
+/** The buttons a Slack post carries (its "actions" blocks' elements). */
+export const slackButtonsOf = (call: SlackCall) => ((call.body.blocks ?? []) as SlackBlock[]).flatMap((b) => (b.type === "actions" ? b.elements ?? [] : []));
+
+/**
+ * On Slack: U0ASKER asks in a DM (in thread `thread`, event `eventId`), asks to be put in touch with the
+ * initiative "de-schakel", passes on question and name, and its contact U0KEES accepts; resolves to the
+ * introduction's id once the group DM is opened.
+ */
+export async function slackIntroductionAccepted(driver: SlackDriver, slack: FakeSlackApi, eventId: string, thread: string): Promise<string> {
+  await driver.event(eventId, { type: "message", channel_type: "im", user: "U0ASKER", text: "Hoe starten we een buurtbus met vrijwilligers?", ts: thread, channel: "D0ASKER" });
+  await eventually(() => slack.posts("D0ASKER").find((c) => c.body.thread_ts === thread), "the answer");
+  await driver.press("U0ASKER", "vliegwiel_connect_me", "de-schakel", "D0ASKER", { message_ts: `${thread}1`, thread_ts: thread });
+  const choice = await eventually(() => slack.posts("D0ASKER").find((c) => slackButtonsOf(c).some((b) => b.action_id === "vliegwiel_intro_share_named")), "the choice");
+  const introId = slackButtonsOf(choice)[0]!.value;
+  await driver.press("U0ASKER", "vliegwiel_intro_share_named", introId, "D0ASKER", { message_ts: `${thread}2`, thread_ts: thread });
+  const request = await eventually(() => slack.posts("DU0KEES").find((c) => JSON.stringify(c.body.blocks).includes(introId)), "the request");
+  await driver.press("U0KEES", "vliegwiel_intro_accept", introId, "DU0KEES", { message_ts: String(request.response.ts) });
+  await eventually(() => slack.posts("GU0ASKERU0KEES")[0], "the group DM");
+  return introId;
 }
