@@ -1,10 +1,9 @@
 import path from "node:path";
-import { Writable } from "node:stream";
 import Database from "better-sqlite3";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../src/app/create-app.js";
-import { createLogger } from "../../src/logger.js";
 import { APPLICATION_ID, FakeDiscord, GENERAL, TOKEN } from "../fakes/fake-discord.js";
+import { memoryLogger } from "../helpers/memory-logger.js";
 import { copyOfStarterKnowledge, tempDir, testConfig } from "../helpers/temp-knowledge.js";
 
 const ANNA = { id: "960000000000000001", username: "anna" };
@@ -25,7 +24,7 @@ describe("Discord /vraag: the interaction token in the inbox", () => {
   /** The app (again) on the same database, logging everything (debug) where the test reads it. */
   const startApp = async () => {
     const config = testConfig(temp.dir, { WEB_ENABLED: "false", DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: apiUrl, KNOWLEDGE_DIR: knowledgeDir });
-    app = createApp(config, createLogger("debug", new Writable({ write: (chunk, _e, done) => (lines.push(String(chunk)), done()) })));
+    app = createApp(config, memoryLogger("debug", lines).logger);
     await app.start();
   };
   const rowOf = (interactionId: string): Row | undefined => {

@@ -1,13 +1,12 @@
 import path from "node:path";
-import { Writable } from "node:stream";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../src/app/create-app.js";
-import { createLogger } from "../../src/logger.js";
 import { FakeSlackApi, type FaultDecision } from "../fakes/fake-slack-api.js";
 import { until } from "../faults/kill-points.js";
 import { slackAppForTests, startSlackTestApp } from "../helpers/slack-app.js";
 import { faultFirstRequest, headsOf, ROSTER_YAML, SlackDriver, TOLKEN, waitForCall } from "../helpers/slack-flow.js";
 import { unfinishedEvents } from "../helpers/event-inbox.js";
+import { memoryLogger } from "../helpers/memory-logger.js";
 import { tempDir } from "../helpers/temp-knowledge.js";
 
 const ASKER = "U0ASKER";
@@ -25,8 +24,7 @@ const unfinishedIn = (dataDir: string) => unfinishedEvents(path.join(dataDir, "v
  */
 describe("Slack answers when a connection is closed under a call", () => {
   const slack = new FakeSlackApi();
-  const logLines: string[] = [];
-  const logger = createLogger("warn", new Writable({ write: (chunk, _e, done) => (logLines.push(String(chunk)), done()) }));
+  const { logger, lines: logLines } = memoryLogger("warn");
   let driver: SlackDriver;
   let dataDir: string;
   let ts = 1_700_200_000;
@@ -184,8 +182,7 @@ describe("Slack answers when a connection is closed under a call", () => {
 describe("Slack answers after a restart when every try was cut", () => {
   const temp = tempDir();
   const slack = new FakeSlackApi();
-  const logLines: string[] = [];
-  const logger = createLogger("info", new Writable({ write: (chunk, _e, done) => (logLines.push(String(chunk)), done()) }));
+  const { logger, lines: logLines } = memoryLogger("info");
   let app: App | undefined;
 
   afterAll(async () => {
@@ -228,8 +225,7 @@ describe("Slack answers after a restart when every try was cut", () => {
 describe("Slack's reply to a button press when every try was cut", () => {
   const temp = tempDir();
   const slack = new FakeSlackApi();
-  const logLines: string[] = [];
-  const logger = createLogger("warn", new Writable({ write: (chunk, _e, done) => (logLines.push(String(chunk)), done()) }));
+  const { logger, lines: logLines } = memoryLogger("warn");
 
   afterAll(async () => {
     await slack.stop();

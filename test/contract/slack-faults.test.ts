@@ -1,10 +1,9 @@
-import { Writable } from "node:stream";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app/create-app.js";
-import { createLogger } from "../../src/logger.js";
 import { FakeSlackApi } from "../fakes/fake-slack-api.js";
 import { freePort } from "../helpers/free-port.js";
 import { headsOf, ROSTER_YAML, SLACK_SECRET, SlackDriver, TOLKEN, waitForCall } from "../helpers/slack-flow.js";
+import { memoryLogger } from "../helpers/memory-logger.js";
 import { tempDir, testConfig } from "../helpers/temp-knowledge.js";
 import { until } from "../faults/kill-points.js";
 import { slackAppForTests } from "../helpers/slack-app.js";
@@ -14,8 +13,7 @@ const TICK_MS = 100;
 /** The whole app in HTTP mode against the fake Slack, with faults injected into the fake. */
 describe("Slack under faults", () => {
   const slack = new FakeSlackApi();
-  const logLines: string[] = [];
-  const logger = createLogger("warn", new Writable({ write: (chunk, _e, done) => (logLines.push(String(chunk)), done()) }));
+  const { logger, lines: logLines } = memoryLogger("warn");
   let driver: SlackDriver;
   let ts = 1_700_100_000;
   const nextTs = () => `${ts++}.000100`;
@@ -133,24 +131,23 @@ describe("Slack under faults", () => {
 });
 
 describe("Slack start-up checks the tolken's channel", () => {
-  const start = async (slack: FakeSlackApi, dir: string, channel: string, lines: string[]) => {
+  const start = async (slack: FakeSlackApi, dir: string, channel: string) => {
     const apiUrl = await slack.start();
     const port = await freePort();
     const config = testConfig(dir, {
       WEB_ENABLED: "false", SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_API_URL: apiUrl, PORT: String(port), SLACK_HANDOFF_CHANNEL: channel,
     });
-    const stream = new (await import("node:stream")).Writable({ write: (chunk, _e, done) => (lines.push(String(chunk)), done()) });
-    const app = createApp(config, createLogger("info", stream));
+    const { logger, lines } = memoryLogger("info");
+    const app = createApp(config, logger);
     await app.start();
-    return app;
+    return { app, lines };
   };
 
   it("given the bot is not in a public tolken's channel, then it joins it at start", async () => {
     const temp = tempDir();
     const slack = new FakeSlackApi();
     slack.notInChannel.add("C0OPEN");
-    const lines: string[] = [];
-    const app = await start(slack, temp.dir, "C0OPEN", lines);
+    const { app, lines } = await start(slack, temp.dir, "C0OPEN");
     try {
       expect(slack.callsTo("conversations.join").map((c) => c.body.channel)).toEqual(["C0OPEN"]);
       expect(slack.notInChannel.has("C0OPEN")).toBe(false);
@@ -167,8 +164,7 @@ describe("Slack start-up checks the tolken's channel", () => {
     const slack = new FakeSlackApi();
     slack.notInChannel.add("C0GEHEIM");
     slack.cannotJoin.add("C0GEHEIM");
-    const lines: string[] = [];
-    const app = await start(slack, temp.dir, "C0GEHEIM", lines);
+    const { app, lines } = await start(slack, temp.dir, "C0GEHEIM");
     try {
       const warning = lines.find((l) => l.includes("warn") && l.includes("C0GEHEIM"));
       expect(warning).toMatch(/kan niet posten in het kanaal van de tolken C0GEHEIM \(SLACK_HANDOFF_CHANNEL\) \(method_not_supported_for_channel_type\): nodig de bot daar uit met \/invite @Vliegwiel/);

@@ -1,13 +1,12 @@
 import path from "node:path";
-import { Writable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../src/app/create-app.js";
-import { createLogger } from "../../src/logger.js";
 import { FakeSlackApi } from "../fakes/fake-slack-api.js";
 import { until } from "../faults/kill-points.js";
 import { startSlackTestApp } from "../helpers/slack-app.js";
 import { ROSTER_YAML } from "../helpers/slack-flow.js";
 import { unfinishedEvents } from "../helpers/event-inbox.js";
+import { memoryLogger } from "../helpers/memory-logger.js";
 import { tempDir } from "../helpers/temp-knowledge.js";
 
 /** Events in the app's inbox not yet done (taken, or kept for the next start). */
@@ -21,8 +20,7 @@ const unfinishedIn = (dataDir: string) => unfinishedEvents(path.join(dataDir, "v
 describe("a file shared with Vliegwiel on Slack, when every reply was cut until a stop", () => {
   const temp = tempDir();
   const slack = new FakeSlackApi();
-  const logLines: string[] = [];
-  const logger = createLogger("info", new Writable({ write: (chunk, _e, done) => (logLines.push(String(chunk)), done()) }));
+  const { logger, lines: logLines } = memoryLogger("info");
   let app: App | undefined;
 
   afterAll(async () => {

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../src/app/create-app.js";
 import type { WebChatChannel } from "../../src/channels/web/web-chat-channel.js";
-import { createLogger } from "../../src/logger.js";
 import { FakeSlackApi } from "../fakes/fake-slack-api.js";
 import { freePort } from "../helpers/free-port.js";
 import { eventually } from "../helpers/intro-flow.js";
+import { memoryLogger } from "../helpers/memory-logger.js";
 import { startSlackTestApp } from "../helpers/slack-app.js";
 import { SLACK_SECRET } from "../helpers/slack-flow.js";
 import { tempDir, testConfig } from "../helpers/temp-knowledge.js";
@@ -41,13 +41,12 @@ describe("Slack's part of /healthz", () => {
   }, 120_000);
 
   it("given Slack's Web API cannot be reached, then /healthz says slack is not ok (503) and the log says why in Dutch", async () => {
-    const lines: string[] = [];
-    const stream = new (await import("node:stream")).Writable({ write: (chunk, _e, done) => (lines.push(String(chunk)), done()) });
+    const { logger, lines } = memoryLogger("warn");
     const closed = await freePort(); // nothing listens there
     const config = testConfig(`${temp.dir}/onbereikbaar`, {
       SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_API_URL: `http://127.0.0.1:${closed}/api/`, PORT: String(await freePort()),
     });
-    app = createApp(config, createLogger("warn", stream));
+    app = createApp(config, logger);
     await app.start();
     const webUrl = (app.channels.find((c) => c.name === "web") as WebChatChannel).url;
     let reported = await health(webUrl);

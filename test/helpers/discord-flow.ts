@@ -1,9 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { Writable } from "node:stream";
 import { createApp, type App } from "../../src/app/create-app.js";
-import { createLogger } from "../../src/logger.js";
 import { APPLICATION_ID, BOT, HANDOFF_FORUM, TOKEN, type FakeDiscord } from "../fakes/fake-discord.js";
+import { memoryLogger } from "./memory-logger.js";
 import { testConfig } from "./temp-knowledge.js";
 
 export const ASKER = { id: "960000000000000001", username: "anna" };
@@ -22,9 +21,8 @@ export async function startDiscordHandoffApp(dataDir: string, discord: FakeDisco
     WEB_ENABLED: "false", DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: apiUrl,
     ROSTER_FILE: rosterFile, DISCORD_HANDOFF_CHANNEL_ID: HANDOFF_FORUM, HANDOFF_TICK_SECONDS: "0.1",
   });
-  const logLines: string[] = [];
-  const stream = new Writable({ write: (chunk, _encoding, done) => (logLines.push(String(chunk)), done()) });
-  const app = createApp(config, createLogger("info", stream));
+  const { logger, lines: logLines } = memoryLogger("info");
+  const app = createApp(config, logger);
   await app.start();
   await discord.waitForReady();
   return { app, logLines };
