@@ -36,4 +36,9 @@ describe("headings written as bold paragraphs", () => {
     );
     expect(doc.blocks.map((b) => b.heading)).toEqual(["Verslag"]);
   });
+
+  it("given a table whose header cells are bold, then its header row is no heading: the table stays in its section", () => {
+    const doc = loadHtml("<html><body><h1>Rooster</h1><p>Wie doet wat in de moestuin.</p><table><tr><th>Dag</th><th>Wie</th></tr><tr><td>Maandag</td><td>Bram</td></tr></table></body></html>");
+    expect(doc.blocks.map((b) => b.heading)).toEqual(["Rooster"]);
+  });
 });

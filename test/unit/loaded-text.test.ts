@@ -1,5 +1,6 @@
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
+import { readableSentences } from "../../src/core/answer/readable-text.js";
 import { loadDocx } from "../../src/ingest/loaders/load-docx.js";
 import { loadHtml } from "../../src/ingest/loaders/load-html.js";
 import { loadSource } from "../../src/ingest/load-source.js";
@@ -21,8 +22,13 @@ async function wordFileWithTable(rows: string[][]): Promise<Buffer> {
 describe("tables, definition lists and page furniture in web pages and Word files", () => {
   it("given a table with a header row, then each row is a line of its own with its cells kept apart", () => {
     const text = textOf("<body><h1>Uitgifte</h1><table><thead><tr><th>Dag</th><th>Tijd</th><th>Plek</th></tr></thead><tbody><tr><td>Dinsdag</td><td>14.00 uur</td><td>De Wilg</td></tr><tr><td>Vrijdag</td><td>10.00 uur</td><td></td></tr></tbody></table></body>");
-    expect(text).toContain("Dag | Tijd | Plek\n\nDinsdag | 14.00 uur | De Wilg\n\nVrijdag | 10.00 uur");
+    expect(text).toContain("**Dag** | **Tijd** | **Plek**\n\nDinsdag | 14.00 uur | De Wilg\n\nVrijdag | 10.00 uur");
     expect(text).not.toMatch(/DinsdagTijd|Dinsdag14/);
+  });
+
+  it("given a table with header cells, then a row read as a sentence says which column each cell is", () => {
+    const text = textOf("<body><table><tr><th>Dag</th><th>Tijd</th><th>Plek</th></tr><tr><td>Dinsdag</td><td>14.00 uur</td><td>De Wilg</td></tr></table></body>");
+    expect(readableSentences(text)).toEqual(["Dag: Dinsdag; Tijd: 14.00 uur; Plek: De Wilg."]);
   });
 
   it("given a table without a header row, then its cells are kept apart", () => {

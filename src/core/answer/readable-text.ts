@@ -1,5 +1,6 @@
 import { BULLET_PREFIX, introducesList, isListLine } from "../text/list-lines.js";
 import { repairOcrText } from "../text/ocr-repair.js";
+import { labelTableRows } from "./table-rows.js";
 
 /**
  * Turns stored passage text (often OCR output with broken lines, stray glyphs and bullet letters)
@@ -7,7 +8,7 @@ import { repairOcrText } from "../text/ocr-repair.js";
  * is sure ("codperatie" → coöperatie). The stored text itself stays as it is.
  */
 export function readableSentences(text: string): string[] {
-  const lines = joinShortLists(text.split("\n").map((line) => line.trim()))
+  const lines = joinShortLists(labelTableRows(text.split("\n").map((line) => line.trim())))
     .filter((line) => !isNoise(line))
     .map(stripBullet);
   const sentences: string[] = [];

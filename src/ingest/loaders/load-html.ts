@@ -134,7 +134,12 @@ function tableText(table: HTMLElement): string {
   if (cells.some((cell) => cell.querySelector("h1, h2, h3, h4, h5, h6, ul, ol, table")) || rows.every((tr) => cellsOf(tr).length <= 1)) {
     return cells.map(toMarkdown).join("\n\n");
   }
-  return rows.map((tr) => cellsOf(tr).map(oneLine).filter(Boolean).join(" | ")).filter(Boolean).join("\n\n");
+  // A header cell is bold, as Word's header rows are: a row of them names the columns (see table-rows.ts).
+  const cellText = (cell: HTMLElement) => {
+    const text = oneLine(cell);
+    return cell.tagName.toLowerCase() === "th" && text && !/^\*\*.*\*\*$/.test(text) ? `**${text.replace(/\*\*/g, "")}**` : text;
+  };
+  return rows.map((tr) => cellsOf(tr).map(cellText).filter(Boolean).join(" | ")).filter(Boolean).join("\n\n");
 }
 
 /** A definition list as "term: description" lines ("Adres: Kerkstraat 1"). */

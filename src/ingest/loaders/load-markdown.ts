@@ -11,7 +11,8 @@ export function loadMarkdown(text: string): LoadedDocument {
     const line = lines[index]!;
     const opening = ATX_OPENING.exec(line);
     if (opening) return plain(headingText(line.slice(opening[0].length)));
-    const bold = BOLD_LINE.exec(line);
+    // A table's header row ("**Dag** | **Tijd**", as Word and <th> cells give it) is bold too, but no heading.
+    const bold = line.includes(" | ") ? null : BOLD_LINE.exec(line);
     return bold ? plain(bold[1]!) : undefined;
   });
 }

@@ -1,0 +1,73 @@
+/**
+ * Table rows as sentences that say what their cells are. The loaders keep a table row by row, its
+ * cells apart by " | " and its header row a line of its own (bold cells, as Word and `<th>` give them,
+ * or a markdown table's row above its `|---|` line). A row read on its own ("Maaltijdservice | ma, wo
+ * en vr | € 7,50 per maaltijd") no longer says that the amount is the cost for members; labelled by
+ * its header ("Dienst: Maaltijdservice; Wanneer: ma, wo en vr; Kosten voor leden: € 7,50 per
+ * maaltijd") it does, for the reader of a quote and for the sentence that is matched to a question.
+ * The header row itself, then said in every row, is left out; a header its rows do not take up stays. A table without a marked header (a
+ * two-column list of labels and values, say) stays as it was: its first row is no header.
+ */
+export function labelTableRows(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  let header: string[] | undefined;
+  let inTable = false;
+  let headerLine: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === "") {
+      out.push(line);
+      continue;
+    }
+    const cells = cellsOf(line);
+    if (!cells) {
+      header = undefined;
+      inTable = false;
+      out.push(line);
+      continue;
+    }
+    if (SEPARATOR.test(line)) continue;
+    // A bold row opens a table (a bold row further down, a total say, is one of its rows).
+    if (SEPARATOR.test(nextLine(lines, i) ?? "") || (!inTable && cells.every(isBold))) {
+      header = cells.map(unbold);
+      headerLine = line;
+      inTable = true;
+      continue;
+    }
+    inTable = true;
+    const row = header ? labelled(header, cells.map(unbold)) : undefined;
+    // A header its rows do not take up (a table comparing the things it names) stays a line of its own.
+    if (!row && headerLine) out.push(headerLine, "");
+    headerLine = undefined;
+    out.push(row ?? line);
+  }
+  if (headerLine) out.push(headerLine);
+  return out;
+}
+
+/** The cells of a table row ("a | b | c", or markdown's "| a | b |"), or undefined for a line that is none. */
+function cellsOf(line: string): string[] | undefined {
+  if (!line.includes("|")) return undefined;
+  const cells = line.replace(/^\|/, "").replace(/\|$/, "").split("|").map((cell) => cell.trim());
+  return cells.length >= 2 && (line.includes(" | ") || /^\|.*\|$/.test(line)) ? cells : undefined;
+}
+
+/**
+ * A row's cells after their header's names. A table whose header has an empty corner cell compares
+ * things (its header names them, "Postcoderoos (tot april 2021)") by their properties: its rows stay
+ * as they are, as the names and their dates said in every row would read as that row's own.
+ */
+function labelled(header: readonly string[], cells: readonly string[]): string | undefined {
+  const pairs = (names: readonly string[], values: readonly string[]) =>
+    values.map((value, k) => (value && names[k] ? `${names[k]}: ${value}` : value)).filter(Boolean).join("; ");
+  // A full stop: the row reads as the statement it is (a quote may end on it, it is no heading).
+  const ended = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+  if (cells.length === header.length) return ended(pairs(header, cells));
+  return undefined;
+}
+
+const nextLine = (lines: readonly string[], i: number) => lines.slice(i + 1).find((l) => l !== "");
+/** A markdown table's line under its header: "|---|:---:|". */
+const SEPARATOR = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/;
+const isBold = (cell: string) => /^\*\*[^*]+\*\*$/.test(cell);
+const unbold = (cell: string) => cell.replace(/^\*\*|\*\*$/g, "").trim();
