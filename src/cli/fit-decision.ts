@@ -1,3 +1,4 @@
+import { askedDetailCheck } from "../core/decision/answer-type.js";
 import path from "node:path";
 import { openKnowledge, syncKnowledgeFolder } from "../app/open-knowledge.js";
 import { EVIDENCE_NAMES, gatherEvidence } from "../core/decision/answer-evidence.js";
@@ -70,7 +71,7 @@ runCli(async (config, args) => {
       for (const q of questions.filter((q) => q.answerable && classifyIntent(q.question) === "question")) {
         const found = retrieve(knowledge.store, questionPart(q.question), 10, { vocabulary });
         RANK_DECAYS.forEach((rankDecay, s) => {
-          const answer = composeAnswer(found.hits, found.terms, found.passageCount, { list: asksForList(q.question), form: questionForm(q.question), rankDecay });
+          const answer = composeAnswer(found.hits, found.terms, found.passageCount, { list: asksForList(q.question), form: questionForm(q.question), holdsDetail: askedDetailCheck(q.question), rankDecay });
           answerScores[s]!.push(holdsExpected(q, answer.text) ? 1 : 0);
         });
       }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { composeAnswer } from "../../src/core/answer/compose-answer.js";
+import { askedDetailCheck } from "../../src/core/decision/answer-type.js";
 import type { SearchTerm } from "../../src/core/retrieval/search-term.js";
 import { analyzeQuery, analyzeText } from "../../src/core/text/analyzer.js";
 import type { SearchHit } from "../../src/core/types.js";
@@ -42,6 +43,19 @@ describe("the offline answer's quote", () => {
     const answer = composeAnswer([hit("toelichting", text, section)], termsOf("wie onderhoudt de speeltuin?"), 100);
     expect(answer.text).toContain("Sinds 2020 onderhoudt de gemeente de speeltuin zelf.");
     expect(answer.text).not.toContain("Veel mensen kennen het buurthuis");
+  });
+
+  it("given two sentences holding the question's words alike, then the one that gives the detail asked for (a date) is quoted", () => {
+    const text = [
+      "De voedselbank in Lopik is door de kerken begonnen omdat steeds meer gezinnen in het dorp aan het eind van de maand geen boodschappen meer konden doen, en dat zagen de diakenen van dichtbij.",
+      "Elke week helpen vrijwilligers uit alle dorpen van de gemeente met het sorteren en uitdelen van de pakketten.",
+      "De kerken in Lopik zijn de voedselbank begonnen in het voorjaar van 2014, met twaalf gezinnen.",
+    ].join(" ");
+    const question = "wanneer is de voedselbank in Lopik door de kerken begonnen?";
+    const withoutDetail = composeAnswer([hit("voedselbank", text)], termsOf(question), 100);
+    expect(withoutDetail.text).not.toContain("2014");
+    const answer = composeAnswer([hit("voedselbank", text)], termsOf(question), 100, { holdsDetail: askedDetailCheck(question) });
+    expect(answer.text).toContain("in het voorjaar van 2014");
   });
 
   it("given a heading line inside the text, then the quote goes on with what follows it", () => {

@@ -32,6 +32,13 @@ const SHORT_QUOTE_CHARS = 150;
  * cross-validation of "the answer holds the expected text" on the realistic questions (`npm run eval:fit -- --answer`).
  */
 export const RANK_DECAY = 0.6;
+/**
+ * A run of sentences that gives the detail the question asks for (the date of "wanneer", the amount of
+ * "wat kost", a count, a time, a place, a person, contact details) counts this much more: of two runs
+ * that hold the question's words alike, the one with the answer is quoted. As the answer shape's bonus;
+ * 1.3 and 1.6 scored alike on the realistic questions and the check sets (one check set +0.02 in the text).
+ */
+const DETAIL_BONUS = 1.3;
 /** A word found through a synonym, a translation or a correction counts for this much of a typed word. */
 const EXPANSION_WEIGHT = 0.6;
 
@@ -40,7 +47,7 @@ const EXPANSION_WEIGHT = 0.6;
  * holds most of the question's weight (for a list question, the list), quoted as one piece with its
  * source, followed by the other documents worth reading. Headings, fragments and debris are not quoted.
  */
-export function composeAnswer(hits: readonly SearchHit[], terms: readonly SearchTerm[], passageCount: number, options: { list?: boolean; form?: QuestionForm; texts?: ReplyTexts; rankDecay?: number } = {}): ComposedAnswer {
+export function composeAnswer(hits: readonly SearchHit[], terms: readonly SearchTerm[], passageCount: number, options: { list?: boolean; form?: QuestionForm; texts?: ReplyTexts; rankDecay?: number; holdsDetail?: (text: string) => boolean } = {}): ComposedAnswer {
   const texts = options.texts ?? NL;
   const question = questionWeight(terms, passageCount, { expansionWeight: EXPANSION_WEIGHT });
   let best: { hit: SearchHit; sentences: AnalysedSentence[]; score: number; body?: AnalysedSentence[] } | undefined;
@@ -55,7 +62,8 @@ export function composeAnswer(hits: readonly SearchHit[], terms: readonly Search
         if (text.length > MAX_QUOTE_CHARS && size > 1) continue;
         const shape = shapeFactor(window.sentences, question, options.form ?? "other", !!options.list);
         const own = windowScore(window.sentences, question, options.list) + (window.start === 0 ? underQuestion : 0);
-        const score = (own * shape) / (1 + (options.rankDecay ?? RANK_DECAY) * rank);
+        const detail = options.holdsDetail?.(text) ? DETAIL_BONUS : 1;
+        const score = (own * shape * detail) / (1 + (options.rankDecay ?? RANK_DECAY) * rank);
         const body = window.start === 0 && underQuestion > 0 ? sentences : undefined;
         if (!best || score > best.score + 1e-9) best = { hit, sentences: window.sentences, score, body };
       }
