@@ -13,6 +13,8 @@ describe("a separable verb the store lacks, and a long word with two slips, on a
       "zwerfafval.txt": "Elke eerste zaterdag ruimen bewoners samen het zwerfafval in het park op. Knijpers en zakken liggen bij de bibliotheek.\n",
       "speeltuin.txt": "De speeltuinvereniging onderhoudt de speeltuin achter de school. Ouders schilderen ieder voorjaar de toestellen.\n",
       "dorpshuis.txt": "Het dorpshuis verhuurt de grote zaal aan verenigingen. De beheerder maakt de zaal schoon na elk feest.\n",
+      "gereedschap.txt": "Buurten die samenwerken met de school delen hun gereedschap en hun ladders.\n",
+      "moestuin.txt": "Vrijwilligers werken elke week in de moestuin; werken in de tuin houdt je fit.\n",
     }));
   });
   afterAll(() => cleanup());
@@ -25,6 +27,21 @@ describe("a separable verb the store lacks, and a long word with two slips, on a
     expect(retrieval.hits[0]?.document.id).toBe("zwerfafval.txt");
     // Only the particle-less verb is added, no made-up word for the particle.
     expect(retrieval.terms.filter((t) => t.word === "opruimen").map((t) => t.origin).sort()).toEqual(["inflection", "typed"]);
+  });
+
+  it("given a separable verb the question splits ('samen te werken') and the store holds whole, then the whole verb is searched too, counting less", () => {
+    const retrieval = retrieve(store, "Heeft het zin om met de buurt samen te werken?");
+    const joined = retrieval.terms.find((t) => t.term === "samenwerk");
+    expect(joined).toMatchObject({ word: "werken", origin: "inflection", df: 1 });
+    expect(joined!.weight).toBeLessThan(1);
+    expect(retrieval.hits[0]?.document.id).toBe("gereedschap.txt");
+    // The split verb's own word stays a term of its own.
+    expect(retrieval.terms.some((t) => t.term === "werk" && t.origin === "typed")).toBe(true);
+  });
+
+  it("given a split particle whose joined verb the store does not know, then nothing is added", () => {
+    const retrieval = retrieve(store, "Wie schildert de toestellen samen?");
+    expect(retrieval.terms.filter((t) => t.origin === "inflection" && t.term.startsWith("samen"))).toEqual([]);
   });
 
   it("given a word starting like a particle whose rest the store does not know, then nothing is added", () => {
