@@ -15,6 +15,7 @@ describe("a separable verb the store lacks, and a long word with two slips, on a
       "dorpshuis.txt": "Het dorpshuis verhuurt de grote zaal aan verenigingen. De beheerder maakt de zaal schoon na elk feest.\n",
       "gereedschap.txt": "Buurten die samenwerken met de school delen hun gereedschap en hun ladders.\n",
       "moestuin.txt": "Vrijwilligers werken elke week in de moestuin; werken in de tuin houdt je fit.\n",
+      "braderie.txt": "Wie de braderie wil organiseren, vraagt de vergunning vroeg aan. De participatie van winkeliers maakt het feest.\n",
     }));
   });
   afterAll(() => cleanup());
@@ -37,6 +38,16 @@ describe("a separable verb the store lacks, and a long word with two slips, on a
     expect(retrieval.hits[0]?.document.id).toBe("gereedschap.txt");
     // The split verb's own word stays a term of its own.
     expect(retrieval.terms.some((t) => t.term === "werk" && t.origin === "typed")).toBe(true);
+  });
+
+  it("given a noun made from a verb ('organisator') or a verb whose noun the store holds ('participeren'), then the other form is searched too, counting less", () => {
+    const agent = retrieve(store, "Wie is de organisator van de braderie?");
+    expect(agent.terms.find((t) => t.word === "organisator" && t.origin === "inflection")).toMatchObject({ term: "organiser", df: 1 });
+    const verb = retrieve(store, "Hoe laat je winkeliers participeren?");
+    const noun = verb.terms.find((t) => t.word === "participeren" && t.origin === "inflection");
+    expect(noun).toMatchObject({ df: 1 });
+    expect(noun!.weight).toBeLessThan(1);
+    expect(verb.hits[0]?.document.id).toBe("braderie.txt");
   });
 
   it("given a split particle whose joined verb the store does not know, then nothing is added", () => {

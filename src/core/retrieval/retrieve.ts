@@ -3,7 +3,7 @@ import type { SearchHit } from "../types.js";
 import { analyzeQuery, type AnalyzedQuery } from "../text/analyzer.js";
 import { splitCompound } from "../text/compounds.js";
 import { verbAfterParticle } from "../text/separable-particle.js";
-import { rejoinSeparableVerbs } from "../gids/separable-verbs.js";
+import { derivedTerms, splitVerbs } from "./verb-forms.js";
 import { stemDutch } from "../text/stem.js";
 import { MAX_TYPO_WORDS, correctTypo } from "./typo-correction.js";
 import { englishBase, type Vocabulary } from "../text/vocabulary.js";
@@ -52,7 +52,7 @@ const MAX_COMPOUND_TRIES = 8;
 export function retrieve(index: KnowledgeIndex, question: string, limit = 10, options: RetrieveOptions = {}): Retrieval {
   const query = analyzeQuery(question);
   const terms = typedTerms(index, query);
-  if (query.language === "nl") for (const verb of splitVerbs(index, question, query)) if (!terms.some((t) => t.term === verb.term)) terms.push(verb);
+  if (query.language === "nl") for (const verb of [...splitVerbs(index, question, query), ...derivedTerms(index, query)]) if (!terms.some((t) => t.term === verb.term)) terms.push(verb);
   for (const expansion of options.vocabulary?.expand(question, terms.map((t) => t.term), query.language) ?? []) {
     if (terms.some((t) => t.term === expansion.term)) continue;
     const df = index.documentFrequencies([expansion.term]).get(expansion.term) ?? 0;
@@ -76,30 +76,6 @@ export function retrieve(index: KnowledgeIndex, question: string, limit = 10, op
     keep: limit,
   }).slice(0, limit);
   return { query, terms, hits, passageCount };
-}
-
-/**
- * A split separable verb joined again counts this much: chosen on a grid of 0.4–0.9 over the realistic
- * questions and the check sets (0.6–0.75 alike: realistic MRR@10 +0.013, two check sets +0.013; 0.9
- * lowered one check set's recall).
- */
-const SPLIT_VERB_WEIGHT = 0.6;
-
-/**
- * A separable verb the question splits ("om samen te werken" is samenwerken, "hoe zet je het op" is
- * opzetten), joined again when the store knows it whole (the gids's rule, separable-verbs.ts), as a
- * term of the verb's own word; the split words stay terms of their own.
- */
-function splitVerbs(index: KnowledgeIndex, question: string, query: AnalyzedQuery): SearchTerm[] {
-  const typed = new Set(question.toLowerCase().match(/[\p{L}\p{M}'’-]+/gu) ?? []);
-  const joined = (rejoinSeparableVerbs(question, (stem) => index.isKnownTerm(stem)).toLowerCase().match(/[\p{L}\p{M}'’-]+/gu) ?? []).filter((w) => !typed.has(w));
-  return joined.flatMap((verb) => {
-    const term = stemDutch(verb);
-    const df = index.documentFrequencies([term]).get(term) ?? 0;
-    // Counted with the verb's own word as typed ("werken" in "samen te werken"), for the word pairs.
-    const word = query.terms.map((t) => t.word).filter((w) => verb.endsWith(w) || verb.includes(w)).sort((a, b) => b.length - a.length)[0];
-    return df > 0 && word ? [{ term, word, df, origin: "inflection" as const, prefix: false, weight: SPLIT_VERB_WEIGHT }] : [];
-  });
 }
 
 /** The question's own words, with the parts of a compound the store only knows apart. */
