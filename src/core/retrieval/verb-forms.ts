@@ -1,5 +1,8 @@
+/**
+ * Other forms of the question's words that Dutch makes from its verbs: split separable verbs joined
+ * again, nouns made from verbs and verbs from nouns.
+ */
 import type { KnowledgeIndex } from "../ports.js";
-/** Other forms of the question's words that Dutch makes from its verbs: split separable verbs joined, nouns made from verbs. */
 import { derivedVerbs } from "../gids/derivations.js";
 import { rejoinSeparableVerbs } from "../gids/separable-verbs.js";
 import type { AnalyzedQuery } from "../text/analyzer.js";
