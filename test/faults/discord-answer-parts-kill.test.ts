@@ -116,6 +116,28 @@ describe("a long Discord answer cut off after some of its parts landed", () => {
     expect(shown([discord.originalMessages.get(interaction.token)])).toEqual({ SLUITDEELEEN: 1, SLUITDEELTWEE: 1, SLUITDEELDRIE: 1 });
   }, FAULT_TEST_MS);
 
+  it("discord, a mention in a channel: killed after two of its parts landed, and the model answers otherwise after the restart, then only the first answer's missing part follows", async () => {
+    const first = ["NOEMEERSTEEN", "NOEMEERSTTWEE", "NOEMEERSTDRIE"];
+    const second = ["NOEMTWEEDEEEN", "NOEMTWEEDETWEE", "NOEMTWEEDEDRIE", "NOEMTWEEDEVIER"];
+    markers = first;
+    const question = discord.message({ channelId: GENERAL, content: `<@${BOT.id}> ${QUESTION}`, mentionsBot: true, author: ASKER });
+    const thread = String(question.id);
+    let posts = 0;
+    killer.arm("before the post", (request) => {
+      const r = request as Req;
+      return r.platform === "discord" && r.method === "POST" && r.route === `/channels/${thread}/messages` && ++posts === 3;
+    });
+    discord.dispatch("MESSAGE_CREATE", question);
+    await killer.done();
+    expect(shown([], first)).toEqual({ NOEMEERSTEEN: 1, NOEMEERSTTWEE: 1, NOEMEERSTDRIE: 0 });
+
+    markers = second;
+    await app.start(BOTH_READY);
+    await until(() => doneInInbox(`discord:${question.id}`), "the mention to be answered after the restart");
+    expect(shown([], first)).toEqual({ NOEMEERSTEEN: 1, NOEMEERSTTWEE: 1, NOEMEERSTDRIE: 1 });
+    expect(shown([], second)).toEqual({ NOEMTWEEDEEEN: 0, NOEMTWEEDETWEE: 0, NOEMTWEEDEDRIE: 0, NOEMTWEEDEVIER: 0 });
+  }, FAULT_TEST_MS);
+
   it("discord, a mention in a channel: killed after two of its parts landed, restarted after Discord forgot their nonces, then each part shows once", async () => {
     markers = ["NOEMDEELEEN", "NOEMDEELTWEE", "NOEMDEELDRIE"];
     const question = discord.message({ channelId: GENERAL, content: `<@${BOT.id}> ${QUESTION}`, mentionsBot: true, author: ASKER });
