@@ -28,6 +28,8 @@ export interface EventInbox {
   done(key: string): void;
   /** Replaces what is kept of an event not yet handled (a secret it no longer needs, such as an interaction's token). */
   rewrite(key: string, body: unknown): void;
+  /** What is kept of an event not yet handled; undefined once it is done, or when it was never kept. */
+  kept(key: string): unknown;
 }
 
 export type WebMessage = { id: number; author: string; text: string; createdAt: string };

@@ -38,6 +38,11 @@ export class SqliteEventInbox implements EventInbox {
     this.db.prepare("UPDATE event_inbox SET body = ? WHERE key = ? AND done_at IS NULL").run(JSON.stringify(body), key);
   }
 
+  kept(key: string): unknown {
+    const body = this.db.prepare("SELECT body FROM event_inbox WHERE key = ? AND done_at IS NULL").pluck().get(key) as string | undefined;
+    return body ? (JSON.parse(body) as unknown) : undefined;
+  }
+
   /** Handled: only the key stays (for the days a platform may deliver it again), not what it said. */
   done(key: string): void {
     this.db.prepare("UPDATE event_inbox SET done_at = ?, body = '' WHERE key = ?").run(new Date().toISOString(), key);

@@ -124,7 +124,7 @@ export class SqliteHandoffRepository implements HandoffRepository {
         .pluck()
         .get(failure.error, failure.channel, failure.retryAt, failure.park ? 1 : 0, now, effectId) as string | undefined;
       if (!failed || !failure.notice) return;
-      // Once per handoff: a head that parks again (every round of attempts) does not tell the asker again.
+      // Once per handoff and notice: an effect that parks again (every round of attempts) does not tell anyone again.
       const told = this.db.prepare("SELECT 1 FROM handoff_outbox WHERE handoff_id = ? AND effect = ?").get(failed, JSON.stringify(failure.notice));
       if (!told) this.applyEffect(failed, failure.notice, now);
     }).immediate();

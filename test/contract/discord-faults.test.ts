@@ -49,6 +49,33 @@ describe("Discord under faults", () => {
     expect(relayMessages).toHaveLength(1);
   });
 
+  it("given Discord refuses the relay of a tolk's answer on every try until it parks, then the tolk is told once in the forum post, by a mention of them alone", async () => {
+    const { askerThread, share } = await askForPersonOnDiscord(discord, GENERAL);
+    const handoffId = share.split(":").slice(2).join(":");
+    discord.dispatch("INTERACTION_CREATE", pressButton(discord, { id: "960000000000000001", username: "anna" }, share, askerThread));
+    await discord.waitUntil(() => forumPostsFor(discord, HANDOFF_FORUM, handoffId).length > 0, "the forum post", 20_000);
+    const thread = [...discord.channels.values()].find((c) => c.parent_id === HANDOFF_FORUM && JSON.stringify(discord.messages.get(c.id)?.components ?? []).includes(handoffId))!.id;
+    const claim = claimOf(forumPostsFor(discord, HANDOFF_FORUM, handoffId)[0]!.body.message as Record<string, unknown>);
+    discord.dispatch("INTERACTION_CREATE", pressButton(discord, TOLK, claim.customId, thread));
+    await discord.waitUntil(() => discordPosts(discord, askerThread).some((c) => String(c.body.content).includes("opgepakt")), "the claimed notice", 20_000);
+    // Missing Access in the asker's thread, for every try.
+    const refusals = Array.from({ length: 20 }, () => ({ method: "POST", path: new RegExp(`^/channels/${askerThread}/messages$`), status: 403, code: 50001 }));
+    discord.failNext.push(...refusals);
+    try {
+      discord.dispatch("MESSAGE_CREATE", discord.message({ channelId: thread, content: "Het evenementenloket helpt je verder.", author: TOLK }));
+      const told = () => discordPosts(discord, thread).map((c) => c.body).filter((m) => /misschien niet bereikt/.test(String(m.content)));
+      await discord.waitUntil(() => told().length > 0, "the tolk to be told the relay parked", 60_000);
+      const notice = told()[0]!;
+      expect(String(notice.content)).toContain("Het evenementenloket helpt je verder.");
+      expect(String(notice.content)).toContain(`<@${TOLK.id}>`);
+      expect(notice.allowed_mentions).toMatchObject({ users: [TOLK.id], roles: [] });
+      await app.handoffs.deliverPending();
+      expect(told()).toHaveLength(1);
+    } finally {
+      for (const refusal of refusals) if (discord.failNext.includes(refusal)) discord.failNext.splice(discord.failNext.indexOf(refusal), 1);
+    }
+  }, 90_000);
+
   it("given a tolk's reply with an attachment and no text, then it reaches the asker as the file's name and link", async () => {
     const { askerThread, share } = await askForPersonOnDiscord(discord, GENERAL);
     const handoffId = share.split(":").slice(2).join(":");

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FakeSlackApi } from "../fakes/fake-slack-api.js";
+import type { App } from "../../src/app/create-app.js";
+import { until } from "../faults/kill-points.js";
 import { slackAppForTests } from "../helpers/slack-app.js";
 import { ROSTER_YAML, SlackDriver, TOLKEN, waitForCall } from "../helpers/slack-flow.js";
 
@@ -7,11 +9,12 @@ import { ROSTER_YAML, SlackDriver, TOLKEN, waitForCall } from "../helpers/slack-
 describe("Slack fallbacks for permanent failures", () => {
   const slack = new FakeSlackApi();
   let driver: SlackDriver;
+  let app: App;
   let ts = 1_700_500_000;
   const nextTs = () => `${ts++}.000100`;
 
   slackAppForTests(slack, { roster: ROSTER_YAML, env: { WEB_ENABLED: "false", SLACK_HANDOFF_CHANNEL: TOLKEN, HANDOFF_TICK_SECONDS: "0.1" } }, (started) => {
-    ({ driver } = started);
+    ({ driver, app } = started);
   });
 
   for (const error of ["msg_too_long", "invalid_blocks"]) {
@@ -102,6 +105,32 @@ describe("Slack fallbacks for permanent failures", () => {
     expect(cut).toBe(true);
     expect(slack.messages.filter((m) => m.channel === TOLKEN && m.thread_ts === headTs && /nog niet bereikt|privébericht gestuurd/.test(String(m.text)))).toHaveLength(1);
   }, 90_000);
+
+  it("given the relay by DM is cut on every try until it parks (its outcome never known), then the tolk is told once, kindly, that it may not have reached the asker", async () => {
+    const headTs = await claimedHandoff("EvF12p", "C0GONEP");
+    slack.notInChannel.add("C0GONEP");
+    let cuts = 0;
+    // Every try of the DM is cut before it lands: no try learns whether it arrived.
+    slack.onRequest = (method, body) =>
+      method === "chat.postMessage" && String(body.channel).startsWith("D") && String(body.text).includes("Kijk bij het Oranje Fonds") ? (cuts++, "drop") : undefined;
+    const parkedNotices = () => slack.messages.filter((m) => m.channel === TOLKEN && m.thread_ts === headTs && /misschien niet bereikt/.test(String(m.text)));
+    try {
+      await driver.event("EvF12p2", { type: "message", user: "U0ANNA", text: "Kijk bij het Oranje Fonds.", ts: nextTs(), thread_ts: headTs, channel: TOLKEN, channel_type: "channel" });
+      await until(() => parkedNotices().length > 0, "the tolk to be told the relay parked", 60_000);
+      expect(cuts).toBe(6); // parked after the policy's attempts, not before
+      expect(String(parkedNotices()[0]!.text)).toMatch(/Kijk bij het Oranje Fonds/);
+      expect(String(parkedNotices()[0]!.text)).toMatch(/probeert het later/);
+      // Tried again (as at a restart) and cut again: still told once (parking again is in test/integration/handoff-delivery.test.ts).
+      app.handoffs.retryParked();
+      await until(() => cuts >= 7, "another try", 60_000);
+      await app.handoffs.deliverPending();
+    } finally {
+      slack.onRequest = undefined;
+    }
+    expect(parkedNotices()).toHaveLength(1);
+    // Its outcome was never known: not told that it went by DM, nor that Slack refused it.
+    expect(slack.messages.filter((m) => m.channel === TOLKEN && m.thread_ts === headTs && /privébericht|nog niet bereikt/.test(String(m.text)))).toEqual([]);
+  }, 120_000);
 
   for (const fault of ["lose-response", "land-then-fatal-error"] as const) {
     it(`given the relay by DM (Vliegwiel removed from the asker's channel) meets "${fault}" after it landed, then the asker gets the answer once and the tolk hears only that it went by DM`, async () => {

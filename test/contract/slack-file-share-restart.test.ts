@@ -57,3 +57,50 @@ describe("a file shared with Vliegwiel on Slack, when every reply was cut until 
     expect(landed("Kennisbank bijgewerkt")).toHaveLength(1);
   }, 180_000);
 });
+
+/**
+ * The file was read in before the stop, but its result never reached the coordinator: after the restart
+ * they read the result of that first reading ("1 toegevoegd"), not that of reading it again ("0
+ * toegevoegd, 1 ongewijzigd"), which would say their file added nothing.
+ */
+describe("a file shared with Vliegwiel on Slack, read in before a stop cut off its result", () => {
+  const temp = tempDir();
+  const slack = new FakeSlackApi();
+  const { logger, lines: logLines } = memoryLogger("info");
+  let app: App | undefined;
+
+  afterAll(async () => {
+    await app?.stop();
+    await slack.stop();
+    temp.cleanup();
+  });
+
+  it("given the result could not be posted before the stop, then after the restart the coordinator reads the first reading's result, once", async () => {
+    const started = await startSlackTestApp(slack, temp.dir, { roster: ROSTER_YAML, logger, env: { WEB_ENABLED: "false" } });
+    app = started.app;
+    const name = "verslag-ruilkast.md";
+    const inDm = (channel: unknown) => channel === "D0COORD" || channel === "DU0COORD";
+    const isResult = (text: unknown) => String(text).startsWith("Kennisbank bijgewerkt");
+    let tries = 0;
+    slack.onRequest = (method, body) => {
+      if (method !== "chat.postMessage" || !inDm(body.channel) || !isResult(body.text)) return undefined;
+      tries++;
+      return "drop";
+    };
+    const file = slack.shareFile("F0RESULT", name, Buffer.from("# Verslag\n\nDe ruilkast bij het dorpshuis wordt door vijf buren bijgehouden.\n"));
+    await started.driver.event("EvFileResult", { type: "message", subtype: "file_share", user: "U0COORD", text: "", ts: "1700400100.000100", channel: "D0COORD", channel_type: "im", files: [file] });
+    await until(() => tries >= 3, "three tries of the result", 60_000);
+    await app.stop();
+    app = undefined;
+    await until(() => logLines.some((l) => l.includes("volgende start")), "the retry to give up", 90_000);
+    expect(unfinishedIn(temp.dir)).toBe(1);
+
+    slack.onRequest = undefined;
+    app = createApp(started.config, logger);
+    await app.start();
+    const landed = (starts: string) => slack.messages.filter((m) => inDm(m.channel) && String(m.text).startsWith(starts));
+    await until(() => landed("Kennisbank bijgewerkt").length > 0 && unfinishedIn(temp.dir) === 0, "the result after the restart", 60_000);
+    expect(landed(`${name} ontvangen`)).toHaveLength(1);
+    expect(landed("Kennisbank bijgewerkt").map((m) => String(m.text))).toEqual([expect.stringMatching(/: 1 toegevoegd, 0 bijgewerkt, 0 ongewijzigd/)]);
+  }, 180_000);
+});

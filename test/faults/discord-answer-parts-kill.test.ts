@@ -46,7 +46,7 @@ describe("a long Discord answer cut off after some of its parts landed", () => {
   };
   const holds = (marker: string) => (message: Record<string, unknown> | undefined) => !!message && JSON.stringify(message.embeds ?? []).includes(marker);
   /** Each marker, and how many messages the asker sees it in: posted in a channel or thread (a post repeated with its nonce is the same message) or as a follow-up. */
-  const shown = (extra: Array<Record<string, unknown> | undefined> = []) => Object.fromEntries(markers.map((marker) => [marker, [
+  const shown = (extra: Array<Record<string, unknown> | undefined> = [], of = markers) => Object.fromEntries(of.map((marker) => [marker, [
     ...extra,
     ...discord.messages.values(),
     ...discord.callsTo("POST", /^\/webhooks\/\d+\/[^/]+$/).filter((c) => !("failedWith" in c.body) && !c.body.rateLimited).map((c) => c.body),
@@ -74,6 +74,30 @@ describe("a long Discord answer cut off after some of its parts landed", () => {
     expect([...discord.messages.values()].filter((m) => m.channel_id === thread).filter(holds("VRAAGDEELDRIE"))).toHaveLength(1);
   }, FAULT_TEST_MS);
 
+  it("discord, /vraag in a channel: killed after its first follow-up landed, and the model answers otherwise after the restart, then only the first answer's missing part follows", async () => {
+    const first = ["EERSTDEELEEN", "EERSTDEELTWEE", "EERSTDEELDRIE"];
+    const second = ["TWEEDEDEELEEN", "TWEEDEDEELTWEE", "TWEEDEDEELDRIE", "TWEEDEDEELVIER"];
+    markers = first;
+    const interaction = discord.interaction({ type: 2, channelId: GENERAL, user: ASKER, data: { id: "1", name: "vraag", type: 1, options: [{ name: "vraag", type: 3, value: QUESTION }] } });
+    const webhook = `/webhooks/${APPLICATION_ID}/${interaction.token}`;
+    let followUps = 0;
+    killer.arm("before the post", (request) => {
+      const r = request as Req;
+      return r.platform === "discord" && r.method === "POST" && r.route === webhook && ++followUps === 2;
+    });
+    discord.dispatch("INTERACTION_CREATE", interaction);
+    await killer.done();
+    const original = () => [discord.originalMessages.get(interaction.token)];
+    expect(shown(original(), first)).toEqual({ EERSTDEELEEN: 1, EERSTDEELTWEE: 1, EERSTDEELDRIE: 0 });
+
+    // A language model seldom says the same twice: asked again, it would split otherwise and mix two answers.
+    markers = second;
+    await app.start(BOTH_READY);
+    await until(() => doneInInbox(`discord:vraag:${interaction.id}`), "the /vraag to be answered after the restart");
+    expect(shown(original(), first)).toEqual({ EERSTDEELEEN: 1, EERSTDEELTWEE: 1, EERSTDEELDRIE: 1 });
+    expect(shown(original(), second)).toEqual({ TWEEDEDEELEEN: 0, TWEEDEDEELTWEE: 0, TWEEDEDEELDRIE: 0, TWEEDEDEELVIER: 0 });
+  }, FAULT_TEST_MS);
+
   it("discord, /vraag in a channel: the connection closed under its second follow-up (no kill), then the retry sends only the part missing", async () => {
     markers = ["SLUITDEELEEN", "SLUITDEELTWEE", "SLUITDEELDRIE"];
     const interaction = discord.interaction({ type: 2, channelId: GENERAL, user: ASKER, data: { id: "1", name: "vraag", type: 1, options: [{ name: "vraag", type: 3, value: QUESTION }] } });
@@ -90,6 +114,28 @@ describe("a long Discord answer cut off after some of its parts landed", () => {
     }
     expect(followUps).toBeGreaterThanOrEqual(2);
     expect(shown([discord.originalMessages.get(interaction.token)])).toEqual({ SLUITDEELEEN: 1, SLUITDEELTWEE: 1, SLUITDEELDRIE: 1 });
+  }, FAULT_TEST_MS);
+
+  it("discord, a mention in a channel: killed after two of its parts landed, and the model answers otherwise after the restart, then only the first answer's missing part follows", async () => {
+    const first = ["NOEMEERSTEEN", "NOEMEERSTTWEE", "NOEMEERSTDRIE"];
+    const second = ["NOEMTWEEDEEEN", "NOEMTWEEDETWEE", "NOEMTWEEDEDRIE", "NOEMTWEEDEVIER"];
+    markers = first;
+    const question = discord.message({ channelId: GENERAL, content: `<@${BOT.id}> ${QUESTION}`, mentionsBot: true, author: ASKER });
+    const thread = String(question.id);
+    let posts = 0;
+    killer.arm("before the post", (request) => {
+      const r = request as Req;
+      return r.platform === "discord" && r.method === "POST" && r.route === `/channels/${thread}/messages` && ++posts === 3;
+    });
+    discord.dispatch("MESSAGE_CREATE", question);
+    await killer.done();
+    expect(shown([], first)).toEqual({ NOEMEERSTEEN: 1, NOEMEERSTTWEE: 1, NOEMEERSTDRIE: 0 });
+
+    markers = second;
+    await app.start(BOTH_READY);
+    await until(() => doneInInbox(`discord:${question.id}`), "the mention to be answered after the restart");
+    expect(shown([], first)).toEqual({ NOEMEERSTEEN: 1, NOEMEERSTTWEE: 1, NOEMEERSTDRIE: 1 });
+    expect(shown([], second)).toEqual({ NOEMTWEEDEEEN: 0, NOEMTWEEDETWEE: 0, NOEMTWEEDEDRIE: 0, NOEMTWEEDEVIER: 0 });
   }, FAULT_TEST_MS);
 
   it("discord, a mention in a channel: killed after two of its parts landed, restarted after Discord forgot their nonces, then each part shows once", async () => {

@@ -2,7 +2,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DeliveryError } from "../../src/core/handoff/delivery-error.js";
 import { HandoffService, type DeliveryInput, type DeliveryReport, type HandoffEffectSink, type Roster } from "../../src/core/handoff/handoff-service.js";
-import type { Person } from "../../src/core/handoff/handoff-types.js";
+import type { HandoffEffect, Person } from "../../src/core/handoff/handoff-types.js";
 import { formatSignalReport } from "../../src/core/handoff/signal-report-text.js";
 import { buildSignalReport } from "../../src/core/handoff/signal-report.js";
 import { teamViewOf } from "../../src/core/handoff/team-view.js";
@@ -18,6 +18,8 @@ const RETRY = { maxAttempts: 3, firstDelayMs: 1000, maxDelayMs: 4000, parkedRetr
 /** A channel that fails for the conversations in `broken` (like an archived Slack channel) and records the rest. */
 class FlakySink implements HandoffEffectSink {
   readonly delivered: Array<{ conversation: string; step: string; attempt: number; posted?: string }> = [];
+  /** Every effect delivered, as given. */
+  readonly effects: HandoffEffect[] = [];
   readonly broken = new Set<string>();
   brokenTeam = false;
   async deliver(input: DeliveryInput) {
@@ -26,6 +28,7 @@ class FlakySink implements HandoffEffectSink {
     if (team ? this.brokenTeam : this.broken.has(handoff.asker.conversationId)) throw new DeliveryError("slack", new Error("is_archived"), "C0ARCHIVED");
     const step = effect.type === "tell_asker" ? `tell:${effect.message}` : effect.type;
     this.delivered.push({ conversation: handoff.asker.conversationId, step, attempt: input.attempt, posted: input.posted });
+    this.effects.push(effect);
     return effect.type === "open_thread" ? { threadRef: `thread-${handoff.id}` } : undefined;
   }
   steps(conversation: string) {
@@ -144,6 +147,46 @@ describe("handoff delivery per effect, under faults", () => {
     }
     expect(sink.steps("A").filter((step) => step === "tell:delivery_delayed")).toHaveLength(1);
     expect(sink.steps("A")).not.toContain("tell:shared");
+  });
+
+  it("given a person's answer to the asker parks, then its writer is told in the thread once, also when it parks again; another answer that parks is told of on its own", async () => {
+    const { service } = boot();
+    const a = service.request({ question: "Vraag A", asker: askerIn("A"), findings: [] });
+    service.apply(a.id, { type: "consent_given", by: "U-A", anonymous: false });
+    service.apply(a.id, { type: "claim", by: anna, onRoster: true });
+    await service.deliverPending();
+    sink.broken.add("A");
+    service.apply(a.id, { type: "tolk_reply", by: anna, onRoster: true, text: "Bel   de gemeente,\nzij helpen je verder met de vergunning voor het buurtfeest en de subsidie voor de tenten en de muziek." });
+    const told = () => sink.effects.filter((e) => e.type === "post_in_thread" && e.kind === "relay_parked");
+    for (let i = 0; i < RETRY.maxAttempts - 1; i++) {
+      await service.deliverPending();
+      later(4000);
+    }
+    expect(told()).toEqual([]); // not parked yet: nobody told
+    await service.deliverPending();
+    expect(told()).toEqual([{
+      type: "post_in_thread", kind: "relay_parked", from: anna, mentions: [anna],
+      text: "Bel de gemeente, zij helpen je verder met de vergunning voor het buurtfeest en…",
+    }]);
+    // Another round (as at a restart) that parks again: not told again.
+    service.retryParked();
+    for (let i = 0; i < 2 * RETRY.maxAttempts; i++) {
+      await service.deliverPending();
+      later(4000);
+    }
+    expect(reports.filter((r) => r.step === "relay_to_asker" && r.parked)).toHaveLength(2);
+    expect(told()).toHaveLength(1);
+    // Delivered at last; a later answer that parks is told of too.
+    sink.broken.clear();
+    service.retryParked();
+    await service.deliverPending();
+    sink.broken.add("A");
+    service.apply(a.id, { type: "tolk_reply", by: anna, onRoster: true, text: "Of vraag het de wijkagent." });
+    for (let i = 0; i < 2 * RETRY.maxAttempts; i++) {
+      await service.deliverPending();
+      later(HOUR);
+    }
+    expect(told().map((e) => (e as { text?: string }).text)).toEqual([expect.stringMatching(/^Bel de gemeente/), "Of vraag het de wijkagent."]);
   });
 
   it("given a post was recorded before a crash, then the retry is told what was posted and which attempt it is", async () => {

@@ -127,6 +127,16 @@ describe("tables, definition lists and page furniture in web pages and Word file
       .toBe("De stappen:\n\n1. Zoek een ruimte.\n\n2. Vraag vrijwilligers.\n\nDaarna:\n\n3. Open de deuren.\n\n- een losse tip");
   });
 
+  it("given a list item's own value, then it and the items after it count from there, as a browser shows them", () => {
+    expect(textOf('<body><ol start="2"><li>Bel de gemeente.</li><li value="7">Vraag een vergunning.</li><li>Huur de tenten.</li><li value="oops">Nodig de buren uit.</li></ol></body>'))
+      .toBe("2. Bel de gemeente.\n\n7. Vraag een vergunning.\n\n8. Huur de tenten.\n\n9. Nodig de buren uit.");
+  });
+
+  it("given a reversed numbered list, then it counts down: from the number of its items, or from its start", () => {
+    expect(textOf("<body><ol reversed><li>Brons</li><li>Zilver</li><li>Goud</li></ol></body>")).toBe("3. Brons\n\n2. Zilver\n\n1. Goud");
+    expect(textOf('<body><ol reversed start="10"><li>Tien</li><li>Negen</li><li value="4">Vier</li><li>Drie</li></ol></body>')).toBe("10. Tien\n\n9. Negen\n\n4. Vier\n\n3. Drie");
+  });
+
   it("given a page wrapped whole in a form (as ASP.NET pages are), then its content is read and a search form inside it is not", () => {
     const page = `<html><body><form id="form1" method="post"><div class="search"><form action="/zoek"><input name="q"><button>Zoeken</button></form></div>
 <h1>Voedseltuin Oost</h1><p>Elke dinsdag oogsten vrijwilligers groente voor de voedselbank.</p></form></body></html>`;

@@ -51,9 +51,10 @@ export function splitConversation(conversationId: string): { channelId: string; 
  * "<parent channel>:<thread>"; the head message has the thread's id in both cases.
  */
 export function createDiscordHandoffSink(options: DiscordHandoffSinkOptions): HandoffEffectSink {
-  const mentionsOf = (people: readonly Person[]): DiscordMessage["allowed_mentions"] & { text: string } => {
+  /** `orTeam`: when none of them has a Discord id, the team's roles instead (not for a notice meant for one person). */
+  const mentionsOf = (people: readonly Person[], orTeam = true): DiscordMessage["allowed_mentions"] & { text: string } => {
     const users = people.map((p) => options.discordIdOf(p.userId)).filter((id): id is string => !!id);
-    const roles = users.length ? [] : [...options.teamRoleIds];
+    const roles = users.length || !orTeam ? [] : [...options.teamRoleIds];
     return { parse: [], users, roles, text: [...users.map((id) => `<@${id}>`), ...roles.map((id) => `<@&${id}>`)].join(" ") };
   };
 
@@ -117,7 +118,8 @@ export function createDiscordHandoffSink(options: DiscordHandoffSinkOptions): Ha
       case "post_in_thread": {
         if (!threadRef) return;
         const threadId = threadRef.split(":")[1]!;
-        const mentions = effect.mentions ? mentionsOf(effect.mentions) : undefined;
+        // A parked answer is told to its writer alone: the whole team is not called in for it.
+        const mentions = effect.mentions ? mentionsOf(effect.mentions, effect.kind !== "relay_parked") : undefined;
         if (input.posted) return;
         // A long text (the asker's reply) goes in several messages, in order; the mentions close the first.
         const suffix = mentions?.text ? ` ${mentions.text}` : "";

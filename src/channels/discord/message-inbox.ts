@@ -1,12 +1,31 @@
 import type { Message } from "discord.js";
 import { KeptForNextStart, retryTransient } from "./answer-retry.js";
 import type { DiscordContext } from "./discord-context.js";
+import type { DiscordMessage } from "./render-discord-reply.js";
 
 const KEY_PREFIX = "discord:";
 /** A `/vraag` in the inbox: `discord:vraag:<interaction id>` (the same platform prefix, so forgetting a person reaches it). */
 export const ASK_KEY_PREFIX = `${KEY_PREFIX}vraag:`;
 
-type MessageRef = { channelId: string; messageId: string };
+/** A message kept in the inbox: where it is, and once its answer is composed, that answer's parts. */
+type MessageRef = { channelId: string; messageId: string; parts?: DiscordMessage[] };
+
+const messageKey = (messageId: string) => `${KEY_PREFIX}${messageId}`;
+
+/**
+ * The parts of a message's answer as first composed, kept in its inbox row until it is answered: a
+ * retry or a restart sends those not yet confirmed (answer-parts.ts), never a new answer, which a
+ * language model may word and split otherwise (parts of two answers would mix). The first try composes
+ * them and keeps them before any goes out. Without an inbox, the answer is composed each time.
+ */
+export async function composedOnce(ctx: DiscordContext, message: Message, compose: () => Promise<DiscordMessage[]>): Promise<DiscordMessage[]> {
+  const { inbox } = ctx.options;
+  const kept = inbox?.kept(messageKey(message.id)) as MessageRef | undefined;
+  if (kept?.parts) return kept.parts;
+  const parts = await compose();
+  inbox?.rewrite(messageKey(message.id), { channelId: message.channelId, messageId: message.id, parts } satisfies MessageRef);
+  return parts;
+}
 
 /**
  * The gateway hands a message over once; a stop while it is being answered would lose it. So a
@@ -14,7 +33,7 @@ type MessageRef = { channelId: string; messageId: string };
  * by a stop is fetched again and answered after the restart (`answerUnfinished`).
  */
 export async function answerFromInbox(ctx: DiscordContext, message: Message, replayed: boolean, answer: () => Promise<void>): Promise<void> {
-  return inInbox(ctx, `${KEY_PREFIX}${message.id}`, { channelId: message.channelId, messageId: message.id } satisfies MessageRef, replayed, answer);
+  return inInbox(ctx, messageKey(message.id), { channelId: message.channelId, messageId: message.id } satisfies MessageRef, replayed, answer);
 }
 
 /**

@@ -3,20 +3,9 @@ import type { Logger } from "../../logger.js";
 import type { DeliveryMemory, EventInbox } from "../ports.js";
 import { keptForNextStart } from "../retry-transient.js";
 import { fileShareSeen } from "./listeners/file-share.js";
+import { inboxKey, KEY_PREFIX } from "./event-notes.js";
 
 type ReceiverEvent = Parameters<App["processEvent"]>[0];
-
-const KEY_PREFIX = "slack:";
-
-/**
- * Events API deliveries are kept by their event id, slash commands by their trigger id (unique per
- * invocation); other requests (buttons, modals) are not: they are acknowledged after their commit.
- */
-function inboxKey(body: unknown): string | undefined {
-  const b = body as { type?: string; event_id?: string; command?: string; trigger_id?: string };
-  if (b.type === "event_callback" && b.event_id) return `${KEY_PREFIX}${b.event_id}`;
-  return b.command && b.trigger_id ? `${KEY_PREFIX}command:${b.trigger_id}` : undefined;
-}
 
 /**
  * Bolt acknowledges an event (HTTP 200, or the socket's ack) before any listener runs, and Slack

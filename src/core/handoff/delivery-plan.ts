@@ -67,6 +67,25 @@ export function retryDelay(policy: RetryPolicy, failedAttempts: number): { delay
   return { delayMs: Math.min(policy.maxDelayMs, policy.firstDelayMs * 2 ** (Math.max(1, failedAttempts) - 1)), park };
 }
 
+/** How much of a parked answer the notice to its writer quotes (enough to know which one it is). */
+const QUOTED_CHARS = 80;
+
+/**
+ * What is queued when an effect parks, in the same transaction (the store queues it once per handoff and
+ * notice): the asker hears that passing the question on does not work now, instead of nothing; the person
+ * whose answer to the asker gave up hears that it may not have arrived (its outcome may have stayed unknown
+ * on every try, so nobody told them yet).
+ */
+export function noticeOnPark(effect: HandoffEffect): HandoffEffect | undefined {
+  if (effect.type === "open_thread") return { type: "tell_asker", message: "delivery_delayed" };
+  if (effect.type === "relay_to_asker") {
+    const flat = effect.text.replace(/\s+/g, " ").trim();
+    const text = flat.length > QUOTED_CHARS ? `${flat.slice(0, QUOTED_CHARS).replace(/\s+\S*$/, "")}…` : flat;
+    return { type: "post_in_thread", kind: "relay_parked", text, from: effect.from, mentions: [effect.from] };
+  }
+  return undefined;
+}
+
 /** A step's name in logs and reports: the effect type, with the notice or post kind. */
 export function stepName(effect: HandoffEffect): string {
   if (effect.type === "tell_asker") return `tell_asker:${effect.message}`;

@@ -33,7 +33,7 @@ export type DeliveryFailure = {
   channel: string;
   retryAt: string;
   park: boolean;
-  /** A notice for the asker, queued in the same transaction as the failure, once per handoff (never twice, however often it parks). */
+  /** A notice (for the asker, or the writer of a parked answer), queued in the same transaction as the failure, once per handoff and notice (never twice, however often it parks). */
   notice?: HandoffEffect;
 };
 

@@ -1,4 +1,4 @@
-import { deliverableNow, retryDelay, stepName, type RetryPolicy } from "./delivery-plan.js";
+import { deliverableNow, noticeOnPark, retryDelay, stepName, type RetryPolicy } from "./delivery-plan.js";
 import { DeliveryError } from "./delivery-error.js";
 import { newHandoff, transition } from "./handoff-machine.js";
 import { VersionConflict, type HandoffRepository, type PendingEffect } from "./handoff-repository.js";
@@ -190,9 +190,9 @@ export class HandoffService {
       const retryAt = new Date(this.clock().getTime() + delayMs).toISOString();
       const channel = error instanceof DeliveryError ? error.channel : "onbekend";
       const message = (error as Error).message ?? String(error);
-      // The asker hears that passing the question on does not work now, instead of nothing: queued with
-      // the failure in one transaction, so a stop between the two cannot leave the asker untold.
-      const notice: HandoffEffect | undefined = park && effect.type === "open_thread" ? { type: "tell_asker", message: "delivery_delayed" } : undefined;
+      // Who waits for it hears it gave up (delivery-plan.ts): queued with the failure in one transaction,
+      // so a stop between the two cannot leave them untold.
+      const notice = park ? noticeOnPark(effect) : undefined;
       repository.recordFailure(id, { error: message, channel, retryAt, park, notice });
       const report = { handoffId, step: stepName(effect), channel, attempt, error: message, retryAt };
       if (park) this.options.reporter?.parked(report);

@@ -92,6 +92,8 @@ export function threadPostText(kind: ThreadPost, handoff: Handoff, effect?: Extr
       return "Afgesloten.";
     case "reopened":
       return "De vrager heeft de vraag heropend.";
+    case "relay_parked":
+      return `Sorry, je antwoord (“${effect?.text ?? ""}”) heeft de vrager misschien niet bereikt: afleveren lukte na een paar pogingen niet. Vliegwiel probeert het later opnieuw, ook na een herstart; de coördinator ziet het op de teampagina.`;
   }
 }
 

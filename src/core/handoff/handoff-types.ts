@@ -74,7 +74,8 @@ export type AskerNotice =
   | "reopened"
   | "delivery_delayed";
 
-export type ThreadPost = "claimed" | "asker_reply" | "tolk_reply" | "reminder" | "escalation" | "resolved" | "reopened";
+/** `relay_parked`: a person's answer to the asker gave up ("vastgelopen"); `text` quotes its start, `from` is who wrote it. */
+export type ThreadPost = "claimed" | "asker_reply" | "tolk_reply" | "reminder" | "escalation" | "resolved" | "reopened" | "relay_parked";
 
 export type TimerKind = "consent_timeout" | "reminder";
 

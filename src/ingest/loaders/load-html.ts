@@ -1,6 +1,7 @@
 import { parse, type HTMLElement, type Node } from "node-html-parser";
 import { IngestError, type LoadedDocument } from "../loaded-document.js";
 import { loadMarkdown } from "./load-markdown.js";
+import { itemNumbers } from "./numbered-lists.js";
 
 const SKIPPED = [
   "script, style, noscript, nav, header, footer, aside, form, svg, template, dialog, select",
@@ -69,13 +70,11 @@ function toMarkdown(node: Node): string {
   return inner;
 }
 
-/** "3." for the third item of a numbered list (from its start="…", as a browser counts), "-" for a bullet. */
+/** "3." for the third item of a numbered list (as a browser counts it, numbered-lists.ts), "-" for a bullet. */
 function itemMark(li: HTMLElement): string {
   const list = li.parentNode as HTMLElement | null;
   if (list?.tagName?.toLowerCase() !== "ol") return "-";
-  const items = list.childNodes.filter((c): c is HTMLElement => c.nodeType === 1 && (c as HTMLElement).tagName.toLowerCase() === "li");
-  const start = Number.parseInt(list.getAttribute("start") ?? "1", 10);
-  return `${(Number.isFinite(start) ? start : 1) + items.indexOf(li)}.`;
+  return `${itemNumbers(list).get(li) ?? 1}.`;
 }
 
 /**

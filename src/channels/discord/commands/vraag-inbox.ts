@@ -31,7 +31,22 @@ export type PendingAsk = {
   edited?: boolean;
   /** The conversation the edited answer belongs to. */
   conversationId?: string;
+  /**
+   * What follows the edited answer, as rendered when it was composed: after a restart exactly these are
+   * sent (those not yet confirmed), never a new answer, which a language model may word and split otherwise.
+   */
+  following?: Following;
 };
+
+/** The answer's further parts and the consent question (for the asker only), after the part edited into the deferred reply. */
+export type Following = { parts: DiscordMessage[]; prompt?: DiscordMessage };
+
+/** What a `/vraag`'s deferred reply becomes, and what follows it. */
+export function renderAsk(reply: Reply): { first: DiscordMessage; following: Following } {
+  const [first, ...parts] = renderDiscordReply(reply, { withoutPrompt: true });
+  const prompt = promptMessage(reply);
+  return { first: first!, following: prompt ? { parts, prompt } : { parts } };
+}
 
 /** Discord lets an interaction's token edit its reply for 15 minutes; the last minute is left for the work itself. */
 const TOKEN_USABLE_MS = TOKEN_LIFETIME_MS - 60_000;
@@ -91,10 +106,10 @@ export async function answerAskAgain(ctx: DiscordContext, key: string, ask: Pend
   const reply = await ctx.core.handle({ channel: ctx.name, conversationId, userId: ask.userId, userName: ask.userName, text: ask.question, eventKey: key });
   if (original && usable()) {
     try {
-      await respondByWebhook(ctx, ask, reply, () => {
+      await respondByWebhook(ctx, ask, reply, (following) => {
         // As the first process records it: a later try (a stop, a failed follow-up) then posts only what follows the answer.
-        forgetToken(ctx, key, ask, { edited: true, conversationId });
-        Object.assign(ask, { token: "", edited: true, conversationId });
+        forgetToken(ctx, key, ask, { edited: true, conversationId, following });
+        Object.assign(ask, { token: "", edited: true, conversationId, following });
       });
       if (conversationId === original.id) deliveries.firstTime(THREADS, original.id);
       return;
@@ -115,14 +130,15 @@ export async function answerAskAgain(ctx: DiscordContext, key: string, ask: Pend
 /**
  * The stop came after the deferred reply was edited into the answer: what may be missing is what came
  * after it (further parts, the consent question), posted where the answer is, once: what landed before
- * (a follow-up, or a post of an earlier try) is recorded and not posted again (answer-parts.ts).
+ * (a follow-up, or a post of an earlier try) is recorded and not posted again (answer-parts.ts). They are
+ * the parts kept when the answer was composed; only a row kept by an older version, without them, asks
+ * the core again.
  */
 async function finishEdited(ctx: DiscordContext, key: string, ask: PendingAsk): Promise<void> {
   const conversationId = ask.conversationId ?? ask.channelId;
-  const reply = await ctx.core.handle({ channel: ctx.name, conversationId, userId: ask.userId, userName: ask.userName, text: ask.question, eventKey: key });
-  const [, ...more] = renderDiscordReply(reply, { withoutPrompt: true });
-  const prompt = promptMessage(reply);
-  const rest: DiscordMessage[] = [...more, ...(prompt ? [{ ...prompt, content: `<@${ask.userId}> ${prompt.content ?? ""}`, allowed_mentions: { parse: [], users: [ask.userId] } }] : [])];
+  const { parts, prompt } = ask.following
+    ?? renderAsk(await ctx.core.handle({ channel: ctx.name, conversationId, userId: ask.userId, userName: ask.userName, text: ask.question, eventKey: key })).following;
+  const rest: DiscordMessage[] = [...parts, ...(prompt ? [{ ...prompt, content: `<@${ask.userId}> ${prompt.content ?? ""}`, allowed_mentions: { parse: [], users: [ask.userId] } }] : [])];
   // In a plain channel without a thread the conversation is "channel:answer"; else its id is where to post.
   const postIn = conversationId.includes(":") ? ask.channelId : conversationId;
   for (const [index, message] of rest.entries()) {
@@ -133,17 +149,17 @@ async function finishEdited(ctx: DiscordContext, key: string, ask: PendingAsk): 
 }
 
 /** As the first process would have: the deferred reply becomes the answer, the consent question goes only to the asker. */
-async function respondByWebhook(ctx: DiscordContext, ask: PendingAsk, reply: Reply, edited: () => void): Promise<void> {
+async function respondByWebhook(ctx: DiscordContext, ask: PendingAsk, reply: Reply, edited: (following: Following) => void): Promise<void> {
   const rest = ctx.started().rest;
-  const [first, ...more] = renderDiscordReply(reply, { withoutPrompt: true });
+  const { first, following } = renderAsk(reply);
+  const { parts, prompt } = following;
   const { applicationId, token } = ask; // the follow-ups still need it after `edited` let it go from what is kept
   await rest.patch(Routes.webhookMessage(applicationId, token, "@original"), { body: first, auth: false });
-  edited();
+  edited(following);
   const answer = askAnswer(ask.interactionId);
   const followUp = (body: DiscordMessage & { flags?: number }) => () => rest.post(Routes.webhook(applicationId, token), { body, auth: false });
-  for (const [index, message] of more.entries()) await sendPartOnce(ctx, answer, index + 1, followUp(message));
-  const prompt = promptMessage(reply);
-  if (prompt) await sendPartOnce(ctx, answer, more.length + 1, followUp({ ...prompt, flags: 64 }));
+  for (const [index, message] of parts.entries()) await sendPartOnce(ctx, answer, index + 1, followUp(message));
+  if (prompt) await sendPartOnce(ctx, answer, parts.length + 1, followUp({ ...prompt, flags: 64 }));
 }
 
 /** Without a deferred reply to answer under: who asked what, with a mention (the answer follows in its thread). */

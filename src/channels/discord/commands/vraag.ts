@@ -6,8 +6,7 @@ import { asReplyOptions } from "../discord-rest.js";
 import { inInbox } from "../message-inbox.js";
 import { isTransient } from "../answer-retry.js";
 import { askAnswer, sendPartOnce } from "../answer-parts.js";
-import { promptMessage, renderDiscordReply } from "../render-discord-reply.js";
-import { answerAskAgain, askKey, pendingAskOf, type PendingAsk } from "./vraag-inbox.js";
+import { answerAskAgain, askKey, pendingAskOf, renderAsk, type Following, type PendingAsk } from "./vraag-inbox.js";
 import { forgetToken, forgetTokenWhenExpired } from "./vraag-token.js";
 
 /**
@@ -25,10 +24,11 @@ export async function onAsk(ctx: DiscordContext, interaction: ChatInputCommandIn
   await inInbox(ctx, key, pending, false, async () => {
     const cancel = forgetTokenWhenExpired(ctx, key, pending);
     try {
-      await ask(ctx, interaction, question, (conversationId) => {
+      await ask(ctx, interaction, question, (conversationId, following) => {
         cancel();
-        current = { ...pending, token: "", edited: true, conversationId };
-        forgetToken(ctx, key, pending, { edited: true, conversationId });
+        // With the parts that follow, as composed: a restart sends those, not a new answer (vraag-inbox.ts).
+        current = { ...pending, token: "", edited: true, conversationId, following };
+        forgetToken(ctx, key, pending, { edited: true, conversationId, following });
       });
     } finally {
       cancel();
@@ -36,7 +36,7 @@ export async function onAsk(ctx: DiscordContext, interaction: ChatInputCommandIn
   }, () => answerAskAgain(ctx, key, current, "retry"));
 }
 
-async function ask(ctx: DiscordContext, interaction: ChatInputCommandInteraction, question: string, edited: (conversationId: string) => void): Promise<void> {
+async function ask(ctx: DiscordContext, interaction: ChatInputCommandInteraction, question: string, edited: (conversationId: string, following: Following) => void): Promise<void> {
   const response = await interaction.deferReply({ withResponse: true });
   const answerId = response.resource?.message?.id ?? (await interaction.fetchReply()).id;
   let conversationId = conversationOf(ctx, interaction, answerId);
@@ -50,7 +50,7 @@ async function ask(ctx: DiscordContext, interaction: ChatInputCommandInteraction
     }
   }
   const reply = await ctx.core.handle({ channel: ctx.name, conversationId, userId: interaction.user.id, userName: interaction.user.displayName, text: question, eventKey: askKey(interaction.id) });
-  await respond(ctx, interaction, reply, () => edited(conversationId));
+  await respond(ctx, interaction, reply, (following) => edited(conversationId, following));
   if (conversationId === answerId) ctx.options.deliveries.firstTime(THREADS, answerId);
 }
 
@@ -58,12 +58,12 @@ async function ask(ctx: DiscordContext, interaction: ChatInputCommandInteraction
  * Answers an interaction: the public part in the deferred reply, the consent question only to the asker.
  * Each follow-up is recorded once it landed: a later try (vraag-inbox.ts) sends only what did not.
  */
-async function respond(ctx: DiscordContext, interaction: ChatInputCommandInteraction, reply: Reply, edited: () => void): Promise<void> {
-  const [first, ...more] = renderDiscordReply(reply, { withoutPrompt: true });
-  await interaction.editReply(asReplyOptions(first!));
-  edited();
+async function respond(ctx: DiscordContext, interaction: ChatInputCommandInteraction, reply: Reply, edited: (following: Following) => void): Promise<void> {
+  const { first, following } = renderAsk(reply);
+  const { parts, prompt } = following;
+  await interaction.editReply(asReplyOptions(first));
+  edited(following);
   const answer = askAnswer(interaction.id);
-  for (const [index, message] of more.entries()) await sendPartOnce(ctx, answer, index + 1, () => interaction.followUp(asReplyOptions(message)));
-  const prompt = promptMessage(reply);
-  if (prompt) await sendPartOnce(ctx, answer, more.length + 1, () => interaction.followUp({ ...asReplyOptions(prompt), flags: MessageFlags.Ephemeral }));
+  for (const [index, message] of parts.entries()) await sendPartOnce(ctx, answer, index + 1, () => interaction.followUp(asReplyOptions(message)));
+  if (prompt) await sendPartOnce(ctx, answer, parts.length + 1, () => interaction.followUp({ ...asReplyOptions(prompt), flags: MessageFlags.Ephemeral }));
 }

@@ -3,7 +3,7 @@ import { threadName } from "../discord-handoff-sink.js";
 import { displayName, inScope, THREADS, type DiscordContext } from "../discord-context.js";
 import { renderDiscordReply } from "../render-discord-reply.js";
 import { postOnce, THREAD_ALREADY_CREATED } from "../discord-effect-post.js";
-import { answerFromInbox } from "../message-inbox.js";
+import { answerFromInbox, composedOnce } from "../message-inbox.js";
 import { messageAnswer, sendPartOnce } from "../answer-parts.js";
 import { isTransient } from "../answer-retry.js";
 import { attachmentsOf } from "../discord-attachments.js";
@@ -57,11 +57,12 @@ async function answer(ctx: DiscordContext, message: Message, direct: boolean, th
     }
   }
   const conversationId = conversationChannel ?? `${message.channelId}:${message.id}`;
-  const reply = await withTyping(ctx, conversationChannel ?? message.channelId, () =>
+  // Composed once, kept with the message in the inbox: a retry or a restart sends the same answer (message-inbox.ts).
+  const parts = await composedOnce(ctx, message, async () => renderDiscordReply(await withTyping(ctx, conversationChannel ?? message.channelId, () =>
     core.handle({ channel: ctx.name, conversationId, userId: message.author.id, userName: displayName(message), text, attachments: attachmentsOf(message), eventKey: `discord:${message.id}` }),
-  );
+  )));
   const rest = client.rest;
-  for (const [index, rendered] of renderDiscordReply(reply).entries()) {
+  for (const [index, rendered] of parts.entries()) {
     // A part recorded as landed is not posted again when it is answered again (after a stop, or a failed
     // try); the nonce makes one posted just before a stop, not yet recorded, come back, not twice (for minutes).
     await sendPartOnce(ctx, messageAnswer(message.id), index, () =>

@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import { CHANNEL_NL } from "../../../core/channel-texts-nl.js";
 import { eventIdOf, sendOnce, type SlackContext } from "../slack-context.js";
 import { escapeSlack } from "../slack-escape.js";
+import { noteInEvent, noteOf } from "../event-notes.js";
 
 type SharedFile = { id: string; name?: string; title?: string; size?: number; url_private_download?: string; mode?: string };
 type FileShareEvent = { subtype?: string; user?: string; bot_id?: string; channel: string; channel_type?: string; ts: string; files?: SharedFile[] };
@@ -42,6 +43,13 @@ export function registerFileShare(app: App, ctx: SlackContext): void {
         await say(CHANNEL_NL.fileWithoutDownload, "no-download");
         continue;
       }
+      // Read in before a stop cut off its result: that result, not the one of reading it again ("0 toegevoegd, 1 ongewijzigd").
+      const outcome = `file:${index}:${file.id}`;
+      const noted = noteOf(body, outcome);
+      if (noted !== undefined) {
+        await say(noted, "result");
+        continue;
+      }
       await say(CHANNEL_NL.fileReceived(name), "received");
       const bytes = await download(url, options.botToken, maxBytes, /\.html?$/i.test(name));
       if (!bytes) {
@@ -49,8 +57,10 @@ export function registerFileShare(app: App, ctx: SlackContext): void {
         await say(CHANNEL_NL.fileDownloadFailed(name), "download-failed");
         continue;
       }
-      const result = await core.team.addDocument(event.user, { fileName: name, bytes });
-      await say(result ?? CHANNEL_NL.addDocumentForCoordinatorsOnly, "result");
+      const result = (await core.team.addDocument(event.user, { fileName: name, bytes })) ?? CHANNEL_NL.addDocumentForCoordinatorsOnly;
+      // Kept with the event before it is said: a replay says this, not the result of reading it again.
+      noteInEvent(options.inbox, body, outcome, result);
+      await say(result, "result");
     }
   });
 }
