@@ -123,4 +123,13 @@ describe("whether a text gives the detail asked, not one the question already gi
     expect(holdsCountOfWord("De soepavond kost 3 euro per bord.", counted, stemDutch)).toBe(false);
     expect(holdsCountOfWord("Er kwamen gemiddeld 35 deelnemers.", countedWord("hoeveel pannen soep maken ze?")!, stemDutch)).toBe(false);
   });
+
+  it("given a quantity asked by what is measured ('hoeveel stroom', 'hoeveel water'), then a number in its unit counts, another number does not", () => {
+    const power = countedWord("hoeveel stroom leveren de panelen op het dak van de gymzaal?")!;
+    expect(holdsCountOfWord("Vorig jaar leverden ze samen 18.400 kWh, genoeg voor zes gezinnen.", power, stemDutch)).toBe(true);
+    expect(holdsCountOfWord("Op het dak liggen 64 panelen sinds 2022.", power, stemDutch)).toBe(false);
+    const water = countedWord("hoeveel water vangt de regenton op?")!;
+    expect(holdsCountOfWord("De ton vangt in een natte maand zo'n 300 liter op.", water, stemDutch)).toBe(true);
+    expect(holdsCountOfWord("Er staan 12 tonnen in de straat.", water, stemDutch)).toBe(false);
+  });
 });

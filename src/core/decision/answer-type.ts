@@ -115,8 +115,21 @@ export function countedWord(question: string): string | undefined {
 export function holdsCountOfWord(text: string, counted: string, stemOf: (word: string) => string, standIns: readonly string[] = []): boolean {
   const nouns = PEOPLE.includes(counted) ? PEOPLE_NOUNS : [counted];
   const stems = [...nouns.map((noun) => stemOf(foldDiacritics(noun))), ...standIns];
-  return stems.some((stem) => holdsCountOf(text, stem, stemOf));
+  const unit = UNITS.find(([things]) => things.test(foldDiacritics(counted)))?.[1];
+  return stems.some((stem) => holdsCountOf(text, stem, stemOf)) || (!!unit && unit.test(foldDiacritics(text)));
 }
+
+/**
+ * "Hoeveel stroom" is answered by a number of kWh, "hoeveel water" by litres, "hoeveel grond" by square
+ * metres or hectares: a quantity asked by what is measured, in the units Dutch documents measure it in.
+ */
+const UNITS: Array<[RegExp, RegExp]> = [
+  [/^(stroom|energie|elektriciteit|opwek|opbrengst|vermogen|power|electricity|energy)$/, /\d\s?(kwh|mwh|gwh|kw|kwp|mw|wp|wattpiek|kilowattuur|megawattuur)\b/],
+  [/^(water|regenwater|regen)$/, /\d\s?(liter|liters|l|m3|kuub|kubieke meter)\b/],
+  [/^(grond|ruimte|oppervlakte|land|tuin|terrein|space|land|area)$/, /\d\s?(m2|m²|vierkante meter|hectare|ha|are)\b/],
+  [/^(afval|co2|uitstoot|zwerfafval|waste)$/, /\d\s?(kilo|kg|ton|kilogram)\b/],
+  [/^(afstand|kilometers|distance)$/, /\d\s?(km|kilometer|kilometers|meter)\b/],
+];
 
 const NUMBER_TOKEN = new RegExp(`^(\\d+([.,]\\d+)?|${NUMBER_WORD}|\\d+[.,]?\\d*%?)$`);
 
