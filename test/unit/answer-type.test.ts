@@ -124,6 +124,14 @@ describe("whether a text gives the detail asked, not one the question already gi
     expect(holdsCountOfWord("Er kwamen gemiddeld 35 deelnemers.", countedWord("hoeveel pannen soep maken ze?")!, stemDutch)).toBe(false);
   });
 
+  it("given a question after the next one of something, then a report's past dates do not give it, a planned date does", () => {
+    const question = "wanneer is de volgende snoeiochtend van de hoogstamgroep?";
+    expect(holdsAskedDetail(question, "date", "De snoeiochtend van 14 januari trok 22 vrijwilligers.")).toBe(false);
+    expect(holdsAskedDetail(question, "date", "De volgende snoeiochtend staat op zaterdag 8 maart.")).toBe(true);
+    // Without "volgende" a past date is the answer.
+    expect(holdsAskedDetail("wanneer was de snoeiochtend?", "date", "De snoeiochtend van 14 januari trok 22 vrijwilligers.")).toBe(true);
+  });
+
   it("given a quantity asked by what is measured ('hoeveel stroom', 'hoeveel water'), then a number in its unit counts, another number does not", () => {
     const power = countedWord("hoeveel stroom leveren de panelen op het dak van de gymzaal?")!;
     expect(holdsCountOfWord("Vorig jaar leverden ze samen 18.400 kWh, genoeg voor zes gezinnen.", power, stemDutch)).toBe(true);

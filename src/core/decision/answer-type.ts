@@ -78,8 +78,18 @@ const HOLDS: Record<Exclude<AnswerType, "named">, RegExp> = {
 export function holdsAskedDetail(question: string, type: AnswerType, text: string): boolean {
   if (type === "named") return holdsNameOf(askedNamedThing(question) ?? "", text, question);
   const asked = foldDiacritics(question);
+  // "Wanneer is de volgende ledenavond": a report's dates of past evenings do not say when the next one is.
+  if ((type === "date" || type === "time") && ASKS_NEXT.test(asked) && !SAYS_NEXT.test(foldDiacritics(text))) return false;
   return [...readAs(type, text).matchAll(HOLDS_EVERY[type])].some((m) => !asked.includes(foldDiacritics(m[0]).trim()));
 }
+
+/** A question after the next one of something ("de volgende cursus", "de eerstvolgende avond", "the next meeting"). */
+const ASKS_NEXT = /\b(?:(?:de|het)\s+(?:eerst)?volgende|eerstvolgende|komende|the next|next)\b/;
+/**
+ * A text that says when the next one is: it names it as next, planned or coming, or says in the present
+ * or future tense when it is ("is op 12 maart", "wordt op … gehouden", "zal"), not in a report's past tense.
+ */
+const SAYS_NEXT = /\b(?:volgende|eerstvolgende|komende|gepland|staat op|vindt plaats|is op|zijn op|wordt op|worden op|zal|zullen|next|upcoming|planned|scheduled|will be)\b/;
 
 /** Each type's pattern, global: every place a detail stands, built once. */
 const HOLDS_EVERY = Object.fromEntries(Object.entries(HOLDS).map(([type, pattern]) => [type, new RegExp(pattern.source, `${pattern.flags}g`)])) as Record<keyof typeof HOLDS, RegExp>;
