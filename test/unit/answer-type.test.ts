@@ -57,6 +57,11 @@ describe("the detail a question asks for", () => {
     ["op welke middag is de inloop in het buurthuis?", "date"],
     ["bij welke supermarkt halen ze de boodschappen voor de maaltijden?", "named"],
     ["welk systeem gebruikt de zorgcoöperatie voor het rooster?", "named"],
+    ["welke instantie keurt de klimtoestellen van de speeltuin?", "named"],
+    ["hoeveel heeft de sponsorloop voor het hospice opgeleverd?", "amount"],
+    ["hoeveel hebben de winkeliers aan de kerstmarkt bijgedragen?", "amount"],
+    ["wat heeft de buurtpreventie de wijk opgeleverd?", undefined],
+    ["wat is de achternaam van Gerda, de coördinator van de bibliotheekinloop?", "person"],
   ])("given %j, then %s", (question, type) => {
     expect(expectedAnswerType(question)).toBe(type);
   });

@@ -23,11 +23,14 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   // "wat heeft X gekost", "hoeveel gaat die bus kosten", "wat kostte …": the verb of cost later in the clause, after an
   // auxiliary right behind the question word; not "wat gaan we doen om de kosten …", "hoeveel tijd kost het".
   ["amount", /\b(?:wat|hoeveel)\s+(?:(?:heeft|hebben|had|hadden|gaat|gaan|ging|gingen|zal|zullen|zou|zouden)(?:\s+(?!(?:als|dan|om|doen|wanneer|zodat|tijd|moeite|energie|uur|uren)\b)[\p{L}\d'-]+){1,8}?\s+(?:gekost|kosten)|kostte|kostten)\b/u],
+  // "hoeveel heeft de actie opgeleverd", "hoeveel hebben ze gegeven": a sum of money raised or given ("wat heeft het
+  // opgeleverd" asks what good it did); not "hoeveel stroom heeft het opgeleverd" (a count of what is named).
+  ["amount", /\bhoeveel\s+(?:heeft|hebben|had|hadden)(?:\s+(?!(?:als|dan|om|doen|wanneer|zodat|tijd|moeite|energie|uur|uren)\b)[\p{L}\d'-]+){1,8}?\s+(?:opgeleverd|opgebracht|ingezameld|binnengehaald|verdiend|gedoneerd|geschonken|bijgedragen|gegeven)\b/u],
   ["names", /\b(welke|which) (\p{L}+ )?(gemeenten|gemeentes|dorpen|kernen|wijken|buurten|organisaties|instanties|statenleden|raadsleden|wethouders|gedeputeerden|personen|partijen|provincies|bedrijven|plaatsen|steden|municipalities|villages|organisations|organizations|companies)\b|\bwie (waren|zaten|zijn|zitten) er\b/u],
   ["named", ASKS_NAMED],
   ["date", new RegExp(`${ASKS_WHEN.source}|\\b(welke datum|op welke dag|in welk jaar|welk jaar|op welke (?:ochtend|middag|avond|dagen|dagdelen)|sinds wanneer|sinds welk jaar|per wanneer|tot wanneer|vanaf wanneer|until when|datum|deadline|uiterste datum|what date|which year|since when)\\b`)],
   ["count", /\b(hoeveel|how many)\b/],
-  ["person", /\b(wie (is|was|zijn|waren|wordt|werd) (nu )?(de|het|onze|hun|jullie) (\p{L}+ )?(voorzitter|wethouder|burgemeester|gedeputeerde|secretaris|penningmeester|directeur|contactpersoon|coordinator|trekker|kartrekker|projectleider|beheerder|bestuurder|initiatiefnemer|oprichter|ambtenaar|opvolger)|hoe heet|wat is de naam|welke naam|namen van|wie zaten|wie zitten|wie waren de|who is the|who was the|what is the name|names of)\b/u],
+  ["person", /\b(wie (is|was|zijn|waren|wordt|werd) (nu )?(de|het|onze|hun|jullie) (\p{L}+ )?(voorzitter|wethouder|burgemeester|gedeputeerde|secretaris|penningmeester|directeur|contactpersoon|coordinator|trekker|kartrekker|projectleider|beheerder|bestuurder|initiatiefnemer|oprichter|ambtenaar|opvolger)|hoe heet|wat is de naam|welke naam|namen van|achternaam|volledige naam|surname|last name|full name|wie zaten|wie zitten|wie waren de|who is the|who was the|what is the name|names of)\b/u],
   ["place", /\b(waar (is|zit|zat|was|vond|vindt|ligt) (het|de|dat)? ?(kantoor|bijeenkomst|vergadering|locatie|dorpshuis|loket)|op welke locatie|welke locatie|waar vond|where (is|was) the (meeting|office))\b/],
 ];
 

@@ -11,13 +11,14 @@ const NAMED_THINGS = [
   "notaris", "accountant", "advocaat", "adviesbureau", "stichting", "woningcorporatie", "corporatie", "zorgverzekeraar",
   "zorgaanbieder", "school", "partij", "app", "platform", "supermarkt", "winkel", "winkelketen", "bouwmarkt", "merk",
   "systeem", "programma", "softwarepakket", "pakket", "website", "site", "vereniging", "club", "zaal", "locatie",
+  "instantie", "instelling", "bureau", "organisatie", "keurmerk",
 ];
 const ENGLISH_NAMED_THINGS: Record<string, string> = {
   fund: "fonds", newspaper: "krant", paper: "krant", magazine: "tijdschrift", broadcaster: "omroep", insurer: "verzekeraar",
   bank: "bank", company: "bedrijf", firm: "firma", supplier: "leverancier", contractor: "aannemer", notary: "notaris",
   accountant: "accountant", lawyer: "advocaat", foundation: "stichting", school: "school", party: "partij", app: "app", platform: "platform",
   supermarket: "supermarkt", shop: "winkel", store: "winkel", brand: "merk", system: "systeem", software: "softwarepakket",
-  program: "programma", website: "website", club: "club", venue: "zaal",
+  program: "programma", website: "website", club: "club", venue: "zaal", agency: "instantie", institution: "instelling", organisation: "organisatie", organization: "organisatie",
 };
 
 /** A question after a thing that goes by a name (folded text). */
