@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { forgetFeedback } from "./forget-feedback.js";
 import { anonymiseHandoffs } from "./personal-data.js";
 import { SqliteInitiativeDirectory } from "./sqlite-initiative-directory.js";
 import { SqliteIntroductionRepository } from "./sqlite-introduction-repository.js";
@@ -52,11 +53,12 @@ function forgetIn(db: Database.Database, channel: string, userId: string, now: D
     const list = JSON.stringify(conversations);
     const count = (sql: string, ...params: unknown[]) => db.prepare(sql).run(...params).changes;
 
+    // Before their questions are cleared: their votes go, others' lose the forgotten person's question.
+    const feedback = forgetFeedback(db, channel, userId, conversations, handoffIds);
     const questions = count("UPDATE question_log SET question = '', asker = NULL, top_source = NULL WHERE asker = ?", person);
     const conversationTurns = count("DELETE FROM conversation_turns WHERE channel = ? AND user_id = ?", channel, userId);
     // The web chat's conversations are the asker's own; their handoff threads go with the handoffs below.
     const webMessages = channel === "web" ? count(`DELETE FROM web_messages WHERE ${inConversations}`, list) : 0;
-    const feedback = count(`DELETE FROM feedback WHERE channel = ? AND ${inConversations}`, channel, list);
     let other = count("DELETE FROM model_usage WHERE user_id = ?", person);
     other += count(`DELETE FROM helper_reply_choices WHERE channel = ? AND ${inConversations}`, channel, list);
     // Their platform events not yet handled (a handled event keeps only its key; see event-inbox.ts).
