@@ -6,13 +6,12 @@ const SAME_START = 20;
 /**
  * One person's "Nuttig" / "Niet nuttig" (kennis -- vergeet): their own votes go; in their conversations,
  * a vote from before votes carried their presser (no user id) goes too, and another person's vote stays
- * but loses the question when it is the forgotten person's. Call before their questions are cleared
- * (their texts are read from the question log, conversation turns and handoffs). Returns the rows changed.
+ * but loses the question when it is the forgotten person's (`theirs`: questionsAskedBy, read before
+ * their questions are cleared). Returns the rows changed.
  */
-export function forgetFeedback(db: Database.Database, channel: string, userId: string, conversations: readonly string[], handoffIds: readonly string[]): number {
+export function forgetFeedback(db: Database.Database, channel: string, userId: string, conversations: readonly string[], theirs: readonly string[]): number {
   const list = JSON.stringify(conversations);
   const inConversations = "conversation_id IN (SELECT value FROM json_each(?))";
-  const theirs = textsOf(db, channel, userId, handoffIds);
   let changed = db
     .prepare(`DELETE FROM feedback WHERE channel = ? AND (user_id = ? OR (user_id IS NULL AND ${inConversations}))`)
     .run(channel, userId, list).changes;
@@ -20,12 +19,12 @@ export function forgetFeedback(db: Database.Database, channel: string, userId: s
     .prepare(`SELECT id, question FROM feedback WHERE channel = ? AND question IS NOT NULL AND ${inConversations}`)
     .all(channel, list) as Array<{ id: number; question: string }>;
   const clear = db.prepare("UPDATE feedback SET question = NULL WHERE id = ?");
-  for (const row of others) if (theirs.some((text) => sameQuestion(text, normalised(row.question)))) changed += clear.run(row.id).changes;
+  for (const row of others) if (theirs.some((text) => sameQuestion(normalised(text), normalised(row.question)))) changed += clear.run(row.id).changes;
   return changed;
 }
 
-/** Everything the person asked, as far as it is still kept, normalised for comparing. */
-function textsOf(db: Database.Database, channel: string, userId: string, handoffIds: readonly string[]): string[] {
+/** Everything the person asked, as far as it is still kept (question log, conversation turns, handoffs), normalised for comparing. */
+export function questionsAskedBy(db: Database.Database, channel: string, userId: string, handoffIds: readonly string[]): string[] {
   const texts = [
     ...(db.prepare("SELECT question FROM question_log WHERE asker = ? AND question <> ''").pluck().all(`${channel}:${userId}`) as string[]),
     ...(db.prepare("SELECT question FROM conversation_turns WHERE channel = ? AND user_id = ?").pluck().all(channel, userId) as string[]),
