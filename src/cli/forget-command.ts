@@ -13,8 +13,8 @@ import { printVectorSync } from "./print-ingest.js";
  */
 export async function runForgetCommand(config: Config, knowledge: Knowledge, ref: string | undefined): Promise<number> {
   if (!ref) throw new Error("wie? Geef <platform>:<gebruikers-id>, bijvoorbeeld: npm run kennis -- vergeet slack:U0123ABC (of roster:<id> voor iemand uit de roster)");
-  const { userId } = parsePersonRef(ref);
-  const onRoster = new YamlRoster(config.rosterFile).identity(userId);
+  const { channel, userId } = parsePersonRef(ref);
+  const onRoster = new YamlRoster(config.rosterFile).identity(channel, userId);
   const helper: HelperIdentity = { ids: [userId, ...(onRoster?.ids ?? [])], names: onRoster ? [onRoster.name] : [] };
   const asked = handoffsAskedBy(knowledge.db, ref);
   // The approved answers first (files, then read in again): a stop after them leaves nothing half, and a second run finishes.

@@ -18,6 +18,10 @@ export function forgetFeedback(db: Database.Database, channel: string, userId: s
   const others = db
     .prepare(`SELECT id, question FROM feedback WHERE channel = ? AND question IS NOT NULL AND ${inConversations}`)
     .all(channel, list) as Array<{ id: number; question: string }>;
+  // The marks that count one vote per person and answer end in the presser's id: theirs go too.
+  changed += db
+    .prepare("DELETE FROM processed_deliveries WHERE channel = ? AND substr(delivery_id, -length(?) - 1) = ':' || ?")
+    .run(`${channel}-feedback`, userId, userId).changes;
   const clear = db.prepare("UPDATE feedback SET question = NULL WHERE id = ?");
   for (const row of others) if (theirs.some((text) => sameQuestion(normalised(text), normalised(row.question)))) changed += clear.run(row.id).changes;
   return changed;

@@ -83,6 +83,9 @@ describe("Slack feedback buttons", () => {
     const db = openDatabase(databasePath);
     try {
       forgetPerson(db, "slack:U0FORGET");
+      // Nor is their id kept in the marks that count one vote per person.
+      expect(db.prepare("SELECT count(*) FROM processed_deliveries WHERE instr(delivery_id, 'U0FORGET') > 0").pluck().get()).toBe(0);
+      expect(db.prepare("SELECT count(*) FROM processed_deliveries WHERE instr(delivery_id, 'U0STAYS') > 0").pluck().get()).toBe(2);
     } finally {
       db.close();
     }
