@@ -4,6 +4,7 @@ import YAML from "yaml";
 import { ingestSources } from "../ingest/ingest-sources.js";
 import { METADATA_FILE } from "../ingest/metadata-file.js";
 import { writeFileAtomically } from "../ingest/write-file-atomically.js";
+import { wholeWordReplacer } from "../store/forget-helper.js";
 import type { KnowledgeStore } from "../store/knowledge-store.js";
 import { ANSWERS_FOLDER, existingAnswerFile } from "./learning-sink.js";
 
@@ -48,18 +49,19 @@ export async function forgetInApprovedAnswers(forget: ForgetInAnswers, options: 
     moveMetadataBlock(metadata, relative, next, title);
     renamed.set(relative, next);
   }
-  const names = forget.names.filter((n) => n.trim().length >= 3).sort((a, b) => b.length - a.length);
+  const names = forget.names.filter((n) => n.trim().length >= 3);
+  const withoutNames = wholeWordReplacer(names, ANONYMOUS);
   const rewritten = new Set(renamed.values());
   for (const name of fs.readdirSync(folder).filter((f) => f.endsWith(".md"))) {
     const file = path.join(folder, name);
     const text = fs.readFileSync(file, "utf8");
-    const without = names.reduce((t, n) => t.split(n).join(ANONYMOUS), text);
+    const without = withoutNames(text);
     if (without === text) continue;
     writeFileAtomically(file, without);
     rewritten.add(`${ANSWERS_FOLDER}/${name}`);
   }
   if (rewritten.size === 0) return 0;
-  const titled = replaceInTitles(metadata, names);
+  const titled = replaceInTitles(metadata, withoutNames);
   if (renamed.size || titled) writeFileAtomically(metadataPath, metadata.toString({ lineWidth: 0, flowCollectionPadding: false }));
   for (const old of renamed.keys()) options.store.removeDocument(old);
   const summary = await ingestSources({ store: options.store, knowledgeDir: options.knowledgeDir, sources: [...rewritten].map((r) => path.join(options.knowledgeDir, r)), maxFileBytes: options.maxFileBytes });
@@ -86,14 +88,14 @@ function moveMetadataBlock(doc: YAML.Document, from: string, to: string, title: 
 }
 
 /** An approved answer's title (its question) that holds a forgotten name loses it; true when one did. */
-function replaceInTitles(doc: YAML.Document, names: readonly string[]): boolean {
+function replaceInTitles(doc: YAML.Document, withoutNames: (text: string) => string): boolean {
   let changed = false;
   if (!YAML.isMap(doc.contents)) return false;
   for (const pair of doc.contents.items) {
     if (!String(YAML.isScalar(pair.key) ? pair.key.value : pair.key).startsWith(`${ANSWERS_FOLDER}/`) || !YAML.isMap(pair.value)) continue;
     const title = pair.value.get("title");
     if (typeof title !== "string") continue;
-    const without = names.reduce((t, n) => t.split(n).join(ANONYMOUS), title);
+    const without = withoutNames(title);
     if (without !== title) {
       pair.value.set("title", without);
       changed = true;

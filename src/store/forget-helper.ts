@@ -109,8 +109,7 @@ function rewriteRows(db: Database.Database, table: string, key: string, columns:
  * platform ids are replaced. A text that is not JSON is treated as plain text.
  */
 function scrubber(ids: ReadonlySet<string>, names: ReadonlySet<string>): (text: string) => string {
-  const inText = [...names, ...[...ids].filter(isTextId)].sort((a, b) => b.length - a.length);
-  const plain = (text: string) => inText.reduce((t, needle) => t.split(needle).join(ANONYMOUS_HELPER), text);
+  const plain = wholeWordReplacer([...names, ...[...ids].filter(isTextId)], ANONYMOUS_HELPER);
   const walk = (value: unknown): unknown => {
     if (typeof value === "string") return plain(value);
     if (Array.isArray(value)) return value.filter((v) => !(isPerson(v) && isTheirs(v, ids))).map(walk);
@@ -129,6 +128,17 @@ function scrubber(ids: ReadonlySet<string>, names: ReadonlySet<string>): (text: 
     }
     return parsed !== null && typeof parsed === "object" ? JSON.stringify(walk(parsed)) : plain(text);
   };
+}
+
+/**
+ * Replaces each of the words (names, ids) where it stands as a whole, longest first: "Anna" goes from
+ * "Groet, Anna" but "Annabel" stays.
+ */
+export function wholeWordReplacer(words: readonly string[], by: string): (text: string) => string {
+  const sorted = [...new Set(words)].filter(Boolean).sort((a, b) => b.length - a.length);
+  if (sorted.length === 0) return (text) => text;
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![\\p{L}\\p{N}])`, "gu");
+  return (text) => text.replace(pattern, by);
 }
 
 function isPerson(value: unknown): value is Record<string, unknown> {
