@@ -6,7 +6,7 @@ import { METADATA_FILE } from "../ingest/metadata-file.js";
 import { writeFileAtomically } from "../ingest/write-file-atomically.js";
 import { wholeWordReplacer } from "../store/forget-helper.js";
 import type { KnowledgeStore } from "../store/knowledge-store.js";
-import { ANSWERS_FOLDER, existingAnswerFile } from "./learning-sink.js";
+import { ANSWERS_FOLDER } from "./learning-sink.js";
 
 /** What an approved answer is called once the question it answered is forgotten. */
 export function anonymousAnswerTitle(theme: string | undefined): string {
@@ -36,22 +36,29 @@ export async function forgetInApprovedAnswers(forget: ForgetInAnswers, options: 
   if (!fs.existsSync(folder)) return 0;
   const metadataPath = path.join(options.knowledgeDir, METADATA_FILE);
   const metadata = readMetadata(metadataPath);
-  const renamed = new Map<string, string>();
+  const rewritten = new Set<string>();
+  const gone = new Set<string>();
   for (const handoff of forget.askedIn) {
-    const relative = existingAnswerFile(options.knowledgeDir, ANSWERS_FOLDER, handoff.id);
-    if (!relative || renamed.has(relative)) continue;
+    // Every file and stored document of this handoff (a run stopped halfway may have left the old beside the new).
+    const ending = `-${handoff.id.slice(0, 8)}.md`;
+    const files = fs.readdirSync(folder).filter((f) => f.endsWith(ending));
+    const stored = options.store.listDocuments().map((d) => d.id).filter((id) => id.startsWith(`${ANSWERS_FOLDER}/`) && id.endsWith(ending));
+    if (files.length === 0 && stored.length === 0) continue;
     const title = anonymousAnswerTitle(handoff.theme);
     // Its date and handoff (the learning loop finds its file by the end of its name), without the question's words.
-    const next = `${ANSWERS_FOLDER}/${path.basename(relative).slice(0, 10)}-antwoord-${handoff.id.slice(0, 8)}.md`;
-    const body = fs.readFileSync(path.join(options.knowledgeDir, relative), "utf8").replace(/^# .*\n/, "");
-    writeFileAtomically(path.join(options.knowledgeDir, next), `# ${title}\n${body}`);
-    if (next !== relative) fs.rmSync(path.join(options.knowledgeDir, relative));
-    moveMetadataBlock(metadata, relative, next, title);
-    renamed.set(relative, next);
+    const nextName = `${(files[0] ?? path.basename(stored[0]!)).slice(0, 10)}-antwoord${ending}`;
+    const source = files.find((f) => f !== nextName) ?? files[0];
+    if (source) {
+      const body = fs.readFileSync(path.join(folder, source), "utf8").replace(/^# .*\n/, "");
+      writeFileAtomically(path.join(folder, nextName), `# ${title}\n${body}`);
+      rewritten.add(`${ANSWERS_FOLDER}/${nextName}`);
+    }
+    moveMetadataBlock(metadata, ending, `${ANSWERS_FOLDER}/${nextName}`, title);
+    writeFileAtomically(metadataPath, metadata.toString({ lineWidth: 0, flowCollectionPadding: false }));
+    for (const old of files.filter((f) => f !== nextName)) fs.rmSync(path.join(folder, old));
+    for (const id of [...files.map((f) => `${ANSWERS_FOLDER}/${f}`), ...stored]) if (id !== `${ANSWERS_FOLDER}/${nextName}`) gone.add(id);
   }
-  const names = forget.names.filter((n) => n.trim().length >= 3);
-  const withoutNames = wholeWordReplacer(names, ANONYMOUS);
-  const rewritten = new Set(renamed.values());
+  const withoutNames = wholeWordReplacer(forget.names.filter((n) => n.trim().length >= 3), ANONYMOUS);
   for (const name of fs.readdirSync(folder).filter((f) => f.endsWith(".md"))) {
     const file = path.join(folder, name);
     const text = fs.readFileSync(file, "utf8");
@@ -60,14 +67,13 @@ export async function forgetInApprovedAnswers(forget: ForgetInAnswers, options: 
     writeFileAtomically(file, without);
     rewritten.add(`${ANSWERS_FOLDER}/${name}`);
   }
-  if (rewritten.size === 0) return 0;
-  const titled = replaceInTitles(metadata, withoutNames);
-  if (renamed.size || titled) writeFileAtomically(metadataPath, metadata.toString({ lineWidth: 0, flowCollectionPadding: false }));
-  for (const old of renamed.keys()) options.store.removeDocument(old);
+  if (replaceInTitles(metadata, withoutNames)) writeFileAtomically(metadataPath, metadata.toString({ lineWidth: 0, flowCollectionPadding: false }));
+  if (rewritten.size === 0 && gone.size === 0) return 0;
+  for (const id of gone) options.store.removeDocument(id);
   const summary = await ingestSources({ store: options.store, knowledgeDir: options.knowledgeDir, sources: [...rewritten].map((r) => path.join(options.knowledgeDir, r)), maxFileBytes: options.maxFileBytes });
   if (summary.failed.length) throw new Error(`${summary.failed[0]!.source}: ${summary.failed[0]!.reason}`);
   options.store.dropRemovedWords();
-  return rewritten.size;
+  return Math.max(rewritten.size, gone.size);
 }
 
 /** metadata.yaml as the yaml library's document (comments and layout stay); refused, before anything changes, when it is not valid. */
@@ -78,13 +84,20 @@ function readMetadata(metadataPath: string): YAML.Document {
   return doc;
 }
 
-/** The block of a renamed answer goes under its new name, with the new title. */
-function moveMetadataBlock(doc: YAML.Document, from: string, to: string, title: string): void {
-  const block = doc.get(from, true);
-  doc.delete(from);
-  const entry = YAML.isMap(block) ? block : doc.createNode({ kind: "antwoord van tolk" });
-  entry.set("title", title);
-  doc.set(to, entry);
+/**
+ * The block of a renamed answer (its key ends in the handoff's id part) goes under its new name, in its
+ * place and with its comments, with the new title; a second block of the same answer (a run stopped halfway) goes.
+ */
+function moveMetadataBlock(doc: YAML.Document, ending: string, to: string, title: string): void {
+  const keyOf = (pair: YAML.Pair) => String(YAML.isScalar(pair.key) ? pair.key.value : pair.key);
+  const pairs = YAML.isMap(doc.contents) ? (doc.contents.items as YAML.Pair[]).filter((p) => keyOf(p).startsWith(`${ANSWERS_FOLDER}/`) && keyOf(p).endsWith(ending)) : [];
+  const [kept, ...others] = pairs;
+  for (const pair of others) doc.delete(keyOf(pair));
+  if (!kept) return void doc.set(to, doc.createNode({ title, kind: "antwoord van tolk" }));
+  if (YAML.isScalar(kept.key)) kept.key.value = to;
+  else kept.key = doc.createNode(to);
+  if (!YAML.isMap(kept.value)) kept.value = doc.createNode({ kind: "antwoord van tolk" });
+  (kept.value as YAML.YAMLMap).set("title", title);
 }
 
 /** An approved answer's title (its question) that holds a forgotten name loses it; true when one did. */

@@ -66,7 +66,7 @@ function addMetadataBlock(metadataPath: string, key: string, entry: Record<strin
 }
 
 /** The answer file an earlier delivery of this handoff wrote (its name ends with the handoff's id). */
-export function existingAnswerFile(knowledgeDir: string, folderName: string, handoffId: string): string | undefined {
+function existingAnswerFile(knowledgeDir: string, folderName: string, handoffId: string): string | undefined {
   const folder = path.join(knowledgeDir, folderName);
   if (!fs.existsSync(folder)) return undefined;
   const name = fs.readdirSync(folder).find((f) => f.endsWith(`-${idPart(handoffId)}.md`));

@@ -5,12 +5,14 @@ import { promisify } from "node:util";
 import type Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app/create-app.js";
+import { forgetInApprovedAnswers } from "../../src/app/forget-approved-answers.js";
 import type { WebChatChannel } from "../../src/channels/web/web-chat-channel.js";
 import type { Config } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
+import { ingestSources } from "../../src/ingest/ingest-sources.js";
 import { openDatabase } from "../../src/store/open-database.js";
 import { teamLogin } from "../helpers/team-login.js";
-import { REPO_ROOT, tempDir, testConfig } from "../helpers/temp-knowledge.js";
+import { openTestStore, REPO_ROOT, tempDir, testConfig } from "../helpers/temp-knowledge.js";
 
 const run = promisify(execFile);
 
@@ -88,5 +90,28 @@ describe("kennis -- vergeet of an asker whose question became an approved answer
     expect(stored).toMatch(/^Antwoord van een tolk/);
     expect(all).toContain(ANSWER);
     expect(stdout).toMatch(/1 goedgekeurd antwoord in de kennisbank/);
+  });
+});
+
+describe("forgetting in approved answers after a run that stopped halfway", () => {
+  const temp = tempDir();
+  afterAll(() => temp.cleanup());
+
+  it("given the old answer file beside the new one and its old document still stored, then a second run leaves only the new one, and metadata.yaml one block", async () => {
+    const knowledgeDir = path.join(temp.dir, "knowledge");
+    fs.mkdirSync(path.join(knowledgeDir, "antwoorden"), { recursive: true });
+    const old = "antwoorden/2026-01-05-hoe-vier-ik-het-zwanenvijverfeest-abcdef12.md";
+    fs.writeFileSync(path.join(knowledgeDir, old), `# Hoe vier ik het ${QUESTION_WORD}?\n\n${ANSWER}\n`);
+    fs.writeFileSync(path.join(knowledgeDir, "metadata.yaml"), `# Onze documenten\n${old}:\n  title: Hoe vier ik het ${QUESTION_WORD}?\n  kind: antwoord van tolk\n  themes: [vergunningen]\n`);
+    const store = openTestStore(temp.dir);
+    await ingestSources({ store, knowledgeDir, sources: [path.join(knowledgeDir, old)], maxFileBytes: 1024 * 1024 });
+    // The stopped run had written the new file already.
+    fs.writeFileSync(path.join(knowledgeDir, "antwoorden/2026-01-05-antwoord-abcdef12.md"), `# Antwoord van een tolk\n\n${ANSWER}\n`);
+
+    await forgetInApprovedAnswers({ askedIn: [{ id: "abcdef12-3456", theme: "vergunningen" }], names: [] }, { knowledgeDir, store, maxFileBytes: 1024 * 1024 });
+    expect(fs.readdirSync(path.join(knowledgeDir, "antwoorden"))).toEqual(["2026-01-05-antwoord-abcdef12.md"]);
+    expect(store.listDocuments().map((d) => [d.id, d.title])).toEqual([["antwoorden/2026-01-05-antwoord-abcdef12.md", "Antwoord van een tolk over vergunningen"]]);
+    const metadata = fs.readFileSync(path.join(knowledgeDir, "metadata.yaml"), "utf8");
+    expect(metadata).toBe("# Onze documenten\nantwoorden/2026-01-05-antwoord-abcdef12.md:\n  title: Antwoord van een tolk over vergunningen\n  kind: antwoord van tolk\n  themes: [vergunningen]\n");
   });
 });
