@@ -19,8 +19,8 @@ const SHORTEST_TEXT_ID = 6;
  * Forgets a person who helped askers (kennis -- vergeet of a tolk): their ids and names go from the
  * handoffs (who claimed, who was mentioned, who answered), the audit trail, the messages waiting or
  * sent, the team view's and the web chat's copies; what they wrote stays, as the asker's answer, under
- * "anoniem"; their team links and sessions go. A handoff they still had claimed is open again, with a
- * reminder due at once, so someone else picks it up. Runs inside the caller's transaction. Returns the rows changed.
+ * "anoniem"; their team links and sessions go. A handoff they still had claimed is open again (its
+ * thread's head too), with a reminder due at once, so someone else picks it up. Runs inside the caller's transaction. Returns the rows changed.
  */
 export function forgetHelper(db: Database.Database, who: HelperIdentity, now: Date): number {
   const ids = new Set(who.ids.filter(Boolean));
@@ -83,6 +83,8 @@ function releaseClaims(db: Database.Database, ids: ReadonlySet<string>, now: Dat
     db.prepare("UPDATE handoffs SET status = 'open', version = version + 1, updated_at = ?, data = json_set(json_remove(data, '$.claimedBy'), '$.status', 'open') WHERE id = ?").run(at, id);
     db.prepare("INSERT INTO handoff_timers (handoff_id, kind, due_at) VALUES (?, 'reminder', ?) ON CONFLICT(handoff_id, kind) DO UPDATE SET due_at = excluded.due_at, parked_at = NULL").run(id, at);
     db.prepare("INSERT INTO handoff_events (handoff_id, type, outcome, data, at) VALUES (?, 'helper_forgotten', 'ok', '{}', ?)").run(id, at);
+    // The thread's head shows it open again, with its claim button (delivered by the app, now or at its next start).
+    db.prepare("INSERT INTO handoff_outbox (handoff_id, effect, created_at) VALUES (?, ?, ?)").run(id, JSON.stringify({ type: "update_thread", status: "open" }), at);
   }
   return claimed.length;
 }

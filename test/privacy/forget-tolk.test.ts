@@ -113,10 +113,22 @@ describe("kennis -- vergeet of a tolk", () => {
       expect(open.status).toBe("open");
       expect(JSON.parse(open.data).claimedBy).toBeUndefined();
       expect(db.prepare("SELECT count(*) FROM handoff_timers WHERE handoff_id = ? AND kind = 'reminder'").pluck().get(handoffs["web-bert"])).toBe(1);
+      const waiting = db.prepare("SELECT effect FROM handoff_outbox WHERE handoff_id = ? AND delivered_at IS NULL").pluck().all(handoffs["web-bert"]) as string[];
+      expect(waiting.map((e) => JSON.parse(e))).toEqual([{ type: "update_thread", status: "open" }]);
       // The finished one keeps who claimed it only as "anoniem".
       const done = JSON.parse(db.prepare("SELECT data FROM handoffs WHERE id = ?").pluck().get(handoffs["web-anna"]) as string);
       expect(done.claimedBy).toEqual({ userId: "", name: "anoniem" });
       expect(db.prepare("SELECT count(*) FROM team_links WHERE member_id = 'tineke'").pluck().get()).toBe(0);
     });
+
+    // Started again, the app picks it up: another tolk can claim the question she left.
+    const app = createApp(config, createLogger("error"));
+    await app.start();
+    try {
+      const karel = await teamLogin((app.channels[0] as WebChatChannel).url, config.databasePath, "karel");
+      expect(await karel.postJson(`/api/tolk/handoffs/${handoffs["web-bert"]}/claim`, {})).toEqual({ ok: true, status: "claimed" });
+    } finally {
+      await app.stop();
+    }
   });
 });
