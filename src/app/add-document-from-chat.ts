@@ -26,7 +26,7 @@ export async function addDocumentFromChat(source: { fileName: string; bytes: Buf
     // Only pages on the public internet: a link in chat must not make the server read this machine or its network.
     return oneLine(await ingestSources({ store: options.store, knowledgeDir: options.knowledgeDir, sources: [source.url], maxFileBytes: options.maxFileBytes, fetch: publicOnlyFetch() }));
   }
-  const name = path.basename(source.fileName).replace(/[^\p{L}\p{N}._-]+/gu, "-").replace(/^[.-]+/, "");
+  const name = uploadFileName(source.fileName);
   // Room for the hidden upload name beside it (".upload-<uuid>-") within the 255 bytes a file system allows.
   if (Buffer.byteLength(name) > MAX_NAME_BYTES) return CHANNEL_NL.addDocumentNameTooLong(MAX_NAME_BYTES);
   const extension = path.extname(name).toLowerCase();
@@ -37,6 +37,25 @@ export async function addDocumentFromChat(source: { fileName: string; bytes: Buf
   if (reserved) return reserved;
   if (source.bytes.length > options.maxFileBytes) return CHANNEL_NL.addDocumentOverLimit(source.bytes.length, options.maxFileBytes);
   return oneLine(await saveAndIngest(name, source.bytes, options));
+}
+
+/** The end of a name that the cleaning below gave (a dash and eight hex digits before the extension). */
+const NAME_MARK = /-[0-9a-f]{8}(\.[^.]*)?$/;
+
+/**
+ * The file an uploaded name is kept under: the name itself when it is a clean file name, else a cleaned
+ * one ("a b.txt" → "a-b-<8 hex>.txt") that ends in a mark made from the name as uploaded. So two
+ * different uploaded names never land in one file ("a b.txt" does not replace "a-b.txt"), and the same
+ * name again lands in its own file (and updates it). A clean name that looks marked is marked as well,
+ * so it cannot meet a cleaned one.
+ */
+export function uploadFileName(uploaded: string): string {
+  const cleaned = path.basename(uploaded).replace(/[^\p{L}\p{N}._-]+/gu, "-").replace(/^[.-]+/, "");
+  if (cleaned === uploaded && !NAME_MARK.test(cleaned)) return cleaned;
+  if (!cleaned) return cleaned;
+  const mark = crypto.createHash("sha256").update(uploaded).digest("hex").slice(0, 8);
+  const extension = path.extname(cleaned);
+  return `${cleaned.slice(0, cleaned.length - extension.length)}-${mark}${extension}`;
 }
 
 /**

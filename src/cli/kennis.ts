@@ -5,7 +5,7 @@ import { isHousekeeping, isUrl } from "../ingest/collect-sources.js";
 import type { Config } from "../config.js";
 import { SqliteHandoffRepository } from "../store/sqlite-handoff-repository.js";
 import { SqliteTeamAccess } from "../store/sqlite-team-access.js";
-import { forgetPerson } from "../store/forget-person.js";
+import { runForgetCommand } from "./forget-command.js";
 import { YamlRoster } from "../store/yaml-roster.js";
 import { ingestSources } from "../ingest/ingest-sources.js";
 import { addToKnowledgeFolder } from "../ingest/add-to-knowledge-folder.js";
@@ -27,7 +27,8 @@ const USAGE = `Gebruik: npm run kennis -- <opdracht>
   onbeantwoord [dagen]      vragen die naar een mens gingen (standaard de laatste 30 dagen)
   signalen [dagen] [--csv bestand] [--overschrijf]
                             wat doorgegeven is: per thema, gemeente of regio en week (met --csv ook als spreadsheet)
-  vergeet <platform:id>     verwijder of anonimiseer alles van één persoon (AVG), bijvoorbeeld vergeet slack:U0123ABC
+  vergeet <platform:id>     verwijder of anonimiseer alles van één persoon (AVG), als vrager en als tolk,
+                            bijvoorbeeld vergeet slack:U0123ABC (iemand uit de roster ook: vergeet roster:<id>)
   team-link <id>            een persoonlijke link naar de teampagina voor iemand uit de roster
   team-link-intrekken <id>  trek alle links van iemand in (en log diegene overal uit)
   backup <bestand>          reservekopie van de database, ook terwijl Vliegwiel draait
@@ -109,25 +110,8 @@ runCli(async (config, [command, ...args]) => {
         return runInitiatievenCommand(knowledge, args);
       case "lessen":
         return runLessonsCommand(config, knowledge, args);
-      case "vergeet": {
-        const ref = args[0];
-        if (!ref) throw new Error("wie? Geef <platform>:<gebruikers-id>, bijvoorbeeld: npm run kennis -- vergeet slack:U0123ABC");
-        const result = forgetPerson(knowledge.db, ref);
-        const total = Object.values(result).reduce((a, b) => a + b, 0);
-        if (total === 0) {
-          console.log(`Niets gevonden van ${ref}. Controleer het platform en id (zoals slack:U0123ABC, discord:… of web:web-…).`);
-          return 0;
-        }
-        console.log(`Vergeten: ${ref}. ${count(result.questions, "vraag", "vragen")}, ${count(result.conversationTurns, "gespreksregel", "gespreksregels")}, ${count(result.webMessages, "chatbericht", "chatberichten")}, ` +
-          `${count(result.feedback, "beoordeling", "beoordelingen")} en ${count(result.handoffs, "doorgegeven vraag", "doorgegeven vragen")} verwijderd of geanonimiseerd (${count(result.other, "overige regel", "overige regels")}); ` +
-          `als contactpersoon van ${count(result.initiatives, "initiatief", "initiatieven")} uit de gids gehaald; ` +
-          `${count(result.introductions, "kennismaking", "kennismakingen")} zonder naam en vraag bewaard; ` +
-          `${count(result.lessons, "les", "lessen")} uit kennismakingen zonder naam (en zonder tekst als die niet in de kennisbank staat).`);
-        console.log("Let op: berichten in Slack of Discord zelf staan daar nog; verwijder die in dat platform.");
-        console.log("Reservekopieën van vóór nu (kennis -- backup, en een .voor-herstel-… naast de database) bevatten deze persoon nog: " +
-          "ruim ze op of herhaal deze opdracht na een restore.");
-        return 0;
-      }
+      case "vergeet":
+        return await runForgetCommand(config, knowledge, args[0]);
       case "team-link": {
         const id = args[0];
         if (!id) throw new Error("voor wie? Geef het id uit de roster, bijvoorbeeld: npm run kennis -- team-link tolk");

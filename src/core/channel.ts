@@ -116,8 +116,8 @@ export type Health = {
 export type CoreApi = {
   handle: MessageHandler;
   act(action: AskerAction): Promise<Reply>;
-  /** "Nuttig" / "Niet nuttig" under an answer. */
-  feedback(entry: { channel: string; conversationId: string; helpful: boolean; question?: string }): void;
+  /** "Nuttig" / "Niet nuttig" under an answer, with who pressed it (so `kennis -- vergeet` takes only their votes). */
+  feedback(entry: { channel: string; conversationId: string; helpful: boolean; question?: string; userId?: string }): void;
   team: TeamApi;
   /** "Breng me in contact" under a suggested initiative, and the introduction's buttons. */
   introductions: IntroductionApi;

@@ -3,6 +3,7 @@ import net from "node:net";
 import { Agent, fetch as undiciFetch } from "undici";
 import { IngestError } from "./loaded-document.js";
 import { isPublicAddress } from "./public-address.js";
+import { PAGE_UNREACHABLE, TOO_MANY_REDIRECTS } from "./web-page-problems.js";
 
 const MAX_REDIRECTS = 5;
 const NOT_PUBLIC = "dit adres wijst naar deze computer of een intern netwerk; zo'n pagina kan een beheerder toevoegen met npm run kennis -- add";
@@ -37,7 +38,7 @@ export function publicOnlyFetch(options: PublicOnlyOptions = {}): typeof fetch {
       await response.body?.cancel().catch(() => undefined);
       url = new URL(location, url);
     }
-    throw new IngestError(`de pagina verwijst te vaak door (meer dan ${MAX_REDIRECTS} keer)`);
+    throw new IngestError(TOO_MANY_REDIRECTS, `more than ${MAX_REDIRECTS} redirects`);
   }) as typeof fetch;
 }
 
@@ -65,7 +66,7 @@ async function assertAllowedHost(url: URL, lookup: Lookup, isAllowed: (address: 
   try {
     addresses = net.isIP(host) ? [host] : (await lookupAll(lookup, host)).map((a) => a.address);
   } catch (error) {
-    throw new IngestError("pagina niet bereikbaar (klopt het adres, en is er internet?)", (error as Error).message);
+    throw new IngestError(PAGE_UNREACHABLE, (error as Error).message);
   }
   if (addresses.length === 0 || addresses.some((address) => !isAllowed(address))) throw new IngestError(NOT_PUBLIC);
 }

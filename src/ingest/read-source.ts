@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { megabytes } from "../core/dutch-numbers.js";
 import { IngestError } from "./loaded-document.js";
 import { isUrl } from "./collect-sources.js";
+import { isRedirectLoop, PAGE_UNREACHABLE, TOO_MANY_REDIRECTS } from "./web-page-problems.js";
 
 export type SourceBytes = { bytes: Buffer; /** name whose extension selects the loader */ name: string };
 
@@ -29,7 +30,8 @@ export async function readSource(source: string, maxBytes: number, fetchImpl: ty
     response = await fetchImpl(source, { signal: AbortSignal.timeout(30_000), redirect: "follow" });
   } catch (error) {
     if (error instanceof IngestError) throw error; // a refusal with its own reason (an address not allowed)
-    throw new IngestError(timedOut(error) ? TIMED_OUT : "pagina niet bereikbaar (klopt het adres, en is er internet?)", (error as Error).message);
+    const reason = timedOut(error) ? TIMED_OUT : isRedirectLoop(error) ? TOO_MANY_REDIRECTS : PAGE_UNREACHABLE;
+    throw new IngestError(reason, (error as Error).message);
   }
   if (!response.ok) throw new IngestError(`de pagina gaf foutcode ${response.status}${response.status === 404 ? " (niet gevonden)" : ""}`);
   const declared = Number(response.headers.get("content-length") ?? 0);

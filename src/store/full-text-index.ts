@@ -171,4 +171,12 @@ export class FullTextIndex {
     this.deleteFtsStatement ??= this.db.prepare("DELETE FROM passages_fts WHERE rowid IN (SELECT rowid FROM passages WHERE document_id = ?)");
     this.deleteFtsStatement.run(documentId);
   }
+
+  /**
+   * Merges the index into one segment: the words of removed passages stay in the older segments (as
+   * bytes in the file) until a merge. For kennis -- vergeet, which must leave no word of a person behind.
+   */
+  mergeSegments(): void {
+    this.db.prepare("INSERT INTO passages_fts (passages_fts) VALUES ('optimize')").run();
+  }
 }

@@ -142,6 +142,11 @@ export class KnowledgeStore implements KnowledgeIndex, DocumentStore {
     return this.db.prepare("SELECT value FROM store_meta WHERE key = 'analyzer_version'").pluck().get();
   }
 
+  /** Leaves no word of removed passages in the full-text index's older segments (kennis -- vergeet). */
+  dropRemovedWords(): void {
+    this.fullText.mergeSegments();
+  }
+
   removeDocument(id: string): boolean {
     return this.db.transaction(() => {
       this.deletePassages(id);

@@ -17,10 +17,10 @@ export class SqliteQuestionLog implements QuestionLog {
   }
 
   /** "Nuttig" / "Niet nuttig" on an answer, stored with the question it answered. */
-  recordFeedback(entry: { channel: string; conversationId: string; helpful: boolean; question?: string }): void {
+  recordFeedback(entry: { channel: string; conversationId: string; helpful: boolean; question?: string; userId?: string }): void {
     this.db
-      .prepare("INSERT INTO feedback (channel, conversation_id, helpful, question, at) VALUES (?, ?, ?, ?, ?)")
-      .run(entry.channel, entry.conversationId, entry.helpful ? 1 : 0, entry.question ?? null, new Date().toISOString());
+      .prepare("INSERT INTO feedback (channel, conversation_id, helpful, question, at, user_id) VALUES (?, ?, ?, ?, ?, ?)")
+      .run(entry.channel, entry.conversationId, entry.helpful ? 1 : 0, entry.question ?? null, new Date().toISOString(), entry.userId ?? null);
   }
 
   feedbackSince(since: Date): { helpful: number; notHelpful: number } {

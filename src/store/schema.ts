@@ -228,6 +228,12 @@ export const MIGRATIONS: string[] = [
   ALTER TABLE web_messages ADD COLUMN user_id TEXT;
   CREATE INDEX web_messages_by_user ON web_messages(user_id) WHERE user_id IS NOT NULL;
   `,
+  `
+  -- Who pressed "Nuttig" / "Niet nuttig", so kennis -- vergeet takes one person's votes in a thread
+  -- several people asked in, not the others' (rows from before keep NULL and go as before).
+  ALTER TABLE feedback ADD COLUMN user_id TEXT;
+  CREATE INDEX feedback_by_user ON feedback(channel, user_id) WHERE user_id IS NOT NULL;
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { forgetPerson } from "../../src/store/forget-person.js";
 import { openDatabase } from "../../src/store/open-database.js";
 import { FakeSlackApi, type SlackCall } from "../fakes/fake-slack-api.js";
 import { slackAppForTests } from "../helpers/slack-app.js";
@@ -23,6 +24,14 @@ describe("Slack feedback buttons", () => {
     const db = openDatabase(databasePath);
     try {
       return db.prepare("SELECT conversation_id, helpful, question FROM feedback ORDER BY id").all();
+    } finally {
+      db.close();
+    }
+  };
+  const feedbackIn = (conversationId: string) => {
+    const db = openDatabase(databasePath);
+    try {
+      return db.prepare("SELECT user_id, helpful, question FROM feedback WHERE conversation_id = ? ORDER BY id").all(conversationId);
     } finally {
       db.close();
     }
@@ -53,6 +62,38 @@ describe("Slack feedback buttons", () => {
       { conversation_id: `C0FB:${t}`, helpful: 0, question: "Wat is Vereniging Dwarsverband?" },
       { conversation_id: `C0FB:${t}`, helpful: 1, question: "Wat is een burgerbegroting?" },
       { conversation_id: `C0FB:${t}`, helpful: 1, question: "Wat is Vereniging Dwarsverband?" },
+    ]);
+  }, 120_000);
+  it("given vergeet of one person in a thread several people asked in, then only their votes go, and others' votes stay without their question", async () => {
+    const t = "1700700000.000100";
+    const thread = `C0SHARE:${t}`;
+    await driver.event("EvFbShare1", { type: "app_mention", user: "U0FORGET", text: "<@U0BOT> Wat is een burgerbegroting?", ts: t, channel: "C0SHARE" });
+    const first = await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === "C0SHARE" && c.body.thread_ts === t && c.response.ok === true, 60_000);
+    await driver.event("EvFbShare2", { type: "message", user: "U0STAYS", text: "Wat is Vereniging Dwarsverband?", ts: "1700700001.000100", thread_ts: t, channel: "C0SHARE", channel_type: "channel" });
+    const second = await waitForCall(slack, "chat.postMessage", (c) => c.body.channel === "C0SHARE" && c.body.thread_ts === t && c !== first && c.response.ok === true, 60_000);
+    // Both vote under both answers.
+    for (const [user, count] of [["U0FORGET", 2], ["U0STAYS", 2]] as const) {
+      await driver.press(user, "vliegwiel_feedback_up", valueOf(first, "vliegwiel_feedback_up"), "C0SHARE", { message_ts: String(first.response.ts), thread_ts: t });
+      await driver.press(user, "vliegwiel_feedback_down", valueOf(second, "vliegwiel_feedback_down"), "C0SHARE", { message_ts: String(second.response.ts), thread_ts: t });
+      await waitForCall(slack, "chat.postEphemeral", () => thanksTo(user).length === count);
+    }
+    const inThread = () => feedbackRows().filter((r) => (r as { conversation_id: string }).conversation_id === thread);
+    expect(inThread()).toHaveLength(4);
+
+    const db = openDatabase(databasePath);
+    try {
+      forgetPerson(db, "slack:U0FORGET");
+      // Nor is their id kept in the marks that count one vote per person.
+      expect(db.prepare("SELECT count(*) FROM processed_deliveries WHERE instr(delivery_id, 'U0FORGET') > 0").pluck().get()).toBe(0);
+      expect(db.prepare("SELECT count(*) FROM processed_deliveries WHERE instr(delivery_id, 'U0STAYS') > 0").pluck().get()).toBe(2);
+    } finally {
+      db.close();
+    }
+    // The other's votes stay: on their own question with it, on the forgotten person's without it.
+    expect(inThread()).toHaveLength(2);
+    expect(feedbackIn(thread)).toEqual([
+      { user_id: "U0STAYS", helpful: 1, question: null },
+      { user_id: "U0STAYS", helpful: 0, question: "Wat is Vereniging Dwarsverband?" },
     ]);
   }, 120_000);
   it("given answers posted before the buttons carried their question, then a press counted under the older per-thread key is not counted again, and a new press counts once per person and answer", async () => {

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../src/app/create-app.js";
 import { createLogger } from "../../src/logger.js";
+import { forgetPerson } from "../../src/store/forget-person.js";
 import { openDatabase } from "../../src/store/open-database.js";
+import { YamlRoster } from "../../src/store/yaml-roster.js";
 import { FakeSlackApi, signedInteraction, signedSlackRequest, type SlackCall } from "../fakes/fake-slack-api.js";
 import { FakeSlackSocket } from "../fakes/fake-slack-socket.js";
 import { slackAppForTests } from "../helpers/slack-app.js";
@@ -227,6 +229,8 @@ describe("Slack adapter over HTTP against a fake Slack", () => {
 describe("Slack handoff end to end against a fake Slack", () => {
   const slack = new FakeSlackApi();
   let eventsUrl: string;
+  let databasePath: string;
+  let rosterFile: string;
   const HANDOFF_CHANNEL = "C0TOLKEN";
 
   const sendEvent = (eventId: string, event: Record<string, unknown>) => {
@@ -249,7 +253,7 @@ describe("Slack handoff end to end against a fake Slack", () => {
 
   slack.userNames.set("U0ASKER", "Sanne de Vries");
   slackAppForTests(slack, { roster: ROSTER_YAML, env: { WEB_ENABLED: "false", SLACK_HANDOFF_CHANNEL: HANDOFF_CHANNEL, HANDOFF_TICK_SECONDS: "0.1" } }, (started) => {
-    ({ eventsUrl } = started);
+    ({ eventsUrl, config: { databasePath, rosterFile } } = started);
   });
 
   it("given an unanswerable mention, then consent, handoff thread, claim, relay both ways and close all happen in Slack", async () => {
@@ -303,6 +307,34 @@ describe("Slack handoff end to end against a fake Slack", () => {
     // Anna closes and adds the answer to the knowledge store; the asker is told.
     await press("U0ANNA", "vliegwiel_close_learn", handoffId, { message_ts: threadTs }, HANDOFF_CHANNEL);
     await waitForPost(slack, (c) => c.body.channel === "C0VRAGEN" && String(c.body.text).includes("afgesloten"));
+  });
+
+  it("given kennis -- vergeet of the tolk who claimed and answered in Slack, then no row holds her Slack id, roster id or name; her answer stays", async () => {
+    const rows = () => {
+      const db = openDatabase(databasePath);
+      try {
+        const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'passages%' AND name NOT IN ('documents', 'word_memory')").pluck().all() as string[];
+        return tables.map((t) => `${t}: ${JSON.stringify(db.prepare(`SELECT * FROM "${t}"`).all())}`).join("\n");
+      } finally {
+        db.close();
+      }
+    };
+    expect(rows()).toContain("U0ANNA");
+    const db = openDatabase(databasePath);
+    try {
+      // As kennis -- vergeet slack:U0ANNA does: her roster entry gives every id and her name.
+      const anna = new YamlRoster(rosterFile).identity("slack", "U0ANNA")!;
+      forgetPerson(db, "slack:U0ANNA", new Date(), { ids: anna.ids, names: [anna.name] });
+    } finally {
+      db.close();
+    }
+    const after = rows();
+    expect(after).not.toContain("U0ANNA");
+    expect(after).not.toContain('"anna"');
+    expect(after).not.toMatch(/\bAnna\b/);
+    expect(after).toContain("Minstens acht weken vooraf bij de gemeente.");
+    // Bram, who only tried to claim, is still mentioned where he was.
+    expect(after).toContain('"bram"');
   });
 });
 

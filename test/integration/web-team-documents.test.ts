@@ -74,6 +74,24 @@ describe("adding a document in the team view", () => {
     expect(((await res.json()) as { result: string }).result).toMatch(/1 toegevoegd/);
   });
 
+  it("given 'a b.txt' and then 'a-b.txt', then they are two files, neither replaces the other; the same name again updates its own", async () => {
+    const spaced = await upload("buurt bus.txt", Buffer.from("De buurtbus rijdt op zaterdag naar de markt in Lopik.\n"));
+    const dashed = await upload("buurt-bus.txt", Buffer.from("De buurtbus stopt in de winter bij de kerk van Jaarsveld.\n"));
+    expect(spaced.result).toMatch(/1 toegevoegd/);
+    expect(dashed.result).toMatch(/1 toegevoegd/);
+    expect(dashed.result).not.toMatch(/[1-9] bijgewerkt/);
+    const kept = () => fs.readdirSync(config.knowledgeDir).filter((f) => f.startsWith("buurt")).sort();
+    expect(kept()).toHaveLength(2);
+    const texts = kept().map((f) => fs.readFileSync(path.join(config.knowledgeDir, f), "utf8")).join("");
+    expect(texts).toContain("Lopik");
+    expect(texts).toContain("Jaarsveld");
+    // The same names again: each updates its own file, and no third one appears.
+    expect((await upload("buurt bus.txt", Buffer.from("De buurtbus rijdt nu ook op vrijdag naar Lopik.\n"))).result).toMatch(/1 bijgewerkt/);
+    expect((await upload("buurt-bus.txt", Buffer.from("De buurtbus stopt in de winter niet meer in Jaarsveld.\n"))).result).toMatch(/1 bijgewerkt/);
+    expect(kept()).toHaveLength(2);
+    expect(fs.readFileSync(path.join(config.knowledgeDir, "buurt-bus.txt"), "utf8")).toMatch(/niet meer in Jaarsveld/);
+  });
+
   describe.skipIf(!CHROMIUM)("in the team page", () => {
     let browser: Browser;
     beforeAll(async () => {

@@ -56,6 +56,18 @@ members:
     expect(errors[0]).toMatch(/^de roster .+ klopt niet \(.+\); de laatste goede roster blijft gelden tot het verbeterd is$/);
   });
 
+  it("given kennis -- vergeet, then a person on the roster is found by their id on that platform or by roster:<id>, never by another platform's", () => {
+    write("members: [{ id: anna, name: Anna Appel, slack: U111, discord: '222' }]", 1000);
+    const roster = new YamlRoster(file);
+    const anna = { ids: ["anna", "U111", "222"], name: "Anna Appel" };
+    expect(roster.identity("slack", "U111")).toEqual(anna);
+    expect(roster.identity("roster", "anna")).toEqual(anna);
+    // A web chat asker who called themselves "anna" or "U111" is not the tolk.
+    expect(roster.identity("web", "anna")).toBeUndefined();
+    expect(roster.identity("discord", "U111")).toBeUndefined();
+    expect(roster.identity("slack", "anna")).toBeUndefined();
+  });
+
   it("given no roster file, then nobody is a member and it is reported once", () => {
     const roster = new YamlRoster(path.join(temp.dir, "missing.yaml"), (m) => errors.push(m));
     expect(roster.isMember("anna")).toBe(false);

@@ -19,6 +19,6 @@ export async function onFeedbackButton(ctx: SlackContext, { press, actionId, val
   if (!deliveries.firstTime(`${ctx.name}-feedback`, `${channel}:${answerTs}:${press.user.id}`)) return;
   // Answers posted before the buttons carried their question: the thread's first one, as then.
   const question = carried ?? (await questionOf(ctx, channel, threadTs));
-  ctx.core.feedback({ channel: ctx.name, conversationId: `${channel}:${threadTs}`, helpful: actionId.endsWith("up"), question });
+  ctx.core.feedback({ channel: ctx.name, conversationId: `${channel}:${threadTs}`, helpful: actionId.endsWith("up"), question, userId: press.user.id });
   await ctx.client.chat.postEphemeral({ channel, user: press.user.id, thread_ts: threadTs, text: CHANNEL_NL.feedbackThanks });
 }

@@ -1,0 +1,118 @@
+import fs from "node:fs";
+import path from "node:path";
+import YAML from "yaml";
+import { ingestSources } from "../ingest/ingest-sources.js";
+import { METADATA_FILE } from "../ingest/metadata-file.js";
+import { writeFileAtomically } from "../ingest/write-file-atomically.js";
+import { wholeWordReplacer } from "../store/forget-helper.js";
+import type { KnowledgeStore } from "../store/knowledge-store.js";
+import { ANSWERS_FOLDER } from "./learning-sink.js";
+
+/** What an approved answer is called once the question it answered is forgotten. */
+export function anonymousAnswerTitle(theme: string | undefined): string {
+  return theme ? `Antwoord van een tolk over ${theme}` : "Antwoord van een tolk";
+}
+
+/** What a forgotten person's name becomes in an approved answer. */
+const ANONYMOUS = "anoniem";
+
+type Options = { knowledgeDir: string; store: KnowledgeStore; maxFileBytes: number };
+export type ForgetInAnswers = {
+  /** The forgotten asker's handoffs: an approved answer to one loses the question (its title and file name). */
+  askedIn: ReadonlyArray<{ id: string; theme?: string }>;
+  /** Full names of the forgotten person (as asker or as tolk), replaced wherever an approved answer holds them. */
+  names: readonly string[];
+};
+
+/**
+ * kennis -- vergeet in the approved answers (knowledge/antwoorden/): an answer to the forgotten asker's
+ * question keeps the answer, as knowledge, under a title without the question (file name and
+ * metadata.yaml too); the person's name is replaced in every approved answer. What changed is read in
+ * again, so the store holds no old text either. Returns the files changed. Nothing is changed when
+ * metadata.yaml is not valid YAML (the error says so).
+ */
+export async function forgetInApprovedAnswers(forget: ForgetInAnswers, options: Options): Promise<number> {
+  const folder = path.join(options.knowledgeDir, ANSWERS_FOLDER);
+  if (!fs.existsSync(folder)) return 0;
+  const metadataPath = path.join(options.knowledgeDir, METADATA_FILE);
+  const metadata = readMetadata(metadataPath);
+  const rewritten = new Set<string>();
+  const gone = new Set<string>();
+  for (const handoff of forget.askedIn) {
+    // Every file and stored document of this handoff (a run stopped halfway may have left the old beside the new).
+    const ending = `-${handoff.id.slice(0, 8)}.md`;
+    const files = fs.readdirSync(folder).filter((f) => f.endsWith(ending));
+    const stored = options.store.listDocuments().map((d) => d.id).filter((id) => id.startsWith(`${ANSWERS_FOLDER}/`) && id.endsWith(ending));
+    if (files.length === 0 && stored.length === 0) continue;
+    const title = anonymousAnswerTitle(handoff.theme);
+    // Its date and handoff (the learning loop finds its file by the end of its name), without the question's words.
+    const nextName = `${(files[0] ?? path.basename(stored[0]!)).slice(0, 10)}-antwoord${ending}`;
+    const source = files.find((f) => f !== nextName) ?? files[0];
+    if (source) {
+      const body = fs.readFileSync(path.join(folder, source), "utf8").replace(/^# .*\n/, "");
+      writeFileAtomically(path.join(folder, nextName), `# ${title}\n${body}`);
+      rewritten.add(`${ANSWERS_FOLDER}/${nextName}`);
+    }
+    moveMetadataBlock(metadata, ending, `${ANSWERS_FOLDER}/${nextName}`, title);
+    writeFileAtomically(metadataPath, metadata.toString({ lineWidth: 0, flowCollectionPadding: false }));
+    for (const old of files.filter((f) => f !== nextName)) fs.rmSync(path.join(folder, old));
+    for (const id of [...files.map((f) => `${ANSWERS_FOLDER}/${f}`), ...stored]) if (id !== `${ANSWERS_FOLDER}/${nextName}`) gone.add(id);
+  }
+  const withoutNames = wholeWordReplacer(forget.names.filter((n) => n.trim().length >= 3), ANONYMOUS);
+  for (const name of fs.readdirSync(folder).filter((f) => f.endsWith(".md"))) {
+    const file = path.join(folder, name);
+    const text = fs.readFileSync(file, "utf8");
+    const without = withoutNames(text);
+    if (without === text) continue;
+    writeFileAtomically(file, without);
+    rewritten.add(`${ANSWERS_FOLDER}/${name}`);
+  }
+  if (replaceInTitles(metadata, withoutNames)) writeFileAtomically(metadataPath, metadata.toString({ lineWidth: 0, flowCollectionPadding: false }));
+  if (rewritten.size === 0 && gone.size === 0) return 0;
+  for (const id of gone) options.store.removeDocument(id);
+  const summary = await ingestSources({ store: options.store, knowledgeDir: options.knowledgeDir, sources: [...rewritten].map((r) => path.join(options.knowledgeDir, r)), maxFileBytes: options.maxFileBytes });
+  if (summary.failed.length) throw new Error(`${summary.failed[0]!.source}: ${summary.failed[0]!.reason}`);
+  options.store.dropRemovedWords();
+  return Math.max(rewritten.size, gone.size);
+}
+
+/** metadata.yaml as the yaml library's document (comments and layout stay); refused, before anything changes, when it is not valid. */
+function readMetadata(metadataPath: string): YAML.Document {
+  const doc = YAML.parseDocument(fs.existsSync(metadataPath) ? fs.readFileSync(metadataPath, "utf8") : "");
+  if (doc.errors.length) throw new Error(`${METADATA_FILE} is geen geldige YAML; er is niets vergeten. Verbeter het bestand en probeer het opnieuw`);
+  if (doc.contents === null) doc.contents = doc.createNode({}) as unknown as typeof doc.contents;
+  return doc;
+}
+
+/**
+ * The block of a renamed answer (its key ends in the handoff's id part) goes under its new name, in its
+ * place and with its comments, with the new title; a second block of the same answer (a run stopped halfway) goes.
+ */
+function moveMetadataBlock(doc: YAML.Document, ending: string, to: string, title: string): void {
+  const keyOf = (pair: YAML.Pair) => String(YAML.isScalar(pair.key) ? pair.key.value : pair.key);
+  const pairs = YAML.isMap(doc.contents) ? (doc.contents.items as YAML.Pair[]).filter((p) => keyOf(p).startsWith(`${ANSWERS_FOLDER}/`) && keyOf(p).endsWith(ending)) : [];
+  const [kept, ...others] = pairs;
+  for (const pair of others) doc.delete(keyOf(pair));
+  if (!kept) return void doc.set(to, doc.createNode({ title, kind: "antwoord van tolk" }));
+  if (YAML.isScalar(kept.key)) kept.key.value = to;
+  else kept.key = doc.createNode(to);
+  if (!YAML.isMap(kept.value)) kept.value = doc.createNode({ kind: "antwoord van tolk" });
+  (kept.value as YAML.YAMLMap).set("title", title);
+}
+
+/** An approved answer's title (its question) that holds a forgotten name loses it; true when one did. */
+function replaceInTitles(doc: YAML.Document, withoutNames: (text: string) => string): boolean {
+  let changed = false;
+  if (!YAML.isMap(doc.contents)) return false;
+  for (const pair of doc.contents.items) {
+    if (!String(YAML.isScalar(pair.key) ? pair.key.value : pair.key).startsWith(`${ANSWERS_FOLDER}/`) || !YAML.isMap(pair.value)) continue;
+    const title = pair.value.get("title");
+    if (typeof title !== "string") continue;
+    const without = withoutNames(title);
+    if (without !== title) {
+      pair.value.set("title", without);
+      changed = true;
+    }
+  }
+  return changed;
+}

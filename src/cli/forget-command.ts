@@ -1,0 +1,55 @@
+import { forgetInApprovedAnswers } from "../app/forget-approved-answers.js";
+import type { Knowledge } from "../app/open-knowledge.js";
+import type { Config } from "../config.js";
+import { forgetPerson, handoffsAskedBy, parsePersonRef } from "../store/forget-person.js";
+import { helperNames, type HelperIdentity } from "../store/forget-helper.js";
+import { YamlRoster } from "../store/yaml-roster.js";
+import { count } from "./dutch-labels.js";
+import { printVectorSync } from "./print-ingest.js";
+
+/**
+ * `kennis -- vergeet <platform>:<id>` (or `roster:<id>` for someone on the roster): the person as asker
+ * and as helper, in the database and in the approved answers of the knowledge folder.
+ */
+export async function runForgetCommand(config: Config, knowledge: Knowledge, ref: string | undefined): Promise<number> {
+  if (!ref) throw new Error("wie? Geef <platform>:<gebruikers-id>, bijvoorbeeld: npm run kennis -- vergeet slack:U0123ABC (of roster:<id> voor iemand uit de roster)");
+  const { channel, userId } = parsePersonRef(ref);
+  const onRoster = new YamlRoster(config.rosterFile).identity(channel, userId);
+  const helper: HelperIdentity = { ids: [userId, ...(onRoster?.ids ?? [])], names: onRoster ? [onRoster.name] : [] };
+  const asked = handoffsAskedBy(knowledge.db, ref);
+  // The approved answers first (files, then read in again): a stop after them leaves nothing half, and a second run finishes.
+  const answers = await withSecureDelete(knowledge, () => forgetInApprovedAnswers(
+    { askedIn: asked, names: [...asked.map((h) => h.askerName).filter((n) => n && n !== "anoniem"), ...helperNames(knowledge.db, helper)] },
+    { knowledgeDir: config.knowledgeDir, store: knowledge.store, maxFileBytes: config.ingestMaxFileBytes },
+  ));
+  const result = forgetPerson(knowledge.db, ref, new Date(), helper);
+  const total = Object.values(result).reduce((a, b) => a + b, 0) + answers;
+  if (total === 0) {
+    console.log(`Niets gevonden van ${ref}. Controleer het platform en id (zoals slack:U0123ABC, discord:…, web:web-… of roster:<id>).`);
+    return 0;
+  }
+  console.log(`Vergeten: ${ref}. ${count(result.questions, "vraag", "vragen")}, ${count(result.conversationTurns, "gespreksregel", "gespreksregels")}, ${count(result.webMessages, "chatbericht", "chatberichten")}, ` +
+    `${count(result.feedback, "beoordeling", "beoordelingen")} en ${count(result.handoffs, "doorgegeven vraag", "doorgegeven vragen")} verwijderd of geanonimiseerd (${count(result.other, "overige regel", "overige regels")}); ` +
+    `als contactpersoon van ${count(result.initiatives, "initiatief", "initiatieven")} uit de gids gehaald; ` +
+    `${count(result.introductions, "kennismaking", "kennismakingen")} zonder naam en vraag bewaard; ` +
+    `${count(result.lessons, "les", "lessen")} uit kennismakingen zonder naam (en zonder tekst als die niet in de kennisbank staat).`);
+  if (result.helped) console.log(`Als tolk: ${count(result.helped, "regel", "regels")} zonder naam en id (wat diegene schreef blijft, van "anoniem"; een vraag die diegene nog had, staat weer open); teamlinks ingetrokken.`);
+  if (answers) console.log(`${count(answers, "goedgekeurd antwoord", "goedgekeurde antwoorden")} in de kennisbank zonder deze persoon (en zonder diens vraag) opnieuw ingelezen.`);
+  if (onRoster) console.log(`Staat nog in ${config.rosterFile} (${onRoster.ids[0]}): haal diegene daar weg, anders wordt diegene weer genoemd bij nieuwe vragen.`);
+  console.log("Let op: berichten in Slack of Discord zelf staan daar nog; verwijder die in dat platform.");
+  console.log("Reservekopieën van vóór nu (kennis -- backup, en een .voor-herstel-… naast de database) bevatten deze persoon nog: " +
+    "ruim ze op of herhaal deze opdracht na een restore.");
+  if (answers) await printVectorSync(knowledge);
+  return 0;
+}
+
+/** What is deleted meanwhile is overwritten with zeros (as forgetPerson does), not left in the file's free space. */
+async function withSecureDelete<T>(knowledge: Knowledge, run: () => Promise<T>): Promise<T> {
+  const before = knowledge.db.pragma("secure_delete", { simple: true });
+  knowledge.db.pragma("secure_delete = ON");
+  try {
+    return await run();
+  } finally {
+    knowledge.db.pragma(`secure_delete = ${["OFF", "ON", "FAST"][Number(before)] ?? "FAST"}`);
+  }
+}
