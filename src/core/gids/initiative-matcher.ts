@@ -16,6 +16,7 @@ import { trustedSplit } from "./trusted-split.js";
 import { SUGGEST_MODEL, SUGGEST_THRESHOLD, suggestProbability, type SuggestModel } from "./suggest-model.js";
 import { gidsTerms } from "./topic-terms.js";
 import { askingPart, bestOfParts } from "./asking-part.js";
+import { candidateRank } from "./candidate-rank.js";
 
 /** Where the matcher reads the profiles; `revision` (when given) tells it whether to build its index again. */
 export type ProfileSource = { list(): InitiativeProfile[]; revision?(): string };
@@ -48,8 +49,7 @@ export type MatchOptions = {
   /** A direct question to the gids: its topic is all it says, so the share of it counts, not the evidence of a long question. */
   listing?: boolean;
 };
-/** An initiative in the asker's region goes before others unless they fit clearly better (by this factor). */
-export const REGION_PREFERENCE = 1.25;
+export { REGION_PREFERENCE } from "./candidate-rank.js";
 const DEFAULT_LIMIT = 3;
 
 /** A profile that holds something of a question's topic, and what. */
@@ -134,7 +134,7 @@ export class GidsMatcher implements InitiativeMatcher {
   }
 
   /**
-   * Every profile that holds anything of the question's topic, best first (the asker's region preferred),
+   * Every profile that holds anything of the question's topic, best first (more distinct words held and the asker's region preferred, candidate-rank.ts),
    * with what it holds of each topic word: the evidence the choice to suggest is made on.
    */
   candidates(question: string, options: MatchOptions = {}): { candidates: MatchCandidate[]; groups: TopicGroup[]; total: number } {
@@ -155,7 +155,8 @@ export class GidsMatcher implements InitiativeMatcher {
       const local = region !== undefined && inRegion(p.profile, region);
       const matchedTerms = groups.filter((_, i) => held[i]!.value > 0).flatMap((g) => g.terms.map((t) => t.term));
       const contactable = p.profile.contacts.some(isContactable);
-      candidates.push({ profile: p.profile, mass, score, held: held.filter((h) => h.value > 0), matchedTerms, rank: score * (local ? REGION_PREFERENCE : 1), contactable });
+      const wordsHeld = held.filter((h) => h.value > 0);
+      candidates.push({ profile: p.profile, mass, score, held: wordsHeld, matchedTerms, rank: candidateRank(score, wordsHeld.length, local), contactable });
     }
     candidates.sort((a, b) => b.rank - a.rank || a.profile.name.localeCompare(b.profile.name, "nl"));
     return { candidates, groups, total };
