@@ -8,13 +8,15 @@ import type { InitiativeMatch, InitiativeMatcher, InitiativeProfile } from "./in
 import { matchReason } from "./match-reason.js";
 import { heldWord, type HeldWord, type TopicGroup } from "./profile-evidence.js";
 import { isContactable } from "./profile-rules.js";
-import { isFrameWord, isMistypedFrameWord, regionsIn, withoutRegions, withoutResidence } from "./question-frame.js";
+import { isFrameWord, isMistypedFrameWord, topicOf } from "./question-frame.js";
 import { rejoinSeparableVerbs } from "./separable-verbs.js";
 import { namesUnknownThing } from "./coined-compound.js";
 import { suggestEvidence, type SuggestEvidence } from "./suggest-evidence.js";
 import { trustedSplit } from "./trusted-split.js";
 import { SUGGEST_MODEL, SUGGEST_THRESHOLD, suggestProbability, type SuggestModel } from "./suggest-model.js";
 import { gidsTerms } from "./topic-terms.js";
+import { askingPart, bestOfParts } from "./asking-part.js";
+import { candidateRank } from "./candidate-rank.js";
 
 /** Where the matcher reads the profiles; `revision` (when given) tells it whether to build its index again. */
 export type ProfileSource = { list(): InitiativeProfile[]; revision?(): string };
@@ -47,8 +49,7 @@ export type MatchOptions = {
   /** A direct question to the gids: its topic is all it says, so the share of it counts, not the evidence of a long question. */
   listing?: boolean;
 };
-/** An initiative in the asker's region goes before others unless they fit clearly better (by this factor). */
-export const REGION_PREFERENCE = 1.25;
+export { REGION_PREFERENCE } from "./candidate-rank.js";
 const DEFAULT_LIMIT = 3;
 
 /** A profile that holds something of a question's topic, and what. */
@@ -87,7 +88,8 @@ export class GidsMatcher implements InitiativeMatcher {
   /**
    * The initiatives to suggest for a question: none unless the evidence for the best one that may be
    * suggested (its lead) convinces the suggest model (suggest-model.ts) or it holds a typed word of a short
-   * question (DIRECT_SHARE, SHORT_TOPIC); then it and those holding half as much. A profile nobody may
+   * question (DIRECT_SHARE, SHORT_TOPIC), or on the best of the whole question and its asking part (a long
+   * question's context spreads the evidence thin); then it and those holding half as much. A profile nobody may
    * contact is never shown but competes: when it fits best, the lead must hold HIDDEN_BEST_SHARE of it.
    * A direct question to the gids also lists every initiative holding a third of its (short) topic. A short
    * question that names a thing by a compound no profile holds in any form gets none (coined-compound.ts).
@@ -99,11 +101,20 @@ export class GidsMatcher implements InitiativeMatcher {
     const top = candidates[0]!;
     const short = topicWeight <= SHORT_TOPIC && evidence !== undefined && evidence.direct > 0 && evidence.share >= DIRECT_SHARE;
     const fits = evidence !== undefined && lead.mass >= (top.contactable ? FOLLOWER_SHARE : HIDDEN_BEST_SHARE) * top.mass
-      && (suggestProbability(evidence, this.model) >= SUGGEST_THRESHOLD || short);
+      && (suggestProbability(evidence, this.model) >= SUGGEST_THRESHOLD || short || this.askingPartConvinces(question, options, lead, evidence));
     return candidates
       .filter((c) => c.contactable && ((fits && c.mass >= FOLLOWER_SHARE * lead.mass) || (options.listing && c.score >= LISTING_SHARE)))
       .slice(0, options.limit ?? DEFAULT_LIMIT)
       .map((c) => ({ initiative: c.profile, score: round(c.score), because: matchReason(c.profile, c.matchedTerms) }));
+  }
+
+  /** A second opinion for a question that tells before it asks: the same lead on the best of both parts' evidence (asking-part.ts). */
+  private askingPartConvinces(question: string, options: MatchOptions, lead: MatchCandidate, whole: SuggestEvidence): boolean {
+    const asking = askingPart(question);
+    const asked = asking === undefined ? undefined : this.judged(asking, options);
+    if (!asked?.evidence || asked.lead?.profile.id !== lead.profile.id) return false;
+    const best = bestOfParts(whole, asked.evidence);
+    return best !== undefined && suggestProbability(best, this.model) >= SUGGEST_THRESHOLD;
   }
 
   /**
@@ -123,7 +134,7 @@ export class GidsMatcher implements InitiativeMatcher {
   }
 
   /**
-   * Every profile that holds anything of the question's topic, best first (the asker's region preferred),
+   * Every profile that holds anything of the question's topic, best first (more distinct words held and the asker's region preferred, candidate-rank.ts),
    * with what it holds of each topic word: the evidence the choice to suggest is made on.
    */
   candidates(question: string, options: MatchOptions = {}): { candidates: MatchCandidate[]; groups: TopicGroup[]; total: number } {
@@ -144,7 +155,8 @@ export class GidsMatcher implements InitiativeMatcher {
       const local = region !== undefined && inRegion(p.profile, region);
       const matchedTerms = groups.filter((_, i) => held[i]!.value > 0).flatMap((g) => g.terms.map((t) => t.term));
       const contactable = p.profile.contacts.some(isContactable);
-      candidates.push({ profile: p.profile, mass, score, held: held.filter((h) => h.value > 0), matchedTerms, rank: score * (local ? REGION_PREFERENCE : 1), contactable });
+      const wordsHeld = held.filter((h) => h.value > 0);
+      candidates.push({ profile: p.profile, mass, score, held: wordsHeld, matchedTerms, rank: candidateRank(score, wordsHeld.length, local), contactable });
     }
     candidates.sort((a, b) => b.rank - a.rank || a.profile.name.localeCompare(b.profile.name, "nl"));
     return { candidates, groups, total };
@@ -228,11 +240,6 @@ export class GidsMatcher implements InitiativeMatcher {
       return { word, max, terms: own, weights: new Map(own.map((t) => [t, weightOf(t)])) };
     });
   }
-}
-
-/** What a question is about: without the places it names and where the asker lives. */
-function topicOf(question: string, regions: readonly string[]): string {
-  return withoutResidence(withoutRegions(question, regionsIn(question, regions)));
 }
 
 function inRegion(profile: InitiativeProfile, region: string): boolean {

@@ -101,3 +101,8 @@ export function withoutRegions(text: string, regions: readonly string[]): string
   }
   return out;
 }
+
+/** What a question is about: without the places it names (of the given regions) and where the asker lives. */
+export function topicOf(question: string, regions: readonly string[]): string {
+  return withoutResidence(withoutRegions(question, regionsIn(question, regions)));
+}
