@@ -10,7 +10,7 @@ import type { WebChatChannel } from "../../src/channels/web/web-chat-channel.js"
 import type { Config } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 import { ingestSources } from "../../src/ingest/ingest-sources.js";
-import { openDatabase } from "../../src/store/open-database.js";
+import { withDatabase } from "../helpers/with-database.js";
 import { teamLogin } from "../helpers/team-login.js";
 import { openTestStore, REPO_ROOT, tempDir, testConfig } from "../helpers/temp-knowledge.js";
 
@@ -30,14 +30,7 @@ describe("kennis -- vergeet of an asker whose question became an approved answer
   const temp = tempDir();
   let config: Config;
   const answers = () => path.join(config.knowledgeDir, "antwoorden");
-  const withDb = <T>(use: (db: Database.Database) => T): T => {
-    const db = openDatabase(config.databasePath);
-    try {
-      return use(db);
-    } finally {
-      db.close();
-    }
-  };
+  const withDb = <T>(use: (db: Database.Database) => T): T => withDatabase(config.databasePath, use);
 
   beforeAll(async () => {
     config = testConfig(temp.dir, { HANDOFF_TICK_SECONDS: "0.2" });

@@ -8,7 +8,7 @@ import { createApp } from "../../src/app/create-app.js";
 import type { WebChatChannel } from "../../src/channels/web/web-chat-channel.js";
 import type { Config } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
-import { openDatabase } from "../../src/store/open-database.js";
+import { withDatabase } from "../helpers/with-database.js";
 import { teamLogin } from "../helpers/team-login.js";
 import { REPO_ROOT, tempDir, testConfig } from "../helpers/temp-knowledge.js";
 
@@ -40,14 +40,7 @@ describe("kennis -- vergeet of a tolk", () => {
   const temp = tempDir();
   let config: Config;
   const handoffs: Record<string, string> = {};
-  const withDb = <T>(use: (db: Database.Database) => T): T => {
-    const db = openDatabase(config.databasePath);
-    try {
-      return use(db);
-    } finally {
-      db.close();
-    }
-  };
+  const withDb = <T>(use: (db: Database.Database) => T): T => withDatabase(config.databasePath, use);
 
   beforeAll(async () => {
     config = testConfig(temp.dir, { HANDOFF_TICK_SECONDS: "0.2" });
