@@ -52,18 +52,23 @@ describe("a long Discord answer cut off after some of its parts landed", () => {
     ...discord.callsTo("POST", /^\/webhooks\/\d+\/[^/]+$/).filter((c) => !("failedWith" in c.body) && !c.body.rateLimited).map((c) => c.body),
   ].filter(holds(marker)).length]));
 
-  it("discord, /vraag in a channel: killed after its first follow-up landed, then after the restart each part shows once", async () => {
-    markers = ["VRAAGDEELEEN", "VRAAGDEELTWEE", "VRAAGDEELDRIE"];
+  /** A /vraag whose second follow-up (the third part) is killed before it is posted: the first one has landed. */
+  const vraagKilledAtSecondFollowUp = async () => {
     const interaction = discord.interaction({ type: 2, channelId: GENERAL, user: ASKER, data: { id: "1", name: "vraag", type: 1, options: [{ name: "vraag", type: 3, value: QUESTION }] } });
     const webhook = `/webhooks/${APPLICATION_ID}/${interaction.token}`;
     let followUps = 0;
-    // The second follow-up (the third part): the first one has landed.
     killer.arm("before the post", (request) => {
       const r = request as Req;
       return r.platform === "discord" && r.method === "POST" && r.route === webhook && ++followUps === 2;
     });
     discord.dispatch("INTERACTION_CREATE", interaction);
     await killer.done();
+    return interaction;
+  };
+
+  it("discord, /vraag in a channel: killed after its first follow-up landed, then after the restart each part shows once", async () => {
+    markers = ["VRAAGDEELEEN", "VRAAGDEELTWEE", "VRAAGDEELDRIE"];
+    const interaction = await vraagKilledAtSecondFollowUp();
     expect(shown([discord.originalMessages.get(interaction.token)])).toEqual({ VRAAGDEELEEN: 1, VRAAGDEELTWEE: 1, VRAAGDEELDRIE: 0 });
 
     await app.start(BOTH_READY);
@@ -78,15 +83,7 @@ describe("a long Discord answer cut off after some of its parts landed", () => {
     const first = ["EERSTDEELEEN", "EERSTDEELTWEE", "EERSTDEELDRIE"];
     const second = ["TWEEDEDEELEEN", "TWEEDEDEELTWEE", "TWEEDEDEELDRIE", "TWEEDEDEELVIER"];
     markers = first;
-    const interaction = discord.interaction({ type: 2, channelId: GENERAL, user: ASKER, data: { id: "1", name: "vraag", type: 1, options: [{ name: "vraag", type: 3, value: QUESTION }] } });
-    const webhook = `/webhooks/${APPLICATION_ID}/${interaction.token}`;
-    let followUps = 0;
-    killer.arm("before the post", (request) => {
-      const r = request as Req;
-      return r.platform === "discord" && r.method === "POST" && r.route === webhook && ++followUps === 2;
-    });
-    discord.dispatch("INTERACTION_CREATE", interaction);
-    await killer.done();
+    const interaction = await vraagKilledAtSecondFollowUp();
     const original = () => [discord.originalMessages.get(interaction.token)];
     expect(shown(original(), first)).toEqual({ EERSTDEELEEN: 1, EERSTDEELTWEE: 1, EERSTDEELDRIE: 0 });
 
