@@ -1,4 +1,5 @@
 import { forgetInApprovedAnswers } from "../app/forget-approved-answers.js";
+import { UNNAMED_ASKER } from "../core/conversation.js";
 import type { Knowledge } from "../app/open-knowledge.js";
 import type { Config } from "../config.js";
 import { forgetPerson, handoffsAskedBy, parsePersonRef } from "../store/forget-person.js";
@@ -17,9 +18,11 @@ export async function runForgetCommand(config: Config, knowledge: Knowledge, ref
   const onRoster = new YamlRoster(config.rosterFile).identity(channel, userId);
   const helper: HelperIdentity = { ids: [userId, ...(onRoster?.ids ?? [])], names: onRoster ? [onRoster.name] : [] };
   const asked = handoffsAskedBy(knowledge.db, ref);
+  // Only a name of their own is taken out of every approved answer; "de vrager" (no name given) or "anoniem" is nobody's.
+  const askerNames = asked.map((h) => h.askerName).filter((n) => n && n !== "anoniem" && n !== UNNAMED_ASKER);
   // The approved answers first (files, then read in again): a stop after them leaves nothing half, and a second run finishes.
   const answers = await withSecureDelete(knowledge, () => forgetInApprovedAnswers(
-    { askedIn: asked, names: [...asked.map((h) => h.askerName).filter((n) => n && n !== "anoniem"), ...helperNames(knowledge.db, helper)] },
+    { askedIn: asked, names: [...askerNames, ...helperNames(knowledge.db, helper)] },
     { knowledgeDir: config.knowledgeDir, store: knowledge.store, maxFileBytes: config.ingestMaxFileBytes },
   ));
   const result = forgetPerson(knowledge.db, ref, new Date(), helper);

@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { UNNAMED_ASKER } from "../core/conversation.js";
 import { forgetWords } from "./forget-words.js";
 
 /**
@@ -48,10 +49,13 @@ export function forgetHelper(db: Database.Database, who: HelperIdentity, now: Da
   return changed;
 }
 
-/** Their names: the roster's, and those the handoffs knew them by (a name on the roster may have changed since). */
+/**
+ * Their names: the roster's, and those the handoffs knew them by (a name on the roster may have changed since);
+ * not "de vrager", which every asker without a name of their own is called (the handoffs know them as askers too).
+ */
 export function helperNames(db: Database.Database, who: HelperIdentity): string[] {
   const found = [...who.names, ...namesInHandoffs(db, new Set(who.ids.filter(Boolean)))];
-  return [...new Set(found.filter((n) => n.length >= SHORTEST_NAME && n !== ANONYMOUS_HELPER))];
+  return [...new Set(found.filter((n) => n.length >= SHORTEST_NAME && n !== ANONYMOUS_HELPER && n !== UNNAMED_ASKER))];
 }
 
 /** The names the handoffs knew this person by. */
