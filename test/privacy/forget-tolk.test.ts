@@ -125,8 +125,16 @@ describe("kennis -- vergeet of a tolk", () => {
     const app = createApp(config, createLogger("error"));
     await app.start();
     try {
-      const karel = await teamLogin((app.channels[0] as WebChatChannel).url, config.databasePath, "karel");
+      const url = (app.channels[0] as WebChatChannel).url;
+      const karel = await teamLogin(url, config.databasePath, "karel");
       expect(await karel.postJson(`/api/tolk/handoffs/${handoffs["web-bert"]}/claim`, {})).toEqual({ ok: true, status: "claimed" });
+      // A question she closed, reopened by its asker, is open for the team (no claim of "anoniem" holds it), and Karel takes it.
+      await fetch(`${url}/api/actions`, {
+        method: "POST", headers: { "content-type": "application/json" },
+        body: JSON.stringify({ conversationId: "conv-web-anna", userId: "web-anna", action: "reopen", handoffId: handoffs["web-anna"] }),
+      });
+      expect(withDb((db) => db.prepare("SELECT status FROM handoffs WHERE id = ?").pluck().get(handoffs["web-anna"]))).toBe("open");
+      expect(await karel.postJson(`/api/tolk/handoffs/${handoffs["web-anna"]}/claim`, {})).toEqual({ ok: true, status: "claimed" });
     } finally {
       await app.stop();
     }
