@@ -140,3 +140,45 @@ describe("kennis -- vergeet of a tolk", () => {
     }
   });
 });
+
+describe("kennis -- vergeet of a coordinator whose roster id is a word", () => {
+  const temp = tempDir();
+  afterAll(() => temp.cleanup());
+
+  it("given another asker's question and answer that use that word, then they keep it (a roster id is found where it stands as an id, not in text)", async () => {
+    const config = testConfig(temp.dir, { HANDOFF_TICK_SECONDS: "0.2" });
+    // As roster.example.yaml has it: the coordinator's id is "coordinator".
+    fs.writeFileSync(config.rosterFile, `coordinators:\n  - id: coordinator\n    name: Cora Cornelis\n    role: coordinator\n    slack: U0CORA\nmembers:\n  - id: karel\n    name: Karel Kastanje\n    role: tolk\n`);
+    const app = createApp(config, createLogger("error"));
+    await app.start();
+    let handoffId = "";
+    try {
+      const url = (app.channels[0] as WebChatChannel).url;
+      const post = async (body: object, route = "/api/messages") =>
+        (await (await fetch(`${url}${route}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).json()) as Record<string, string>;
+      const karel = await teamLogin(url, config.databasePath, "karel");
+      const dirk = { conversationId: "conv-dirk", userId: "web-dirk" };
+      ({ handoffId } = await post({ ...dirk, text: "Ik wil een mens spreken over de coordinator van de voedselbank" }) as { handoffId: string });
+      await post({ ...dirk, action: "share", handoffId }, "/api/actions");
+      await karel.postJson(`/api/tolk/handoffs/${handoffId}/claim`, {});
+      await karel.postJson(`/api/tolk/handoffs/${handoffId}/reply`, { text: "De coordinator van de voedselbank is bereikbaar via het wijkteam." });
+    } finally {
+      await app.stop();
+    }
+    await run(path.join(REPO_ROOT, "node_modules", ".bin", "tsx"), [path.join(REPO_ROOT, "src/cli/kennis.ts"), "vergeet", "slack:U0CORA"], {
+      cwd: temp.dir, env: { PATH: process.env.PATH, DATA_DIR: temp.dir, KNOWLEDGE_DIR: config.knowledgeDir, ROSTER_FILE: config.rosterFile, LOG_LEVEL: "error" },
+    });
+    const db = openDatabase(config.databasePath);
+    try {
+      const data = JSON.parse(db.prepare("SELECT data FROM handoffs WHERE id = ?").pluck().get(handoffId) as string) as { question: string; answers: string[] };
+      expect(data.question).toContain("de coordinator van de voedselbank");
+      expect(data.answers).toEqual(["De coordinator van de voedselbank is bereikbaar via het wijkteam."]);
+      // The web chat's copies too (the asker's question, the answer relayed to him and in the team thread).
+      const chat = db.prepare("SELECT text FROM web_messages").pluck().all() as string[];
+      expect(chat).toContain("Ik wil een mens spreken over de coordinator van de voedselbank");
+      expect(chat.filter((t) => t.includes("De coordinator van de voedselbank is bereikbaar"))).toHaveLength(2);
+    } finally {
+      db.close();
+    }
+  });
+});
