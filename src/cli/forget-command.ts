@@ -16,7 +16,12 @@ export async function runForgetCommand(config: Config, knowledge: Knowledge, ref
   if (!ref) throw new Error("wie? Geef <platform>:<gebruikers-id>, bijvoorbeeld: npm run kennis -- vergeet slack:U0123ABC (of roster:<id> voor iemand uit de roster)");
   const { channel, userId } = parsePersonRef(ref);
   const onRoster = new YamlRoster(config.rosterFile).identity(channel, userId);
-  const helper: HelperIdentity = { ids: [userId, ...(onRoster?.ids ?? [])], names: onRoster ? [onRoster.name] : [], rosterId: onRoster?.ids[0] };
+  const helper: HelperIdentity = {
+    ids: [userId, ...(onRoster?.ids ?? [])],
+    names: onRoster ? [onRoster.name] : [],
+    // roster:<id> names a roster id, also of someone taken off the roster since.
+    rosterId: onRoster?.ids[0] ?? (channel === "roster" ? userId : undefined),
+  };
   const asked = handoffsAskedBy(knowledge.db, ref);
   // Only a name of their own is taken out of every approved answer; "de vrager" (no name given) or "anoniem" is nobody's.
   const askerNames = asked.map((h) => h.askerName).filter((n) => n && n !== "anoniem" && n !== UNNAMED_ASKER);

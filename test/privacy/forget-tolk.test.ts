@@ -165,9 +165,13 @@ describe("kennis -- vergeet of a coordinator whose roster id is a word", () => {
     } finally {
       await app.stop();
     }
-    await run(path.join(REPO_ROOT, "node_modules", ".bin", "tsx"), [path.join(REPO_ROOT, "src/cli/kennis.ts"), "vergeet", "slack:U0CORA"], {
+    const forget = (ref: string) => run(path.join(REPO_ROOT, "node_modules", ".bin", "tsx"), [path.join(REPO_ROOT, "src/cli/kennis.ts"), "vergeet", ref], {
       cwd: temp.dir, env: { PATH: process.env.PATH, DATA_DIR: temp.dir, KNOWLEDGE_DIR: config.knowledgeDir, ROSTER_FILE: config.rosterFile, LOG_LEVEL: "error" },
     });
+    await forget("slack:U0CORA");
+    // Taken off the roster since, and forgotten again by her old roster id: still only where it stands as an id.
+    fs.writeFileSync(config.rosterFile, "members:\n  - id: karel\n    name: Karel Kastanje\n    role: tolk\n");
+    await forget("roster:coordinator");
     const db = openDatabase(config.databasePath);
     try {
       const data = JSON.parse(db.prepare("SELECT data FROM handoffs WHERE id = ?").pluck().get(handoffId) as string) as { question: string; answers: string[] };
