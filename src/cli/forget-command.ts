@@ -32,8 +32,11 @@ export async function runForgetCommand(config: Config, knowledge: Knowledge, ref
   ));
   const result = forgetPerson(knowledge.db, ref, new Date(), helper);
   const total = Object.values(result).reduce((a, b) => a + b, 0) + answers;
+  const onRosterStill = onRoster && `Staat nog in ${config.rosterFile} (${onRoster.ids[0]}): haal diegene daar weg, anders wordt diegene weer genoemd bij nieuwe vragen.`;
   if (total === 0) {
-    console.log(`Niets gevonden van ${ref}. Controleer het platform en id (zoals slack:U0123ABC, discord:…, web:web-… of roster:<id>).`);
+    // Someone on the roster who never helped or asked: nothing stored, but still on the roster.
+    if (onRosterStill) console.log(`Niets opgeslagen van ${ref}. ${onRosterStill}`);
+    else console.log(`Niets gevonden van ${ref}. Controleer het platform en id (zoals slack:U0123ABC, discord:…, web:web-… of roster:<id>).`);
     return 0;
   }
   console.log(`Vergeten: ${ref}. ${count(result.questions, "vraag", "vragen")}, ${count(result.conversationTurns, "gespreksregel", "gespreksregels")}, ${count(result.webMessages, "chatbericht", "chatberichten")}, ` +
@@ -43,7 +46,7 @@ export async function runForgetCommand(config: Config, knowledge: Knowledge, ref
     `${count(result.lessons, "les", "lessen")} uit kennismakingen zonder naam (en zonder tekst als die niet in de kennisbank staat).`);
   if (result.helped) console.log(`Als tolk: ${count(result.helped, "regel", "regels")} zonder naam en id (wat diegene schreef blijft, van "anoniem"; een vraag die diegene nog had, staat weer open); teamlinks ingetrokken.`);
   if (answers) console.log(`${count(answers, "goedgekeurd antwoord", "goedgekeurde antwoorden")} in de kennisbank zonder deze persoon (en zonder diens vraag) opnieuw ingelezen.`);
-  if (onRoster) console.log(`Staat nog in ${config.rosterFile} (${onRoster.ids[0]}): haal diegene daar weg, anders wordt diegene weer genoemd bij nieuwe vragen.`);
+  if (onRosterStill) console.log(onRosterStill);
   console.log("Let op: berichten in Slack of Discord zelf staan daar nog; verwijder die in dat platform.");
   console.log("Reservekopieën van vóór nu (kennis -- backup, en een .voor-herstel-… naast de database) bevatten deze persoon nog: " +
     "ruim ze op of herhaal deze opdracht na een restore.");

@@ -168,7 +168,8 @@ describe("kennis -- vergeet of a coordinator whose roster id is a word", () => {
     const forget = (ref: string) => run(path.join(REPO_ROOT, "node_modules", ".bin", "tsx"), [path.join(REPO_ROOT, "src/cli/kennis.ts"), "vergeet", ref], {
       cwd: temp.dir, env: { PATH: process.env.PATH, DATA_DIR: temp.dir, KNOWLEDGE_DIR: config.knowledgeDir, ROSTER_FILE: config.rosterFile, LOG_LEVEL: "error" },
     });
-    await forget("slack:U0CORA");
+    // She asked and helped nothing: nothing stored, and she is told to be taken off the roster (not "check the id").
+    expect((await forget("slack:U0CORA")).stdout).toMatch(/^Niets opgeslagen van slack:U0CORA\. Staat nog in .*roster\.yaml \(coordinator\)/);
     // Taken off the roster since, and forgotten again by her old roster id: still only where it stands as an id.
     fs.writeFileSync(config.rosterFile, "members:\n  - id: karel\n    name: Karel Kastanje\n    role: tolk\n");
     await forget("roster:coordinator");
