@@ -39,8 +39,11 @@ export async function addDocumentFromChat(source: { fileName: string; bytes: Buf
   return oneLine(await saveAndIngest(name, source.bytes, options));
 }
 
-/** The end of a name that the cleaning below gave (a dash and eight hex digits before the extension). */
-const NAME_MARK = /-[0-9a-f]{8}(\.[^.]*)?$/;
+/**
+ * The end of a name that the cleaning below gave: a dash and eight hex digits, among them a figure and
+ * a letter, before the extension. A date ("notulen-20240131.pdf") or a word ("-deadbeef") is no mark.
+ */
+const NAME_MARK = /-(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{8}(\.[^.]*)?$/;
 
 /**
  * The file an uploaded name is kept under: the name itself when it is a clean file name, else a cleaned
@@ -53,7 +56,9 @@ export function uploadFileName(uploaded: string): string {
   const cleaned = path.basename(uploaded).replace(/[^\p{L}\p{N}._-]+/gu, "-").replace(/^[.-]+/, "");
   if (cleaned === uploaded && !NAME_MARK.test(cleaned)) return cleaned;
   if (!cleaned) return cleaned;
-  const mark = crypto.createHash("sha256").update(uploaded).digest("hex").slice(0, 8);
+  // The first eight hex digits of its hash that hold a figure and a letter (as NAME_MARK knows a mark).
+  const hash = crypto.createHash("sha256").update(uploaded).digest("hex");
+  const mark = Array.from({ length: hash.length - 7 }, (_, i) => hash.slice(i, i + 8)).find((part) => /\d/.test(part) && /[a-f]/.test(part)) ?? hash.slice(0, 8);
   const extension = path.extname(cleaned);
   return `${cleaned.slice(0, cleaned.length - extension.length)}-${mark}${extension}`;
 }

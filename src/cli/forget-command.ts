@@ -1,4 +1,5 @@
 import { forgetInApprovedAnswers } from "../app/forget-approved-answers.js";
+import { UNNAMED_ASKER } from "../core/conversation.js";
 import type { Knowledge } from "../app/open-knowledge.js";
 import type { Config } from "../config.js";
 import { forgetPerson, handoffsAskedBy, parsePersonRef } from "../store/forget-person.js";
@@ -15,17 +16,27 @@ export async function runForgetCommand(config: Config, knowledge: Knowledge, ref
   if (!ref) throw new Error("wie? Geef <platform>:<gebruikers-id>, bijvoorbeeld: npm run kennis -- vergeet slack:U0123ABC (of roster:<id> voor iemand uit de roster)");
   const { channel, userId } = parsePersonRef(ref);
   const onRoster = new YamlRoster(config.rosterFile).identity(channel, userId);
-  const helper: HelperIdentity = { ids: [userId, ...(onRoster?.ids ?? [])], names: onRoster ? [onRoster.name] : [] };
+  const helper: HelperIdentity = {
+    ids: [userId, ...(onRoster?.ids ?? [])],
+    names: onRoster ? [onRoster.name] : [],
+    // roster:<id> names a roster id, also of someone taken off the roster since.
+    rosterId: onRoster?.ids[0] ?? (channel === "roster" ? userId : undefined),
+  };
   const asked = handoffsAskedBy(knowledge.db, ref);
+  // Only a name of their own is taken out of every approved answer; "de vrager" (no name given) or "anoniem" is nobody's.
+  const askerNames = asked.map((h) => h.askerName).filter((n) => n && n !== "anoniem" && n !== UNNAMED_ASKER);
   // The approved answers first (files, then read in again): a stop after them leaves nothing half, and a second run finishes.
   const answers = await withSecureDelete(knowledge, () => forgetInApprovedAnswers(
-    { askedIn: asked, names: [...asked.map((h) => h.askerName).filter((n) => n && n !== "anoniem"), ...helperNames(knowledge.db, helper)] },
+    { askedIn: asked, names: [...askerNames, ...helperNames(knowledge.db, helper)] },
     { knowledgeDir: config.knowledgeDir, store: knowledge.store, maxFileBytes: config.ingestMaxFileBytes },
   ));
   const result = forgetPerson(knowledge.db, ref, new Date(), helper);
   const total = Object.values(result).reduce((a, b) => a + b, 0) + answers;
+  const onRosterStill = onRoster && `Staat nog in ${config.rosterFile} (${onRoster.ids[0]}): haal diegene daar weg, anders wordt diegene weer genoemd bij nieuwe vragen.`;
   if (total === 0) {
-    console.log(`Niets gevonden van ${ref}. Controleer het platform en id (zoals slack:U0123ABC, discord:…, web:web-… of roster:<id>).`);
+    // Someone on the roster who never helped or asked: nothing stored, but still on the roster.
+    if (onRosterStill) console.log(`Niets opgeslagen van ${ref}. ${onRosterStill}`);
+    else console.log(`Niets gevonden van ${ref}. Controleer het platform en id (zoals slack:U0123ABC, discord:…, web:web-… of roster:<id>).`);
     return 0;
   }
   console.log(`Vergeten: ${ref}. ${count(result.questions, "vraag", "vragen")}, ${count(result.conversationTurns, "gespreksregel", "gespreksregels")}, ${count(result.webMessages, "chatbericht", "chatberichten")}, ` +
@@ -35,7 +46,7 @@ export async function runForgetCommand(config: Config, knowledge: Knowledge, ref
     `${count(result.lessons, "les", "lessen")} uit kennismakingen zonder naam (en zonder tekst als die niet in de kennisbank staat).`);
   if (result.helped) console.log(`Als tolk: ${count(result.helped, "regel", "regels")} zonder naam en id (wat diegene schreef blijft, van "anoniem"; een vraag die diegene nog had, staat weer open); teamlinks ingetrokken.`);
   if (answers) console.log(`${count(answers, "goedgekeurd antwoord", "goedgekeurde antwoorden")} in de kennisbank zonder deze persoon (en zonder diens vraag) opnieuw ingelezen.`);
-  if (onRoster) console.log(`Staat nog in ${config.rosterFile} (${onRoster.ids[0]}): haal diegene daar weg, anders wordt diegene weer genoemd bij nieuwe vragen.`);
+  if (onRosterStill) console.log(onRosterStill);
   console.log("Let op: berichten in Slack of Discord zelf staan daar nog; verwijder die in dat platform.");
   console.log("Reservekopieën van vóór nu (kennis -- backup, en een .voor-herstel-… naast de database) bevatten deze persoon nog: " +
     "ruim ze op of herhaal deze opdracht na een restore.");

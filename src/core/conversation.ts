@@ -73,6 +73,9 @@ export type Conversation = {
   act(action: AskerAction): Promise<Reply>;
 };
 
+/** What an asker who gave no name (the web chat sends none) is called in their handoff: nobody's own name. */
+export const UNNAMED_ASKER = "de vrager";
+
 /**
  * The asker's side of the assistant: questions get an answer or a handoff (with consent first).
  * Consent counts only from a reply that is the consent answer; while a handoff is under way, a new
@@ -86,7 +89,7 @@ export function createConversation(options: ConversationOptions): Conversation {
       question: options.maxQuestionChars ? question.slice(0, options.maxQuestionChars) : question,
       typed: message.text,
       asker: {
-        channel: message.channel, conversationId: message.conversationId, userId: message.userId, name: message.userName ?? "de vrager",
+        channel: message.channel, conversationId: message.conversationId, userId: message.userId, name: message.userName ?? UNNAMED_ASKER,
         ...(reply.language === "en" ? { language: "en" as const } : {}),
       },
       theme: options.detectTheme(question, reply),
@@ -198,7 +201,7 @@ export function createConversation(options: ConversationOptions): Conversation {
           : { type: "consent_given" as const, by: action.userId, anonymous: action.action === "share_anonymous" };
         return consentReply(handoff, handoffs.apply(handoff.id, event, action.eventKey));
       }
-      const person = { userId: action.userId, name: action.userName ?? "de vrager" };
+      const person = { userId: action.userId, name: action.userName ?? UNNAMED_ASKER };
       const result = action.action === "close"
         ? handoffs.apply(handoff.id, { type: "close", by: person, role: "asker" }, action.eventKey)
         : handoffs.apply(handoff.id, { type: "reopen", by: action.userId }, action.eventKey);

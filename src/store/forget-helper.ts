@@ -1,18 +1,24 @@
 import type Database from "better-sqlite3";
+import { UNNAMED_ASKER } from "../core/conversation.js";
 import { forgetWords } from "./forget-words.js";
 
 /**
  * A tolk, vrije actor or coordinator to forget: every id they act under (the roster id, their user ids
  * on chat platforms) and the names they were shown with.
  */
-export type HelperIdentity = { ids: readonly string[]; names: readonly string[] };
+export type HelperIdentity = {
+  ids: readonly string[];
+  names: readonly string[];
+  /** Their roster id, among `ids`: it may be a word ("coordinator"), so it is found where it stands as an id, never in text. */
+  rosterId?: string;
+};
 
 /** What a forgotten helper is called where a name stays needed (who claimed, who answered). */
 export const ANONYMOUS_HELPER = "anoniem";
 
 /** A name shorter than this is not searched for inside texts (it would match ordinary words). */
 const SHORTEST_NAME = 3;
-/** A platform id this long is searched for inside texts too (Slack's U…, Discord's long numbers); a roster id is not. */
+/** A platform id this long is searched for inside texts too (Slack's U…, Discord's long numbers); a roster id never is. */
 const SHORTEST_TEXT_ID = 6;
 
 /**
@@ -26,8 +32,9 @@ export function forgetHelper(db: Database.Database, who: HelperIdentity, now: Da
   const ids = new Set(who.ids.filter(Boolean));
   if (ids.size === 0) return 0;
   const names = new Set(helperNames(db, who));
-  const scrub = scrubber(ids, names);
-  const needles = [...[...ids].map((id) => `"userId":${JSON.stringify(id)}`), ...[...ids].filter(isTextId), ...names];
+  const textIds = [...ids].filter((id) => isTextId(id) && id !== who.rosterId);
+  const scrub = scrubber(ids, textIds, names);
+  const needles = [...[...ids].map((id) => `"userId":${JSON.stringify(id)}`), ...textIds, ...names];
   let changed = releaseClaims(db, ids, now);
   changed += rewriteRows(db, "handoffs", "id", ["data"], needles, scrub);
   changed += rewriteRows(db, "handoff_events", "id", ["data"], needles, scrub);
@@ -35,7 +42,7 @@ export function forgetHelper(db: Database.Database, who: HelperIdentity, now: Da
   changed += rewriteRows(db, "web_messages", "id", ["author", "text"], needles, scrub);
   const idList = JSON.stringify([...ids]);
   changed += db.prepare("UPDATE handoff_events SET actor = NULL WHERE actor IN (SELECT value FROM json_each(?))").run(idList).changes;
-  for (const id of [...ids].filter(isTextId)) {
+  for (const id of textIds) {
     changed += db.prepare("UPDATE handoff_events SET event_key = NULL WHERE instr(event_key, ?) > 0").run(id).changes;
   }
   // Who decided on a lesson or acted in an introduction, under a bare id or "<platform>:<id>".
@@ -48,10 +55,13 @@ export function forgetHelper(db: Database.Database, who: HelperIdentity, now: Da
   return changed;
 }
 
-/** Their names: the roster's, and those the handoffs knew them by (a name on the roster may have changed since). */
+/**
+ * Their names: the roster's, and those the handoffs knew them by (a name on the roster may have changed since);
+ * not "de vrager", which every asker without a name of their own is called (the handoffs know them as askers too).
+ */
 export function helperNames(db: Database.Database, who: HelperIdentity): string[] {
   const found = [...who.names, ...namesInHandoffs(db, new Set(who.ids.filter(Boolean)))];
-  return [...new Set(found.filter((n) => n.length >= SHORTEST_NAME && n !== ANONYMOUS_HELPER))];
+  return [...new Set(found.filter((n) => n.length >= SHORTEST_NAME && n !== ANONYMOUS_HELPER && n !== UNNAMED_ASKER))];
 }
 
 /** The names the handoffs knew this person by. */
@@ -110,8 +120,8 @@ function rewriteRows(db: Database.Database, table: string, key: string, columns:
  * (and is left out of a list of people, such as who was mentioned); in every text, their names and
  * platform ids are replaced. A text that is not JSON is treated as plain text.
  */
-function scrubber(ids: ReadonlySet<string>, names: ReadonlySet<string>): (text: string) => string {
-  const plain = wholeWordReplacer([...names, ...[...ids].filter(isTextId)], ANONYMOUS_HELPER);
+function scrubber(ids: ReadonlySet<string>, textIds: readonly string[], names: ReadonlySet<string>): (text: string) => string {
+  const plain = wholeWordReplacer([...names, ...textIds], ANONYMOUS_HELPER);
   const walk = (value: unknown): unknown => {
     if (typeof value === "string") return plain(value);
     if (Array.isArray(value)) return value.filter((v) => !(isPerson(v) && isTheirs(v, ids))).map(walk);

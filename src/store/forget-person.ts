@@ -33,7 +33,7 @@ export function forgetPerson(db: Database.Database, ref: string, now: Date = new
   const secureDelete = db.pragma("secure_delete", { simple: true });
   db.pragma("secure_delete = ON");
   try {
-    return forgetIn(db, channel, userId, now, { ids: [userId, ...(helper?.ids ?? [])], names: helper?.names ?? [] });
+    return forgetIn(db, channel, userId, now, { ...helper, ids: [userId, ...(helper?.ids ?? [])], names: helper?.names ?? [] });
   } finally {
     db.pragma(`secure_delete = ${["OFF", "ON", "FAST"][Number(secureDelete)] ?? "FAST"}`);
     db.pragma("wal_checkpoint(TRUNCATE)");

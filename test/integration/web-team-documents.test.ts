@@ -92,6 +92,13 @@ describe("adding a document in the team view", () => {
     expect(fs.readFileSync(path.join(config.knowledgeDir, "buurt-bus.txt"), "utf8")).toMatch(/niet meer in Jaarsveld/);
   });
 
+  it("given a clean name that ends in a date ('notulen-20240131.txt', uploaded by an earlier version), then uploading it again updates that file under its own name", async () => {
+    fs.writeFileSync(path.join(config.knowledgeDir, "notulen-20240131.txt"), "De buurtraad sprak op 31 januari over de speeltuin in Benschop.\n");
+    expect((await upload("notulen-20240131.txt", Buffer.from("De buurtraad sprak op 31 januari over de speeltuin en de bankjes in Benschop.\n"))).result).toMatch(/1 (bijgewerkt|toegevoegd)/);
+    expect(fs.readdirSync(config.knowledgeDir).filter((f) => f.startsWith("notulen"))).toEqual(["notulen-20240131.txt"]);
+    expect(fs.readFileSync(path.join(config.knowledgeDir, "notulen-20240131.txt"), "utf8")).toMatch(/de bankjes/);
+  });
+
   describe.skipIf(!CHROMIUM)("in the team page", () => {
     let browser: Browser;
     beforeAll(async () => {

@@ -108,3 +108,52 @@ describe("forgetting in approved answers after a run that stopped halfway", () =
     expect(metadata).toBe("# Onze documenten\nantwoorden/2026-01-05-antwoord-abcdef12.md:\n  title: Antwoord van een tolk over vergunningen\n  kind: antwoord van tolk\n  themes: [vergunningen]\n");
   });
 });
+
+describe("kennis -- vergeet of a web asker who gave no name", () => {
+  const temp = tempDir();
+  afterAll(() => temp.cleanup());
+
+  it("given another asker's approved answer that says 'de vrager', then that answer keeps those words (the name every unnamed asker gets is nobody's name)", async () => {
+    const config = testConfig(temp.dir, { HANDOFF_TICK_SECONDS: "0.2" });
+    const app = createApp(config, createLogger("error"));
+    await app.start();
+    const url = (app.channels[0] as WebChatChannel).url;
+    // As the chat page posts: the text, no name.
+    const post = async (body: object, route = "/api/messages") =>
+      (await (await fetch(`${url}${route}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).json()) as Record<string, string>;
+    const tolk = await teamLogin(url, config.databasePath, "tolk");
+    const frits = { conversationId: "conv-frits", userId: "web-frits" };
+    const { handoffId } = await post({ ...frits, text: "Ik wil een mens spreken over het buurtfonds" });
+    await post({ ...frits, action: "share", handoffId }, "/api/actions");
+    await tolk.postJson(`/api/tolk/handoffs/${handoffId}/claim`, {});
+    await tolk.postJson(`/api/tolk/handoffs/${handoffId}/reply`, { text: "Het wijkteam helpt de vrager met het formulier van het buurtfonds." });
+    await tolk.postJson(`/api/tolk/handoffs/${handoffId}/close`, { addToKnowledge: true });
+    const eva = { conversationId: "conv-eva", userId: "web-eva" };
+    const asked = await post({ ...eva, text: "Ik wil een mens spreken over de speeltuin" });
+    await post({ ...eva, action: "share", handoffId: asked.handoffId }, "/api/actions");
+    const withDb = <T>(use: (db: Database.Database) => T): T => {
+      const db = openDatabase(config.databasePath);
+      try {
+        return use(db);
+      } finally {
+        db.close();
+      }
+    };
+    for (let i = 0; i < 100 && withDb((db) => db.prepare("SELECT count(*) FROM handoff_outbox WHERE delivered_at IS NULL").pluck().get() as number) > 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await app.stop();
+    const answers = path.join(config.knowledgeDir, "antwoorden");
+    const [file] = fs.readdirSync(answers);
+    expect(fs.readFileSync(path.join(answers, file!), "utf8")).toContain("helpt de vrager met");
+
+    await run(path.join(REPO_ROOT, "node_modules", ".bin", "tsx"), [path.join(REPO_ROOT, "src/cli/kennis.ts"), "vergeet", `web:${eva.userId}`], {
+      cwd: temp.dir, env: { PATH: process.env.PATH, DATA_DIR: temp.dir, KNOWLEDGE_DIR: config.knowledgeDir, ROSTER_FILE: config.rosterFile, LOG_LEVEL: "error" },
+    });
+    expect(fs.readdirSync(answers)).toEqual([file]);
+    expect(fs.readFileSync(path.join(answers, file!), "utf8")).toContain("Het wijkteam helpt de vrager met het formulier van het buurtfonds.");
+    expect(withDb((db) => db.prepare("SELECT count(*) FROM passages WHERE text LIKE '%helpt de vrager met%'").pluck().get())).toBe(1);
+    // Frits's own handoff keeps the answer he was given, word for word.
+    expect(withDb((db) => db.prepare("SELECT data FROM handoffs WHERE id = ?").pluck().get(handoffId))).toContain("helpt de vrager met");
+  });
+});

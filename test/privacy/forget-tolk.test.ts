@@ -118,10 +118,65 @@ describe("kennis -- vergeet of a tolk", () => {
     const app = createApp(config, createLogger("error"));
     await app.start();
     try {
-      const karel = await teamLogin((app.channels[0] as WebChatChannel).url, config.databasePath, "karel");
+      const url = (app.channels[0] as WebChatChannel).url;
+      const karel = await teamLogin(url, config.databasePath, "karel");
       expect(await karel.postJson(`/api/tolk/handoffs/${handoffs["web-bert"]}/claim`, {})).toEqual({ ok: true, status: "claimed" });
+      // A question she closed, reopened by its asker, is open for the team (no claim of "anoniem" holds it), and Karel takes it.
+      await fetch(`${url}/api/actions`, {
+        method: "POST", headers: { "content-type": "application/json" },
+        body: JSON.stringify({ conversationId: "conv-web-anna", userId: "web-anna", action: "reopen", handoffId: handoffs["web-anna"] }),
+      });
+      expect(withDb((db) => db.prepare("SELECT status FROM handoffs WHERE id = ?").pluck().get(handoffs["web-anna"]))).toBe("open");
+      expect(await karel.postJson(`/api/tolk/handoffs/${handoffs["web-anna"]}/claim`, {})).toEqual({ ok: true, status: "claimed" });
     } finally {
       await app.stop();
+    }
+  });
+});
+
+describe("kennis -- vergeet of a coordinator whose roster id is a word", () => {
+  const temp = tempDir();
+  afterAll(() => temp.cleanup());
+
+  it("given another asker's question and answer that use that word, then they keep it (a roster id is found where it stands as an id, not in text)", async () => {
+    const config = testConfig(temp.dir, { HANDOFF_TICK_SECONDS: "0.2" });
+    // As roster.example.yaml has it: the coordinator's id is "coordinator".
+    fs.writeFileSync(config.rosterFile, `coordinators:\n  - id: coordinator\n    name: Cora Cornelis\n    role: coordinator\n    slack: U0CORA\nmembers:\n  - id: karel\n    name: Karel Kastanje\n    role: tolk\n`);
+    const app = createApp(config, createLogger("error"));
+    await app.start();
+    let handoffId = "";
+    try {
+      const url = (app.channels[0] as WebChatChannel).url;
+      const post = async (body: object, route = "/api/messages") =>
+        (await (await fetch(`${url}${route}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).json()) as Record<string, string>;
+      const karel = await teamLogin(url, config.databasePath, "karel");
+      const dirk = { conversationId: "conv-dirk", userId: "web-dirk" };
+      ({ handoffId } = await post({ ...dirk, text: "Ik wil een mens spreken over de coordinator van de voedselbank" }) as { handoffId: string });
+      await post({ ...dirk, action: "share", handoffId }, "/api/actions");
+      await karel.postJson(`/api/tolk/handoffs/${handoffId}/claim`, {});
+      await karel.postJson(`/api/tolk/handoffs/${handoffId}/reply`, { text: "De coordinator van de voedselbank is bereikbaar via het wijkteam." });
+    } finally {
+      await app.stop();
+    }
+    const forget = (ref: string) => run(path.join(REPO_ROOT, "node_modules", ".bin", "tsx"), [path.join(REPO_ROOT, "src/cli/kennis.ts"), "vergeet", ref], {
+      cwd: temp.dir, env: { PATH: process.env.PATH, DATA_DIR: temp.dir, KNOWLEDGE_DIR: config.knowledgeDir, ROSTER_FILE: config.rosterFile, LOG_LEVEL: "error" },
+    });
+    // She asked and helped nothing: nothing stored, and she is told to be taken off the roster (not "check the id").
+    expect((await forget("slack:U0CORA")).stdout).toMatch(/^Niets opgeslagen van slack:U0CORA\. Staat nog in .*roster\.yaml \(coordinator\)/);
+    // Taken off the roster since, and forgotten again by her old roster id: still only where it stands as an id.
+    fs.writeFileSync(config.rosterFile, "members:\n  - id: karel\n    name: Karel Kastanje\n    role: tolk\n");
+    await forget("roster:coordinator");
+    const db = openDatabase(config.databasePath);
+    try {
+      const data = JSON.parse(db.prepare("SELECT data FROM handoffs WHERE id = ?").pluck().get(handoffId) as string) as { question: string; answers: string[] };
+      expect(data.question).toContain("de coordinator van de voedselbank");
+      expect(data.answers).toEqual(["De coordinator van de voedselbank is bereikbaar via het wijkteam."]);
+      // The web chat's copies too (the asker's question, the answer relayed to him and in the team thread).
+      const chat = db.prepare("SELECT text FROM web_messages").pluck().all() as string[];
+      expect(chat).toContain("Ik wil een mens spreken over de coordinator van de voedselbank");
+      expect(chat.filter((t) => t.includes("De coordinator van de voedselbank is bereikbaar"))).toHaveLength(2);
+    } finally {
+      db.close();
     }
   });
 });

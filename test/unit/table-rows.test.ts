@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { labelTableRows } from "../../src/core/answer/table-rows.js";
 import { readableSentences } from "../../src/core/answer/readable-text.js";
+import { loadHtml } from "../../src/ingest/loaders/load-html.js";
 
 describe("table rows read with their header", () => {
   it("given a Word table whose first row is bold, then each row names its columns and the header row is left out", () => {
@@ -45,5 +46,26 @@ describe("table rows read with their header", () => {
   it("given text after the table, then a later row-like line is not read under the old header", () => {
     const lines = ["**Dag** | **Tijd**", "maandag | 9-12", "Daarna volgt de pauze.", "koffie | thee"];
     expect(labelTableRows(lines)).toEqual(["Dag: maandag; Tijd: 9-12.", "Daarna volgt de pauze.", "koffie | thee"]);
+  });
+
+  it("given two tables one right after the other (a Word file's), then the second's rows are read under its own header, not the first's", async () => {
+    const doc = await loadHtml(`<html><body><h2>Praktisch</h2>
+      <table><tr><th>Dienst</th><th>Kosten voor leden</th></tr><tr><td>Maaltijdservice aan huis</td><td>€ 7,50 per maaltijd</td></tr></table>
+      <table><tr><th>Dag van de week</th><th>Openingstijden</th></tr><tr><td>Maandag en woensdag</td><td>van 9.00 tot 17.00 uur</td></tr></table>
+    </body></html>`);
+    expect(readableSentences(doc.blocks.map((b) => b.text).join("\n\n"))).toEqual([
+      "Dienst: Maaltijdservice aan huis; Kosten voor leden: € 7,50 per maaltijd.",
+      "Dag van de week: Maandag en woensdag; Openingstijden: van 9.00 tot 17.00 uur.",
+    ]);
+  });
+
+  it("given a bold subtotal amid the rows, then it is a row and the rows after it stay under the table's header", () => {
+    const lines = ["**Post** | **Bedrag**", "Subsidie | € 900", "**Subtotaal inkomsten** | **€ 900**", "Zaalhuur | € 300"];
+    expect(labelTableRows(lines)).toEqual(["Post: Subsidie; Bedrag: € 900.", "Post: Subtotaal inkomsten; Bedrag: € 900.", "Post: Zaalhuur; Bedrag: € 300."]);
+  });
+
+  it("given a bold total and then a second table's header, then the total is a row of the first and the header opens the second", () => {
+    const lines = ["**Post** | **Bedrag**", "Zaalhuur | € 300", "**Totaal** | **€ 300**", "**Dag** | **Tijd**", "maandag | 9-12"];
+    expect(labelTableRows(lines)).toEqual(["Post: Zaalhuur; Bedrag: € 300.", "Post: Totaal; Bedrag: € 300.", "Dag: maandag; Tijd: 9-12."]);
   });
 });

@@ -27,8 +27,11 @@ export function labelTableRows(lines: readonly string[]): string[] {
       continue;
     }
     if (SEPARATOR.test(line)) continue;
-    // A bold row opens a table (a bold row further down, a total say, is one of its rows).
-    if (SEPARATOR.test(nextLine(lines, i) ?? "") || (!inTable && cells.every(isBold))) {
+    // A bold row opens a table. Further down, a bold row of names (no figures) with plain rows after it
+    // opens the next table (Word's tables one right after the other); a total or subtotal is one of its rows.
+    const next = nextLine(lines, i) ?? "";
+    if (SEPARATOR.test(next) || (cells.every(isBold) && (!inTable || (!/\d/.test(line) && opensRows(next))))) {
+      if (headerLine) out.push(headerLine, "");
       header = cells.map(unbold);
       headerLine = line;
       inTable = true;
@@ -67,6 +70,8 @@ function labelled(header: readonly string[], cells: readonly string[]): string |
 }
 
 const nextLine = (lines: readonly string[], i: number) => lines.slice(i + 1).find((l) => l !== "");
+/** A table row that is not bold: one a bold row above it can be the header of. */
+const opensRows = (line: string) => !!cellsOf(line) && !SEPARATOR.test(line) && !cellsOf(line)!.every(isBold);
 /** A markdown table's line under its header: "|---|:---:|". */
 const SEPARATOR = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/;
 const isBold = (cell: string) => /^\*\*[^*]+\*\*$/.test(cell);

@@ -135,9 +135,11 @@ export function transition(handoff: Handoff, event: HandoffEvent, ctx: Transitio
       if (handoff.status !== "resolved") return reject(isFinal ? "finished" : "not_allowed_now");
       const resolvedAt = Date.parse(handoff.resolvedAt ?? now);
       if (ctx.now.getTime() - resolvedAt > ctx.policy.reopenWindowMs) return reject("reopen_window_passed");
-      const status = handoff.claimedBy ? "claimed" : "open";
-      return next({ status, resolvedAt: undefined }, [
-        { type: "update_thread", status, claimedBy: handoff.claimedBy },
+      // A claim of a person since forgotten (kennis -- vergeet left it without id) holds nobody: open for the team.
+      const claimedBy = handoff.claimedBy?.userId ? handoff.claimedBy : undefined;
+      const status = claimedBy ? "claimed" : "open";
+      return next({ status, resolvedAt: undefined, claimedBy }, [
+        { type: "update_thread", status, claimedBy },
         { type: "post_in_thread", kind: "reopened" },
         { type: "tell_asker", message: "reopened" },
         ...(status === "open" ? [nextReminder()] : []),
