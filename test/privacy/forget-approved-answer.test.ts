@@ -131,15 +131,7 @@ describe("kennis -- vergeet of a web asker who gave no name", () => {
     const eva = { conversationId: "conv-eva", userId: "web-eva" };
     const asked = await post({ ...eva, text: "Ik wil een mens spreken over de speeltuin" });
     await post({ ...eva, action: "share", handoffId: asked.handoffId }, "/api/actions");
-    const withDb = <T>(use: (db: Database.Database) => T): T => {
-      const db = openDatabase(config.databasePath);
-      try {
-        return use(db);
-      } finally {
-        db.close();
-      }
-    };
-    for (let i = 0; i < 100 && withDb((db) => db.prepare("SELECT count(*) FROM handoff_outbox WHERE delivered_at IS NULL").pluck().get() as number) > 0; i++) {
+    for (let i = 0; i < 100 && withDatabase(config.databasePath, (db) => db.prepare("SELECT count(*) FROM handoff_outbox WHERE delivered_at IS NULL").pluck().get() as number) > 0; i++) {
       await new Promise((r) => setTimeout(r, 100));
     }
     await app.stop();
@@ -152,8 +144,8 @@ describe("kennis -- vergeet of a web asker who gave no name", () => {
     });
     expect(fs.readdirSync(answers)).toEqual([file]);
     expect(fs.readFileSync(path.join(answers, file!), "utf8")).toContain("Het wijkteam helpt de vrager met het formulier van het buurtfonds.");
-    expect(withDb((db) => db.prepare("SELECT count(*) FROM passages WHERE text LIKE '%helpt de vrager met%'").pluck().get())).toBe(1);
+    expect(withDatabase(config.databasePath, (db) => db.prepare("SELECT count(*) FROM passages WHERE text LIKE '%helpt de vrager met%'").pluck().get())).toBe(1);
     // Frits's own handoff keeps the answer he was given, word for word.
-    expect(withDb((db) => db.prepare("SELECT data FROM handoffs WHERE id = ?").pluck().get(handoffId))).toContain("helpt de vrager met");
+    expect(withDatabase(config.databasePath, (db) => db.prepare("SELECT data FROM handoffs WHERE id = ?").pluck().get(handoffId))).toContain("helpt de vrager met");
   });
 });

@@ -166,8 +166,7 @@ describe("kennis -- vergeet of a coordinator whose roster id is a word", () => {
     // Taken off the roster since, and forgotten again by her old roster id: still only where it stands as an id.
     fs.writeFileSync(config.rosterFile, "members:\n  - id: karel\n    name: Karel Kastanje\n    role: tolk\n");
     await forget("roster:coordinator");
-    const db = openDatabase(config.databasePath);
-    try {
+    withDatabase(config.databasePath, (db) => {
       const data = JSON.parse(db.prepare("SELECT data FROM handoffs WHERE id = ?").pluck().get(handoffId) as string) as { question: string; answers: string[] };
       expect(data.question).toContain("de coordinator van de voedselbank");
       expect(data.answers).toEqual(["De coordinator van de voedselbank is bereikbaar via het wijkteam."]);
@@ -175,8 +174,6 @@ describe("kennis -- vergeet of a coordinator whose roster id is a word", () => {
       const chat = db.prepare("SELECT text FROM web_messages").pluck().all() as string[];
       expect(chat).toContain("Ik wil een mens spreken over de coordinator van de voedselbank");
       expect(chat.filter((t) => t.includes("De coordinator van de voedselbank is bereikbaar"))).toHaveLength(2);
-    } finally {
-      db.close();
-    }
+    });
   });
 });
