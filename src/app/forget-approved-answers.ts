@@ -20,14 +20,18 @@ type Options = { knowledgeDir: string; store: KnowledgeStore; maxFileBytes: numb
 export type ForgetInAnswers = {
   /** The forgotten asker's handoffs: an approved answer to one loses the question (its title and file name). */
   askedIn: ReadonlyArray<{ id: string; theme?: string }>;
-  /** Full names of the forgotten person (as asker or as tolk), replaced wherever an approved answer holds them. */
+  /**
+   * Names of the forgotten person (as asker or as tolk): a full name is replaced wherever an approved answer
+   * holds it, a single name only in the answers to their own questions.
+   */
   names: readonly string[];
 };
 
 /**
  * kennis -- vergeet in the approved answers (knowledge/antwoorden/): an answer to the forgotten asker's
  * question keeps the answer, as knowledge, under a title without the question (file name and
- * metadata.yaml too); the person's name is replaced in every approved answer. What changed is read in
+ * metadata.yaml too); the person's full name is replaced in every approved answer (a single name only in
+ * the answers to their own questions). What changed is read in
  * again, so the store holds no old text either. Returns the files changed. Nothing is changed when
  * metadata.yaml is not valid YAML (the error says so).
  */
@@ -58,11 +62,16 @@ export async function forgetInApprovedAnswers(forget: ForgetInAnswers, options: 
     for (const old of files.filter((f) => f !== nextName)) fs.rmSync(path.join(folder, old));
     for (const id of [...files.map((f) => `${ANSWERS_FOLDER}/${f}`), ...stored]) if (id !== `${ANSWERS_FOLDER}/${nextName}`) gone.add(id);
   }
-  const withoutNames = wholeWordReplacer(forget.names.filter((n) => n.trim().length >= 3), ANONYMOUS);
+  // A full name is replaced in every answer; a single name ("Karel") only in the answers to the person's own
+  // questions: elsewhere it may well be someone else's ("Groet, Karel Kastanje").
+  const names = forget.names.map((n) => n.trim()).filter((n) => n.length >= 3);
+  const withoutNames = wholeWordReplacer(names.filter((n) => /\s/.test(n)), ANONYMOUS);
+  const withoutAnyName = wholeWordReplacer(names, ANONYMOUS);
+  const ownEndings = forget.askedIn.map((h) => `-${h.id.slice(0, 8)}.md`);
   for (const name of fs.readdirSync(folder).filter((f) => f.endsWith(".md"))) {
     const file = path.join(folder, name);
     const text = fs.readFileSync(file, "utf8");
-    const without = withoutNames(text);
+    const without = (ownEndings.some((e) => name.endsWith(e)) ? withoutAnyName : withoutNames)(text);
     if (without === text) continue;
     writeFileAtomically(file, without);
     rewritten.add(`${ANSWERS_FOLDER}/${name}`);

@@ -1,0 +1,35 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { forgetInApprovedAnswers } from "../../src/app/forget-approved-answers.js";
+import { KnowledgeStore } from "../../src/store/knowledge-store.js";
+import { openDatabase } from "../../src/store/open-database.js";
+import { tempDir } from "../helpers/temp-knowledge.js";
+
+describe("vergeet in approved answers: a single name, a full name", () => {
+  const temp = tempDir();
+  afterAll(() => temp.cleanup());
+
+  it("given an asker known only as 'Karel', then his name goes from the answer to his own question, not from another answer signed by a Karel Kastanje", async () => {
+    const knowledgeDir = path.join(temp.dir, "knowledge");
+    const answers = path.join(knowledgeDir, "antwoorden");
+    fs.mkdirSync(answers, { recursive: true });
+    const own = "2026-03-01-antwoord-aaaa1111.md";
+    const other = "2026-03-02-antwoord-bbbb2222.md";
+    fs.writeFileSync(path.join(answers, own), "# Antwoord van een tolk over de speeltuin\n\nKarel kan de sleutel van de speeltuin ophalen bij het wijkteam.\n");
+    fs.writeFileSync(path.join(answers, other), "# Antwoord van een tolk over het buurtfonds\n\nHet buurtfonds vraagt een begroting. Groet, Karel Kastanje\n");
+    const db = openDatabase(path.join(temp.dir, "test.db"));
+    const store = new KnowledgeStore(db);
+    try {
+      await forgetInApprovedAnswers({ askedIn: [{ id: "aaaa1111-2222-3333-4444-555566667777", theme: "de speeltuin" }], names: ["Karel"] }, { knowledgeDir, store, maxFileBytes: 1_000_000 });
+      expect(fs.readFileSync(path.join(answers, own), "utf8")).toContain("anoniem kan de sleutel van de speeltuin ophalen");
+      expect(fs.readFileSync(path.join(answers, other), "utf8")).toContain("Groet, Karel Kastanje");
+
+      // His full name, had he given one, goes from every answer.
+      await forgetInApprovedAnswers({ askedIn: [], names: ["Karel Kastanje"] }, { knowledgeDir, store, maxFileBytes: 1_000_000 });
+      expect(fs.readFileSync(path.join(answers, other), "utf8")).toContain("Groet, anoniem");
+    } finally {
+      db.close();
+    }
+  });
+});
