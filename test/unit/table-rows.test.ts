@@ -38,6 +38,11 @@ describe("table rows read with their header", () => {
     expect(labelTableRows(lines)).toEqual([lines[0], "", "Reserveren | niet nodig | een dag vooraf"]);
   });
 
+  it("given a markdown table with an empty corner cell, then it is a comparing table too: its rows stay as they are", () => {
+    const lines = ["| | Buurtbus | Belbus |", "|---|---|---|", "| Reserveren | niet nodig | een dag vooraf |"];
+    expect(labelTableRows(lines)).toEqual([lines[0], "", lines[2]]);
+  });
+
   it("given a row with a cell fewer than the header (an empty cell the loader left out), then it stays as it is rather than mislabelled", () => {
     const lines = ["**Naam** | **Rol** | **Sinds**", "Anna | voorzitter"];
     expect(labelTableRows(lines)).toEqual([lines[0], "", "Anna | voorzitter"]);

@@ -65,7 +65,8 @@ function labelled(header: readonly string[], cells: readonly string[]): string |
     values.map((value, k) => (value && names[k] ? `${names[k]}: ${value}` : value)).filter(Boolean).join("; ");
   // A full stop: the row reads as the statement it is (a quote may end on it, it is no heading).
   const ended = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
-  if (cells.length === header.length) return ended(pairs(header, cells));
+  // Word and web tables leave the empty corner out (a cell fewer); markdown keeps it empty.
+  if (cells.length === header.length && header[0] !== "") return ended(pairs(header, cells));
   return undefined;
 }
 

@@ -139,7 +139,7 @@ export function holdsCountOfWord(text: string, counted: string, stemOf: (word: s
 const UNITS: Array<[RegExp, RegExp]> = [
   [/^(stroom|energie|elektriciteit|opwek|opbrengst|vermogen|power|electricity|energy)$/, /\d\s?(kwh|mwh|gwh|kw|kwp|mw|wp|wattpiek|kilowattuur|megawattuur)\b/],
   [/^(water|regenwater|regen)$/, /\d\s?(liter|liters|l|m3|kuub|kubieke meter)\b/],
-  [/^(grond|ruimte|oppervlakte|land|tuin|terrein|space|land|area)$/, /\d\s?(m2|m²|vierkante meter|hectare|ha|are)\b/],
+  [/^(grond|ruimte|oppervlakte|land|tuin|terrein|space|area)$/, /\d\s?(m2|m²|vierkante meter|hectare|ha|are)\b/],
   [/^(afval|co2|uitstoot|zwerfafval|waste)$/, /\d\s?(kilo|kg|ton|kilogram)\b/],
   [/^(afstand|kilometers|distance)$/, /\d\s?(km|kilometer|kilometers|meter)\b/],
 ];
