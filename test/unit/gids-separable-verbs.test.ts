@@ -40,4 +40,15 @@ describe("initiatievengids: separable verbs joined again", () => {
     // "leidt" alone is in no profile: only the joined verb meets one.
     expect(matcher.candidates("Wie leidt er mensen op?").candidates.map((c) => c.profile.id)).toEqual(["energie-a"]);
   });
+
+  it("given a clause of thousands of words without a comma (a hostile message), then each particle looks at the words just before it, not the whole clause", () => {
+    const words = ["wij", "zetten", "het", "plan", "op", "en", "de", "buurt", "doet", "mee", "aan", "feest"];
+    const text = Array.from({ length: 7_000 }, (_, i) => words[(i * 7) % words.length]).join(" ");
+    let asked = 0;
+    rejoinSeparableVerbs(text, () => (asked++, false));
+    // Every particle before "en" ends a clause: 7 000 words hold about 580 of them; the whole clause would be
+    // looked through for each (millions of look-ups), its sixteen words before it at most 6 forms each.
+    expect(asked).toBeLessThan(600 * 16 * 6);
+    expect(stems("Hoe zet je met de bewoners van de hele straat een feest op?")).toContain(stemDutch("opzetten"));
+  });
 });

@@ -9,6 +9,8 @@ import { DUTCH_STOPWORDS } from "../text/stopwords.js";
  * particle at the end of its clause with a verb before it, or a particle before "te" and a verb.
  */
 const PARTICLES = new Set(["aan", "af", "bij", "binnen", "door", "in", "langs", "mee", "na", "om", "onder", "op", "over", "rond", "samen", "terug", "toe", "uit", "voor", "weg"]);
+/** How many words before a particle its verb may stand ("hoe zet je met de hele straat een feest op"). */
+const VERB_REACH = 16;
 /** A clause ends at a punctuation mark (and the text itself). */
 const CLAUSE = /[^.,;:!?()\n]+[.,;:!?()\n]*/g;
 const WORD = /[\p{L}\p{M}'’-]+/gu;
@@ -37,8 +39,10 @@ function rejoinClause(clause: string, isKnown: (stem: string) => boolean): strin
       return;
     }
     if (next && !CLAUSE_OPENERS.has(next.lower)) return;
-    // The particle ends its clause: the first word before it that makes a known verb with it.
-    for (const verb of words.slice(0, i)) {
+    // The particle ends its clause: the first word before it that makes a known verb with it, looked for
+    // among the words just before it (a clause's verb stands within that; a clause of thousands of
+    // words without a comma, as a hostile message has, costs no more than a short one per particle).
+    for (const verb of words.slice(Math.max(0, i - VERB_REACH), i)) {
       // A verb is no function word ("en", "een", "er") and makes more than the particle.
       if (PARTICLES.has(verb.lower) || DUTCH_STOPWORDS.has(verb.lower) || verb.lower.length < 2) continue;
       const joined = infinitives(verb.lower).map((f) => `${w.lower}${f}`).find((f) => stemDutch(f) !== stemDutch(w.lower) && isKnown(stemDutch(f)));
