@@ -48,7 +48,10 @@ export function derivedTerms(index: KnowledgeIndex, query: AnalyzedQuery): Searc
   const knows = (word: string) => index.isKnownTerm(stemDutch(word));
   return query.terms.flatMap((typed) => {
     const nouns = /[^aeiou]eren$/.test(typed.word) ? [typed.word.replace(/eren$/, "atie")] : [];
-    return [...derivedVerbs(typed.word, knows), ...nouns.filter(knows)].flatMap((form) => {
+    // Not "-ing" → "-en": the stemmer takes that ending off where it is one (stemming → stem), and where it
+    // leaves it the noun has its own sense (houding is no houden, richting no richten).
+    const verbs = typed.word.endsWith("ing") ? [] : derivedVerbs(typed.word, knows);
+    return [...verbs, ...nouns.filter(knows)].flatMap((form) => {
       const term = stemDutch(form);
       if (term === typed.term) return [];
       const df = index.documentFrequencies([term]).get(term) ?? 0;
