@@ -1,4 +1,5 @@
 import { askedDetailCheck } from "../core/decision/answer-type.js";
+import fs from "node:fs";
 import path from "node:path";
 import { openKnowledge, syncKnowledgeFolder } from "../app/open-knowledge.js";
 import { EVIDENCE_NAMES, gatherEvidence } from "../core/decision/answer-evidence.js";
@@ -36,10 +37,13 @@ const RANK_DECAYS = [0, 0.15, 0.3, 0.6, 1, 2];
  * with --answer the rank decay of the quote's choice by cross-validated "answer holds the expected text".
  * With --ranking it fits the ranking weights instead (see ranking-fit-report.ts), and with --write stores
  * them when they beat the hand weights on held-out folds; fit the decision again after that.
+ * With --dump F it writes the evidence of the set's questions (against the knowledge folder configured, e.g.
+ * another one through KNOWLEDGE_DIR) to F instead of fitting; --add-examples F[,G] adds such evidence to the
+ * fit and its folds, with held-out figures for the set's own questions and the added ones apart.
  */
 runCli(async (config, args) => {
   const THRESHOLD = config.answerMinConfidence;
-  const file = args.find((a) => !a.startsWith("--")) ?? DEFAULT_SET;
+  const file = args.find((a, i) => !a.startsWith("--") && !["--dump", "--add-examples"].includes(args[i - 1] ?? "")) ?? DEFAULT_SET;
   const settings = { ...config, openai: undefined, pinecone: undefined };
   const knowledge = await openKnowledge(settings);
   const vocabulary = loadVocabulary(config.knowledgeDir);
@@ -85,12 +89,22 @@ runCli(async (config, args) => {
   } finally {
     knowledge.close();
   }
+  // --dump F: the evidence of this set's questions, for a fit over sets with other documents (--add-examples F).
+  const dumpTo = valueOf(args, "--dump");
+  if (dumpTo) {
+    fs.writeFileSync(dumpTo, JSON.stringify(examples));
+    console.log(`${examples.length} vragen met hun bewijs geschreven naar ${dumpTo}`);
+    return 0;
+  }
+  const added = (valueOf(args, "--add-examples") ?? "").split(",").filter(Boolean).flatMap((f) => JSON.parse(fs.readFileSync(f, "utf8")) as typeof examples);
+  const own = examples.length;
+  examples.push(...added.map((e) => ({ ...e, id: `+${e.id}` })));
   if (args.includes("--retrieval")) reportRetrievalFit(retrievalScores);
   if (args.includes("--answer")) reportChoice("Afname per plek in de lijst bij het kiezen van het citaat (antwoord bevat tekst)", RANK_DECAYS, answerScores);
   const heldOut = crossValidate(examples, FOLDS);
   console.log(`Beslissing antwoorden/doorgeven, ${FOLDS}-voudige kruisvalidatie op ${file} (${examples.length} vragen)\n`);
-  for (const lang of ["nl", "en", "all"]) {
-    const rows = examples.map((e, i) => ({ e, p: heldOut[i]! })).filter(({ e }) => lang === "all" || e.lang === lang);
+  for (const lang of ["nl", "en", "all", ...(added.length ? ["own", "added"] : [])]) {
+    const rows = examples.map((e, i) => ({ e, i, p: heldOut[i]! })).filter(({ e, i }) => lang === "all" || e.lang === lang || (lang === "own" && i < own) || (lang === "added" && i >= own));
     const unanswerable = rows.filter(({ e }) => !e.label);
     const answerable = rows.filter(({ e }) => e.label);
     const share = (n: number, of: number) => (of ? (n / of).toFixed(3) : "  -");
@@ -104,7 +118,7 @@ runCli(async (config, args) => {
     console.log(`  ${low.toFixed(1)}–${(low + 0.2).toFixed(1)}  ${String(bucket.length).padStart(4)} vragen  ${bucket.length ? (right / bucket.length).toFixed(2) : "  -"} beantwoordbaar`);
   }
   console.log("\nDrempel (ANSWER_MIN_CONFIDENCE) → nl handoff onbeantwoordbaar / onterechte handoff, buiten de fit gemeten:");
-  const dutch = examples.map((e, i) => ({ e, p: heldOut[i]! })).filter(({ e }) => e.lang === "nl");
+  const dutch = examples.map((e, i) => ({ e, i, p: heldOut[i]! })).filter(({ e, i }) => e.lang === "nl" && i < own);
   for (const threshold of SWEEP) {
     const rate = (label: boolean) => dutch.filter(({ e, p }) => e.label === label && p < threshold).length / Math.max(1, dutch.filter(({ e }) => e.label === label).length);
     console.log(`  ${threshold.toFixed(2)}  ${rate(false).toFixed(3)} / ${rate(true).toFixed(3)}${threshold === THRESHOLD ? "  (standaard)" : ""}`);
@@ -118,6 +132,12 @@ runCli(async (config, args) => {
   }
   return 0;
 });
+
+/** The value after a flag ("--dump F" → F). */
+function valueOf(args: readonly string[], flag: string): string | undefined {
+  const at = args.indexOf(flag);
+  return at >= 0 ? args[at + 1] : undefined;
+}
 
 function reportRetrievalFit(scores: number[][]): void {
   reportChoice("Gewicht van de beste twee zinnen in de score van een passage (MRR@10)", WINDOW_WEIGHTS, scores);
