@@ -11,7 +11,7 @@ const RULES = new RegExp(
     [
       "vergunning\\w*", "omgevingsvergunning\\w*", "btw", "belasting\\w*", "verzeker\\w*", "wettelijk\\w*", "verplicht\\w*", "wet", "wetten",
       "aansprakelijk\\w*", "avg", "privacywet\\w*", "cao", "arbeidscontract\\w*", "accountantsverklaring\\w*", "kvk", "kamer van koophandel",
-      "permits?", "licen[cs]es?", "tax(es)?", "vat", "insurance", "insured", "liabilit(y|ies)", "legally", "law", "laws", "gdpr",
+      "chamber of commerce", "permits?", "licen[cs]es?", "tax(es)?", "vat", "insurance", "insured", "liabilit(y|ies)", "legally", "law", "laws", "gdpr",
     ].join("|") +
     ")\\b",
 );
