@@ -36,7 +36,8 @@ const LIVE_FACTS_FACTOR = 0.3;
 /**
  * What rules, taxes or insurers require (asks-about-rules.ts) leans to a person too, less strongly: on a
  * grid of 0.6–1, 0.7 raised handoff on unanswerable on the realistic set (0.867 → 0.911) and four check sets
- * (0.880 → 0.920, 0.769 → 0.885, 0.741 → 0.778, 0.783 → 0.870) with no false handoff more; 0.6 added some.
+ * (0.880 → 0.920, 0.769 → 0.885, 0.741 → 0.778, 0.783 → 0.870) with no Dutch false handoff more (two
+ * English answerable questions of two check sets went to a person: a permit, a tax deduction); 0.6 added some.
  */
 export const RULES_FACTOR = 0.7;
 
