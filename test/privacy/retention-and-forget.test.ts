@@ -125,6 +125,8 @@ describe("retention and kennis -- vergeet on a database with several people", ()
       const kept = db.prepare("SELECT status, data FROM handoffs WHERE updated_at = ?").get(old) as { status: string; data: string };
       expect(kept.status).toBe("resolved");
       expect(JSON.parse(kept.data)).toMatchObject({ question: "", answers: [], asker: { name: "anoniem", userId: "" } });
+      // Nor who it went to or who claimed it (that it was claimed stays).
+      expect(JSON.parse(kept.data)).toMatchObject({ routedTo: [], claimedBy: { userId: "", name: "anoniem" } });
     });
   });
 });
