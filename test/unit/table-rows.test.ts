@@ -73,4 +73,14 @@ describe("table rows read with their header", () => {
     const lines = ["**Post** | **Bedrag**", "Zaalhuur | € 300", "**Totaal** | **€ 300**", "**Dag** | **Tijd**", "maandag | 9-12"];
     expect(labelTableRows(lines)).toEqual(["Post: Zaalhuur; Bedrag: € 300.", "Post: Totaal; Bedrag: € 300.", "Dag: maandag; Tijd: 9-12."]);
   });
+
+  it("given a web table with an empty cell, then the row's cells stay under their columns (the empty one says nothing)", () => {
+    const text = loadHtml("<body><table><tr><th>Post</th><th>2024</th><th>2025</th></tr><tr><td>Donaties</td><td></td><td>€ 300</td></tr></table></body>").blocks.map((b) => b.text).join("\n");
+    expect(readableSentences(text)).toEqual(["Post: Donaties; 2025: € 300."]);
+  });
+
+  it("given a web table whose header has an empty corner, then it compares the things it names: its rows are not labelled", () => {
+    const text = loadHtml("<body><table><tr><th></th><th>2024</th><th>2025</th></tr><tr><td>Donaties</td><td></td><td>€ 300</td></tr></table></body>").blocks.map((b) => b.text).join("\n");
+    expect(readableSentences(text).join(" ")).not.toContain("2024: Donaties");
+  });
 });

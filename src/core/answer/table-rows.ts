@@ -62,7 +62,7 @@ function cellsOf(line: string): string[] | undefined {
  */
 function labelled(header: readonly string[], cells: readonly string[]): string | undefined {
   const pairs = (names: readonly string[], values: readonly string[]) =>
-    values.map((value, k) => (value && names[k] ? `${names[k]}: ${value}` : value)).filter(Boolean).join("; ");
+    values.map((value, k) => (!value || value === EMPTY_CELL ? "" : names[k] ? `${names[k]}: ${value}` : value)).filter(Boolean).join("; ");
   // A full stop: the row reads as the statement it is (a quote may end on it, it is no heading).
   const ended = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
   // Word and web tables leave the empty corner out (a cell fewer); markdown keeps it empty.
@@ -70,6 +70,8 @@ function labelled(header: readonly string[], cells: readonly string[]): string |
   return undefined;
 }
 
+/** An empty cell as the loaders keep its place (load-html.ts): no value. */
+export const EMPTY_CELL = "–";
 const nextLine = (lines: readonly string[], i: number) => lines.slice(i + 1).find((l) => l !== "");
 /** A table row that is not bold: one a bold row above it can be the header of. */
 const opensRows = (line: string) => !!cellsOf(line) && !SEPARATOR.test(line) && !cellsOf(line)!.every(isBold);

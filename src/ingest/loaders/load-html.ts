@@ -2,6 +2,7 @@ import { parse, type HTMLElement, type Node } from "node-html-parser";
 import { IngestError, type LoadedDocument } from "../loaded-document.js";
 import { loadMarkdown } from "./load-markdown.js";
 import { itemNumbers } from "./numbered-lists.js";
+import { EMPTY_CELL } from "../../core/answer/table-rows.js";
 
 const SKIPPED = [
   "script, style, noscript, nav, header, footer, aside, form, svg, template, dialog, select",
@@ -138,7 +139,12 @@ function tableText(table: HTMLElement): string {
     const text = oneLine(cell);
     return cell.tagName.toLowerCase() === "th" && text && !/^\*\*.*\*\*$/.test(text) ? `**${text.replace(/\*\*/g, "")}**` : text;
   };
-  return rows.map((tr) => cellsOf(tr).map(cellText).filter(Boolean).join(" | ")).filter(Boolean).join("\n\n");
+  // An empty cell keeps its place ("–", EMPTY_CELL), so a row's cells stay under their columns; an empty row goes.
+  return rows
+    .map((tr) => cellsOf(tr).map(cellText))
+    .filter((cells) => cells.some(Boolean))
+    .map((cells) => cells.map((cell) => cell || EMPTY_CELL).join(" | "))
+    .join("\n\n");
 }
 
 /** A definition list as "term: description" lines ("Adres: Kerkstraat 1"). */
