@@ -77,12 +77,18 @@ export async function forgetInApprovedAnswers(forget: ForgetInAnswers, options: 
     rewritten.add(`${ANSWERS_FOLDER}/${name}`);
   }
   if (replaceInTitles(metadata, withoutNames)) writeFileAtomically(metadataPath, metadata.toString({ lineWidth: 0, flowCollectionPadding: false }));
-  if (rewritten.size === 0 && gone.size === 0) return 0;
   for (const id of gone) options.store.removeDocument(id);
-  const summary = await ingestSources({ store: options.store, knowledgeDir: options.knowledgeDir, sources: [...rewritten].map((r) => path.join(options.knowledgeDir, r)), maxFileBytes: options.maxFileBytes });
-  if (summary.failed.length) throw new Error(`${summary.failed[0]!.source}: ${summary.failed[0]!.reason}`);
+  // Every approved answer is offered (an unchanged one is skipped by its hash): a run stopped after rewriting a
+  // file but before reading it in left the old text, name and all, in the store, and this file no longer shows it.
+  const answerFiles = fs.readdirSync(folder).filter((f) => f.endsWith(".md")).map((f) => path.join(folder, f));
+  const summary = await ingestSources({ store: options.store, knowledgeDir: options.knowledgeDir, sources: answerFiles, maxFileBytes: options.maxFileBytes });
+  // Only a changed answer that cannot be read stops the command (another one was as unreadable before).
+  const failed = summary.failed.find((f) => [...rewritten].some((r) => path.basename(r) === path.basename(f.source)));
+  if (failed) throw new Error(`${failed.source}: ${failed.reason}`);
+  const reread = summary.added.length + summary.updated.length;
+  if (rewritten.size === 0 && gone.size === 0 && reread === 0) return 0;
   options.store.dropRemovedWords();
-  return Math.max(rewritten.size, gone.size);
+  return Math.max(rewritten.size, gone.size, reread);
 }
 
 /** metadata.yaml as the yaml library's document (comments and layout stay); refused, before anything changes, when it is not valid. */
