@@ -118,6 +118,8 @@ function isFurniture(el: HTMLElement): boolean {
 
 /** A cell's or term's text on one line (Word puts paragraphs inside table cells). */
 const oneLine = (el: HTMLElement) => toMarkdown(el).replace(/\s+/g, " ").trim();
+/** A cell's text, a bar of its own written as a slash: " | " keeps the cells apart (table-rows.ts reads them by it). */
+const cellLine = (el: HTMLElement) => oneLine(el).replace(/\s*\|\s*/g, " / ");
 
 /**
  * A table row by row, its cells kept apart by " | " (they were glued together before: "DagTijd", as Word
@@ -135,7 +137,7 @@ function tableText(table: HTMLElement): string {
   }
   // A header cell is bold, as Word's header rows are: a row of them names the columns (see table-rows.ts).
   const cellText = (cell: HTMLElement) => {
-    const text = oneLine(cell);
+    const text = cellLine(cell);
     return cell.tagName.toLowerCase() === "th" && text && !/^\*\*.*\*\*$/.test(text) ? `**${text.replace(/\*\*/g, "")}**` : text;
   };
   return rows.map((tr) => cellsOf(tr).map(cellText).filter(Boolean).join(" | ")).filter(Boolean).join("\n\n");
