@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
+import { plainTitle } from "../core/plain-title.js";
 import { ingestSources } from "../ingest/ingest-sources.js";
 import { METADATA_FILE } from "../ingest/metadata-file.js";
 import { writeFileAtomically } from "../ingest/write-file-atomically.js";
@@ -19,7 +20,7 @@ const ANONYMOUS = "anoniem";
 type Options = { knowledgeDir: string; store: KnowledgeStore; maxFileBytes: number };
 export type ForgetInAnswers = {
   /** The forgotten asker's handoffs: an approved answer to one loses the question (its title and file name). */
-  askedIn: ReadonlyArray<{ id: string; theme?: string }>;
+  askedIn: ReadonlyArray<{ id: string; theme?: string; question?: string }>;
   /**
    * Names of the forgotten person (as asker or as tolk): a full name is replaced wherever an approved answer
    * holds it, a single name only in the answers to their own questions.
@@ -47,8 +48,19 @@ export async function forgetInApprovedAnswers(forget: ForgetInAnswers, options: 
     const ending = `-${handoff.id.slice(0, 8)}.md`;
     const files = fs.readdirSync(folder).filter((f) => f.endsWith(ending));
     const stored = options.store.listDocuments().map((d) => d.id).filter((id) => id.startsWith(`${ANSWERS_FOLDER}/`) && id.endsWith(ending));
-    if (files.length === 0 && stored.length === 0) continue;
     const title = anonymousAnswerTitle(handoff.theme);
+    if (files.length === 0 && stored.length === 0) {
+      // A file a maintainer renamed by hand (its name no longer ends in the handoff's id) is found by its heading, the question.
+      const byHand = handoff.question ? renamedByHand(folder, handoff.question) : undefined;
+      if (!byHand) continue;
+      const body = fs.readFileSync(path.join(folder, byHand), "utf8").replace(/^# .*\n/, "");
+      writeFileAtomically(path.join(folder, byHand), `# ${title}\n${body}`);
+      const block = metadata.get(`${ANSWERS_FOLDER}/${byHand}`);
+      if (YAML.isMap(block)) block.set("title", title);
+      writeFileAtomically(metadataPath, metadata.toString({ lineWidth: 0, flowCollectionPadding: false }));
+      rewritten.add(`${ANSWERS_FOLDER}/${byHand}`);
+      continue;
+    }
     // Its date and handoff (the learning loop finds its file by the end of its name), without the question's words.
     const nextName = `${(files[0] ?? path.basename(stored[0]!)).slice(0, 10)}-antwoord${ending}`;
     const source = files.find((f) => f !== nextName) ?? files[0];
@@ -89,6 +101,16 @@ export async function forgetInApprovedAnswers(forget: ForgetInAnswers, options: 
   if (rewritten.size === 0 && gone.size === 0 && reread === 0) return 0;
   options.store.dropRemovedWords();
   return Math.max(rewritten.size, gone.size, reread);
+}
+
+/**
+ * The approved answer renamed by hand whose heading is this question (as the learning loop wrote it); a
+ * file still named as the loop names it (ending in a handoff's id) is another handoff's, maybe of the same question.
+ */
+function renamedByHand(folder: string, question: string): string | undefined {
+  const heading = `# ${plainTitle(question)}\n`;
+  const named = (f: string) => f.endsWith(".md") && !/-[0-9a-f]{8}\.md$/.test(f);
+  return fs.readdirSync(folder).find((f) => named(f) && fs.readFileSync(path.join(folder, f), "utf8").startsWith(heading));
 }
 
 /** metadata.yaml as the yaml library's document (comments and layout stay); refused, before anything changes, when it is not valid. */
