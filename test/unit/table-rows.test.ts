@@ -95,3 +95,10 @@ describe("a table cell that holds a bar itself", () => {
     expect(readableSentences(text)).toEqual(["Dienst: Koffie / thee; Kosten: € 1.", "Dienst: Soep; Kosten: € 2."]);
   });
 });
+
+describe("a web table whose header row is bold cells (<td><b>), as content systems write it", () => {
+  it("given <td><strong>Dienst</strong></td> headers, then the rows are read under them as under <th>", () => {
+    const doc = loadHtml("<body><table><tr><td><strong>Dienst</strong></td><td><b>Kosten</b></td></tr><tr><td>Maaltijdservice</td><td>€ 7,50 per maaltijd</td></tr></table></body>");
+    expect(readableSentences(doc.blocks.map((b) => b.text).join("\n\n"))).toEqual(["Dienst: Maaltijdservice; Kosten: € 7,50 per maaltijd."]);
+  });
+});

@@ -83,7 +83,7 @@ function itemMark(li: HTMLElement): string {
  */
 function isBoldLine(el: HTMLElement, inner: string): boolean {
   const text = inner.trim();
-  if (!text || text.length > 80 || /[.:;,]$/.test(text) || !["p", "div"].includes(el.tagName?.toLowerCase() ?? "")) return false;
+  if (!text || text.length > 80 || /[.:;,]$/.test(text) || !["p", "div", "td"].includes(el.tagName?.toLowerCase() ?? "")) return false;
   const parts = el.childNodes.filter((child) => child.nodeType === 1 || child.text.trim());
   const only = parts.length === 1 && parts[0]!.nodeType === 1 ? (parts[0] as HTMLElement) : undefined;
   return !!only && ["strong", "b"].includes(only.tagName?.toLowerCase() ?? "") && !only.querySelector("br");
@@ -138,7 +138,8 @@ function tableText(table: HTMLElement): string {
   // A header cell is bold, as Word's header rows are: a row of them names the columns (see table-rows.ts).
   const cellText = (cell: HTMLElement) => {
     const text = cellLine(cell);
-    return cell.tagName.toLowerCase() === "th" && text && !/^\*\*.*\*\*$/.test(text) ? `**${text.replace(/\*\*/g, "")}**` : text;
+    // A cell that is all bold (<td><b>Dienst</b></td>, as content systems write a header row) is marked as <th> is.
+    return (cell.tagName.toLowerCase() === "th" || isBoldLine(cell, text)) && text && !/^\*\*.*\*\*$/.test(text) ? `**${text.replace(/\*\*/g, "")}**` : text;
   };
   return rows.map((tr) => cellsOf(tr).map(cellText).filter(Boolean).join(" | ")).filter(Boolean).join("\n\n");
 }
