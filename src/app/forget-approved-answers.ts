@@ -137,12 +137,24 @@ function moveMetadataBlock(doc: YAML.Document, ending: string, to: string, title
   (kept.value as YAML.YAMLMap).set("title", title);
 }
 
-/** An approved answer's title (its question) that holds a forgotten name loses it; true when one did. */
+/**
+ * An approved answer's title (its question) that holds a forgotten name loses it, and so does a comment a
+ * maintainer wrote at its block or at the top of the file; true when one did.
+ */
 function replaceInTitles(doc: YAML.Document, withoutNames: (text: string) => string): boolean {
   let changed = false;
   if (!YAML.isMap(doc.contents)) return false;
+  const inComments = (node: { commentBefore?: string | null; comment?: string | null }) => {
+    for (const field of ["commentBefore", "comment"] as const) {
+      const text = node[field];
+      if (text && withoutNames(text) !== text) [node[field], changed] = [withoutNames(text), true];
+    }
+  };
+  inComments(doc);
   for (const pair of doc.contents.items) {
-    if (!String(YAML.isScalar(pair.key) ? pair.key.value : pair.key).startsWith(`${ANSWERS_FOLDER}/`) || !YAML.isMap(pair.value)) continue;
+    if (!String(YAML.isScalar(pair.key) ? pair.key.value : pair.key).startsWith(`${ANSWERS_FOLDER}/`)) continue;
+    YAML.visit(pair as unknown as YAML.Node, { Node: (_key, node) => void inComments(node) });
+    if (!YAML.isMap(pair.value)) continue;
     const title = pair.value.get("title");
     if (typeof title !== "string") continue;
     const without = withoutNames(title);

@@ -60,3 +60,26 @@ describe("vergeet in approved answers after a run stopped before reading the cha
     }
   });
 });
+
+describe("vergeet in metadata.yaml's comments on an approved answer", () => {
+  const temp = tempDir();
+  afterAll(() => temp.cleanup());
+
+  it("given a maintainer's comment naming the person at an answer's block, then the name goes from it; comments elsewhere and the layout stay", async () => {
+    const knowledgeDir = path.join(temp.dir, "knowledge");
+    fs.mkdirSync(path.join(knowledgeDir, "antwoorden"), { recursive: true });
+    fs.writeFileSync(path.join(knowledgeDir, "antwoorden", "2026-03-02-antwoord-bbbb2222.md"), "# Antwoord van een tolk over het buurtfonds\n\nHet buurtfonds vraagt een begroting.\n");
+    const metadata = path.join(knowledgeDir, "metadata.yaml");
+    fs.writeFileSync(metadata, "# Onze documenten\n# gevraagd door Tineke Tulpenbol\nantwoorden/2026-03-02-antwoord-bbbb2222.md: # Tineke Tulpenbol belde\n  title: Antwoord van een tolk over het buurtfonds # van Tineke Tulpenbol\n  kind: antwoord van tolk\n");
+    const db = openDatabase(path.join(temp.dir, "test.db"));
+    try {
+      await forgetInApprovedAnswers({ askedIn: [], names: ["Tineke Tulpenbol"] }, { knowledgeDir, store: new KnowledgeStore(db), maxFileBytes: 1_000_000 });
+      const text = fs.readFileSync(metadata, "utf8");
+      expect(text).not.toContain("Tulpenbol");
+      expect(text).toContain("# Onze documenten");
+      expect(text).toContain("gevraagd door anoniem");
+    } finally {
+      db.close();
+    }
+  });
+});
