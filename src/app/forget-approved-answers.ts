@@ -43,15 +43,19 @@ export async function forgetInApprovedAnswers(forget: ForgetInAnswers, options: 
   const metadata = readMetadata(metadataPath);
   const rewritten = new Set<string>();
   const gone = new Set<string>();
+  let byHeading: Map<string, string> | undefined; // read once, when a handoff's file is not found by its name
+  // Listed once (an asker may have many handoffs, the store many documents); a handoff's files are its own.
+  const folderFiles = fs.readdirSync(folder);
+  const storedAnswers = options.store.listDocuments().map((d) => d.id).filter((id) => id.startsWith(`${ANSWERS_FOLDER}/`));
   for (const handoff of forget.askedIn) {
     // Every file and stored document of this handoff (a run stopped halfway may have left the old beside the new).
     const ending = `-${handoff.id.slice(0, 8)}.md`;
-    const files = fs.readdirSync(folder).filter((f) => f.endsWith(ending));
-    const stored = options.store.listDocuments().map((d) => d.id).filter((id) => id.startsWith(`${ANSWERS_FOLDER}/`) && id.endsWith(ending));
+    const files = folderFiles.filter((f) => f.endsWith(ending));
+    const stored = storedAnswers.filter((id) => id.endsWith(ending));
     const title = anonymousAnswerTitle(handoff.theme);
     if (files.length === 0 && stored.length === 0) {
       // A file a maintainer renamed by hand (its name no longer ends in the handoff's id) is found by its heading, the question.
-      const byHand = handoff.question ? renamedByHand(folder, handoff.question) : undefined;
+      const byHand = handoff.question ? (byHeading ??= renamedByHand(folder)).get(`# ${plainTitle(handoff.question)}`) : undefined;
       if (!byHand) continue;
       const body = fs.readFileSync(path.join(folder, byHand), "utf8").replace(/^# .*\n/, "");
       writeFileAtomically(path.join(folder, byHand), `# ${title}\n${body}`);
@@ -104,13 +108,12 @@ export async function forgetInApprovedAnswers(forget: ForgetInAnswers, options: 
 }
 
 /**
- * The approved answer renamed by hand whose heading is this question (as the learning loop wrote it); a
+ * The approved answers renamed by hand, by their heading (the question, as the learning loop wrote it); a
  * file still named as the loop names it (ending in a handoff's id) is another handoff's, maybe of the same question.
  */
-function renamedByHand(folder: string, question: string): string | undefined {
-  const heading = `# ${plainTitle(question)}\n`;
-  const named = (f: string) => f.endsWith(".md") && !/-[0-9a-f]{8}\.md$/.test(f);
-  return fs.readdirSync(folder).find((f) => named(f) && fs.readFileSync(path.join(folder, f), "utf8").startsWith(heading));
+function renamedByHand(folder: string): Map<string, string> {
+  const named = fs.readdirSync(folder).filter((f) => f.endsWith(".md") && !/-[0-9a-f]{8}\.md$/.test(f));
+  return new Map(named.map((f) => [fs.readFileSync(path.join(folder, f), "utf8").split("\n", 1)[0]!, f] as const).reverse());
 }
 
 /** metadata.yaml as the yaml library's document (comments and layout stay); refused, before anything changes, when it is not valid. */
