@@ -23,16 +23,18 @@ export type ForgetInAnswers = {
   askedIn: ReadonlyArray<{ id: string; theme?: string; question?: string }>;
   /**
    * Names of the forgotten person (as asker or as tolk): a full name is replaced wherever an approved answer
-   * holds it, a single name only in the answers to their own questions.
+   * holds it, a single name only in the answers to their own questions and in those they gave (helpedIn).
    */
   names: readonly string[];
+  /** Handoffs the person helped in (as tolk): a single name goes from their approved answers too. */
+  helpedIn?: readonly string[];
 };
 
 /**
  * kennis -- vergeet in the approved answers (knowledge/antwoorden/): an answer to the forgotten asker's
  * question keeps the answer, as knowledge, under a title without the question (file name and
  * metadata.yaml too); the person's full name is replaced in every approved answer (a single name only in
- * the answers to their own questions). What changed is read in
+ * the answers to their own questions or those they gave). What changed is read in
  * again, so the store holds no old text either. Returns the files changed. Nothing is changed when
  * metadata.yaml is not valid YAML (the error says so).
  */
@@ -83,7 +85,7 @@ export async function forgetInApprovedAnswers(forget: ForgetInAnswers, options: 
   const names = forget.names.map((n) => n.trim()).filter((n) => n.length >= 3);
   const withoutNames = wholeWordReplacer(names.filter((n) => /\s/.test(n)), ANONYMOUS);
   const withoutAnyName = wholeWordReplacer(names, ANONYMOUS);
-  const ownEndings = forget.askedIn.map((h) => `-${h.id.slice(0, 8)}.md`);
+  const ownEndings = [...forget.askedIn.map((h) => h.id), ...(forget.helpedIn ?? [])].map((id) => `-${id.slice(0, 8)}.md`);
   for (const name of fs.readdirSync(folder).filter((f) => f.endsWith(".md"))) {
     const file = path.join(folder, name);
     const text = fs.readFileSync(file, "utf8");

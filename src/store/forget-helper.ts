@@ -105,6 +105,11 @@ function releaseClaims(db: Database.Database, ids: ReadonlySet<string>, now: Dat
   return claimed.length;
 }
 
+/** The handoffs this person acted in as a helper (their approved answers may be signed with a name of one word). */
+export function handoffsHelpedBy(db: Database.Database, who: HelperIdentity): string[] {
+  return [...ownHandoffs(db, new Set(who.ids.filter(Boolean))).handoffs];
+}
+
 /**
  * The handoffs this person acted in (claimed, answered, closed: being mentioned with the team is no part),
  * and their conversations and team threads.

@@ -40,6 +40,11 @@ describe("kennis -- vergeet of a tolk whose only name is a word others use", () 
         await post({ ...asker, action: "share", handoffId }, "/api/actions");
         await c.tolk.postJson(`/api/tolk/handoffs/${handoffId}/claim`, {});
         await c.tolk.postJson(`/api/tolk/handoffs/${handoffId}/reply`, { text: c.answer });
+        await c.tolk.postJson(`/api/tolk/handoffs/${handoffId}/close`, { addToKnowledge: true });
+      }
+      // Both answers are approved and written to the knowledge folder before the app stops.
+      for (let i = 0; i < 100 && withDatabase(config.databasePath, (db) => db.prepare("SELECT count(*) FROM handoff_outbox WHERE delivered_at IS NULL").pluck().get() as number) > 0; i++) {
+        await new Promise((r) => setTimeout(r, 100));
       }
     } finally {
       await app.stop();
@@ -63,5 +68,11 @@ describe("kennis -- vergeet of a tolk whose only name is a word others use", () 
       const all = tables.map((t) => JSON.stringify(db.prepare(`SELECT * FROM "${t}"`).all())).join("\n");
       expect(all.replace(/[Ss]peeltuin De Roos/g, "")).not.toMatch(/\bRoos\b/);
     });
+    // The approved answers: hers loses her name (the only one she had), Karel's keeps the speeltuin's.
+    const answers = path.join(config.knowledgeDir, "antwoorden");
+    const texts = fs.readdirSync(answers).map((f) => fs.readFileSync(path.join(answers, f), "utf8"));
+    expect(texts).toHaveLength(2);
+    expect(texts.find((t) => t.includes("Vraag de corporatie om korting."))).toContain("Groet, anoniem");
+    expect(texts.find((t) => t.includes("open op woensdag"))).toContain("Speeltuin De Roos is open op woensdag.");
   });
 });
