@@ -50,9 +50,11 @@ const NAME_MARK = /-(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{8}(\.[^.]*)?$/;
  * one ("a b.txt" → "a-b-<8 hex>.txt") that ends in a mark made from the name as uploaded. So two
  * different uploaded names never land in one file ("a b.txt" does not replace "a-b.txt"), and the same
  * name again lands in its own file (and updates it). A clean name that looks marked is marked as well,
- * so it cannot meet a cleaned one.
+ * so it cannot meet a cleaned one. A name is taken in its composed form (NFC) first.
  */
-export function uploadFileName(uploaded: string): string {
+export function uploadFileName(typed: string): string {
+  // One spelling of a name: "é" as one code point or as "e" and an accent (a Mac may give either) is one name.
+  const uploaded = typed.normalize("NFC");
   const cleaned = path.basename(uploaded).replace(/[^\p{L}\p{N}._-]+/gu, "-").replace(/^[.-]+/, "");
   if (cleaned === uploaded && !NAME_MARK.test(cleaned)) return cleaned;
   if (!cleaned) return cleaned;

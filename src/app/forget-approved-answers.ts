@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
+import { plainTitle } from "../core/plain-title.js";
 import { ingestSources } from "../ingest/ingest-sources.js";
 import { METADATA_FILE } from "../ingest/metadata-file.js";
 import { writeFileAtomically } from "../ingest/write-file-atomically.js";
@@ -19,19 +20,21 @@ const ANONYMOUS = "anoniem";
 type Options = { knowledgeDir: string; store: KnowledgeStore; maxFileBytes: number };
 export type ForgetInAnswers = {
   /** The forgotten asker's handoffs: an approved answer to one loses the question (its title and file name). */
-  askedIn: ReadonlyArray<{ id: string; theme?: string }>;
+  askedIn: ReadonlyArray<{ id: string; theme?: string; question?: string }>;
   /**
    * Names of the forgotten person (as asker or as tolk): a full name is replaced wherever an approved answer
-   * holds it, a single name only in the answers to their own questions.
+   * holds it, a single name only in the answers to their own questions and in those they gave (helpedIn).
    */
   names: readonly string[];
+  /** Handoffs the person helped in (as tolk): a single name goes from their approved answers too. */
+  helpedIn?: readonly string[];
 };
 
 /**
  * kennis -- vergeet in the approved answers (knowledge/antwoorden/): an answer to the forgotten asker's
  * question keeps the answer, as knowledge, under a title without the question (file name and
  * metadata.yaml too); the person's full name is replaced in every approved answer (a single name only in
- * the answers to their own questions). What changed is read in
+ * the answers to their own questions or those they gave). What changed is read in
  * again, so the store holds no old text either. Returns the files changed. Nothing is changed when
  * metadata.yaml is not valid YAML (the error says so).
  */
@@ -42,13 +45,28 @@ export async function forgetInApprovedAnswers(forget: ForgetInAnswers, options: 
   const metadata = readMetadata(metadataPath);
   const rewritten = new Set<string>();
   const gone = new Set<string>();
+  let byHeading: Map<string, string> | undefined; // read once, when a handoff's file is not found by its name
+  // Listed once (an asker may have many handoffs, the store many documents); a handoff's files are its own.
+  const folderFiles = fs.readdirSync(folder);
+  const storedAnswers = options.store.listDocuments().map((d) => d.id).filter((id) => id.startsWith(`${ANSWERS_FOLDER}/`));
   for (const handoff of forget.askedIn) {
     // Every file and stored document of this handoff (a run stopped halfway may have left the old beside the new).
     const ending = `-${handoff.id.slice(0, 8)}.md`;
-    const files = fs.readdirSync(folder).filter((f) => f.endsWith(ending));
-    const stored = options.store.listDocuments().map((d) => d.id).filter((id) => id.startsWith(`${ANSWERS_FOLDER}/`) && id.endsWith(ending));
-    if (files.length === 0 && stored.length === 0) continue;
+    const files = folderFiles.filter((f) => f.endsWith(ending));
+    const stored = storedAnswers.filter((id) => id.endsWith(ending));
     const title = anonymousAnswerTitle(handoff.theme);
+    if (files.length === 0 && stored.length === 0) {
+      // A file a maintainer renamed by hand (its name no longer ends in the handoff's id) is found by its heading, the question.
+      const byHand = handoff.question ? (byHeading ??= renamedByHand(folder)).get(`# ${plainTitle(handoff.question)}`) : undefined;
+      if (!byHand) continue;
+      const body = fs.readFileSync(path.join(folder, byHand), "utf8").replace(/^# .*\n/, "");
+      writeFileAtomically(path.join(folder, byHand), `# ${title}\n${body}`);
+      const block = metadata.get(`${ANSWERS_FOLDER}/${byHand}`);
+      if (YAML.isMap(block)) block.set("title", title);
+      writeFileAtomically(metadataPath, metadata.toString({ lineWidth: 0, flowCollectionPadding: false }));
+      rewritten.add(`${ANSWERS_FOLDER}/${byHand}`);
+      continue;
+    }
     // Its date and handoff (the learning loop finds its file by the end of its name), without the question's words.
     const nextName = `${(files[0] ?? path.basename(stored[0]!)).slice(0, 10)}-antwoord${ending}`;
     const source = files.find((f) => f !== nextName) ?? files[0];
@@ -67,7 +85,7 @@ export async function forgetInApprovedAnswers(forget: ForgetInAnswers, options: 
   const names = forget.names.map((n) => n.trim()).filter((n) => n.length >= 3);
   const withoutNames = wholeWordReplacer(names.filter((n) => /\s/.test(n)), ANONYMOUS);
   const withoutAnyName = wholeWordReplacer(names, ANONYMOUS);
-  const ownEndings = forget.askedIn.map((h) => `-${h.id.slice(0, 8)}.md`);
+  const ownEndings = [...forget.askedIn.map((h) => h.id), ...(forget.helpedIn ?? [])].map((id) => `-${id.slice(0, 8)}.md`);
   for (const name of fs.readdirSync(folder).filter((f) => f.endsWith(".md"))) {
     const file = path.join(folder, name);
     const text = fs.readFileSync(file, "utf8");
@@ -77,12 +95,27 @@ export async function forgetInApprovedAnswers(forget: ForgetInAnswers, options: 
     rewritten.add(`${ANSWERS_FOLDER}/${name}`);
   }
   if (replaceInTitles(metadata, withoutNames)) writeFileAtomically(metadataPath, metadata.toString({ lineWidth: 0, flowCollectionPadding: false }));
-  if (rewritten.size === 0 && gone.size === 0) return 0;
   for (const id of gone) options.store.removeDocument(id);
-  const summary = await ingestSources({ store: options.store, knowledgeDir: options.knowledgeDir, sources: [...rewritten].map((r) => path.join(options.knowledgeDir, r)), maxFileBytes: options.maxFileBytes });
-  if (summary.failed.length) throw new Error(`${summary.failed[0]!.source}: ${summary.failed[0]!.reason}`);
+  // Every approved answer is offered (an unchanged one is skipped by its hash): a run stopped after rewriting a
+  // file but before reading it in left the old text, name and all, in the store, and this file no longer shows it.
+  const answerFiles = fs.readdirSync(folder).filter((f) => f.endsWith(".md")).map((f) => path.join(folder, f));
+  const summary = await ingestSources({ store: options.store, knowledgeDir: options.knowledgeDir, sources: answerFiles, maxFileBytes: options.maxFileBytes });
+  // Only a changed answer that cannot be read stops the command (another one was as unreadable before).
+  const failed = summary.failed.find((f) => [...rewritten].some((r) => path.basename(r) === path.basename(f.source)));
+  if (failed) throw new Error(`${failed.source}: ${failed.reason}`);
+  const reread = summary.added.length + summary.updated.length;
+  if (rewritten.size === 0 && gone.size === 0 && reread === 0) return 0;
   options.store.dropRemovedWords();
-  return Math.max(rewritten.size, gone.size);
+  return Math.max(rewritten.size, gone.size, reread);
+}
+
+/**
+ * The approved answers renamed by hand, by their heading (the question, as the learning loop wrote it); a
+ * file still named as the loop names it (ending in a handoff's id) is another handoff's, maybe of the same question.
+ */
+function renamedByHand(folder: string): Map<string, string> {
+  const named = fs.readdirSync(folder).filter((f) => f.endsWith(".md") && !/-[0-9a-f]{8}\.md$/.test(f));
+  return new Map(named.map((f) => [fs.readFileSync(path.join(folder, f), "utf8").split("\n", 1)[0]!, f] as const).reverse());
 }
 
 /** metadata.yaml as the yaml library's document (comments and layout stay); refused, before anything changes, when it is not valid. */
@@ -109,12 +142,24 @@ function moveMetadataBlock(doc: YAML.Document, ending: string, to: string, title
   (kept.value as YAML.YAMLMap).set("title", title);
 }
 
-/** An approved answer's title (its question) that holds a forgotten name loses it; true when one did. */
+/**
+ * An approved answer's title (its question) that holds a forgotten name loses it, and so does a comment a
+ * maintainer wrote at its block or at the top of the file; true when one did.
+ */
 function replaceInTitles(doc: YAML.Document, withoutNames: (text: string) => string): boolean {
   let changed = false;
   if (!YAML.isMap(doc.contents)) return false;
+  const inComments = (node: { commentBefore?: string | null; comment?: string | null }) => {
+    for (const field of ["commentBefore", "comment"] as const) {
+      const text = node[field];
+      if (text && withoutNames(text) !== text) [node[field], changed] = [withoutNames(text), true];
+    }
+  };
+  inComments(doc);
   for (const pair of doc.contents.items) {
-    if (!String(YAML.isScalar(pair.key) ? pair.key.value : pair.key).startsWith(`${ANSWERS_FOLDER}/`) || !YAML.isMap(pair.value)) continue;
+    if (!String(YAML.isScalar(pair.key) ? pair.key.value : pair.key).startsWith(`${ANSWERS_FOLDER}/`)) continue;
+    YAML.visit(pair as unknown as YAML.Node, { Node: (_key, node) => void inComments(node) });
+    if (!YAML.isMap(pair.value)) continue;
     const title = pair.value.get("title");
     if (typeof title !== "string") continue;
     const without = withoutNames(title);

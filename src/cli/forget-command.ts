@@ -3,7 +3,7 @@ import { UNNAMED_ASKER } from "../core/conversation.js";
 import type { Knowledge } from "../app/open-knowledge.js";
 import type { Config } from "../config.js";
 import { forgetPerson, handoffsAskedBy, parsePersonRef } from "../store/forget-person.js";
-import { helperNames, type HelperIdentity } from "../store/forget-helper.js";
+import { handoffsHelpedBy, helperNames, type HelperIdentity } from "../store/forget-helper.js";
 import { YamlRoster } from "../store/yaml-roster.js";
 import { count } from "./dutch-labels.js";
 import { printVectorSync } from "./print-ingest.js";
@@ -27,7 +27,7 @@ export async function runForgetCommand(config: Config, knowledge: Knowledge, ref
   const askerNames = asked.map((h) => h.askerName).filter((n) => n && n !== "anoniem" && n !== UNNAMED_ASKER);
   // The approved answers first (files, then read in again): a stop after them leaves nothing half, and a second run finishes.
   const answers = await withSecureDelete(knowledge, () => forgetInApprovedAnswers(
-    { askedIn: asked, names: [...askerNames, ...helperNames(knowledge.db, helper)] },
+    { askedIn: asked, names: [...askerNames, ...helperNames(knowledge.db, helper)], helpedIn: handoffsHelpedBy(knowledge.db, helper) },
     { knowledgeDir: config.knowledgeDir, store: knowledge.store, maxFileBytes: config.ingestMaxFileBytes },
   ));
   const result = forgetPerson(knowledge.db, ref, new Date(), helper);

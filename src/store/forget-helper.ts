@@ -33,13 +33,19 @@ export function forgetHelper(db: Database.Database, who: HelperIdentity, now: Da
   if (ids.size === 0) return 0;
   const names = new Set(helperNames(db, who));
   const textIds = [...ids].filter((id) => isTextId(id) && id !== who.rosterId);
-  const scrub = scrubber(ids, textIds, names);
+  // A name of one word ("Roos") may be someone's or something else's: it is replaced only in the handoffs
+  // they took part in (and their chat threads); a full name and a platform id everywhere.
+  const own = ownHandoffs(db, ids);
+  const scrubOwn = scrubber(ids, textIds, names);
+  const scrubOther = scrubber(ids, textIds, new Set([...names].filter((n) => /\s/.test(n))));
+  const inOwn = (isOwn: (row: Record<string, unknown>) => boolean) => (row: Record<string, unknown>) => (isOwn(row) ? scrubOwn : scrubOther);
   const needles = [...[...ids].map((id) => `"userId":${JSON.stringify(id)}`), ...textIds, ...names];
   let changed = releaseClaims(db, ids, now);
-  changed += rewriteRows(db, "handoffs", "id", ["data"], needles, scrub);
-  changed += rewriteRows(db, "handoff_events", "id", ["data"], needles, scrub);
-  changed += rewriteRows(db, "handoff_outbox", "id", ["effect", "last_error"], needles, scrub);
-  changed += rewriteRows(db, "web_messages", "id", ["author", "text"], needles, scrub);
+  changed += rewriteRows(db, "handoffs", "id", ["data"], needles, inOwn((row) => own.handoffs.has(row.id as string)));
+  const ofOwnHandoff = inOwn((row) => own.handoffs.has(row.handoff_id as string));
+  changed += rewriteRows(db, "handoff_events", "id", ["data"], needles, ofOwnHandoff, "handoff_id");
+  changed += rewriteRows(db, "handoff_outbox", "id", ["effect", "last_error"], needles, ofOwnHandoff, "handoff_id");
+  changed += rewriteRows(db, "web_messages", "id", ["author", "text"], needles, inOwn((row) => own.conversations.has(row.conversation_id as string)), "conversation_id");
   const idList = JSON.stringify([...ids]);
   changed += db.prepare("UPDATE handoff_events SET actor = NULL WHERE actor IN (SELECT value FROM json_each(?))").run(idList).changes;
   for (const id of textIds) {
@@ -99,15 +105,38 @@ function releaseClaims(db: Database.Database, ids: ReadonlySet<string>, now: Dat
   return claimed.length;
 }
 
-/** Rewrites the given text columns of every row that holds one of the needles; returns the rows changed. */
-function rewriteRows(db: Database.Database, table: string, key: string, columns: readonly string[], needles: readonly string[], scrub: (text: string) => string): number {
+/** The handoffs this person acted in as a helper (their approved answers may be signed with a name of one word). */
+export function handoffsHelpedBy(db: Database.Database, who: HelperIdentity): string[] {
+  return [...ownHandoffs(db, new Set(who.ids.filter(Boolean))).handoffs];
+}
+
+/**
+ * The handoffs this person acted in (claimed, answered, closed: being mentioned with the team is no part),
+ * and their conversations and team threads.
+ */
+function ownHandoffs(db: Database.Database, ids: ReadonlySet<string>): { handoffs: Set<string>; conversations: Set<string> } {
+  const theirs = (json: string) => `json_valid(${json}) AND ${json}->>'$.userId' IN (SELECT value FROM json_each(@ids))`;
+  const rows = db.prepare(
+    `SELECT id, asker_conversation, thread_ref FROM handoffs WHERE (${theirs("data->'$.claimedBy'")})
+       OR id IN (SELECT handoff_id FROM handoff_events WHERE actor IN (SELECT value FROM json_each(@ids)) OR (${theirs("data->'$.by'")}))
+       OR id IN (SELECT handoff_id FROM handoff_outbox WHERE (${theirs("effect->'$.from'")}) OR (${theirs("effect->'$.claimedBy'")}))`,
+  ).all({ ids: JSON.stringify([...ids]) }) as Array<{ id: string; asker_conversation: string; thread_ref: string | null }>;
+  return { handoffs: new Set(rows.map((r) => r.id)), conversations: new Set(rows.flatMap((r) => [r.asker_conversation, r.thread_ref ?? ""])) };
+}
+
+/** Rewrites the given text columns of every row that holds one of the needles (scrubbed as its row asks, `owner` only read); returns the rows changed. */
+function rewriteRows(
+  db: Database.Database, table: string, key: string, columns: readonly string[], needles: readonly string[],
+  scrubOf: (row: Record<string, unknown>) => (text: string) => string, owner = key,
+): number {
   const holds = columns.map((c) => `instr(${c}, n.value) > 0`).join(" OR ");
   const rows = db
-    .prepare(`SELECT ${key} AS rowKey, ${columns.join(", ")} FROM ${table} WHERE EXISTS (SELECT 1 FROM json_each(?) n WHERE ${holds})`)
+    .prepare(`SELECT ${key} AS rowKey, ${owner}, ${columns.join(", ")} FROM ${table} WHERE EXISTS (SELECT 1 FROM json_each(?) n WHERE ${holds})`)
     .all(JSON.stringify(needles)) as Array<Record<string, unknown>>;
   const update = db.prepare(`UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(", ")} WHERE ${key} = ?`);
   let changed = 0;
   for (const row of rows) {
+    const scrub = scrubOf(row);
     const values = columns.map((c) => (typeof row[c] === "string" ? scrub(row[c] as string) : row[c]));
     if (values.every((v, i) => v === row[columns[i]!])) continue;
     changed += update.run(...values, row.rowKey).changes;

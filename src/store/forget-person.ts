@@ -41,12 +41,12 @@ export function forgetPerson(db: Database.Database, ref: string, now: Date = new
 }
 
 /** The handoffs a person asked (before they are anonymised): for their approved answers. */
-export function handoffsAskedBy(db: Database.Database, ref: string): Array<{ id: string; theme?: string; askerName: string }> {
+export function handoffsAskedBy(db: Database.Database, ref: string): Array<{ id: string; theme?: string; askerName: string; question?: string }> {
   const { channel, userId } = parsePersonRef(ref);
   const rows = db
-    .prepare("SELECT id, theme, json_extract(data, '$.asker.name') AS askerName FROM handoffs WHERE asker_channel = ? AND json_extract(data, '$.asker.userId') = ?")
-    .all(channel, userId) as Array<{ id: string; theme: string | null; askerName: string | null }>;
-  return rows.map((r) => ({ id: r.id, theme: r.theme ?? undefined, askerName: r.askerName ?? "" }));
+    .prepare("SELECT id, theme, json_extract(data, '$.asker.name') AS askerName, json_extract(data, '$.question') AS question FROM handoffs WHERE asker_channel = ? AND json_extract(data, '$.asker.userId') = ?")
+    .all(channel, userId) as Array<{ id: string; theme: string | null; askerName: string | null; question: string | null }>;
+  return rows.map((r) => ({ id: r.id, theme: r.theme ?? undefined, askerName: r.askerName ?? "", question: r.question || undefined }));
 }
 
 function forgetIn(db: Database.Database, channel: string, userId: string, now: Date, helper: HelperIdentity): ForgetResult {

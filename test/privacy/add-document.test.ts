@@ -48,3 +48,19 @@ describe("adding a document from chat with the name of an existing file", () => 
     expect(store.getDocument("kapot.pdf")).toBeUndefined();
   });
 });
+
+describe("uploading a name again as another computer spells it", () => {
+  const temp = tempDir();
+  afterEach(() => temp.cleanup());
+
+  it("given 'é' once as one code point and once as e and an accent (as a Mac may give it), then the second upload updates the first's file", async () => {
+    const knowledgeDir = path.join(temp.dir, "knowledge");
+    fs.mkdirSync(knowledgeDir);
+    const options = { knowledgeDir, store: openTestStore(temp.dir), maxFileBytes: 20 * MB };
+    await addDocumentFromChat({ fileName: "Café-verslag.md", bytes: Buffer.from(ORIGINAL) }, options);
+    const result = await addDocumentFromChat({ fileName: "Cafe\u0301-verslag.md", bytes: Buffer.from("# Verslag dorpsavond\n\nDe buurtbus rijdt voortaan ook op zaterdag.\n") }, options);
+    expect(result).toMatch(/1 bijgewerkt/);
+    expect(fs.readdirSync(knowledgeDir)).toEqual(["Café-verslag.md"]);
+    expect(options.store.listDocuments().map((d) => d.id)).toEqual(["Café-verslag.md"]);
+  });
+});

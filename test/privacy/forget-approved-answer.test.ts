@@ -109,6 +109,30 @@ describe("forgetting in approved answers after a run that stopped halfway", () =
   });
 });
 
+describe("forgetting in an approved answer a maintainer renamed by hand", () => {
+  const temp = tempDir();
+  afterAll(() => temp.cleanup());
+
+  it("given its name no longer ending in the handoff's id, then it is found by its heading (the question) and loses the question all the same", async () => {
+    const knowledgeDir = path.join(temp.dir, "knowledge");
+    fs.mkdirSync(path.join(knowledgeDir, "antwoorden"), { recursive: true });
+    const renamed = "antwoorden/vergunning-feest.md";
+    fs.writeFileSync(path.join(knowledgeDir, renamed), `# Hoe vier ik het ${QUESTION_WORD}?\n\n${ANSWER}\n`);
+    fs.writeFileSync(path.join(knowledgeDir, "metadata.yaml"), `${renamed}:\n  title: Hoe vier ik het ${QUESTION_WORD}?\n  kind: antwoord van tolk\n`);
+    const store = openTestStore(temp.dir);
+    await ingestSources({ store, knowledgeDir, maxFileBytes: 1024 * 1024 });
+
+    const asked = [{ id: "abcdef12-3456", theme: "vergunningen", question: `Hoe vier ik het <b>${QUESTION_WORD}</b>?` }];
+    await forgetInApprovedAnswers({ askedIn: asked, names: [] }, { knowledgeDir, store, maxFileBytes: 1024 * 1024 });
+    const files = fs.readdirSync(path.join(knowledgeDir, "antwoorden"));
+    const texts = files.map((f) => fs.readFileSync(path.join(knowledgeDir, "antwoorden", f), "utf8")).join("\n");
+    expect(texts).toContain(ANSWER);
+    expect(texts).not.toContain(QUESTION_WORD);
+    expect(fs.readFileSync(path.join(knowledgeDir, "metadata.yaml"), "utf8")).not.toContain(QUESTION_WORD);
+    expect(store.listDocuments().map((d) => d.title)).toEqual(["Antwoord van een tolk over vergunningen"]);
+  });
+});
+
 describe("kennis -- vergeet of a web asker who gave no name", () => {
   const temp = tempDir();
   afterAll(() => temp.cleanup());

@@ -20,7 +20,8 @@ describe("table rows read with their header", () => {
 
   it("given a markdown table, then its row above the |---| line is the header", () => {
     const lines = ["| Ruimte | Huur per dagdeel |", "|---|:---:|", "| Grote zaal | € 45 |", "| Vergaderkamer | € 20 |"];
-    expect(labelTableRows(lines)).toEqual(["Ruimte: Grote zaal; Huur per dagdeel: € 45.", "Ruimte: Vergaderkamer; Huur per dagdeel: € 20."]);
+    // Kept apart by a blank line: a row ending in "45." would otherwise take the next in as a list item's number.
+    expect(labelTableRows(lines)).toEqual(["Ruimte: Grote zaal; Huur per dagdeel: € 45.", "", "Ruimte: Vergaderkamer; Huur per dagdeel: € 20."]);
   });
 
   it("given a table without a marked header (labels and values), then its rows stay as they are", () => {
@@ -82,5 +83,32 @@ describe("table rows read with their header", () => {
   it("given a web table whose header has an empty corner, then it compares the things it names: its rows are not labelled", () => {
     const text = loadHtml("<body><table><tr><th></th><th>2024</th><th>2025</th></tr><tr><td>Donaties</td><td></td><td>€ 300</td></tr></table></body>").blocks.map((b) => b.text).join("\n");
     expect(readableSentences(text).join(" ")).not.toContain("2024: Donaties");
+  });
+});
+
+describe("markdown table rows that end in a small figure", () => {
+  it("given rows on lines one after the other ending in '€ 45' and '€ 20', then each is a sentence of its own (not one quote of every row)", () => {
+    const text = "| Ruimte | Huur per dagdeel |\n|---|---|\n| Grote zaal | € 45 |\n| Vergaderkamer | € 20 |\n| Keuken | € 15 |";
+    expect(readableSentences(text)).toEqual(["Ruimte: Grote zaal; Huur per dagdeel: € 45.", "Ruimte: Vergaderkamer; Huur per dagdeel: € 20.", "Ruimte: Keuken; Huur per dagdeel: € 15."]);
+  });
+});
+
+describe("a table cell that holds a bar itself", () => {
+  it("given a web or Word table cell 'Koffie | thee', then its row is still read under the header, the bar kept apart from the cells", async () => {
+    const doc = await loadHtml("<body><table><tr><th>Dienst</th><th>Kosten</th></tr><tr><td>Koffie | thee</td><td>€ 1</td></tr><tr><td>Soep</td><td>€ 2</td></tr></table></body>");
+    const text = doc.blocks.map((b) => b.text).join("\n\n");
+    expect(readableSentences(text)).toEqual(["Dienst: Koffie / thee; Kosten: € 1.", "Dienst: Soep; Kosten: € 2."]);
+  });
+
+  it("given a markdown cell with an escaped bar (\\|), then the row keeps its two cells and is not run into the next row", () => {
+    const text = "| Dienst | Kosten |\n|---|---|\n| Koffie \\| thee | € 1 |\n| Soep | € 2 |";
+    expect(readableSentences(text)).toEqual(["Dienst: Koffie / thee; Kosten: € 1.", "Dienst: Soep; Kosten: € 2."]);
+  });
+});
+
+describe("a web table whose header row is bold cells (<td><b>), as content systems write it", () => {
+  it("given <td><strong>Dienst</strong></td> headers, then the rows are read under them as under <th>", () => {
+    const doc = loadHtml("<body><table><tr><td><strong>Dienst</strong></td><td><b>Kosten</b></td></tr><tr><td>Maaltijdservice</td><td>€ 7,50 per maaltijd</td></tr></table></body>");
+    expect(readableSentences(doc.blocks.map((b) => b.text).join("\n\n"))).toEqual(["Dienst: Maaltijdservice; Kosten: € 7,50 per maaltijd."]);
   });
 });

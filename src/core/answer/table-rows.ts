@@ -42,6 +42,9 @@ export function labelTableRows(lines: readonly string[]): string[] {
     // A header its rows do not take up (a table comparing the things it names) stays a line of its own.
     if (!row && headerLine) out.push(headerLine, "");
     headerLine = undefined;
+    // A row read as a sentence that ends in a small figure ("Kosten: € 1.") would take the next row in as a
+    // list item's number does ("1. Dienst …"): a markdown table's rows, on lines one after the other, are kept apart.
+    if (row && /(?:^|[\s:(])\d{1,2}\.$/u.test(out.at(-1) ?? "")) out.push("");
     out.push(row ?? line);
   }
   if (headerLine) out.push(headerLine);
@@ -51,7 +54,8 @@ export function labelTableRows(lines: readonly string[]): string[] {
 /** The cells of a table row ("a | b | c", or markdown's "| a | b |"), or undefined for a line that is none. */
 function cellsOf(line: string): string[] | undefined {
   if (!line.includes("|")) return undefined;
-  const cells = line.replace(/^\|/, "").replace(/\|$/, "").split("|").map((cell) => cell.trim());
+  // Markdown writes a bar inside a cell as "\|": it stays in its cell, as a slash.
+  const cells = line.replace(/^\|/, "").replace(/\|$/, "").split(/(?<!\\)\|/).map((cell) => cell.replace(/\\\|/g, "/").trim());
   return cells.length >= 2 && (line.includes(" | ") || /^\|.*\|$/.test(line)) ? cells : undefined;
 }
 

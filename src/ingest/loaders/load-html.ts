@@ -84,7 +84,7 @@ function itemMark(li: HTMLElement): string {
  */
 function isBoldLine(el: HTMLElement, inner: string): boolean {
   const text = inner.trim();
-  if (!text || text.length > 80 || /[.:;,]$/.test(text) || !["p", "div"].includes(el.tagName?.toLowerCase() ?? "")) return false;
+  if (!text || text.length > 80 || /[.:;,]$/.test(text) || !["p", "div", "td"].includes(el.tagName?.toLowerCase() ?? "")) return false;
   const parts = el.childNodes.filter((child) => child.nodeType === 1 || child.text.trim());
   const only = parts.length === 1 && parts[0]!.nodeType === 1 ? (parts[0] as HTMLElement) : undefined;
   return !!only && ["strong", "b"].includes(only.tagName?.toLowerCase() ?? "") && !only.querySelector("br");
@@ -119,6 +119,8 @@ function isFurniture(el: HTMLElement): boolean {
 
 /** A cell's or term's text on one line (Word puts paragraphs inside table cells). */
 const oneLine = (el: HTMLElement) => toMarkdown(el).replace(/\s+/g, " ").trim();
+/** A cell's text, a bar of its own written as a slash: " | " keeps the cells apart (table-rows.ts reads them by it). */
+const cellLine = (el: HTMLElement) => oneLine(el).replace(/\s*\|\s*/g, " / ");
 
 /**
  * A table row by row, its cells kept apart by " | " (they were glued together before: "DagTijd", as Word
@@ -136,8 +138,9 @@ function tableText(table: HTMLElement): string {
   }
   // A header cell is bold, as Word's header rows are: a row of them names the columns (see table-rows.ts).
   const cellText = (cell: HTMLElement) => {
-    const text = oneLine(cell);
-    return cell.tagName.toLowerCase() === "th" && text && !/^\*\*.*\*\*$/.test(text) ? `**${text.replace(/\*\*/g, "")}**` : text;
+    const text = cellLine(cell);
+    // A cell that is all bold (<td><b>Dienst</b></td>, as content systems write a header row) is marked as <th> is.
+    return (cell.tagName.toLowerCase() === "th" || isBoldLine(cell, text)) && text && !/^\*\*.*\*\*$/.test(text) ? `**${text.replace(/\*\*/g, "")}**` : text;
   };
   // An empty cell keeps its place ("–", EMPTY_CELL), so a row's cells stay under their columns; an empty row goes.
   return rows
