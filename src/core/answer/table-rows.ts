@@ -5,8 +5,9 @@
  * en vr | € 7,50 per maaltijd") no longer says that the amount is the cost for members; labelled by
  * its header ("Dienst: Maaltijdservice; Wanneer: ma, wo en vr; Kosten voor leden: € 7,50 per
  * maaltijd") it does, for the reader of a quote and for the sentence that is matched to a question.
- * The header row itself, then said in every row, is left out; a header its rows do not take up stays. A table without a marked header (a
- * two-column list of labels and values, say) stays as it was: its first row is no header.
+ * The header row itself, then said in every row, is left out; a header its rows do not take up stays.
+ * A table without a marked header (a two-column list of labels and values, say) stays as it was: its
+ * first row is no header. An empty cell keeps its place (EMPTY_CELL) and says nothing.
  */
 export function labelTableRows(lines: readonly string[]): string[] {
   const out: string[] = [];
