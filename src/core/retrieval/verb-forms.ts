@@ -28,7 +28,7 @@ export function splitVerbs(index: KnowledgeIndex, question: string, query: Analy
     const term = stemDutch(verb);
     const df = index.documentFrequencies([term]).get(term) ?? 0;
     // Counted with the verb's own word as typed ("werken" in "samen te werken"), for the word pairs.
-    const word = query.terms.map((t) => t.word).filter((w) => verb.endsWith(w) || verb.includes(w)).sort((a, b) => b.length - a.length)[0];
+    const word = query.terms.map((t) => t.word).filter((w) => verb.includes(w)).sort((a, b) => b.length - a.length)[0];
     return df > 0 && word ? [{ term, word, df, origin: "inflection" as const, prefix: false, weight: SPLIT_VERB_WEIGHT }] : [];
   });
 }
