@@ -52,6 +52,20 @@ describe("a long Discord answer cut off after some of its parts landed", () => {
     ...discord.callsTo("POST", /^\/webhooks\/\d+\/[^/]+$/).filter((c) => !("failedWith" in c.body) && !c.body.rateLimited).map((c) => c.body),
   ].filter(holds(marker)).length]));
 
+  /** A mention whose third part is killed before it is posted in the answer's thread (started on the question): two have landed. */
+  const mentionKilledAtThirdPart = async () => {
+    const question = discord.message({ channelId: GENERAL, content: `<@${BOT.id}> ${QUESTION}`, mentionsBot: true, author: ASKER });
+    const thread = String(question.id);
+    let posts = 0;
+    killer.arm("before the post", (request) => {
+      const r = request as Req;
+      return r.platform === "discord" && r.method === "POST" && r.route === `/channels/${thread}/messages` && ++posts === 3;
+    });
+    discord.dispatch("MESSAGE_CREATE", question);
+    await killer.done();
+    return question;
+  };
+
   /** A /vraag whose second follow-up (the third part) is killed before it is posted: the first one has landed. */
   const vraagKilledAtSecondFollowUp = async () => {
     const interaction = discord.interaction({ type: 2, channelId: GENERAL, user: ASKER, data: { id: "1", name: "vraag", type: 1, options: [{ name: "vraag", type: 3, value: QUESTION }] } });
@@ -117,15 +131,7 @@ describe("a long Discord answer cut off after some of its parts landed", () => {
     const first = ["NOEMEERSTEEN", "NOEMEERSTTWEE", "NOEMEERSTDRIE"];
     const second = ["NOEMTWEEDEEEN", "NOEMTWEEDETWEE", "NOEMTWEEDEDRIE", "NOEMTWEEDEVIER"];
     markers = first;
-    const question = discord.message({ channelId: GENERAL, content: `<@${BOT.id}> ${QUESTION}`, mentionsBot: true, author: ASKER });
-    const thread = String(question.id);
-    let posts = 0;
-    killer.arm("before the post", (request) => {
-      const r = request as Req;
-      return r.platform === "discord" && r.method === "POST" && r.route === `/channels/${thread}/messages` && ++posts === 3;
-    });
-    discord.dispatch("MESSAGE_CREATE", question);
-    await killer.done();
+    const question = await mentionKilledAtThirdPart();
     expect(shown([], first)).toEqual({ NOEMEERSTEEN: 1, NOEMEERSTTWEE: 1, NOEMEERSTDRIE: 0 });
 
     markers = second;
@@ -137,15 +143,7 @@ describe("a long Discord answer cut off after some of its parts landed", () => {
 
   it("discord, a mention in a channel: killed after two of its parts landed, restarted after Discord forgot their nonces, then each part shows once", async () => {
     markers = ["NOEMDEELEEN", "NOEMDEELTWEE", "NOEMDEELDRIE"];
-    const question = discord.message({ channelId: GENERAL, content: `<@${BOT.id}> ${QUESTION}`, mentionsBot: true, author: ASKER });
-    const thread = String(question.id); // the answer's thread, started on the question
-    let posts = 0;
-    killer.arm("before the post", (request) => {
-      const r = request as Req;
-      return r.platform === "discord" && r.method === "POST" && r.route === `/channels/${thread}/messages` && ++posts === 3;
-    });
-    discord.dispatch("MESSAGE_CREATE", question);
-    await killer.done();
+    const question = await mentionKilledAtThirdPart();
     expect(shown()).toEqual({ NOEMDEELEEN: 1, NOEMDEELTWEE: 1, NOEMDEELDRIE: 0 });
 
     // Discord keeps a nonce for a few minutes: a restart after that (a slow start, an outage) finds them gone.
@@ -153,6 +151,6 @@ describe("a long Discord answer cut off after some of its parts landed", () => {
     await app.start(BOTH_READY);
     await until(() => doneInInbox(`discord:${question.id}`), "the mention to be answered after the restart");
     expect(shown()).toEqual({ NOEMDEELEEN: 1, NOEMDEELTWEE: 1, NOEMDEELDRIE: 1 });
-    expect([...discord.messages.values()].filter((m) => m.channel_id === thread)).toHaveLength(3);
+    expect([...discord.messages.values()].filter((m) => m.channel_id === String(question.id))).toHaveLength(3);
   }, FAULT_TEST_MS);
 });
