@@ -79,7 +79,10 @@ function labelled(header: readonly string[], cells: readonly string[]): string |
 export const EMPTY_CELL = "–";
 const nextLine = (lines: readonly string[], i: number) => lines.slice(i + 1).find((l) => l !== "");
 /** A table row that is not bold: one a bold row above it can be the header of. */
-const opensRows = (line: string) => !!cellsOf(line) && !SEPARATOR.test(line) && !cellsOf(line)!.every(isBold);
+const opensRows = (line: string) => {
+  const cells = cellsOf(line);
+  return !!cells && !SEPARATOR.test(line) && !cells.every(isBold);
+};
 /** A markdown table's line under its header: "|---|:---:|". */
 const SEPARATOR = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/;
 const isBold = (cell: string) => /^\*\*[^*]+\*\*$/.test(cell);
