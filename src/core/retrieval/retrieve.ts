@@ -2,6 +2,7 @@ import type { KnowledgeIndex } from "../ports.js";
 import type { SearchHit } from "../types.js";
 import { analyzeQuery, type AnalyzedQuery } from "../text/analyzer.js";
 import { splitCompound } from "../text/compounds.js";
+import { isMistypedStopWord } from "../text/chat-words.js";
 import { verbAfterParticle } from "../text/separable-particle.js";
 import { derivedTerms, splitVerbs } from "./verb-forms.js";
 import { stemDutch } from "../text/stem.js";
@@ -109,7 +110,13 @@ function typedTerms(index: KnowledgeIndex, query: AnalyzedQuery): SearchTerm[] {
         continue;
       }
       // English words are not Dutch typos: their edits would only meet Dutch words by chance.
-      const typo = query.language === "nl" && typoTries++ < MAX_TYPO_WORDS ? correctTypo(word, index) : undefined;
+      const tried = query.language === "nl" && typoTries++ < MAX_TYPO_WORDS;
+      // "eigelijk": a stop word typed wrong says nothing about the topic (the store holds no stop words to correct it to).
+      if (tried && isMistypedStopWord(word)) {
+        terms.pop();
+        continue;
+      }
+      const typo = tried ? correctTypo(word, index) : undefined;
       if (typo) add({ term: typo.term, df: typo.df, word, origin: "typo", prefix: false, weight: typo.edits === 1 ? TYPO_WEIGHT : TWO_TYPOS_WEIGHT });
       continue;
     }

@@ -3,6 +3,7 @@ import { foldDiacritics } from "./fold.js";
 import { repairOcrWord } from "./ocr-repair.js";
 import { stemDutch } from "./stem.js";
 import { DUTCH_STOPWORDS, ENGLISH_STOPWORDS, detectLanguage } from "./stopwords.js";
+import { CHAT_WORDS } from "./chat-words.js";
 
 /**
  * Version of what analyzeText yields for a text. Raise it whenever stemming, folding or stop words
@@ -65,7 +66,7 @@ export function analyzeQuery(text: string): AnalyzedQuery {
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
   for (const { word, joined } of tokens) {
-    if (word.length < 2 || stopwords.has(word) || DUTCH_STOPWORDS.has(word)) continue;
+    if (word.length < 2 || stopwords.has(word) || DUTCH_STOPWORDS.has(word) || CHAT_WORDS.has(word)) continue;
     const term = stemDutch(word);
     if (seen.has(term)) continue;
     seen.add(term);
