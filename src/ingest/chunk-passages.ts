@@ -7,7 +7,7 @@ import type { TextBlock } from "./loaded-document.js";
  * Version of how documents are read and cut into passages. Raise it when loading or chunking changes:
  * every document's hash changes with it, so the next run of the knowledge folder cuts them anew.
  */
-export const PASSAGE_FORMAT_VERSION = 9;
+export const PASSAGE_FORMAT_VERSION = 10;
 export const PASSAGE_TARGET_CHARS = 1200;
 const PASSAGE_OVERLAP_CHARS = 200;
 /** Blocks shorter than this are joined to the next block on the same page (a heading with one line). */

@@ -149,3 +149,27 @@ describe("tables, definition lists and page furniture in web pages and Word file
     expect(textOf('<body><section class="lunch-menu"><p>Soep van de dag en een broodje.</p></section><ul class="main-menu"><li>Home</li></ul></body>')).toBe("Soep van de dag en een broodje.");
   });
 });
+
+describe("asides and headers of a web page", () => {
+  it("given a tip box (aside) and the article's own header inside the article, then both are read; the site's sidebar and banner beside it are not", () => {
+    const text = textOf(`<body>
+      <header class="site"><a href="/">Stichting Buurtkracht</a> <span>Samen sterk in de wijk</span></header>
+      <main><article>
+        <header><h1>Klussendienst voor ouderen</h1><p>Vrijwilligers helpen met kleine klussen in huis.</p></header>
+        <p>Een klus duurt meestal niet langer dan een uur.</p>
+        <aside class="tip"><h3>Tip</h3><p>Vraag de gemeente om gereedschap te lenen uit het buurtdepot.</p></aside>
+      </article></main>
+      <aside><h3>Laatste nieuws</h3><p>Nieuwe website online.</p></aside>
+      <footer>Copyright Buurtkracht</footer>
+    </body>`);
+    expect(text).toContain("Vrijwilligers helpen met kleine klussen in huis.");
+    expect(text).toContain("Vraag de gemeente om gereedschap te lenen uit het buurtdepot.");
+    expect(text).not.toMatch(/Samen sterk in de wijk|Laatste nieuws|Nieuwe website|Copyright/);
+  });
+
+  it("given a page without a main part, then a header and an aside at its top level are still the site's, not read", () => {
+    const text = textOf(`<body><header><p>Welkom bij Buurtkracht</p></header><div><p>De klussendienst helpt ouderen.</p></div><aside><p>Volg ons op social media.</p></aside></body>`);
+    expect(text).toContain("De klussendienst helpt ouderen.");
+    expect(text).not.toMatch(/Welkom|Volg ons/);
+  });
+});

@@ -38,13 +38,29 @@ function loadParsedHtml(html: string): LoadedDocument {
   // its parent ends, as a browser does; without this the parser drops body, main and article themselves
   // and the page's head and doctype were read as its first paragraph.
   const root = parse(html, { comment: false, parseNoneClosedTags: true });
-  root.querySelectorAll(SKIPPED).filter((el) => !wrapsThePage(el)).forEach(withoutPart);
+  root.querySelectorAll(SKIPPED).filter((el) => !wrapsThePage(el) && !partOfTheContent(el)).forEach(withoutPart);
   root.querySelectorAll("[class], [id]").filter(isFurniture).forEach(withoutPart);
   const body = root.querySelector("main") ?? root.querySelector("article") ?? root.querySelector("body") ?? root;
   const markdown = toMarkdown(body).replace(/\n{3,}/g, "\n\n").trim();
   const loaded = loadMarkdown(markdown);
   const pageTitle = root.querySelector("title")?.text.trim();
   return { ...loaded, title: pageTitle || loaded.title };
+}
+
+/**
+ * An aside or a header inside the article or main part belongs to it: a tip box beside the text ("Tip:
+ * begin klein", "Goed om te weten"), the article's own title and lead. Beside the main part, an aside is
+ * a sidebar and a header the site's banner, and go.
+ */
+function partOfTheContent(el: HTMLElement): boolean {
+  const tag = el.tagName?.toLowerCase();
+  const kind = tag === "aside" || el.getAttribute("role") === "complementary" ? "aside" : tag === "header" ? "header" : undefined;
+  if (!kind) return false;
+  for (let up = el.parentNode as HTMLElement | null; up; up = up.parentNode as HTMLElement | null) {
+    const name = up.tagName?.toLowerCase();
+    if (name === "article" || name === "main" || up.getAttribute?.("role") === "main") return true;
+  }
+  return false;
 }
 
 /**
