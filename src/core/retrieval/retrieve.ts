@@ -52,7 +52,7 @@ const MAX_COMPOUND_TRIES = 8;
  */
 export function retrieve(index: KnowledgeIndex, question: string, limit = 10, options: RetrieveOptions = {}): Retrieval {
   const query = analyzeQuery(question);
-  const terms = typedTerms(index, query);
+  const terms = typedTerms(index, query, options.vocabulary);
   if (query.language === "nl") for (const verb of [...splitVerbs(index, question, query), ...derivedTerms(index, query)]) if (!terms.some((t) => t.term === verb.term)) terms.push(verb);
   for (const expansion of options.vocabulary?.expand(question, terms.map((t) => t.term), query.language) ?? []) {
     if (terms.some((t) => t.term === expansion.term)) continue;
@@ -80,7 +80,7 @@ export function retrieve(index: KnowledgeIndex, question: string, limit = 10, op
 }
 
 /** The question's own words, with the parts of a compound the store only knows apart. */
-function typedTerms(index: KnowledgeIndex, query: AnalyzedQuery): SearchTerm[] {
+function typedTerms(index: KnowledgeIndex, query: AnalyzedQuery, vocabulary?: Vocabulary): SearchTerm[] {
   const words = query.terms.map((typed) => ({ ...typed, ...otherTerms(typed.word, query.language) }));
   // One look-up for the typed terms and every other form they may stand for.
   const dfs = index.documentFrequencies(words.flatMap((w) => [w.term, w.infinitive, w.particleVerb].filter((t): t is string => !!t)));
@@ -101,8 +101,13 @@ function typedTerms(index: KnowledgeIndex, query: AnalyzedQuery): SearchTerm[] {
       if (infinitive && infinitive !== term && dfOf(infinitive) > 0) add({ term: infinitive, word, df: dfOf(infinitive), origin: "inflection", prefix: false, weight: INFLECTION_WEIGHT });
       continue;
     }
-    const split = compoundTries++ < MAX_COMPOUND_TRIES
-      ? splitCompound(word, { isKnown: (s) => index.isKnownTerm(s), isKnownPrefix: (p) => index.isKnownPrefix(p) })
+    const trySplit = compoundTries++ < MAX_COMPOUND_TRIES;
+    const isKnownPrefix = (p: string) => index.isKnownPrefix(p);
+    // A part the store lacks but the vocabulary files name ("zonne|coop": coop, a clipped coöperatie) is
+    // searched through its synonyms; tried only when the store's own words do not split the word.
+    const split = trySplit
+      ? (splitCompound(word, { isKnown: (s) => index.isKnownTerm(s), isKnownPrefix }) ??
+        (vocabulary && query.language === "nl" ? splitCompound(word, { isKnown: (s) => index.isKnownTerm(s) || vocabulary.isTrigger(s), isKnownPrefix }) : undefined))
       : undefined;
     if (!split) {
       if (particleVerb && dfOf(particleVerb) > 0) {

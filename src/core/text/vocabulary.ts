@@ -71,6 +71,11 @@ export class Vocabulary {
     for (const stems of line[0]) add(this.glossary, stems, targets);
   }
 
+  /** Whether a single word of the synonym file (its stem) searches others. */
+  isTrigger(stem: string): boolean {
+    return !!this.synonyms.get(stem)?.some((rule) => rule.trigger.length === 1);
+  }
+
   get size(): { synonymRules: number; glossaryRules: number } {
     const count = (m: Map<string, Rule[]>) => [...m.values()].reduce((n, rules) => n + rules.length, 0);
     return { synonymRules: count(this.synonyms), glossaryRules: count(this.glossary) };
