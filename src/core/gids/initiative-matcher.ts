@@ -11,6 +11,7 @@ import { isContactable } from "./profile-rules.js";
 import { isFrameWord, isMistypedFrameWord, topicOf } from "./question-frame.js";
 import { rejoinSeparableVerbs } from "./separable-verbs.js";
 import { namesUnknownThing } from "./coined-compound.js";
+import { asksForService } from "./service-request.js";
 import { suggestEvidence, type SuggestEvidence } from "./suggest-evidence.js";
 import { trustedSplit } from "./trusted-split.js";
 import { SUGGEST_MODEL, SUGGEST_THRESHOLD, suggestProbability, type SuggestModel } from "./suggest-model.js";
@@ -71,9 +72,8 @@ export type FieldFrequencies = { documentFrequencies(terms: readonly string[]): 
 const MIN_SPECIFICITY = 0.25;
 
 /**
- * Finds initiatives whose experience fits a question, with the same Dutch analysis as the documents.
- * Only published profiles with a contact who agreed to be approached are suggested. The index is built
- * in memory from the profiles and built again when they change.
+ * Finds initiatives whose experience fits a question, with the same Dutch analysis as the documents. Only published
+ * profiles with a contact who agreed to be approached are suggested. The in-memory index is rebuilt when they change.
  */
 export class GidsMatcher implements InitiativeMatcher {
   private built?: { revision: string | undefined; index: GidsIndex; hidden: IndexedProfile[]; regions: string[]; allRegions: string[] };
@@ -91,13 +91,14 @@ export class GidsMatcher implements InitiativeMatcher {
    * question (DIRECT_SHARE, SHORT_TOPIC), or on the best of the whole question and its asking part (a long
    * question's context spreads the evidence thin); then it and those holding half as much. A profile nobody may
    * contact is never shown but competes: when it fits best, the lead must hold HIDDEN_BEST_SHARE of it.
-   * A direct question to the gids also lists every initiative holding a third of its (short) topic. A short
-   * question that names a thing by a compound no profile holds in any form gets none (coined-compound.ts).
+   * A direct question to the gids also lists every initiative holding a third of its (short) topic. None for a short
+   * question naming a compound no profile holds (coined-compound.ts) or a request for a job (service-request.ts).
    */
   match(question: string, options: MatchOptions = {}): InitiativeMatch[] {
     const { candidates, lead, evidence, topicWeight, unknownThing } = this.judged(question, options);
-    // A short question naming a thing the gids does not know asks about that thing: what shares its side words is a near miss.
-    if (!lead || (unknownThing && topicWeight <= SHORT_TOPIC)) return [];
+    // A short question naming a thing the gids does not know asks about that thing (what shares its side words is a near
+    // miss); a request for a job ("wie kan dat komen maken?") asks who will do it, not who did.
+    if (!lead || (unknownThing && topicWeight <= SHORT_TOPIC) || (!options.listing && asksForService(question))) return [];
     const top = candidates[0]!;
     const short = topicWeight <= SHORT_TOPIC && evidence !== undefined && evidence.direct > 0 && evidence.share >= DIRECT_SHARE;
     const fits = evidence !== undefined && lead.mass >= (top.contactable ? FOLLOWER_SHARE : HIDDEN_BEST_SHARE) * top.mass
