@@ -9,8 +9,8 @@ import { foldDiacritics } from "../text/fold.js";
  * vertellen hoe…"). General Dutch (and English) phrasing of requests; no topic words.
  */
 
-/** Verbs of a job done for someone (infinitives, as they stand after a modal verb). */
-const JOB = String.raw`(?:repareren|maken|fixen|nakijken|controleren|regelen|installeren|leveren|bezorgen|brengen|ophalen|komen|langskomen|lenen|uitlenen|verhuren|fix|repair|mend|lend|deliver|install)`;
+/** Verbs of a job done for someone (infinitives after a modal verb; not a noun as in "helpen met het regelen van"). */
+const JOB = String.raw`(?<!\bhet )(?:repareren|maken|fixen|nakijken|controleren|regelen|installeren|leveren|bezorgen|brengen|ophalen|komen|langskomen|lenen|uitlenen|verhuren|fix|repair|mend|lend|deliver|install)`;
 const MODAL = String.raw`(?:kan|kun|kunt|kunnen|wil|wilt|willen|zou|zouden|can|could|would)`;
 const WHO = String.raw`(?:wie|iemand|who|anyone|someone|somebody)`;
 const OBJECT = String.raw`(?:ons|mij|me|jullie|us)`;
