@@ -12,12 +12,13 @@ import { isFrameWord, isMistypedFrameWord, topicOf } from "./question-frame.js";
 import { rejoinSeparableVerbs } from "./separable-verbs.js";
 import { namesUnknownThing } from "./coined-compound.js";
 import { asksForService } from "./service-request.js";
+import { asksTheGids } from "./asks-the-gids.js";
 import { suggestEvidence, type SuggestEvidence } from "./suggest-evidence.js";
 import { trustedSplit } from "./trusted-split.js";
 import { SUGGEST_MODEL, SUGGEST_THRESHOLD, suggestProbability, type SuggestModel } from "./suggest-model.js";
 import { gidsTerms } from "./topic-terms.js";
 import { askingPart, bestOfParts } from "./asking-part.js";
-import { candidateRank } from "./candidate-rank.js";
+import { candidateRank, inRegion } from "./candidate-rank.js";
 
 /** Where the matcher reads the profiles; `revision` (when given) tells it whether to build its index again. */
 export type ProfileSource = { list(): InitiativeProfile[]; revision?(): string };
@@ -92,17 +93,22 @@ export class GidsMatcher implements InitiativeMatcher {
    * question's context spreads the evidence thin); then it and those holding half as much. A profile nobody may
    * contact is never shown but competes: when it fits best, the lead must hold HIDDEN_BEST_SHARE of it.
    * A direct question to the gids also lists every initiative holding a third of its (short) topic. None for a short
-   * question naming a compound no profile holds (coined-compound.ts) or a request for a job (service-request.ts).
+   * question (or a direct one's short asking part) naming a compound no profile holds (coined-compound.ts), nor for a
+   * request for a job (service-request.ts).
    */
   match(question: string, options: MatchOptions = {}): InitiativeMatch[] {
     const { candidates, lead, evidence, topicWeight, unknownThing } = this.judged(question, options);
-    // A short question naming a thing the gids does not know asks about that thing (what shares its side words is a near
-    // miss); a request for a job ("wie kan dat komen maken?") asks who will do it, not who did.
-    if (!lead || (unknownThing && topicWeight <= SHORT_TOPIC) || (!options.listing && asksForService(question))) return [];
+    const asking = askingPart(question);
+    const asked = asking === undefined ? undefined : this.judged(asking, options);
+    // A short question (or a direct one's asking part: "…, wie heeft ervaring met een dorpswinkel?") naming a thing the gids
+    // does not know asks about that thing; a request for a job ("wie kan dat komen maken?") asks who will do it, not who did.
+    const unknown = (j?: { unknownThing: boolean; topicWeight: number }) => !!j?.unknownThing && j.topicWeight <= SHORT_TOPIC;
+    if (!lead || unknown({ unknownThing, topicWeight }) || (asksTheGids(question) && unknown(asked))) return [];
+    if (!options.listing && asksForService(question)) return [];
     const top = candidates[0]!;
     const short = topicWeight <= SHORT_TOPIC && evidence !== undefined && evidence.direct > 0 && evidence.share >= DIRECT_SHARE;
     const fits = evidence !== undefined && lead.mass >= (top.contactable ? FOLLOWER_SHARE : HIDDEN_BEST_SHARE) * top.mass
-      && (suggestProbability(evidence, this.model) >= SUGGEST_THRESHOLD || short || this.askingPartConvinces(question, options, lead, evidence));
+      && (suggestProbability(evidence, this.model) >= SUGGEST_THRESHOLD || short || this.askingPartConvinces(asked, lead, evidence));
     return candidates
       .filter((c) => c.contactable && ((fits && c.mass >= FOLLOWER_SHARE * lead.mass) || (options.listing && c.score >= LISTING_SHARE)))
       .slice(0, options.limit ?? DEFAULT_LIMIT)
@@ -110,9 +116,7 @@ export class GidsMatcher implements InitiativeMatcher {
   }
 
   /** A second opinion for a question that tells before it asks: the same lead on the best of both parts' evidence (asking-part.ts). */
-  private askingPartConvinces(question: string, options: MatchOptions, lead: MatchCandidate, whole: SuggestEvidence): boolean {
-    const asking = askingPart(question);
-    const asked = asking === undefined ? undefined : this.judged(asking, options);
+  private askingPartConvinces(asked: ReturnType<GidsMatcher["judged"]> | undefined, lead: MatchCandidate, whole: SuggestEvidence): boolean {
     if (!asked?.evidence || asked.lead?.profile.id !== lead.profile.id) return false;
     const best = bestOfParts(whole, asked.evidence);
     return best !== undefined && suggestProbability(best, this.model) >= SUGGEST_THRESHOLD;
@@ -241,10 +245,6 @@ export class GidsMatcher implements InitiativeMatcher {
       return { word, max, terms: own, weights: new Map(own.map((t) => [t, weightOf(t)])) };
     });
   }
-}
-
-function inRegion(profile: InitiativeProfile, region: string): boolean {
-  return [profile.place, profile.municipality, profile.province].some((r) => r !== undefined && foldDiacritics(r) === region);
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
