@@ -13,6 +13,7 @@ import { rejoinSeparableVerbs } from "./separable-verbs.js";
 import { namesUnknownThing } from "./coined-compound.js";
 import { asksForService } from "./service-request.js";
 import { asksTheGids } from "./asks-the-gids.js";
+import { hiddenFitsAskingPart } from "./hidden-rival.js";
 import { suggestEvidence, type SuggestEvidence } from "./suggest-evidence.js";
 import { trustedSplit } from "./trusted-split.js";
 import { SUGGEST_MODEL, SUGGEST_THRESHOLD, suggestProbability, type SuggestModel } from "./suggest-model.js";
@@ -24,12 +25,11 @@ import { candidateRank, inRegion } from "./candidate-rank.js";
 export type ProfileSource = { list(): InitiativeProfile[]; revision?(): string };
 
 /**
- * A short, plain question whose own word is in what an initiative has done ("hoe beginnen we een
- * buurtbus?" and "buurtbus sinds 2019") is suggested when that covers a quarter of what it asks,
- * whatever the model says: the model learnt from long questions, where one word is weak evidence.
- * Short means that its topic words weigh no more than SHORT_TOPIC rare words (a word common in the
- * field's documents weighs less): in a longer question one shared word is a near miss as often as not
- * (on the second set of the matching check, two of its eight false suggestions came from this rule).
+ * A short, plain question whose own word is in what an initiative has done ("hoe beginnen we een buurtbus?" and
+ * "buurtbus sinds 2019") is suggested when that covers a quarter of what it asks, whatever the model says: the model
+ * learnt from long questions, where one word is weak evidence. Short means that its topic words weigh no more than
+ * SHORT_TOPIC rare words (a word common in the field's documents weighs less): in a longer question one shared word
+ * is a near miss as often as not (on the second set of the matching check, two of its eight false suggestions came from this rule).
  */
 export const DIRECT_SHARE = 0.25;
 export const SHORT_TOPIC = 3.5;
@@ -87,11 +87,11 @@ export class GidsMatcher implements InitiativeMatcher {
   ) {}
 
   /**
-   * The initiatives to suggest for a question: none unless the evidence for the best one that may be
-   * suggested (its lead) convinces the suggest model (suggest-model.ts) or it holds a typed word of a short
-   * question (DIRECT_SHARE, SHORT_TOPIC), or on the best of the whole question and its asking part (a long
-   * question's context spreads the evidence thin); then it and those holding half as much. A profile nobody may
-   * contact is never shown but competes: when it fits best, the lead must hold HIDDEN_BEST_SHARE of it.
+   * The initiatives to suggest for a question: none unless the evidence for the best one that may be suggested (its
+   * lead) convinces the suggest model (suggest-model.ts) or it holds a typed word of a short question (DIRECT_SHARE,
+   * SHORT_TOPIC), or on the best of the whole question and its asking part (a long question's context spreads the
+   * evidence thin); then it and those holding half as much. A profile nobody may contact is never shown but competes:
+   * when it fits best, the lead must hold HIDDEN_BEST_SHARE of it; when it fits the asking part best, none (hidden-rival.ts).
    * A direct question to the gids also lists every initiative holding a third of its (short) topic. None for a short
    * question (or a direct one's short asking part) naming a compound no profile holds (coined-compound.ts), nor for a
    * request for a job (service-request.ts).
@@ -107,7 +107,7 @@ export class GidsMatcher implements InitiativeMatcher {
     if (!options.listing && asksForService(question)) return [];
     const top = candidates[0]!;
     const short = topicWeight <= SHORT_TOPIC && evidence !== undefined && evidence.direct > 0 && evidence.share >= DIRECT_SHARE;
-    const fits = evidence !== undefined && lead.mass >= (top.contactable ? FOLLOWER_SHARE : HIDDEN_BEST_SHARE) * top.mass
+    const fits = evidence !== undefined && lead.mass >= (top.contactable ? FOLLOWER_SHARE : HIDDEN_BEST_SHARE) * top.mass && !hiddenFitsAskingPart(candidates, asked?.candidates, lead)
       && (suggestProbability(evidence, this.model) >= SUGGEST_THRESHOLD || short || this.askingPartConvinces(asked, lead, evidence));
     return candidates
       .filter((c) => c.contactable && ((fits && c.mass >= FOLLOWER_SHARE * lead.mass) || (options.listing && c.score >= LISTING_SHARE)))
