@@ -16,6 +16,8 @@ describe("initiatievengids: a request for a job to be done is not a question abo
     expect(asksForService("Kent iemand een elektricien die onze lampen kan installeren?")).toBe(true);
     expect(asksForService("Wie kan ons helpen aan twintig klapstoelen?")).toBe(true);
     expect(asksForService("Wie kan ons helpen met kanotochten voor scholen?")).toBe(false);
+    // Asking who wants to do it together is no job for hire.
+    expect(asksForService("Wie wil met ons een buurtbus regelen?")).toBe(false);
     expect(asksForService("Wie kan ons helpen met het regelen van een vergunning voor het dorpsfeest?")).toBe(false);
     expect(asksForService("Can anyone fix the heating in our village hall?")).toBe(true);
   });

@@ -11,7 +11,8 @@ import { foldDiacritics } from "../text/fold.js";
 
 /** Verbs of a job done for someone (infinitives after a modal verb; not a noun as in "helpen met het regelen van"). */
 const JOB = String.raw`(?<!\bhet )(?:repareren|maken|fixen|nakijken|controleren|regelen|installeren|leveren|bezorgen|brengen|ophalen|komen|langskomen|lenen|uitlenen|verhuren|fix|repair|mend|lend|deliver|install)`;
-const MODAL = String.raw`(?:kan|kun|kunt|kunnen|wil|wilt|willen|zou|zouden|can|could|would)`;
+/** Modals of being able ("wie kan"), not of wanting: "wie wil met ons een buurtbus regelen" asks who joins in. */
+const MODAL = String.raw`(?:kan|kun|kunt|kunnen|zou|zouden|can|could|would)`;
 const WHO = String.raw`(?:wie|iemand|who|anyone|someone|somebody)`;
 const OBJECT = String.raw`(?:ons|mij|me|jullie|us)`;
 
