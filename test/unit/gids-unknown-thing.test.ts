@@ -39,4 +39,16 @@ describe("initiatievengids: a short question about a thing the gids does not kno
     // A plain word no profile holds ("ouderen") is no such thing: the question is about the belbus.
     expect(ids("Hoe starten we een belbus voor ouderen?")).toEqual(["belbus"]);
   });
+
+  it("given a direct question after its context, whose asking part names a compound no profile holds, then nothing; given a thing it holds, then that profile", () => {
+    const profiles = [
+      profile("speeltuin", { themes: ["spelen"], experience: "een speeltuin aanleggen met de buurt; speeltoestellen laten keuren", description: "Wij zijn ouders uit de straat." }),
+      profile("belbus", { themes: ["vervoer"], experience: "een belbus met vrijwillige chauffeurs; ritten plannen", description: "Wij rijden mensen rond." }),
+    ];
+    const matcher = new GidsMatcher({ list: () => profiles }, undefined, undefined, SUGGEST_MODEL);
+    const ids = (q: string) => matcher.match(q).map((m) => m.initiative.id);
+    const context = "Bij ons in de straat wonen veel gezinnen met jonge kinderen en de buren willen samen iets aanleggen op het grasveld achter de school.";
+    expect(ids(`${context} Wie heeft ervaring met het aanleggen van een egeltunnel?`)).toEqual([]);
+    expect(ids(`${context} Wie heeft ervaring met het aanleggen van een speeltuin?`)).toEqual(["speeltuin"]);
+  });
 });

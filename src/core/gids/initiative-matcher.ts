@@ -11,23 +11,25 @@ import { isContactable } from "./profile-rules.js";
 import { isFrameWord, isMistypedFrameWord, topicOf } from "./question-frame.js";
 import { rejoinSeparableVerbs } from "./separable-verbs.js";
 import { namesUnknownThing } from "./coined-compound.js";
+import { asksForService } from "./service-request.js";
+import { asksTheGids } from "./asks-the-gids.js";
+import { hiddenFitsAskingPart } from "./hidden-rival.js";
 import { suggestEvidence, type SuggestEvidence } from "./suggest-evidence.js";
 import { trustedSplit } from "./trusted-split.js";
 import { SUGGEST_MODEL, SUGGEST_THRESHOLD, suggestProbability, type SuggestModel } from "./suggest-model.js";
 import { gidsTerms } from "./topic-terms.js";
 import { askingPart, bestOfParts } from "./asking-part.js";
-import { candidateRank } from "./candidate-rank.js";
+import { candidateRank, inRegion } from "./candidate-rank.js";
 
 /** Where the matcher reads the profiles; `revision` (when given) tells it whether to build its index again. */
 export type ProfileSource = { list(): InitiativeProfile[]; revision?(): string };
 
 /**
- * A short, plain question whose own word is in what an initiative has done ("hoe beginnen we een
- * buurtbus?" and "buurtbus sinds 2019") is suggested when that covers a quarter of what it asks,
- * whatever the model says: the model learnt from long questions, where one word is weak evidence.
- * Short means that its topic words weigh no more than SHORT_TOPIC rare words (a word common in the
- * field's documents weighs less): in a longer question one shared word is a near miss as often as not
- * (on the second set of the matching check, two of its eight false suggestions came from this rule).
+ * A short, plain question whose own word is in what an initiative has done ("hoe beginnen we een buurtbus?" and
+ * "buurtbus sinds 2019") is suggested when that covers a quarter of what it asks, whatever the model says: the model
+ * learnt from long questions, where one word is weak evidence. Short means that its topic words weigh no more than
+ * SHORT_TOPIC rare words (a word common in the field's documents weighs less): in a longer question one shared word
+ * is a near miss as often as not (on the second set of the matching check, two of its eight false suggestions came from this rule).
  */
 export const DIRECT_SHARE = 0.25;
 export const SHORT_TOPIC = 3.5;
@@ -71,9 +73,8 @@ export type FieldFrequencies = { documentFrequencies(terms: readonly string[]): 
 const MIN_SPECIFICITY = 0.25;
 
 /**
- * Finds initiatives whose experience fits a question, with the same Dutch analysis as the documents.
- * Only published profiles with a contact who agreed to be approached are suggested. The index is built
- * in memory from the profiles and built again when they change.
+ * Finds initiatives whose experience fits a question, with the same Dutch analysis as the documents. Only published
+ * profiles with a contact who agreed to be approached are suggested. The in-memory index is rebuilt when they change.
  */
 export class GidsMatcher implements InitiativeMatcher {
   private built?: { revision: string | undefined; index: GidsIndex; hidden: IndexedProfile[]; regions: string[]; allRegions: string[] };
@@ -86,22 +87,28 @@ export class GidsMatcher implements InitiativeMatcher {
   ) {}
 
   /**
-   * The initiatives to suggest for a question: none unless the evidence for the best one that may be
-   * suggested (its lead) convinces the suggest model (suggest-model.ts) or it holds a typed word of a short
-   * question (DIRECT_SHARE, SHORT_TOPIC), or on the best of the whole question and its asking part (a long
-   * question's context spreads the evidence thin); then it and those holding half as much. A profile nobody may
-   * contact is never shown but competes: when it fits best, the lead must hold HIDDEN_BEST_SHARE of it.
-   * A direct question to the gids also lists every initiative holding a third of its (short) topic. A short
-   * question that names a thing by a compound no profile holds in any form gets none (coined-compound.ts).
+   * The initiatives to suggest for a question: none unless the evidence for the best one that may be suggested (its
+   * lead) convinces the suggest model (suggest-model.ts) or it holds a typed word of a short question (DIRECT_SHARE,
+   * SHORT_TOPIC), or on the best of the whole question and its asking part (a long question's context spreads the
+   * evidence thin); then it and those holding half as much. A profile nobody may contact is never shown but competes:
+   * when it fits best, the lead must hold HIDDEN_BEST_SHARE of it; when it fits the asking part best, none (hidden-rival.ts).
+   * A direct question to the gids also lists every initiative holding a third of its (short) topic. None for a short
+   * question (or a direct one's short asking part) naming a compound no profile holds (coined-compound.ts), nor for a
+   * request for a job (service-request.ts).
    */
   match(question: string, options: MatchOptions = {}): InitiativeMatch[] {
     const { candidates, lead, evidence, topicWeight, unknownThing } = this.judged(question, options);
-    // A short question naming a thing the gids does not know asks about that thing: what shares its side words is a near miss.
-    if (!lead || (unknownThing && topicWeight <= SHORT_TOPIC)) return [];
+    const asking = askingPart(question);
+    const asked = asking === undefined ? undefined : this.judged(asking, options);
+    // A short question (or a direct one's asking part: "…, wie heeft ervaring met een dorpswinkel?") naming a thing the gids
+    // does not know asks about that thing; a request for a job ("wie kan dat komen maken?") asks who will do it, not who did.
+    const unknown = (j?: { unknownThing: boolean; topicWeight: number }) => !!j?.unknownThing && j.topicWeight <= SHORT_TOPIC;
+    if (!lead || unknown({ unknownThing, topicWeight }) || (asksTheGids(question) && unknown(asked))) return [];
+    if (!options.listing && asksForService(question)) return [];
     const top = candidates[0]!;
     const short = topicWeight <= SHORT_TOPIC && evidence !== undefined && evidence.direct > 0 && evidence.share >= DIRECT_SHARE;
-    const fits = evidence !== undefined && lead.mass >= (top.contactable ? FOLLOWER_SHARE : HIDDEN_BEST_SHARE) * top.mass
-      && (suggestProbability(evidence, this.model) >= SUGGEST_THRESHOLD || short || this.askingPartConvinces(question, options, lead, evidence));
+    const fits = evidence !== undefined && lead.mass >= (top.contactable ? FOLLOWER_SHARE : HIDDEN_BEST_SHARE) * top.mass && !hiddenFitsAskingPart(candidates, asked?.candidates, lead)
+      && (suggestProbability(evidence, this.model) >= SUGGEST_THRESHOLD || short || this.askingPartConvinces(asked, lead, evidence));
     return candidates
       .filter((c) => c.contactable && ((fits && c.mass >= FOLLOWER_SHARE * lead.mass) || (options.listing && c.score >= LISTING_SHARE)))
       .slice(0, options.limit ?? DEFAULT_LIMIT)
@@ -109,9 +116,7 @@ export class GidsMatcher implements InitiativeMatcher {
   }
 
   /** A second opinion for a question that tells before it asks: the same lead on the best of both parts' evidence (asking-part.ts). */
-  private askingPartConvinces(question: string, options: MatchOptions, lead: MatchCandidate, whole: SuggestEvidence): boolean {
-    const asking = askingPart(question);
-    const asked = asking === undefined ? undefined : this.judged(asking, options);
+  private askingPartConvinces(asked: ReturnType<GidsMatcher["judged"]> | undefined, lead: MatchCandidate, whole: SuggestEvidence): boolean {
     if (!asked?.evidence || asked.lead?.profile.id !== lead.profile.id) return false;
     const best = bestOfParts(whole, asked.evidence);
     return best !== undefined && suggestProbability(best, this.model) >= SUGGEST_THRESHOLD;
@@ -240,10 +245,6 @@ export class GidsMatcher implements InitiativeMatcher {
       return { word, max, terms: own, weights: new Map(own.map((t) => [t, weightOf(t)])) };
     });
   }
-}
-
-function inRegion(profile: InitiativeProfile, region: string): boolean {
-  return [profile.place, profile.municipality, profile.province].some((r) => r !== undefined && foldDiacritics(r) === region);
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
