@@ -226,7 +226,7 @@ export class GidsMatcher implements InitiativeMatcher {
     topic = rejoinSeparableVerbs(topic, (stem) => index.isKnownTerm(stem));
     // A verb form's infinitive (retrieval's "inflection") is left out: the gids meets word forms through its
     // own derivations, and its suggest model was fitted without it (with it the sixth set stayed quiet once less).
-    const terms = retrieve(index, topic, 1, { vocabulary: this.vocabulary, windowWeight: 0 }).terms.filter((t) => t.origin !== "inflection");
+    const terms = retrieve(index, topic, 1, { vocabulary: this.vocabulary, windowWeight: 0, splitAtVocabulary: false }).terms.filter((t) => t.origin !== "inflection");
     terms.push(...gidsTerms(index, terms, (stem) => this.isWord(index, stem)));
     const n = index.passageCount();
     const weightOf = (t: SearchTerm) => idf(index.frequency(t.term, t.prefix), n) * this.specificity(t);

@@ -33,6 +33,12 @@ export type RetrieveOptions = {
   model?: RankingModel;
   /** Every candidate scored in full with its ranking features, none skipped (for fitting the model). */
   features?: boolean;
+  /**
+   * Whether a compound the store's words do not split may be split at a part only the vocabulary names
+   * (default yes). The gids says no: its vocabulary holds many short theme words, and such splits made it
+   * suggest where nothing fits (eight gids sets: 5 fewer quiet, 3 fewer found).
+   */
+  splitAtVocabulary?: boolean;
 };
 
 /** A corrected typo counts almost as the word typed: the correction is one edit away. */
@@ -52,7 +58,7 @@ const MAX_COMPOUND_TRIES = 8;
  */
 export function retrieve(index: KnowledgeIndex, question: string, limit = 10, options: RetrieveOptions = {}): Retrieval {
   const query = analyzeQuery(question);
-  const terms = typedTerms(index, query, options.vocabulary);
+  const terms = typedTerms(index, query, options.splitAtVocabulary === false ? undefined : options.vocabulary);
   if (query.language === "nl") for (const verb of [...splitVerbs(index, question, query), ...derivedTerms(index, query)]) if (!terms.some((t) => t.term === verb.term)) terms.push(verb);
   for (const expansion of options.vocabulary?.expand(question, terms.map((t) => t.term), query.language) ?? []) {
     if (terms.some((t) => t.term === expansion.term)) continue;
