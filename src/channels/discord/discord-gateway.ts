@@ -48,7 +48,7 @@ export async function connectGateway(
 
   let timer: NodeJS.Timeout | undefined;
   const ready = new Promise<void>((resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`Discord gaf binnen ${READY_TIMEOUT_MS / 1000} s geen verbinding (geen READY); controleer DISCORD_TOKEN en de internetverbinding`)), READY_TIMEOUT_MS);
+    timer = setTimeout(() => reject(new Error(`Discord gaf binnen ${READY_TIMEOUT_MS / 1000} s geen verbinding (geen READY); controleer de internetverbinding en probeer het opnieuw`)), READY_TIMEOUT_MS);
     client.once(Events.ClientReady, () => {
       clearTimeout(timer);
       resolve();
