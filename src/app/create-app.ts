@@ -195,7 +195,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
       removeLeftoverUploads(config.knowledgeDir);
       const summary = await syncKnowledgeFolder(config, knowledge);
       logger.info(formatSummary(summary, config.logLevel === "debug").replace(/\n/g, " | "));
-      logger.info(`antwoorden met ${knowledge.semantic.mode}`);
+      logger.info(`werkwijze: ${knowledge.semantic.mode}`);
       // Read only when first needed (a few seconds); when it cannot be, nothing breaks, but say so.
       if (dutchDictionaryState() === "unavailable") logger.warn("de Nederlandse woordenlijst kon niet geladen worden: OCR-fouten worden niet hersteld en tikfouten niet verbeterd");
       // The first questions as quick as later ones: common terms now, the word list once ready (warm-up.ts).

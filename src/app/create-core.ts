@@ -6,11 +6,15 @@ import { SqliteVocabularyCache } from "../store/sqlite-vocabulary-cache.js";
 import type { Knowledge } from "./open-knowledge.js";
 import type { GidsAccess } from "../core/gids/gids-answers.js";
 
-/** The assistant wired to the embedded store and the configured upgrades, as every entry point uses it. */
-export function createCore(config: Config, knowledge: Knowledge, logger?: Logger, gids?: GidsAccess): Assistant {
+/**
+ * The assistant wired to the embedded store and the configured upgrades, as every entry point uses it.
+ * `measureOnly` (npm run eval): its questions are not kept in the question log, so they never show in
+ * `onbeantwoord` or the signals as if someone had asked them.
+ */
+export function createCore(config: Config, knowledge: Knowledge, logger?: Logger, gids?: GidsAccess, measureOnly = false): Assistant {
   return createAssistant({
     index: knowledge.store,
-    questionLog: knowledge.questionLog,
+    questionLog: measureOnly ? undefined : knowledge.questionLog,
     maxQuestionChars: config.maxQuestionChars,
     minConfidence: config.answerMinConfidence,
     semantic: knowledge.semantic.search,

@@ -65,7 +65,7 @@ export async function syncKnowledgeFolder(config: Config, knowledge: Knowledge, 
   return summary;
 }
 
-/** No language model, no vectors: BM25 and extractive answers. */
+/** No language model, no vectors: BM25 and extractive answers (the label is Dutch: the start logs it). */
 function offlineSemantic(): Semantic {
-  return { mode: "BM25 + extractive answers", refreshVectors: async () => undefined };
+  return { mode: "BM25 + citaten uit de documenten", refreshVectors: async () => undefined };
 }

@@ -18,7 +18,7 @@ export const PROMPTS_DIR = path.resolve(import.meta.dirname, "../../prompts");
 
 /** The opt-in upgrades, as configured: a language model, embeddings and a vector index. */
 export type Semantic = {
-  /** "bm25 + extractive" or e.g. "hybrid (embedded vectors) + gpt-4o-mini". */
+  /** How it answers, in Dutch (logged at start, shown by eval): "BM25 + citaten uit de documenten", or e.g. "hybride zoeken (…) + antwoorden van een taalmodel (gpt-4o-mini)". */
   mode: string;
   search?: SemanticSearch;
   generator?: AnswerGenerator;
@@ -43,9 +43,9 @@ export function openSemantic(config: Config, db: Database.Database, logger: Logg
     const index: VectorIndex = config.pinecone ? new PineconeVectorIndex(config.pinecone) : new SqliteVectorIndex(db);
     vectors = { embedder, index };
   }
-  const retrieval = vectors ? `hybrid (BM25 + ${config.pinecone ? "Pinecone" : "embedded vectors"}, ${vectors.embedder.model})` : "BM25";
+  const retrieval = vectors ? `hybride zoeken (BM25 + ${config.pinecone ? "Pinecone" : "vectoren in de database"}, ${vectors.embedder.model})` : "BM25";
   return {
-    mode: `${retrieval} + ${generator ? `generated answers (${openai!.chatModel})` : "extractive answers"}`,
+    mode: `${retrieval} + ${generator ? `antwoorden van een taalmodel (${openai!.chatModel})` : "citaten uit de documenten"}`,
     generator,
     vectors,
     search: vectors ? createSemanticSearch(vectors.embedder, vectors.index) : undefined,

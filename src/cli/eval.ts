@@ -34,7 +34,7 @@ runCli(async (config, args) => {
     const knowledge = await openKnowledge(settings);
     try {
       await syncKnowledgeFolder(settings, knowledge);
-      const core = createCore(settings, knowledge);
+      const core = createCore(settings, knowledge, undefined, undefined, true);
       for (const file of sets) {
         const results: EvalResult[] = [];
         for (const question of readJsonl<EvalQuestion>(file)) {

@@ -24,7 +24,7 @@ const USAGE = `Gebruik: npm run kennis -- <opdracht>
   list                      wat er in de kennisbank staat
   add <bestand|map|url>…    kopieer bestanden naar de kennismap en lees ze in (url's worden direct ingelezen)
   remove <document>         haal een document weg (uit de kennisbank, en het bestand uit de kennismap)
-  onbeantwoord [dagen]      vragen die naar een mens gingen (standaard de laatste 30 dagen)
+  onbeantwoord [dagen]      vragen die de kennisbank niet kon beantwoorden (standaard de laatste 30 dagen)
   signalen [dagen] [--csv bestand] [--overschrijf]
                             wat doorgegeven is: per thema, gemeente of regio en week (met --csv ook als spreadsheet)
   vergeet <platform:id>     verwijder of anonimiseer alles van één persoon (AVG), als vrager en als tolk,

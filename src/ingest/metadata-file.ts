@@ -3,6 +3,7 @@ import path from "node:path";
 import YAML from "yaml";
 import { z } from "zod";
 import type { DocumentMeta } from "../core/types.js";
+import { yamlMistake } from "./yaml-mistake.js";
 
 export const METADATA_FILE = "metadata.yaml";
 
@@ -38,7 +39,7 @@ export type MetadataCatalog = ReadonlyMap<string, DocumentMeta>;
  * with the line and, for an entry, its file name and field; that entry is left out (its file gets a
  * title from its own content) and every other entry still counts, so the other documents still go in.
  */
-export function readMetadataCatalog(knowledgeDir: string, problems: Array<{ source: string; reason: string }> = []): MetadataCatalog {
+export function readMetadataCatalog(knowledgeDir: string, problems: Array<{ source: string; reason: string; detail?: string }> = []): MetadataCatalog {
   const file = path.join(knowledgeDir, METADATA_FILE);
   const catalog = new Map<string, DocumentMeta>();
   if (!fs.existsSync(file)) return catalog;
@@ -46,7 +47,7 @@ export function readMetadataCatalog(knowledgeDir: string, problems: Array<{ sour
   const doc = YAML.parseDocument(fs.readFileSync(file, "utf8"), { lineCounter, prettyErrors: false });
   const lineOf = (offset: number | undefined) => (offset === undefined ? "?" : String(lineCounter.linePos(offset).line));
   for (const error of doc.errors) {
-    problems.push({ source: METADATA_FILE, reason: `regel ${lineOf(error.pos[0])}: geen geldige YAML (${error.message.split("\n")[0]})` });
+    problems.push({ source: METADATA_FILE, reason: `regel ${lineOf(error.pos[0])}: geen geldige YAML (${yamlMistake(error)})`, detail: error.message.split("\n")[0] });
   }
   if (!YAML.isMap(doc.contents)) {
     if (doc.contents !== null && doc.errors.length === 0) problems.push({ source: METADATA_FILE, reason: "verwacht per bestandsnaam een blok met title, kind, themes, …" });

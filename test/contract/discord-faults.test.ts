@@ -93,7 +93,7 @@ describe("Discord under faults", () => {
   it("given the gateway connection drops, then a warning is logged at once and the return says how long it lasted", async () => {
     discord.requestReconnect();
     await discord.waitUntil(() => logLines.some((l) => l.includes("verbinding met de gateway verloren")), "the warning");
-    await discord.waitUntil(() => logLines.some((l) => /gateway (resumed|connected again).* after \d+ s/.test(l)), "the return");
+    await discord.waitUntil(() => logLines.some((l) => /gateway (hervat|weer verbonden).* na \d+ s/.test(l)), "the return, in Dutch");
     expect(logLines.find((l) => l.includes("verbinding met de gateway verloren"))).toMatch(/ warn /);
   });
 });

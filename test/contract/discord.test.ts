@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../src/app/create-app.js";
 import { createLogger } from "../../src/logger.js";
+import { memoryLogger } from "../helpers/memory-logger.js";
 import { APPLICATION_ID, AUTO_ANSWER, BOT, FakeDiscord, GENERAL, HANDOFF_FORUM, KNOWLEDGE_ROLE, TOKEN, TOLK_ROLE, type DiscordCall } from "../fakes/fake-discord.js";
 import { REPO_ROOT, tempDir, testConfig } from "../helpers/temp-knowledge.js";
 
@@ -380,6 +381,29 @@ describe("Discord start-up problems", () => {
     }
   });
 
+  it("given a DISCORD_HANDOFF_CHANNEL_ID the bot cannot see, then the warning at start says in Dutch what to check and which permissions", async () => {
+    const temp = tempDir();
+    const discord = new FakeDiscord();
+    const { logger, lines } = memoryLogger("info");
+    const config = testConfig(temp.dir, {
+      WEB_ENABLED: "false", DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: await discord.start(),
+      DISCORD_HANDOFF_CHANNEL_ID: "999999999999999999",
+    });
+    const app = createApp(config, logger);
+    try {
+      await app.start();
+      const warning = lines.find((l) => l.includes("999999999999999999"));
+      expect(warning).toMatch(/ warn /);
+      expect(warning).toContain("geen forum of tekstkanaal dat de bot kan zien");
+      expect(warning).toContain("View Channels, Send Messages, Create Public Threads en Send Messages in Threads");
+      expect(warning).not.toContain("is not a forum");
+    } finally {
+      await app.stop();
+      await discord.stop();
+      temp.cleanup();
+    }
+  });
+
   it("given DISCORD_MESSAGE_CONTENT_INTENT=false, then it connects without the privileged intent", async () => {
     await withDiscordApp({ DISCORD_MESSAGE_CONTENT_INTENT: "false" }, async (discord) => {
       expect(discord.identifies.at(-1)!.intents).toBe(1 + 512 + 4096);
@@ -417,9 +441,18 @@ describe("npm run discord:register against a fake Discord", () => {
     expect(result.stdout).toContain("/vraag, /vliegwiel, /initiatief");
   });
 
-  it("given no Discord settings, then it says what to set", async () => {
+  it("given no Discord settings, then it says what to set and where the README explains it", async () => {
     const result = await run({});
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("DISCORD_TOKEN");
+    // The README's section is "## Discord".
+    expect(result.stderr).toContain("README, onder 'Discord'");
+  });
+
+  it("given a token Discord refuses, then it says so in Dutch, with what to check", async () => {
+    const result = await run({ DISCORD_TOKEN: "OTAwMDAwMDAwMDAwMDAwMDAx.GfAkE0.a-token-that-was-reset", DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_GUILD_IDS: "910000000000000001", DISCORD_API_URL: apiUrl });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("Discord weigerde de token");
+    expect(result.stderr).not.toContain("Unauthorized");
   });
 });

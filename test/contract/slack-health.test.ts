@@ -40,6 +40,43 @@ describe("Slack's part of /healthz", () => {
     }
   }, 120_000);
 
+  it("given a bot token Slack refuses (HTTP mode), then the start stops with a Dutch line naming SLACK_BOT_TOKEN, not a crash", async () => {
+    // Before: Bolt checked the token in its constructor with nothing awaiting it, and the refusal
+    // ended the whole process (web chat included) with an unhandled WebAPIPlatformError (which vitest
+    // also reports as an error of this file).
+    const slack = new FakeSlackApi();
+    try {
+      const apiUrl = await slack.start();
+      slack.failNext.set("auth.test", ["invalid_auth", "invalid_auth", "invalid_auth"]);
+      const config = testConfig(`${temp.dir}/geweigerd`, {
+        SLACK_BOT_TOKEN: "xoxb-revoked-token", SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_API_URL: apiUrl, PORT: String(await freePort()),
+      });
+      app = createApp(config, memoryLogger("warn").logger);
+
+      await expect(app.start()).rejects.toThrow(/Slack weigerde SLACK_BOT_TOKEN \(invalid_auth\).*OAuth & Permissions/);
+    } finally {
+      await app?.stop();
+      app = undefined;
+      await slack.stop();
+    }
+  }, 120_000);
+
+  it("given an app-level token Slack refuses (Socket Mode), then the start stops with a Dutch line naming SLACK_APP_TOKEN", async () => {
+    const slack = new FakeSlackApi();
+    try {
+      const apiUrl = await slack.start();
+      slack.failNext.set("apps.connections.open", ["invalid_auth", "invalid_auth", "invalid_auth"]);
+      const config = testConfig(`${temp.dir}/app-token`, { SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_APP_TOKEN: "xapp-1-revoked", SLACK_API_URL: apiUrl });
+      app = createApp(config, memoryLogger("error").logger);
+
+      await expect(app.start()).rejects.toThrow(/Slack weigerde SLACK_APP_TOKEN \(invalid_auth\).*connections:write/);
+    } finally {
+      await app?.stop();
+      app = undefined;
+      await slack.stop();
+    }
+  }, 120_000);
+
   it("given Slack's Web API cannot be reached, then /healthz says slack is not ok (503) and the log says why in Dutch", async () => {
     const { logger, lines } = memoryLogger("warn");
     const closed = await freePort(); // nothing listens there

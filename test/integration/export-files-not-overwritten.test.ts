@@ -46,5 +46,24 @@ describe("the exports of `kennis` and an existing file", () => {
       expect(written.code).toBe(0);
       expect(fs.readFileSync(target, "utf8").replace(/^\uFEFF/, "")).toMatch(new RegExp(`^${header}`));
     }, 120_000);
+
+    it(`given \`${label}\` to a folder that does not exist, or to a folder, then it says so in Dutch`, async () => {
+      const missing = file(`geen-map-${args[0]}/uit.csv`);
+
+      const noFolder = await kennis(...args, missing);
+
+      expect(noFolder.code).toBe(1);
+      expect(noFolder.stderr).toContain(`de map ${path.dirname(missing)} bestaat niet; controleer het pad`);
+      expect(noFolder.stderr).not.toMatch(/ENOENT|no such file/);
+      expect(fs.existsSync(path.dirname(missing))).toBe(false);
+
+      for (const extra of [[], ["--overschrijf"]]) {
+        const folder = await kennis(...args, temp.dir, ...extra);
+
+        expect(folder.code).toBe(1);
+        expect(folder.stderr).toContain(`${temp.dir} is een map; geef een bestandsnaam`);
+        expect(folder.stderr).not.toMatch(/EISDIR|illegal operation/);
+      }
+    }, 120_000);
   }
 });

@@ -54,7 +54,7 @@ describe("learning loop", () => {
     )).rejects.toThrow(/metadata.yaml regel \d+/);
     const summary = await ingestSources({ store, knowledgeDir, maxFileBytes: 1024 * 1024 });
     expect(summary.added.length).toBeGreaterThanOrEqual(5);
-    expect(summary.failed[0]).toEqual({ source: "metadata.yaml", reason: expect.stringMatching(/^regel \d+: geen geldige YAML/) });
+    expect(summary.failed[0]).toMatchObject({ source: "metadata.yaml", reason: expect.stringMatching(/^regel \d+: geen geldige YAML/) });
     expect(summary.failed.every((f) => f.source === "metadata.yaml")).toBe(true);
 
     fs.writeFileSync(metadataPath, `${good}fout.md:\n  kind: verslag\n`);

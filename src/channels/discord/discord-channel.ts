@@ -60,8 +60,8 @@ export class DiscordChannel implements ChannelAdapter {
     void answerUnfinished(ctx, (message) => onMessage(ctx, message, true), (key, body) => answerAskAgain(ctx, key, body as PendingAsk));
     if (options.handoffChannelId && !(await this.handoffChannel().catch(() => undefined))) {
       options.logger.warn(
-        `discord: DISCORD_HANDOFF_CHANNEL_ID ${options.handoffChannelId} is not a forum or text channel the bot can see: check the id, and give the bot ` +
-          "View Channels, Send Messages, Create Public Threads and Send Messages in Threads there; handed-off questions wait until then",
+        `discord: DISCORD_HANDOFF_CHANNEL_ID ${options.handoffChannelId} is geen forum of tekstkanaal dat de bot kan zien: controleer het id, en geef de bot ` +
+          "daar View Channels, Send Messages, Create Public Threads en Send Messages in Threads; doorgegeven vragen wachten tot dan",
       );
     }
   }

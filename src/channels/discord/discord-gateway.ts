@@ -39,16 +39,16 @@ export async function connectGateway(
     log.warn("discord: verbinding met de gateway verloren; opnieuw verbinden (berichten en knoppen wachten tot ze terug is)");
   });
   const back = (how: string) => {
-    const outage = lostAt === undefined ? "" : ` after ${Math.round((Date.now() - lostAt) / 1000)} s`;
+    const outage = lostAt === undefined ? "" : ` na ${Math.round((Date.now() - lostAt) / 1000)} s`;
     lostAt = undefined;
     log.info(`discord: gateway ${how}${outage}`);
   };
-  client.on(Events.ShardResume, (_id, replayed) => back(`resumed (${replayed} events replayed)`));
-  client.on(Events.ShardReady, () => lostAt !== undefined && back("connected again"));
+  client.on(Events.ShardResume, (_id, replayed) => back(`hervat (${replayed} gemiste gebeurtenissen nagestuurd)`));
+  client.on(Events.ShardReady, () => lostAt !== undefined && back("weer verbonden"));
 
   let timer: NodeJS.Timeout | undefined;
   const ready = new Promise<void>((resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`no READY from Discord within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
+    timer = setTimeout(() => reject(new Error(`Discord gaf binnen ${READY_TIMEOUT_MS / 1000} s geen verbinding (geen READY); controleer de internetverbinding en probeer het opnieuw`)), READY_TIMEOUT_MS);
     client.once(Events.ClientReady, () => {
       clearTimeout(timer);
       resolve();

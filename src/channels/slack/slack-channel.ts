@@ -18,6 +18,7 @@ import { createSlackHandoffSink } from "./slack-handoff-sink.js";
 import { createSlackIntroSink } from "./slack-intro-sink.js";
 import type { IntroductionEffectSink } from "../../core/introductions/introduction-service.js";
 import { retryTransientSlackErrors } from "./slack-transient-retry.js";
+import { botIdentity, refusesToken } from "./bot-identity.js";
 import { keptForNextStart } from "../retry-transient.js";
 import { createNameLookup } from "./slack-names.js";
 import { PROBE_TIMEOUT_MS, SlackReachability } from "./slack-reachability.js";
@@ -90,8 +91,11 @@ export class SlackChannel implements ChannelAdapter {
 
   async start(core: CoreApi): Promise<void> {
     const { options } = this;
+    // Known before Bolt starts, so it does not check the token where nothing awaits it (bot-identity.ts).
+    const identity = await botIdentity(this.onceOnlyClient({ timeout: REPLY_TIMEOUT_MS, logger: boltLogger(options.logger), logLevel: LogLevel.WARN }));
     const app = new App({
       token: options.botToken,
+      ...(identity ?? { tokenVerificationEnabled: false }),
       signingSecret: options.signingSecret,
       ...(options.appToken ? { appToken: options.appToken, socketMode: true } : { port: options.port }),
       clientOptions: options.apiUrl ? { slackApiUrl: options.apiUrl } : {},
@@ -125,7 +129,11 @@ export class SlackChannel implements ChannelAdapter {
       socket?.on("connected", () => (this.socketOpen = true));
       socket?.on("disconnected", () => (this.socketOpen = false));
       socket?.on("reconnecting", () => (this.socketOpen = false));
-      await app.start();
+      await app.start().catch((error: unknown) => {
+        const refused = refusesToken(error);
+        if (!refused) throw error;
+        throw new Error(`Slack weigerde SLACK_APP_TOKEN (${refused}): maak onder Basic Information → App-Level Tokens een token (xapp-…) met de scope connections:write`);
+      });
       this.socketOpen = true;
     } else {
       await app.start(options.port);
