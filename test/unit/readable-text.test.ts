@@ -108,4 +108,13 @@ describe("readableSentences", () => {
   it("given an ampersand between words, then it is kept (it is a word, not OCR debris)", () => {
     expect(readableSentences("Het project werkte met trial & error, en dat ging goed.")).toEqual(["Het project werkte met trial & error, en dat ging goed."]);
   });
+  it("given a capital letter standing alone between words of a line (rijbewijs B, plan B), then it is kept; a stray one at a line's end is still debris", () => {
+    expect(readableSentences("Voor de bus is een gewoon rijbewijs B genoeg, en plan B is een taxi.")).toEqual(["Voor de bus is een gewoon rijbewijs B genoeg, en plan B is een taxi."]);
+    expect(readableSentences("De provincie moet ook verbindingen X\nleggen met andere initiatieven in de regio.")).toEqual(["De provincie moet ook verbindingen leggen met andere initiatieven in de regio."]);
+  });
+  it("given a line of one short word that ends the sentence the line before left open, then it is kept", () => {
+    expect(readableSentences("Om chauffeur te worden moet\nje:\n\neen geldig rijbewijs hebben;\neen VOG aanvragen.")[0]).toBe("Om chauffeur te worden moet je:");
+    // After a finished sentence, a lone scrap is still debris.
+    expect(readableSentences("Daar is iedereen het over eens.\nje\nDe volgende stap is een plan.")).toEqual(["Daar is iedereen het over eens.", "De volgende stap is een plan."]);
+  });
 });

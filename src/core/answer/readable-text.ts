@@ -8,8 +8,8 @@ import { labelTableRows } from "./table-rows.js";
  * is sure ("codperatie" → coöperatie). The stored text itself stays as it is.
  */
 export function readableSentences(text: string): string[] {
-  const lines = joinShortLists(labelTableRows(text.split("\n").map((line) => line.trim())))
-    .filter((line) => !isNoise(line))
+  const lines = joinShortLists(labelTableRows(text.split("\n").map((line) => keepSingleLetters(line.trim()))))
+    .filter((line, i, all) => !isNoise(line) || endsOpenLine(line, all.slice(0, i).findLast((l) => l !== "")))
     .map(stripBullet);
   const sentences: string[] = [];
   let paragraph = "";
@@ -38,7 +38,26 @@ export function readableSentences(text: string): string[] {
     paragraph = paragraph ? `${paragraph} ${line.text}` : line.text;
   }
   flush();
-  return sentences.filter((s) => wordCount(s) >= MIN_WORDS).map((s) => s.replace(ITEM_BREAKS, "\n"));
+  return sentences.filter((s) => wordCount(s) >= MIN_WORDS).map((s) => s.replace(ITEM_BREAKS, "\n").replace(LETTER_KEPT, ""));
+}
+
+/**
+ * A capital letter standing alone between two words of one line is part of the text ("rijbewijs B
+ * hebben", "plan B uitwerken", "bijlage C laat zien"), not OCR debris as a stray letter at a line's end
+ * or start is ("verbindingen X" / "leggen"): it is marked so the debris filter keeps it.
+ */
+const LETTER_KEPT = /\uE001/g;
+function keepSingleLetters(line: string): string {
+  return line.replace(/(?<=\p{Ll}{3} )([B-DF-HJ-NP-TV-Z])(?= \p{Ll}{2})/gu, "$1\uE001");
+}
+
+/**
+ * A line of one short word that ends the sentence the line before it left open ("Om chauffeur te worden
+ * moet" / "je:") is text, however few its letters.
+ */
+function endsOpenLine(line: string, before: string | undefined): boolean {
+  const word = /^(\p{Ll}{1,4})[:.,;]?$/u.exec(line)?.[1];
+  return !!word && COMMON_SHORT.has(word) && !!before && /\p{Ll}$/u.test(before);
 }
 
 /** Words a line that wraps on often ends with; a heading does not. */
