@@ -8,6 +8,7 @@ import { SqliteHandoffRepository } from "../store/sqlite-handoff-repository.js";
 import { YamlRoster } from "../store/yaml-roster.js";
 import { openGids } from "../app/open-gids.js";
 import { OVERWRITE_FLAG, writeExportFile } from "./write-export-file.js";
+import { MAX_SIGNAL_DAYS } from "../core/handoff/signal-report.js";
 
 /** `kennis -- signalen [dagen] [--csv bestand [--overschrijf]]`: the same report coordinators see in the team view. */
 export function printSignals(config: Config, knowledge: Knowledge, allArgs: string[]): number {
@@ -19,6 +20,7 @@ export function printSignals(config: Config, knowledge: Knowledge, allArgs: stri
   const rest = args.filter((_, i) => csvAt < 0 || (i !== csvAt && i !== csvAt + 1));
   const days = Number(rest[0] ?? 30);
   if (!Number.isFinite(days) || days <= 0) throw new Error("geef het aantal dagen als getal, bijvoorbeeld 30");
+  if (days > MAX_SIGNAL_DAYS) throw new Error(`hoogstens ${MAX_SIGNAL_DAYS} dagen, bijvoorbeeld 365 voor een jaar`);
   const roster = new YamlRoster(config.rosterFile, (message) => process.stderr.write(`${message}\n`));
   const report = signalReportFor(signalSourcesOf({
     db: knowledge.db, repository: new SqliteHandoffRepository(knowledge.db), questionLog: knowledge.questionLog, store: knowledge.store, roster, gids: openGids(config, knowledge),

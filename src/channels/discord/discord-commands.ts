@@ -1,4 +1,5 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType, type RESTPutAPIApplicationCommandsJSONBody } from "discord.js";
+import { MAX_SIGNAL_DAYS } from "../../core/handoff/signal-report.js";
 
 /** The slash commands, registered once by `npm run discord:register` (not at every start). */
 export const DISCORD_COMMANDS: RESTPutAPIApplicationCommandsJSONBody = [
@@ -29,7 +30,7 @@ export const DISCORD_COMMANDS: RESTPutAPIApplicationCommandsJSONBody = [
         type: ApplicationCommandOptionType.Subcommand,
         name: "signalen",
         description: "Wat speelt er in het netwerk? (voor coördinatoren)",
-        options: [{ type: ApplicationCommandOptionType.Integer, name: "dagen", description: "Over hoeveel dagen (standaard 30)", required: false, min_value: 1, max_value: 365 }],
+        options: [{ type: ApplicationCommandOptionType.Integer, name: "dagen", description: "Over hoeveel dagen (standaard 30)", required: false, min_value: 1, max_value: MAX_SIGNAL_DAYS }],
       },
     ],
   },

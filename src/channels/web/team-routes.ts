@@ -4,6 +4,7 @@ import { handleDocumentRoute } from "./document-route.js";
 import { readJsonOrRefuse, sendJson, str } from "./http-helpers.js";
 import { handleSessionRoute, memberForChange, memberForReading, type TeamRouteContext } from "./team-session.js";
 import { threadIdOf } from "./web-handoff-sink.js";
+import { MAX_SIGNAL_DAYS } from "../../core/handoff/signal-report.js";
 
 /**
  * The team view's API for tolken and vrije actoren, who log in with a personal link (a session
@@ -22,7 +23,7 @@ export async function handleTeamRoute(req: http.IncomingMessage, res: http.Serve
   if (req.method === "GET" && url.pathname === "/api/tolk/signalen") {
     const member = memberForReading(req, res, ctx);
     if (!member) return true;
-    const days = Math.min(366, Math.max(1, Number(url.searchParams.get("dagen") ?? 30) || 30));
+    const days = Math.min(MAX_SIGNAL_DAYS, Math.max(1, Number(url.searchParams.get("dagen") ?? 30) || 30));
     const report = core.team.signals(member.userId, days);
     if (!report) return sendJson(res, 403, { error: "Alleen coördinatoren zien de signalen." }), true;
     sendJson(res, 200, { report });

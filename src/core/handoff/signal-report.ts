@@ -5,6 +5,9 @@ import { stuckText } from "./handoff-texts.js";
 import type { Handoff } from "./handoff-types.js";
 import type { SignalSection } from "./signal-section.js";
 
+/** The longest period a signal report covers, wherever it is asked for (a year, a leap year too). */
+export const MAX_SIGNAL_DAYS = 366;
+
 /** Only questions the askers agreed to share count as handed to a person (and feed the signals). */
 const SHARED = new Set(["open", "claimed", "resolved"]);
 const NOT_SHARED = new Set(["awaiting_consent", "declined", "expired"]);

@@ -6,6 +6,7 @@ import { postReply, type SlackContext } from "../slack-context.js";
 import { CHANNEL_NL } from "../../../core/channel-texts-nl.js";
 import { echoSlashQuestion } from "../slash-question-echo.js";
 import { openProfileModal } from "../profile-modal.js";
+import { MAX_SIGNAL_DAYS } from "../../../core/handoff/signal-report.js";
 
 /** `/vliegwiel <vraag>`: the question is posted in the channel and answered in its thread (help without a question). */
 export function registerVliegwielCommand(app: App, ctx: SlackContext): void {
@@ -22,7 +23,7 @@ export function registerVliegwielCommand(app: App, ctx: SlackContext): void {
     const signals = /^signalen(?:\s+(\S+))?$/i.exec(text);
     if (signals) {
       const days = Number(signals[1] ?? 30);
-      if (!Number.isInteger(days) || days <= 0 || days > 366) return void (await respond({ response_type: "ephemeral", text: CHANNEL_NL.signalsDaysHint }));
+      if (!Number.isInteger(days) || days <= 0 || days > MAX_SIGNAL_DAYS) return void (await respond({ response_type: "ephemeral", text: CHANNEL_NL.signalsDaysHint }));
       // Checked against the roster: only coordinators see the report (privately).
       const report = core.team.signals(command.user_id, days);
       await respond({ response_type: "ephemeral", text: report ? `\`\`\`${report.replace(/`/g, "'")}\`\`\`` : CHANNEL_NL.signalsForCoordinatorsOnly });
