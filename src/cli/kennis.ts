@@ -88,6 +88,9 @@ runCli(async (config, [command, ...args]) => {
         if (!doc && isHousekeeping(path.basename(id))) {
           throw new Error(`"${id}" is geen document maar een bestand van de kennismap zelf (beschrijvingen of woordenlijsten); dat haal je niet weg met remove`);
         }
+        if (!doc && ownFile && fs.existsSync(file) && fs.statSync(file).isDirectory()) {
+          throw new Error(`"${id}" is een map, geen document; remove haalt één document weg (zie \`npm run kennis -- list\` voor de namen)`);
+        }
         if (!doc) throw new Error(`"${id}" staat niet in de kennisbank en niet in de kennismap. Zie \`npm run kennis -- list\``);
         if (inFolder) fs.rmSync(file);
         knowledge.store.removeDocument(id);

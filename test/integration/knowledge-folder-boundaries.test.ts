@@ -39,6 +39,15 @@ describe("the knowledge folder's boundaries", () => {
     expect(fs.existsSync(victim)).toBe(true);
   });
 
+  it("given `kennis -- remove` of a folder inside the knowledge folder, then it says it is a folder, not that it is missing, and the folder stays", async () => {
+    fs.mkdirSync(path.join(knowledgeDir, "oud"), { recursive: true });
+    fs.writeFileSync(path.join(knowledgeDir, "oud", "notitie.md"), "# Notitie\n\nEen oude notitie.\n");
+    const result = await kennis("remove", "oud");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('"oud" is een map, geen document');
+    expect(fs.existsSync(path.join(knowledgeDir, "oud", "notitie.md"))).toBe(true);
+  });
+
   it("given `kennis -- remove` of the folder's own vocabulary file, then it stays", async () => {
     expect((await kennis("remove", "synoniemen.txt")).code).not.toBe(0);
     expect(fs.readFileSync(path.join(knowledgeDir, "synoniemen.txt"), "utf8")).toBe(SYNONYMS);
