@@ -22,7 +22,9 @@ export type ProfileProblem = { field: string; message: string };
 /** A profile draft that is not valid: every problem at once, so the form can be fixed in one go. */
 export class InvalidProfile extends UserError {
   constructor(readonly problems: ProfileProblem[]) {
-    super("profile_invalid", `Het profiel is nog niet goed: ${problems.map((p) => p.message).join("; ")}.`);
+    // Numbered when there are more, so "de naam ontbreekt; schrijf een omschrijving" does not read as one instruction.
+    const list = problems.length > 1 ? problems.map((p, i) => `${i + 1}) ${p.message}`) : problems.map((p) => p.message);
+    super("profile_invalid", `Het profiel is nog niet goed: ${list.join("; ")}.`);
     this.name = "InvalidProfile";
   }
 }
