@@ -7,6 +7,7 @@ import { sentencesOf, sentenceWindows, type AnalysedSentence } from "../retrieva
 import { announcesCount, leansBack } from "./continuation.js";
 import { shapeFactor, type QuestionForm } from "./answer-shape.js";
 import { questionHeadingCredit } from "./question-heading.js";
+import { followingSentences } from "./next-passage.js";
 
 /**
  * A source; under "Meer lezen" it may carry the sentence that makes it worth reading. `url` is where a
@@ -71,7 +72,9 @@ export function composeAnswer(hits: readonly SearchHit[], terms: readonly Search
   }
   if (!best || best.score <= 0) return withSources(texts.answerUnclear, [], hits, new Map(), texts);
   // Under a heading that asks the question, the answer is what stands under it, as far as a quote goes.
-  const chosen = best.body ? underHeading(best.body) : completed(best.sentences, sentencesOf(best.hit));
+  // The quote may read on into the next passage of the document, where the cut between passages fell inside the answer.
+  const readOn = followingSentences(best.hit, hits, isHeading);
+  const chosen = best.body ? underHeading(best.body) : completed(best.sentences, [...sentencesOf(best.hit), ...readOn]);
   const quote = chosen.map((s) => s.text).join(" ");
   const ref = refOf(best.hit);
   const shown = quote.length > MAX_QUOTE_CHARS ? `${quote.slice(0, MAX_QUOTE_CHARS).replace(/\s\S*$/, "")} …` : quote;
@@ -146,9 +149,9 @@ function underHeading(body: readonly AnalysedSentence[]): AnalysedSentence[] {
 }
 
 /** A line that announces what follows: it ends in a colon or a question mark, or it is a heading, or it announces a count of things. */
-const announces = (text: string) => /[:?]$/.test(text) || isHeadingLike(text) || announcesCount(text);
+const announces = (text: string) => /[:?][*_]*$/.test(text) || isHeadingLike(text) || announcesCount(text);
 /** A sentence that ends in a colon: what follows is its list ("De meest genoemde lessen:"). */
-const opensList = (text: string) => /:$/.test(text);
+const opensList = (text: string) => /:[*_]*$/.test(text);
 /** A short line without closing punctuation: a heading or a title inside the text ("Nederland Zorgt voor Elkaar (NLZVE)"). */
 const isHeadingLike = (text: string) => !/[.!?:;)"”]$/.test(text) && text.split(/\s+/).length <= 14;
 const length = (sentences: readonly AnalysedSentence[]) => sentences.reduce((sum, s) => sum + s.text.length + 1, 0);
