@@ -8,6 +8,7 @@ import { announcesCount, leansBack } from "./continuation.js";
 import { shapeFactor, type QuestionForm } from "./answer-shape.js";
 import { questionHeadingCredit } from "./question-heading.js";
 import { followingSentences } from "./next-passage.js";
+import { headingWeight } from "./section-heading.js";
 
 /**
  * A source; under "Meer lezen" it may carry the sentence that makes it worth reading. `url` is where a
@@ -40,6 +41,12 @@ export const RANK_DECAY = 0.6;
  * 1.3 and 1.6 scored alike on the realistic questions and the check sets (one check set +0.02 in the text).
  */
 const DETAIL_BONUS = 1.3;
+/**
+ * A question word in the heading a passage stands under counts this much of one in the quote, for every
+ * run of that passage (see section-heading.ts). Chosen on the realistic questions and check sets 1–6:
+ * 0.15–0.25 moved two check-set questions the right way, 0.35 and more one more, and one the wrong way.
+ */
+const HEADING_SHARE = 0.25;
 /** A word found through a synonym, a translation or a correction counts for this much of a typed word. */
 const EXPANSION_WEIGHT = 0.6;
 
@@ -56,13 +63,15 @@ export function composeAnswer(hits: readonly SearchHit[], terms: readonly Search
     const sentences = sentencesOf(hit).filter((s) => !isHeading(s.text, hit));
     // What the sentences right under a heading that asks the question answer (an FAQ, a tolk's answer).
     const underQuestion = questionHeadingCredit(hit, question);
+    // What the heading the passage stands under names of the question, for each of its runs.
+    const headingCredit = HEADING_SHARE * headingWeight(hit, question);
     for (let size = 1; size <= (options.list ? MAX_LIST_WINDOW : MAX_WINDOW); size++) {
       for (const window of sentenceWindows(sentences, size)) {
         if (window.sentences.length < size && size > 1) continue;
         const text = window.sentences.map((s) => s.text).join(" ");
         if (text.length > MAX_QUOTE_CHARS && size > 1) continue;
         const shape = shapeFactor(window.sentences, question, options.form ?? "other", !!options.list);
-        const own = windowScore(window.sentences, question, options.list) + (window.start === 0 ? underQuestion : 0);
+        const own = windowScore(window.sentences, question, options.list, headingCredit) + (window.start === 0 ? underQuestion : 0);
         const detail = options.holdsDetail?.(text) ? DETAIL_BONUS : 1;
         const score = (own * shape * detail) / (1 + (options.rankDecay ?? RANK_DECAY) * rank);
         const body = window.start === 0 && underQuestion > 0 ? sentences : undefined;
@@ -159,11 +168,13 @@ const length = (sentences: readonly AnalysedSentence[]) => sentences.reduce((sum
 /**
  * The question's weight a run of sentences holds (every search term it holds), with a small cost per sentence
  * beyond the first (a longer quote must earn its length) and a cost for a fragment or a heading-like
- * line. For a list question, a run of list items earns a little for each item.
+ * line. For a list question, a run of list items earns a little for each item. `context` is what the
+ * run's heading adds to a run that holds some of the question itself.
  */
-function windowScore(sentences: readonly AnalysedSentence[], question: QuestionWeight, list = false): number {
-  const found = question.heldEach(new Set(sentences.flatMap((s) => [...s.terms])));
-  if (found === 0) return 0;
+function windowScore(sentences: readonly AnalysedSentence[], question: QuestionWeight, list = false, context = 0): number {
+  const own = question.heldEach(new Set(sentences.flatMap((s) => [...s.terms])));
+  if (own === 0) return 0;
+  const found = own + context;
   const extra = sentences.length - 1;
   const fragments = sentences.filter((s) => isFragment(s.text) || isHeadingLike(s.text)).length;
   const lengthCost = list ? 0.04 * extra : 0.12 * extra;
