@@ -67,3 +67,16 @@ describe("a line in italics that announces what follows", () => {
     expect(quote).toContain("Vraag jongeren voor één klus");
   });
 });
+
+describe("a short quote at the end of its passage", () => {
+  it("given the matching sentence last in its passage, then the quote takes the sentence before it, which says who is meant", () => {
+    const text = [
+      "De buurtvereniging organiseert elk voorjaar een klusdag.",
+      "Voor het zware werk heb je een vaste klusser nodig, iemand met een busje en een ladder.",
+      "In de Beemd schildert hij ook de toestellen van de speeltuin.",
+    ].join(" ");
+    const quote = quoteOf(composeAnswer([piece("klusdag", 0, text)], termsOf("wie schildert de toestellen van de speeltuin in de Beemd?"), 100).text);
+    expect(quote).toContain("In de Beemd schildert hij ook de toestellen");
+    expect(quote).toContain("heb je een vaste klusser nodig");
+  });
+});
