@@ -37,6 +37,30 @@ describe("the shape of the answer a question asks for", () => {
     expect(quoteOf(answer.text)).toContain("omdat er te weinig vrijwilligers zijn");
   });
 
+  it("given a why-question, then the sentence giving the reason as an aim is quoted, though it has no word of cause", () => {
+    const aim = [
+      "Bij het repaircafé in de Beemd blijf je zelf bij de reparatie zitten, naast de vrijwilliger.",
+      "",
+      "De koffie staat klaar bij de ingang en de wachttijd is meestal kort.",
+      "",
+      "Zelf bij je reparatie blijven zitten is in het repaircafé een bewuste keuze: het gaat er ook om dat je leert hoe je spullen in elkaar zitten.",
+    ].join("\n");
+    const why = "waarom moet je zelf bij de reparatie blijven zitten in het repaircafé?";
+    expect(quoteOf(composeAnswer([hit("repair", aim)], termsOf(why), 100, { form: "why" }).text)).toContain("het gaat er ook om dat je leert");
+  });
+
+  it("given a why-question, then the sentence naming the problem is quoted, though it has no word of cause", () => {
+    const problem = [
+      "Het tweede zonnedak op de sporthal is nog steeds niet aangesloten op het net, al ligt het er sinds mei.",
+      "",
+      "De panelen op het dak van de sporthal zijn in mei gelegd door een installateur uit de buurt.",
+      "",
+      "Het grote probleem is dat het zonnedak op de sporthal niet op het net kan worden aangesloten: de netbeheerder heeft geen ruimte.",
+    ].join("\n");
+    const notConnected = "waarom is het zonnedak op de sporthal nog niet aangesloten op het net?";
+    expect(quoteOf(composeAnswer([hit("zon", problem)], termsOf(notConnected), 100, { form: "why" }).text)).toContain("Het grote probleem is");
+  });
+
   it("given a 'wat is' question, then the sentence saying what it is wins over one that only mentions it", () => {
     const text = "Op de markt stond ook het repaircafé van de buurtvereniging, naast de kraam van de imker. Het repaircafé is een maandelijkse middag waarop vrijwilligers kapotte spullen van buurtbewoners gratis repareren.";
     const answer = composeAnswer([hit("markt", text)], termsOf("Wat is een repaircafé?"), 100, { form: "definition" });

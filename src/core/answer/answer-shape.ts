@@ -23,6 +23,12 @@ export function questionForm(question: string): QuestionForm {
 
 /** Words that give a reason or a cause. */
 const REASON = /\b(?:omdat|want|doordat|daardoor|hierdoor|daarom|vanwege|oorzaak|oorzaken|reden|redenen|zodat|dankzij|gevolg|leidt tot|leiden tot|komt door|door gebrek aan|het punt is)\b/;
+/**
+ * How Dutch texts give a reason without a word of cause: they name the problem ("Het grote probleem is
+ * netcongestie."), the aim ("Dat is een bewuste keuze: het gaat er ook om dat mensen leren …", "met als
+ * doel", "bedoeld om") or what someone saw that set them going ("Ze merkte dat …").
+ */
+const REASON_IN_OTHER_WORDS = /\b(?:(?:het|ons|een) (?:grote |grootste |belangrijkste )?(?:probleem|knelpunt) is|het gaat (?:er )?(?:\p{L}+ )?om dat|bewuste keuze|merkten? dat|zagen? dat|met als doel|bedoeld om|de bedoeling|om te voorkomen)\b/u;
 /** "X is …", "X zijn …", "X betekent …": the verb early, after the subject. */
 const SAYS_WHAT_IT_IS = /^(?:\S+\s+){1,6}?(?:is|zijn|betekent|betekenen|houdt in|staat voor|wordt|worden)\s/;
 /** A line labelled with what it lists: "Uitgangspunten: …", "Functies voor het samenwerkingsverband:". */
@@ -76,7 +82,7 @@ function traitsOf(sentence: { text: string }): Traits {
   };
   const folded = memo(() => foldDiacritics(sentence.text));
   own = {
-    reason: memo(() => REASON.test(folded())),
+    reason: memo(() => REASON.test(folded()) || REASON_IN_OTHER_WORDS.test(folded())),
     advice: memo(() => givesAdvice(sentence.text)),
     labelTerms: memo(() => {
       const label = LABEL.exec(sentence.text)?.[1];
