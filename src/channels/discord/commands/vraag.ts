@@ -21,7 +21,7 @@ export async function onAsk(ctx: DiscordContext, interaction: ChatInputCommandIn
   const pending = pendingAskOf(interaction, question);
   // What a second try needs to know (a call to Discord failed on the way): as a restart would find it in the inbox.
   let current: PendingAsk = pending;
-  await inInbox(ctx, key, pending, false, async () => {
+  await inInbox(ctx, { key, body: pending, person: `discord:${pending.userId}` }, false, async () => {
     const cancel = forgetTokenWhenExpired(ctx, key, pending);
     try {
       await ask(ctx, interaction, question, (conversationId, following) => {
