@@ -59,3 +59,37 @@ describe("two writers of metadata.yaml", () => {
     expect(fs.readdirSync(knowledgeDir).filter((f) => f.startsWith(".metadata.yaml"))).toEqual([]);
   });
 });
+
+describe("an approved answer's block in a maintained metadata.yaml", () => {
+  const temp = tempDir();
+  afterAll(() => temp.cleanup());
+  const options = (knowledgeDir: string) => ({ knowledgeDir, store: openTestStore(path.dirname(knowledgeDir)), maxFileBytes: 1024 * 1024 });
+
+  it("given the maintainers' own layout, then the file stays byte for byte, with the block after it", async () => {
+    const knowledgeDir = copyOfStarterKnowledge(path.join(temp.dir, "c"));
+    const metadataPath = path.join(knowledgeDir, "metadata.yaml");
+    const before = `${fs.readFileSync(metadataPath, "utf8")}eigen.md:   # door Joke\n  title: 'Eigen document'\n  themes: [ energie, wonen ]\n`;
+    fs.writeFileSync(metadataPath, before);
+    const file = await addAnswerToKnowledge(effect, "abcdef12-3456", options(knowledgeDir));
+    const after = fs.readFileSync(metadataPath, "utf8");
+    expect(after.slice(0, before.length)).toBe(before);
+    expect(after.slice(before.length)).toMatch(new RegExp(`^${file}:\\n  title: Hoe regel ik een tapvergunning\\?\\n`));
+  });
+
+  it("given metadata.yaml changed by hand between two approved answers, then the second goes by the change: a broken line refuses it, mended it is added once", async () => {
+    const knowledgeDir = copyOfStarterKnowledge(path.join(temp.dir, "d"));
+    const metadataPath = path.join(knowledgeDir, "metadata.yaml");
+    await addAnswerToKnowledge(effect, "abcdef12-3456", options(knowledgeDir));
+    const good = fs.readFileSync(metadataPath, "utf8");
+    fs.writeFileSync(metadataPath, `${good}kapot.md:\n  title: [niet gesloten\n`);
+    const second = { ...effect, question: "Waar vraag ik een standplaats aan?" };
+    const now = new Date("2026-11-29T10:00:00Z");
+    await expect(addAnswerToKnowledge(second, "bcdef123-4567", { ...options(knowledgeDir), now })).rejects.toThrow(/^metadata\.yaml regel \d+: geen geldige YAML, het antwoord is er niet aan toegevoegd$/);
+    // Mended, with the block already written by hand: it stays as the maintainer wrote it, not twice.
+    const own = "antwoorden/2026-11-29-waar-vraag-ik-een-standplaats-aan-bcdef123.md";
+    fs.writeFileSync(metadataPath, `${good}${own}:\n  title: Standplaats (door de beheerder)\n`);
+    const file = await addAnswerToKnowledge(second, "bcdef123-4567", { ...options(knowledgeDir), now });
+    expect(file).toBe(own);
+    expect(fs.readFileSync(metadataPath, "utf8")).toBe(`${good}${own}:\n  title: Standplaats (door de beheerder)\n`);
+  });
+});
