@@ -4,7 +4,7 @@
  * not the asker. Rows kept before are given theirs where it is known: a `/vraag` names its asker; a
  * message whose conversation (the thread on it, a DM, or the thread it was written in) only one person
  * asked in is theirs. A row that stays without (a thread several people asked in) gets its author when
- * it is answered again after the start (message-inbox.ts).
+ * a restart fetches its message again (message-inbox.ts).
  */
 export const INBOX_PERSON = `
   ALTER TABLE event_inbox ADD COLUMN person TEXT;

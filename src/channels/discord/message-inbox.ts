@@ -25,7 +25,6 @@ export async function composedOnce(ctx: DiscordContext, message: Message, compos
   const kept = inbox?.kept(messageKey(message.id)) as MessageRef | undefined;
   if (kept?.parts) return kept.parts;
   const parts = await compose();
-  // With its author: a row kept by an older version, answered again after a restart, gets them too.
   inbox?.rewrite(messageKey(message.id), { channelId: message.channelId, messageId: message.id, parts } satisfies MessageRef, authorOf(message));
   return parts;
 }
@@ -106,6 +105,8 @@ export async function answerUnfinished(ctx: DiscordContext, answer: (message: Me
       };
       await retryTransient(`het ophalen van bericht ${ref.messageId}`, fetch, fetch, { logger, stopped: () => stopped(ctx) });
       logger.info(`discord: bericht ${ref.messageId} wordt opnieuw beantwoord (een stop onderbrak het)`);
+      // Who wrote it is known now: a row an older version kept without it can be forgotten from here on.
+      inbox.rewrite(key, ref, authorOf(message!));
       // It was seen before the stop: that mark must not make it look like a repeat now.
       deliveries.forget(ctx.name, ref.messageId);
       // Retried within (inInbox), which also marks it done.
