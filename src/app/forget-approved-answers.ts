@@ -4,6 +4,7 @@ import YAML from "yaml";
 import { plainTitle } from "../core/plain-title.js";
 import { ingestSources } from "../ingest/ingest-sources.js";
 import { METADATA_FILE } from "../ingest/metadata-file.js";
+import { withFileLock } from "../ingest/file-lock.js";
 import { writeFileAtomically } from "../ingest/write-file-atomically.js";
 import { wholeWordReplacer } from "../store/forget-helper.js";
 import type { KnowledgeStore } from "../store/knowledge-store.js";
@@ -42,59 +43,62 @@ export async function forgetInApprovedAnswers(forget: ForgetInAnswers, options: 
   const folder = path.join(options.knowledgeDir, ANSWERS_FOLDER);
   if (!fs.existsSync(folder)) return 0;
   const metadataPath = path.join(options.knowledgeDir, METADATA_FILE);
-  const metadata = readMetadata(metadataPath);
   const rewritten = new Set<string>();
   const gone = new Set<string>();
-  let byHeading: Map<string, string> | undefined; // read once, when a handoff's file is not found by its name
-  // Listed once (an asker may have many handoffs, the store many documents); a handoff's files are its own.
-  const folderFiles = fs.readdirSync(folder);
-  const storedAnswers = options.store.listDocuments().map((d) => d.id).filter((id) => id.startsWith(`${ANSWERS_FOLDER}/`));
-  for (const handoff of forget.askedIn) {
-    // Every file and stored document of this handoff (a run stopped halfway may have left the old beside the new).
-    const ending = `-${handoff.id.slice(0, 8)}.md`;
-    const files = folderFiles.filter((f) => f.endsWith(ending));
-    const stored = storedAnswers.filter((id) => id.endsWith(ending));
-    const title = anonymousAnswerTitle(handoff.theme);
-    if (files.length === 0 && stored.length === 0) {
-      // A file a maintainer renamed by hand (its name no longer ends in the handoff's id) is found by its heading, the question.
-      const byHand = handoff.question ? (byHeading ??= renamedByHand(folder)).get(`# ${plainTitle(handoff.question)}`) : undefined;
-      if (!byHand) continue;
-      const body = fs.readFileSync(path.join(folder, byHand), "utf8").replace(/^# .*\n/, "");
-      writeFileAtomically(path.join(folder, byHand), `# ${title}\n${body}`);
-      const block = metadata.get(`${ANSWERS_FOLDER}/${byHand}`);
-      if (YAML.isMap(block)) block.set("title", title);
+  // Under metadata.yaml's lock: the learning loop of a running app does not add a block meanwhile that this write would undo.
+  await withFileLock(metadataPath, () => {
+    const metadata = readMetadata(metadataPath);
+    let byHeading: Map<string, string> | undefined; // read once, when a handoff's file is not found by its name
+    // Listed once (an asker may have many handoffs, the store many documents); a handoff's files are its own.
+    const folderFiles = fs.readdirSync(folder);
+    const storedAnswers = options.store.listDocuments().map((d) => d.id).filter((id) => id.startsWith(`${ANSWERS_FOLDER}/`));
+    for (const handoff of forget.askedIn) {
+      // Every file and stored document of this handoff (a run stopped halfway may have left the old beside the new).
+      const ending = `-${handoff.id.slice(0, 8)}.md`;
+      const files = folderFiles.filter((f) => f.endsWith(ending));
+      const stored = storedAnswers.filter((id) => id.endsWith(ending));
+      const title = anonymousAnswerTitle(handoff.theme);
+      if (files.length === 0 && stored.length === 0) {
+        // A file a maintainer renamed by hand (its name no longer ends in the handoff's id) is found by its heading, the question.
+        const byHand = handoff.question ? (byHeading ??= renamedByHand(folder)).get(`# ${plainTitle(handoff.question)}`) : undefined;
+        if (!byHand) continue;
+        const body = fs.readFileSync(path.join(folder, byHand), "utf8").replace(/^# .*\n/, "");
+        writeFileAtomically(path.join(folder, byHand), `# ${title}\n${body}`);
+        const block = metadata.get(`${ANSWERS_FOLDER}/${byHand}`);
+        if (YAML.isMap(block)) block.set("title", title);
+        writeFileAtomically(metadataPath, metadata.toString({ lineWidth: 0, flowCollectionPadding: false }));
+        rewritten.add(`${ANSWERS_FOLDER}/${byHand}`);
+        continue;
+      }
+      // Its date and handoff (the learning loop finds its file by the end of its name), without the question's words.
+      const nextName = `${(files[0] ?? path.basename(stored[0]!)).slice(0, 10)}-antwoord${ending}`;
+      const source = files.find((f) => f !== nextName) ?? files[0];
+      if (source) {
+        const body = fs.readFileSync(path.join(folder, source), "utf8").replace(/^# .*\n/, "");
+        writeFileAtomically(path.join(folder, nextName), `# ${title}\n${body}`);
+        rewritten.add(`${ANSWERS_FOLDER}/${nextName}`);
+      }
+      moveMetadataBlock(metadata, ending, `${ANSWERS_FOLDER}/${nextName}`, title);
       writeFileAtomically(metadataPath, metadata.toString({ lineWidth: 0, flowCollectionPadding: false }));
-      rewritten.add(`${ANSWERS_FOLDER}/${byHand}`);
-      continue;
+      for (const old of files.filter((f) => f !== nextName)) fs.rmSync(path.join(folder, old));
+      for (const id of [...files.map((f) => `${ANSWERS_FOLDER}/${f}`), ...stored]) if (id !== `${ANSWERS_FOLDER}/${nextName}`) gone.add(id);
     }
-    // Its date and handoff (the learning loop finds its file by the end of its name), without the question's words.
-    const nextName = `${(files[0] ?? path.basename(stored[0]!)).slice(0, 10)}-antwoord${ending}`;
-    const source = files.find((f) => f !== nextName) ?? files[0];
-    if (source) {
-      const body = fs.readFileSync(path.join(folder, source), "utf8").replace(/^# .*\n/, "");
-      writeFileAtomically(path.join(folder, nextName), `# ${title}\n${body}`);
-      rewritten.add(`${ANSWERS_FOLDER}/${nextName}`);
+    // A full name is replaced in every answer; a single name ("Karel") only in the answers to the person's own
+    // questions: elsewhere it may well be someone else's ("Groet, Karel Kastanje").
+    const names = forget.names.map((n) => n.trim()).filter((n) => n.length >= 3);
+    const withoutNames = wholeWordReplacer(names.filter((n) => /\s/.test(n)), ANONYMOUS);
+    const withoutAnyName = wholeWordReplacer(names, ANONYMOUS);
+    const ownEndings = [...forget.askedIn.map((h) => h.id), ...(forget.helpedIn ?? [])].map((id) => `-${id.slice(0, 8)}.md`);
+    for (const name of fs.readdirSync(folder).filter((f) => f.endsWith(".md"))) {
+      const file = path.join(folder, name);
+      const text = fs.readFileSync(file, "utf8");
+      const without = (ownEndings.some((e) => name.endsWith(e)) ? withoutAnyName : withoutNames)(text);
+      if (without === text) continue;
+      writeFileAtomically(file, without);
+      rewritten.add(`${ANSWERS_FOLDER}/${name}`);
     }
-    moveMetadataBlock(metadata, ending, `${ANSWERS_FOLDER}/${nextName}`, title);
-    writeFileAtomically(metadataPath, metadata.toString({ lineWidth: 0, flowCollectionPadding: false }));
-    for (const old of files.filter((f) => f !== nextName)) fs.rmSync(path.join(folder, old));
-    for (const id of [...files.map((f) => `${ANSWERS_FOLDER}/${f}`), ...stored]) if (id !== `${ANSWERS_FOLDER}/${nextName}`) gone.add(id);
-  }
-  // A full name is replaced in every answer; a single name ("Karel") only in the answers to the person's own
-  // questions: elsewhere it may well be someone else's ("Groet, Karel Kastanje").
-  const names = forget.names.map((n) => n.trim()).filter((n) => n.length >= 3);
-  const withoutNames = wholeWordReplacer(names.filter((n) => /\s/.test(n)), ANONYMOUS);
-  const withoutAnyName = wholeWordReplacer(names, ANONYMOUS);
-  const ownEndings = [...forget.askedIn.map((h) => h.id), ...(forget.helpedIn ?? [])].map((id) => `-${id.slice(0, 8)}.md`);
-  for (const name of fs.readdirSync(folder).filter((f) => f.endsWith(".md"))) {
-    const file = path.join(folder, name);
-    const text = fs.readFileSync(file, "utf8");
-    const without = (ownEndings.some((e) => name.endsWith(e)) ? withoutAnyName : withoutNames)(text);
-    if (without === text) continue;
-    writeFileAtomically(file, without);
-    rewritten.add(`${ANSWERS_FOLDER}/${name}`);
-  }
-  if (replaceInTitles(metadata, withoutNames)) writeFileAtomically(metadataPath, metadata.toString({ lineWidth: 0, flowCollectionPadding: false }));
+    if (replaceInTitles(metadata, withoutNames)) writeFileAtomically(metadataPath, metadata.toString({ lineWidth: 0, flowCollectionPadding: false }));
+  });
   for (const id of gone) options.store.removeDocument(id);
   // Every approved answer is offered (an unchanged one is skipped by its hash): a run stopped after rewriting a
   // file but before reading it in left the old text, name and all, in the store, and this file no longer shows it.

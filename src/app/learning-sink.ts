@@ -4,7 +4,8 @@ import YAML from "yaml";
 import type { HandoffEffect } from "../core/handoff/handoff-types.js";
 import { plainTitle } from "../core/plain-title.js";
 import { ingestSources } from "../ingest/ingest-sources.js";
-import { METADATA_FILE } from "../ingest/metadata-file.js";
+import { withFileLock } from "../ingest/file-lock.js";
+import { appendMetadataBlock, METADATA_FILE } from "../ingest/metadata-file.js";
 import { writeFileAtomically } from "../ingest/write-file-atomically.js";
 import type { KnowledgeStore } from "../store/knowledge-store.js";
 
@@ -34,13 +35,19 @@ export async function addAnswerToKnowledge(
   const relative = existingAnswerFile(options.knowledgeDir, folder, handoffId) ?? `${folder}/${now.toISOString().slice(0, 10)}-${slugOf(question)}-${idPart(handoffId)}.md`;
   const file = path.join(options.knowledgeDir, relative);
   const content = `# ${question}\n\n${effect.answer}\n`;
-  if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== content) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    writeFileAtomically(file, content);
-  }
-  addMetadataBlock(path.join(options.knowledgeDir, METADATA_FILE), relative, {
-    title: question, kind: options.source?.kind ?? "antwoord van tolk", year: String(now.getFullYear()), themes: effect.theme ? [effect.theme] : [],
-    ...(options.source?.region ? { region: options.source.region } : {}),
+  const metadataPath = path.join(options.knowledgeDir, METADATA_FILE);
+  // Under metadata.yaml's lock: kennis -- vergeet (another process) rewrites answers and blocks, and would undo this block.
+  await withFileLock(metadataPath, () => {
+    if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== content) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      writeFileAtomically(file, content);
+    }
+    const entry = {
+      title: question, kind: options.source?.kind ?? "antwoord van tolk", year: String(now.getFullYear()), themes: effect.theme ? [effect.theme] : [],
+      ...(options.source?.region ? { region: options.source.region } : {}),
+    };
+    // Appended as text, without parsing the whole file again (it may hold thousands of blocks); else through its YAML document.
+    if (!appendMetadataBlock(options.knowledgeDir, relative, entry, writeFileAtomically)) addMetadataBlock(metadataPath, relative, entry);
   });
 
   const summary = await ingestSources({ store: options.store, knowledgeDir: options.knowledgeDir, sources: [file], maxFileBytes: options.maxFileBytes });
@@ -49,7 +56,7 @@ export async function addAnswerToKnowledge(
 }
 
 /**
- * Adds one block to metadata.yaml through the yaml library's document model, so the maintainers'
+ * Adds one block to metadata.yaml (empty, or not a file to append to) through the yaml library's document model, so the maintainers'
  * comments, order and layout stay as they are; a block that is already there is left alone. A file
  * that is not valid YAML is not touched: the error names the line (and the delivery is retried).
  */

@@ -21,13 +21,16 @@ export interface DeliveryMemory {
  * crash is handled after the restart. Each start is a new `boot`, which takes over what earlier ones left.
  */
 export interface EventInbox {
-  /** Keeps the event; true when this process should handle it (not done, nor taken by this boot before). */
-  take(key: string, body: unknown): boolean;
+  /**
+   * Keeps the event; true when this process should handle it (not done, nor taken by this boot before).
+   * `person` ("<platform>:<user id>"): who it is from, so that forgetting them finds it whatever its body holds.
+   */
+  take(key: string, body: unknown, person?: string): boolean;
   /** Events whose key starts with `keyPrefix` (one platform's) that earlier processes took but never finished, now taken by this one. */
   takeUnfinished(keyPrefix: string): Array<{ key: string; body: unknown }>;
   done(key: string): void;
-  /** Replaces what is kept of an event not yet handled (a secret it no longer needs, such as an interaction's token). */
-  rewrite(key: string, body: unknown): void;
+  /** Replaces what is kept of an event not yet handled (a secret it no longer needs, such as an interaction's token); `person` as at `take`, when known only now. */
+  rewrite(key: string, body: unknown, person?: string): void;
   /** What is kept of an event not yet handled; undefined once it is done, or when it was never kept. */
   kept(key: string): unknown;
 }

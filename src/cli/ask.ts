@@ -8,17 +8,16 @@ import { readJsonlLines } from "../eval/read-jsonl.js";
 import { formatSummary } from "../ingest/format-summary.js";
 import { runCli } from "./run-cli.js";
 import { writeOut } from "./write-out.js";
+import { flagValue } from "./flag-value.js";
 
 /**
  * npm run ask -- "vraag"            answer and sources, for a person
  * npm run --silent ask -- --jsonl F one JSON object per input line on stdout, nothing else
  */
 runCli(async (config, args) => {
-  const jsonlAt = args.indexOf("--jsonl");
-  const jsonlFile = jsonlAt >= 0 ? args[jsonlAt + 1] : undefined;
-  const question = jsonlAt >= 0 ? "" : args.join(" ").trim();
-  if (jsonlAt < 0 && !question) throw new Error('stel een vraag, bijvoorbeeld: npm run ask -- "Hoe houden we vrijwilligers vast?"');
-  if (jsonlAt >= 0 && !jsonlFile) throw new Error("geef na --jsonl een bestand met regels {\"id\": …, \"question\": …}");
+  const jsonlFile = flagValue(args, "--jsonl", "een bestand met regels {\"id\": …, \"question\": …}");
+  const question = jsonlFile ? "" : args.join(" ").trim();
+  if (!jsonlFile && !question) throw new Error('stel een vraag, bijvoorbeeld: npm run ask -- "Hoe houden we vrijwilligers vast?"');
   const lines = jsonlFile ? readJsonlLines(jsonlFile) : [];
 
   const knowledge = await openKnowledge(config);

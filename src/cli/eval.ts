@@ -10,6 +10,7 @@ import { readJsonl } from "../eval/read-jsonl.js";
 import { loadVocabulary } from "../ingest/vocabulary-files.js";
 import { runCli } from "./run-cli.js";
 import { runGidsEval } from "./eval-gids.js";
+import { flagValue } from "./flag-value.js";
 
 const SHARED_EVAL = path.join("..", "shared", "eval");
 const DEFAULT_SETS = ["questions.dev.jsonl", "questions.realistic.jsonl"].map((f) => path.join(SHARED_EVAL, f));
@@ -65,8 +66,8 @@ runCli(async (config, args) => {
 
 function chooseModes(config: Config, args: string[]): string[] {
   const upgraded = !!(config.openai || config.pinecone);
-  const wanted = args[args.indexOf("--mode") + 1];
-  const modes = args.includes("--mode") ? (wanted === "both" ? ["offline", "configured"] : [wanted!]) : upgraded ? ["offline", "configured"] : ["offline"];
+  const wanted = flagValue(args, "--mode", "offline, configured of both");
+  const modes = wanted ? (wanted === "both" ? ["offline", "configured"] : [wanted]) : upgraded ? ["offline", "configured"] : ["offline"];
   if (modes.some((m) => m !== "offline" && m !== "configured")) throw new Error("--mode is offline, configured of both");
   if (modes.includes("configured") && !upgraded) throw new Error("geen taalmodel of embeddings ingesteld (OPENAI_CHAT_MODEL / OPENAI_EMBEDDING_MODEL): alleen --mode offline kan");
   return modes;

@@ -16,6 +16,7 @@ import { writeFittedModel } from "../eval/write-fitted-model.js";
 import { fitRankingReport, rankingExamples } from "../eval/ranking-fit-report.js";
 import { loadVocabulary } from "../ingest/vocabulary-files.js";
 import { runCli } from "./run-cli.js";
+import { flagValue } from "./flag-value.js";
 
 const DEFAULT_SET = path.join("..", "shared", "eval", "questions.realistic.jsonl");
 const MODEL_FILE = path.join("src", "core", "decision", "answerability-model.ts");
@@ -90,13 +91,13 @@ runCli(async (config, args) => {
     knowledge.close();
   }
   // --dump F: the evidence of this set's questions, for a fit over sets with other documents (--add-examples F).
-  const dumpTo = valueOf(args, "--dump");
+  const dumpTo = flagValue(args, "--dump", "een bestandsnaam voor de voorbeelden (JSON)");
   if (dumpTo) {
     fs.writeFileSync(dumpTo, JSON.stringify(examples));
     console.log(`${examples.length} vragen met hun bewijs geschreven naar ${dumpTo}`);
     return 0;
   }
-  const added = (valueOf(args, "--add-examples") ?? "").split(",").filter(Boolean).flatMap((f) => JSON.parse(fs.readFileSync(f, "utf8")) as typeof examples);
+  const added = (flagValue(args, "--add-examples", "een of meer voorbeeldbestanden (JSON), gescheiden door komma's") ?? "").split(",").filter(Boolean).flatMap((f) => JSON.parse(fs.readFileSync(f, "utf8")) as typeof examples);
   const own = examples.length;
   examples.push(...added.map((e) => ({ ...e, id: `+${e.id}` })));
   if (args.includes("--retrieval")) reportRetrievalFit(retrievalScores);
@@ -132,12 +133,6 @@ runCli(async (config, args) => {
   }
   return 0;
 });
-
-/** The value after a flag ("--dump F" → F). */
-function valueOf(args: readonly string[], flag: string): string | undefined {
-  const at = args.indexOf(flag);
-  return at >= 0 ? args[at + 1] : undefined;
-}
 
 function reportRetrievalFit(scores: number[][]): void {
   reportChoice("Gewicht van de beste twee zinnen in de score van een passage (MRR@10)", WINDOW_WEIGHTS, scores);

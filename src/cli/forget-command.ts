@@ -2,15 +2,16 @@ import { forgetInApprovedAnswers } from "../app/forget-approved-answers.js";
 import { UNNAMED_ASKER } from "../core/conversation.js";
 import type { Knowledge } from "../app/open-knowledge.js";
 import type { Config } from "../config.js";
-import { forgetPerson, handoffsAskedBy, parsePersonRef } from "../store/forget-person.js";
+import { forgetPerson, handoffsAskedBy, parsePersonRef, type ForgetResult } from "../store/forget-person.js";
 import { handoffsHelpedBy, helperNames, type HelperIdentity } from "../store/forget-helper.js";
 import { YamlRoster } from "../store/yaml-roster.js";
 import { count } from "./dutch-labels.js";
 import { printVectorSync } from "./print-ingest.js";
 
 /**
- * `kennis -- vergeet <platform>:<id>` (or `roster:<id>` for someone on the roster): the person as asker
- * and as helper, in the database and in the approved answers of the knowledge folder.
+ * `kennis -- vergeet <platform>:<id>` (or `roster:<id>` for someone on the roster: then also as the
+ * asker under each platform id the roster names): the person as asker and as helper, in the database
+ * and in the approved answers of the knowledge folder.
  */
 export async function runForgetCommand(config: Config, knowledge: Knowledge, ref: string | undefined): Promise<number> {
   if (!ref) throw new Error("wie? Geef <platform>:<gebruikers-id>, bijvoorbeeld: npm run kennis -- vergeet slack:U0123ABC (of roster:<id> voor iemand uit de roster)");
@@ -22,7 +23,9 @@ export async function runForgetCommand(config: Config, knowledge: Knowledge, ref
     // roster:<id> names a roster id, also of someone taken off the roster since.
     rosterId: onRoster?.ids[0] ?? (channel === "roster" ? userId : undefined),
   };
-  const asked = handoffsAskedBy(knowledge.db, ref);
+  // roster:<id> is also that person as an asker, under each platform id the roster names for them.
+  const refs = channel === "roster" && onRoster ? [ref, ...onRoster.accounts] : [ref];
+  const asked = refs.flatMap((r) => handoffsAskedBy(knowledge.db, r));
   // Only a name of their own is taken out of every approved answer; "de vrager" (no name given) or "anoniem" is nobody's.
   const askerNames = asked.map((h) => h.askerName).filter((n) => n && n !== "anoniem" && n !== UNNAMED_ASKER);
   // The approved answers first (files, then read in again): a stop after them leaves nothing half, and a second run finishes.
@@ -30,7 +33,8 @@ export async function runForgetCommand(config: Config, knowledge: Knowledge, ref
     { askedIn: asked, names: [...askerNames, ...helperNames(knowledge.db, helper)], helpedIn: handoffsHelpedBy(knowledge.db, helper) },
     { knowledgeDir: config.knowledgeDir, store: knowledge.store, maxFileBytes: config.ingestMaxFileBytes },
   ));
-  const result = forgetPerson(knowledge.db, ref, new Date(), helper);
+  const now = new Date();
+  const result = refs.map((r) => forgetPerson(knowledge.db, r, now, helper)).reduce(added);
   const total = Object.values(result).reduce((a, b) => a + b, 0) + answers;
   const onRosterStill = onRoster && `Staat nog in ${config.rosterFile} (${onRoster.ids[0]}): haal diegene daar weg, anders wordt diegene weer genoemd bij nieuwe vragen.`;
   if (total === 0) {
@@ -52,6 +56,11 @@ export async function runForgetCommand(config: Config, knowledge: Knowledge, ref
     "ruim ze op of herhaal deze opdracht na een restore.");
   if (answers) await printVectorSync(knowledge);
   return 0;
+}
+
+/** Two counts of what was forgotten, as one. */
+function added(a: ForgetResult, b: ForgetResult): ForgetResult {
+  return Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v + b[k as keyof ForgetResult]])) as ForgetResult;
 }
 
 /** What is deleted meanwhile is overwritten with zeros (as forgetPerson does), not left in the file's free space. */

@@ -9,15 +9,14 @@ import { YamlRoster } from "../store/yaml-roster.js";
 import { openGids } from "../app/open-gids.js";
 import { OVERWRITE_FLAG, writeExportFile } from "./write-export-file.js";
 import { MAX_SIGNAL_DAYS } from "../core/handoff/signal-report.js";
+import { flagValue, withoutFlag } from "./flag-value.js";
 
 /** `kennis -- signalen [dagen] [--csv bestand [--overschrijf]]`: the same report coordinators see in the team view. */
 export function printSignals(config: Config, knowledge: Knowledge, allArgs: string[]): number {
   const overwrite = allArgs.includes(OVERWRITE_FLAG);
   const args = allArgs.filter((a) => a !== OVERWRITE_FLAG);
-  const csvAt = args.indexOf("--csv");
-  const csvFile = csvAt >= 0 ? args[csvAt + 1] : undefined;
-  if (csvAt >= 0 && !csvFile) throw new Error("geef na --csv een bestandsnaam, bijvoorbeeld signalen.csv");
-  const rest = args.filter((_, i) => csvAt < 0 || (i !== csvAt && i !== csvAt + 1));
+  const csvFile = flagValue(args, "--csv", "een bestandsnaam, bijvoorbeeld signalen.csv");
+  const rest = withoutFlag(args, "--csv");
   const days = Number(rest[0] ?? 30);
   if (!Number.isFinite(days) || days <= 0) throw new Error("geef het aantal dagen als getal, bijvoorbeeld 30");
   if (days > MAX_SIGNAL_DAYS) throw new Error(`hoogstens ${MAX_SIGNAL_DAYS} dagen, bijvoorbeeld 365 voor een jaar`);

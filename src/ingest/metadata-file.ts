@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
@@ -34,27 +35,93 @@ function isWebAddress(value: string): boolean {
 
 export type MetadataCatalog = ReadonlyMap<string, DocumentMeta>;
 
+type Problem = { source: string; reason: string; detail?: string };
+
+/**
+ * What one reading of metadata.yaml found. Kept per file with its text's hash: a 20 000-block file
+ * takes seconds to parse, and the running app reads it for every approved answer; unchanged, it is
+ * not parsed again, and a block the learning loop appends is added to it (appendMetadataBlock).
+ */
+type MetadataState = {
+  hash: string;
+  catalog: Map<string, DocumentMeta>;
+  problems: Problem[];
+  /** Every top-level name, also of a block left out for a mistake. */
+  names: Set<string>;
+  /** A block can be appended as text: valid YAML, a mapping of blocks from the first column, no document end. */
+  appendable: boolean;
+};
+
+const states = new Map<string, MetadataState>();
+const hashOf = (text: string) => crypto.createHash("sha256").update(text).digest("hex");
+
 /**
  * Reads knowledge/metadata.yaml: one entry per file name, edited by hand. A mistake in it is reported
  * with the line and, for an entry, its file name and field; that entry is left out (its file gets a
  * title from its own content) and every other entry still counts, so the other documents still go in.
  */
-export function readMetadataCatalog(knowledgeDir: string, problems: Array<{ source: string; reason: string; detail?: string }> = []): MetadataCatalog {
+export function readMetadataCatalog(knowledgeDir: string, problems: Problem[] = []): MetadataCatalog {
   const file = path.join(knowledgeDir, METADATA_FILE);
+  if (!fs.existsSync(file)) return new Map();
+  const state = stateOf(file, fs.readFileSync(file, "utf8"));
+  problems.push(...state.problems);
+  return state.catalog;
+}
+
+/**
+ * Adds a block at the end of metadata.yaml as text, so the maintainers' comments, order and layout stay
+ * exactly; a block already there is left alone. Returns false, without writing, when the file is not
+ * one to append to as text (then `fallback` does it through the YAML document). Throws the line of a
+ * YAML mistake. `write` writes the whole new text (atomically).
+ */
+export function appendMetadataBlock(knowledgeDir: string, name: string, entry: Record<string, unknown>, write: (file: string, text: string) => void): boolean {
+  const file = path.join(knowledgeDir, METADATA_FILE);
+  const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+  if (text.trim() === "") return false;
+  const state = stateOf(file, text);
+  const [mistake] = state.problems.filter((p) => / geen geldige YAML /.test(p.reason));
+  if (mistake) throw new Error(`${METADATA_FILE} ${mistake.reason.replace(/ \(.*$/, "")}, het antwoord is er niet aan toegevoegd`);
+  if (state.names.has(name)) return true;
+  if (!state.appendable) return false;
+  const next = `${text.endsWith("\n") ? text : `${text}\n`}${YAML.stringify({ [name]: entry }, { lineWidth: 0, flowCollectionPadding: false })}`;
+  write(file, next);
+  const parsed = entrySchema.safeParse(entry);
+  const catalog = new Map(state.catalog);
+  if (parsed.success) catalog.set(name, parsed.data);
+  states.set(file, { ...state, hash: hashOf(next), catalog, names: new Set(state.names).add(name) });
+  return true;
+}
+
+/** The file's reading, parsed again only when its text changed. */
+function stateOf(file: string, text: string): MetadataState {
+  const hash = hashOf(text);
+  const known = states.get(file);
+  if (known?.hash === hash) return known;
+  const state = { hash, ...parseMetadata(text) };
+  states.set(file, state);
+  return state;
+}
+
+function parseMetadata(text: string): Omit<MetadataState, "hash"> {
   const catalog = new Map<string, DocumentMeta>();
-  if (!fs.existsSync(file)) return catalog;
+  const problems: Problem[] = [];
+  const names = new Set<string>();
   const lineCounter = new YAML.LineCounter();
-  const doc = YAML.parseDocument(fs.readFileSync(file, "utf8"), { lineCounter, prettyErrors: false });
+  const doc = YAML.parseDocument(text, { lineCounter, prettyErrors: false });
   const lineOf = (offset: number | undefined) => (offset === undefined ? "?" : String(lineCounter.linePos(offset).line));
   for (const error of doc.errors) {
     problems.push({ source: METADATA_FILE, reason: `regel ${lineOf(error.pos[0])}: geen geldige YAML (${yamlMistake(error)})`, detail: error.message.split("\n")[0] });
   }
   if (!YAML.isMap(doc.contents)) {
     if (doc.contents !== null && doc.errors.length === 0) problems.push({ source: METADATA_FILE, reason: "verwacht per bestandsnaam een blok met title, kind, themes, …" });
-    return catalog;
+    return { catalog, problems, names, appendable: false };
   }
+  const firstKey = doc.contents.items[0]?.key;
+  const appendable = doc.errors.length === 0 && !doc.contents.flow && !/^\.\.\.(\s|$)/m.test(text) &&
+    (!YAML.isNode(firstKey) || firstKey.range === undefined || lineCounter.linePos(firstKey.range[0]).col === 1);
   for (const pair of doc.contents.items) {
     const name = String(YAML.isScalar(pair.key) ? pair.key.value : pair.key);
+    names.add(name);
     const at = YAML.isNode(pair.key) ? pair.key.range?.[0] : undefined;
     let value: unknown;
     try {
@@ -72,7 +139,7 @@ export function readMetadataCatalog(knowledgeDir: string, problems: Array<{ sour
     const issue = parsed.error.issues[0]!;
     problems.push({ source: METADATA_FILE, reason: `regel ${lineOf(at)}, bij "${name}", veld ${issue.path.join(".") || "(geheel)"}: ${issue.message}` });
   }
-  return catalog;
+  return { catalog, problems, names, appendable };
 }
 
 /** Why the YAML reader could not make values of a block, in Dutch. */

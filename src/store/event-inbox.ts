@@ -16,14 +16,14 @@ export class SqliteEventInbox implements EventInbox {
     db.prepare("UPDATE event_inbox SET key = 'slack:' || key WHERE done_at IS NULL AND instr(key, ':') = 0").run();
   }
 
-  take(key: string, body: unknown): boolean {
+  take(key: string, body: unknown, person?: string): boolean {
     const taken = this.db
       .prepare(
-        `INSERT INTO event_inbox (key, body, boot, received_at) VALUES (?, ?, ?, ?)
+        `INSERT INTO event_inbox (key, body, boot, received_at, person) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT(key) DO UPDATE SET boot = excluded.boot WHERE done_at IS NULL AND boot != excluded.boot
          RETURNING key`,
       )
-      .get(key, JSON.stringify(body), this.boot, new Date().toISOString());
+      .get(key, JSON.stringify(body), this.boot, new Date().toISOString(), person ?? null);
     return taken !== undefined;
   }
 
@@ -34,8 +34,8 @@ export class SqliteEventInbox implements EventInbox {
     return rows.sort((a, b) => a.received_at.localeCompare(b.received_at)).map((r) => ({ key: r.key, body: JSON.parse(r.body) as unknown }));
   }
 
-  rewrite(key: string, body: unknown): void {
-    this.db.prepare("UPDATE event_inbox SET body = ? WHERE key = ? AND done_at IS NULL").run(JSON.stringify(body), key);
+  rewrite(key: string, body: unknown, person?: string): void {
+    this.db.prepare("UPDATE event_inbox SET body = ?, person = coalesce(?, person) WHERE key = ? AND done_at IS NULL").run(JSON.stringify(body), person ?? null, key);
   }
 
   kept(key: string): unknown {
@@ -43,8 +43,8 @@ export class SqliteEventInbox implements EventInbox {
     return body ? (JSON.parse(body) as unknown) : undefined;
   }
 
-  /** Handled: only the key stays (for the days a platform may deliver it again), not what it said. */
+  /** Handled: only the key stays (for the days a platform may deliver it again), not what it said nor who. */
   done(key: string): void {
-    this.db.prepare("UPDATE event_inbox SET done_at = ?, body = '' WHERE key = ?").run(new Date().toISOString(), key);
+    this.db.prepare("UPDATE event_inbox SET done_at = ?, body = '', person = NULL WHERE key = ?").run(new Date().toISOString(), key);
   }
 }

@@ -77,8 +77,12 @@ function forgetIn(db: Database.Database, channel: string, userId: string, now: D
     const webMessages = channel === "web" ? count(`DELETE FROM web_messages WHERE ${inConversations}`, list) : 0;
     other += count("DELETE FROM model_usage WHERE user_id = ?", person);
     other += count(`DELETE FROM helper_reply_choices WHERE channel = ? AND ${inConversations}`, channel, list);
-    // Their platform events not yet handled (a handled event keeps only its key; see event-inbox.ts).
-    other += count("DELETE FROM event_inbox WHERE done_at IS NULL AND substr(key, 1, length(?)) = ? AND instr(body, ?) > 0", `${channel}:`, `${channel}:`, JSON.stringify(userId));
+    // Their platform events not yet handled (a handled event keeps only its key; see event-inbox.ts): by
+    // who it is from (a Discord message's row holds the answer composed for them, not them), else by their id in it.
+    other += count(
+      "DELETE FROM event_inbox WHERE done_at IS NULL AND (person = ? OR (substr(key, 1, length(?)) = ? AND instr(body, ?) > 0))",
+      person, `${channel}:`, `${channel}:`, JSON.stringify(userId),
+    );
 
     const at = now.toISOString();
     for (const id of handoffIds) {

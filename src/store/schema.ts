@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import { INTRODUCTION_TABLES } from "./schema-introductions.js";
 import { GIDS_SCHEMA } from "./schema-gids.js";
 import { LESSON_TABLES } from "./schema-lessons.js";
+import { INBOX_PERSON } from "./schema-inbox-person.js";
 
 /** Ordered migrations; PRAGMA user_version records how many have run. */
 export const MIGRATIONS: string[] = [
@@ -234,6 +235,7 @@ export const MIGRATIONS: string[] = [
   ALTER TABLE feedback ADD COLUMN user_id TEXT;
   CREATE INDEX feedback_by_user ON feedback(channel, user_id) WHERE user_id IS NOT NULL;
   `,
+  INBOX_PERSON,
 ];
 
 export function migrate(db: Database.Database): void {

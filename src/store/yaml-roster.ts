@@ -82,13 +82,14 @@ export class YamlRoster implements Roster {
   /**
    * Every id a person on the roster acts under (roster id and platform user ids) and their name, for
    * kennis -- vergeet: found by their id on that platform, or by the roster id with platform "roster".
+   * `accounts`: the platform ids as "<platform>:<user id>" (how their questions as an asker are stored).
    */
-  identity(platform: string, userId: string): { ids: string[]; name: string } | undefined {
+  identity(platform: string, userId: string): { ids: string[]; name: string; accounts: string[] } | undefined {
     const data = this.current();
     const entry = [...data.members, ...data.coordinators].find((p) => (platform === "roster" ? p.id === userId : !PERSON_FIELDS.has(platform) && textField(p, platform) === userId));
     if (!entry) return undefined;
-    const platformIds = Object.keys(entry).filter((f) => !PERSON_FIELDS.has(f)).map((f) => textField(entry, f)).filter((v): v is string => !!v);
-    return { ids: [entry.id, ...platformIds], name: entry.name };
+    const platforms = Object.keys(entry).filter((f) => !PERSON_FIELDS.has(f) && !!textField(entry, f));
+    return { ids: [entry.id, ...platforms.map((f) => textField(entry, f)!)], name: entry.name, accounts: platforms.map((f) => `${f}:${textField(entry, f)}`) };
   }
 
   /** A roster member's user id on a platform (the field named after it: "slack", "discord", …), for mentions. */

@@ -59,7 +59,7 @@ members:
   it("given kennis -- vergeet, then a person on the roster is found by their id on that platform or by roster:<id>, never by another platform's", () => {
     write("members: [{ id: anna, name: Anna Appel, slack: U111, discord: '222' }]", 1000);
     const roster = new YamlRoster(file);
-    const anna = { ids: ["anna", "U111", "222"], name: "Anna Appel" };
+    const anna = { ids: ["anna", "U111", "222"], name: "Anna Appel", accounts: ["slack:U111", "discord:222"] };
     expect(roster.identity("slack", "U111")).toEqual(anna);
     expect(roster.identity("roster", "anna")).toEqual(anna);
     // A web chat asker who called themselves "anna" or "U111" is not the tolk.

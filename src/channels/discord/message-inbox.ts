@@ -11,6 +11,8 @@ export const ASK_KEY_PREFIX = `${KEY_PREFIX}vraag:`;
 type MessageRef = { channelId: string; messageId: string; parts?: DiscordMessage[] };
 
 const messageKey = (messageId: string) => `${KEY_PREFIX}${messageId}`;
+/** Who wrote it, kept with its row (not in the body): forgetting them finds the answer composed for them. */
+const authorOf = (message: Message) => `${KEY_PREFIX}${message.author.id}`;
 
 /**
  * The parts of a message's answer as first composed, kept in its inbox row until it is answered: a
@@ -23,7 +25,7 @@ export async function composedOnce(ctx: DiscordContext, message: Message, compos
   const kept = inbox?.kept(messageKey(message.id)) as MessageRef | undefined;
   if (kept?.parts) return kept.parts;
   const parts = await compose();
-  inbox?.rewrite(messageKey(message.id), { channelId: message.channelId, messageId: message.id, parts } satisfies MessageRef);
+  inbox?.rewrite(messageKey(message.id), { channelId: message.channelId, messageId: message.id, parts } satisfies MessageRef, authorOf(message));
   return parts;
 }
 
@@ -33,20 +35,22 @@ export async function composedOnce(ctx: DiscordContext, message: Message, compos
  * by a stop is fetched again and answered after the restart (`answerUnfinished`).
  */
 export async function answerFromInbox(ctx: DiscordContext, message: Message, replayed: boolean, answer: () => Promise<void>): Promise<void> {
-  return inInbox(ctx, messageKey(message.id), { channelId: message.channelId, messageId: message.id } satisfies MessageRef, replayed, answer);
+  const body: MessageRef = { channelId: message.channelId, messageId: message.id };
+  return inInbox(ctx, { key: messageKey(message.id), body, person: authorOf(message) }, replayed, answer);
 }
 
 /**
  * The same for any delivery (a `/vraag`, see commands/vraag-inbox.ts): kept under `key` with `body`
- * until answered. A call to Discord that fails for network trouble (a connection closed or reset, a
+ * (and who it is from, `person`, "discord:<user id>", when the body does not name them) until answered. A call to Discord that fails for network trouble (a connection closed or reset, a
  * time-out, a 5xx) does not lose the answer: `again` (by default `answer` itself; it must be safe to
  * repeat) is tried with growing pauses, and still failing it stays in the inbox for the next start
  * (KeptForNextStart). Only a refusal (4xx) ends it, logged by the caller.
  */
-export async function inInbox(ctx: DiscordContext, key: string, body: unknown, replayed: boolean, answer: () => Promise<void>, again = answer): Promise<void> {
+export async function inInbox(ctx: DiscordContext, entry: { key: string; body: unknown; person?: string }, replayed: boolean, answer: () => Promise<void>, again = answer): Promise<void> {
   const { inbox } = ctx.options;
+  const { key } = entry;
   // Taken already (a second delivery of the same message while it is being answered): leave it.
-  if (inbox && !replayed && !inbox.take(key, body)) return;
+  if (inbox && !replayed && !inbox.take(key, entry.body, entry.person)) return;
   try {
     await retryTransient(`het antwoord op ${key}`, answer, again, { logger: ctx.options.logger, stopped: () => stopped(ctx) });
   } catch (error) {
@@ -101,6 +105,8 @@ export async function answerUnfinished(ctx: DiscordContext, answer: (message: Me
       };
       await retryTransient(`het ophalen van bericht ${ref.messageId}`, fetch, fetch, { logger, stopped: () => stopped(ctx) });
       logger.info(`discord: bericht ${ref.messageId} wordt opnieuw beantwoord (een stop onderbrak het)`);
+      // Who wrote it is known now: a row an older version kept without it can be forgotten from here on.
+      inbox.rewrite(key, ref, authorOf(message!));
       // It was seen before the stop: that mark must not make it look like a repeat now.
       deliveries.forget(ctx.name, ref.messageId);
       // Retried within (inInbox), which also marks it done.
