@@ -106,7 +106,7 @@ export async function answerAskAgain(ctx: DiscordContext, key: string, ask: Pend
   const reply = await ctx.core.handle({ channel: ctx.name, conversationId, userId: ask.userId, userName: ask.userName, text: ask.question, eventKey: key });
   if (original && usable()) {
     try {
-      await respondByWebhook(ctx, ask, conversationId, reply, (following) => {
+      await respondByWebhook(ctx, ask, reply, (following) => {
         // As the first process records it: a later try (a stop, a failed follow-up) then posts only what follows the answer.
         forgetToken(ctx, key, ask, { edited: true, conversationId, following });
         Object.assign(ask, { token: "", edited: true, conversationId, following });
@@ -138,43 +138,18 @@ async function finishEdited(ctx: DiscordContext, key: string, ask: PendingAsk): 
   const conversationId = ask.conversationId ?? ask.channelId;
   const { parts, prompt } = ask.following
     ?? renderAsk(await ctx.core.handle({ channel: ctx.name, conversationId, userId: ask.userId, userName: ask.userName, text: ask.question, eventKey: key })).following;
-  const postIn = postedIn(ask, conversationId);
-  for (const [index, message] of parts.entries()) {
+  const rest: DiscordMessage[] = [...parts, ...(prompt ? [{ ...prompt, content: `<@${ask.userId}> ${prompt.content ?? ""}`, allowed_mentions: { parse: [], users: [ask.userId] } }] : [])];
+  // In a plain channel without a thread the conversation is "channel:answer"; else its id is where to post.
+  const postIn = conversationId.includes(":") ? ask.channelId : conversationId;
+  for (const [index, message] of rest.entries()) {
     await sendPartOnce(ctx, askAnswer(ask.interactionId), index + 1, () => postOnce(ctx.started().rest, postIn, message, `${nonceOf(ask)}.e${index}`));
   }
-  if (prompt) await postConsentQuestion(ctx, ask, conversationId, prompt, parts.length);
   // The answer's own thread: follow-ups there reach Vliegwiel, as the first process would have marked it.
   if (postIn !== ask.channelId) ctx.options.deliveries.firstTime(THREADS, postIn);
 }
 
-/** In a plain channel without a thread the conversation is "channel:answer"; else its id is where to post. */
-const postedIn = (ask: Pick<PendingAsk, "channelId">, conversationId: string) => (conversationId.includes(":") ? ask.channelId : conversationId);
-
-/**
- * The consent question under a `/vraag`'s answer (after its `index` further parts): posted where the
- * answer is, mentioning the asker (only they can press its buttons), once: with a nonce and recorded,
- * the same way by the first try and by a restart. A private follow-up cannot be looked up: one whose
- * answer a crash cut off was shown a second time after the restart. Only where Vliegwiel may not post
- * (a refusal) does it go privately (`privately`, while the interaction's token lasts).
- */
-export async function postConsentQuestion(
-  ctx: DiscordContext, ask: Pick<PendingAsk, "interactionId" | "userId" | "channelId">, conversationId: string, prompt: DiscordMessage, index: number,
-  privately?: () => Promise<unknown>,
-): Promise<void> {
-  const body: DiscordMessage = { ...prompt, content: `<@${ask.userId}> ${prompt.content ?? ""}`, allowed_mentions: { parse: [], users: [ask.userId] } };
-  await sendPartOnce(ctx, askAnswer(ask.interactionId), index + 1, async () => {
-    try {
-      await postOnce(ctx.started().rest, postedIn(ask, conversationId), body, `${nonceOf(ask)}.e${index}`);
-    } catch (error) {
-      if (isTransient(error) || !privately) throw error;
-      ctx.options.logger.warn(`discord: de toestemmingsvraag bij /vraag kon niet in het gesprek (${(error as Error).message}); alleen aan de vrager`);
-      await privately();
-    }
-  });
-}
-
-/** As the first process would have: the deferred reply becomes the answer, then its further parts and the consent question. */
-async function respondByWebhook(ctx: DiscordContext, ask: PendingAsk, conversationId: string, reply: Reply, edited: (following: Following) => void): Promise<void> {
+/** As the first process would have: the deferred reply becomes the answer, the consent question goes only to the asker. */
+async function respondByWebhook(ctx: DiscordContext, ask: PendingAsk, reply: Reply, edited: (following: Following) => void): Promise<void> {
   const rest = ctx.started().rest;
   const { first, following } = renderAsk(reply);
   const { parts, prompt } = following;
@@ -184,7 +159,7 @@ async function respondByWebhook(ctx: DiscordContext, ask: PendingAsk, conversati
   const answer = askAnswer(ask.interactionId);
   const followUp = (body: DiscordMessage & { flags?: number }) => () => rest.post(Routes.webhook(applicationId, token), { body, auth: false });
   for (const [index, message] of parts.entries()) await sendPartOnce(ctx, answer, index + 1, followUp(message));
-  if (prompt) await postConsentQuestion(ctx, ask, conversationId, prompt, parts.length, followUp({ ...prompt, flags: 64 }));
+  if (prompt) await sendPartOnce(ctx, answer, parts.length + 1, followUp({ ...prompt, flags: 64 }));
 }
 
 /** Without a deferred reply to answer under: who asked what, with a mention (the answer follows in its thread). */
@@ -194,4 +169,4 @@ function lateNote(ask: PendingAsk): DiscordMessage {
 }
 
 /** Discord keeps a nonce for a few minutes: a post made just before another stop comes back, not twice. */
-const nonceOf = (ask: Pick<PendingAsk, "interactionId">) => `vq${BigInt(ask.interactionId).toString(36)}`;
+const nonceOf = (ask: PendingAsk) => `vq${BigInt(ask.interactionId).toString(36)}`;

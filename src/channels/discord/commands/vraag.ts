@@ -6,11 +6,11 @@ import { asReplyOptions } from "../discord-rest.js";
 import { inInbox } from "../message-inbox.js";
 import { isTransient } from "../answer-retry.js";
 import { askAnswer, sendPartOnce } from "../answer-parts.js";
-import { answerAskAgain, askKey, pendingAskOf, postConsentQuestion, renderAsk, type Following, type PendingAsk } from "./vraag-inbox.js";
+import { answerAskAgain, askKey, pendingAskOf, renderAsk, type Following, type PendingAsk } from "./vraag-inbox.js";
 import { forgetToken, forgetTokenWhenExpired } from "./vraag-token.js";
 
 /**
- * `/vraag`: acknowledged at once (Discord allows 3 seconds), answered when ready; consent asked of the asker.
+ * `/vraag`: acknowledged at once (Discord allows 3 seconds), answered when ready; consent privately.
  * In a plain channel the answer gets a thread, where follow-ups and a person's answer arrive.
  */
 export async function onAsk(ctx: DiscordContext, interaction: ChatInputCommandInteraction): Promise<void> {
@@ -50,22 +50,20 @@ async function ask(ctx: DiscordContext, interaction: ChatInputCommandInteraction
     }
   }
   const reply = await ctx.core.handle({ channel: ctx.name, conversationId, userId: interaction.user.id, userName: interaction.user.displayName, text: question, eventKey: askKey(interaction.id) });
-  await respond(ctx, interaction, conversationId, reply, (following) => edited(conversationId, following));
+  await respond(ctx, interaction, reply, (following) => edited(conversationId, following));
   if (conversationId === answerId) ctx.options.deliveries.firstTime(THREADS, answerId);
 }
 
 /**
- * Answers an interaction: the public part in the deferred reply, its further parts as follow-ups, and the
- * consent question in the answer's conversation to the asker (postConsentQuestion). Each is recorded once
- * it landed: a later try (vraag-inbox.ts) sends only what did not.
+ * Answers an interaction: the public part in the deferred reply, the consent question only to the asker.
+ * Each follow-up is recorded once it landed: a later try (vraag-inbox.ts) sends only what did not.
  */
-async function respond(ctx: DiscordContext, interaction: ChatInputCommandInteraction, conversationId: string, reply: Reply, edited: (following: Following) => void): Promise<void> {
+async function respond(ctx: DiscordContext, interaction: ChatInputCommandInteraction, reply: Reply, edited: (following: Following) => void): Promise<void> {
   const { first, following } = renderAsk(reply);
   const { parts, prompt } = following;
   await interaction.editReply(asReplyOptions(first));
   edited(following);
   const answer = askAnswer(interaction.id);
   for (const [index, message] of parts.entries()) await sendPartOnce(ctx, answer, index + 1, () => interaction.followUp(asReplyOptions(message)));
-  const asker = { interactionId: interaction.id, userId: interaction.user.id, channelId: interaction.channelId };
-  if (prompt) await postConsentQuestion(ctx, asker, conversationId, prompt, parts.length, () => interaction.followUp({ ...asReplyOptions(prompt), flags: MessageFlags.Ephemeral }));
+  if (prompt) await sendPartOnce(ctx, answer, parts.length + 1, () => interaction.followUp({ ...asReplyOptions(prompt), flags: MessageFlags.Ephemeral }));
 }
