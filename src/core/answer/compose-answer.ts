@@ -84,10 +84,10 @@ export function composeAnswer(hits: readonly SearchHit[], terms: readonly Search
   // Under a heading that asks the question, the answer is what stands under it, as far as a quote goes.
   // The quote may read on into the next passage of the document, where the cut between passages fell inside the answer.
   const readOn = followingSentences(best.hit, hits, isHeading);
-  const chosen = best.body ? underHeading(best.body) : extendQuote(best.sentences, [...sentencesOf(best.hit), ...readOn], options.form ?? "other");
-  const quote = chosen.map((s) => s.text).join(" ");
+  const chosen = best.body ? { sentences: underHeading(best.body), limit: MAX_QUOTE_CHARS } : extendQuote(best.sentences, [...sentencesOf(best.hit), ...readOn], options.form ?? "other");
+  const quote = chosen.sentences.map((s) => s.text).join(" ");
   const ref = refOf(best.hit);
-  const shown = quote.length > MAX_QUOTE_CHARS ? `${quote.slice(0, MAX_QUOTE_CHARS).replace(/\s\S*$/, "")} …` : quote;
+  const shown = quote.length > chosen.limit ? `${quote.slice(0, chosen.limit).replace(/\s\S*$/, "")} …` : quote;
   const snippets = new Map<string, string>();
   for (const hit of hits.slice(0, PASSAGES_TO_READ)) {
     if (hit.document.id === best.hit.document.id || snippets.has(hit.document.id)) continue;

@@ -1,6 +1,7 @@
 import type { AnalysedSentence } from "../retrieval/passage-sentences.js";
 import type { QuestionForm } from "./answer-shape.js";
 import { leansBack } from "./continuation.js";
+import { countedListEnd } from "./counted-list.js";
 import { announces, isHeadingLike, opensList, quoteLength } from "./quote-lines.js";
 
 /**
@@ -12,6 +13,8 @@ import { announces, isHeadingLike, opensList, quoteLength } from "./quote-lines.
 export const MAX_WINDOW = 3;
 export const MAX_LIST_WINDOW = 6;
 export const MAX_QUOTE_CHARS = 900;
+/** A list announced with a count ("op drie manieren:") may take this much to give all its items. */
+export const MAX_COUNTED_LIST_CHARS = 1200;
 /**
  * A quote of one sentence shorter than this takes the sentence after it ("Vrijwilligers vasthouden in de
  * winter is lastig." says only that it is). Chosen on the four check sets and the realistic questions:
@@ -24,12 +27,15 @@ const SHORT_QUOTE_CHARS = 150;
  * way and none the wrong way, 150–200 moved nothing.
  */
 const SHORT_END_QUOTE_CHARS = 250;
+/** The sentences of a quote and the length it may be shown at (longer for a counted list). */
+export type ExtendedQuote = { sentences: AnalysedSentence[]; limit: number };
+
 /**
  * A quote does not stop at the line that announces what follows ("De conclusies zijn:"), at the
  * document's own question or at a heading: the sentences after it are the answer, as far as the
  * quote's length allows.
  */
-export function extendQuote(chosen: AnalysedSentence[], all: readonly AnalysedSentence[], form: QuestionForm): AnalysedSentence[] {
+export function extendQuote(chosen: AnalysedSentence[], all: readonly AnalysedSentence[], form: QuestionForm): ExtendedQuote {
   const quote = [...chosen];
   let next = all.indexOf(quote.at(-1)!) + 1;
   const fits = (i: number) => i >= 0 && i < all.length && quoteLength(quote) + all[i]!.text.length <= MAX_QUOTE_CHARS;
@@ -63,6 +69,14 @@ export function extendQuote(chosen: AnalysedSentence[], all: readonly AnalysedSe
   // A quote that opens by pointing back ("Daarom …") takes the sentence it points to.
   const first = all.indexOf(quote[0]!);
   if (quote.length < MAX_WINDOW && leansBack(quote[0]!.text) && fits(first - 1)) quote.unshift(all[first - 1]!);
-  return quote;
+  return withCountedList(quote, all);
+}
+
+/** A list announced with a count in the quote runs to that many items, each whole, where they fit in a longer quote. */
+function withCountedList(quote: AnalysedSentence[], all: readonly AnalysedSentence[]): ExtendedQuote {
+  const [start, last] = [all.indexOf(quote[0]!), all.indexOf(quote.at(-1)!)];
+  const end = start >= 0 && last >= start ? countedListEnd(all, start, last) : undefined;
+  if (end === undefined || end <= last + 1 || quoteLength(all.slice(start, end)) > MAX_COUNTED_LIST_CHARS) return { sentences: quote, limit: MAX_QUOTE_CHARS };
+  return { sentences: all.slice(start, end), limit: MAX_COUNTED_LIST_CHARS };
 }
 
