@@ -53,6 +53,13 @@ describe("a list announced with a count", () => {
     expect(quote.length).toBeLessThanOrEqual(902);
   });
 
+  it("given a question whose words stand in the last item of a counted list, then the quote is the whole list from its announcement", () => {
+    const answer = composeAnswer([hit("ommelanden", THREE_WAYS)], termsOf("hoe vaak koken de vrijwilligers een warme maaltijd in het dorpshuis?"), 100);
+    expect(answer.text).toContain("Dat doen we op drie manieren:");
+    expect(answer.text).toContain("Halen en brengen.");
+    expect(answer.text).toContain("Elke donderdag koken vrijwilligers een warme maaltijd");
+  });
+
   it("tells the count a line announces, and none where a count is not announced", () => {
     expect(announcedCount("De coöperatie werkt daarom op drie manieren aan het signaleren van eenzaamheid:")).toBe(3);
     expect(announcedCount("Het gaat om vier belangrijke stappen.")).toBe(4);

@@ -72,11 +72,23 @@ export function extendQuote(chosen: AnalysedSentence[], all: readonly AnalysedSe
   return withCountedList(quote, all);
 }
 
-/** A list announced with a count in the quote runs to that many items, each whole, where they fit in a longer quote. */
+/**
+ * A list announced with a count in the quote, or a few sentences before it where the quote is one of its
+ * items, runs from its announcement to that many items, each whole, where they fit in a longer quote.
+ */
 function withCountedList(quote: AnalysedSentence[], all: readonly AnalysedSentence[]): ExtendedQuote {
   const [start, last] = [all.indexOf(quote[0]!), all.indexOf(quote.at(-1)!)];
-  const end = start >= 0 && last >= start ? countedListEnd(all, start, last) : undefined;
-  if (end === undefined || end <= last + 1 || quoteLength(all.slice(start, end)) > MAX_COUNTED_LIST_CHARS) return { sentences: quote, limit: MAX_QUOTE_CHARS };
-  return { sentences: all.slice(start, end), limit: MAX_COUNTED_LIST_CHARS };
+  const inQuote = start >= 0 && last >= start ? countedListEnd(all, start, last) : undefined;
+  if (inQuote !== undefined && inQuote > last + 1) return fitting(all.slice(start, inQuote), quote);
+  for (let at = start - 1; at >= 0 && at >= start - ITEMS_LOOKED_BACK; at--) {
+    const end = countedListEnd(all, at, at);
+    if (end !== undefined) return end > start ? fitting(all.slice(at, Math.max(end, last + 1)), quote) : { sentences: quote, limit: MAX_QUOTE_CHARS };
+  }
+  return { sentences: quote, limit: MAX_QUOTE_CHARS };
 }
 
+/** How many sentences before a quote the announcement of a list it is an item of may stand. */
+const ITEMS_LOOKED_BACK = 12;
+
+const fitting = (list: AnalysedSentence[], quote: AnalysedSentence[]): ExtendedQuote =>
+  quoteLength(list) <= MAX_COUNTED_LIST_CHARS ? { sentences: list, limit: MAX_COUNTED_LIST_CHARS } : { sentences: quote, limit: MAX_QUOTE_CHARS };
