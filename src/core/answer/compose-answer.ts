@@ -10,6 +10,7 @@ import { followingSentences } from "./next-passage.js";
 import { headingWeight } from "./section-heading.js";
 import { opensDocumentWithMoreRead } from "./document-opening.js";
 import { announces, isHeadingLike, quoteLength } from "./quote-lines.js";
+import { openingList } from "./opening-list.js";
 import { extendQuote, MAX_LIST_WINDOW, MAX_QUOTE_CHARS, MAX_WINDOW } from "./quote-extent.js";
 
 /**
@@ -84,7 +85,7 @@ export function composeAnswer(hits: readonly SearchHit[], terms: readonly Search
   // Under a heading that asks the question, the answer is what stands under it, as far as a quote goes.
   // The quote may read on into the next passage of the document, where the cut between passages fell inside the answer.
   const readOn = followingSentences(best.hit, hits, isHeading);
-  const chosen = best.body ? { sentences: underHeading(best.body), limit: MAX_QUOTE_CHARS } : extendQuote(best.sentences, [...sentencesOf(best.hit), ...readOn], options.form ?? "other");
+  const chosen = best.body ? { sentences: underHeading(best.body), limit: MAX_QUOTE_CHARS } : extendQuote(best.sentences, [...sentencesOf(best.hit), ...readOn], options.form ?? "other", openingList(best.hit, sentencesOf(best.hit)));
   const quote = chosen.sentences.map((s) => s.text).join(" ");
   const ref = refOf(best.hit);
   const shown = quote.length > chosen.limit ? `${quote.slice(0, chosen.limit).replace(/\s\S*$/, "")} …` : quote;

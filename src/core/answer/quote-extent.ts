@@ -35,7 +35,7 @@ export type ExtendedQuote = { sentences: AnalysedSentence[]; limit: number };
  * document's own question or at a heading: the sentences after it are the answer, as far as the
  * quote's length allows.
  */
-export function extendQuote(chosen: AnalysedSentence[], all: readonly AnalysedSentence[], form: QuestionForm): ExtendedQuote {
+export function extendQuote(chosen: AnalysedSentence[], all: readonly AnalysedSentence[], form: QuestionForm, openingList?: readonly [number, number]): ExtendedQuote {
   const quote = [...chosen];
   let next = all.indexOf(quote.at(-1)!) + 1;
   const fits = (i: number) => i >= 0 && i < all.length && quoteLength(quote) + all[i]!.text.length <= MAX_QUOTE_CHARS;
@@ -69,7 +69,7 @@ export function extendQuote(chosen: AnalysedSentence[], all: readonly AnalysedSe
   // A quote that opens by pointing back ("Daarom …") takes the sentence it points to.
   const first = all.indexOf(quote[0]!);
   if (quote.length < MAX_WINDOW && leansBack(quote[0]!.text) && fits(first - 1)) quote.unshift(all[first - 1]!);
-  return withCountedList(quote, all);
+  return withCountedList(withListStart(quote, all, openingList), all);
 }
 
 /**
@@ -92,3 +92,17 @@ const ITEMS_LOOKED_BACK = 12;
 
 const fitting = (list: AnalysedSentence[], quote: AnalysedSentence[]): ExtendedQuote =>
   quoteLength(list) <= MAX_COUNTED_LIST_CHARS ? { sentences: list, limit: MAX_COUNTED_LIST_CHARS } : { sentences: quote, limit: MAX_QUOTE_CHARS };
+
+/**
+ * A quote of a later item of the bulleted list a passage is ([first, end) of `all`) takes the items
+ * before it: the whole list where it fits, else the list up to the quote's end.
+ */
+function withListStart(quote: AnalysedSentence[], all: readonly AnalysedSentence[], list: readonly [number, number] | undefined): AnalysedSentence[] {
+  if (!list) return quote;
+  const [start, last] = [all.indexOf(quote[0]!), all.indexOf(quote.at(-1)!)];
+  if (start <= list[0] || start >= list[1]) return quote;
+  for (const end of [Math.max(list[1], last + 1), last + 1]) {
+    if (quoteLength(all.slice(list[0], end)) <= MAX_QUOTE_CHARS) return all.slice(list[0], end);
+  }
+  return quote;
+}
