@@ -60,6 +60,24 @@ describe("a list announced with a count", () => {
     expect(answer.text).toContain("Elke donderdag koken vrijwilligers een warme maaltijd");
   });
 
+  it("given a counted bulleted list whose last item has several sentences, then the quote ends with that item's last sentence", () => {
+    const text = [
+      "## Initiatieven en bedrijven",
+      "",
+      "De afstand tussen buurtinitiatieven en bedrijven lijkt groot. Toch helpen ze elkaar op drie manieren:",
+      "",
+      "- Initiatieven hebben veel creativiteit in huis, waar bedrijven baat bij kunnen hebben;",
+      "- Veel bedrijven voelen een maatschappelijke verantwoordelijkheid voor hun eigen wijk;",
+      "- Sommige initiatieven werken al als sociaal ondernemer. De grens tussen betaald en onbetaald werk is vaag. Juist daar kunnen bedrijven en initiatieven elkaar versterken.",
+      "",
+      "Uit de gesprekken kwamen vijf rode draden naar voren voor de gemeente.",
+    ].join("\n");
+    const answer = composeAnswer([hit("stadmakers", text)], termsOf("waarom helpen buurtinitiatieven en bedrijven elkaar?"), 100);
+    expect(answer.text).toContain("Sommige initiatieven werken al als sociaal ondernemer.");
+    expect(answer.text).toContain("Juist daar kunnen bedrijven en initiatieven elkaar versterken.");
+    expect(answer.text).not.toContain("rode draden");
+  });
+
   it("tells the count a line announces, and none where a count is not announced", () => {
     expect(announcedCount("De coöperatie werkt daarom op drie manieren aan het signaleren van eenzaamheid:")).toBe(3);
     expect(announcedCount("Het gaat om vier belangrijke stappen.")).toBe(4);

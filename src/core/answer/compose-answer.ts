@@ -10,8 +10,8 @@ import { followingSentences } from "./next-passage.js";
 import { headingWeight } from "./section-heading.js";
 import { opensDocumentWithMoreRead } from "./document-opening.js";
 import { announces, isHeadingLike, quoteLength } from "./quote-lines.js";
-import { openingList } from "./opening-list.js";
-import { extendQuote, MAX_LIST_WINDOW, MAX_QUOTE_CHARS, MAX_WINDOW } from "./quote-extent.js";
+import { bulletItemSpans, openingList } from "./bullet-lists.js";
+import { extendQuote, type PassageLists, MAX_LIST_WINDOW, MAX_QUOTE_CHARS, MAX_WINDOW } from "./quote-extent.js";
 
 /**
  * A source; under "Meer lezen" it may carry the sentence that makes it worth reading. `url` is where a
@@ -85,7 +85,7 @@ export function composeAnswer(hits: readonly SearchHit[], terms: readonly Search
   // Under a heading that asks the question, the answer is what stands under it, as far as a quote goes.
   // The quote may read on into the next passage of the document, where the cut between passages fell inside the answer.
   const readOn = followingSentences(best.hit, hits, isHeading);
-  const chosen = best.body ? { sentences: underHeading(best.body), limit: MAX_QUOTE_CHARS } : extendQuote(best.sentences, [...sentencesOf(best.hit), ...readOn], options.form ?? "other", openingList(best.hit, sentencesOf(best.hit)));
+  const chosen = best.body ? { sentences: underHeading(best.body), limit: MAX_QUOTE_CHARS } : extendQuote(best.sentences, [...sentencesOf(best.hit), ...readOn], options.form ?? "other", listsOf(best.hit));
   const quote = chosen.sentences.map((s) => s.text).join(" ");
   const ref = refOf(best.hit);
   const shown = quote.length > chosen.limit ? `${quote.slice(0, chosen.limit).replace(/\s\S*$/, "")} …` : quote;
@@ -101,6 +101,12 @@ export function composeAnswer(hits: readonly SearchHit[], terms: readonly Search
 /** A further document shows its best sentence when that holds at least this share of the answer's weight. */
 const SNIPPET_MIN_SHARE = 0.5;
 const MAX_SNIPPET_CHARS = 220;
+
+/** Where a passage's bulleted lists stand among its sentences, for how far its quote goes on. */
+function listsOf(hit: SearchHit): PassageLists {
+  const sentences = sentencesOf(hit);
+  return { opening: openingList(hit, sentences), itemSpans: bulletItemSpans(hit, sentences) };
+}
 
 /** The single sentence of a passage that holds most of the question, shortened for a preview. */
 function bestSentence(hit: SearchHit, question: QuestionWeight): { text: string; score: number } | undefined {

@@ -33,9 +33,10 @@ type Line = { sentence: number; text: string; bare: boolean; label: boolean };
 
 /**
  * The index just after the last sentence of the counted list that a sentence of `all` from `from` to
- * `to` announces, or undefined when none does or its items cannot all be told apart.
+ * `to` announces, or undefined when none does or its items cannot all be told apart. `itemSpans`: the
+ * sentences each bulleted item takes, by the index of its first sentence.
  */
-export function countedListEnd(all: readonly AnalysedSentence[], from: number, to: number): number | undefined {
+export function countedListEnd(all: readonly AnalysedSentence[], from: number, to: number, itemSpans: ReadonlyMap<number, number> = new Map()): number | undefined {
   for (let at = from; at <= to && at < all.length; at++) {
     const lines = all[at]!.text.split("\n");
     const opener = lines.findIndex((line) => announcedCount(line.trim()) !== undefined);
@@ -43,7 +44,8 @@ export function countedListEnd(all: readonly AnalysedSentence[], from: number, t
     const count = announcedCount(lines[opener]!.trim())!;
     const after: Line[] = lines.slice(opener + 1).map((text) => lineOf(at, text));
     for (let i = at + 1; i < all.length && after.length < 60; i++) after.push(...all[i]!.text.split("\n").map((text) => lineOf(i, text)));
-    return itemsEnd(after, count);
+    const end = itemsEnd(after, count);
+    return end === undefined ? undefined : bulletEnd(end, itemSpans);
   }
   return undefined;
 }
@@ -75,4 +77,10 @@ function itemsEnd(lines: readonly Line[], count: number): number | undefined {
     while (i < lines.length && !lines[i]!.label) i++;
   }
   return undefined;
+}
+
+/** Where the list ends when its last sentence stands inside a bulleted item: after the item's last sentence. */
+function bulletEnd(end: number, itemSpans: ReadonlyMap<number, number>): number {
+  for (const [start, sentences] of itemSpans) if (start < end && end < start + sentences) return start + sentences;
+  return end;
 }

@@ -27,6 +27,9 @@ const SHORT_QUOTE_CHARS = 150;
  * way and none the wrong way, 150–200 moved nothing.
  */
 const SHORT_END_QUOTE_CHARS = 250;
+/** Where the passage's bulleted lists stand among its sentences (see bullet-lists.ts). */
+export type PassageLists = { opening?: readonly [number, number]; itemSpans?: ReadonlyMap<number, number> };
+
 /** The sentences of a quote and the length it may be shown at (longer for a counted list). */
 export type ExtendedQuote = { sentences: AnalysedSentence[]; limit: number };
 
@@ -35,7 +38,7 @@ export type ExtendedQuote = { sentences: AnalysedSentence[]; limit: number };
  * document's own question or at a heading: the sentences after it are the answer, as far as the
  * quote's length allows.
  */
-export function extendQuote(chosen: AnalysedSentence[], all: readonly AnalysedSentence[], form: QuestionForm, openingList?: readonly [number, number]): ExtendedQuote {
+export function extendQuote(chosen: AnalysedSentence[], all: readonly AnalysedSentence[], form: QuestionForm, lists: PassageLists = {}): ExtendedQuote {
   const quote = [...chosen];
   let next = all.indexOf(quote.at(-1)!) + 1;
   const fits = (i: number) => i >= 0 && i < all.length && quoteLength(quote) + all[i]!.text.length <= MAX_QUOTE_CHARS;
@@ -69,19 +72,19 @@ export function extendQuote(chosen: AnalysedSentence[], all: readonly AnalysedSe
   // A quote that opens by pointing back ("Daarom …") takes the sentence it points to.
   const first = all.indexOf(quote[0]!);
   if (quote.length < MAX_WINDOW && leansBack(quote[0]!.text) && fits(first - 1)) quote.unshift(all[first - 1]!);
-  return withCountedList(withListStart(quote, all, openingList), all);
+  return withCountedList(withListStart(quote, all, lists.opening), all, lists.itemSpans);
 }
 
 /**
  * A list announced with a count in the quote, or a few sentences before it where the quote is one of its
  * items, runs from its announcement to that many items, each whole, where they fit in a longer quote.
  */
-function withCountedList(quote: AnalysedSentence[], all: readonly AnalysedSentence[]): ExtendedQuote {
+function withCountedList(quote: AnalysedSentence[], all: readonly AnalysedSentence[], itemSpans?: ReadonlyMap<number, number>): ExtendedQuote {
   const [start, last] = [all.indexOf(quote[0]!), all.indexOf(quote.at(-1)!)];
-  const inQuote = start >= 0 && last >= start ? countedListEnd(all, start, last) : undefined;
+  const inQuote = start >= 0 && last >= start ? countedListEnd(all, start, last, itemSpans) : undefined;
   if (inQuote !== undefined && inQuote > last + 1) return fitting(all.slice(start, inQuote), quote);
   for (let at = start - 1; at >= 0 && at >= start - ITEMS_LOOKED_BACK; at--) {
-    const end = countedListEnd(all, at, at);
+    const end = countedListEnd(all, at, at, itemSpans);
     if (end !== undefined) return end > start ? fitting(all.slice(at, Math.max(end, last + 1)), quote) : { sentences: quote, limit: MAX_QUOTE_CHARS };
   }
   return { sentences: quote, limit: MAX_QUOTE_CHARS };
