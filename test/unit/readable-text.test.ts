@@ -26,6 +26,11 @@ describe("readableSentences", () => {
     expect(readableSentences("Het dorpshuis ' \" is open voor iedereen in het dorp.")).toEqual(["Het dorpshuis is open voor iedereen in het dorp."]);
   });
 
+  it("given a quotation opening with a short word, then the word stays with its quote mark (\"De speeltuin …\")", () => {
+    const text = 'Karim legde uit dat jongeren de wijk het meest gebruiken: "De speeltuin is van hen, niet van de raad." Een bewoner vond 12 jaar te jong.';
+    expect(readableSentences(text).join(" ")).toContain('gebruiken: "De speeltuin is van hen, niet van de raad."');
+  });
+
   it("given a line that is mostly numbers and words (years, amounts), then it is kept, not taken for OCR debris", () => {
     const slide = ["Opgericht eind 2017 met 6 leden", "Groeiend in 2018 en 2019 naar 20 leden", "", "Kosten: 2024 | € 1.250 | 2025 | € 1.400"].join("\n");
     const sentences = readableSentences(slide).join(" ");

@@ -4,12 +4,14 @@ import { sourceLabel, type SearchHit } from "../types.js";
 import { questionWeight, type QuestionWeight } from "../retrieval/question-weight.js";
 import type { SearchTerm } from "../retrieval/retrieve.js";
 import { sentencesOf, sentenceWindows, type AnalysedSentence } from "../retrieval/passage-sentences.js";
-import { announcesCount, leansBack } from "./continuation.js";
 import { shapeFactor, type QuestionForm } from "./answer-shape.js";
 import { questionHeadingCredit } from "./question-heading.js";
 import { followingSentences } from "./next-passage.js";
 import { headingWeight } from "./section-heading.js";
 import { opensDocumentWithMoreRead } from "./document-opening.js";
+import { announces, isHeadingLike, quoteLength } from "./quote-lines.js";
+import { bulletItemSpans, openingList } from "./bullet-lists.js";
+import { extendQuote, type PassageLists, MAX_LIST_WINDOW, MAX_QUOTE_CHARS, MAX_WINDOW } from "./quote-extent.js";
 
 /**
  * A source; under "Meer lezen" it may carry the sentence that makes it worth reading. `url` is where a
@@ -20,22 +22,6 @@ export type SourceRef = { label: string; documentId: string; passageId: string; 
 export type ComposedAnswer = { text: string; sources: SourceRef[]; furtherReading: SourceRef[] };
 
 const PASSAGES_TO_READ = 3;
-/** A window of consecutive sentences: up to three for a question, up to six items for a list question. */
-const MAX_WINDOW = 3;
-const MAX_LIST_WINDOW = 6;
-const MAX_QUOTE_CHARS = 900;
-/**
- * A quote of one sentence shorter than this takes the sentence after it ("Vrijwilligers vasthouden in de
- * winter is lastig." says only that it is). Chosen on the four check sets and the realistic questions:
- * 90–120 moved two check sets, 150 all but one (answer holds the expected text +0.01 to +0.04), more moved nothing.
- */
-const SHORT_QUOTE_CHARS = 150;
-/**
- * A quote shorter than this at the very end of the text read takes the sentence before it. Chosen on the
- * realistic questions and check sets 1–6: 250–400 moved one realistic and one check-set question the right
- * way and none the wrong way, 150–200 moved nothing.
- */
-const SHORT_END_QUOTE_CHARS = 250;
 /**
  * Each rank down the hit list weighs this much less (the best passage is trusted most); chosen by 5-fold
  * cross-validation of "the answer holds the expected text" on the realistic questions (`npm run eval:fit -- --answer`).
@@ -99,10 +85,10 @@ export function composeAnswer(hits: readonly SearchHit[], terms: readonly Search
   // Under a heading that asks the question, the answer is what stands under it, as far as a quote goes.
   // The quote may read on into the next passage of the document, where the cut between passages fell inside the answer.
   const readOn = followingSentences(best.hit, hits, isHeading);
-  const chosen = best.body ? underHeading(best.body) : completed(best.sentences, [...sentencesOf(best.hit), ...readOn], options.form ?? "other");
-  const quote = chosen.map((s) => s.text).join(" ");
+  const chosen = best.body ? { sentences: underHeading(best.body), limit: MAX_QUOTE_CHARS } : extendQuote(best.sentences, [...sentencesOf(best.hit), ...readOn], options.form ?? "other", listsOf(best.hit));
+  const quote = chosen.sentences.map((s) => s.text).join(" ");
   const ref = refOf(best.hit);
-  const shown = quote.length > MAX_QUOTE_CHARS ? `${quote.slice(0, MAX_QUOTE_CHARS).replace(/\s\S*$/, "")} …` : quote;
+  const shown = quote.length > chosen.limit ? `${quote.slice(0, chosen.limit).replace(/\s\S*$/, "")} …` : quote;
   const snippets = new Map<string, string>();
   for (const hit of hits.slice(0, PASSAGES_TO_READ)) {
     if (hit.document.id === best.hit.document.id || snippets.has(hit.document.id)) continue;
@@ -116,6 +102,12 @@ export function composeAnswer(hits: readonly SearchHit[], terms: readonly Search
 const SNIPPET_MIN_SHARE = 0.5;
 const MAX_SNIPPET_CHARS = 220;
 
+/** Where a passage's bulleted lists stand among its sentences, for how far its quote goes on. */
+function listsOf(hit: SearchHit): PassageLists {
+  const sentences = sentencesOf(hit);
+  return { opening: openingList(hit, sentences), itemSpans: bulletItemSpans(hit, sentences) };
+}
+
 /** The single sentence of a passage that holds most of the question, shortened for a preview. */
 function bestSentence(hit: SearchHit, question: QuestionWeight): { text: string; score: number } | undefined {
   let best: { text: string; score: number } | undefined;
@@ -128,65 +120,15 @@ function bestSentence(hit: SearchHit, question: QuestionWeight): { text: string;
   return best;
 }
 
-/**
- * A quote does not stop at the line that announces what follows ("De conclusies zijn:"), at the
- * document's own question or at a heading: the sentences after it are the answer, as far as the
- * quote's length allows.
- */
-function completed(chosen: AnalysedSentence[], all: readonly AnalysedSentence[], form: QuestionForm): AnalysedSentence[] {
-  const quote = [...chosen];
-  let next = all.indexOf(quote.at(-1)!) + 1;
-  const fits = (i: number) => i >= 0 && i < all.length && length(quote) + all[i]!.text.length <= MAX_QUOTE_CHARS;
-  // A sentence or two further on that opens a list ("… hadden in elk geval:") announces what the chosen
-  // sentence only introduces: the quote runs on to it, when the list still fits.
-  const opener = next > 0 ? [next, next + 1].find((i) => i < all.length && opensList(all[i]!.text) && all.slice(next, i).every((s) => !isHeadingLike(s.text))) : undefined;
-  if (opener !== undefined && fits(opener + 1) && length([...quote, ...all.slice(next, opener + 2)]) <= MAX_QUOTE_CHARS) {
-    while (next <= opener) quote.push(all[next++]!);
-  }
-  while (next > 0 && fits(next)) {
-    if (announces(quote.at(-1)!.text)) {
-      quote.push(all[next++]!);
-      // After the first sentence of the answer, a list goes on while its items are short, up to
-      // MAX_LIST_WINDOW items however many sentences led up to it.
-      for (let items = 1; fits(next) && items < MAX_LIST_WINDOW && all[next]!.text.length < 160; items++) quote.push(all[next++]!);
-    } else if (quote.length < MAX_WINDOW && leansBack(all[next]!.text)) {
-      // A sentence after it that points back to it ("Dat betekent …", "Neem daarom …") says what it only names.
-      quote.push(all[next++]!);
-    } else break;
-  }
-  // A quote of one short sentence mostly names its subject; the sentence after it says something about it,
-  // unless it announces what follows (the document's next question, a colon, a heading): the quote would end on it.
-  if (quote.length === 1 && quote[0]!.text.length < SHORT_QUOTE_CHARS && next > 0 && fits(next) && !announces(all[next]!.text)) quote.push(all[next++]!);
-  // A short quote that ends its passage (the text read has nothing after it) takes the sentence before it,
-  // where the subject it speaks of is often introduced ("Je hebt een vrije actor nodig, die …"); not for
-  // "wat is X", which a sentence saying what X is answers by itself.
-  if (form !== "definition" && length(quote) < SHORT_END_QUOTE_CHARS && next >= all.length) {
-    const before = all.indexOf(quote[0]!) - 1;
-    if (fits(before) && !isHeadingLike(all[before]!.text) && !announces(all[before]!.text)) quote.unshift(all[before]!);
-  }
-  // A quote that opens by pointing back ("Daarom …") takes the sentence it points to.
-  const first = all.indexOf(quote[0]!);
-  if (quote.length < MAX_WINDOW && leansBack(quote[0]!.text) && fits(first - 1)) quote.unshift(all[first - 1]!);
-  return quote;
-}
-
 /** The first sentences under a heading, up to a quote's length (at least the first). */
 function underHeading(body: readonly AnalysedSentence[]): AnalysedSentence[] {
   const quote = [body[0]!];
   for (const sentence of body.slice(1, MAX_WINDOW)) {
-    if (length(quote) + sentence.text.length > MAX_QUOTE_CHARS) break;
+    if (quoteLength(quote) + sentence.text.length > MAX_QUOTE_CHARS) break;
     quote.push(sentence);
   }
   return quote;
 }
-
-/** A line that announces what follows: it ends in a colon or a question mark, or it is a heading, or it announces a count of things. */
-const announces = (text: string) => /[:?][*_]*$/.test(text) || isHeadingLike(text) || announcesCount(text);
-/** A sentence that ends in a colon: what follows is its list ("De meest genoemde lessen:"). */
-const opensList = (text: string) => /:[*_]*$/.test(text);
-/** A short line without closing punctuation: a heading or a title inside the text ("Nederland Zorgt voor Elkaar (NLZVE)"). */
-const isHeadingLike = (text: string) => !/[.!?:;)"”]$/.test(text) && text.split(/\s+/).length <= 14;
-const length = (sentences: readonly AnalysedSentence[]) => sentences.reduce((sum, s) => sum + s.text.length + 1, 0);
 
 /**
  * The question's weight a run of sentences holds (every search term it holds), with a small cost per sentence

@@ -184,12 +184,15 @@ const JUNK_CHARS = /[#&'"‘’“”`^~|\\{}<>_¢§]/;
 /** Dutch words with an apostrophe for a dropped letter: 's avonds, 't dorp, 'n keer, m'n, z'n, d'r. */
 const ELIDED = /^(?:['’](?:s|t|n)(?:-\p{Lu}\p{L}*)?|[mzd]['’][nr])[.,;:!?]?$/iu;
 
+/** A short word opening a quotation: "De speeltuin …". */
+const QUOTED_WORD = /^["“‘]\p{Lu}\p{Ll}+[.,;:!?]?$/u;
+
 /** Three letters first: a word, whatever follows (most tokens; decided without counting). */
 const STARTS_AS_WORD = /^\p{L}{3}/u;
 
 /** A token that is OCR debris: junk characters with hardly a letter, or a lone consonant. */
 function isDebrisToken(token: string): boolean {
-  if (STARTS_AS_WORD.test(token) || token === "&" || ELIDED.test(token)) return false; // "trial & error", "Wonen & Zorg"
+  if (STARTS_AS_WORD.test(token) || token === "&" || ELIDED.test(token) || QUOTED_WORD.test(token)) return false; // "trial & error", "Wonen & Zorg"
   const letters = (token.match(/\p{L}/gu) ?? []).length;
   if (JUNK_CHARS.test(token) && letters < 3 && !/^\p{L}+'s$/u.test(token)) return true;
   return /^[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]$/.test(token);
