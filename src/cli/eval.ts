@@ -20,12 +20,13 @@ const DEFAULT_SETS = ["questions.dev.jsonl", "questions.realistic.jsonl"].map((f
  * set, per language and per kind of question, for every file given (by default the dev and realistic sets
  * in ../shared/eval). With a model or embeddings configured, both modes run by default, side by side.
  * --failures lists the answerable questions whose supporting passage is not in the top 5, with the
- * terms searched, the passages that came first and the rank of the supporting one in a deeper search.
+ * terms searched, the passages that came first and the rank of the supporting one in a deeper search,
+ * and a count of the kinds of miss; `--from-rank 2` lists those whose supporting passage is not first.
  * `--gids` runs the matching check of the initiatievengids instead (see eval-gids.ts).
  */
 runCli(async (config, args) => {
   if (args.includes("--gids")) return runGidsEval(config, args);
-  const files = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--mode");
+  const files = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--mode" && args[i - 1] !== "--from-rank");
   const sets = files.length ? files : DEFAULT_SETS.filter((f) => fs.existsSync(f));
   if (!sets.length) throw new Error(`geen vragenbestand gegeven en ${SHARED_EVAL} bestaat niet`);
   const modes = chooseModes(config, args);
@@ -42,7 +43,7 @@ runCli(async (config, args) => {
           const reply = await core.handle({ channel: "eval", conversationId: question.id, userId: "eval", text: question.question });
           results.push({ question, reply });
         }
-        const failures = args.includes("--failures") ? failureReport(results, knowledge.store, loadVocabulary(settings.knowledgeDir)) : undefined;
+        const failures = args.includes("--failures") ? failureReport(results, knowledge.store, loadVocabulary(settings.knowledgeDir), fromRank(args)) : undefined;
         report.push({ file, mode, label: knowledge.semantic.mode, results, failures });
       }
     } finally {
@@ -58,11 +59,19 @@ runCli(async (config, args) => {
     console.log(`Evaluatie van ${file} (${results.length} vragen, modus: ${mode}: ${label})\n`);
     console.log(formatMetricsTable(metricsByGroup(results)));
     if (args.includes("--verbose")) console.log(`\n${results.map(verboseLine).join("\n")}`);
-    if (failures) console.log(`\nNiet in de top 5:\n${failures}`);
+    if (failures) console.log(`\n${fromRank(args) <= 1 ? "Zonder steunende passage" : `Steunende passage op rang ${fromRank(args)} of lager, of niet gevonden`}:\n${failures}`);
     console.log("");
   }
   return 0;
 });
+
+/** The rank from which --failures lists a question (default 6: not in the top 5). */
+function fromRank(args: string[]): number {
+  const at = args.indexOf("--from-rank");
+  const rank = at >= 0 ? Number(args[at + 1]) : 6;
+  if (!Number.isInteger(rank) || rank < 1) throw new Error("--from-rank wil een rang, bijvoorbeeld --from-rank 2");
+  return rank;
+}
 
 function chooseModes(config: Config, args: string[]): string[] {
   const upgraded = !!(config.openai || config.pinecone);
