@@ -116,6 +116,13 @@ describe("whether a text gives the detail asked, not one the question already gi
     ["Op welke dag in maart 2024 is de ledenvergadering?", "De ledenvergadering is in maart 2024, de precieze datum volgt.", false],
     ["Op welke dag in maart 2024 is de ledenvergadering?", "De ledenvergadering is op 14 maart 2024 in het dorpshuis.", true],
     ["Hoeveel kost de zaalhuur van 150 euro per avond nu per jaar?", "De zaal kost 150 euro per avond.", false],
+    // When, said as a weekday's part, relative to the event, a week number or a holiday.
+    ["tot wanneer kun je soep bestellen?", "Soep bestellen kan tot donderdagavond.", true],
+    ["tot wanneer kun je soep bestellen?", "Je bestelt uiterlijk twee dagen van tevoren.", true],
+    ["tot wanneer kun je soep bestellen?", "Je bestelt uiterlijk de dag ervoor bij Anja.", true],
+    ["wanneer is de fietsmarkt?", "De fietsmarkt is elk jaar in week 23 op het plein.", true],
+    ["wanneer is de fietsmarkt?", "In de zomervakantie is er geen fietsmarkt.", true],
+    ["wanneer is de fietsmarkt?", "De fietsmarkt is voor iedereen uit de buurt.", false],
   ] as const)("given %j and %j, then it gives the detail: %s", (question, text, expected) => {
     const type = expectedAnswerType(question)!;
     expect(type).toBeDefined();

@@ -61,12 +61,16 @@ export function askedDetailCheck(question: string): ((text: string) => boolean) 
 const NUMBER_WORD = "(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd|honderden|duizend|duizenden|miljoen|tientallen|dozijn)";
 const MONTH = "(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)";
 const WEEKDAY = "(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)";
+/** A deadline said relative to the event ("twee dagen van tevoren", "de dag ervoor", "uiterlijk een week vooraf"), or a week number. */
+const RELATIVE_DATE = `\\b(een|twee|drie|vier|vijf|zes|\\d{1,2})\\s+(dag|dagen|week|weken|maand|maanden)\\s+(van\\s+)?(tevoren|vooraf|ervoor|eerder)\\b|\\bde\\s+dag\\s+(ervoor|tevoren|van\\s+tevoren|erna)\\b|\\bweek\\s+\\d{1,2}\\b`;
+/** Dutch holidays and school holidays, which say when as well as a date does. */
+const HOLIDAY = "\\b(pasen|pinksteren|hemelvaart|kerst|kerstmis|koningsdag|sinterklaas|oud en nieuw|(zomer|herfst|kerst|voorjaars|mei|krokus)vakantie)\\b";
 
 /** How a detail of each type is written in Dutch documents. */
 const HOLDS: Record<Exclude<AnswerType, "named">, RegExp> = {
   amount: /(€|\beur\b|\beuro\b|\beuro's\b|\d+(?:[.,]\d+)*\s?(euro|k\b|mln|miljoen|duizend|procent|%)|\b(bedrag|bedragen) van\b|\bper (jaar|maand|uur|lid|persoon|kwh)\b.*\d|\d.*\bper (jaar|maand|uur|lid|persoon|kwh)\b)/,
   count: new RegExp(`(\\b\\d+\\b|\\b${NUMBER_WORD}\\b)`),
-  date: new RegExp(`(\\b(19|20)\\d{2}\\b|\\b\\d{1,2}[-/.]\\d{1,2}([-/.]\\d{2,4})?\\b|\\b\\d{1,2}\\s+${MONTH}\\b|\\b${MONTH}\\b|\\b${WEEKDAY}\\b|\\b(voorjaar|najaar|zomer|winter|kwartaal)\\b)`),
+  date: new RegExp(`(\\b(19|20)\\d{2}\\b|\\b\\d{1,2}[-/.]\\d{1,2}([-/.]\\d{2,4})?\\b|\\b\\d{1,2}\\s+${MONTH}\\b|\\b${MONTH}\\b|\\b${WEEKDAY}(ochtend|middag|avond|nacht)?\\b|\\b(voorjaar|najaar|zomer|winter|kwartaal)\\b|${RELATIVE_DATE}|${HOLIDAY})`),
   time: new RegExp(`(\\b\\d{1,2}[.:]\\d{2}\\b|\\b\\d{1,2}\\s?uur\\b|\\b${WEEKDAY}(middag|avond|ochtend)?\\b|\\b(dagelijks|elke (dag|week|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag))\\b)`),
   contact: /(\b[\w.+-]+@[\w-]+\.[\w.]+\b|\bhttps?:\/\/|\bwww\.|\b0\d{1,3}[- ]?\d{6,8}\b|\b06[- ]?\d{8}\b|\+31|\b\d{4}\s?[a-z]{2}\b|\b(straat|laan|weg|plein|dreef|singel)\s?\d+)/,
   person: /\b(\p{Lu}\p{Ll}+\s+(van\s+(de\s+|der\s+|den\s+)?|de\s+)?\p{Lu}\p{Ll}+|(dhr|mevr|mw|mr|drs|ir|dr)\.?\s+\p{Lu})/u,
