@@ -54,4 +54,12 @@ describe("chat words and mistyped stop words in a question, on a real store", ()
     expect(withSlip.unknownShare).toBeCloseTo(without.unknownShare, 6);
     expect(withSlip.confidence).toBeCloseTo(without.confidence, 6);
   });
+
+  it("given a question of one word as long as MAX_QUESTION_CHARS allows (100 000 letters), then it is no mistyped stop word and the search still ends", () => {
+    // Its edits are not built: some 54 per letter, each 100 000 letters long, ran the process out of memory.
+    const long = `eigelijk${"e".repeat(99_992)}`;
+    expect(isMistypedStopWord(long)).toBe(false);
+    const retrieval = retrieve(store, `hoe werkt de klussendienst ${long}`);
+    expect(retrieval.hits[0]?.document.id).toBe("klussendienst.txt");
+  });
 });

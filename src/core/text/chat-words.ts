@@ -18,6 +18,11 @@ export const CHAT_WORDS: ReadonlySet<string> = new Set([
 
 /** A mistyped stop word must be this long (and the word it stands for): shorter ones are too near to others. */
 const MIN_MISTYPED = 6;
+/**
+ * And at most one letter longer than the longest stop word: a longer word is no edit from any, and its
+ * edits (some 54 per letter, each as long as the word) would cost a 100 000-letter "word" gigabytes.
+ */
+const MAX_MISTYPED = Math.max(...[...DUTCH_STOPWORDS].map((w) => w.length)) + 1;
 
 /**
  * Whether a (folded) question word is a stop word typed wrong (*eigelijk*, *misschein*, *waaorm*): not
@@ -26,7 +31,7 @@ const MIN_MISTYPED = 6;
  * make it a topic word it is one edit from). Without the word list nothing is dropped.
  */
 export function isMistypedStopWord(word: string): boolean {
-  if (word.length < MIN_MISTYPED || !/^[a-z]+$/.test(word)) return false;
+  if (word.length < MIN_MISTYPED || word.length > MAX_MISTYPED || !/^[a-z]+$/.test(word)) return false;
   // The edits first (in memory); the word list only for a word one edit from a stop word.
   if (!editsOne(word).some((e) => e.length >= MIN_MISTYPED && DUTCH_STOPWORDS.has(e))) return false;
   const dictionary = dutchDictionary();
