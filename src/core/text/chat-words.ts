@@ -8,11 +8,12 @@ import { editsOne } from "./typo-edits.js";
  * waarschijnlijk), greetings and fillers (*hoi*, *nou*, *trouwens*, *sowieso*) and the English ones
  * (*pls*, *thx*). Dropped from questions only, not from documents: a report may well say *trouwens*,
  * but an asker's *trouwens* says nothing about what to look for, and a word the store lacks counts
- * against answering. (Not *btw*: in Dutch that is the tax.)
+ * against answering. (Not *btw*: in Dutch that is the tax; not *zeg*: "hoe zeg ik het lidmaatschap op" asks
+ * about opzeggen.)
  */
 export const CHAT_WORDS: ReadonlySet<string> = new Set([
   ..."bijvoorbeeld bijv bv evt eventueel ff effe ipv mbt ivm tov vs zn mn dr idd wss gwn ng kn hb wrm nie ofzo enzo oid enz etc dwz iig zsm mss aub svp tzt".split(" "),
-  ..."hoi hallo hey hee hai doei ok oke okee nou jep jup trouwens sowieso zeg thx tnx dankjewel dankuwel bedankt alvast groetjes mvg".split(" "),
+  ..."hoi hallo hey hee hai doei ok oke okee nou jep jup trouwens sowieso thx tnx dankjewel dankuwel bedankt alvast groetjes mvg".split(" "),
   ..."pls plz thanks hi hello hey ok okay btw u ur".split(" ").filter((w) => w !== "btw"),
 ]);
 
