@@ -59,8 +59,10 @@ function takeOverIfLeft(lock: string): boolean {
   try {
     text = fs.readFileSync(lock, "utf8");
     age = Date.now() - fs.statSync(lock).mtimeMs;
-  } catch {
-    return true; // released meanwhile: try again at once
+  } catch (error) {
+    // Released meanwhile: try again at once. Unreadable (a folder of its name, a file only root may read): wait,
+    // as for a live writer; counted as released, the loop retried at once for ever and never awaited.
+    return isGone(error);
   }
   const holder = parseHolder(text);
   // Just created, its holder not written yet: a live writer.
@@ -71,12 +73,14 @@ function takeOverIfLeft(lock: string): boolean {
   try {
     if (fs.readFileSync(lock, "utf8") !== text) return true;
     fs.renameSync(lock, aside);
-  } catch {
-    return true;
+  } catch (error) {
+    return isGone(error);
   }
   fs.rmSync(aside, { force: true });
   return true;
 }
+
+const isGone = (error: unknown) => (error as NodeJS.ErrnoException).code === "ENOENT";
 
 function parseHolder(text: string): Holder | undefined {
   try {

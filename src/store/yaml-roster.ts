@@ -89,7 +89,9 @@ export class YamlRoster implements Roster {
     const entry = [...data.members, ...data.coordinators].find((p) => (platform === "roster" ? p.id === userId : !PERSON_FIELDS.has(platform) && textField(p, platform) === userId));
     if (!entry) return undefined;
     const platforms = Object.keys(entry).filter((f) => !PERSON_FIELDS.has(f) && !!textField(entry, f));
-    return { ids: [entry.id, ...platforms.map((f) => textField(entry, f)!)], name: entry.name, accounts: platforms.map((f) => `${f}:${textField(entry, f)}`) };
+    // Only a field named as a platform is ("slack", "discord"): "e-mail: …" is no account to forget under (parsePersonRef refuses it).
+    const accounts = platforms.filter((f) => /^[a-z]+$/.test(f)).map((f) => `${f}:${textField(entry, f)}`);
+    return { ids: [entry.id, ...platforms.map((f) => textField(entry, f)!)], name: entry.name, accounts };
   }
 
   /** A roster member's user id on a platform (the field named after it: "slack", "discord", …), for mentions. */

@@ -14,6 +14,7 @@ describe("chat words and mistyped stop words in a question, on a real store", ()
     ({ store, cleanup } = await storeOfTexts({
       "kledingruil.txt": "Twee keer per jaar houden we een kledingruil in het buurthuis. Iedereen mag tien stuks kleding meenemen en ruilen. Wat overblijft gaat naar de kringloopwinkel.\n",
       "klussendienst.txt": "De klussendienst helpt ouderen met kleine klussen in huis, zoals een lamp ophangen of een kraan vervangen. Vrijwilligers komen op afspraak langs.\n",
+      "lidmaatschap.txt": "Je kunt het lidmaatschap van de energiecoöperatie opzeggen met een brief aan het bestuur, tot een maand voor het einde van het jaar.\n",
       "buurtfonds.txt": "Het buurtfonds geeft kleine bedragen voor straatfeesten en buurtactiviteiten. Aanvragen kan via het formulier op de website; de btw is niet aftrekbaar.\n",
     }));
   });
@@ -53,5 +54,18 @@ describe("chat words and mistyped stop words in a question, on a real store", ()
     const without = assessAnswerability(plain, retrieve(store, plain));
     expect(withSlip.unknownShare).toBeCloseTo(without.unknownShare, 6);
     expect(withSlip.confidence).toBeCloseTo(without.confidence, 6);
+  });
+
+  it("given a question of one word as long as MAX_QUESTION_CHARS allows (100 000 letters), then it is no mistyped stop word and the search still ends", () => {
+    // Its edits are not built: some 54 per letter, each 100 000 letters long, ran the process out of memory.
+    const long = `eigelijk${"e".repeat(99_992)}`;
+    expect(isMistypedStopWord(long)).toBe(false);
+    const retrieval = retrieve(store, `hoe werkt de klussendienst ${long}`);
+    expect(retrieval.hits[0]?.document.id).toBe("klussendienst.txt");
+  });
+
+  it("given 'zeg' with its particle later in the question ('hoe zeg ik het lidmaatschap op'), then it is the verb opzeggen, not a chat word", () => {
+    const retrieval = retrieve(store, "Hoe zeg ik het lidmaatschap op?");
+    expect(retrieval.terms.map((t) => t.term)).toContain("opzeg");
   });
 });

@@ -8,16 +8,22 @@ import { editsOne } from "./typo-edits.js";
  * waarschijnlijk), greetings and fillers (*hoi*, *nou*, *trouwens*, *sowieso*) and the English ones
  * (*pls*, *thx*). Dropped from questions only, not from documents: a report may well say *trouwens*,
  * but an asker's *trouwens* says nothing about what to look for, and a word the store lacks counts
- * against answering. (Not *btw*: in Dutch that is the tax.)
+ * against answering. (Not *btw*: in Dutch that is the tax; not *zeg*: "hoe zeg ik het lidmaatschap op" asks
+ * about opzeggen.)
  */
 export const CHAT_WORDS: ReadonlySet<string> = new Set([
   ..."bijvoorbeeld bijv bv evt eventueel ff effe ipv mbt ivm tov vs zn mn dr idd wss gwn ng kn hb wrm nie ofzo enzo oid enz etc dwz iig zsm mss aub svp tzt".split(" "),
-  ..."hoi hallo hey hee hai doei ok oke okee nou jep jup trouwens sowieso zeg thx tnx dankjewel dankuwel bedankt alvast groetjes mvg".split(" "),
+  ..."hoi hallo hey hee hai doei ok oke okee nou jep jup trouwens sowieso thx tnx dankjewel dankuwel bedankt alvast groetjes mvg".split(" "),
   ..."pls plz thanks hi hello hey ok okay btw u ur".split(" ").filter((w) => w !== "btw"),
 ]);
 
 /** A mistyped stop word must be this long (and the word it stands for): shorter ones are too near to others. */
 const MIN_MISTYPED = 6;
+/**
+ * And at most one letter longer than the longest stop word: a longer word is no edit from any, and its
+ * edits (some 54 per letter, each as long as the word) would cost a 100 000-letter "word" gigabytes.
+ */
+const MAX_MISTYPED = Math.max(...[...DUTCH_STOPWORDS].map((w) => w.length)) + 1;
 
 /**
  * Whether a (folded) question word is a stop word typed wrong (*eigelijk*, *misschein*, *waaorm*): not
@@ -26,7 +32,7 @@ const MIN_MISTYPED = 6;
  * make it a topic word it is one edit from). Without the word list nothing is dropped.
  */
 export function isMistypedStopWord(word: string): boolean {
-  if (word.length < MIN_MISTYPED || !/^[a-z]+$/.test(word)) return false;
+  if (word.length < MIN_MISTYPED || word.length > MAX_MISTYPED || !/^[a-z]+$/.test(word)) return false;
   // The edits first (in memory); the word list only for a word one edit from a stop word.
   if (!editsOne(word).some((e) => e.length >= MIN_MISTYPED && DUTCH_STOPWORDS.has(e))) return false;
   const dictionary = dutchDictionary();
