@@ -1,4 +1,5 @@
 import { megabytes } from "./dutch-numbers.js";
+import { MAX_SIGNAL_DAYS } from "./handoff/signal-report.js";
 
 /**
  * What chat channels show around answers and handoffs, in plain Dutch. Together with replies-nl.ts
@@ -41,7 +42,7 @@ export const CHANNEL_NL = {
   fileReceived: (name: string) => `${name} ontvangen; ik lees het in de kennisbank in…`,
   fileDownloadFailed: (name: string) => `${name}: kon het bestand niet ophalen bij Slack. Probeer het nog eens.`,
   fileWithoutDownload: "Dit bestand kan ik niet ophalen (is het een Google Doc of een link? Deel dan het bestand zelf, of geef het webadres met /vliegwiel).",
-  signalsDaysHint: "Geef het aantal dagen als getal, bijvoorbeeld: /vliegwiel signalen 30",
+  signalsDaysHint: `Geef het aantal dagen als getal van 1 tot ${MAX_SIGNAL_DAYS}, bijvoorbeeld: /vliegwiel signalen 30`,
 } as const;
 
 /** Why the assistant decided as it did, in words for maintainers (the codes stay in the log and the database). */

@@ -47,7 +47,7 @@ export function failureReport(results: readonly EvalResult[], index: KnowledgeIn
     }
     const winner = deep.hits[0];
     if (winner && winner !== supporting) {
-      if (winner.passage.ordinal <= 1) count("winnaar is de opening van een document");
+      if (winner.passage.ordinal === 0) count("winnaar is de opening van een document");
       if (proseShare(sentencesOf(winner)) < SOUP) count("winnaar is een trefwoordenpassage (dia, lijst)");
     }
     lines.push(`   verwacht: ${(question.expect_any ?? []).map((e) => oneLine(e, 70)).join(" | ")}`);

@@ -118,5 +118,8 @@ describe("Slack for maintainers against a fake Slack", () => {
     expect(refused.body).toMatchObject({ response_type: "ephemeral", text: "Dit overzicht is voor coördinatoren van het netwerk." });
     const wrongDays = await slash("U0COORD", "signalen veel");
     expect(String(wrongDays.body.text)).toContain("Geef het aantal dagen als getal");
+    // More days than a report covers says the limit.
+    const tooMany = await slash("U0COORD", "signalen 400");
+    expect(String(tooMany.body.text)).toContain("van 1 tot 366");
   });
 });
