@@ -111,8 +111,10 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
       defaultTeamSink: platforms.find((p) => p.teamSink)?.teamSink ?? webSink,
       learningSink: createLearningEffectSink({
         addAnswer: async (effect, handoffId) => {
-          const file = await addAnswerToKnowledge(effect, handoffId, { knowledgeDir: config.knowledgeDir, store: knowledge.store, maxFileBytes: config.ingestMaxFileBytes });
-          await knowledge.semantic.refreshVectors();
+          // vergeet (another process) may have forgotten the asker while this waited for metadata.yaml's lock: the question it carries is theirs.
+          const stillWanted = () => repository.get(handoffId)?.handoff.question === effect.question;
+          const file = await addAnswerToKnowledge(effect, handoffId, { knowledgeDir: config.knowledgeDir, store: knowledge.store, maxFileBytes: config.ingestMaxFileBytes, stillWanted });
+          if (file !== undefined) await knowledge.semantic.refreshVectors();
           return file;
         },
         log: handoffLog,

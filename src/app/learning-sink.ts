@@ -26,8 +26,16 @@ export type LearnedSource = { folder: string; kind: string; region?: string };
 export async function addAnswerToKnowledge(
   effect: Extract<HandoffEffect, { type: "add_to_knowledge" }>,
   handoffId: string,
-  options: { knowledgeDir: string; store: KnowledgeStore; maxFileBytes: number; now?: Date; source?: LearnedSource },
-): Promise<string> {
+  options: {
+    knowledgeDir: string; store: KnowledgeStore; maxFileBytes: number; now?: Date; source?: LearnedSource;
+    /**
+     * Asked under the lock, right before writing: whether the answer is still to be added. `kennis -- vergeet`
+     * (another process, holding the lock meanwhile) may have forgotten the asker and anonymised the question
+     * this delivery still carries; then nothing is written. Undefined (no such check): always.
+     */
+    stillWanted?: () => boolean;
+  },
+): Promise<string | undefined> {
   const now = options.now ?? new Date();
   const folder = options.source?.folder ?? ANSWERS_FOLDER;
   // The question as plain text: markup the asker typed ("<u>repareren</u>") is not the document's title.
@@ -37,7 +45,8 @@ export async function addAnswerToKnowledge(
   const content = `# ${question}\n\n${effect.answer}\n`;
   const metadataPath = path.join(options.knowledgeDir, METADATA_FILE);
   // Under metadata.yaml's lock: kennis -- vergeet (another process) rewrites answers and blocks, and would undo this block.
-  await withFileLock(metadataPath, () => {
+  const written = await withFileLock(metadataPath, () => {
+    if (options.stillWanted && !options.stillWanted()) return false;
     if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== content) {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       writeFileAtomically(file, content);
@@ -48,7 +57,9 @@ export async function addAnswerToKnowledge(
     };
     // Appended as text, without parsing the whole file again (it may hold thousands of blocks); else through its YAML document.
     if (!appendMetadataBlock(options.knowledgeDir, relative, entry, writeFileAtomically)) addMetadataBlock(metadataPath, relative, entry);
+    return true;
   });
+  if (!written) return undefined;
 
   const summary = await ingestSources({ store: options.store, knowledgeDir: options.knowledgeDir, sources: [file], maxFileBytes: options.maxFileBytes });
   if (summary.failed.length) throw new Error(`learning loop: ${summary.failed[0]!.reason}`);

@@ -23,5 +23,6 @@ export async function writeLessonToKnowledge(
     { knowledgeDir: options.knowledgeDir, store: options.store, maxFileBytes: options.maxFileBytes, now: options.now, source: { folder: LESSONS_FOLDER, kind: LESSON_KIND, region: lesson.region } },
   );
   await options.refreshVectors();
-  return file;
+  // Without a stillWanted check the writer always writes.
+  return file!;
 }

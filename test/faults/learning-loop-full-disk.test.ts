@@ -44,7 +44,7 @@ describe.skipIf(!prlimit)("learning loop when the disk fills up mid-write", () =
     expect(fs.readdirSync(knowledgeDir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
 
     // With room again, the retry (the outbox tries again) adds the answer and its block once.
-    const file = await addAnswerToKnowledge(effect, "abcdef12-3456", options);
+    const file = (await addAnswerToKnowledge(effect, "abcdef12-3456", options))!;
     const after = fs.readFileSync(metadataPath, "utf8");
     expect(after.startsWith(before.trimEnd())).toBe(true);
     expect(after).toContain(file);

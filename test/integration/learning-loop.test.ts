@@ -13,11 +13,11 @@ describe("learning loop", () => {
     const knowledgeDir = copyOfStarterKnowledge(temp.dir);
     const before = fs.readFileSync(path.join(knowledgeDir, "metadata.yaml"), "utf8");
     const store = openTestStore(temp.dir);
-    const file = await addAnswerToKnowledge(
+    const file = (await addAnswerToKnowledge(
       { type: "add_to_knowledge", question: "Hoe regel ik een tapvergunning?", answer: "Via het loket van de gemeente.", theme: "vergunningen" },
       "abcdef12-3456",
       { knowledgeDir, store, maxFileBytes: 1024 * 1024, now: new Date("2026-11-23T10:00:00Z") },
-    );
+    ))!;
     expect(file).toBe("antwoorden/2026-11-23-hoe-regel-ik-een-tapvergunning-abcdef12.md");
     expect(store.getDocument(file)).toMatchObject({ title: "Hoe regel ik een tapvergunning?", kind: "antwoord van tolk", themes: ["vergunningen"] });
     const after = fs.readFileSync(path.join(knowledgeDir, "metadata.yaml"), "utf8");
