@@ -8,7 +8,7 @@ const WAIT_MS = 60_000;
 const STALE_MS = 10 * 60_000;
 const POLL_MS = 50;
 
-type Holder = { pid: number; host: string; at: string };
+type Holder = { pid: number; host: string; at: string; token?: string };
 
 /**
  * Runs `work` while holding a lock file beside `file` (`.<name>.lock`, hidden: the sync passes it by),
@@ -20,7 +20,8 @@ type Holder = { pid: number; host: string; at: string };
 export async function withFileLock<T>(file: string, work: () => T | Promise<T>, options: { waitMs?: number } = {}): Promise<T> {
   const lock = lockFileOf(file);
   const until = Date.now() + (options.waitMs ?? WAIT_MS);
-  while (!tryLock(lock)) {
+  const token = crypto.randomUUID();
+  while (!tryLock(lock, token)) {
     if (takeOverIfLeft(lock)) continue;
     if (Date.now() > until) throw new Error(`${path.basename(file)} wordt al door iets anders bijgewerkt (${lock}); probeer het straks opnieuw`);
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
@@ -28,7 +29,16 @@ export async function withFileLock<T>(file: string, work: () => T | Promise<T>, 
   try {
     return await work();
   } finally {
-    fs.rmSync(lock, { force: true });
+    // Only our own lock: work that ran past the stale time may have seen it taken over by another writer.
+    if (parseHolder(readOrEmpty(lock))?.token === token) fs.rmSync(lock, { force: true });
+  }
+}
+
+function readOrEmpty(file: string): string {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return "";
   }
 }
 
@@ -36,7 +46,7 @@ export function lockFileOf(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.lock`);
 }
 
-function tryLock(lock: string): boolean {
+function tryLock(lock: string, token: string): boolean {
   let fd: number;
   try {
     fd = fs.openSync(lock, "wx");
@@ -45,10 +55,14 @@ function tryLock(lock: string): boolean {
     throw error;
   }
   try {
-    fs.writeFileSync(fd, JSON.stringify({ pid: process.pid, host: os.hostname(), at: new Date().toISOString() } satisfies Holder));
-  } finally {
+    fs.writeFileSync(fd, JSON.stringify({ pid: process.pid, host: os.hostname(), at: new Date().toISOString(), token } satisfies Holder));
+  } catch (error) {
+    // A full disk: no empty lock left behind to hold every writer off for ten minutes.
     fs.closeSync(fd);
+    fs.rmSync(lock, { force: true });
+    throw error;
   }
+  fs.closeSync(fd);
   return true;
 }
 

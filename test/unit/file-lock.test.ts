@@ -18,4 +18,21 @@ describe("the lock file beside metadata.yaml", () => {
     expect(wrote).toBe(false);
     expect(fs.statSync(lockFileOf(file)).isDirectory()).toBe(true);
   });
+
+  it("given work that ran so long its lock was taken over by another writer, then it leaves the other writer's lock in place", async () => {
+    const file = path.join(temp.dir, "slow.yaml");
+    const lock = lockFileOf(file);
+    const other = JSON.stringify({ pid: process.pid, host: "elders", at: new Date().toISOString(), token: "iemand-anders" });
+    await withFileLock(file, () => {
+      // Meanwhile the lock was judged left and another writer took it.
+      fs.writeFileSync(lock, other);
+    });
+    expect(fs.readFileSync(lock, "utf8")).toBe(other);
+  });
+
+  it("given a writer that finishes, then its own lock is gone", async () => {
+    const file = path.join(temp.dir, "quick.yaml");
+    await withFileLock(file, () => undefined);
+    expect(fs.existsSync(lockFileOf(file))).toBe(false);
+  });
 });
