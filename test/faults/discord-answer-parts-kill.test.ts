@@ -1,12 +1,9 @@
-import Database from "better-sqlite3";
-import { afterAll, describe, expect, it } from "vitest";
-import { APPLICATION_ID, BOT, FakeDiscord, GENERAL } from "../fakes/fake-discord.js";
-import { FakeOpenAi } from "../fakes/fake-openai.js";
-import { FakeSlackApi } from "../fakes/fake-slack-api.js";
-import type { AppProcess } from "../helpers/app-process.js";
+import { describe, expect, it } from "vitest";
+import { APPLICATION_ID, BOT, GENERAL } from "../fakes/fake-discord.js";
 import { ASKER } from "../helpers/discord-flow.js";
-import { BOTH_READY, bothPlatformsAppForTests } from "./both-platforms-app.js";
-import { FAULT_TEST_MS, until, type DeliveryKiller } from "./kill-points.js";
+import { BOTH_READY } from "./both-platforms-app.js";
+import { longDiscordAnswerApp } from "./long-discord-answer-app.js";
+import { FAULT_TEST_MS, until } from "./kill-points.js";
 
 const QUESTION = "Hoe houden we vrijwilligers vast?";
 type Req = { platform: string; method: string; route?: string; body: Record<string, unknown> };
@@ -20,33 +17,11 @@ type Req = { platform: string; method: string; route?: string; body: Record<stri
  * the others follow.
  */
 describe("a long Discord answer cut off after some of its parts landed", () => {
-  const slack = new FakeSlackApi();
-  const discord = new FakeDiscord();
-  const model = new FakeOpenAi();
-  let app: AppProcess;
-  let killer: DeliveryKiller;
-  /** Three paragraphs of about 3000 characters, each beginning with its marker: three messages on Discord. */
-  let markers: string[] = [];
-  model.reply = () => JSON.stringify({
-    answer: markers.map((marker) => `${marker} ${"Vrijwilligers blijven als ze zich gezien en gewaardeerd voelen. ".repeat(45)}[1]`).join("\n\n"),
-    cited: [1], answerable: true,
-  });
-  const { dbFile } = bothPlatformsAppForTests(slack, discord, (started) => ({ app, killer } = started), async () => ({
-    OPENAI_API_KEY: "sk-test-key", OPENAI_BASE_URL: await model.start(), OPENAI_CHAT_MODEL: "test-chat", OPENAI_EMBEDDING_MODEL: "",
-  }));
-  afterAll(() => model.stop());
-
-  const doneInInbox = (key: string) => {
-    const db = new Database(dbFile, { readonly: true });
-    try {
-      return db.prepare("SELECT done_at FROM event_inbox WHERE key = ?").pluck().get(key) != null;
-    } finally {
-      db.close();
-    }
-  };
+  const t = longDiscordAnswerApp();
+  const { discord, dbFile, doneInInbox } = t;
   const holds = (marker: string) => (message: Record<string, unknown> | undefined) => !!message && JSON.stringify(message.embeds ?? []).includes(marker);
   /** Each marker, and how many messages the asker sees it in: posted in a channel or thread (a post repeated with its nonce is the same message) or as a follow-up. */
-  const shown = (extra: Array<Record<string, unknown> | undefined> = [], of = markers) => Object.fromEntries(of.map((marker) => [marker, [
+  const shown = (extra: Array<Record<string, unknown> | undefined> = [], of = t.state.markers) => Object.fromEntries(of.map((marker) => [marker, [
     ...extra,
     ...discord.messages.values(),
     ...discord.callsTo("POST", /^\/webhooks\/\d+\/[^/]+$/).filter((c) => !("failedWith" in c.body) && !c.body.rateLimited).map((c) => c.body),
@@ -57,12 +32,12 @@ describe("a long Discord answer cut off after some of its parts landed", () => {
     const question = discord.message({ channelId: GENERAL, content: `<@${BOT.id}> ${QUESTION}`, mentionsBot: true, author: ASKER });
     const thread = String(question.id);
     let posts = 0;
-    killer.arm("before the post", (request) => {
+    t.killer.arm("before the post", (request) => {
       const r = request as Req;
       return r.platform === "discord" && r.method === "POST" && r.route === `/channels/${thread}/messages` && ++posts === 3;
     });
     discord.dispatch("MESSAGE_CREATE", question);
-    await killer.done();
+    await t.killer.done();
     return question;
   };
 
@@ -71,21 +46,21 @@ describe("a long Discord answer cut off after some of its parts landed", () => {
     const interaction = discord.interaction({ type: 2, channelId: GENERAL, user: ASKER, data: { id: "1", name: "vraag", type: 1, options: [{ name: "vraag", type: 3, value: QUESTION }] } });
     const webhook = `/webhooks/${APPLICATION_ID}/${interaction.token}`;
     let followUps = 0;
-    killer.arm("before the post", (request) => {
+    t.killer.arm("before the post", (request) => {
       const r = request as Req;
       return r.platform === "discord" && r.method === "POST" && r.route === webhook && ++followUps === 2;
     });
     discord.dispatch("INTERACTION_CREATE", interaction);
-    await killer.done();
+    await t.killer.done();
     return interaction;
   };
 
   it("discord, /vraag in a channel: killed after its first follow-up landed, then after the restart each part shows once", async () => {
-    markers = ["VRAAGDEELEEN", "VRAAGDEELTWEE", "VRAAGDEELDRIE"];
+    t.state.markers = ["VRAAGDEELEEN", "VRAAGDEELTWEE", "VRAAGDEELDRIE"];
     const interaction = await vraagKilledAtSecondFollowUp();
     expect(shown([discord.originalMessages.get(interaction.token)])).toEqual({ VRAAGDEELEEN: 1, VRAAGDEELTWEE: 1, VRAAGDEELDRIE: 0 });
 
-    await app.start(BOTH_READY);
+    await t.app.start(BOTH_READY);
     await until(() => doneInInbox(`discord:vraag:${interaction.id}`), "the /vraag to be answered after the restart");
     expect(shown([discord.originalMessages.get(interaction.token)])).toEqual({ VRAAGDEELEEN: 1, VRAAGDEELTWEE: 1, VRAAGDEELDRIE: 1 });
     // The part that was missing follows in the answer's thread (the token was let go once the reply was edited).
@@ -96,21 +71,21 @@ describe("a long Discord answer cut off after some of its parts landed", () => {
   it("discord, /vraag in a channel: killed after its first follow-up landed, and the model answers otherwise after the restart, then only the first answer's missing part follows", async () => {
     const first = ["EERSTDEELEEN", "EERSTDEELTWEE", "EERSTDEELDRIE"];
     const second = ["TWEEDEDEELEEN", "TWEEDEDEELTWEE", "TWEEDEDEELDRIE", "TWEEDEDEELVIER"];
-    markers = first;
+    t.state.markers = first;
     const interaction = await vraagKilledAtSecondFollowUp();
     const original = () => [discord.originalMessages.get(interaction.token)];
     expect(shown(original(), first)).toEqual({ EERSTDEELEEN: 1, EERSTDEELTWEE: 1, EERSTDEELDRIE: 0 });
 
     // A language model seldom says the same twice: asked again, it would split otherwise and mix two answers.
-    markers = second;
-    await app.start(BOTH_READY);
+    t.state.markers = second;
+    await t.app.start(BOTH_READY);
     await until(() => doneInInbox(`discord:vraag:${interaction.id}`), "the /vraag to be answered after the restart");
     expect(shown(original(), first)).toEqual({ EERSTDEELEEN: 1, EERSTDEELTWEE: 1, EERSTDEELDRIE: 1 });
     expect(shown(original(), second)).toEqual({ TWEEDEDEELEEN: 0, TWEEDEDEELTWEE: 0, TWEEDEDEELDRIE: 0, TWEEDEDEELVIER: 0 });
   }, FAULT_TEST_MS);
 
   it("discord, /vraag in a channel: the connection closed under its second follow-up (no kill), then the retry sends only the part missing", async () => {
-    markers = ["SLUITDEELEEN", "SLUITDEELTWEE", "SLUITDEELDRIE"];
+    t.state.markers = ["SLUITDEELEEN", "SLUITDEELTWEE", "SLUITDEELDRIE"];
     const interaction = discord.interaction({ type: 2, channelId: GENERAL, user: ASKER, data: { id: "1", name: "vraag", type: 1, options: [{ name: "vraag", type: 3, value: QUESTION }] } });
     const webhook = `/webhooks/${APPLICATION_ID}/${interaction.token}`;
     const watching = discord.onRequest;
@@ -130,25 +105,25 @@ describe("a long Discord answer cut off after some of its parts landed", () => {
   it("discord, a mention in a channel: killed after two of its parts landed, and the model answers otherwise after the restart, then only the first answer's missing part follows", async () => {
     const first = ["NOEMEERSTEEN", "NOEMEERSTTWEE", "NOEMEERSTDRIE"];
     const second = ["NOEMTWEEDEEEN", "NOEMTWEEDETWEE", "NOEMTWEEDEDRIE", "NOEMTWEEDEVIER"];
-    markers = first;
+    t.state.markers = first;
     const question = await mentionKilledAtThirdPart();
     expect(shown([], first)).toEqual({ NOEMEERSTEEN: 1, NOEMEERSTTWEE: 1, NOEMEERSTDRIE: 0 });
 
-    markers = second;
-    await app.start(BOTH_READY);
+    t.state.markers = second;
+    await t.app.start(BOTH_READY);
     await until(() => doneInInbox(`discord:${question.id}`), "the mention to be answered after the restart");
     expect(shown([], first)).toEqual({ NOEMEERSTEEN: 1, NOEMEERSTTWEE: 1, NOEMEERSTDRIE: 1 });
     expect(shown([], second)).toEqual({ NOEMTWEEDEEEN: 0, NOEMTWEEDETWEE: 0, NOEMTWEEDEDRIE: 0, NOEMTWEEDEVIER: 0 });
   }, FAULT_TEST_MS);
 
   it("discord, a mention in a channel: killed after two of its parts landed, restarted after Discord forgot their nonces, then each part shows once", async () => {
-    markers = ["NOEMDEELEEN", "NOEMDEELTWEE", "NOEMDEELDRIE"];
+    t.state.markers = ["NOEMDEELEEN", "NOEMDEELTWEE", "NOEMDEELDRIE"];
     const question = await mentionKilledAtThirdPart();
     expect(shown()).toEqual({ NOEMDEELEEN: 1, NOEMDEELTWEE: 1, NOEMDEELDRIE: 0 });
 
     // Discord keeps a nonce for a few minutes: a restart after that (a slow start, an outage) finds them gone.
     discord.forgetNonces();
-    await app.start(BOTH_READY);
+    await t.app.start(BOTH_READY);
     await until(() => doneInInbox(`discord:${question.id}`), "the mention to be answered after the restart");
     expect(shown()).toEqual({ NOEMDEELEEN: 1, NOEMDEELTWEE: 1, NOEMDEELDRIE: 1 });
     expect([...discord.messages.values()].filter((m) => m.channel_id === String(question.id))).toHaveLength(3);

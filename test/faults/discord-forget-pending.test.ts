@@ -1,15 +1,12 @@
 import fs from "node:fs";
-import Database from "better-sqlite3";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { forgetPerson } from "../../src/store/forget-person.js";
 import { openDatabase } from "../../src/store/open-database.js";
-import { BOT, FakeDiscord, GENERAL } from "../fakes/fake-discord.js";
-import { FakeOpenAi } from "../fakes/fake-openai.js";
-import { FakeSlackApi } from "../fakes/fake-slack-api.js";
-import type { AppProcess } from "../helpers/app-process.js";
+import { BOT, GENERAL } from "../fakes/fake-discord.js";
 import { ASKER } from "../helpers/discord-flow.js";
-import { BOTH_READY, bothPlatformsAppForTests } from "./both-platforms-app.js";
-import { FAULT_TEST_MS, until, type DeliveryKiller } from "./kill-points.js";
+import { BOTH_READY } from "./both-platforms-app.js";
+import { longDiscordAnswerApp } from "./long-discord-answer-app.js";
+import { FAULT_TEST_MS, until } from "./kill-points.js";
 
 const OTHER = { id: "960000000000000002", username: "bram" };
 type Req = { platform: string; method: string; route?: string; body: Record<string, unknown> };
@@ -20,29 +17,8 @@ type Req = { platform: string; method: string; route?: string; body: Record<stri
  * database and not sent after the restart. Another person's cut-off answer is still completed.
  */
 describe("a Discord mention cut off after some of its parts landed, and a person forgotten before the restart", () => {
-  const slack = new FakeSlackApi();
-  const discord = new FakeDiscord();
-  const model = new FakeOpenAi();
-  let app: AppProcess;
-  let killer: DeliveryKiller;
-  let markers: string[] = [];
-  model.reply = () => JSON.stringify({
-    answer: markers.map((marker) => `${marker} ${"Vrijwilligers blijven als ze zich gezien en gewaardeerd voelen. ".repeat(45)}[1]`).join("\n\n"),
-    cited: [1], answerable: true,
-  });
-  const { dbFile } = bothPlatformsAppForTests(slack, discord, (started) => ({ app, killer } = started), async () => ({
-    OPENAI_API_KEY: "sk-test-key", OPENAI_BASE_URL: await model.start(), OPENAI_CHAT_MODEL: "test-chat", OPENAI_EMBEDDING_MODEL: "",
-  }));
-  afterAll(() => model.stop());
-
-  const doneInInbox = (key: string) => {
-    const db = new Database(dbFile, { readonly: true });
-    try {
-      return db.prepare("SELECT done_at FROM event_inbox WHERE key = ?").pluck().get(key) != null;
-    } finally {
-      db.close();
-    }
-  };
+  const t = longDiscordAnswerApp();
+  const { discord, dbFile, doneInInbox } = t;
   const shown = (marker: string) => [...discord.messages.values()].filter((m) => JSON.stringify(m.embeds ?? []).includes(marker)).length;
   /** The database file and its write-ahead log, as bytes anyone with the file could read. */
   const fileHolds = (text: string) => [dbFile, `${dbFile}-wal`].some((f) => fs.existsSync(f) && fs.readFileSync(f).includes(text));
@@ -51,12 +27,12 @@ describe("a Discord mention cut off after some of its parts landed, and a person
   const mentionKilledAtThirdPart = async (author: typeof ASKER) => {
     const question = discord.message({ channelId: GENERAL, content: `<@${BOT.id}> Hoe houden we vrijwilligers vast?`, mentionsBot: true, author });
     let posts = 0;
-    killer.arm("before the post", (request) => {
+    t.killer.arm("before the post", (request) => {
       const r = request as Req;
       return r.platform === "discord" && r.method === "POST" && r.route === `/channels/${question.id}/messages` && ++posts === 3;
     });
     discord.dispatch("MESSAGE_CREATE", question);
-    await killer.done();
+    await t.killer.done();
     return question;
   };
   const forget = (ref: string) => {
@@ -69,7 +45,7 @@ describe("a Discord mention cut off after some of its parts landed, and a person
   };
 
   it("given the asker forgotten while the app is down, then the composed answer is gone from the database and its missing part is never sent", async () => {
-    markers = ["VERGEETEEN", "VERGEETTWEE", "VERGEETDRIE"];
+    t.state.markers = ["VERGEETEEN", "VERGEETTWEE", "VERGEETDRIE"];
     const question = await mentionKilledAtThirdPart(ASKER);
     expect([shown("VERGEETEEN"), shown("VERGEETTWEE"), shown("VERGEETDRIE")]).toEqual([1, 1, 0]);
     expect(fileHolds("VERGEETDRIE")).toBe(true); // the part still to send is kept for the restart
@@ -78,8 +54,8 @@ describe("a Discord mention cut off after some of its parts landed, and a person
     expect(fileHolds("VERGEETDRIE")).toBe(false);
 
     // After the restart another person's question is answered: the forgotten one's part did not follow.
-    markers = ["ANDERDEEL"];
-    await app.start(BOTH_READY);
+    t.state.markers = ["ANDERDEEL"];
+    await t.app.start(BOTH_READY);
     const later = discord.message({ channelId: GENERAL, content: `<@${BOT.id}> Hoe houden we vrijwilligers vast?`, mentionsBot: true, author: OTHER });
     discord.dispatch("MESSAGE_CREATE", later);
     await until(() => doneInInbox(`discord:${later.id}`), "the other person's question to be answered");
@@ -89,11 +65,11 @@ describe("a Discord mention cut off after some of its parts landed, and a person
   }, FAULT_TEST_MS);
 
   it("given someone else forgotten while the app is down, then after the restart the asker's missing part follows once", async () => {
-    markers = ["BLIJFTEEN", "BLIJFTTWEE", "BLIJFTDRIE"];
+    t.state.markers = ["BLIJFTEEN", "BLIJFTTWEE", "BLIJFTDRIE"];
     const question = await mentionKilledAtThirdPart(OTHER);
     forget(`discord:${ASKER.id}`);
 
-    await app.start(BOTH_READY);
+    await t.app.start(BOTH_READY);
     await until(() => doneInInbox(`discord:${question.id}`), "the mention to be answered after the restart");
     expect([shown("BLIJFTEEN"), shown("BLIJFTTWEE"), shown("BLIJFTDRIE")]).toEqual([1, 1, 1]);
   }, FAULT_TEST_MS);
