@@ -14,7 +14,7 @@ import { editsOne } from "./typo-edits.js";
 export const CHAT_WORDS: ReadonlySet<string> = new Set([
   ..."bijvoorbeeld bijv bv evt eventueel ff effe ipv mbt ivm tov vs zn mn dr idd wss gwn ng kn hb wrm nie ofzo enzo oid enz etc dwz iig zsm mss aub svp tzt".split(" "),
   ..."hoi hallo hey hee hai doei ok oke okee nou jep jup trouwens sowieso thx tnx dankjewel dankuwel alvast groetjes mvg".split(" "),
-  ..."pls plz thanks hi hello hey ok okay btw u ur".split(" ").filter((w) => w !== "btw"),
+  ..."pls plz thanks hi hello okay u ur".split(" "),
 ]);
 
 /** A mistyped stop word must be this long (and the word it stands for): shorter ones are too near to others. */
