@@ -28,8 +28,7 @@ runCli(async (config, args) => {
       process.stderr.write(`${formatSummary(summary, config.logLevel === "debug")}\n`);
     }
     // A single question also gets the gids (suggestions, direct questions); the batch contract stays the documents'.
-    // A maintainer's try is no one's question: like eval, it stays out of the question log (onbeantwoord, signalen).
-    const core = createCore(config, knowledge, undefined, jsonlFile ? undefined : openGids(config, knowledge).access, true);
+    const core = createCore(config, knowledge, undefined, jsonlFile ? undefined : openGids(config, knowledge).access);
     if (!jsonlFile) {
       const reply = await core.handle({ channel: "cli", conversationId: "cli", userId: "cli", text: question });
       await writeOut(`${renderForPerson(reply)}\n`);

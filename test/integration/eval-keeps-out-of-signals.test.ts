@@ -30,17 +30,4 @@ describe("npm run eval and the question log", () => {
     const signals = await run(TSX, ["src/cli/kennis.ts", "signalen"], { cwd: REPO_ROOT, env });
     expect(signals.stdout).toMatch(/: 0 vragen gesteld/);
   }, 120_000);
-
-  it("given npm run ask, a single question and a batch, then onbeantwoord and signalen do not show them either", async () => {
-    const env = { ...process.env, DATA_DIR: path.join(temp.dir, "data-ask"), KNOWLEDGE_DIR: copyOfStarterKnowledge(path.join(temp.dir, "ask")), ROSTER_FILE: path.join(temp.dir, "roster-ask.yaml"), LOG_LEVEL: "error" };
-    const batch = path.join(temp.dir, "batch.jsonl");
-    fs.writeFileSync(batch, `${JSON.stringify({ id: "b1", question: "Hoe bak ik een perentaart zonder oven?" })}\n`);
-    await run(TSX, ["src/cli/ask.ts", "Wat is een goed recept voor appeltaart met kaneel?"], { cwd: REPO_ROOT, env });
-    await run(TSX, ["src/cli/ask.ts", "--jsonl", batch], { cwd: REPO_ROOT, env });
-
-    const unanswered = await run(TSX, ["src/cli/kennis.ts", "onbeantwoord"], { cwd: REPO_ROOT, env });
-    expect(unanswered.stdout).not.toMatch(/appeltaart|perentaart/);
-    const signals = await run(TSX, ["src/cli/kennis.ts", "signalen"], { cwd: REPO_ROOT, env });
-    expect(signals.stdout).toMatch(/: 0 vragen gesteld/);
-  }, 120_000);
 });
