@@ -9,6 +9,13 @@ import { readableSentences } from "./readable-text.js";
  * items can take the items before it. Only a bullet marks an item here (a dash, a star, a dot, a number).
  */
 
+/**
+ * Only to find where items begin and end among sentences already read: without OCR repair, which asks the
+ * Dutch word list about words of pieces the word memory has not seen, and so would make the first answers
+ * after a start wait for the list to be read.
+ */
+const WITHOUT_REPAIR = { repairOcr: false } as const;
+
 const BULLET = /^(?:[-*•]|\d{1,2}[.)])\s+\S/;
 /** A heading line: markdown, a bold line, or the passage's own section title. */
 const HEADING = /^(?:#{1,6}\s|\*\*[^*]+\*\*$|__[^_]+__$)/;
@@ -21,7 +28,7 @@ export function openingList(hit: SearchHit, all: readonly AnalysedSentence[]): [
   const after = lines.slice(firstItem).findIndex((line) => line !== "" && !BULLET.test(line));
   const list = lines.slice(firstItem, after < 0 ? lines.length : firstItem + after);
   if (list.filter((line) => BULLET.test(line)).length < 2) return undefined;
-  const sentences = readableSentences(list.join("\n"));
+  const sentences = readableSentences(list.join("\n"), WITHOUT_REPAIR);
   const first = all.findIndex((s) => s.text === sentences[0]);
   const last = all.findIndex((s) => s.text === sentences.at(-1));
   return first >= 0 && last >= first ? [first, last + 1] : undefined;
@@ -35,7 +42,7 @@ export function bulletItemSpans(hit: SearchHit, all: readonly AnalysedSentence[]
   const spans = new Map<number, number>();
   for (const line of hit.passage.text.split("\n")) {
     if (!BULLET.test(line.trim())) continue;
-    const sentences = readableSentences(line.trim());
+    const sentences = readableSentences(line.trim(), WITHOUT_REPAIR);
     // A short item may stand joined to the line before it or after it ("… op drie manieren:\nSommige …").
     const at = sentences.length ? all.findIndex((s) => holds(s.text, sentences[0]!)) : -1;
     if (at >= 0 && at + sentences.length <= all.length && sentences.every((text, i) => holds(all[at + i]!.text, text))) spans.set(at, sentences.length);

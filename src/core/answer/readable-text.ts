@@ -7,14 +7,15 @@ import { labelTableRows } from "./table-rows.js";
  * into clean sentences a person can read, with OCR-damaged words repaired where the Dutch dictionary
  * is sure ("codperatie" → coöperatie). The stored text itself stays as it is.
  */
-export function readableSentences(text: string): string[] {
+export function readableSentences(text: string, options: { repairOcr?: boolean } = {}): string[] {
+  const clean = options.repairOcr === false ? tidyText : tidy;
   const lines = joinShortLists(labelTableRows(text.split("\n").map((line) => keepSingleLetters(line.trim()))))
     .filter((line, i, all) => !isNoise(line) || endsOpenLine(line, all.slice(0, i).findLast((l) => l !== "")))
     .map(stripBullet);
   const sentences: string[] = [];
   let paragraph = "";
   const flush = () => {
-    for (const sentence of withShortOnesJoined(splitSentences(paragraph).map(tidy))) sentences.push(sentence);
+    for (const sentence of withShortOnesJoined(splitSentences(paragraph).map(clean))) sentences.push(sentence);
     paragraph = "";
   };
   let blank = false;
@@ -212,11 +213,14 @@ function dropDebris(sentence: string): string {
 const COMMON_SHORT = new Set(["de", "het", "een", "en", "in", "op", "van", "te", "met", "aan", "bij", "tot", "om", "of", "als", "dat", "die", "er", "is", "zo", "nu", "ook", "wel", "we", "ze", "je", "u", "ik", "hij", "zij", "wat", "wie", "hoe", "dus", "maar", "na", "per", "uit", "voor", "door", "naar", "over", "via"]);
 
 function tidy(sentence: string): string {
-  return repairOcrText(
-    dropDebris(sentence)
-      .replace(/(\p{L})- (\p{Ll})/gu, "$1$2")
-      .replace(/\s+([,.;:!?])/g, "$1")
-      .replace(/\s{2,}/g, " ")
-      .trim(),
-  );
+  return repairOcrText(tidyText(sentence));
+}
+
+/** Debris out, broken words joined, spaces tidied; OCR damage left as it is. */
+function tidyText(sentence: string): string {
+  return dropDebris(sentence)
+    .replace(/(\p{L})- (\p{Ll})/gu, "$1$2")
+    .replace(/\s+([,.;:!?])/g, "$1")
+    .replace(/\s{2,}/g, " ")
+    .trim();
 }

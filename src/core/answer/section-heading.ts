@@ -1,5 +1,4 @@
 import type { QuestionWeight } from "../retrieval/question-weight.js";
-import { repairOcrText } from "../text/ocr-repair.js";
 import { analyzeText } from "../text/analyzer.js";
 import type { SearchHit } from "../types.js";
 
@@ -13,5 +12,7 @@ import type { SearchHit } from "../types.js";
  */
 export function headingWeight(hit: SearchHit, question: QuestionWeight): number {
   const heading = hit.passage.section?.trim();
-  return heading ? question.heldEach(new Set(analyzeText(repairOcrText(heading)))) : 0;
+  // Analysed as at ingest (OCR-damaged words get their repaired term too), so the store's word memory
+  // already knows its words: answering the first questions never waits for the Dutch word list.
+  return heading ? question.heldEach(new Set(analyzeText(heading))) : 0;
 }
