@@ -68,4 +68,8 @@ describe("initiatievengids: what a question is about", () => {
     const matcher = new GidsMatcher({ list: () => profiles }, loadGidsVocabulary(STARTER_KNOWLEDGE));
     expect(matcher.candidates("Hoe begnnen we met een moestuin?").candidates.map((c) => c.profile.id)).toEqual(["tuin"]);
   });
+
+  it("given a hostile 'word' of 100 000 letters, then it is no mistyped frame word, without making its edits (each as long as the word)", () => {
+    expect(isMistypedFrameWord("qz".repeat(50_000))).toBe(false);
+  });
 });

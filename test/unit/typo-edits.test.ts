@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { KnowledgeIndex } from "../../src/core/ports.js";
 import { MAX_TYPO_WORDS, correctTypo } from "../../src/core/retrieval/typo-correction.js";
 import { stemDutch } from "../../src/core/text/stem.js";
-import { editDistanceWithin, editsOne } from "../../src/core/text/typo-edits.js";
+import { editDistanceWithin, editsOne, isOneEditFrom } from "../../src/core/text/typo-edits.js";
 import { verbAfterParticle } from "../../src/core/text/separable-particle.js";
 
 describe("edits one away (Norvig)", () => {
@@ -104,3 +104,18 @@ describe("typo correction against the store's vocabulary", () => {
     expect(correctTypo("burthis", buurthuis.index)).toBeUndefined(); // seven letters: two slips are not guessed
   });
 });
+
+describe("one edit from a known word", () => {
+  const known = new Set(["eigenlijk", "misschien"]);
+  const lengths = { min: 6, max: 9 };
+  it("given a word one edit from a known one, then yes; two edits, a known word too short, or a word far longer than any, then no", () => {
+    expect(isOneEditFrom("eigelijk", (e) => known.has(e), lengths)).toBe(true);
+    expect(isOneEditFrom("misschein", (e) => known.has(e), lengths)).toBe(true);
+    expect(isOneEditFrom("eglijk", (e) => known.has(e), lengths)).toBe(false);
+    expect(isOneEditFrom("wat", (e) => new Set(["wa"]).has(e), lengths)).toBe(false);
+    let asked = 0;
+    expect(isOneEditFrom("eigenlijk".repeat(20), (e) => (asked++, known.has(e)), lengths)).toBe(false);
+    expect(asked).toBe(0);
+  });
+});
+

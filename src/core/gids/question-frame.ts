@@ -1,7 +1,7 @@
 import { foldDiacritics, tokenize } from "../text/fold.js";
 import { stemDutch } from "../text/stem.js";
 import { DUTCH_STOPWORDS } from "../text/stopwords.js";
-import { editsOne } from "../text/typo-edits.js";
+import { isOneEditFrom } from "../text/typo-edits.js";
 import { knownWord } from "./word-list-lookups.js";
 
 /**
@@ -59,8 +59,10 @@ const MIN_MISTYPED = 4;
  */
 export function isMistypedFrameWord(word: string): boolean {
   if (word.length < MIN_MISTYPED || /\d/.test(word) || knownWord(word)) return false;
-  return editsOne(word).some((e) => e.length >= MIN_MISTYPED && (DUTCH_STOPWORDS.has(e) || FRAME().has(e)));
+  frameLengths ??= { min: MIN_MISTYPED, max: Math.max(...[...DUTCH_STOPWORDS, ...FRAME()].map((w) => w.length)) };
+  return isOneEditFrom(word, (e) => DUTCH_STOPWORDS.has(e) || FRAME().has(e), frameLengths);
 }
+let frameLengths: { min: number; max: number } | undefined;
 
 /**
  * Where the asker lives or sits ("ik woon in Ootmarsum", "wij zitten in Helden", "we live in Kampen"):

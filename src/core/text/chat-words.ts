@@ -1,6 +1,6 @@
 import { dutchDictionary, knowsWordOrName } from "./dutch-dictionary.js";
 import { DUTCH_STOPWORDS } from "./stopwords.js";
-import { editsOne } from "./typo-edits.js";
+import { isOneEditFrom } from "./typo-edits.js";
 
 /**
  * What people type in chat around a question without naming its topic: abbreviations of chat Dutch
@@ -19,11 +19,7 @@ export const CHAT_WORDS: ReadonlySet<string> = new Set([
 
 /** A mistyped stop word must be this long (and the word it stands for): shorter ones are too near to others. */
 const MIN_MISTYPED = 6;
-/**
- * And at most one letter longer than the longest stop word: a longer word is no edit from any, and its
- * edits (some 54 per letter, each as long as the word) would cost a 100 000-letter "word" gigabytes.
- */
-const MAX_MISTYPED = Math.max(...[...DUTCH_STOPWORDS].map((w) => w.length)) + 1;
+const STOP_WORD_LENGTHS = { min: MIN_MISTYPED, max: Math.max(...[...DUTCH_STOPWORDS].map((w) => w.length)) };
 
 /**
  * Whether a (folded) question word is a stop word typed wrong (*eigelijk*, *misschein*, *waaorm*): not
@@ -32,9 +28,9 @@ const MAX_MISTYPED = Math.max(...[...DUTCH_STOPWORDS].map((w) => w.length)) + 1;
  * make it a topic word it is one edit from). Without the word list nothing is dropped.
  */
 export function isMistypedStopWord(word: string): boolean {
-  if (word.length < MIN_MISTYPED || word.length > MAX_MISTYPED || !/^[a-z]+$/.test(word)) return false;
+  if (word.length < MIN_MISTYPED || !/^[a-z]+$/.test(word)) return false;
   // The edits first (in memory); the word list only for a word one edit from a stop word.
-  if (!editsOne(word).some((e) => e.length >= MIN_MISTYPED && DUTCH_STOPWORDS.has(e))) return false;
+  if (!isOneEditFrom(word, (e) => DUTCH_STOPWORDS.has(e), STOP_WORD_LENGTHS)) return false;
   const dictionary = dutchDictionary();
   return !!dictionary && !knowsWordOrName(dictionary, word);
 }

@@ -44,3 +44,13 @@ export function editDistanceWithin(a: string, b: string, limit: number): number 
   }
   return previous[b.length]!;
 }
+
+/**
+ * Whether a word is one edit from a word `known` accepts, of at least `min` letters. A word more than one
+ * letter longer than the longest such word (`max`) is no edit from any and is not tried: its edits (some
+ * 54 per letter, each as long as the word) would cost a long hostile "word" its length squared.
+ */
+export function isOneEditFrom(word: string, known: (candidate: string) => boolean, lengths: { min: number; max: number }): boolean {
+  if (word.length < lengths.min - 1 || word.length > lengths.max + 1) return false;
+  return editsOne(word).some((e) => e.length >= lengths.min && known(e));
+}
