@@ -18,8 +18,13 @@ const LEANS_BACK = new Set([
 /** A word early in a sentence that ties it to the one before ("Neem daarom …", "Het gaat daarbij om …"). */
 const TIES_BACK = /^(?:\S+\s+){0,3}(?:daarom|daarbij|daardoor|dus|daarvoor|hierdoor|hiervoor|immers|namelijk)\b/;
 
+/** The Dutch number words a list is announced with, and their values. */
+export const COUNT_WORDS: Readonly<Record<string, number>> = { twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9, tien: 10 };
+/** What is counted after the count: a plural noun, perhaps with a word before it ("drie belangrijke lessen"). */
+export const COUNTED_NOUN = "\\s+(?:\\p{L}+\\s+)?\\p{L}{3,}(?:en|s)";
+
 /** A sentence announcing a count of things the next sentences name: "Het gaat om drie hoofdzaken." */
-const ANNOUNCES_COUNT = /\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|een aantal|enkele|de volgende)\s+(?:\p{L}+\s+)?\p{L}{3,}(?:en|s)[.:]?$/u;
+const ANNOUNCES_COUNT = new RegExp(`\\b(?:${Object.keys(COUNT_WORDS).join("|")}|een aantal|enkele|de volgende)${COUNTED_NOUN}[.:]?$`, "u");
 
 const firstWord = (sentence: string) => foldDiacritics(sentence.toLowerCase()).match(/^[\p{L}']+/u)?.[0] ?? "";
 

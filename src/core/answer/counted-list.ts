@@ -1,6 +1,6 @@
 import type { AnalysedSentence } from "../retrieval/passage-sentences.js";
 import { foldDiacritics } from "../text/fold.js";
-import { announcesCount, leansBack } from "./continuation.js";
+import { COUNT_WORDS, COUNTED_NOUN, announcesCount, leansBack } from "./continuation.js";
 
 /**
  * A list announced with a count ("Dat doen we op drie manieren:", "Het gaat om vier stappen.") and the
@@ -9,9 +9,8 @@ import { announcesCount, leansBack } from "./continuation.js";
  * the last item's explanation, not after so many sentences.
  */
 
-const NUMBER_WORDS: Readonly<Record<string, number>> = { twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9, tien: 10 };
 /** A count followed by what is counted, perhaps with a word between ("drie belangrijke lessen", "4 stappen"). */
-const COUNT = /\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|[2-9]|10)\s+(?:\p{L}+\s+)?\p{L}{3,}(?:en|s)\b/u;
+const COUNT = new RegExp(`\\b(${Object.keys(COUNT_WORDS).join("|")}|[2-9]|10)${COUNTED_NOUN}\\b`, "u");
 /** A label opening a line: a short phrase ending in a full stop or a colon, before its explanation or alone. */
 const LABEL = /^(?:\d{1,2}[.)]\s+|[-•*–]\s+)?([\p{Lu}\d][^.!?:\n]{2,70})[.:](?=\s+[\p{Lu}\d"“‘(]|$)/u;
 const MAX_LABEL_WORDS = 7;
@@ -20,7 +19,7 @@ const MAX_LABEL_WORDS = 7;
 export function announcedCount(line: string): number | undefined {
   if (!/:[*_]*$/.test(line) && !announcesCount(line)) return undefined;
   const found = COUNT.exec(foldDiacritics(line.toLowerCase()))?.[1];
-  return found === undefined ? undefined : NUMBER_WORDS[found] ?? Number(found);
+  return found === undefined ? undefined : COUNT_WORDS[found] ?? Number(found);
 }
 
 /** Whether a line opens with an item's label ("Ogen en oren in het dorp.", "2. Halen en brengen."). */
