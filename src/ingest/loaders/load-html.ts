@@ -54,13 +54,8 @@ function loadParsedHtml(html: string): LoadedDocument {
  */
 function partOfTheContent(el: HTMLElement): boolean {
   const tag = el.tagName?.toLowerCase();
-  const kind = tag === "aside" || el.getAttribute("role") === "complementary" ? "aside" : tag === "header" ? "header" : undefined;
-  if (!kind) return false;
-  for (let up = el.parentNode as HTMLElement | null; up; up = up.parentNode as HTMLElement | null) {
-    const name = up.tagName?.toLowerCase();
-    if (name === "article" || name === "main" || up.getAttribute?.("role") === "main") return true;
-  }
-  return false;
+  if (tag !== "aside" && tag !== "header" && el.getAttribute("role") !== "complementary") return false;
+  return !!el.parentNode?.closest("article, main, [role=main]");
 }
 
 /**
