@@ -50,6 +50,8 @@ type MetadataState = {
   names: Set<string>;
   /** A block can be appended as text: valid YAML, a mapping of blocks from the first column, no document end. */
   appendable: boolean;
+  /** The line of the file's first YAML mistake, when it has one. */
+  mistakeLine?: string;
 };
 
 const states = new Map<string, MetadataState>();
@@ -71,7 +73,7 @@ export function readMetadataCatalog(knowledgeDir: string, problems: Problem[] = 
 /**
  * Adds a block at the end of metadata.yaml as text, so the maintainers' comments, order and layout stay
  * exactly; a block already there is left alone. Returns false, without writing, when the file is not
- * one to append to as text (then `fallback` does it through the YAML document). Throws the line of a
+ * one to append to as text (then the caller adds it through the YAML document). Throws the line of a
  * YAML mistake. `write` writes the whole new text (atomically).
  */
 export function appendMetadataBlock(knowledgeDir: string, name: string, entry: Record<string, unknown>, write: (file: string, text: string) => void): boolean {
@@ -79,8 +81,7 @@ export function appendMetadataBlock(knowledgeDir: string, name: string, entry: R
   const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
   if (text.trim() === "") return false;
   const state = stateOf(file, text);
-  const [mistake] = state.problems.filter((p) => / geen geldige YAML /.test(p.reason));
-  if (mistake) throw new Error(`${METADATA_FILE} ${mistake.reason.replace(/ \(.*$/, "")}, het antwoord is er niet aan toegevoegd`);
+  if (state.mistakeLine !== undefined) throw new Error(`${METADATA_FILE} regel ${state.mistakeLine}: geen geldige YAML, het antwoord is er niet aan toegevoegd`);
   if (state.names.has(name)) return true;
   if (!state.appendable) return false;
   const next = `${text.endsWith("\n") ? text : `${text}\n`}${YAML.stringify({ [name]: entry }, { lineWidth: 0, flowCollectionPadding: false })}`;
@@ -109,12 +110,13 @@ function parseMetadata(text: string): Omit<MetadataState, "hash"> {
   const lineCounter = new YAML.LineCounter();
   const doc = YAML.parseDocument(text, { lineCounter, prettyErrors: false });
   const lineOf = (offset: number | undefined) => (offset === undefined ? "?" : String(lineCounter.linePos(offset).line));
+  const mistakeLine = doc.errors.length ? lineOf(doc.errors[0]!.pos[0]) : undefined;
   for (const error of doc.errors) {
     problems.push({ source: METADATA_FILE, reason: `regel ${lineOf(error.pos[0])}: geen geldige YAML (${yamlMistake(error)})`, detail: error.message.split("\n")[0] });
   }
   if (!YAML.isMap(doc.contents)) {
     if (doc.contents !== null && doc.errors.length === 0) problems.push({ source: METADATA_FILE, reason: "verwacht per bestandsnaam een blok met title, kind, themes, …" });
-    return { catalog, problems, names, appendable: false };
+    return { catalog, problems, names, appendable: false, mistakeLine };
   }
   const firstKey = doc.contents.items[0]?.key;
   const appendable = doc.errors.length === 0 && !doc.contents.flow && !/^\.\.\.(\s|$)/m.test(text) &&
@@ -139,7 +141,7 @@ function parseMetadata(text: string): Omit<MetadataState, "hash"> {
     const issue = parsed.error.issues[0]!;
     problems.push({ source: METADATA_FILE, reason: `regel ${lineOf(at)}, bij "${name}", veld ${issue.path.join(".") || "(geheel)"}: ${issue.message}` });
   }
-  return { catalog, problems, names, appendable };
+  return { catalog, problems, names, appendable, mistakeLine };
 }
 
 /** Why the YAML reader could not make values of a block, in Dutch. */
