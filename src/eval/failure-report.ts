@@ -2,7 +2,7 @@ import type { KnowledgeIndex } from "../core/ports.js";
 import { questionPart } from "../core/decision/classify-intent.js";
 import { retrieve } from "../core/retrieval/retrieve.js";
 import { sentencesOf } from "../core/retrieval/passage-sentences.js";
-import { proseShare } from "../core/retrieval/prose-share.js";
+import { proseShare } from "./prose-share.js";
 import type { Vocabulary } from "../core/text/vocabulary.js";
 import { firstSupportingRank, type EvalResult } from "./metrics.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sentencesOf } from "../../src/core/retrieval/passage-sentences.js";
-import { proseShare } from "../../src/core/retrieval/prose-share.js";
+import { proseShare } from "../../src/eval/prose-share.js";
 import { analyzeText } from "../../src/core/text/analyzer.js";
 import type { SearchHit } from "../../src/core/types.js";
 

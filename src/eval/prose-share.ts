@@ -30,7 +30,3 @@ export function proseShare(sentences: readonly { text: string }[]): number {
   return share;
 }
 
-/** Whether a sentence is a whole one (six words or more, ending as a sentence ends). */
-export function isProse(text: string): boolean {
-  return text.split(/\s+/).filter((w) => WORD.test(w)).length >= MIN_WORDS && SENTENCE_END.test(text.trim());
-}
