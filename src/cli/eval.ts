@@ -10,7 +10,7 @@ import { readJsonl } from "../eval/read-jsonl.js";
 import { loadVocabulary } from "../ingest/vocabulary-files.js";
 import { runCli } from "./run-cli.js";
 import { runGidsEval } from "./eval-gids.js";
-import { flagValue } from "./flag-value.js";
+import { flagValue, withoutFlag } from "./flag-value.js";
 
 const SHARED_EVAL = path.join("..", "shared", "eval");
 const DEFAULT_SETS = ["questions.dev.jsonl", "questions.realistic.jsonl"].map((f) => path.join(SHARED_EVAL, f));
@@ -26,7 +26,8 @@ const DEFAULT_SETS = ["questions.dev.jsonl", "questions.realistic.jsonl"].map((f
  */
 runCli(async (config, args) => {
   if (args.includes("--gids")) return runGidsEval(config, args);
-  const files = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--mode" && args[i - 1] !== "--from-rank");
+  const files = withoutFlag(withoutFlag(args, "--mode"), "--from-rank").filter((a) => !a.startsWith("--"));
+  const listFrom = fromRank(args);
   const sets = files.length ? files : DEFAULT_SETS.filter((f) => fs.existsSync(f));
   if (!sets.length) throw new Error(`geen vragenbestand gegeven en ${SHARED_EVAL} bestaat niet`);
   const modes = chooseModes(config, args);
@@ -43,7 +44,7 @@ runCli(async (config, args) => {
           const reply = await core.handle({ channel: "eval", conversationId: question.id, userId: "eval", text: question.question });
           results.push({ question, reply });
         }
-        const failures = args.includes("--failures") ? failureReport(results, knowledge.store, loadVocabulary(settings.knowledgeDir), fromRank(args)) : undefined;
+        const failures = args.includes("--failures") ? failureReport(results, knowledge.store, loadVocabulary(settings.knowledgeDir), listFrom) : undefined;
         report.push({ file, mode, label: knowledge.semantic.mode, results, failures });
       }
     } finally {
@@ -59,7 +60,7 @@ runCli(async (config, args) => {
     console.log(`Evaluatie van ${file} (${results.length} vragen, modus: ${mode}: ${label})\n`);
     console.log(formatMetricsTable(metricsByGroup(results)));
     if (args.includes("--verbose")) console.log(`\n${results.map(verboseLine).join("\n")}`);
-    if (failures) console.log(`\n${fromRank(args) <= 1 ? "Zonder steunende passage" : `Steunende passage op rang ${fromRank(args)} of lager, of niet gevonden`}:\n${failures}`);
+    if (failures) console.log(`\n${listFrom <= 1 ? "Zonder steunende passage" : `Steunende passage op rang ${listFrom} of lager, of niet gevonden`}:\n${failures}`);
     console.log("");
   }
   return 0;
@@ -67,8 +68,7 @@ runCli(async (config, args) => {
 
 /** The rank from which --failures lists a question (default 6: not in the top 5). */
 function fromRank(args: string[]): number {
-  const at = args.indexOf("--from-rank");
-  const rank = at >= 0 ? Number(args[at + 1]) : 6;
+  const rank = Number(flagValue(args, "--from-rank", "een rang, bijvoorbeeld --from-rank 2") ?? 6);
   if (!Number.isInteger(rank) || rank < 1) throw new Error("--from-rank wil een rang, bijvoorbeeld --from-rank 2");
   return rank;
 }
