@@ -16,7 +16,7 @@ import { writeFittedModel } from "../eval/write-fitted-model.js";
 import { fitRankingReport, rankingExamples } from "../eval/ranking-fit-report.js";
 import { loadVocabulary } from "../ingest/vocabulary-files.js";
 import { runCli } from "./run-cli.js";
-import { flagValue } from "./flag-value.js";
+import { flagValue, withoutFlag } from "./flag-value.js";
 
 const DEFAULT_SET = path.join("..", "shared", "eval", "questions.realistic.jsonl");
 const MODEL_FILE = path.join("src", "core", "decision", "answerability-model.ts");
@@ -44,7 +44,7 @@ const RANK_DECAYS = [0, 0.15, 0.3, 0.6, 1, 2];
  */
 runCli(async (config, args) => {
   const THRESHOLD = config.answerMinConfidence;
-  const file = args.find((a, i) => !a.startsWith("--") && !["--dump", "--add-examples"].includes(args[i - 1] ?? "")) ?? DEFAULT_SET;
+  const file = withoutFlag(withoutFlag(args, "--dump"), "--add-examples").find((a) => !a.startsWith("--")) ?? DEFAULT_SET;
   const settings = { ...config, openai: undefined, pinecone: undefined };
   const knowledge = await openKnowledge(settings);
   const vocabulary = loadVocabulary(config.knowledgeDir);
