@@ -66,7 +66,7 @@ const ROSTER_EXAMPLE = path.resolve(import.meta.dirname, "../../roster.example.y
 export function createApp(config: Config, logger: Logger, options: { clock?: () => Date } = {}): App {
   const knowledge = openKnowledgeWith(config, openSemantic, logger);
   const gids = openGids(config, knowledge);
-  const assistant = createCore(config, knowledge, logger.child({ component: "core" }), gids.access);
+  const assistant = createCore(config, knowledge, { logger: logger.child({ component: "core" }), gids: gids.access });
   const messages = new WebMessageStore(knowledge.db);
   const repository = new SqliteHandoffRepository(knowledge.db);
   ensureRosterFile(config.rosterFile, logger);

@@ -6,12 +6,19 @@ import { SqliteVocabularyCache } from "../store/sqlite-vocabulary-cache.js";
 import type { Knowledge } from "./open-knowledge.js";
 import type { GidsAccess } from "../core/gids/gids-answers.js";
 
-/**
- * The assistant wired to the embedded store and the configured upgrades, as every entry point uses it.
- * `measureOnly` (npm run eval): its questions are not kept in the question log, so they never show in
- * `onbeantwoord` or the signals as if someone had asked them.
- */
-export function createCore(config: Config, knowledge: Knowledge, logger?: Logger, gids?: GidsAccess, measureOnly = false): Assistant {
+export interface CoreOptions {
+  logger?: Logger;
+  /** The initiatievengids, for matching in answers and direct questions about initiatives. */
+  gids?: GidsAccess;
+  /**
+   * npm run eval: its questions are not kept in the question log, so they never show in `onbeantwoord`
+   * or the signals as if someone had asked them.
+   */
+  measureOnly?: boolean;
+}
+
+/** The assistant wired to the embedded store and the configured upgrades, as every entry point uses it. */
+export function createCore(config: Config, knowledge: Knowledge, { logger, gids, measureOnly = false }: CoreOptions = {}): Assistant {
   return createAssistant({
     index: knowledge.store,
     questionLog: measureOnly ? undefined : knowledge.questionLog,

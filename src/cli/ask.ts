@@ -28,7 +28,7 @@ runCli(async (config, args) => {
       process.stderr.write(`${formatSummary(summary, config.logLevel === "debug")}\n`);
     }
     // A single question also gets the gids (suggestions, direct questions); the batch contract stays the documents'.
-    const core = createCore(config, knowledge, undefined, jsonlFile ? undefined : openGids(config, knowledge).access);
+    const core = createCore(config, knowledge, { gids: jsonlFile ? undefined : openGids(config, knowledge).access });
     if (!jsonlFile) {
       const reply = await core.handle({ channel: "cli", conversationId: "cli", userId: "cli", text: question });
       await writeOut(`${renderForPerson(reply)}\n`);

@@ -37,7 +37,7 @@ runCli(async (config, args) => {
     const knowledge = await openKnowledge(settings);
     try {
       await syncKnowledgeFolder(settings, knowledge);
-      const core = createCore(settings, knowledge, undefined, undefined, true);
+      const core = createCore(settings, knowledge, { measureOnly: true });
       for (const file of sets) {
         const results: EvalResult[] = [];
         for (const question of readJsonl<EvalQuestion>(file)) {
