@@ -6,19 +6,13 @@ import { anonymiseHandoffs } from "./personal-data.js";
 import { SqliteInitiativeDirectory } from "./sqlite-initiative-directory.js";
 import { SqliteIntroductionRepository } from "./sqlite-introduction-repository.js";
 import { forgetLessonsOf } from "./sqlite-lesson-repository.js";
+import { parsePersonRef } from "./person-ref.js";
 
 export type ForgetResult = {
   questions: number; conversationTurns: number; webMessages: number; feedback: number; handoffs: number; other: number; initiatives: number; introductions: number; lessons: number;
   /** Rows where they appeared as a helper (tolk, vrije actor, coordinator): claims, answers, mentions, audit, team links. */
   helped: number;
 };
-
-/** "slack:U0123" → platform and user id; the same form the question log and token budgets use. */
-export function parsePersonRef(ref: string): { channel: string; userId: string } {
-  const match = /^([a-z]+):(.+)$/.exec(ref.trim());
-  if (!match) throw new Error(`"${ref}" is geen persoon; schrijf <platform>:<gebruikers-id>, bijvoorbeeld slack:U0123ABC, discord:123456789012345678 of web:web-abc123`);
-  return { channel: match[1]!, userId: match[2]! };
-}
 
 /**
  * Removes or anonymises one person's data everywhere (AVG right to erasure): their questions, their

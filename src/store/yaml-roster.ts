@@ -3,6 +3,7 @@ import YAML from "yaml";
 import { z } from "zod";
 import type { Roster } from "../core/handoff/handoff-service.js";
 import type { Person } from "../core/handoff/handoff-types.js";
+import { PLATFORM_NAME } from "./person-ref.js";
 
 const personSchema = z.object({
   id: z.string().min(1),
@@ -90,7 +91,7 @@ export class YamlRoster implements Roster {
     if (!entry) return undefined;
     const platforms = Object.keys(entry).filter((f) => !PERSON_FIELDS.has(f) && !!textField(entry, f));
     // Only a field named as a platform is ("slack", "discord"): "e-mail: …" is no account to forget under (parsePersonRef refuses it).
-    const accounts = platforms.filter((f) => /^[a-z]+$/.test(f)).map((f) => `${f}:${textField(entry, f)}`);
+    const accounts = platforms.filter((f) => PLATFORM_NAME.test(f)).map((f) => `${f}:${textField(entry, f)}`);
     return { ids: [entry.id, ...platforms.map((f) => textField(entry, f)!)], name: entry.name, accounts };
   }
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parsePersonRef } from "../../src/store/forget-person.js";
+import { parsePersonRef } from "../../src/store/person-ref.js";
 import { YamlRoster } from "../../src/store/yaml-roster.js";
 import { tempDir } from "../helpers/temp-knowledge.js";
 
