@@ -46,3 +46,29 @@ describe("classifyIntent: a question after small talk is a question", () => {
     expect(classifyIntent(message)).toBe(intent);
   });
 });
+
+describe("classifyIntent: thanks with praise for the answer, and a newcomer asking how it works", () => {
+  it.each([
+    ["dankjewel, top antwoord", "thanks"],
+    ["Bedankt voor de snelle reactie!", "thanks"],
+    ["Super, daar kan ik wat mee", "thanks"],
+    ["thanks, very helpful", "thanks"],
+    ["dank je, heel duidelijke uitleg", "thanks"],
+    ["Bedankt! Maar wat kost een buurtbus per jaar?", "question"],
+    ["dank je, en hoe zit het met de verzekering?", "question"],
+    ["bedankt voor het antwoord over de subsidie, maar hoe vraag ik die aan", "question"],
+  ])("given %j, then %s", (message, intent) => {
+    expect(classifyIntent(message)).toBe(intent);
+  });
+
+  it.each([
+    ["hoi! ik ben nieuw hier. hoe werkt dit?", "help"],
+    ["Goedemiddag, wij zijn nieuw hier. Hoe gebruik ik dit?", "help"],
+    ["hi, I'm new here, how does this work?", "help"],
+    ["ik ben nieuw hier", "greeting"],
+    ["ik ben nieuw als penningmeester, wat moet ik regelen?", "question"],
+    ["wij zijn nieuw in het dorp, hoe vinden we vrijwilligerswerk?", "question"],
+  ])("given %j, then %s", (message, intent) => {
+    expect(classifyIntent(message)).toBe(intent);
+  });
+});

@@ -7,7 +7,21 @@ export type Intent = "empty" | "greeting" | "thanks" | "help" | "human" | "quest
 const GREETING = /^(hoi|hallo|hey|hee|hi|hello|goedemorgen|goedemiddag|goedenavond|goeienavond|goeiemiddag|goeiemorgen|dag|moi|yo|beste|good (morning|afternoon|evening))\b/;
 const THANKS = /^(dank je wel|dank u wel|dank je|dank u|dankjewel|dankuwel|dank|bedankt|thanks|thank you|thx|merci)\b/;
 const INTERJECTION = /^(top|super|fijn|mooi|helder|duidelijk|ok|oke|okay|prima|ah|oh|ja|nou|goed|great|cool|allemaal|iedereen|vliegwiel|wel|hoor|alvast|allen)\b/;
-const HELP = /^(help|hulp|uitleg|menu|wat (kun|kan) (je|jij|u)( allemaal)?( doen)?|wat doe (je|jij)|hoe werk (je|jij)|hoe werkt dit|wie ben (je|jij)|what can you do)\b/;
+const HELP = /^(help|hulp|uitleg|menu|wat (kun|kan) (je|jij|u)( allemaal)?( doen)?|wat doe (je|jij)|hoe werk (je|jij)|hoe werkt (dit|het hier)|hoe gebruik ik (dit|je|jou|u|deze bot|vliegwiel)|wie ben (je|jij)|what can you do|how does (this|it) work|how do i use (this|you|it))\b/;
+/**
+ * Saying one is new ("ik ben nieuw hier", "wij zijn hier nieuw", "I'm new here") is small talk before a
+ * question, like a greeting; not "ik ben nieuw als penningmeester" or "nieuw in het dorp", which is the
+ * question's context.
+ */
+const NEWCOMER = /^(ik ben|wij zijn|we zijn|i'm|i am|we are) (hier |here )?(nog |pas |still )?(nieuw|new)( hier| here)?\b(?! (als|in|bij|op|met|aan|voor|as|to|at|with)\b)/;
+/**
+ * Words of thanks for the answer itself ("top antwoord", "bedankt voor de snelle reactie", "daar kan ik wat
+ * mee", "very helpful"): after thanks or an acknowledgement, a message of only these words is still thanks.
+ */
+const PRAISE = new Set(("voor de het je jullie u uw jouw snelle snel duidelijke duidelijk heldere helder goede goed mooie mooi fijne fijn " +
+  "nuttige nuttig handige handig top super echt heel erg zeer enorm antwoord antwoorden reactie hulp uitleg info informatie tip tips " +
+  "moeite daar hier kan kunnen ik we wij wat mee aan heb hebben helpt geholpen verder weer " +
+  "very helpful useful great answer help for the your that this helps really so much a lot").split(" "));
 
 /**
  * Asking for a person, to the assistant: a first-person request or an imperative, naming one person
@@ -34,6 +48,7 @@ export function classifyIntent(message: string): Intent {
   if (asksForPerson(text)) return "human";
   const { rest, opener } = stripOpeners(text);
   if (rest === "") return opener ?? "question";
+  if (opener === "thanks" && !folded.includes("?") && rest.split(" ").every((word) => PRAISE.has(word))) return "thanks";
   if (HELP.test(rest) && isOnly(rest, HELP)) return "help";
   if (hasContent(rest) || folded.includes("?")) return "question";
   return opener ?? "question";
@@ -59,10 +74,10 @@ function stripOpeners(text: string): { rest: string; opener?: "greeting" | "than
   let rest = text;
   let opener: "greeting" | "thanks" | undefined;
   for (let i = 0; i < MAX_OPENER_WORDS && rest; i++) {
-    const match = GREETING.exec(rest) ?? THANKS.exec(rest) ?? INTERJECTION.exec(rest);
+    const match = GREETING.exec(rest) ?? NEWCOMER.exec(rest) ?? THANKS.exec(rest) ?? INTERJECTION.exec(rest);
     if (!match) break;
     if (THANKS.test(rest)) opener = "thanks";
-    else if (GREETING.test(rest)) opener ??= "greeting";
+    else if (GREETING.test(rest) || NEWCOMER.test(rest)) opener ??= "greeting";
     else opener ??= "thanks"; // an acknowledgement ("top", "oké") is answered like thanks
     rest = rest.slice(match[0].length).trim();
   }
