@@ -13,6 +13,12 @@ describe("a question about what rules, taxes or insurers require", () => {
     ["zijn de vrijwilligers van de klussendienst verzekerd als er iets misgaat?", true],
     ["is het wettelijk verplicht om een jaarverslag te maken?", true],
     ["Do we need a licence to sell coffee at the market?", true],
+    ["hebben de chauffeurs van de buurtbus een VOG nodig?", true],
+    ["hoe worden we een ANBI zodat giften aftrekbaar zijn", true],
+    ["wat kostte de notaris voor de statuten van de stichting?", false],
+    ["mogen we foto's van de kinderen op onze website zetten, hoe zit het met portretrecht?", true],
+    ["Do our volunteers need a certificate of conduct?", true],
+    ["welke rechtsvorm past bij een netwerk van initiatieven?", false],
     ["hoe vinden we nieuwe vrijwilligers voor de klussendienst?", false],
     ["wat kost een kop koffie in het buurthuis?", false],
   ])("given %j, then it asks about rules: %s", (question, expected) => {
