@@ -144,6 +144,14 @@ describe("whether a text gives the detail asked, not one the question already gi
     expect(holdsAskedDetail("wanneer was de snoeiochtend?", "date", "De snoeiochtend van 14 januari trok 22 vrijwilligers.")).toBe(true);
   });
 
+  it("given a question after the next one of something, then 'volgende' said of another thing is no planned date", () => {
+    const question = "wanneer is de volgende ruilmiddag van de kledingbank?";
+    expect(holdsAskedDetail(question, "date", "De flyer komt in de volgende wijkkrant. De ruilmiddag van 3 februari trok veel mensen.")).toBe(false);
+    expect(holdsAskedDetail(question, "date", "De volgende middag is op zaterdag 12 april.")).toBe(true);
+    expect(holdsAskedDetail(question, "date", "De volgende keer ruilen we op 12 april in de kerk.")).toBe(true);
+    expect(holdsAskedDetail(question, "date", "De ruilmiddag wordt op 12 april gehouden.")).toBe(true);
+  });
+
   it("given a quantity asked by what is measured ('hoeveel stroom', 'hoeveel water'), then a number in its unit counts, another number does not", () => {
     const power = countedWord("hoeveel stroom leveren de panelen op het dak van de gymzaal?")!;
     expect(holdsCountOfWord("Vorig jaar leverden ze samen 18.400 kWh, genoeg voor zes gezinnen.", power, stemDutch)).toBe(true);

@@ -86,17 +86,34 @@ export function holdsAskedDetail(question: string, type: AnswerType, text: strin
   if (type === "named") return holdsNameOf(askedNamedThing(question) ?? "", text, question);
   const asked = foldDiacritics(question);
   // "Wanneer is de volgende ledenavond": a report's dates of past evenings do not say when the next one is.
-  if ((type === "date" || type === "time") && ASKS_NEXT.test(asked) && !SAYS_NEXT.test(foldDiacritics(text))) return false;
+  if ((type === "date" || type === "time") && ASKS_NEXT.test(asked) && !saysWhenNext(asked, foldDiacritics(text))) return false;
   return [...readAs(type, text).matchAll(HOLDS_EVERY[type])].some((m) => !asked.includes(foldDiacritics(m[0]).trim()));
 }
 
 /** A question after the next one of something ("de volgende cursus", "de eerstvolgende avond", "the next meeting"). */
 const ASKS_NEXT = /\b(?:(?:de|het)\s+(?:eerst)?volgende|eerstvolgende|komende|the next|next)\b/;
 /**
- * A text that says when the next one is: it names it as next, planned or coming, or says in the present
- * or future tense when it is ("is op 12 maart", "wordt op … gehouden", "zal"), not in a report's past tense.
+ * A text that says when the next one is: it says in the present or future tense when it is ("staat op",
+ * "is op 12 maart", "wordt op … gehouden", "zal"), not in a report's past tense, or names the next one
+ * (saysWhenNext).
  */
-const SAYS_NEXT = /\b(?:volgende|eerstvolgende|komende|gepland|staat op|vindt plaats|is op|zijn op|wordt op|worden op|zal|zullen|next|upcoming|planned|scheduled|will be)\b/;
+const SAYS_PLANNED = /\b(?:gepland|staat op|vindt plaats|is op|zijn op|wordt op|worden op|zal|zullen|upcoming|planned|scheduled|will be)\b/;
+/** "de volgende (grote) ruilmiddag": the word after "volgende" and the one after that (an adjective may come first). */
+const NEXT_OF = /\b(?:volgende|eerstvolgende|komende|next)\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/gu;
+/** Words for the next time of anything ("de volgende keer", "de komende bijeenkomst"). */
+const OCCASION = /(keer|bijeenkomst|avond|middag|ochtend|dag|editie|sessie|ronde|vergadering|datum|meeting|session|time)$/;
+
+/**
+ * Whether a text names the next one of what is asked: "de volgende <noun>" where the noun is the one asked
+ * ("de volgende ruilmiddag"), its last part ("de volgende middag") or a word for any occasion ("de volgende
+ * keer"); "de volgende wijkkrant" says nothing about the next ruilmiddag.
+ */
+function saysWhenNext(question: string, text: string): boolean {
+  if (SAYS_PLANNED.test(text)) return true;
+  const asked = [...question.matchAll(NEXT_OF)].flatMap(([, first, second]) => (second ? [first!, second] : [first!]));
+  const named = (noun: string) => OCCASION.test(noun) || asked.some((a) => a.length > 3 && (a === noun || (noun.length > 2 && a.endsWith(noun)) || noun.endsWith(a)));
+  return [...text.matchAll(NEXT_OF)].some(([, first, second]) => named(first!) || (!!second && named(second)));
+}
 
 /** Each type's pattern, global: every place a detail stands, built once. */
 const HOLDS_EVERY = Object.fromEntries(Object.entries(HOLDS).map(([type, pattern]) => [type, new RegExp(pattern.source, `${pattern.flags}g`)])) as Record<keyof typeof HOLDS, RegExp>;
