@@ -1,8 +1,7 @@
 import crypto from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
-import { createExclusive, isOurs } from "./lock-holder.js";
-import { takeOverIfLeft } from "./lock-takeover.js";
+import { createExclusive } from "./lock-holder.js";
+import { releaseIfOurs, takeOverIfLeft } from "./lock-takeover.js";
 
 export { takeoverPauses } from "./lock-takeover.js";
 
@@ -31,7 +30,7 @@ export async function withFileLock<T>(file: string, work: () => T | Promise<T>, 
     return await work();
   } finally {
     // Only our own lock: work that ran past the stale time may have seen it taken over by another writer.
-    if (isOurs(lock, token)) fs.rmSync(lock, { force: true });
+    releaseIfOurs(lock, token);
   }
 }
 

@@ -44,9 +44,14 @@ export function isLeft(held: { text: string; age: number }, staleMs: number): bo
   return holder ? (holder.host === os.hostname() && !alive(holder.pid)) || held.age > staleMs : held.age > staleMs;
 }
 
+/** Whether `file` holds this process's holder line with `token`. */
 export function isOurs(file: string, token: string): boolean {
   const held = readHeld(file);
-  return typeof held === "object" && parseHolder(held.text)?.token === token;
+  return typeof held === "object" && holderToken(held.text) === token;
+}
+
+export function holderToken(text: string): string | undefined {
+  return parseHolder(text)?.token;
 }
 
 export const isGone = (error: unknown) => (error as NodeJS.ErrnoException).code === "ENOENT";

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
-import { createExclusive, isGone, isLeft, isOurs, readHeld } from "./lock-holder.js";
+import { createExclusive, holderToken, isGone, isLeft, isOurs, readHeld } from "./lock-holder.js";
 
 /** After how long a lock is taken as left behind (its writer hung or its machine went). */
 export const STALE_MS = 10 * 60_000;
@@ -32,25 +32,34 @@ export async function takeOverIfLeft(lock: string): Promise<boolean> {
     if (typeof now !== "object") return now === "released";
     // Another writer's lock by now (the other taker was first): not ours to take.
     if (now.text !== seen.text || !isLeft(now, STALE_MS)) return true;
-    return moveAsideIfStill(lock, seen.text);
+    return moveAsideIfStill(lock, (text) => text === seen.text);
   } finally {
-    if (isOurs(claim, token)) fs.rmSync(claim, { force: true });
+    releaseIfOurs(claim, token);
   }
+}
+
+/**
+ * Removes a lock (or claim) this process made, and only that: work that ran past the stale time may have
+ * seen it taken over, and the file is then another writer's. Moved aside first, so that a takeover between
+ * the check and the removal cannot make this remove the newer one.
+ */
+export function releaseIfOurs(file: string, token: string): void {
+  if (isOurs(file, token)) moveAsideIfStill(file, (text) => holderToken(text) === token);
 }
 
 /** Another process is taking over (wait), unless its claim was left by a taker that stopped: then the claim goes. */
 function removeLeftClaim(claim: string): boolean {
   const held = readHeld(claim);
   if (typeof held !== "object") return held === "released";
-  return isLeft(held, CLAIM_STALE_MS) ? moveAsideIfStill(claim, held.text) : false;
+  return isLeft(held, CLAIM_STALE_MS) ? moveAsideIfStill(claim, (text) => text === held.text) : false;
 }
 
 /**
  * Moves `file` aside to a unique name (a rename is atomic: of two processes moving it, one gets it) and
- * removes it, if it still says `text`; a file that says otherwise (another writer's, made meanwhile) is put
- * back, only where no file is (never over a newer one).
+ * removes it, if it is still the one meant (`isStill` of its text); one that is not (another writer's,
+ * made meanwhile) is put back, only where no file is (never over a newer one).
  */
-function moveAsideIfStill(file: string, text: string): boolean {
+function moveAsideIfStill(file: string, isStill: (text: string) => boolean): boolean {
   const aside = `${file}.${crypto.randomUUID().slice(0, 8)}.left`;
   try {
     fs.renameSync(file, aside);
@@ -58,7 +67,7 @@ function moveAsideIfStill(file: string, text: string): boolean {
     return isGone(error);
   }
   try {
-    if (fs.readFileSync(aside, "utf8") !== text) fs.copyFileSync(aside, file, fs.constants.COPYFILE_EXCL);
+    if (!isStill(fs.readFileSync(aside, "utf8"))) fs.copyFileSync(aside, file, fs.constants.COPYFILE_EXCL);
   } catch {
     // Put back failed: a newer file stands there already, which holds the others off as this one did.
   }
