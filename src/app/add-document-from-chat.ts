@@ -2,11 +2,12 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { formatSummary } from "../ingest/format-summary.js";
-import { chunkPassages } from "../ingest/chunk-passages.js";
 import { isUrl, reservedNameProblem } from "../ingest/collect-sources.js";
 import { ingestSources, type IngestSummary } from "../ingest/ingest-sources.js";
 import { IngestError } from "../ingest/loaded-document.js";
-import { loadSource, SUPPORTED_EXTENSIONS } from "../ingest/load-source.js";
+import { SUPPORTED_EXTENSIONS } from "../ingest/load-source.js";
+import type { ReadDocument } from "../ingest/read-document.js";
+import { readDocumentInWorker } from "../ingest/read-in-worker.js";
 import { publicOnlyFetch } from "../ingest/public-web-fetch.js";
 import type { KnowledgeStore } from "../store/knowledge-store.js";
 import { CHANNEL_NL } from "../core/channel-texts-nl.js";
@@ -77,12 +78,14 @@ async function saveAndIngest(name: string, bytes: Buffer, options: Options): Pro
   const previous = path.join(options.knowledgeDir, `.previous-${unique}-${name}`);
   fs.writeFileSync(upload, bytes);
   try {
-    const problem = await unreadable(name, bytes);
+    // Read once, in a worker thread (a large PDF holds the event loop for seconds): to check it, then to store it.
+    const read = readDocumentInWorker(name, bytes);
+    const problem = await unreadable(read);
     if (problem) return { added: [], updated: [], unchanged: [], removed: [], failed: [{ source: name, reason: problem }] };
     const replacing = fs.existsSync(target);
     if (replacing) fs.linkSync(target, previous);
     fs.renameSync(upload, target);
-    const summary = await ingestSources({ store: options.store, knowledgeDir: options.knowledgeDir, sources: [target], maxFileBytes: options.maxFileBytes });
+    const summary = await ingestSources({ store: options.store, knowledgeDir: options.knowledgeDir, sources: [target], maxFileBytes: options.maxFileBytes, read: () => read });
     if (summary.failed.length) {
       if (replacing) fs.renameSync(previous, target);
       else fs.rmSync(target, { force: true }); // nothing half-added stays behind
@@ -94,11 +97,10 @@ async function saveAndIngest(name: string, bytes: Buffer, options: Options): Pro
   }
 }
 
-/** Why the bytes cannot be read in, or undefined when they can. */
-async function unreadable(name: string, bytes: Buffer): Promise<string | undefined> {
+/** Why the document cannot be read in, or undefined when it can. */
+async function unreadable(read: Promise<ReadDocument>): Promise<string | undefined> {
   try {
-    const loaded = await loadSource(name, bytes);
-    if ((await chunkPassages(loaded.blocks)).length === 0) return "geen bruikbare tekst gevonden";
+    await read;
     return undefined;
   } catch (error) {
     return error instanceof IngestError ? error.message : `onverwachte fout: ${(error as Error).message}`;

@@ -7,6 +7,7 @@ import { METADATA_FILE } from "../ingest/metadata-file.js";
 import { withFileLock } from "../ingest/file-lock.js";
 import { writeFileAtomically } from "../ingest/write-file-atomically.js";
 import { wholeWordReplacer } from "../store/forget-helper.js";
+import { shortNameReplacer } from "../store/short-names.js";
 import type { KnowledgeStore } from "../store/knowledge-store.js";
 import { ANSWERS_FOLDER } from "./learning-sink.js";
 
@@ -85,9 +86,13 @@ export async function forgetInApprovedAnswers(forget: ForgetInAnswers, options: 
     }
     // A full name is replaced in every answer; a single name ("Karel") only in the answers to the person's own
     // questions: elsewhere it may well be someone else's ("Groet, Karel Kastanje").
+    // A name of two letters ("Bo", "Al") only there too, and only with its capital in the middle of a sentence
+    // ("Hoi Al,", "Groet, Bo"), never as a sentence's first word ("Al eerder …"): it may be a word (short-names.ts).
     const names = forget.names.map((n) => n.trim()).filter((n) => n.length >= 3);
     const withoutNames = wholeWordReplacer(names.filter((n) => /\s/.test(n)), ANONYMOUS);
-    const withoutAnyName = wholeWordReplacer(names, ANONYMOUS);
+    const withoutLongNames = wholeWordReplacer(names, ANONYMOUS);
+    const withoutShortNames = shortNameReplacer(forget.names, ANONYMOUS, { midSentence: true });
+    const withoutAnyName = (text: string) => withoutShortNames(withoutLongNames(text));
     const ownEndings = [...forget.askedIn.map((h) => h.id), ...(forget.helpedIn ?? [])].map((id) => `-${id.slice(0, 8)}.md`);
     for (const name of fs.readdirSync(folder).filter((f) => f.endsWith(".md"))) {
       const file = path.join(folder, name);

@@ -1,10 +1,10 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { wordListReadEnded } from "../core/text/dutch-dictionary.js";
-import { chunkPassages, PASSAGE_FORMAT_VERSION } from "./chunk-passages.js";
+import { PASSAGE_FORMAT_VERSION } from "./chunk-passages.js";
 import { collectSources, documentIdFor, isInsideFolder, OUTSIDE_FOLDER, sourcePathFor } from "./collect-sources.js";
 import { IngestError } from "./loaded-document.js";
-import { loadSource } from "./load-source.js";
+import { readDocument, type ReadDocument } from "./read-document.js";
 import { metadataFor, readMetadataCatalog } from "./metadata-file.js";
 import type { DocumentStore } from "./ports.js";
 import { readSource } from "./read-source.js";
@@ -29,7 +29,10 @@ export type IngestOptions = {
   maxFileBytes: number;
   fetch?: typeof fetch;
   onProgress?: (progress: IngestProgress) => void;
+  /** How a document's bytes become passages; default here, on this thread (an upload from chat reads them in a worker). */
+  read?: (name: string, bytes: Buffer) => Promise<ReadDocument>;
 };
+
 
 /**
  * Brings the store in line with its sources: new files are added, changed files (content or metadata)
@@ -61,10 +64,8 @@ export async function ingestSources(options: IngestOptions): Promise<IngestSumma
       }
       // Read in while the word list is still being read in slices (just after a start): wait for that, not read its rest in one block.
       await wordListReadEnded();
-      const loaded = await loadSource(name, bytes);
-      const passages = await chunkPassages(loaded.blocks);
-      if (passages.length === 0) throw new IngestError("geen bruikbare tekst gevonden");
-      const meta = metadataFor(catalog, id, loaded.title);
+      const { title, passages } = await (options.read ?? readDocument)(name, bytes);
+      const meta = metadataFor(catalog, id, title);
       await store.replaceDocumentYielding({ ...meta, id, contentHash, sizeBytes: bytes.length }, passages);
       (existing ? summary.updated : summary.added).push(id);
     } catch (error) {

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import { UNNAMED_ASKER } from "../core/conversation.js";
 import { forgetWords } from "./forget-words.js";
+import { shortNameReplacer, shortNames } from "./short-names.js";
 
 /**
  * A tolk, vrije actor or coordinator to forget: every id they act under (the roster id, their user ids
@@ -16,7 +17,7 @@ export type HelperIdentity = {
 /** What a forgotten helper is called where a name stays needed (who claimed, who answered). */
 export const ANONYMOUS_HELPER = "anoniem";
 
-/** A name shorter than this is not searched for inside texts (it would match ordinary words). */
+/** A name shorter than this is searched for inside texts only by short-names.ts's narrower rule (it may be an ordinary word). */
 const SHORTEST_NAME = 3;
 /** A platform id this long is searched for inside texts too (Slack's U…, Discord's long numbers); a roster id never is. */
 const SHORTEST_TEXT_ID = 6;
@@ -31,15 +32,18 @@ const SHORTEST_TEXT_ID = 6;
 export function forgetHelper(db: Database.Database, who: HelperIdentity, now: Date): number {
   const ids = new Set(who.ids.filter(Boolean));
   if (ids.size === 0) return 0;
-  const names = new Set(helperNames(db, who));
+  const allNames = helperNames(db, who);
+  const names = new Set(allNames.filter((n) => n.length >= SHORTEST_NAME));
+  const short = shortNames(allNames);
   const textIds = [...ids].filter((id) => isTextId(id) && id !== who.rosterId);
   // A name of one word ("Roos") may be someone's or something else's: it is replaced only in the handoffs
-  // they took part in (and their chat threads); a full name and a platform id everywhere.
+  // they took part in (and their chat threads); a full name and a platform id everywhere. A name of two
+  // letters ("Bo") only there too, and only with its capital (short-names.ts).
   const own = ownHandoffs(db, ids);
-  const scrubOwn = scrubber(ids, textIds, names);
-  const scrubOther = scrubber(ids, textIds, new Set([...names].filter((n) => /\s/.test(n))));
+  const scrubOwn = scrubber(ids, textIds, names, short);
+  const scrubOther = scrubber(ids, textIds, new Set([...names].filter((n) => /\s/.test(n))), []);
   const inOwn = (isOwn: (row: Record<string, unknown>) => boolean) => (row: Record<string, unknown>) => (isOwn(row) ? scrubOwn : scrubOther);
-  const needles = [...[...ids].map((id) => `"userId":${JSON.stringify(id)}`), ...textIds, ...names];
+  const needles = [...[...ids].map((id) => `"userId":${JSON.stringify(id)}`), ...textIds, ...names, ...short];
   let changed = releaseClaims(db, ids, now);
   changed += rewriteRows(db, "handoffs", "id", ["data"], needles, inOwn((row) => own.handoffs.has(row.id as string)));
   const ofOwnHandoff = inOwn((row) => own.handoffs.has(row.handoff_id as string));
@@ -64,10 +68,11 @@ export function forgetHelper(db: Database.Database, who: HelperIdentity, now: Da
 /**
  * Their names: the roster's, and those the handoffs knew them by (a name on the roster may have changed since);
  * not "de vrager", which every asker without a name of their own is called (the handoffs know them as askers too).
+ * Short names (two letters) are among them: who replaces them keeps to short-names.ts's narrower rule.
  */
 export function helperNames(db: Database.Database, who: HelperIdentity): string[] {
   const found = [...who.names, ...namesInHandoffs(db, new Set(who.ids.filter(Boolean)))];
-  return [...new Set(found.filter((n) => n.length >= SHORTEST_NAME && n !== ANONYMOUS_HELPER && n !== UNNAMED_ASKER))];
+  return [...new Set(found.filter((n) => (n.length >= SHORTEST_NAME || shortNames([n]).length > 0) && n !== ANONYMOUS_HELPER && n !== UNNAMED_ASKER))];
 }
 
 /** The names the handoffs knew this person by. */
@@ -149,8 +154,10 @@ function rewriteRows(
  * (and is left out of a list of people, such as who was mentioned); in every text, their names and
  * platform ids are replaced. A text that is not JSON is treated as plain text.
  */
-function scrubber(ids: ReadonlySet<string>, textIds: readonly string[], names: ReadonlySet<string>): (text: string) => string {
-  const plain = wholeWordReplacer([...names, ...textIds], ANONYMOUS_HELPER);
+function scrubber(ids: ReadonlySet<string>, textIds: readonly string[], names: ReadonlySet<string>, short: readonly string[]): (text: string) => string {
+  const whole = wholeWordReplacer([...names, ...textIds], ANONYMOUS_HELPER);
+  const withoutShort = shortNameReplacer(short, ANONYMOUS_HELPER, { midSentence: false });
+  const plain = (text: string) => withoutShort(whole(text));
   const walk = (value: unknown): unknown => {
     if (typeof value === "string") return plain(value);
     if (Array.isArray(value)) return value.filter((v) => !(isPerson(v) && isTheirs(v, ids))).map(walk);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { APPLICATION_ID, BOT, GENERAL } from "../fakes/fake-discord.js";
+import { BOT, GENERAL } from "../fakes/fake-discord.js";
 import { ASKER } from "../helpers/discord-flow.js";
 import { BOTH_READY } from "./both-platforms-app.js";
 import { longDiscordAnswerApp } from "./long-discord-answer-app.js";
-import { FAULT_TEST_MS, until } from "./kill-points.js";
+import { FAULT_TEST_MS, until, type DeliveryPoint } from "./kill-points.js";
 
 const QUESTION = "Hoe houden we vrijwilligers vast?";
 type Req = { platform: string; method: string; route?: string; body: Record<string, unknown> };
@@ -11,8 +11,8 @@ type Req = { platform: string; method: string; route?: string; body: Record<stri
 /**
  * Promise: nothing is lost and nothing is shown twice, across restarts too. A long answer goes out in
  * several Discord messages (an embed holds 4096 characters): for /vraag the deferred reply edited into
- * the first part and follow-ups for the others, for a mention one post per part in the question's
- * thread. The real app is killed (SIGKILL) after some parts landed, or a call's connection is closed;
+ * the first part and posts with a nonce in the answer's thread for the others (follow-ups of the command
+ * where the bot may not post), for a mention one post per part in the question's thread. The real app is killed (SIGKILL) after some parts landed, or a call's connection is closed;
  * after the restart (or the retry) each part is shown once: the parts that landed are not posted again,
  * the others follow.
  */
@@ -41,23 +41,25 @@ describe("a long Discord answer cut off after some of its parts landed", () => {
     return question;
   };
 
-  /** A /vraag whose second follow-up (the third part) is killed before it is posted: the first one has landed. */
-  const vraagKilledAtSecondFollowUp = async () => {
+  /**
+   * A /vraag killed at the post of its third part (the second after the edited reply), at `point`: the
+   * request is matched by what it holds, wherever it goes (a follow-up of the interaction or a post).
+   */
+  const vraagKilledAtThirdPart = async (point: DeliveryPoint = "before the post") => {
     const interaction = discord.interaction({ type: 2, channelId: GENERAL, user: ASKER, data: { id: "1", name: "vraag", type: 1, options: [{ name: "vraag", type: 3, value: QUESTION }] } });
-    const webhook = `/webhooks/${APPLICATION_ID}/${interaction.token}`;
-    let followUps = 0;
-    t.killer.arm("before the post", (request) => {
+    const third = t.state.markers[2]!;
+    t.killer.arm(point, (request) => {
       const r = request as Req;
-      return r.platform === "discord" && r.method === "POST" && r.route === webhook && ++followUps === 2;
+      return r.platform === "discord" && r.method === "POST" && holds(third)(r.body);
     });
     discord.dispatch("INTERACTION_CREATE", interaction);
     await t.killer.done();
     return interaction;
   };
 
-  it("discord, /vraag in a channel: killed after its first follow-up landed, then after the restart each part shows once", async () => {
+  it("discord, /vraag in a channel: killed before its third part, after its second landed, then after the restart each part shows once", async () => {
     t.state.markers = ["VRAAGDEELEEN", "VRAAGDEELTWEE", "VRAAGDEELDRIE"];
-    const interaction = await vraagKilledAtSecondFollowUp();
+    const interaction = await vraagKilledAtThirdPart();
     expect(shown([discord.originalMessages.get(interaction.token)])).toEqual({ VRAAGDEELEEN: 1, VRAAGDEELTWEE: 1, VRAAGDEELDRIE: 0 });
 
     await t.app.start(BOTH_READY);
@@ -68,11 +70,11 @@ describe("a long Discord answer cut off after some of its parts landed", () => {
     expect([...discord.messages.values()].filter((m) => m.channel_id === thread).filter(holds("VRAAGDEELDRIE"))).toHaveLength(1);
   }, FAULT_TEST_MS);
 
-  it("discord, /vraag in a channel: killed after its first follow-up landed, and the model answers otherwise after the restart, then only the first answer's missing part follows", async () => {
+  it("discord, /vraag in a channel: killed before its third part, after its second landed, and the model answers otherwise after the restart, then only the first answer's missing part follows", async () => {
     const first = ["EERSTDEELEEN", "EERSTDEELTWEE", "EERSTDEELDRIE"];
     const second = ["TWEEDEDEELEEN", "TWEEDEDEELTWEE", "TWEEDEDEELDRIE", "TWEEDEDEELVIER"];
     t.state.markers = first;
-    const interaction = await vraagKilledAtSecondFollowUp();
+    const interaction = await vraagKilledAtThirdPart();
     const original = () => [discord.originalMessages.get(interaction.token)];
     expect(shown(original(), first)).toEqual({ EERSTDEELEEN: 1, EERSTDEELTWEE: 1, EERSTDEELDRIE: 0 });
 
@@ -84,22 +86,51 @@ describe("a long Discord answer cut off after some of its parts landed", () => {
     expect(shown(original(), second)).toEqual({ TWEEDEDEELEEN: 0, TWEEDEDEELTWEE: 0, TWEEDEDEELDRIE: 0, TWEEDEDEELVIER: 0 });
   }, FAULT_TEST_MS);
 
-  it("discord, /vraag in a channel: the connection closed under its second follow-up (no kill), then the retry sends only the part missing", async () => {
+  it("discord, /vraag in a channel: the connection closed under its third part (no kill), then the retry sends only the part missing", async () => {
     t.state.markers = ["SLUITDEELEEN", "SLUITDEELTWEE", "SLUITDEELDRIE"];
     const interaction = discord.interaction({ type: 2, channelId: GENERAL, user: ASKER, data: { id: "1", name: "vraag", type: 1, options: [{ name: "vraag", type: 3, value: QUESTION }] } });
-    const webhook = `/webhooks/${APPLICATION_ID}/${interaction.token}`;
     const watching = discord.onRequest;
-    let followUps = 0;
+    let thirdPosts = 0;
     // A kept-alive connection closed under the call, unanswered and not carried out (discord.js does not retry it).
-    discord.onRequest = (method, route, body) => (method === "POST" && route === webhook && ++followUps === 2 ? "drop" : watching?.(method, route, body));
+    discord.onRequest = (method, route, body) => (method === "POST" && holds("SLUITDEELDRIE")(body) && ++thirdPosts === 1 ? "drop" : watching?.(method, route, body));
     try {
       discord.dispatch("INTERACTION_CREATE", interaction);
       await until(() => doneInInbox(`discord:vraag:${interaction.id}`), "the /vraag to be answered");
     } finally {
       discord.onRequest = watching;
     }
-    expect(followUps).toBeGreaterThanOrEqual(2);
+    expect(thirdPosts).toBeGreaterThanOrEqual(2);
     expect(shown([discord.originalMessages.get(interaction.token)])).toEqual({ SLUITDEELEEN: 1, SLUITDEELTWEE: 1, SLUITDEELDRIE: 1 });
+  }, FAULT_TEST_MS);
+
+  for (const point of ["in flight", "after the post, before the commit"] as const) {
+    it(`discord, /vraag in a channel: killed ${point} of its third part (it landed, unrecorded), then after the restart each part shows once`, async () => {
+      const markers = point === "in flight" ? ["ONDERWEGEEN", "ONDERWEGTWEE", "ONDERWEGDRIE"] : ["VASTLEGEEN", "VASTLEGTWEE", "VASTLEGDRIE"];
+      t.state.markers = markers;
+      const interaction = await vraagKilledAtThirdPart(point);
+      const original = () => [discord.originalMessages.get(interaction.token)];
+      expect(shown(original())).toEqual(Object.fromEntries(markers.map((m) => [m, 1])));
+
+      await t.app.start(BOTH_READY);
+      await until(() => doneInInbox(`discord:vraag:${interaction.id}`), "the /vraag to be answered after the restart");
+      expect(shown(original())).toEqual(Object.fromEntries(markers.map((m) => [m, 1])));
+    }, FAULT_TEST_MS);
+  }
+
+  it("discord, /vraag in a channel where Discord refuses the bot's posts: the further parts come as the command's follow-ups, once each", async () => {
+    const markers = ["GEWEIGERDEEN", "GEWEIGERDTWEE", "GEWEIGERDDRIE"];
+    t.state.markers = markers;
+    const refusals = [0, 1].map(() => ({ method: "POST", path: /^\/channels\/\d+\/messages$/, status: 403, code: 50013 }));
+    discord.failNext.push(...refusals);
+    try {
+      const interaction = discord.interaction({ type: 2, channelId: GENERAL, user: ASKER, data: { id: "1", name: "vraag", type: 1, options: [{ name: "vraag", type: 3, value: QUESTION }] } });
+      discord.dispatch("INTERACTION_CREATE", interaction);
+      await until(() => doneInInbox(`discord:vraag:${interaction.id}`), "the /vraag to be answered");
+      expect(discord.callsTo("POST", /^\/channels\/\d+\/messages$/).filter((c) => c.body.failedWith === 403)).toHaveLength(2);
+      expect(shown([discord.originalMessages.get(interaction.token)], markers)).toEqual(Object.fromEntries(markers.map((m) => [m, 1])));
+    } finally {
+      for (const refusal of refusals) if (discord.failNext.includes(refusal)) discord.failNext.splice(discord.failNext.indexOf(refusal), 1);
+    }
   }, FAULT_TEST_MS);
 
   it("discord, a mention in a channel: killed after two of its parts landed, and the model answers otherwise after the restart, then only the first answer's missing part follows", async () => {

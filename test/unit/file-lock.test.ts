@@ -30,6 +30,20 @@ describe("the lock file beside metadata.yaml", () => {
     expect(fs.readFileSync(lock, "utf8")).toBe(other);
   });
 
+  it("given a left lock and a takeover's claim left by a taker that stopped midway, then a writer still gets the lock, and nothing stays beside it", async () => {
+    const file = path.join(temp.dir, "claimed.yaml");
+    const lock = lockFileOf(file);
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    for (const [left, token] of [[lock, "achtergelaten"], [`${lock}.claim`, "gestopte-overnemer"]] as const) {
+      fs.writeFileSync(left, JSON.stringify({ pid: 1, host: "elders", at: anHourAgo.toISOString(), token }));
+      fs.utimesSync(left, anHourAgo, anHourAgo);
+    }
+    let wrote = false;
+    await withFileLock(file, () => (wrote = true), { waitMs: 1000 });
+    expect(wrote).toBe(true);
+    expect(fs.readdirSync(temp.dir).filter((f) => f.startsWith(".claimed.yaml"))).toEqual([]);
+  });
+
   it("given a writer that finishes, then its own lock is gone", async () => {
     const file = path.join(temp.dir, "quick.yaml");
     await withFileLock(file, () => undefined);

@@ -5,9 +5,10 @@ const ANSWER_PARTS = "discord-answer-part";
 
 /**
  * Sends one part of an answer unless it landed before, and records it once Discord confirmed it: a
- * later try (after a restart, or a failed call) sends only the parts not recorded. A nonce covers a
- * repeat for a few minutes only, and an interaction's follow-ups take none. What remains: a part that
- * landed but whose confirmation was lost (or a stop came before it was recorded) is sent again.
+ * later try (after a restart, or a failed call) sends only the parts not recorded. A part that landed
+ * but whose confirmation was lost (or a stop came before it was recorded) is sent again: its nonce
+ * makes Discord return the message it made, for a few minutes only; an interaction's follow-up (the
+ * private consent question, or a part where the bot may not post) takes none and shows twice.
  */
 export async function sendPartOnce(ctx: DiscordContext, answer: string, part: number, send: () => Promise<unknown>): Promise<void> {
   const { deliveries, logger } = ctx.options;

@@ -8,6 +8,7 @@ import { isTransient } from "../answer-retry.js";
 import { askAnswer, sendPartOnce } from "../answer-parts.js";
 import { escapeMarkdown, promptMessage, renderDiscordReply, type DiscordMessage } from "../render-discord-reply.js";
 import { createdAt, forgetToken, TOKEN_LIFETIME_MS } from "./vraag-token.js";
+import { followingPlace, postFollowing } from "./vraag-following.js";
 
 /**
  * A `/vraag` kept in the inbox from before its deferral until answered. Discord delivers an
@@ -106,7 +107,7 @@ export async function answerAskAgain(ctx: DiscordContext, key: string, ask: Pend
   const reply = await ctx.core.handle({ channel: ctx.name, conversationId, userId: ask.userId, userName: ask.userName, text: ask.question, eventKey: key });
   if (original && usable()) {
     try {
-      await respondByWebhook(ctx, ask, reply, (following) => {
+      await respondByWebhook(ctx, ask, reply, conversationId, (following) => {
         // As the first process records it: a later try (a stop, a failed follow-up) then posts only what follows the answer.
         forgetToken(ctx, key, ask, { edited: true, conversationId, following });
         Object.assign(ask, { token: "", edited: true, conversationId, following });
@@ -140,16 +141,16 @@ async function finishEdited(ctx: DiscordContext, key: string, ask: PendingAsk): 
     ?? renderAsk(await ctx.core.handle({ channel: ctx.name, conversationId, userId: ask.userId, userName: ask.userName, text: ask.question, eventKey: key })).following;
   const rest: DiscordMessage[] = [...parts, ...(prompt ? [{ ...prompt, content: `<@${ask.userId}> ${prompt.content ?? ""}`, allowed_mentions: { parse: [], users: [ask.userId] } }] : [])];
   // In a plain channel without a thread the conversation is "channel:answer"; else its id is where to post.
-  const postIn = conversationId.includes(":") ? ask.channelId : conversationId;
+  const postIn = followingPlace(ask.channelId, conversationId);
   for (const [index, message] of rest.entries()) {
-    await sendPartOnce(ctx, askAnswer(ask.interactionId), index + 1, () => postOnce(ctx.started().rest, postIn, message, `${nonceOf(ask)}.e${index}`));
+    await sendPartOnce(ctx, askAnswer(ask.interactionId), index + 1, () => postFollowing(ctx, { interactionId: ask.interactionId, postIn, index }, message));
   }
   // The answer's own thread: follow-ups there reach Vliegwiel, as the first process would have marked it.
   if (postIn !== ask.channelId) ctx.options.deliveries.firstTime(THREADS, postIn);
 }
 
 /** As the first process would have: the deferred reply becomes the answer, the consent question goes only to the asker. */
-async function respondByWebhook(ctx: DiscordContext, ask: PendingAsk, reply: Reply, edited: (following: Following) => void): Promise<void> {
+async function respondByWebhook(ctx: DiscordContext, ask: PendingAsk, reply: Reply, conversationId: string, edited: (following: Following) => void): Promise<void> {
   const rest = ctx.started().rest;
   const { first, following } = renderAsk(reply);
   const { parts, prompt } = following;
@@ -158,7 +159,10 @@ async function respondByWebhook(ctx: DiscordContext, ask: PendingAsk, reply: Rep
   edited(following);
   const answer = askAnswer(ask.interactionId);
   const followUp = (body: DiscordMessage & { flags?: number }) => () => rest.post(Routes.webhook(applicationId, token), { body, auth: false });
-  for (const [index, message] of parts.entries()) await sendPartOnce(ctx, answer, index + 1, followUp(message));
+  const postIn = followingPlace(ask.channelId, conversationId);
+  for (const [index, message] of parts.entries()) {
+    await sendPartOnce(ctx, answer, index + 1, () => postFollowing(ctx, { interactionId: ask.interactionId, postIn, index }, message, followUp(message)));
+  }
   if (prompt) await sendPartOnce(ctx, answer, parts.length + 1, followUp({ ...prompt, flags: 64 }));
 }
 

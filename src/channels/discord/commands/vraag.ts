@@ -8,6 +8,7 @@ import { isTransient } from "../answer-retry.js";
 import { askAnswer, sendPartOnce } from "../answer-parts.js";
 import { answerAskAgain, askKey, pendingAskOf, renderAsk, type Following, type PendingAsk } from "./vraag-inbox.js";
 import { forgetToken, forgetTokenWhenExpired } from "./vraag-token.js";
+import { followingPlace, postFollowing } from "./vraag-following.js";
 
 /**
  * `/vraag`: acknowledged at once (Discord allows 3 seconds), answered when ready; consent privately.
@@ -50,20 +51,25 @@ async function ask(ctx: DiscordContext, interaction: ChatInputCommandInteraction
     }
   }
   const reply = await ctx.core.handle({ channel: ctx.name, conversationId, userId: interaction.user.id, userName: interaction.user.displayName, text: question, eventKey: askKey(interaction.id) });
-  await respond(ctx, interaction, reply, (following) => edited(conversationId, following));
+  await respond(ctx, interaction, reply, conversationId, (following) => edited(conversationId, following));
   if (conversationId === answerId) ctx.options.deliveries.firstTime(THREADS, answerId);
 }
 
 /**
- * Answers an interaction: the public part in the deferred reply, the consent question only to the asker.
- * Each follow-up is recorded once it landed: a later try (vraag-inbox.ts) sends only what did not.
+ * Answers an interaction: the public part in the deferred reply, the rest in the answer's thread (or
+ * the channel) with a nonce each, the consent question only to the asker (a follow-up, which takes no
+ * nonce). Each part is recorded once it landed: a later try (vraag-inbox.ts) sends only what did not,
+ * with the same nonces in the same place.
  */
-async function respond(ctx: DiscordContext, interaction: ChatInputCommandInteraction, reply: Reply, edited: (following: Following) => void): Promise<void> {
+async function respond(ctx: DiscordContext, interaction: ChatInputCommandInteraction, reply: Reply, conversationId: string, edited: (following: Following) => void): Promise<void> {
   const { first, following } = renderAsk(reply);
   const { parts, prompt } = following;
   await interaction.editReply(asReplyOptions(first));
   edited(following);
   const answer = askAnswer(interaction.id);
-  for (const [index, message] of parts.entries()) await sendPartOnce(ctx, answer, index + 1, () => interaction.followUp(asReplyOptions(message)));
+  const postIn = followingPlace(interaction.channelId, conversationId);
+  for (const [index, message] of parts.entries()) {
+    await sendPartOnce(ctx, answer, index + 1, () => postFollowing(ctx, { interactionId: interaction.id, postIn, index }, message, () => interaction.followUp(asReplyOptions(message))));
+  }
   if (prompt) await sendPartOnce(ctx, answer, parts.length + 1, () => interaction.followUp({ ...asReplyOptions(prompt), flags: MessageFlags.Ephemeral }));
 }

@@ -1,0 +1,39 @@
+import type { DiscordContext } from "../discord-context.js";
+import { postOnce } from "../discord-effect-post.js";
+import { isTransient } from "../answer-retry.js";
+import type { DiscordMessage } from "../render-discord-reply.js";
+
+/**
+ * Where what follows a `/vraag`'s answer is posted: the answer's thread, or, without one, the channel
+ * where it was asked (a conversation "channel:answer" has no thread of its own).
+ */
+export function followingPlace(channelId: string, conversationId: string | undefined): string {
+  const conversation = conversationId ?? channelId;
+  return conversation.includes(":") ? channelId : conversation;
+}
+
+/** The nonce of what follows a `/vraag`'s answer, piece `index`: the same on the first try and after a restart. */
+export function followingNonce(interactionId: string, index: number): string {
+  return `vq${BigInt(interactionId).toString(36)}.e${index}`;
+}
+
+/**
+ * Posts one public part that follows a `/vraag`'s edited answer, as a message with a nonce and
+ * `enforce_nonce` (an interaction's follow-up takes none): a repeat after a lost answer or a stop
+ * before its record returns the message Discord already made. Where the bot may not post (Discord
+ * refuses it), the interaction's follow-up (`followUp`, while its token lasts) carries it instead.
+ */
+export async function postFollowing(
+  ctx: DiscordContext,
+  place: { interactionId: string; postIn: string; index: number },
+  message: DiscordMessage,
+  followUp?: () => Promise<unknown>,
+): Promise<unknown> {
+  try {
+    return await postOnce(ctx.started().rest, place.postIn, message, followingNonce(place.interactionId, place.index));
+  } catch (error) {
+    if (isTransient(error) || !followUp) throw error;
+    ctx.options.logger.warn(`discord: kan het vervolg van een /vraag-antwoord niet plaatsen (${(error as Error).message}); het komt als follow-up van de opdracht`);
+    return followUp();
+  }
+}
