@@ -20,6 +20,7 @@ import { SUGGEST_MODEL, SUGGEST_THRESHOLD, suggestProbability, type SuggestModel
 import { gidsTerms } from "./topic-terms.js";
 import { askingPart, bestOfParts } from "./asking-part.js";
 import { candidateRank, inRegion } from "./candidate-rank.js";
+import { fieldWeightsFor } from "./field-emphasis.js";
 
 /** Where the matcher reads the profiles; `revision` (when given) tells it whether to build its index again. */
 export type ProfileSource = { list(): InitiativeProfile[]; revision?(): string };
@@ -149,11 +150,12 @@ export class GidsMatcher implements InitiativeMatcher {
     const total = groups.reduce((n, g) => n + g.max, 0);
     if (total <= 0) return { candidates: [], groups, total };
     const exclude = new Set(options.exclude ?? []);
+    const weights = fieldWeightsFor(question);
     const region = options.region && foldDiacritics(options.region);
     const candidates: MatchCandidate[] = [];
     for (const p of [...index.profiles, ...hidden]) {
       if (exclude.has(p.profile.id)) continue;
-      const held = groups.map((g) => heldWord(p, g));
+      const held = groups.map((g) => heldWord(p, g, weights));
       const mass = held.reduce((n, h) => n + h.value, 0);
       if (mass <= 0) continue;
       const score = mass / total;
