@@ -21,6 +21,7 @@ import { gidsTerms } from "./topic-terms.js";
 import { askingPart, bestOfParts } from "./asking-part.js";
 import { candidateRank, inRegion } from "./candidate-rank.js";
 import { fieldWeightsFor } from "./field-emphasis.js";
+import { fieldSpecificity, type FieldFrequencies } from "./field-specificity.js";
 
 /** Where the matcher reads the profiles; `revision` (when given) tells it whether to build its index again. */
 export type ProfileSource = { list(): InitiativeProfile[]; revision?(): string };
@@ -68,10 +69,7 @@ export type MatchCandidate = {
   contactable: boolean;
 };
 
-/** The document store's term counts: a word common in the field's documents says less about a topic. */
-export type FieldFrequencies = { documentFrequencies(terms: readonly string[]): Map<string, number>; passageCount(): number };
-/** A word in every other passage still counts for this share: the documents only temper the gids. */
-const MIN_SPECIFICITY = 0.25;
+export type { FieldFrequencies } from "./field-specificity.js";
 
 /**
  * Finds initiatives whose experience fits a question, with the same Dutch analysis as the documents. Only published
@@ -178,19 +176,6 @@ export class GidsMatcher implements InitiativeMatcher {
     return (this.field?.documentFrequencies([stem]).get(stem) ?? 0) > 0;
   }
 
-  /**
-   * How specific a typed term is in the field's documents: 1 for a rare one, less for one in many
-   * passages. A term the vocabulary leads to (a theme, a synonym) is chosen on purpose and not
-   * tempered; the typed word's own weight caps it anyway (the group's max).
-   */
-  private specificity(t: SearchTerm): number {
-    if (!this.field || t.prefix || (t.origin !== "typed" && t.origin !== "compound-part")) return 1;
-    const total = this.field.passageCount();
-    const df = this.field.documentFrequencies([t.term]).get(t.term) ?? 0;
-    if (total === 0 || df === 0) return 1;
-    return Math.max(MIN_SPECIFICITY, Math.min(1, idf(df, total) / idf(1, total)));
-  }
-
   /** Whether a question says what it is about beyond its frame and places ("welke initiatieven in Lopik?" does not). */
   hasTopic(question: string): boolean {
     const { index, regions } = this.current();
@@ -231,7 +216,7 @@ export class GidsMatcher implements InitiativeMatcher {
     const terms = retrieve(index, topic, 1, { vocabulary: this.vocabulary, windowWeight: 0, splitAtVocabulary: false }).terms.filter((t) => t.origin !== "inflection");
     terms.push(...gidsTerms(index, terms, (stem) => this.isWord(index, stem)));
     const n = index.passageCount();
-    const weightOf = (t: SearchTerm) => idf(index.frequency(t.term, t.prefix), n) * this.specificity(t);
+    const weightOf = (t: SearchTerm) => idf(index.frequency(t.term, t.prefix), n) * fieldSpecificity(this.field, t);
     const words = [...new Set(terms.map((t) => t.word))].filter((w) => !isFrameWord(w) && !isMistypedFrameWord(w));
     return words.map((word) => {
       const own = trustedSplit(terms.filter((t) => t.word === word), (typed) => this.vocabulary?.expand(typed.word, [typed.term], "nl").map((e) => e.term) ?? []);
@@ -243,7 +228,7 @@ export class GidsMatcher implements InitiativeMatcher {
       else if (parts.length) max = parts.reduce((s, t) => s + weightOf(t), 0) / parts.length;
       else if (others.length) max = Math.max(...others.map(weightOf));
       // A word no profile holds tells nothing about one profile over another: it counts as a rare word, not more.
-      else max = idf(1, n) * (typed ? this.specificity(typed) : 1);
+      else max = idf(1, n) * (typed ? fieldSpecificity(this.field, typed) : 1);
       return { word, max, terms: own, weights: new Map(own.map((t) => [t, weightOf(t)])) };
     });
   }
