@@ -18,7 +18,7 @@ import { suggestEvidence, type SuggestEvidence } from "./suggest-evidence.js";
 import { trustedSplit } from "./trusted-split.js";
 import { SUGGEST_MODEL, SUGGEST_THRESHOLD, suggestProbability, type SuggestModel } from "./suggest-model.js";
 import { gidsTerms } from "./topic-terms.js";
-import { askingPart, bestOfParts } from "./asking-part.js";
+import { askingPart, bestOfParts, REFERRING_ASK, toldPart } from "./asking-part.js";
 import { candidateRank, inRegion } from "./candidate-rank.js";
 import { fieldWeightsFor } from "./field-emphasis.js";
 import { fieldSpecificity, type FieldFrequencies } from "./field-specificity.js";
@@ -89,7 +89,7 @@ export class GidsMatcher implements InitiativeMatcher {
    * The initiatives to suggest for a question: none unless the evidence for the best one that may be suggested (its
    * lead) convinces the suggest model (suggest-model.ts) or it holds a typed word of a short question (DIRECT_SHARE,
    * SHORT_TOPIC), or on the best of the whole question and its asking part (a long question's context spreads the
-   * evidence thin); then it and those holding half as much. A profile nobody may contact is never shown but competes:
+   * evidence thin), or its told part when the asking part only refers back to it; then it and those holding half as much. A profile nobody may contact is never shown but competes:
    * when it fits best, the lead must hold HIDDEN_BEST_SHARE of it; when it fits the asking part best, none (hidden-rival.ts).
    * A direct question to the gids also lists every initiative holding a third of its (short) topic. None for a short
    * question (or a direct one's short asking part) naming a compound no profile holds (coined-compound.ts), nor for a
@@ -107,18 +107,24 @@ export class GidsMatcher implements InitiativeMatcher {
     const top = candidates[0]!;
     const short = topicWeight <= SHORT_TOPIC && evidence !== undefined && evidence.direct > 0 && evidence.share >= DIRECT_SHARE;
     const fits = evidence !== undefined && lead.mass >= (top.contactable ? FOLLOWER_SHARE : HIDDEN_BEST_SHARE) * top.mass && !hiddenFitsAskingPart(candidates, asked?.candidates, lead)
-      && (suggestProbability(evidence, this.model) >= SUGGEST_THRESHOLD || short || this.askingPartConvinces(asked, lead, evidence));
+      && (suggestProbability(evidence, this.model) >= SUGGEST_THRESHOLD || short || this.partConvinces(asked, lead, evidence) || this.toldPartConvinces(question, asked, lead, evidence, options));
     return candidates
       .filter((c) => c.contactable && ((fits && c.mass >= FOLLOWER_SHARE * lead.mass) || (options.listing && c.score >= LISTING_SHARE)))
       .slice(0, options.limit ?? DEFAULT_LIMIT)
       .map((c) => ({ initiative: c.profile, score: round(c.score), because: matchReason(c.profile, c.matchedTerms) }));
   }
 
-  /** A second opinion for a question that tells before it asks: the same lead on the best of both parts' evidence (asking-part.ts). */
-  private askingPartConvinces(asked: ReturnType<GidsMatcher["judged"]> | undefined, lead: MatchCandidate, whole: SuggestEvidence): boolean {
-    if (!asked?.evidence || asked.lead?.profile.id !== lead.profile.id) return false;
-    const best = bestOfParts(whole, asked.evidence);
+  /** A second opinion for a question that tells before it asks: the same lead on the best of the whole's and a part's evidence (asking-part.ts). */
+  private partConvinces(part: ReturnType<GidsMatcher["judged"]> | undefined, lead: MatchCandidate, whole: SuggestEvidence): boolean {
+    if (!part?.evidence || part.lead?.profile.id !== lead.profile.id) return false;
+    const best = bestOfParts(whole, part.evidence);
     return best !== undefined && suggestProbability(best, this.model) >= SUGGEST_THRESHOLD;
+  }
+
+  /** When the asking part only refers back ("hoe gaan anderen daarmee om?"), the same second opinion on what was told. */
+  private toldPartConvinces(question: string, asked: ReturnType<GidsMatcher["judged"]> | undefined, lead: MatchCandidate, whole: SuggestEvidence, options: MatchOptions): boolean {
+    const told = asked && asked.topicWeight <= REFERRING_ASK ? toldPart(question) : undefined;
+    return told !== undefined && this.partConvinces(this.judged(told, options), lead, whole);
   }
 
   /**
