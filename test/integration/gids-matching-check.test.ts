@@ -56,7 +56,8 @@ describe("initiatievengids: the matching check", () => {
     it.skipIf(!fs.existsSync(path.join(dir, "questions.jsonl")))(`given the ${name} set, written apart, then it prints its figures; never the asker's own, never one nobody may contact`, async () => {
       await ingested;
       const check = checkGidsFiles(path.join(dir, "profiles.csv"), path.join(dir, "questions.jsonl"), loadGidsVocabulary(STARTER_KNOWLEDGE), store);
-      console.log(`\nMatchingcontrole initiatievengids, ${dutch} set (${check.profiles} profielen, ${check.results.length} vragen)\n${check.text(true)}\n`);
+      // The eighth set is kept unseen: its figures only, never a question's verdict (ids, expected initiatives).
+      console.log(`\nMatchingcontrole initiatievengids, ${dutch} set (${check.profiles} profielen, ${check.results.length} vragen)\n${check.text(dir !== HOLDOUT7)}\n`);
       expect(check.results.length).toBeGreaterThan(0);
       expect(check.figures.ownSuggested).toBe(0);
       expect(check.figures.notContactableSuggested).toBe(0);

@@ -43,6 +43,20 @@ export function askingPart(question: string): string | undefined {
 }
 
 /**
+ * An asking part whose own topic words weigh no more than this (in rare words) refers back to what was told
+ * ("… een flinke deuk in een van de auto's. Hoe gaan anderen daarmee om?", "Wie heeft dat gedaan?"): the
+ * told part holds what it asks about.
+ */
+export const REFERRING_ASK = 1;
+
+/** What a question tells besides its asking part; undefined when it is all asking or all telling. */
+export function toldPart(question: string): string | undefined {
+  const pieces = piecesOf(question);
+  const told = pieces.filter((p) => !asks(p));
+  return pieces.length < 2 || !told.length || told.length === pieces.length ? undefined : told.join(" ");
+}
+
+/**
  * The evidence for a candidate as the best of the whole question's and its asking part's: in a long
  * question the context spreads every share thin, so the candidate's share, rare-word evidence, word
  * share, lead, known share and second word are taken from whichever part shows them better. What the

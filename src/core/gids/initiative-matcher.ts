@@ -18,8 +18,10 @@ import { suggestEvidence, type SuggestEvidence } from "./suggest-evidence.js";
 import { trustedSplit } from "./trusted-split.js";
 import { SUGGEST_MODEL, SUGGEST_THRESHOLD, suggestProbability, type SuggestModel } from "./suggest-model.js";
 import { gidsTerms } from "./topic-terms.js";
-import { askingPart, bestOfParts } from "./asking-part.js";
+import { askingPart, bestOfParts, REFERRING_ASK, toldPart } from "./asking-part.js";
 import { candidateRank, inRegion } from "./candidate-rank.js";
+import { fieldWeightsFor } from "./field-emphasis.js";
+import { fieldSpecificity, type FieldFrequencies } from "./field-specificity.js";
 
 /** Where the matcher reads the profiles; `revision` (when given) tells it whether to build its index again. */
 export type ProfileSource = { list(): InitiativeProfile[]; revision?(): string };
@@ -67,10 +69,7 @@ export type MatchCandidate = {
   contactable: boolean;
 };
 
-/** The document store's term counts: a word common in the field's documents says less about a topic. */
-export type FieldFrequencies = { documentFrequencies(terms: readonly string[]): Map<string, number>; passageCount(): number };
-/** A word in every other passage still counts for this share: the documents only temper the gids. */
-const MIN_SPECIFICITY = 0.25;
+export type { FieldFrequencies } from "./field-specificity.js";
 
 /**
  * Finds initiatives whose experience fits a question, with the same Dutch analysis as the documents. Only published
@@ -90,7 +89,7 @@ export class GidsMatcher implements InitiativeMatcher {
    * The initiatives to suggest for a question: none unless the evidence for the best one that may be suggested (its
    * lead) convinces the suggest model (suggest-model.ts) or it holds a typed word of a short question (DIRECT_SHARE,
    * SHORT_TOPIC), or on the best of the whole question and its asking part (a long question's context spreads the
-   * evidence thin); then it and those holding half as much. A profile nobody may contact is never shown but competes:
+   * evidence thin), or its told part when the asking part only refers back to it; then it and those holding half as much. A profile nobody may contact is never shown but competes:
    * when it fits best, the lead must hold HIDDEN_BEST_SHARE of it; when it fits the asking part best, none (hidden-rival.ts).
    * A direct question to the gids also lists every initiative holding a third of its (short) topic. None for a short
    * question (or a direct one's short asking part) naming a compound no profile holds (coined-compound.ts), nor for a
@@ -108,18 +107,24 @@ export class GidsMatcher implements InitiativeMatcher {
     const top = candidates[0]!;
     const short = topicWeight <= SHORT_TOPIC && evidence !== undefined && evidence.direct > 0 && evidence.share >= DIRECT_SHARE;
     const fits = evidence !== undefined && lead.mass >= (top.contactable ? FOLLOWER_SHARE : HIDDEN_BEST_SHARE) * top.mass && !hiddenFitsAskingPart(candidates, asked?.candidates, lead)
-      && (suggestProbability(evidence, this.model) >= SUGGEST_THRESHOLD || short || this.askingPartConvinces(asked, lead, evidence));
+      && (suggestProbability(evidence, this.model) >= SUGGEST_THRESHOLD || short || this.partConvinces(asked, lead, evidence) || this.toldPartConvinces(question, asked, lead, evidence, options));
     return candidates
       .filter((c) => c.contactable && ((fits && c.mass >= FOLLOWER_SHARE * lead.mass) || (options.listing && c.score >= LISTING_SHARE)))
       .slice(0, options.limit ?? DEFAULT_LIMIT)
       .map((c) => ({ initiative: c.profile, score: round(c.score), because: matchReason(c.profile, c.matchedTerms) }));
   }
 
-  /** A second opinion for a question that tells before it asks: the same lead on the best of both parts' evidence (asking-part.ts). */
-  private askingPartConvinces(asked: ReturnType<GidsMatcher["judged"]> | undefined, lead: MatchCandidate, whole: SuggestEvidence): boolean {
-    if (!asked?.evidence || asked.lead?.profile.id !== lead.profile.id) return false;
-    const best = bestOfParts(whole, asked.evidence);
+  /** A second opinion for a question that tells before it asks: the same lead on the best of the whole's and a part's evidence (asking-part.ts). */
+  private partConvinces(part: ReturnType<GidsMatcher["judged"]> | undefined, lead: MatchCandidate, whole: SuggestEvidence): boolean {
+    if (!part?.evidence || part.lead?.profile.id !== lead.profile.id) return false;
+    const best = bestOfParts(whole, part.evidence);
     return best !== undefined && suggestProbability(best, this.model) >= SUGGEST_THRESHOLD;
+  }
+
+  /** When the asking part only refers back ("hoe gaan anderen daarmee om?"), the same second opinion on what was told. */
+  private toldPartConvinces(question: string, asked: ReturnType<GidsMatcher["judged"]> | undefined, lead: MatchCandidate, whole: SuggestEvidence, options: MatchOptions): boolean {
+    const told = asked && asked.topicWeight <= REFERRING_ASK ? toldPart(question) : undefined;
+    return told !== undefined && this.partConvinces(this.judged(told, options), lead, whole);
   }
 
   /**
@@ -149,11 +154,12 @@ export class GidsMatcher implements InitiativeMatcher {
     const total = groups.reduce((n, g) => n + g.max, 0);
     if (total <= 0) return { candidates: [], groups, total };
     const exclude = new Set(options.exclude ?? []);
+    const weights = fieldWeightsFor(question);
     const region = options.region && foldDiacritics(options.region);
     const candidates: MatchCandidate[] = [];
     for (const p of [...index.profiles, ...hidden]) {
       if (exclude.has(p.profile.id)) continue;
-      const held = groups.map((g) => heldWord(p, g));
+      const held = groups.map((g) => heldWord(p, g, weights));
       const mass = held.reduce((n, h) => n + h.value, 0);
       if (mass <= 0) continue;
       const score = mass / total;
@@ -174,19 +180,6 @@ export class GidsMatcher implements InitiativeMatcher {
 
   private isDocumentWord(stem: string): boolean {
     return (this.field?.documentFrequencies([stem]).get(stem) ?? 0) > 0;
-  }
-
-  /**
-   * How specific a typed term is in the field's documents: 1 for a rare one, less for one in many
-   * passages. A term the vocabulary leads to (a theme, a synonym) is chosen on purpose and not
-   * tempered; the typed word's own weight caps it anyway (the group's max).
-   */
-  private specificity(t: SearchTerm): number {
-    if (!this.field || t.prefix || (t.origin !== "typed" && t.origin !== "compound-part")) return 1;
-    const total = this.field.passageCount();
-    const df = this.field.documentFrequencies([t.term]).get(t.term) ?? 0;
-    if (total === 0 || df === 0) return 1;
-    return Math.max(MIN_SPECIFICITY, Math.min(1, idf(df, total) / idf(1, total)));
   }
 
   /** Whether a question says what it is about beyond its frame and places ("welke initiatieven in Lopik?" does not). */
@@ -229,7 +222,7 @@ export class GidsMatcher implements InitiativeMatcher {
     const terms = retrieve(index, topic, 1, { vocabulary: this.vocabulary, windowWeight: 0, splitAtVocabulary: false }).terms.filter((t) => t.origin !== "inflection");
     terms.push(...gidsTerms(index, terms, (stem) => this.isWord(index, stem)));
     const n = index.passageCount();
-    const weightOf = (t: SearchTerm) => idf(index.frequency(t.term, t.prefix), n) * this.specificity(t);
+    const weightOf = (t: SearchTerm) => idf(index.frequency(t.term, t.prefix), n) * fieldSpecificity(this.field, t);
     const words = [...new Set(terms.map((t) => t.word))].filter((w) => !isFrameWord(w) && !isMistypedFrameWord(w));
     return words.map((word) => {
       const own = trustedSplit(terms.filter((t) => t.word === word), (typed) => this.vocabulary?.expand(typed.word, [typed.term], "nl").map((e) => e.term) ?? []);
@@ -241,7 +234,7 @@ export class GidsMatcher implements InitiativeMatcher {
       else if (parts.length) max = parts.reduce((s, t) => s + weightOf(t), 0) / parts.length;
       else if (others.length) max = Math.max(...others.map(weightOf));
       // A word no profile holds tells nothing about one profile over another: it counts as a rare word, not more.
-      else max = idf(1, n) * (typed ? this.specificity(typed) : 1);
+      else max = idf(1, n) * (typed ? fieldSpecificity(this.field, typed) : 1);
       return { word, max, terms: own, weights: new Map(own.map((t) => [t, weightOf(t)])) };
     });
   }

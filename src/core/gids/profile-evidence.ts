@@ -1,5 +1,6 @@
 import type { SearchTerm } from "../retrieval/search-term.js";
 import { FIELD_WEIGHTS, fieldHolds, type IndexedProfile, type ProfileField } from "./gids-index.js";
+import type { FieldWeights } from "./field-emphasis.js";
 
 /** One topic word of a question, with its alternatives (synonyms, compound parts, …) and what it can weigh. */
 export type TopicGroup = { word: string; max: number; terms: SearchTerm[]; weights: Map<SearchTerm, number> };
@@ -8,10 +9,10 @@ export type TopicGroup = { word: string; max: number; terms: SearchTerm[]; weigh
 export type HeldWord = { word: string; value: number; field?: ProfileField; term?: string; weight?: number };
 
 /** How much of one question word a profile holds: by the word itself, its compound's parts, or its best alternative. */
-export function heldWord(p: IndexedProfile, group: TopicGroup): HeldWord {
+export function heldWord(p: IndexedProfile, group: TopicGroup, weights: FieldWeights = FIELD_WEIGHTS): HeldWord {
   const value = (t: SearchTerm) => {
-    const field = bestField(p, t);
-    return { v: field ? FIELD_WEIGHTS[field] * (group.weights.get(t) ?? 0) : 0, field };
+    const field = bestField(p, t, weights);
+    return { v: field ? weights[field] * (group.weights.get(t) ?? 0) : 0, field };
   };
   let best: HeldWord = { word: group.word, value: 0 };
   const parts = group.terms.filter((t) => t.origin === "compound-part");
@@ -29,10 +30,10 @@ export function heldWord(p: IndexedProfile, group: TopicGroup): HeldWord {
   return { ...best, value: Math.min(best.value, group.max) };
 }
 
-function bestField(p: IndexedProfile, t: SearchTerm): ProfileField | undefined {
+function bestField(p: IndexedProfile, t: SearchTerm, weights: FieldWeights): ProfileField | undefined {
   let best: ProfileField | undefined;
-  for (const [f, weight] of Object.entries(FIELD_WEIGHTS) as Array<[ProfileField, number]>) {
-    if ((!best || weight > FIELD_WEIGHTS[best]) && fieldHolds(p.fields[f], t.term, t.prefix)) best = f;
+  for (const [f, weight] of Object.entries(weights) as Array<[ProfileField, number]>) {
+    if ((!best || weight > weights[best]) && fieldHolds(p.fields[f], t.term, t.prefix)) best = f;
   }
   return best;
 }
