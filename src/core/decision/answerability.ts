@@ -3,6 +3,7 @@ import { EVIDENCE_NAMES, gatherEvidence, type AnswerEvidence } from "./answer-ev
 import { ANSWERABILITY_MODEL } from "./answerability-model.js";
 import { asksAboutNow, asksForChangingDetail } from "./asks-for-live-facts.js";
 import { asksAboutRules } from "./asks-about-rules.js";
+import { asksForHandsOnHelp } from "./asks-for-hands-on-help.js";
 
 export type Answerability = AnswerEvidence & {
   /** 0..1: how sure the store holds the answer. */
@@ -24,7 +25,7 @@ export function assessAnswerability(question: string, retrieval: Retrieval): Ans
   const confidence = confidenceOf(evidence);
   // A phone number or opening hours the passage does hold is answered (with a note); asked about now, or missing, a person.
   const datedDetail = !!evidence.liveFacts && !asksAboutNow(question) && asksForChangingDetail(question) && evidence.detailAsked > 0 && evidence.detailMissing === 0;
-  const leaning = (evidence.liveFacts && !datedDetail ? LIVE_FACTS_FACTOR : 1) * (asksAboutRules(question) ? RULES_FACTOR : 1);
+  const leaning = (evidence.liveFacts && !datedDetail ? LIVE_FACTS_FACTOR : 1) * (asksAboutRules(question) || asksForHandsOnHelp(question) ? RULES_FACTOR : 1);
   return { ...evidence, datedDetail, confidence: confidence * leaning };
 }
 
@@ -40,6 +41,7 @@ const LIVE_FACTS_FACTOR = 0.3;
  * English answerable questions of two check sets went to a person: a permit, a tax deduction); 0.6 added some.
  */
 export const RULES_FACTOR = 0.7;
+// A request to help do the asker's own work (asks-for-hands-on-help.ts: write, fill in, check their plan) leans the same.
 
 /** The logistic model over the evidence. */
 export function confidenceOf(evidence: AnswerEvidence, model = ANSWERABILITY_MODEL): number {
