@@ -121,9 +121,19 @@ function joinShortLists(lines: readonly string[]): string[] {
     const items: string[] = [];
     let next = i + 1;
     if (introducesList(line)) {
+      let blankBefore = false;
+      let spaced = false;
       for (; next < lines.length; next++) {
         const item = lines[next]!;
-        if (item === "") continue;
+        if (item === "") {
+          blankBefore = true;
+          continue;
+        }
+        // A list whose first items stand line under line ends at its first blank line (what follows is the next block).
+        if (items.length >= 2 && blankBefore && !spaced) break;
+        if (items.length === 1) spaced = blankBefore;
+        blankBefore = false;
+        if (isOcrScrap(item)) continue; // a lone OCR'd bullet ("O", "m") is no item
         const runsOn = (lines[next + 1] ?? "") !== "" && !BULLET_PREFIX.test(lines[next + 1]!);
         if (!isListLine(item) || runsOn) break;
         items.push(item.replace(BULLET_PREFIX, "").replace(/[.,;]+$/, ""));
@@ -137,6 +147,11 @@ function joinShortLists(lines: readonly string[]): string[] {
     i = next - 1;
   }
   return joined;
+}
+
+/** A line of fewer than two letters: an OCR'd bullet or mark, not an item. */
+function isOcrScrap(line: string): boolean {
+  return (line.match(/\p{L}/gu) ?? []).length < 2;
 }
 
 function stripBullet(line: string): Line {

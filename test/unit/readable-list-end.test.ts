@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { readableSentences } from "../../src/core/answer/readable-text.js";
+
+describe("a short list under the line that announces it, in OCR text", () => {
+  it("given a list whose items stand line under line, then it ends at the first blank line, and lone OCR'd bullets are no items", () => {
+    const text = [
+      "Een goede buurtbus heeft drie dingen nodig:",
+      "o vaste chauffeurs;",
+      "o een planner die de ritten verdeelt;",
+      "o een potje voor onderhoud.",
+      "",
+      "m",
+      "",
+      "¢ Wat niet vanzelf gaat",
+      "",
+      "O",
+      "",
+      "O",
+      "",
+      "De gemeente betaalt de verzekering van de bus.",
+    ].join("\n");
+    const sentences = readableSentences(text);
+    expect(sentences[0]).toBe("Een goede buurtbus heeft drie dingen nodig:\nvaste chauffeurs\neen planner die de ritten verdeelt\neen potje voor onderhoud.");
+    expect(sentences.join("\n")).not.toMatch(/^O\.?$/m);
+    expect(sentences).toContain("De gemeente betaalt de verzekering van de bus.");
+  });
+
+  it("given a list with a blank line between every item (as OCR spaces a slide), then it runs on over the blank lines", () => {
+    const text = "Wat de werkgroep doet:\n\nKoffieochtend\n\nKlussendienst\n\nBoodschappenhulp\n\nDe werkgroep komt elke maand bijeen in het dorpshuis.";
+    expect(readableSentences(text)[0]).toBe("Wat de werkgroep doet:\nKoffieochtend\nKlussendienst\nBoodschappenhulp.");
+  });
+});
