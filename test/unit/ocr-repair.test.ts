@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { readableSentences } from "../../src/core/answer/readable-text.js";
 import { analyzeText } from "../../src/core/text/analyzer.js";
 import { dutchDictionary, dutchDictionaryState, useDutchDictionaryLoader } from "../../src/core/text/dutch-dictionary.js";
-import { ocrCandidatesOne, ocrCandidatesTwo } from "../../src/core/text/ocr-confusions.js";
+import { ocrCandidatesManyL, ocrCandidatesOne, ocrCandidatesTwo } from "../../src/core/text/ocr-confusions.js";
 import { repairOcrText, repairOcrWord } from "../../src/core/text/ocr-repair.js";
 import { stemDutch } from "../../src/core/text/stem.js";
 import { sourceLabel, type SearchHit } from "../../src/core/types.js";
@@ -21,6 +21,14 @@ describe("OCR confusion candidates", () => {
     expect(ocrCandidatesTwo("wljkraacl")).toContain("wijkraad");
     expect(ocrCandidatesTwo("wljkraacl")).not.toContain("wljkraacl");
   });
+
+  it("given a word whose i's were all read as l's, then the candidates of three or more l's for i's hold it, with its real l's kept", () => {
+    expect(ocrCandidatesTwo("vrljwllllgers")).not.toContain("vrijwilligers");
+    expect(ocrCandidatesManyL("vrljwllllgers")).toContain("vrijwilligers");
+    expect(ocrCandidatesManyL("lnltlatleven")).toContain("initiatieven");
+    expect(ocrCandidatesManyL("wljkraacl")).toEqual([]);
+    expect(ocrCandidatesManyL("lllllllgemeente")).toEqual([]); // more l's than tried
+  });
 });
 
 describe("OCR repair decisions (OpenTaal word list)", () => {
@@ -28,6 +36,7 @@ describe("OCR repair decisions (OpenTaal word list)", () => {
     expect(repairOcrWord("codperatie")).toBe("coöperatie");
     expect(repairOcrWord("wljkraacl")).toBe("wijkraad");
     expect(repairOcrWord("commerciéle")).toBe("commerciële");
+    expect(repairOcrWord("vrljwllllgers")).toBe("vrijwilligers");
   });
 
   it("given a correct word, a short word, a number or a word with no dictionary explanation, then no repair", () => {

@@ -9,7 +9,7 @@ import { CHAT_WORDS } from "./chat-words.js";
  * Version of what analyzeText yields for a text. Raise it whenever stemming, folding or stop words
  * change: a store written with another version analyses its passages again when opened.
  */
-export const ANALYZER_VERSION = 8;
+export const ANALYZER_VERSION = 9;
 
 /**
  * Index terms of a document text: folded, stop words dropped, stemmed; repeats kept (term frequency).

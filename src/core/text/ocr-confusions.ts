@@ -53,3 +53,32 @@ export function ocrCandidatesTwo(word: string): string[] {
   out.delete(word);
   return [...out];
 }
+
+/** More l's than this are not tried (2^n candidates). */
+const MAX_LS = 6;
+
+/**
+ * Candidates where three or more of the word's l's were i's: a sans-serif i read as l throughout a
+ * word ("lnltlatleven" → initiatieven), past the two substitutions tried before. Only l → i, the
+ * confusion that repeats within a word; at most 2^6 candidates.
+ */
+export function ocrCandidatesManyL(word: string): string[] {
+  const at = [...word].flatMap((c, i) => (c === "l" ? [i] : []));
+  if (at.length < 3 || at.length > MAX_LS) return [];
+  const out: string[] = [];
+  for (let mask = 0; mask < 1 << at.length; mask++) {
+    if (bitCount(mask) < 3) continue;
+    const chars = [...word];
+    at.forEach((position, bit) => {
+      if (mask & (1 << bit)) chars[position] = "i";
+    });
+    out.push(chars.join(""));
+  }
+  return out;
+}
+
+function bitCount(n: number): number {
+  let count = 0;
+  for (let m = n; m; m &= m - 1) count++;
+  return count;
+}

@@ -1,6 +1,6 @@
 import { dutchDictionary, dutchDictionaryState, knowsWordOrName, loadedList, type DutchDictionary } from "./dutch-dictionary.js";
 import { foldDiacritics } from "./fold.js";
-import { ocrCandidatesOne, ocrCandidatesTwo } from "./ocr-confusions.js";
+import { ocrCandidatesManyL, ocrCandidatesOne, ocrCandidatesTwo } from "./ocr-confusions.js";
 import { wordMemory } from "./word-memory.js";
 
 const MIN_LETTERS = 5;
@@ -9,7 +9,7 @@ const MAX_LENGTH = 40;
 /**
  * The Dutch word an OCR-damaged word stands for ("codperatie" → coöperatie, "elgenheld" → eigenheid),
  * or undefined when the word is known, too short, or when no single dictionary word explains it (one
- * substitution is tried before two; two candidates means unsure). A word that only lost its diacritics
+ * substitution is tried before two, then three or more l's read for i's; two candidates means unsure). A word that only lost its diacritics
  * ("cooperatie") yields the dictionary spelling. Expects a lower-case word. Each decision is kept in
  * the word memory, so the word list is not needed to repeat it.
  */
@@ -34,7 +34,7 @@ function worthRepairing(word: string): boolean {
 
 function decide(word: string, dictionary: DutchDictionary): string | undefined {
   if (knowsWordOrName(dictionary, word)) return undefined;
-  for (const candidates of [ocrCandidatesOne, ocrCandidatesTwo]) {
+  for (const candidates of [ocrCandidatesOne, ocrCandidatesTwo, ocrCandidatesManyL]) {
     // Candidates are common words only: a name ("Carly" for "early") would be a guess.
     // The candidates are asked of the list itself: the decision is remembered, the dozens of guesses
     // behind it are not worth a row each (a page of unusual tokens asked thousands).
