@@ -30,3 +30,11 @@ describe("a short list under the line that announces it, in OCR text", () => {
     expect(readableSentences(text)[0]).toBe("Wat de werkgroep doet:\nKoffieochtend\nKlussendienst\nBoodschappenhulp.");
   });
 });
+
+describe("OCR debris in a slide's text", () => {
+  it("given symbols standing alone and bullets read as the letter o, then they are left out; a dash, a percentage and dots stay", () => {
+    const [sentence] = readableSentences("Twaalf buurten, veel verschillende =% initiatieven (ook kleine); o Iedereen doet mee – jong en oud, 45 % van de bewoners … of meer.");
+    expect(sentence).toBe("Twaalf buurten, veel verschillende initiatieven (ook kleine); Iedereen doet mee – jong en oud, 45 % van de bewoners … of meer.");
+    expect(readableSentences("— . Broodfonds en buurtapp in elk dorp van de gemeente.")[0]).toBe("Broodfonds en buurtapp in elk dorp van de gemeente.");
+  });
+});

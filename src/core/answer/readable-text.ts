@@ -15,7 +15,9 @@ export function readableSentences(text: string, options: { repairOcr?: boolean }
   const sentences: string[] = [];
   let paragraph = "";
   const flush = () => {
-    for (const sentence of withShortOnesJoined(splitSentences(paragraph).map(clean))) sentences.push(sentence);
+    // A piece of punctuation alone (". " left of a slide's "— . Broodfonds") is no sentence to join to the next.
+    const pieces = splitSentences(paragraph).map(clean).filter((piece) => /[\p{L}\p{N}]/u.test(piece));
+    for (const sentence of withShortOnesJoined(pieces)) sentences.push(sentence);
     paragraph = "";
   };
   let blank = false;
@@ -206,12 +208,19 @@ const QUOTED_WORD = /^["“‘]\p{Lu}\p{Ll}+[.,;:!?]?$/u;
 /** Three letters first: a word, whatever follows (most tokens; decided without counting). */
 const STARTS_AS_WORD = /^\p{L}{3}/u;
 
-/** A token that is OCR debris: junk characters with hardly a letter, or a lone consonant. */
+/** Two or more characters, none a letter or digit; dashes, dots and brackets alone are punctuation ("–", "…", "(...)"). */
+const SYMBOLS_ONLY = /^[^\p{L}\p{N}]{2,}$/u;
+const DASHES_AND_DOTS = /^[-–—.…()[\]]+$/;
+/** An o or e standing alone: a bullet OCR read as a letter ("o Eigenaarschap", "… (onbegrensd); o"); no Dutch word. */
+const LONE_BULLET_LETTER = /^[oeOE]$/;
+
+/** A token that is OCR debris: junk characters with hardly a letter, symbols only, a lone consonant or bullet letter. */
 function isDebrisToken(token: string): boolean {
   if (STARTS_AS_WORD.test(token) || token === "&" || ELIDED.test(token) || QUOTED_WORD.test(token)) return false; // "trial & error", "Wonen & Zorg"
   const letters = (token.match(/\p{L}/gu) ?? []).length;
   if (JUNK_CHARS.test(token) && letters < 3 && !/^\p{L}+'s$/u.test(token)) return true;
-  return /^[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]$/.test(token);
+  if (SYMBOLS_ONLY.test(token) && !DASHES_AND_DOTS.test(token)) return true; // "=%", "«/"
+  return /^[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]$/.test(token) || LONE_BULLET_LETTER.test(token);
 }
 
 /** Drops debris tokens, and a short unknown scrap before the capital that starts the real sentence. */
