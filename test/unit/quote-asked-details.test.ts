@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { composeAnswer } from "../../src/core/answer/compose-answer.js";
+import type { SearchTerm } from "../../src/core/retrieval/search-term.js";
+import { analyzeQuery, analyzeText } from "../../src/core/text/analyzer.js";
+import type { SearchHit } from "../../src/core/types.js";
+
+/** A passage of a document of this test's own, as retrieval hands it over. */
+function hit(id: string, text: string): SearchHit {
+  return {
+    passage: { id: `${id}#0`, documentId: id, ordinal: 0, text, terms: analyzeText(text) },
+    document: { id, title: `Verslag ${id}`, kind: "verslag" },
+    score: 1,
+  };
+}
+
+/** The question's typed terms, each as if it were in a few of a hundred passages. */
+function termsOf(question: string): SearchTerm[] {
+  return analyzeQuery(question).terms.map((t) => ({ term: t.term, word: t.word, df: 3, origin: "typed", prefix: false, weight: 1 }));
+}
+
+/** The quoted part of an answer (its second line), without the sources. */
+const quoteOf = (question: string, text: string) => composeAnswer([hit("verslag", text)], termsOf(question), 100, { question }).text.split("\n")[1]!;
+
+describe("the quote gives the details the question asks for", () => {
+  it("given a question with two asks (when and how many), then the quote holds the sentence that gives the second one too", () => {
+    const text = [
+      "De buurtkamer in Heino is in het voorjaar begonnen als een idee van een paar bewoners die vonden dat er in de wijk te weinig plekken waren om elkaar zomaar tegen te komen.",
+      "De eerste koffieochtend in 2015 telde zes vrijwilligers en een tafel in de kantine van de voetbalclub.",
+      "Tegenwoordig is de buurtkamer elke werkdag open en schenken vrijwilligers koffie voor iedereen die binnenloopt.",
+    ].join(" ");
+    const quote = quoteOf("wanneer is de buurtkamer in Heino begonnen en met hoeveel?", text);
+    expect(quote).toContain("in het voorjaar begonnen");
+    expect(quote).toContain("telde zes vrijwilligers");
+  });
+
+  it("given a question how much of a measured thing (stroom), then a sentence with a date is not taken for the amount, the one in kWh is quoted", () => {
+    const text = [
+      "Het zonnedak van de school is opgeleverd op 12 mei 2021, na een bouwtijd van drie maanden, en werd feestelijk geopend door de wethouder en de kinderen van groep acht.",
+      "In totaal kwam er 38.000 kWh uit, een stuk meer dan de prognose van de installateur.",
+      "De ouderraad wil met het geld dat de school bespaart een nieuwe moestuin aanleggen op het plein.",
+    ].join(" ");
+    const quote = quoteOf("hoeveel stroom heeft het zonnedak van de school opgeleverd?", text);
+    expect(quote).toContain("38.000 kWh");
+  });
+});
