@@ -42,4 +42,15 @@ describe("the quote gives the details the question asks for", () => {
     const quote = quoteOf("hoeveel stroom heeft het zonnedak van de school opgeleverd?", text);
     expect(quote).toContain("38.000 kWh");
   });
+
+  it("given a question that asks when twice (until when, and when), then the quote gives both dates, not only the first", () => {
+    const text = [
+      "Aanmelden voor de burendag kan tot vrijdag 12 september via het formulier op de website van de wijkraad, of op papier bij de balie van het buurthuis aan de Lindelaan.",
+      "De klussen beginnen op zaterdag 27 september om tien uur, en rond vier uur sluiten we af met soep.",
+      "Voor kinderen is er een eigen hoek met verf, zaagsel en een springkussen van de speeltuinvereniging.",
+    ].join(" ");
+    const quote = quoteOf("tot wanneer kun je je aanmelden voor de burendag en wanneer is de burendag zelf?", text);
+    expect(quote).toContain("tot vrijdag 12 september");
+    expect(quote).toContain("zaterdag 27 september");
+  });
 });

@@ -14,11 +14,33 @@ const STANDS_IN_FOR_COUNT: ReadonlySet<SearchTerm["origin"]> = new Set(["typo", 
  * either. A count of a named thing ("hoeveel stroom", "hoeveel vrijwilligers") is a number before that
  * word or in its unit (kWh for stroom), not any number: "opgeleverd op 2 oktober 2021" does not say how
  * much. Names of things ("welk fonds") are left to the ranking, as for the decision's detail bonus.
+ * A detail asked in two parts of the question ("tot wanneer …, en wanneer …") has its check twice.
  */
 export function askedDetails(question: string, terms: readonly SearchTerm[]): DetailCheck[] {
   const counted = countedWord(question);
   const standIns = counted ? terms.filter((t) => STANDS_IN_FOR_COUNT.has(t.origin) && t.word === counted.toLowerCase()).map((t) => t.term) : [];
+  const clauses = question.split(CLAUSE_BREAK);
   return expectedAnswerTypes(question)
     .filter((type) => type !== "named" && type !== "names")
-    .map((type): DetailCheck => (type === "count" && counted ? (text) => holdsCountOfWord(text, counted, stemDutch, standIns) : (text) => holdsAskedDetail(question, type, text)));
+    .flatMap((type) => {
+      const holds: DetailCheck = type === "count" && counted ? (text) => holdsCountOfWord(text, counted, stemDutch, standIns) : (text) => holdsAskedDetail(question, type, text);
+      const times = Math.max(1, clauses.filter((clause) => expectedAnswerTypes(clause).includes(type)).length);
+      return Array.from({ length: times }, () => holds);
+    });
+}
+
+/** Where a question's parts part: a comma, a question mark, "en", "of". */
+const CLAUSE_BREAK = /[,;?]\s*|\s+(?:en|of)\s+/;
+
+/**
+ * How many of the asked details a run of sentences gives: a detail asked twice ("tot wanneer kun je
+ * bestellen en wanneer haal je ze op") is given twice by two of its sentences that each give one.
+ */
+export function detailsGiven(details: readonly DetailCheck[], sentences: readonly { text: string }[], text: string): number {
+  let given = 0;
+  for (const check of new Set(details)) {
+    const times = details.filter((d) => d === check).length;
+    given += times === 1 ? (check(text) ? 1 : 0) : Math.min(times, sentences.filter((s) => check(s.text)).length);
+  }
+  return given;
 }

@@ -11,7 +11,7 @@ import { headingWeight } from "./section-heading.js";
 import { opensDocumentWithMoreRead } from "./document-opening.js";
 import { announces, isHeadingLike, quoteLength } from "./quote-lines.js";
 import { bulletItemSpans, openingList } from "./bullet-lists.js";
-import { askedDetails } from "./asked-details.js";
+import { askedDetails, detailsGiven } from "./asked-details.js";
 import { extendQuote, type PassageLists, MAX_LIST_WINDOW, MAX_QUOTE_CHARS, MAX_WINDOW } from "./quote-extent.js";
 
 /**
@@ -80,7 +80,7 @@ export function composeAnswer(hits: readonly SearchHit[], terms: readonly Search
         if (text.length > MAX_QUOTE_CHARS && size > 1) continue;
         const shape = shapeFactor(window.sentences, question, options.form ?? "other", !!options.list);
         const own = windowScore(window.sentences, question, options.list, headingCredit) + (window.start === 0 ? underQuestion : 0);
-        const detail = DETAIL_BONUS ** details.filter((holds) => holds(text)).length;
+        const detail = DETAIL_BONUS ** detailsGiven(details, window.sentences, text);
         const score = (own * shape * detail * opening) / (1 + (options.rankDecay ?? RANK_DECAY) * rank);
         const body = window.start === 0 && underQuestion > 0 ? sentences : undefined;
         if (!best || score > best.score + 1e-9) best = { hit, sentences: window.sentences, score, body };
