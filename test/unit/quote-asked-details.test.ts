@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { comparesMeasures } from "../../src/core/answer/asked-details.js";
 import { composeAnswer } from "../../src/core/answer/compose-answer.js";
 import type { SearchTerm } from "../../src/core/retrieval/search-term.js";
 import { analyzeQuery, analyzeText } from "../../src/core/text/analyzer.js";
@@ -52,5 +53,22 @@ describe("the quote gives the details the question asks for", () => {
     const quote = quoteOf("tot wanneer kun je je aanmelden voor de burendag en wanneer is de burendag zelf?", text);
     expect(quote).toContain("tot vrijdag 12 september");
     expect(quote).toContain("zaterdag 27 september");
+  });
+
+  it("given a question that compares sizes (which is bigger), then the quote holds the measures, not only the sentence that names both", () => {
+    const text = [
+      "In het dorpshuis zijn twee zalen te huur: de foyer op de begane grond en de bovenzaal, die vorig jaar met hulp van vrijwilligers helemaal is opgeknapt en nu een nieuwe vloer heeft.",
+      "Beneden is plaats voor 60 mensen op 85 vierkante meter, boven voor 120 mensen op 140 vierkante meter.",
+      "Koffie en thee kunnen via de beheerder worden besteld, ook voor grotere groepen.",
+    ].join(" ");
+    const quote = quoteOf("welke van de twee zalen in het dorpshuis is groter, de foyer of de bovenzaal?", text);
+    expect(quote).toContain("140 vierkante meter");
+  });
+
+  it("a comparison of sizes or prices is told from other questions with 'of' or a comparative", () => {
+    expect(comparesMeasures("is de bovenzaal groter dan de foyer?")).toBe(true);
+    expect(comparesMeasures("which hall is bigger, the foyer or the upstairs room?")).toBe(true);
+    expect(comparesMeasures("hoe krijgen we een grotere groep vrijwilligers?")).toBe(false);
+    expect(comparesMeasures("moeten we een stichting of een vereniging oprichten?")).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { countedWord, expectedAnswerTypes, holdsAskedDetail, holdsCountOfWord } from "../decision/answer-type.js";
 import type { SearchTerm } from "../retrieval/search-term.js";
+import { foldDiacritics } from "../text/fold.js";
 import { stemDutch } from "../text/stem.js";
 
 /** Whether a piece of text gives one detail the question asks for. */
@@ -14,7 +15,8 @@ const STANDS_IN_FOR_COUNT: ReadonlySet<SearchTerm["origin"]> = new Set(["typo", 
  * either. A count of a named thing ("hoeveel stroom", "hoeveel vrijwilligers") is a number before that
  * word or in its unit (kWh for stroom), not any number: "opgeleverd op 2 oktober 2021" does not say how
  * much. Names of things ("welk fonds") are left to the ranking, as for the decision's detail bonus.
- * A detail asked in two parts of the question ("tot wanneer …, en wanneer …") has its check twice.
+ * A detail asked in two parts of the question ("tot wanneer …, en wanneer …") has its check twice. A
+ * question that compares sizes or prices asks for the measures.
  */
 export function askedDetails(question: string, terms: readonly SearchTerm[]): DetailCheck[] {
   const counted = countedWord(question);
@@ -26,8 +28,21 @@ export function askedDetails(question: string, terms: readonly SearchTerm[]): De
       const holds: DetailCheck = type === "count" && counted ? (text) => holdsCountOfWord(text, counted, stemDutch, standIns) : (text) => holdsAskedDetail(question, type, text);
       const times = Math.max(1, clauses.filter((clause) => expectedAnswerTypes(clause).includes(type)).length);
       return Array.from({ length: times }, () => holds);
-    });
+    })
+    .concat(comparesMeasures(question) ? [givesMeasure] : []);
 }
+
+/**
+ * A question that compares sizes, prices or numbers ("welke van de twee is groter", "is dat duurder dan
+ * voor leden", "bigger than"): the measures are its answer (286 kWp against 462 kWp, € 0,45 against € 0,35).
+ */
+const COMPARATIVE = String.raw`(?:groter|kleiner|hoger|lager|duurder|goedkoper|zwaarder|lichter|breder|smaller|bigger|larger|higher|lower|cheaper|more expensive)`;
+const COMPARES = new RegExp(String.raw`\b${COMPARATIVE}\b.*\b(?:dan|of|than|or)\b|\b(?:welke|welk|wie|wat|which) van (?:de|het|die|deze|the)\b.*\b${COMPARATIVE}\b`);
+export const comparesMeasures = (question: string): boolean => COMPARES.test(foldDiacritics(question).toLowerCase());
+
+/** A number in a unit of size, money or amount: "462 kWp", "€ 0,45", "2.400 vierkante meter", "8 procent". */
+const MEASURE = /€\s?\d|\d(?:[\d.,]*\d)?\s?(?:%|procent|euro|kwh|kwp|mwh|mw|kw|wp|m2|m²|m3|vierkante meter|km|kilometer|meter|kilo|kg|ton|liter|hectare|ha)\b/;
+const givesMeasure: DetailCheck = (text) => MEASURE.test(foldDiacritics(text).toLowerCase());
 
 /** Where a question's parts part: a comma, a question mark, "en", "of". */
 const CLAUSE_BREAK = /[,;?]\s*|\s+(?:en|of)\s+/;
