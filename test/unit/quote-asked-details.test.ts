@@ -44,6 +44,17 @@ describe("the quote gives the details the question asks for", () => {
     expect(quote).toContain("38.000 kWh");
   });
 
+  it("given a question how much stroom, then the panels' power (kWp) is not taken for it, the energy made (kWh) is quoted", () => {
+    const text = [
+      "Op het dak van de gymzaal liggen 300 panelen met een vermogen van 110 kWp.",
+      "Het zonnedak van de gymzaal is in maart opgeleverd en wordt beheerd door de buurtvereniging, die ook de administratie, de verzekering en het contact met de deelnemers verzorgt.",
+      "De buurtvereniging organiseert elk voorjaar een open dag waarop iedereen het dak kan bekijken.",
+      "Over het hele jaar kwam er 98.000 kWh uit, genoeg voor dertig huishoudens.",
+    ].join(" ");
+    const quote = quoteOf("hoeveel stroom heeft het zonnedak van de gymzaal opgeleverd?", text);
+    expect(quote).toContain("98.000 kWh");
+  });
+
   it("given a question that asks when twice (until when, and when), then the quote gives both dates, not only the first", () => {
     const text = [
       "Aanmelden voor de burendag kan tot vrijdag 12 september via het formulier op de website van de wijkraad, of op papier bij de balie van het buurthuis aan de Lindelaan.",

@@ -25,12 +25,24 @@ export function askedDetails(question: string, terms: readonly SearchTerm[]): De
   return expectedAnswerTypes(question)
     .filter((type) => type !== "named" && type !== "names")
     .flatMap((type) => {
-      const holds: DetailCheck = type === "count" && counted ? (text) => holdsCountOfWord(text, counted, stemDutch, standIns) : (text) => holdsAskedDetail(question, type, text);
+      const holds: DetailCheck = type === "count" && counted ? countOf(counted, standIns) : (text) => holdsAskedDetail(question, type, text);
       const times = Math.max(1, clauses.filter((clause) => expectedAnswerTypes(clause).includes(type)).length);
       return Array.from({ length: times }, () => holds);
     })
     .concat(comparesMeasures(question) ? [givesMeasure] : []);
 }
+
+/**
+ * A count of the counted word: a number before it, or in its unit. Stroom and energy are counted in what
+ * was made or used (kWh), not in the panels' power (kWp, kW), which answers "hoe groot", not "hoeveel stroom".
+ */
+function countOf(counted: string, standIns: readonly string[]): DetailCheck {
+  const energy = ENERGY.test(foldDiacritics(counted).toLowerCase());
+  return (text) => (energy ? ENERGY_AMOUNT.test(foldDiacritics(text).toLowerCase()) || holdsCountOfWord(text.replace(POWER, ""), counted, stemDutch, standIns) : holdsCountOfWord(text, counted, stemDutch, standIns));
+}
+const ENERGY = /^(?:stroom|energie|elektriciteit|opwek|opbrengst|electricity|energy)$/;
+const ENERGY_AMOUNT = /\d\s?(?:kwh|mwh|gwh|kilowattuur|megawattuur)\b/;
+const POWER = /\d[\d.,]*\s?(?:kwp|kw|mw|wp|wattpiek)\b/gi;
 
 /**
  * A question that compares sizes, prices or numbers ("welke van de twee is groter", "is dat duurder dan
