@@ -1,4 +1,3 @@
-import { askedDetailCheck } from "../core/decision/answer-type.js";
 import fs from "node:fs";
 import path from "node:path";
 import { openKnowledge, syncKnowledgeFolder } from "../app/open-knowledge.js";
@@ -76,7 +75,7 @@ runCli(async (config, args) => {
       for (const q of questions.filter((q) => q.answerable && classifyIntent(q.question) === "question")) {
         const found = retrieve(knowledge.store, questionPart(q.question), 10, { vocabulary });
         RANK_DECAYS.forEach((rankDecay, s) => {
-          const answer = composeAnswer(found.hits, found.terms, found.passageCount, { list: asksForList(q.question), form: questionForm(q.question), holdsDetail: askedDetailCheck(q.question), rankDecay });
+          const answer = composeAnswer(found.hits, found.terms, found.passageCount, { list: asksForList(q.question), form: questionForm(q.question), question: q.question, rankDecay });
           answerScores[s]!.push(holdsExpected(q, answer.text) ? 1 : 0);
         });
       }

@@ -1,4 +1,3 @@
-import { askedDetailCheck } from "./decision/answer-type.js";
 import { citeGeneratedAnswer, numberPassages } from "./answer/cite-generated-answer.js";
 import { asksForList } from "./answer/asks-for-list.js";
 import { questionForm } from "./answer/answer-shape.js";
@@ -96,7 +95,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
         const dated = assessment.datedDetail && assessment.confidence >= options.minConfidence ? NL.datedDetail : undefined;
         const shown = [notice, fallbackNotice, dated].filter(Boolean).join(" ") || undefined;
         if (assessment.confidence >= options.minConfidence) {
-          const answer = composeAnswer(retrieval.hits, retrieval.terms, retrieval.passageCount, { list: asksForList(text), form: questionForm(text), holdsDetail: askedDetailCheck(text), texts: NL });
+          const answer = composeAnswer(retrieval.hits, retrieval.terms, retrieval.passageCount, { list: asksForList(text), form: questionForm(text), question: text, texts: NL });
           // Nothing quotable (only a heading or a list of loose words matched): no answer, so a person.
           reply = answer.sources.length
             ? answered("answerable", answer, passages, assessment.confidence, shown)

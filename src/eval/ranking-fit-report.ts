@@ -1,4 +1,3 @@
-import { askedDetailCheck } from "../core/decision/answer-type.js";
 import { questionForm } from "../core/answer/answer-shape.js";
 import { asksForList } from "../core/answer/asks-for-list.js";
 import { composeAnswer } from "../core/answer/compose-answer.js";
@@ -73,7 +72,7 @@ export function fitRankingReport(context: Context, fitSet: Example[], devSet: Ex
 /** Whether the answer composed from the question's ranking under a model quotes an expected phrase. */
 function holdsQuote({ index, vocabulary }: Context, q: EvalQuestion, model: RankingModel): boolean {
   const found = retrieve(index, questionPart(q.question), 10, { vocabulary, model });
-  const answer = composeAnswer(found.hits, found.terms, found.passageCount, { list: asksForList(q.question), form: questionForm(q.question), holdsDetail: askedDetailCheck(q.question) });
+  const answer = composeAnswer(found.hits, found.terms, found.passageCount, { list: asksForList(q.question), form: questionForm(q.question), question: q.question });
   return holdsExpected(q, answer.text);
 }
 

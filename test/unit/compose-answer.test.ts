@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { composeAnswer } from "../../src/core/answer/compose-answer.js";
-import { askedDetailCheck } from "../../src/core/decision/answer-type.js";
 import type { SearchTerm } from "../../src/core/retrieval/search-term.js";
 import { analyzeQuery, analyzeText } from "../../src/core/text/analyzer.js";
 import type { SearchHit } from "../../src/core/types.js";
@@ -54,7 +53,7 @@ describe("the offline answer's quote", () => {
     const question = "wanneer is de voedselbank in Lopik door de kerken begonnen?";
     const withoutDetail = composeAnswer([hit("voedselbank", text)], termsOf(question), 100);
     expect(withoutDetail.text).not.toContain("2014");
-    const answer = composeAnswer([hit("voedselbank", text)], termsOf(question), 100, { holdsDetail: askedDetailCheck(question) });
+    const answer = composeAnswer([hit("voedselbank", text)], termsOf(question), 100, { question });
     expect(answer.text).toContain("in het voorjaar van 2014");
   });
 
