@@ -49,15 +49,6 @@ export function expectedAnswerTypes(question: string): AnswerType[] {
   return types.includes("amount") ? types.filter((t) => t !== "count") : types;
 }
 
-/**
- * For a question that asks a detail (a date, an amount, a count, a time, a place, a person, contact
- * details), whether a text gives it; undefined for a question that asks none.
- */
-export function askedDetailCheck(question: string): ((text: string) => boolean) | undefined {
-  const types = expectedAnswerTypes(question).filter((t) => t !== "named" && t !== "names");
-  return types.length ? (text) => types.some((t) => holdsAskedDetail(question, t, text)) : undefined;
-}
-
 const NUMBER_WORD = "(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd|honderden|duizend|duizenden|miljoen|tientallen|dozijn)";
 const MONTH = "(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)";
 const WEEKDAY = "(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)";
