@@ -24,6 +24,8 @@ describe("the detail a question asks for", () => {
     ["Wat is het e-mailadres van de dorpsraad?", "contact"],
     ["Wie is de voorzitter van de energiecoöperatie?", "person"],
     ["In welke dorpen rijdt de buurtbus al?", "names"],
+    ["Wie was er bij de ledenvergadering van maart?", "names"],
+    ["wie deden er mee aan de schoonmaakdag?", "names"],
     ["How many members does the co-op have?", "count"],
     ["Hoe betrekken we nieuwe bewoners bij het dorpshuis?", undefined],
     ["Waarom werkt een vaste contactpersoon bij de gemeente beter?", undefined],

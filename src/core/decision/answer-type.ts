@@ -26,7 +26,7 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   // "hoeveel heeft de actie opgeleverd", "hoeveel hebben ze gegeven": a sum of money raised or given ("wat heeft het
   // opgeleverd" asks what good it did); not "hoeveel stroom heeft het opgeleverd" (a count of what is named).
   ["amount", /\bhoeveel\s+(?:heeft|hebben|had|hadden)(?:\s+(?!(?:als|dan|om|doen|wanneer|zodat|tijd|moeite|energie|uur|uren)\b)[\p{L}\d'-]+){1,8}?\s+(?:opgeleverd|opgebracht|ingezameld|binnengehaald|verdiend|gedoneerd|geschonken|bijgedragen|gegeven)\b/u],
-  ["names", /\b(welke|which) (\p{L}+ )?(gemeenten|gemeentes|dorpen|kernen|wijken|buurten|organisaties|instanties|statenleden|raadsleden|wethouders|gedeputeerden|personen|partijen|provincies|bedrijven|plaatsen|steden|municipalities|villages|organisations|organizations|companies)\b|\bwie (waren|zaten|zijn|zitten) er\b/u],
+  ["names", /\b(welke|which) (\p{L}+ )?(gemeenten|gemeentes|dorpen|kernen|wijken|buurten|organisaties|instanties|statenleden|raadsleden|wethouders|gedeputeerden|personen|partijen|provincies|bedrijven|plaatsen|steden|municipalities|villages|organisations|organizations|companies)\b|\bwie (waren|was|zaten|zijn|zitten|kwamen|deden) er\b/u],
   ["named", ASKS_NAMED],
   ["date", new RegExp(`${ASKS_WHEN.source}|\\b(welke datum|op welke dag|in welk jaar|welk jaar|op welke (?:ochtend|middag|avond|dagen|dagdelen)|sinds wanneer|sinds welk jaar|per wanneer|tot wanneer|vanaf wanneer|until when|datum|deadline|uiterste datum|what date|which year|since when)\\b`)],
   ["count", /\b(hoeveel|how many)\b/],
