@@ -85,7 +85,10 @@ async function saveAndIngest(name: string, bytes: Buffer, options: Options): Pro
     const replacing = fs.existsSync(target);
     if (replacing) fs.linkSync(target, previous);
     fs.renameSync(upload, target);
-    const summary = await ingestSources({ store: options.store, knowledgeDir: options.knowledgeDir, sources: [target], maxFileBytes: options.maxFileBytes, read: () => read });
+    // The reading is of these bytes only: another upload of the name that landed meanwhile (the file in place is
+    // what the store hashes) is read in its own worker, never stored with this one's passages under its hash.
+    const readIn = (readName: string, inPlace: Buffer) => (inPlace.equals(bytes) ? read : readDocumentInWorker(readName, inPlace));
+    const summary = await ingestSources({ store: options.store, knowledgeDir: options.knowledgeDir, sources: [target], maxFileBytes: options.maxFileBytes, read: readIn });
     if (summary.failed.length) {
       if (replacing) fs.renameSync(previous, target);
       else fs.rmSync(target, { force: true }); // nothing half-added stays behind

@@ -25,9 +25,37 @@ export function shortNameReplacer(names: readonly string[], by: string, options:
   const short = shortNames(names);
   if (short.length === 0) return (text) => text;
   const alone = new Set(short.map((n) => n.toLowerCase()));
-  // Mid-sentence: after a word and a space (or one line break: "Met vriendelijke groet\nBo"), or after a comma,
-  // semicolon or colon ("Groet,\n\nBo"); not after a full stop, at a paragraph's start or after a list's dash.
-  const before = options.midSentence ? "(?<=(?:[\\p{L}\\p{N}][ \\t]*\\n?[ \\t]*|[,;:]\\s*)(?<=\\s))" : "(?<![\\p{L}\\p{N}])";
-  const pattern = new RegExp(`${before}(?:${short.join("|")})(?![\\p{L}\\p{N}])`, "gu");
-  return (text) => (alone.has(text.trim().toLowerCase()) ? by : text.replace(pattern, by));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${short.join("|")})(?![\\p{L}\\p{N}])`, "gu");
+  const replace = options.midSentence
+    ? (text: string) => text.replace(pattern, (name: string, at: number) => (isMidSentence(text, at) ? by : name))
+    : (text: string) => text.replace(pattern, by);
+  return (text) => (alone.has(text.trim().toLowerCase()) ? by : replace(text));
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const PAUSE_MARK = /^[,;:]$/;
+
+/**
+ * Whether the word at `at` stands in the middle of a sentence: after white space that follows a word (with at
+ * most one line break: "Met vriendelijke groet\nBo") or a comma, semicolon or colon ("Groet,\n\nBo"); not after
+ * a full stop, at a paragraph's start or after a list's dash. Looks back only through the white space just
+ * before the word, so a text's long runs of blanks cost their length once, not once per place.
+ */
+function isMidSentence(text: string, at: number): boolean {
+  let i = at;
+  while (i > 0 && /\s/.test(text[i - 1]!)) i--;
+  if (i === at) return false;
+  if (PAUSE_MARK.test(text[i - 1] ?? "")) return true;
+  // After a word: blanks and tabs with at most one line break between it and the name.
+  let j = at;
+  while (j > 0 && (text[j - 1] === " " || text[j - 1] === "\t")) j--;
+  if (text[j - 1] === "\n") j--;
+  while (j > 0 && (text[j - 1] === " " || text[j - 1] === "\t")) j--;
+  return j > 0 && LETTER_OR_DIGIT.test(charBefore(text, j));
+}
+
+/** The character (a whole code point) that ends just before `at`. */
+function charBefore(text: string, at: number): string {
+  const low = text.charCodeAt(at - 1);
+  return low >= 0xdc00 && low <= 0xdfff && at >= 2 ? text.slice(at - 2, at) : text[at - 1]!;
 }

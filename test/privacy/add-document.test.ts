@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { addDocumentFromChat } from "../../src/app/add-document-from-chat.js";
 import { ingestSources } from "../../src/ingest/ingest-sources.js";
 import type { KnowledgeStore } from "../../src/store/knowledge-store.js";
@@ -39,6 +39,31 @@ describe("adding a document from chat with the name of an existing file", () => 
     expect(fs.readFileSync(path.join(knowledgeDir, "verslag.md"), "utf8")).toContain("buurtbus");
     expect(store.passagesOf("verslag.md").map((p) => p.text).join(" ")).toContain("buurtbus");
     expect(fs.readdirSync(knowledgeDir)).toEqual(["verslag.md"]);
+  });
+
+  it("given another upload of the same name that lands while this one is read in, then the stored passages are those of the file that stands", async () => {
+    // The upload is read once, in a worker, before it is put in place; the store then hashes the file in place. A second
+    // upload of the name (another coordinator, the same moment) that lands in between must not get the first's passages
+    // under its own hash: then it would count as read in, unchanged, for good.
+    const other = "# Verslag dorpsavond\n\nHet repaircafé zoekt een nieuwe plek in de bibliotheek.\n";
+    const rename = fs.renameSync;
+    const spy = vi.spyOn(fs, "renameSync").mockImplementation((from, to) => {
+      rename(from, to);
+      if (String(from).includes(".upload-") && !String(from).includes(".upload-other")) {
+        const landing = path.join(knowledgeDir, ".upload-other-verslag.md");
+        fs.writeFileSync(landing, other);
+        rename(landing, to);
+      }
+    });
+    try {
+      await addDocumentFromChat({ fileName: "verslag.md", bytes: Buffer.from("# Verslag dorpsavond\n\nDe buurtbus rijdt voortaan ook op zaterdag.\n") }, options());
+    } finally {
+      spy.mockRestore();
+    }
+    expect(fs.readFileSync(path.join(knowledgeDir, "verslag.md"), "utf8")).toBe(other);
+    const stored = store.passagesOf("verslag.md").map((p) => p.text).join(" ");
+    expect(stored).toContain("repaircafé");
+    expect(stored).not.toContain("buurtbus");
   });
 
   it("given an unreadable new file, then nothing of it is kept", async () => {

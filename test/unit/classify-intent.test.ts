@@ -72,3 +72,17 @@ describe("classifyIntent: thanks with praise for the answer, and a newcomer aski
     expect(classifyIntent(message)).toBe(intent);
   });
 });
+
+describe("classifyIntent: a request for help after an acknowledgement stays a request for help", () => {
+  // The words of praise include "help", "wat", "kan", "je": "oké, help" was answered with "graag gedaan".
+  it.each([
+    ["oké, help", "help"],
+    ["ja help", "help"],
+    ["thanks, help", "help"],
+    ["ok, wat kan je", "help"],
+    ["ok wat kun je allemaal doen", "help"],
+    ["dank je, heel duidelijke uitleg", "thanks"],
+  ])("given %j, then %s", (message, intent) => {
+    expect(classifyIntent(message)).toBe(intent);
+  });
+});

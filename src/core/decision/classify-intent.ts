@@ -48,8 +48,9 @@ export function classifyIntent(message: string): Intent {
   if (asksForPerson(text)) return "human";
   const { rest, opener } = stripOpeners(text);
   if (rest === "") return opener ?? "question";
-  if (opener === "thanks" && !folded.includes("?") && rest.split(" ").every((word) => PRAISE.has(word))) return "thanks";
+  // A request for help after an acknowledgement ("oké, help", "ja, wat kan je") is one, though its words are praise's too.
   if (HELP.test(rest) && isOnly(rest, HELP)) return "help";
+  if (opener === "thanks" && !folded.includes("?") && rest.split(" ").every((word) => PRAISE.has(word))) return "thanks";
   if (hasContent(rest) || folded.includes("?")) return "question";
   return opener ?? "question";
 }
