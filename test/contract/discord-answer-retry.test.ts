@@ -81,7 +81,7 @@ describe("Discord answers when a connection is closed under a call", () => {
     expect(logLines.some((l) => l.includes(`/vraag ${interaction.id} wordt opnieuw beantwoord (een poging mislukte)`))).toBe(true);
   });
 
-  it("given the connection is closed under the edit and then under the consent question after it, then the answer is edited once and the consent question comes once, in the answer's thread", async () => {
+  it("given the connection is closed under the edit and then under the consent question after it, then the answer is edited once and the consent question comes once, to the asker alone (a DM)", async () => {
     const asker = { id: "960000000000000001", username: "anna" };
     const interaction = discord.interaction({ type: 2, channelId: GENERAL, user: asker, data: { id: "1", name: "vraag", type: 1, options: [{ name: "vraag", type: 3, value: "Hoe regel ik een parkeervergunning voor de vrijwilligers van ons dorpshuis?" }] } });
     const original = new RegExp(`^/webhooks/${APPLICATION_ID}/${interaction.token}/messages/@original$`);
@@ -98,11 +98,13 @@ describe("Discord answers when a connection is closed under a call", () => {
     const answer = discord.originalMessages.get(interaction.token)!;
     expect(JSON.stringify(answer.embeds)).toMatch(/mens/i);
     expect(discord.callsTo("PATCH", original)).toHaveLength(1);
-    // The consent question, once: after the edit was recorded, a second try posts only what follows the answer, in its thread.
+    // The consent question, once: after the edit was recorded (and the token forgotten with it), a second try
+    // sends only what follows the answer, and the consent question privately, in a DM to the asker.
     const thread = String(answer.id);
-    const consent = discord.callsTo("POST", new RegExp(`^/channels/${thread}/messages$`));
+    expect(discord.callsTo("POST", new RegExp(`^/channels/${thread}/messages$`)).filter((c) => /share/.test(JSON.stringify(c.body.components ?? [])))).toEqual([]);
+    expect(discord.callsTo("POST", /^\/users\/@me\/channels$/).map((c) => c.body.recipient_id)).toContain(asker.id);
+    const consent = discord.callsTo("POST", /^\/channels\/97\d+\/messages$/);
     expect(consent).toHaveLength(1);
-    expect(consent[0]!.body.content).toContain(`<@${asker.id}>`);
     expect(JSON.stringify(consent[0]!.body.components)).toMatch(/share/);
     expect(discord.callsTo("POST", followUp)).toHaveLength(0);
   });

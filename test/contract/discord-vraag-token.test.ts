@@ -86,4 +86,21 @@ describe("Discord /vraag: the interaction token in the inbox", () => {
     expect(rowOf(interaction.id)!.body).toBe("");
     expect(lines.join("")).not.toContain(interaction.token);
   }, 120_000);
+
+  it("given a /vraag stopped after its answer was edited in (token forgotten), then after the restart the consent question goes to the asker in a DM, not to the channel", async () => {
+    const interaction = discord.interaction({ type: 2, channelId: GENERAL, user: ANNA, data: { id: "1", name: "vraag", type: 1, options: [{ name: "vraag", type: 3, value: UNANSWERABLE }] } });
+    const ask = { interactionId: interaction.id, applicationId: APPLICATION_ID, token: "", channelId: GENERAL, inServer: true, whole: false, userId: ANNA.id, userName: "anna", question: UNANSWERABLE, edited: true, conversationId: `${GENERAL}:answer` };
+    const db = new Database(dbFile);
+    db.prepare("INSERT INTO event_inbox (key, body, boot, received_at) VALUES (?, ?, 'stopped-process', ?)").run(`discord:vraag:${interaction.id}`, JSON.stringify(ask), new Date().toISOString());
+    db.close();
+    const before = discord.callsTo("POST", new RegExp(`^/channels/${GENERAL}/messages$`)).length;
+    await startApp();
+    await discord.waitUntil(() => rowOf(interaction.id)?.done_at != null, "the stopped /vraag to be done", 60_000);
+    const dm = discord.callsTo("POST", /^\/users\/@me\/channels$/).filter((c) => c.body.recipient_id === ANNA.id);
+    expect(dm.length).toBeGreaterThan(0);
+    const inDm = discord.callsTo("POST", /^\/channels\/97\d+\/messages$/);
+    expect(inDm.some((c) => JSON.stringify(c.body.components ?? []).length > 2)).toBe(true);
+    const inChannel = discord.callsTo("POST", new RegExp(`^/channels/${GENERAL}/messages$`)).slice(before);
+    expect(inChannel.filter((c) => JSON.stringify(c.body.components ?? []).length > 2)).toEqual([]);
+  }, 120_000);
 });

@@ -1,3 +1,4 @@
+import { Routes } from "discord.js";
 import type { DiscordContext } from "../discord-context.js";
 import { postOnce } from "../discord-effect-post.js";
 import { isTransient } from "../answer-retry.js";
@@ -35,5 +36,28 @@ export async function postFollowing(
     if (isTransient(error) || !followUp) throw error;
     ctx.options.logger.warn(`discord: kan het vervolg van een /vraag-antwoord niet plaatsen (${(error as Error).message}); het komt als follow-up van de opdracht`);
     return followUp();
+  }
+}
+
+/**
+ * The consent question of a `/vraag` whose interaction can no longer carry it privately (a restart after
+ * the answer was edited: its token is gone): sent to the asker in a DM, so that, as after every `/vraag`,
+ * only the asker sees it. Only where Discord refuses the DM (the asker takes none) is it posted where the
+ * answer is, under a mention; its buttons answer the asker alone.
+ */
+export async function postConsentPrivately(
+  ctx: DiscordContext,
+  place: { interactionId: string; postIn: string; index: number; userId: string },
+  prompt: DiscordMessage,
+): Promise<unknown> {
+  const rest = ctx.started().rest;
+  try {
+    const dm = (await rest.post(Routes.userChannels(), { body: { recipient_id: place.userId } })) as { id: string };
+    return await postOnce(rest, dm.id, prompt, followingNonce(place.interactionId, place.index));
+  } catch (error) {
+    if (isTransient(error)) throw error;
+    ctx.options.logger.warn(`discord: de vraag om toestemming kon niet per DM (${(error as Error).message}); ze komt bij het antwoord, met een vermelding`);
+    const mentioned = { ...prompt, content: `<@${place.userId}> ${prompt.content ?? ""}`, allowed_mentions: { parse: [], users: [place.userId] } };
+    return postOnce(rest, place.postIn, mentioned, followingNonce(place.interactionId, place.index));
   }
 }

@@ -8,7 +8,7 @@ import { isTransient } from "../answer-retry.js";
 import { askAnswer, sendPartOnce } from "../answer-parts.js";
 import { escapeMarkdown, promptMessage, renderDiscordReply, type DiscordMessage } from "../render-discord-reply.js";
 import { createdAt, forgetToken, TOKEN_LIFETIME_MS } from "./vraag-token.js";
-import { followingPlace, postFollowing } from "./vraag-following.js";
+import { followingPlace, postConsentPrivately, postFollowing } from "./vraag-following.js";
 
 /**
  * A `/vraag` kept in the inbox from before its deferral until answered. Discord delivers an
@@ -130,7 +130,7 @@ export async function answerAskAgain(ctx: DiscordContext, key: string, ask: Pend
 
 /**
  * The stop came after the deferred reply was edited into the answer: what may be missing is what came
- * after it (further parts, the consent question), posted where the answer is, once: what landed before
+ * after it (further parts, posted where the answer is; the consent question, to the asker in a DM), once: what landed before
  * (a follow-up, or a post of an earlier try) is recorded and not posted again (answer-parts.ts). They are
  * the parts kept when the answer was composed; only a row kept by an older version, without them, asks
  * the core again.
@@ -139,11 +139,15 @@ async function finishEdited(ctx: DiscordContext, key: string, ask: PendingAsk): 
   const conversationId = ask.conversationId ?? ask.channelId;
   const { parts, prompt } = ask.following
     ?? renderAsk(await ctx.core.handle({ channel: ctx.name, conversationId, userId: ask.userId, userName: ask.userName, text: ask.question, eventKey: key })).following;
-  const rest: DiscordMessage[] = [...parts, ...(prompt ? [{ ...prompt, content: `<@${ask.userId}> ${prompt.content ?? ""}`, allowed_mentions: { parse: [], users: [ask.userId] } }] : [])];
   // In a plain channel without a thread the conversation is "channel:answer"; else its id is where to post.
   const postIn = followingPlace(ask.channelId, conversationId);
-  for (const [index, message] of rest.entries()) {
+  for (const [index, message] of parts.entries()) {
     await sendPartOnce(ctx, askAnswer(ask.interactionId), index + 1, () => postFollowing(ctx, { interactionId: ask.interactionId, postIn, index }, message));
+  }
+  // The consent question stays the asker's own: without the interaction's token, in a DM.
+  if (prompt) {
+    const place = { interactionId: ask.interactionId, postIn, index: parts.length, userId: ask.userId };
+    await sendPartOnce(ctx, askAnswer(ask.interactionId), parts.length + 1, () => postConsentPrivately(ctx, place, prompt));
   }
   // The answer's own thread: follow-ups there reach Vliegwiel, as the first process would have marked it.
   if (postIn !== ask.channelId) ctx.options.deliveries.firstTime(THREADS, postIn);
