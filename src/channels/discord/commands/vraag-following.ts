@@ -13,9 +13,14 @@ export function followingPlace(channelId: string, conversationId: string | undef
   return conversation.includes(":") ? channelId : conversation;
 }
 
+/** The nonces of one `/vraag`'s posts start alike: "vq" and the interaction's id in base 36 (Discord takes at most 25 characters). */
+export function askNonce(interactionId: string): string {
+  return `vq${BigInt(interactionId).toString(36)}`;
+}
+
 /** The nonce of what follows a `/vraag`'s answer, piece `index`: the same on the first try and after a restart. */
 export function followingNonce(interactionId: string, index: number): string {
-  return `vq${BigInt(interactionId).toString(36)}.e${index}`;
+  return `${askNonce(interactionId)}.e${index}`;
 }
 
 /**

@@ -8,7 +8,7 @@ import { isTransient } from "../answer-retry.js";
 import { askAnswer, sendPartOnce } from "../answer-parts.js";
 import { escapeMarkdown, promptMessage, renderDiscordReply, type DiscordMessage } from "../render-discord-reply.js";
 import { createdAt, forgetToken, TOKEN_LIFETIME_MS } from "./vraag-token.js";
-import { followingPlace, postConsentPrivately, postFollowing } from "./vraag-following.js";
+import { askNonce, followingPlace, postConsentPrivately, postFollowing } from "./vraag-following.js";
 
 /**
  * A `/vraag` kept in the inbox from before its deferral until answered. Discord delivers an
@@ -177,4 +177,4 @@ function lateNote(ask: PendingAsk): DiscordMessage {
 }
 
 /** Discord keeps a nonce for a few minutes: a post made just before another stop comes back, not twice. */
-const nonceOf = (ask: PendingAsk) => `vq${BigInt(ask.interactionId).toString(36)}`;
+const nonceOf = (ask: PendingAsk) => askNonce(ask.interactionId);
