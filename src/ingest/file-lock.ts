@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import path from "node:path";
 import { createExclusive } from "./lock-holder.js";
-import { releaseIfOurs, takeOverIfLeft } from "./lock-takeover.js";
+import { releaseIfOurs, removeLeftAside, takeOverIfLeft } from "./lock-takeover.js";
 
 export { takeoverPauses } from "./lock-takeover.js";
 
@@ -26,6 +26,8 @@ export async function withFileLock<T>(file: string, work: () => T | Promise<T>, 
     if (Date.now() > until) throw new Error(`${path.basename(file)} wordt al door iets anders bijgewerkt (${lock}); probeer het straks opnieuw`);
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
+  // What a stop left of earlier takeovers goes while this writer holds the lock.
+  removeLeftAside(lock);
   try {
     return await work();
   } finally {

@@ -49,4 +49,21 @@ describe("the lock file beside metadata.yaml", () => {
     await withFileLock(file, () => undefined);
     expect(fs.existsSync(lockFileOf(file))).toBe(false);
   });
+
+  it("given files a stop left from earlier takeovers (moved aside, not yet removed), then the next writer removes the old ones and leaves a fresh one", async () => {
+    const file = path.join(temp.dir, "left.yaml");
+    const lock = lockFileOf(file);
+    const old = `${lock}.1a2b3c4d.left`;
+    const oldClaim = `${lock}.claim.5e6f7a8b.left`;
+    const fresh = `${lock}.9c0d1e2f.left`;
+    for (const name of [old, oldClaim, fresh]) fs.writeFileSync(name, "{}");
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    fs.utimesSync(old, hourAgo, hourAgo);
+    fs.utimesSync(oldClaim, hourAgo, hourAgo);
+    await withFileLock(file, () => fs.writeFileSync(file, "a: 1\n"));
+    expect(fs.existsSync(old)).toBe(false);
+    expect(fs.existsSync(oldClaim)).toBe(false);
+    expect(fs.existsSync(fresh)).toBe(true);
+    expect(fs.readFileSync(file, "utf8")).toBe("a: 1\n");
+  });
 });
