@@ -59,6 +59,17 @@ describe("text files in the encodings people save them in, and pages nested too 
     expect(text).toContain("Tip: begin klein.");
   });
 
+  it("given tables in each other's cells, then each is read once (a table read itself and its cells read it again: the work doubled with each table, 20 took minutes)", async () => {
+    // The work counted as the parser's searches: each table looks once whether its cells hold blocks of their own.
+    const searches = vi.spyOn(HTMLElement.prototype, "querySelector");
+    const html = `<html><body><main>${"<table><tr><td>Dag</td><td>".repeat(16)}${SENTENCE}${"</td></tr></table>".repeat(16)}</main></body></html>`;
+    const text = await textOf("tabellen.html", Buffer.from(html));
+    expect(searches.mock.calls.length).toBeLessThan(10 * 16);
+    searches.mockRestore();
+    expect(text).toContain(SENTENCE);
+    expect(text.match(/Dag/g)).toHaveLength(16);
+  });
+
   it("given a PDF of more than 2 000 pages (pdf.js takes time by the square of its pages), then it is refused by its page count before any page is read", async () => {
     const refused = await loadSource("veel.pdf", pdfOfPages(2001)).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(IngestError);
