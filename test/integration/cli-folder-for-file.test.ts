@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
@@ -29,4 +30,19 @@ describe("a folder given where a command reads a file", () => {
       expect(failed.stderr).not.toMatch(/EISDIR|illegal operation/);
     }, 120_000);
   }
+
+  it("given `npm start` with DATA_DIR or KNOWLEDGE_DIR naming a file, then it says in Dutch that a folder is needed, not Node's EEXIST or ENOTDIR", async () => {
+    const file = path.join(temp.dir, "geen-map.txt");
+    fs.writeFileSync(file, "een bestand");
+    for (const setting of ["DATA_DIR", "KNOWLEDGE_DIR"]) {
+      const failed = await run(TSX, ["src/main.ts"], { cwd: REPO_ROOT, env: { ...env(), WEB_PORT: "0", [setting]: file } }).then(
+        () => ({ code: 0, output: "" }),
+        (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, output: `${e.stdout}${e.stderr}` }),
+      );
+      expect(failed.code, setting).toBe(1);
+      expect(failed.output, setting).toMatch(/starten mislukt: .*geen-map\.txt(:| is)/);
+      expect(failed.output, setting).toMatch(/een bestand, geen map/);
+      expect(failed.output, setting).not.toMatch(/EEXIST|ENOTDIR/);
+    }
+  }, 120_000);
 });
