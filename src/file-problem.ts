@@ -3,7 +3,7 @@
  * permission), said in Dutch instead of Node's "EISDIR: illegal operation on a directory, read", by the
  * commands and by `npm start` alike; Node's line stays at debug.
  */
-export function fileProblem(error: unknown): string | undefined {
+export function fileProblem(error: unknown, databasePath?: string): string | undefined {
   const { code, path: file } = (error ?? {}) as NodeJS.ErrnoException;
   switch (code) {
     case "EISDIR":
@@ -18,6 +18,9 @@ export function fileProblem(error: unknown): string | undefined {
     case "EACCES":
     case "EPERM":
       return `geen toestemming voor ${file ?? "dat bestand"} (controleer wie de eigenaar is, bijvoorbeeld: sudo -u vliegwiel …)`;
+    case "SQLITE_CANTOPEN":
+      // SQLite names no path: DATABASE_PATH (or DATA_DIR) is a folder, or a folder it may not write in.
+      return `de database${databasePath ? ` ${databasePath}` : ""} kan niet geopend worden: is het een map, of mag Vliegwiel niet schrijven in de map eromheen?`;
     case "ENOSPC":
       return "de schijf is vol; maak ruimte en probeer het opnieuw";
     default:

@@ -21,7 +21,7 @@ export function runCli(main: (config: Config, args: string[]) => Promise<number 
   main(config, process.argv.slice(2)).then(
     (code) => exitAfterFlush(code ?? 0),
     (error: unknown) => {
-      const message = isDatabaseBusy(error) ? DATABASE_BUSY : fileProblem(error) ?? (error instanceof Error ? error.message : String(error));
+      const message = isDatabaseBusy(error) ? DATABASE_BUSY : fileProblem(error, config.databasePath) ?? (error instanceof Error ? error.message : String(error));
       process.stderr.write(`Fout: ${message}\n`);
       if (process.env.LOG_LEVEL === "debug" && error instanceof Error) process.stderr.write(`${error.stack}\n`);
       exitAfterFlush(1);
