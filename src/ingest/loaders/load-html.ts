@@ -2,6 +2,7 @@ import { parse, type HTMLElement, type Node } from "node-html-parser";
 import { IngestError, type LoadedDocument } from "../loaded-document.js";
 import { loadMarkdown } from "./load-markdown.js";
 import { itemNumbers } from "./numbered-lists.js";
+import { withoutParts } from "./without-parts.js";
 import { EMPTY_CELL } from "../../core/answer/table-rows.js";
 
 const SKIPPED = [
@@ -39,8 +40,8 @@ function loadParsedHtml(html: string): LoadedDocument {
   // and the page's head and doctype were read as its first paragraph.
   const root = parse(html, { comment: false, parseNoneClosedTags: true });
   const content = partsOfTheContent(root);
-  root.querySelectorAll(SKIPPED).filter((el) => !wrapsThePage(el) && !content.has(el)).forEach(withoutPart);
-  root.querySelectorAll("[class], [id]").filter(isFurniture).forEach(withoutPart);
+  withoutParts(root, root.querySelectorAll(SKIPPED).filter((el) => !wrapsThePage(el) && !content.has(el)), isUnclosed);
+  withoutParts(root, root.querySelectorAll("[class], [id]").filter(isFurniture), isUnclosed);
   const body = root.querySelector("main") ?? root.querySelector("article") ?? root.querySelector("body") ?? root;
   const markdown = toMarkdown(body).replace(/\n{3,}/g, "\n\n").trim();
   const loaded = loadMarkdown(markdown);
@@ -113,16 +114,6 @@ function isBoldLine(el: HTMLElement, inner: string): boolean {
   const parts = el.childNodes.filter((child) => child.nodeType === 1 || child.text.trim());
   const only = parts.length === 1 && parts[0]!.nodeType === 1 ? (parts[0] as HTMLElement) : undefined;
   return !!only && ["strong", "b"].includes(only.tagName?.toLowerCase() ?? "") && !only.querySelector("br");
-}
-
-/**
- * Removes a part of the page that is not its content (a menu, a share bar). One its author left unclosed
- * (an open <div class="share"> or <header>) the parser closes only where its parent ends, so it holds all
- * that follows it: then only its tag goes and what it holds stays, as before parseNoneClosedTags.
- */
-function withoutPart(el: HTMLElement): void {
-  if (isUnclosed(el) && el.parentNode) el.replaceWith(...el.childNodes);
-  else el.remove();
 }
 
 /**
