@@ -2,6 +2,7 @@ import "dotenv/config";
 import { createApp } from "./app/create-app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
+import { fileProblem } from "./file-problem.js";
 import { describeUnknownSettings, unknownSettingsInEnvFile } from "./unknown-settings.js";
 
 /** npm start: the assistant on every configured channel (the local web chat by default). */
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
     app = createApp(config, logger);
   } catch (error) {
     // A broken prompt file or database: one line saying what, no stack trace.
-    logger.error(`starten mislukt: ${(error as Error).message}`);
+    logger.error(`starten mislukt: ${fileProblem(error, config.databasePath) ?? (error as Error).message}`);
     process.exit(1);
   }
   const shutdown = async (signal: string) => {
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   } catch (error) {
     const err = error as NodeJS.ErrnoException;
     if (err.code === "EADDRINUSE") logger.error(`poort ${config.web.port} is al in gebruik: zet WEB_PORT in .env op een vrije poort`);
-    else logger.error(`starten mislukt: ${err.message}`);
+    else logger.error(`starten mislukt: ${fileProblem(err, config.databasePath) ?? err.message}`);
     await app.stop().catch(() => undefined);
     process.exit(1);
   }

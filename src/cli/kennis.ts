@@ -70,13 +70,15 @@ runCli(async (config, [command, ...args]) => {
         return summary.failed.length ? 1 : 0;
       }
       case "remove": {
-        const id = args[0];
-        if (!id) throw new Error("welk document? Zie `npm run kennis -- list` voor de namen");
-        const doc = knowledge.store.getDocument(id);
-        const file = path.join(config.knowledgeDir, id);
+        if (!args[0]) throw new Error("welk document? Zie `npm run kennis -- list` voor de namen");
+        const named = args[0]!;
+        const file = path.join(config.knowledgeDir, named);
         // Only a document's own file, inside the knowledge folder: never "../roster.yaml", never synoniemen.txt.
         const inside = path.relative(path.resolve(config.knowledgeDir), path.resolve(file));
-        const ownFile = !isUrl(id) && !path.isAbsolute(id) && !!inside && !inside.startsWith("..") && !path.isAbsolute(inside) && !isHousekeeping(path.basename(file));
+        const ownFile = !isUrl(named) && !path.isAbsolute(named) && !!inside && !inside.startsWith("..") && !path.isAbsolute(inside) && !isHousekeeping(path.basename(file));
+        // "./verslagen/a.md" (a shell's completion) is the document "verslagen/a.md": its file went, and it stayed in the store.
+        const id = knowledge.store.getDocument(named) || !ownFile ? named : inside.split(path.sep).join("/");
+        const doc = knowledge.store.getDocument(id);
         const inFolder = ownFile && fs.existsSync(file) && fs.statSync(file).isFile();
         if (!doc && inFolder) {
           // A file that could not be read, or not yet (an add of it still running), is in the folder but not in the store: it goes all the same.

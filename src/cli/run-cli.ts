@@ -3,6 +3,7 @@ import { loadConfig, type Config } from "../config.js";
 import { describeUnknownSettings, unknownSettingsInEnvFile } from "../unknown-settings.js";
 import { flushOutput } from "./write-out.js";
 import { DATABASE_BUSY, isDatabaseBusy } from "../store/database-busy.js";
+import { fileProblem } from "../file-problem.js";
 
 /**
  * Runs a command-line entry point: settings from .env, and a one-line message instead of a stack trace.
@@ -20,7 +21,7 @@ export function runCli(main: (config: Config, args: string[]) => Promise<number 
   main(config, process.argv.slice(2)).then(
     (code) => exitAfterFlush(code ?? 0),
     (error: unknown) => {
-      const message = isDatabaseBusy(error) ? DATABASE_BUSY : fileProblem(error) ?? (error instanceof Error ? error.message : String(error));
+      const message = isDatabaseBusy(error) ? DATABASE_BUSY : fileProblem(error, config.databasePath) ?? (error instanceof Error ? error.message : String(error));
       process.stderr.write(`Fout: ${message}\n`);
       if (process.env.LOG_LEVEL === "debug" && error instanceof Error) process.stderr.write(`${error.stack}\n`);
       exitAfterFlush(1);
@@ -31,27 +32,4 @@ export function runCli(main: (config: Config, args: string[]) => Promise<number 
 function exitAfterFlush(code: number): void {
   process.exitCode = code;
   flushOutput().then(() => process.exit(code), () => process.exit(code));
-}
-
-/**
- * A path that does not fit (a folder given for a file, a file that is not there, no permission), said in
- * Dutch instead of Node's "EISDIR: illegal operation on a directory, read"; that line stays at debug.
- */
-function fileProblem(error: unknown): string | undefined {
-  const { code, path: file } = (error ?? {}) as NodeJS.ErrnoException;
-  switch (code) {
-    case "EISDIR":
-      return file ? `${file} is een map, geen bestand; geef de naam van een bestand` : "dat is een map, geen bestand; geef de naam van een bestand";
-    case "ENOENT":
-      return `${file ?? "dat bestand"} bestaat niet; controleer het pad`;
-    case "ENOTDIR":
-      return `${file ?? "dat pad"}: een deel van het pad is een bestand, geen map`;
-    case "EACCES":
-    case "EPERM":
-      return `geen toestemming voor ${file ?? "dat bestand"} (controleer wie de eigenaar is, bijvoorbeeld: sudo -u vliegwiel …)`;
-    case "ENOSPC":
-      return "de schijf is vol; maak ruimte en probeer het opnieuw";
-    default:
-      return undefined;
-  }
 }

@@ -3,6 +3,7 @@ import YAML from "yaml";
 import { z } from "zod";
 import type { Roster } from "../core/handoff/handoff-service.js";
 import type { Person } from "../core/handoff/handoff-types.js";
+import { fileProblem } from "../file-problem.js";
 import { PLATFORM_NAME } from "./person-ref.js";
 
 const personSchema = z.object({
@@ -116,7 +117,8 @@ export class YamlRoster implements Roster {
       this.loadedMtime = mtime;
       this.lastError = undefined;
     } catch (error) {
-      const detail = error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : (error as Error).message.split("\n")[0];
+      // A folder named as the roster (or one it may not read) said in Dutch, not as Node's EISDIR.
+      const detail = error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : fileProblem(error) ?? (error as Error).message.split("\n")[0];
       this.report(`de roster ${this.file} klopt niet (${detail}); de laatste goede roster blijft gelden tot het verbeterd is`);
     }
     return this.data;

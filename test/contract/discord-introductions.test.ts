@@ -4,6 +4,7 @@ import { createLogger } from "../../src/logger.js";
 import { APPLICATION_ID, BOT, FakeDiscord, GENERAL, TOKEN, type DiscordCall } from "../fakes/fake-discord.js";
 import { eventually, saveProfile } from "../helpers/intro-flow.js";
 import { tempDir, testConfig } from "../helpers/temp-knowledge.js";
+import { profileAtTheLimits } from "../helpers/profile-at-the-limits.js";
 
 const KEES = { id: "960000000000000012", username: "kees" };
 const dmWith = (userId: string) => `97${userId.slice(2)}`; // the fake's DM channel id for a user
@@ -15,11 +16,13 @@ describe("introductions on Discord", () => {
   const temp = tempDir();
   const discord = new FakeDiscord();
   let app: App;
+  let databasePath: string;
   let dms = 0;
 
   beforeAll(async () => {
     const apiUrl = await discord.start();
     const config = testConfig(temp.dir, { WEB_ENABLED: "false", DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: apiUrl, HANDOFF_TICK_SECONDS: "0.1" });
+    databasePath = config.databasePath;
     app = createApp(config, createLogger("error"));
     await app.start();
     saveProfile(config.databasePath, { id: "de-schakel", name: "Dorpshuis De Schakel", contact: { name: "Kees", handles: { discord: KEES.id }, contactable: true } });
@@ -105,6 +108,18 @@ describe("introductions on Discord", () => {
     await callbackOf(press(KEES, `vw:intro_decline:${introId}`, dmWith(KEES.id)));
     const told = await eventually(() => discord.callsTo("POST", new RegExp(`^/channels/${dmWith(asker.id)}/messages$`)).find((c) => String(c.body.content).includes("komt er nu helaas niet van")), "the kind no");
     expect(String(told.body.content)).not.toContain("Kees");
+  });
+
+  it("given /initiatief of someone whose profile is as long as the rules allow (8 themes of 40 letters, kern and gemeente of 80), then each prefill fits its field's max_length, so Discord opens the modal", async () => {
+    const lang = { id: "960000000000000031", username: "lang" };
+    const { contacts, ...profile } = profileAtTheLimits({ discord: lang.id });
+    saveProfile(databasePath, { ...profile, contact: contacts[0]! });
+    const command = discord.interaction({ type: 2, channelId: "981000000000000099", user: lang, data: { id: "990000000000000003", name: "initiatief", type: 1 } });
+    discord.dispatch("INTERACTION_CREATE", command);
+    const modal = await callbackOf(command);
+    const fields = (modal.body.data as { components: Array<{ components: Array<{ custom_id: string; max_length: number; value?: string }> }> }).components.map((r) => r.components[0]!);
+    expect(fields.filter((f) => f.value).map((f) => f.custom_id)).toEqual(["name", "where", "themes", "description", "experience"]);
+    for (const field of fields) expect(field.value?.length ?? 0, field.custom_id).toBeLessThanOrEqual(field.max_length);
   });
 
   it("given /initiatief, then a modal opens; submitted, 'mag benaderd worden' is asked next; and the new profile's contact can be introduced", async () => {

@@ -119,6 +119,16 @@ describe("npm run kennis", () => {
     expect(removed.stdout).toContain("Verwijderd uit de kennisbank en de kennismap: ijsbaan.md (Verslag ijsbaan).");
   }, 240_000);
 
+  it("given a document named as a path (./verslagen/feest.md, as a shell completes it), then remove takes it out of the store too, not only its file", async () => {
+    fs.mkdirSync(path.join(knowledgeDir, "verslagen"), { recursive: true });
+    fs.writeFileSync(path.join(knowledgeDir, "verslagen", "feest.md"), "# Verslag buurtfeest\n\nHet buurtfeest kostte driehonderd euro aan tenten.\n");
+    expect((await cli("ingest")).code).toBe(0);
+    const removed = await cli("kennis", "remove", "./verslagen/feest.md");
+    expect(removed.stdout).toContain("Verwijderd uit de kennisbank en de kennismap: verslagen/feest.md (Verslag buurtfeest).");
+    expect(fs.existsSync(path.join(knowledgeDir, "verslagen", "feest.md"))).toBe(false);
+    expect((await cli("kennis", "list")).stdout).not.toContain("feest");
+  }, 240_000);
+
   it("given `ingest` of a file outside the knowledge folder, then it is refused with a hint to `kennis -- add` and no path outside the folder is stored", async () => {
     const outside = path.join(incoming, "buiten.md");
     fs.writeFileSync(outside, "# Verslag buiten\n\nDe speeltuin aan de Dorpsstraat krijgt een nieuwe schommel.\n");

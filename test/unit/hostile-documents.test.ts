@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { HTMLElement, parse } from "node-html-parser";
+import { describe, expect, it, vi } from "vitest";
 import { IngestError } from "../../src/ingest/loaded-document.js";
 import { loadSource } from "../../src/ingest/load-source.js";
 
@@ -45,6 +46,46 @@ describe("text files in the encodings people save them in, and pages nested too 
     const refused = await loadSource("diep.html", Buffer.from(html)).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(IngestError);
     expect((refused as IngestError).message).toMatch(/te diep genest/);
+  });
+
+  it("given a page of asides left unclosed (the parser nests them), then the work grows with the page, not with the cube of its depth (1 000 took 33 s, 10 000 hours), and the aside in its article is read", async () => {
+    // The work counted as the attributes looked at: the element walk and the parser's selector engine both read them.
+    const attributes = vi.spyOn(HTMLElement.prototype, "getAttribute");
+    const html = `<html><body><div>${"<aside><p>Deel dit bericht.</p>".repeat(300)}</div><article><p>${SENTENCE}</p><aside><p>Tip: begin klein.</p></aside></article></body></html>`;
+    const text = await textOf("veel-kaders.html", Buffer.from(html));
+    expect(attributes.mock.calls.length).toBeLessThan(30 * 300);
+    attributes.mockRestore();
+    expect(text).toContain(SENTENCE);
+    expect(text).toContain("Tip: begin klein.");
+  });
+
+  it("given tables in each other's cells, then each is read once (a table read itself and its cells read it again: the work doubled with each table, 20 took minutes)", async () => {
+    // The work counted as the parser's searches: each table looks once whether its cells hold blocks of their own.
+    const searches = vi.spyOn(HTMLElement.prototype, "querySelector");
+    const html = `<html><body><main>${"<table><tr><td>Dag</td><td>".repeat(16)}${SENTENCE}${"</td></tr></table>".repeat(16)}</main></body></html>`;
+    const text = await textOf("tabellen.html", Buffer.from(html));
+    expect(searches.mock.calls.length).toBeLessThan(10 * 16);
+    searches.mockRestore();
+    expect(text).toContain(SENTENCE);
+    expect(text.match(/Dag/g)).toHaveLength(16);
+  });
+
+  it("given a page of 3 000 share bars side by side, then they go in one walk (one at a time, each copied its parent's list of children: 40 000 took 13 s), and the content stays", async () => {
+    const one = vi.spyOn(HTMLElement.prototype, "remove");
+    const replaced = vi.spyOn(HTMLElement.prototype, "replaceWith");
+    const calls = () => one.mock.calls.length + replaced.mock.calls.length;
+    const html = `<html><body>${'<div class="share"><a>Deel</a></div><script>track()</script>'.repeat(3000)}<div class="share">open gelaten <p>${SENTENCE}</p></body></html>`;
+    // The parser's own use of them (closing what was left open) is not the reader's: the read makes no call more.
+    parse(html, { comment: false, parseNoneClosedTags: true });
+    const byTheParser = calls();
+    one.mockClear();
+    replaced.mockClear();
+    const text = await textOf("deelknoppen.html", Buffer.from(html));
+    expect(calls()).toBe(byTheParser);
+    one.mockRestore();
+    replaced.mockRestore();
+    expect(text).toContain(SENTENCE);
+    expect(text).not.toMatch(/Deel|track/);
   });
 
   it("given a PDF of more than 2 000 pages (pdf.js takes time by the square of its pages), then it is refused by its page count before any page is read", async () => {

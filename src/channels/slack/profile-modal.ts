@@ -2,6 +2,7 @@ import type { App, types } from "@slack/bolt";
 import type { InitiativeProfile } from "../../core/gids/initiative.js";
 import type { ProfileFormFields, ProfileFormResult } from "../../core/gids/profile-form.js";
 import { PROFILE_NL } from "../../core/gids/profile-form-texts.js";
+import { PREFILL_LIMITS } from "../profile-prefill-limits.js";
 import type { SlackContext } from "./slack-context.js";
 import { escapeSlack } from "./slack-escape.js";
 import { postDmOnce, submissionKey } from "./slack-dm-once.js";
@@ -16,7 +17,7 @@ const INPUTS: Input[] = [
   { id: "place", label: L.place, optional: true, max: 80 },
   { id: "municipality", label: L.municipality, optional: true, max: 80 },
   { id: "province", label: L.province, optional: true, max: 80 },
-  { id: "themes", label: L.themes, optional: true, max: 300, hint: L.themesHint },
+  { id: "themes", label: L.themes, optional: true, max: PREFILL_LIMITS.themes, hint: L.themesHint },
   { id: "description", label: L.description, multiline: true, optional: true, max: 1000 },
   { id: "experience", label: L.experience, multiline: true, optional: true, max: 1000, hint: L.experienceHint },
   { id: "seeking", label: L.seeking, multiline: true, optional: true, max: 600 },

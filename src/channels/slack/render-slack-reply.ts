@@ -6,6 +6,7 @@ import { button } from "./block-kit.js";
 import { escapeSlack } from "./slack-escape.js";
 import { feedbackValue } from "./feedback-value.js";
 import { initiativeBlocks } from "./initiative-blocks.js";
+import { notificationText } from "./slack-limits.js";
 
 /** Slack's limit for the text of one section block. */
 const SECTION_LIMIT = 3000;
@@ -35,7 +36,7 @@ export function renderSlackReply(reply: Reply, question?: string): { text: strin
     });
   }
   // The top-level text is what notifications show: escaped like the blocks.
-  return { text: escapeSlack(reply.text).slice(0, 3000), blocks };
+  return { text: notificationText(escapeSlack(reply.text)), blocks };
 }
 
 /** A button's value: the handoff it acts on, the question its feedback is about, else its action. */

@@ -7,6 +7,7 @@ import { button } from "./block-kit.js";
 import { postIntroOnce } from "./slack-intro-post.js";
 import { escapeSlack, slackMention } from "./slack-escape.js";
 import { splitThreadRef } from "./slack-handoff-sink.js";
+import { sectionBlocks, SLACK_BLOCK_LIMIT } from "./slack-limits.js";
 
 /** Introduction messages in Slack: the asker's thread, the contact's DM, and a group DM for both. */
 export function createSlackIntroSink(client: () => App["client"]): IntroductionEffectSink {
@@ -57,7 +58,8 @@ export function introBlocks(intro: Introduction, effect: IntroductionEffect, tex
 }
 
 export function introMessageBlocks(text: string, buttons: readonly IntroButton[], introductionId: string, language?: "en"): types.KnownBlock[] {
-  const blocks: types.KnownBlock[] = [{ type: "section", text: { type: "mrkdwn", text: text.slice(0, 3000) } }];
+  // A long request (a long question, many escapes) in several sections: one cut at 3 000 characters lost the rest.
+  const blocks: types.KnownBlock[] = sectionBlocks(text).slice(0, SLACK_BLOCK_LIMIT - 1);
   if (buttons.length) {
     blocks.push({
       type: "actions",

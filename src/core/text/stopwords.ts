@@ -38,7 +38,8 @@ const ENGLISH_MARKERS = new Set([
   "the", "what", "how", "which", "who", "is", "are", "can", "does", "do", "of", "and", "to", "for", "with",
   "our", "this", "about", "has", "have", "anyone", "where", "there", "would", "your", "my", "from", "any",
 ]);
-const DUTCH_MARKERS = new Set(["de", "het", "een", "wat", "hoe", "welke", "wie", "is", "zijn", "kan", "van", "en", "voor", "met", "ik", "we"]);
+/** "of" is Dutch too (*of* / *weet iemand of …*): in both sets it counts for neither, as "is" does. */
+const DUTCH_MARKERS = new Set(["de", "het", "een", "wat", "hoe", "welke", "wie", "is", "of", "zijn", "kan", "van", "en", "voor", "met", "ik", "we"]);
 
 /** Guesses whether a question is English; anything else is treated as Dutch. */
 export function detectLanguage(tokens: readonly string[]): "nl" | "en" {

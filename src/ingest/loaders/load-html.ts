@@ -2,6 +2,7 @@ import { parse, type HTMLElement, type Node } from "node-html-parser";
 import { IngestError, type LoadedDocument } from "../loaded-document.js";
 import { loadMarkdown } from "./load-markdown.js";
 import { itemNumbers } from "./numbered-lists.js";
+import { withoutParts } from "./without-parts.js";
 import { EMPTY_CELL } from "../../core/answer/table-rows.js";
 
 const SKIPPED = [
@@ -38,8 +39,9 @@ function loadParsedHtml(html: string): LoadedDocument {
   // its parent ends, as a browser does; without this the parser drops body, main and article themselves
   // and the page's head and doctype were read as its first paragraph.
   const root = parse(html, { comment: false, parseNoneClosedTags: true });
-  root.querySelectorAll(SKIPPED).filter((el) => !wrapsThePage(el) && !partOfTheContent(el)).forEach(withoutPart);
-  root.querySelectorAll("[class], [id]").filter(isFurniture).forEach(withoutPart);
+  const content = partsOfTheContent(root);
+  withoutParts(root, root.querySelectorAll(SKIPPED).filter((el) => !wrapsThePage(el) && !content.has(el)), isUnclosed);
+  withoutParts(root, root.querySelectorAll("[class], [id]").filter(isFurniture), isUnclosed);
   const body = root.querySelector("main") ?? root.querySelector("article") ?? root.querySelector("body") ?? root;
   const markdown = toMarkdown(body).replace(/\n{3,}/g, "\n\n").trim();
   const loaded = loadMarkdown(markdown);
@@ -48,14 +50,25 @@ function loadParsedHtml(html: string): LoadedDocument {
 }
 
 /**
- * An aside or a header inside the article or main part belongs to it: a tip box beside the text ("Tip:
- * begin klein", "Goed om te weten"), the article's own title and lead. Beside the main part, an aside is
- * a sidebar and a header the site's banner, and go.
+ * The asides and headers inside the article or main part, which belong to it: a tip box beside the text
+ * ("Tip: begin klein", "Goed om te weten"), the article's own title and lead. Beside the main part, an
+ * aside is a sidebar and a header the site's banner, and go. Found in one walk down the page (without
+ * recursion): asking each element for its ancestors took time by the square of the depth, and the parser's
+ * closest() by its cube (1 000 unclosed asides, which the parser nests, took 33 s; 10 000 hours).
  */
-function partOfTheContent(el: HTMLElement): boolean {
-  const tag = el.tagName?.toLowerCase();
-  if (tag !== "aside" && tag !== "header" && el.getAttribute("role") !== "complementary") return false;
-  return !!el.parentNode?.closest("article, main, [role=main]");
+function partsOfTheContent(root: HTMLElement): Set<HTMLElement> {
+  const found = new Set<HTMLElement>();
+  const stack: Array<{ node: Node; inside: boolean }> = [{ node: root, inside: false }];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    if (next.node.nodeType !== 1) continue;
+    const el = next.node as HTMLElement;
+    const tag = el.tagName?.toLowerCase();
+    const role = el.getAttribute?.("role");
+    if (next.inside && (tag === "aside" || tag === "header" || role === "complementary")) found.add(el);
+    const inside = next.inside || tag === "article" || tag === "main" || role === "main";
+    for (const child of el.childNodes) stack.push({ node: child, inside });
+  }
+  return found;
 }
 
 /**
@@ -72,12 +85,14 @@ function toMarkdown(node: Node): string {
   if (node.nodeType !== 1) return "";
   const el = node as HTMLElement;
   const tag = el.tagName?.toLowerCase() ?? "";
+  // A table and a definition list read their parts themselves: their text read here first as well (and thrown
+  // away) read a table in a cell twice, one in that one's cell four times: 20 tables in each other's cells took minutes.
+  if (tag === "table") return `\n\n${tableText(el)}\n\n`;
+  if (tag === "dl") return `\n\n${definitionText(el)}\n\n`;
   const inner = el.childNodes.map(toMarkdown).join("");
   const heading = /^h([1-6])$/.exec(tag);
   if (heading) return `\n\n${"#".repeat(Number(heading[1]))} ${inner.trim()}\n\n`;
   if (tag === "li") return `\n${itemMark(el)} ${inner.trim()}\n`;
-  if (tag === "table") return `\n\n${tableText(el)}\n\n`;
-  if (tag === "dl") return `\n\n${definitionText(el)}\n\n`;
   if (BLOCK.has(tag)) return isBoldLine(el, inner) ? `\n\n**${inner.trim()}**\n\n` : `\n\n${inner.trim()}\n\n`;
   return inner;
 }
@@ -99,16 +114,6 @@ function isBoldLine(el: HTMLElement, inner: string): boolean {
   const parts = el.childNodes.filter((child) => child.nodeType === 1 || child.text.trim());
   const only = parts.length === 1 && parts[0]!.nodeType === 1 ? (parts[0] as HTMLElement) : undefined;
   return !!only && ["strong", "b"].includes(only.tagName?.toLowerCase() ?? "") && !only.querySelector("br");
-}
-
-/**
- * Removes a part of the page that is not its content (a menu, a share bar). One its author left unclosed
- * (an open <div class="share"> or <header>) the parser closes only where its parent ends, so it holds all
- * that follows it: then only its tag goes and what it holds stays, as before parseNoneClosedTags.
- */
-function withoutPart(el: HTMLElement): void {
-  if (isUnclosed(el) && el.parentNode) el.replaceWith(...el.childNodes);
-  else el.remove();
 }
 
 /**
@@ -139,7 +144,7 @@ const cellLine = (el: HTMLElement) => oneLine(el).replace(/\s*\|\s*/g, " / ");
  * every cell it would count its words, and its dates or amounts, once per row.
  */
 function tableText(table: HTMLElement): string {
-  const rows = table.querySelectorAll("tr").filter((tr) => tr.closest("table") === table);
+  const rows = ownRows(table);
   const cellsOf = (tr: HTMLElement) => tr.childNodes.filter((c): c is HTMLElement => c.nodeType === 1 && ["td", "th"].includes((c as HTMLElement).tagName.toLowerCase()));
   const cells = rows.flatMap(cellsOf);
   // A table used for the page's layout (cells holding headings, lists or tables of their own, or one
@@ -159,6 +164,24 @@ function tableText(table: HTMLElement): string {
     .filter((cells) => cells.some(Boolean))
     .map((cells) => cells.map((cell) => cell || EMPTY_CELL).join(" | "))
     .join("\n\n");
+}
+
+/**
+ * A table's own rows, in order: not those of a table inside one of its cells. Found in one walk down the
+ * table that stops at such a table (asking each row of every table for its closest() table took time by the
+ * fifth power of the nesting: 15 tables in each other's cells took 4 s, 50 hours).
+ */
+function ownRows(table: HTMLElement): HTMLElement[] {
+  const rows: HTMLElement[] = [];
+  const stack = [...table.childNodes].reverse();
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.nodeType !== 1) continue;
+    const tag = (node as HTMLElement).tagName?.toLowerCase();
+    if (tag === "table") continue;
+    if (tag === "tr") rows.push(node as HTMLElement);
+    stack.push(...[...node.childNodes].reverse());
+  }
+  return rows;
 }
 
 /** A definition list as "term: description" lines ("Adres: Kerkstraat 1"). */

@@ -2,6 +2,7 @@ import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction,
 import type { InitiativeProfile } from "../../../core/gids/initiative.js";
 import type { ProfileFormFields, ProfileFormResult } from "../../../core/gids/profile-form.js";
 import { PROFILE_NL } from "../../../core/gids/profile-form-texts.js";
+import { PREFILL_LIMITS } from "../../profile-prefill-limits.js";
 import type { DiscordContext } from "../discord-context.js";
 import { asReplyOptions } from "../discord-rest.js";
 import { buttonRow, customId, plainMessage } from "../render-discord-reply.js";
@@ -14,8 +15,8 @@ export const CONTACTABLE_BUTTONS = ["profile_contact_yes", "profile_contact_no"]
 const L = PROFILE_NL.labels;
 const INPUTS = [
   { id: "name", label: L.name, style: 1, max: 120, required: true },
-  { id: "where", label: L.where, style: 1, max: 160, required: false, placeholder: "Cabauw, Lopik" },
-  { id: "themes", label: L.themesShort, style: 1, max: 300, required: false, placeholder: "energie, mobiliteit" },
+  { id: "where", label: L.where, style: 1, max: PREFILL_LIMITS.where, required: false, placeholder: "Cabauw, Lopik" },
+  { id: "themes", label: L.themesShort, style: 1, max: PREFILL_LIMITS.themes, required: false, placeholder: "energie, mobiliteit" },
   { id: "description", label: L.descriptionShort, style: 2, max: 1000, required: false },
   { id: "experience", label: L.experience, style: 2, max: 1000, required: false },
 ] as const;

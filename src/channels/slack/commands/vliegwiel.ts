@@ -5,6 +5,7 @@ import { inMessages } from "../slack-limits.js";
 import { postReply, type SlackContext } from "../slack-context.js";
 import { CHANNEL_NL } from "../../../core/channel-texts-nl.js";
 import { echoSlashQuestion } from "../slash-question-echo.js";
+import { escapeSlack } from "../slack-escape.js";
 import { openProfileModal } from "../profile-modal.js";
 import { MAX_SIGNAL_DAYS } from "../../../core/handoff/signal-report.js";
 
@@ -26,7 +27,8 @@ export function registerVliegwielCommand(app: App, ctx: SlackContext): void {
       if (!Number.isInteger(days) || days <= 0 || days > MAX_SIGNAL_DAYS) return void (await respond({ response_type: "ephemeral", text: CHANNEL_NL.signalsDaysHint }));
       // Checked against the roster: only coordinators see the report (privately).
       const report = core.team.signals(command.user_id, days);
-      await respond({ response_type: "ephemeral", text: report ? `\`\`\`${report.replace(/`/g, "'")}\`\`\`` : CHANNEL_NL.signalsForCoordinatorsOnly });
+      // The report holds the waiting questions as typed: escaped like all such text (Slack asks &, < and > escaped in code blocks too).
+      await respond({ response_type: "ephemeral", text: report ? `\`\`\`${escapeSlack(report.replace(/`/g, "'"))}\`\`\`` : CHANNEL_NL.signalsForCoordinatorsOnly });
       return;
     }
     // Kept in the event inbox until handled (event-inbox.ts): after a crash it is handled again, its echo found, not repeated.
