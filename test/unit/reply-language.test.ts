@@ -14,4 +14,11 @@ describe("the language a question is answered in", () => {
     expect(replyLanguage("What is the cost of a permit for a street party?")).toBe("en");
     expect(replyLanguage("Has anyone got a list of volunteers for our village?")).toBe("en");
   });
+
+  it("given an English question naming a Dutch initiative ('De Wielewaal', 'Het Trefpunt'), then it is still English; a Dutch one without question word still Dutch", () => {
+    expect(replyLanguage("What kind of rental price structure did De Wielewaal introduce?")).toBe("en");
+    expect(replyLanguage("When did Het Trefpunt open its doors?")).toBe("en");
+    expect(replyLanguage("Iemand ervaring met een buurtbus op het platteland?")).toBe("nl");
+    expect(replyLanguage("Geen idee waar ik moet beginnen met de subsidie")).toBe("nl");
+  });
 });

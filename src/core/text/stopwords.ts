@@ -37,9 +37,18 @@ export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
 const ENGLISH_MARKERS = new Set([
   "the", "what", "how", "which", "who", "is", "are", "can", "does", "do", "of", "and", "to", "for", "with",
   "our", "this", "about", "has", "have", "anyone", "where", "there", "would", "your", "my", "from", "any",
+  "did", "should", "could", "that", "it", "they", "their", "when", "why", "some", "a", "an", "at", "get",
 ]);
-/** "of" is Dutch too (*of* / *weet iemand of …*): in both sets it counts for neither, as "is" does. */
-const DUTCH_MARKERS = new Set(["de", "het", "een", "wat", "hoe", "welke", "wie", "is", "of", "zijn", "kan", "van", "en", "voor", "met", "ik", "we"]);
+/**
+ * "of" is Dutch too (*of* / *weet iemand of …*): in both sets it counts for neither, as "is" does. Beside the
+ * question words, common Dutch words that are no English ones, so that a Dutch question without them is not
+ * outvoted by a name ("De Wielewaal" counts for Dutch in an English question; "what … did" outweighs it).
+ */
+const DUTCH_MARKERS = new Set([
+  "de", "het", "een", "wat", "hoe", "welke", "wie", "is", "of", "zijn", "kan", "van", "en", "voor", "met", "ik", "we",
+  "er", "iemand", "weet", "niet", "ook", "bij", "op", "te", "dat", "om", "waar", "waarom", "wanneer", "ons", "onze",
+  "jullie", "moet", "moeten", "naar", "nog", "maar", "dit", "deze", "geen", "heeft", "hebben", "wordt", "mijn",
+]);
 
 /** Guesses whether a question is English; anything else is treated as Dutch. */
 export function detectLanguage(tokens: readonly string[]): "nl" | "en" {
