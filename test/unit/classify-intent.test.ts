@@ -86,3 +86,16 @@ describe("classifyIntent: a request for help after an acknowledgement stays a re
     expect(classifyIntent(message)).toBe(intent);
   });
 });
+
+describe("classifyIntent: a question announced before it is asked", () => {
+  it.each([
+    ["hoi ff vraagje", "greeting"],
+    ["hallo, even een vraagje", "greeting"],
+    ["Ik heb een vraag voor jullie", "greeting"],
+    ["hoi ff vraagje: hoe vinden we een nieuwe penningmeester?", "question"],
+    ["Vraagje, wie betaalt de verzekering van de buurtbus?", "question"],
+    ["vragen over de subsidie van de gemeente", "question"],
+  ])("given %j, then %s", (message, intent) => {
+    expect(classifyIntent(message)).toBe(intent);
+  });
+});

@@ -13,6 +13,11 @@ const HELP = /^(help|hulp|uitleg|menu|wat (kun|kan) (je|jij|u)( allemaal)?( doen
  * question, like a greeting; not "ik ben nieuw als penningmeester" or "nieuw in het dorp", which is the
  * question's context.
  */
+/**
+ * Announcing a question before asking it ("ff vraagje", "ik heb even een vraag", "nog een vraagje voor jullie"):
+ * small talk like a greeting; what follows it is the question.
+ */
+const ANNOUNCES_QUESTION = /^(?:(?:ik heb|ik had|wij hebben|we hebben|heb|had)\s+)?(?:(?:ff|even|een|nog|kort|klein|kleine|snel|snelle)\s+)*(?:vraag|vraagje|vraagjes|vragen)(?:\s+(?:voor|aan)\s+(?:jullie|je|jou|u|iemand))?\b/;
 const NEWCOMER = /^(ik ben|wij zijn|we zijn|i'm|i am|we are) (hier |here )?(nog |pas |still )?(nieuw|new)( hier| here)?\b(?! (als|in|bij|op|met|aan|voor|as|to|at|with)\b)/;
 /**
  * Words of thanks for the answer itself ("top antwoord", "bedankt voor de snelle reactie", "daar kan ik wat
@@ -75,10 +80,10 @@ function stripOpeners(text: string): { rest: string; opener?: "greeting" | "than
   let rest = text;
   let opener: "greeting" | "thanks" | undefined;
   for (let i = 0; i < MAX_OPENER_WORDS && rest; i++) {
-    const match = GREETING.exec(rest) ?? NEWCOMER.exec(rest) ?? THANKS.exec(rest) ?? INTERJECTION.exec(rest);
+    const match = GREETING.exec(rest) ?? NEWCOMER.exec(rest) ?? ANNOUNCES_QUESTION.exec(rest) ?? THANKS.exec(rest) ?? INTERJECTION.exec(rest);
     if (!match) break;
     if (THANKS.test(rest)) opener = "thanks";
-    else if (GREETING.test(rest) || NEWCOMER.test(rest)) opener ??= "greeting";
+    else if (GREETING.test(rest) || NEWCOMER.test(rest) || ANNOUNCES_QUESTION.test(rest)) opener ??= "greeting";
     else opener ??= "thanks"; // an acknowledgement ("top", "oké") is answered like thanks
     rest = rest.slice(match[0].length).trim();
   }
