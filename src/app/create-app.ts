@@ -28,6 +28,7 @@ import { openGids } from "./open-gids.js";
 import { ProfileService } from "../core/gids/profile-service.js";
 import { createEffectRouter } from "./handoff-effect-router.js";
 import { addDocumentFromChat, removeLeftoverUploads } from "./add-document-from-chat.js";
+import { removeLeftTemporaries } from "../ingest/write-file-atomically.js";
 import { deliveryReporter, deliveryRetryPolicy } from "./delivery-reporter.js";
 import { askerHandoffOf, consentQuestionOf, consentWaitingOf, sourceDocumentOf } from "./asker-api.js";
 import { createHealthCheck } from "./health.js";
@@ -195,6 +196,7 @@ export function createApp(config: Config, logger: Logger, options: { clock?: () 
       if (other) logger.warn(`er draait al een Vliegwiel op deze database (proces ${other}); dat is niet de bedoeling: stop er één, of geef elk een eigen DATA_DIR`);
       unmarkRunning = markRunning(config.databasePath);
       removeLeftoverUploads(config.knowledgeDir);
+      removeLeftTemporaries(config.knowledgeDir);
       const summary = await syncKnowledgeFolder(config, knowledge);
       logger.info(formatSummary(summary, config.logLevel === "debug").replace(/\n/g, " | "));
       logger.info(`werkwijze: ${knowledge.semantic.mode}`);

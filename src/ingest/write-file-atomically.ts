@@ -25,3 +25,33 @@ export function writeFileAtomically(file: string, content: string | Buffer): voi
     throw error;
   }
 }
+
+/** A temporary file writeFileAtomically makes: `.<name>.<8 hex>.tmp`. */
+const TEMPORARY = /^\..+\.[0-9a-f]{8}\.tmp$/;
+/** Older than this, no write is still filling it (a write takes milliseconds; another process may be mid-write). */
+const LEFT_AFTER_MS = 10 * 60_000;
+
+/**
+ * What a stop between the write and the rename left in `folder` (a hidden `.<name>.<id>.tmp`, never read by
+ * the sync): removed once older than ten minutes, so that it does not stay for good. Returns how many.
+ */
+export function removeLeftTemporaries(folder: string, now = Date.now()): number {
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder).filter((name) => TEMPORARY.test(name));
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const file = path.join(folder, name);
+    try {
+      if (now - fs.statSync(file).mtimeMs <= LEFT_AFTER_MS) continue;
+      fs.rmSync(file, { force: true });
+      removed++;
+    } catch {
+      // Gone meanwhile: nothing to do.
+    }
+  }
+  return removed;
+}
