@@ -37,7 +37,12 @@ export async function addDocumentFromChat(source: { fileName: string; bytes: Buf
   const reserved = reservedNameProblem(name);
   if (reserved) return reserved;
   if (source.bytes.length > options.maxFileBytes) return CHANNEL_NL.addDocumentOverLimit(source.bytes.length, options.maxFileBytes);
-  return oneLine(await saveAndIngest(name, source.bytes, options));
+  const summary = await saveAndIngest(name, source.bytes, options);
+  // A refused upload is not kept: it is named as the coordinator chose it ("kapot verslag.pdf"), not by the
+  // cleaned name it never got; a name with signs a chat could read as markup keeps the cleaned one.
+  const uploaded = path.basename(source.fileName.normalize("NFC"));
+  const shown = /^[\p{L}\p{N} ._()-]+$/u.test(uploaded) ? uploaded : name;
+  return oneLine({ ...summary, failed: summary.failed.map((failure) => (failure.source === name ? { ...failure, source: shown } : failure)) });
 }
 
 /**

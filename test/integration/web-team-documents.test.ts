@@ -39,6 +39,13 @@ describe("adding a document in the team view", () => {
     expect(fs.existsSync(path.join(config.knowledgeDir, "leeg.txt"))).toBe(false);
   });
 
+  it("given a damaged file with a space in its name, then the refusal names it as uploaded, not by the marked name it is not kept under", async () => {
+    const answer = await upload("kapot verslag.pdf", Buffer.from("%PDF-1.4\nhier hield het bestand op"));
+    expect(answer.result).toMatch(/✗ kapot verslag\.pdf: geen geldige PDF/);
+    expect(answer.result).not.toMatch(/kapot-verslag-[0-9a-f]{8}/);
+    expect(fs.readdirSync(config.knowledgeDir).filter((name) => name.includes("kapot"))).toEqual([]);
+  });
+
   it("given a file over INGEST_MAX_FILE_MB, then it names its size, the limit and the setting, in Dutch numbers", async () => {
     const answer = await upload("groot.txt", Buffer.alloc(Math.round(2.5 * MB), "a"));
     expect(answer.status).toBe(413);

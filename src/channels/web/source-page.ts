@@ -25,7 +25,7 @@ export function renderSourcePage(doc: SourceDocument, citedPassageId: string | u
       previous = "";
     }
     heading = where ?? heading;
-    const text = withoutHeadingLine(withoutOverlap(previous, passage.text), section);
+    const text = withoutMarkup(withoutHeadingLine(withoutOverlap(previous, passage.text), section));
     previous = passage.text;
     const ordinal = passage.id.split("#").pop();
     const cited = passage.id === citedPassageId;
@@ -61,10 +61,22 @@ export function renderSourcePage(doc: SourceDocument, citedPassageId: string | u
 </html>`;
 }
 
-/** A Markdown heading line ("# Vraag") at the start of a passage is its section, already shown above it. */
+/**
+ * The passage's first lines as long as they are its section, already shown above it: a Markdown heading
+ * ("# Vraag"), a bold line ("**Wat is …?**", often right under that heading) or a text file's plain heading line.
+ */
 function withoutHeadingLine(text: string, section: string | undefined): string {
-  const match = /^#{1,6}[ \t]+([^\n]*)(?:\n+|$)/.exec(text);
-  return match && section && plainTitle(match[1]!) === section ? text.slice(match[0].length) : text;
+  if (!section) return text;
+  let rest = text;
+  for (let match = /^([^\n]*)(?:\n+|$)/.exec(rest); match && match[0] && plainTitle(withoutMarkup(match[1]!)) === section; match = /^([^\n]*)(?:\n+|$)/.exec(rest)) {
+    rest = rest.slice(match[0].length);
+  }
+  return rest;
+}
+
+/** Markdown's marks as a reader should not see them: emphasis ("**STAD**makerij") and a heading's hashes ("# Titel"). */
+function withoutMarkup(text: string): string {
+  return text.replace(/\*\*|__/g, "").replace(/^#{1,6}[ \t]+/gm, "");
 }
 
 /** Passages overlap by up to a few hundred characters: the repeated start is left out. */
