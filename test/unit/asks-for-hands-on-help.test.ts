@@ -16,6 +16,7 @@ describe("a request to help do the asker's own work", () => {
     ["graag hulp bij het opstellen van onze statuten", true],
     ["Can someone review our plan for the village hall?", true],
     ["could you help me write a grant application?", true],
+    ["Kan iemand bij ons langskomen om mee te helpen met het opzetten van een repaircafé?", true],
     ["hoe schrijf je een goede subsidieaanvraag?", false],
     ["wat moet er in een projectplan voor het fonds staan?", false],
     ["hoe hebben anderen hun vrijwilligers geholpen met de overstap?", false],

@@ -54,6 +54,9 @@ describe("classifyIntent: thanks with praise for the answer, and a newcomer aski
     ["Super, daar kan ik wat mee", "thanks"],
     ["thanks, very helpful", "thanks"],
     ["dank je, heel duidelijke uitleg", "thanks"],
+    ["Super bedankt, echt een fijn antwoord!", "thanks"],
+    ["Dank je, dit was heel nuttig", "thanks"],
+    ["Bedankt, daar heb ik veel aan", "thanks"],
     ["Bedankt! Maar wat kost een buurtbus per jaar?", "question"],
     ["dank je, en hoe zit het met de verzekering?", "question"],
     ["bedankt voor het antwoord over de subsidie, maar hoe vraag ik die aan", "question"],
@@ -82,6 +85,9 @@ describe("classifyIntent: a request for help after an acknowledgement stays a re
     ["ok, wat kan je", "help"],
     ["ok wat kun je allemaal doen", "help"],
     ["dank je, heel duidelijke uitleg", "thanks"],
+    ["Super bedankt, echt een fijn antwoord!", "thanks"],
+    ["Dank je, dit was heel nuttig", "thanks"],
+    ["Bedankt, daar heb ik veel aan", "thanks"],
   ])("given %j, then %s", (message, intent) => {
     expect(classifyIntent(message)).toBe(intent);
   });

@@ -38,3 +38,10 @@ describe("OCR debris in a slide's text", () => {
     expect(readableSentences("— . Broodfonds en buurtapp in elk dorp van de gemeente.")[0]).toBe("Broodfonds en buurtapp in elk dorp van de gemeente.");
   });
 });
+
+describe("a short word inside quotation marks", () => {
+  it("given a quotation that ends in a two-letter word ('… vrijwilligerswerk is”.') or is one ('“ja”'), then the word stays", () => {
+    expect(readableSentences("Mensen haken af “omdat het maar vrijwilligerswerk is”. Daarom belt de coördinator elke maand.")[0]).toBe("Mensen haken af “omdat het maar vrijwilligerswerk is”.");
+    expect(readableSentences("Zij zei “ja” tegen het plan van de werkgroep en de buurt.")[0]).toBe("Zij zei “ja” tegen het plan van de werkgroep en de buurt.");
+  });
+});

@@ -202,8 +202,8 @@ const JUNK_CHARS = /[#&'"‘’“”`^~|\\{}<>_¢§]/;
 /** Dutch words with an apostrophe for a dropped letter: 's avonds, 't dorp, 'n keer, m'n, z'n, d'r. */
 const ELIDED = /^(?:['’](?:s|t|n)(?:-\p{Lu}\p{L}*)?|[mzd]['’][nr])[.,;:!?]?$/iu;
 
-/** A short word opening a quotation: "De speeltuin …". */
-const QUOTED_WORD = /^["“‘]\p{Lu}\p{Ll}+[.,;:!?]?$/u;
+/** A short word opening a quotation ("De speeltuin …"), or two letters in or closing one (*vrijwilligerswerk is”.*, *“ja”*). */
+const QUOTED_WORD = /^["“‘]\p{Lu}\p{Ll}+[.,;:!?]?$|^["“‘']?\p{L}{2}["”’']+[.,;:!?]?$|^["“‘']\p{L}{2}[.,;:!?]?$/u;
 
 /** Three letters first: a word, whatever follows (most tokens; decided without counting). */
 const STARTS_AS_WORD = /^\p{L}{3}/u;

@@ -8,7 +8,7 @@ import { foldDiacritics } from "../text/fold.js";
  * answers it. A question about how to do something ("hoe schrijf je een subsidieaanvraag?") is no such
  * request.
  */
-const ASKS_SOMEONE = /\b(?:kun|kan|kunnen|wil|wilt|willen|zou|zouden)\s+(?:jij|jullie|je|u|iemand|er iemand)\s+(?:me|mij|ons)?\s*(?:even\s+|eens\s+|misschien\s+)?(?:helpen|meekijken|meelezen|meedenken|nakijken|checken|controleren|doorlezen|bekijken)\b/;
+const ASKS_SOMEONE = /\b(?:kun|kan|kunnen|wil|wilt|willen|zou|zouden)\s+(?:jij|jullie|je|u|iemand|er iemand)\s+(?:me|mij|ons)?\s*(?:bij\s+(?:ons|mij|me)\s+)?(?:even\s+|eens\s+|misschien\s+)?(?:helpen|meehelpen|langskomen|langs\s+komen|komen\s+helpen|meekijken|meelezen|meedenken|nakijken|checken|controleren|doorlezen|bekijken)\b/;
 const HELP_WITH_OWN_WORK = /\b(?:help|helpen|hulp)\s+(?:me\s+|mij\s+|ons\s+)?(?:met|bij)\s+(?:het\s+|een\s+|mijn\s+|onze?\s+)?(?:[\p{L}-]+\s+)?(?:schrijven|invullen|opstellen|nakijken|indienen)\b/u;
 const CHECK_OWN = /\b(?:mijn|onze?)\s+(?:[\p{L}-]+\s+){1,2}(?:nakijken|doorlezen|meelezen|checken|controleren)\b/u;
 const LOOK_ALONG = /\b(?:jij|jullie|je|u|iemand)\s+(?:me\s+|mij\s+|ons\s+)?(?:even\s+|eens\s+)?mee\s+(?:kunnen\s+|willen\s+)?(?:kijken|lezen|denken)\b/;

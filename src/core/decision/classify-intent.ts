@@ -25,7 +25,7 @@ const NEWCOMER = /^(ik ben|wij zijn|we zijn|i'm|i am|we are) (hier |here )?(nog 
  */
 const PRAISE = new Set(("voor de het je jullie u uw jouw snelle snel duidelijke duidelijk heldere helder goede goed mooie mooi fijne fijn " +
   "nuttige nuttig handige handig top super echt heel erg zeer enorm antwoord antwoorden reactie hulp uitleg info informatie tip tips " +
-  "moeite daar hier kan kunnen ik we wij wat mee aan heb hebben helpt geholpen verder weer " +
+  "moeite daar hier kan kunnen ik we wij wat mee aan heb hebben helpt geholpen verder weer een dit dat was is veel zo " +
   "very helpful useful great answer help for the your that this helps really so much a lot").split(" "));
 
 /**
