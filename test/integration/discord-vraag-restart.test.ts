@@ -89,7 +89,7 @@ describe("/vraag cut off by a kill", () => {
     await sentinel();
     expect(discord.callsTo("POST", new RegExp(`^/channels/(${GENERAL}|${noteId})/messages$`)).filter((c) => /dorpsraad/i.test(JSON.stringify(c.body)))).toHaveLength(2);
   }, 900_000);
-  it("given a kill after the deferred reply was edited into the answer, before what follows it (the consent question), then after the restart only that is posted, once, in the answer's thread with a mention", async () => {
+  it("given a kill after the deferred reply was edited into the answer, before what follows it (the consent question), then after the restart only that is sent, once, to the asker alone in a DM", async () => {
     const interaction = vraag("Hoe regel ik een parkeervergunning voor de vrijwilligers van ons dorpshuis?");
     const followUp = new RegExp(`^/webhooks/${APPLICATION_ID}/${interaction.token}$`);
     // The kill point: the answer is in the deferred reply and that is recorded; the private consent question is on its way.
@@ -107,11 +107,11 @@ describe("/vraag cut off by a kill", () => {
     expect(JSON.stringify(answer.embeds ?? answer.content)).toMatch(/parkeervergunning|mens/i);
     await app.start(READY);
 
-    // The answer's thread gets the consent question, addressed to the asker; the answer is not edited again.
+    // The consent question goes to the asker in a DM (the token that could keep it private is forgotten); the answer is not edited again.
     const thread = String(answer.id);
-    const [consent] = await discord.waitFor("POST", new RegExp(`^/channels/${thread}/messages$`), 1, 300_000);
-    expect(consent!.body.content).toContain(`<@${ASKER.id}>`);
-    expect(consent!.body.allowed_mentions).toEqual({ parse: [], users: [ASKER.id] });
+    const dmChannel = /^\/channels\/97\d+\/messages$/;
+    const [consent] = await discord.waitFor("POST", dmChannel, 1, 300_000);
+    expect(discord.callsTo("POST", /^\/users\/@me\/channels$/).map((c) => c.body.recipient_id)).toContain(ASKER.id);
     expect(JSON.stringify(consent!.body.components)).toMatch(/share/);
     expect(app.log).toContain(`/vraag ${interaction.id} wordt opnieuw beantwoord`);
 
@@ -119,7 +119,8 @@ describe("/vraag cut off by a kill", () => {
     await sentinel();
     expect(discord.callsTo("PATCH", new RegExp(`^/webhooks/${APPLICATION_ID}/${interaction.token}/messages/@original$`))).toHaveLength(1);
     expect(discord.callsTo("POST", followUp)).toHaveLength(0);
-    expect(discord.callsTo("POST", new RegExp(`^/channels/${thread}/messages$`))).toHaveLength(1);
+    expect(discord.callsTo("POST", dmChannel)).toHaveLength(1);
+    expect(discord.callsTo("POST", new RegExp(`^/channels/${thread}/messages$`))).toHaveLength(0);
     expect(discord.callsTo("POST", new RegExp(`^/interactions/${interaction.id}/`))).toHaveLength(1);
   }, 900_000);
 });
