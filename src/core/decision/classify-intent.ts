@@ -9,15 +9,15 @@ const THANKS = /^(dank je wel|dank u wel|dank je|dank u|dankjewel|dankuwel|dank|
 const INTERJECTION = /^(top|super|fijn|mooi|helder|duidelijk|ok|oke|okay|prima|ah|oh|ja|nou|goed|great|cool|allemaal|iedereen|vliegwiel|wel|hoor|alvast|allen)\b/;
 const HELP = /^(help|hulp|uitleg|menu|wat (kun|kan) (je|jij|u)( allemaal)?( doen)?|wat doe (je|jij)|hoe werk (je|jij)|hoe werkt (dit|het hier)|hoe gebruik ik (dit|je|jou|u|deze bot|vliegwiel)|wie ben (je|jij)|what can you do|how does (this|it) work|how do i use (this|you|it))\b/;
 /**
- * Saying one is new ("ik ben nieuw hier", "wij zijn hier nieuw", "I'm new here") is small talk before a
- * question, like a greeting; not "ik ben nieuw als penningmeester" or "nieuw in het dorp", which is the
- * question's context.
- */
-/**
  * Announcing a question before asking it ("ff vraagje", "ik heb even een vraag", "nog een vraagje voor jullie"):
  * small talk like a greeting; what follows it is the question.
  */
 const ANNOUNCES_QUESTION = /^(?:(?:ik heb|ik had|wij hebben|we hebben|heb|had)\s+)?(?:(?:ff|even|een|nog|kort|klein|kleine|snel|snelle)\s+)*(?:vraag|vraagje|vraagjes|vragen)(?:\s+(?:voor|aan)\s+(?:jullie|je|jou|u|iemand))?\b/;
+/**
+ * Saying one is new ("ik ben nieuw hier", "wij zijn hier nieuw", "I'm new here") is small talk before a
+ * question, like a greeting; not "ik ben nieuw als penningmeester" or "nieuw in het dorp", which is the
+ * question's context.
+ */
 const NEWCOMER = /^(ik ben|wij zijn|we zijn|i'm|i am|we are) (hier |here )?(nog |pas |still )?(nieuw|new)( hier| here)?\b(?! (als|in|bij|op|met|aan|voor|as|to|at|with)\b)/;
 /**
  * Words of thanks for the answer itself ("top antwoord", "bedankt voor de snelle reactie", "daar kan ik wat
