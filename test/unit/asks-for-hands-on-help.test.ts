@@ -18,6 +18,8 @@ describe("a request to help do the asker's own work", () => {
     ["could you help me write a grant application?", true],
     ["Kan iemand bij ons langskomen om mee te helpen met het opzetten van een repaircafé?", true],
     ["hoe schrijf je een goede subsidieaanvraag?", false],
+    ["Kun je me helpen met het vinden van nieuwe vrijwilligers?", false],
+    ["kun je even nakijken of onze begroting klopt?", true],
     ["wat moet er in een projectplan voor het fonds staan?", false],
     ["hoe hebben anderen hun vrijwilligers geholpen met de overstap?", false],
     ["Hoe helpen we ouderen met het invullen van formulieren?", false],
