@@ -1,13 +1,10 @@
-import { countedWord, expectedAnswerTypes, holdsAskedDetail, holdsCountOfWord } from "../decision/answer-type.js";
+import { countedStandIns, countedWord, expectedAnswerTypes, holdsAskedDetail, holdsCountOfWord } from "../decision/answer-type.js";
 import type { SearchTerm } from "../retrieval/search-term.js";
 import { foldDiacritics } from "../text/fold.js";
 import { stemDutch } from "../text/stem.js";
 
 /** Whether a piece of text gives one detail the question asks for. */
 export type DetailCheck = (text: string) => boolean;
-
-/** Search terms that stand for the counted word as typed (its spelling corrected, inflected, translated). */
-const STANDS_IN_FOR_COUNT: ReadonlySet<SearchTerm["origin"]> = new Set(["typo", "inflection", "translation"]);
 
 /**
  * One check per detail the question asks for (see decision/answer-type.ts): "wanneer zijn ze begonnen en
@@ -20,7 +17,7 @@ const STANDS_IN_FOR_COUNT: ReadonlySet<SearchTerm["origin"]> = new Set(["typo", 
  */
 export function askedDetails(question: string, terms: readonly SearchTerm[]): DetailCheck[] {
   const counted = countedWord(question);
-  const standIns = counted ? terms.filter((t) => STANDS_IN_FOR_COUNT.has(t.origin) && t.word === counted.toLowerCase()).map((t) => t.term) : [];
+  const standIns = counted ? countedStandIns(terms, counted) : [];
   const clauses = question.split(CLAUSE_BREAK);
   return expectedAnswerTypes(question)
     .filter((type) => type !== "named" && type !== "names")

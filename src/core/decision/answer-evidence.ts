@@ -3,7 +3,7 @@ import type { Retrieval, SearchTerm } from "../retrieval/retrieve.js";
 import { sentencesOf, sentenceWindows } from "../retrieval/passage-sentences.js";
 import { looksLikeVerbForm } from "../text/word-shape.js";
 import { stemDutch } from "../text/stem.js";
-import { countedWord, expectedAnswerTypes, holdsAskedDetail, holdsCountOfWord, type AnswerType } from "./answer-type.js";
+import { countedStandIns, countedWord, expectedAnswerTypes, holdsAskedDetail, holdsCountOfWord, type AnswerType } from "./answer-type.js";
 import { asksForLiveFacts } from "./asks-for-live-facts.js";
 
 /** The evidence the answer-or-handoff decision weighs, each scaled to 0..1. */
@@ -37,8 +37,6 @@ export const EVIDENCE_NAMES = [
 ] as const satisfies ReadonlyArray<keyof AnswerEvidence>;
 
 const TOP_PASSAGES = 3;
-/** What may stand for the counted word as typed: its correction, its inflection, its translation (not a synonym: another thing). */
-const STANDS_IN_FOR_COUNT: ReadonlySet<SearchTerm["origin"]> = new Set(["typo", "inflection", "translation"]);
 /** An unknown verb form counts for this much of an unknown noun (see looksLikeVerbForm). */
 const UNKNOWN_VERB_WEIGHT = 0.25;
 
@@ -77,7 +75,7 @@ export function gatherEvidence(question: string, retrieval: Retrieval): AnswerEv
   // The detail must stand beside the thing asked about: a count before the counted word, otherwise in
   // the same two sentences as the question's most specific word.
   const counted = types.includes("count") ? countedWord(question) : undefined;
-  const countedStandIns = counted ? terms.filter((t) => STANDS_IN_FOR_COUNT.has(t.origin) && t.word === counted.toLowerCase()).map((t) => t.term) : [];
+  const standIns = counted ? countedStandIns(terms, counted) : [];
   // The anchor is the rarest noun the top passages hold: a word that only stands elsewhere in the store
   // ("zon" typed for "zo'n") says nothing about where the detail should be.
   const anchor = [...typed]
@@ -86,7 +84,7 @@ export function gatherEvidence(question: string, retrieval: Retrieval): AnswerEv
   // Every detail asked must stand there ("wanneer … en wat kost …": a date and an amount).
   const holdsDetail = (asked: AnswerType) => windows.some((w) => {
     if (w.share <= 0 || w.share < 0.5 * sentenceCoverage) return false;
-    if (asked === "count" && counted) return holdsCountOfWord(w.text, counted, stemDutch, countedStandIns);
+    if (asked === "count" && counted) return holdsCountOfWord(w.text, counted, stemDutch, standIns);
     return (!anchor || heldShare(w.held, anchor, terms) > 0) && holdsAskedDetail(question, asked, w.text);
   });
   const detailMissing = types.some((asked) => !holdsDetail(asked)) ? 1 : 0;

@@ -1,3 +1,4 @@
+import type { SearchTerm } from "../retrieval/search-term.js";
 import { foldDiacritics } from "../text/fold.js";
 import { ASKS_NAMED, askedNamedThing, holdsNameOf } from "./named-detail.js";
 
@@ -130,6 +131,14 @@ const PEOPLE_NOUNS = [
 /** The thing a count question counts ("hoeveel vrijwilligers …" → vrijwilligers), as typed. */
 export function countedWord(question: string): string | undefined {
   return COUNTED.exec(foldDiacritics(question))?.[1];
+}
+
+/** What may stand for the counted word as typed: its correction, its inflection, its translation (not a synonym: another thing). */
+const STANDS_IN_FOR_COUNT: ReadonlySet<SearchTerm["origin"]> = new Set(["typo", "inflection", "translation"]);
+
+/** The index terms among a question's search terms that stand for its counted word as typed (for holdsCountOfWord's `standIns`). */
+export function countedStandIns(terms: readonly SearchTerm[], counted: string): string[] {
+  return terms.filter((t) => STANDS_IN_FOR_COUNT.has(t.origin) && t.word === counted.toLowerCase()).map((t) => t.term);
 }
 
 /**
