@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { removeOldFiles } from "./remove-old-files.js";
 import { createExclusive, holderToken, isGone, isLeft, isOurs, readHeld } from "./lock-holder.js";
 
 /** After how long a lock is taken as left behind (its writer hung or its machine went). */
@@ -82,21 +83,6 @@ function moveAsideIfStill(file: string, isStill: (text: string) => boolean): boo
  * they do not pile up beside the knowledge folder's files. A fresh one may still be read by its mover.
  */
 export function removeLeftAside(lock: string, now = Date.now()): void {
-  const folder = path.dirname(lock);
   const prefix = `${path.basename(lock)}.`;
-  let names: string[];
-  try {
-    names = fs.readdirSync(folder);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (!name.startsWith(prefix) || !name.endsWith(".left")) continue;
-    const file = path.join(folder, name);
-    try {
-      if (now - fs.statSync(file).mtimeMs > CLAIM_STALE_MS) fs.rmSync(file, { force: true });
-    } catch {
-      // Gone meanwhile (another process removed it): nothing to do.
-    }
-  }
+  removeOldFiles(path.dirname(lock), (name) => name.startsWith(prefix) && name.endsWith(".left"), CLAIM_STALE_MS, now);
 }

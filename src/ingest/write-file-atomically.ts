@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { removeOldFiles } from "./remove-old-files.js";
 
 /**
  * Replaces a file's content all at once: written to a hidden file beside it (no sync reads hidden
@@ -36,22 +37,5 @@ const LEFT_AFTER_MS = 10 * 60_000;
  * the sync): removed once older than ten minutes, so that it does not stay for good. Returns how many.
  */
 export function removeLeftTemporaries(folder: string, now = Date.now()): number {
-  let names: string[];
-  try {
-    names = fs.readdirSync(folder).filter((name) => TEMPORARY.test(name));
-  } catch {
-    return 0;
-  }
-  let removed = 0;
-  for (const name of names) {
-    const file = path.join(folder, name);
-    try {
-      if (now - fs.statSync(file).mtimeMs <= LEFT_AFTER_MS) continue;
-      fs.rmSync(file, { force: true });
-      removed++;
-    } catch {
-      // Gone meanwhile: nothing to do.
-    }
-  }
-  return removed;
+  return removeOldFiles(folder, (name) => TEMPORARY.test(name), LEFT_AFTER_MS, now);
 }
