@@ -13,6 +13,11 @@ export function followingPlace(channelId: string, conversationId: string | undef
   return conversation.includes(":") ? channelId : conversation;
 }
 
+/** A message addressed to the asker: their mention first, and only they are notified. */
+export function addressedTo(message: DiscordMessage, userId: string): DiscordMessage {
+  return { ...message, content: `<@${userId}>${message.content ? ` ${message.content}` : ""}`, allowed_mentions: { parse: [], users: [userId] } };
+}
+
 /** The nonces of one `/vraag`'s posts start alike: "vq" and the interaction's id in base 36 (Discord takes at most 25 characters). */
 export function askNonce(interactionId: string): string {
   return `vq${BigInt(interactionId).toString(36)}`;
@@ -62,7 +67,6 @@ export async function postConsentPrivately(
   } catch (error) {
     if (isTransient(error)) throw error;
     ctx.options.logger.warn(`discord: de vraag om toestemming kon niet per DM (${(error as Error).message}); ze komt bij het antwoord, met een vermelding`);
-    const mentioned = { ...prompt, content: `<@${place.userId}> ${prompt.content ?? ""}`, allowed_mentions: { parse: [], users: [place.userId] } };
-    return postOnce(rest, place.postIn, mentioned, followingNonce(place.interactionId, place.index));
+    return postOnce(rest, place.postIn, addressedTo(prompt, place.userId), followingNonce(place.interactionId, place.index));
   }
 }

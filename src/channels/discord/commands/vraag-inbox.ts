@@ -8,7 +8,7 @@ import { isTransient } from "../answer-retry.js";
 import { askAnswer, sendPartOnce } from "../answer-parts.js";
 import { escapeMarkdown, promptMessage, renderDiscordReply, type DiscordMessage } from "../render-discord-reply.js";
 import { createdAt, forgetToken, TOKEN_LIFETIME_MS } from "./vraag-token.js";
-import { askNonce, followingPlace, postConsentPrivately, postFollowing } from "./vraag-following.js";
+import { addressedTo, askNonce, followingPlace, postConsentPrivately, postFollowing } from "./vraag-following.js";
 
 /**
  * A `/vraag` kept in the inbox from before its deferral until answered. Discord delivers an
@@ -122,7 +122,7 @@ export async function answerAskAgain(ctx: DiscordContext, key: string, ask: Pend
   }
   for (const [index, message] of renderDiscordReply(reply).entries()) {
     const mention = index === 0 && ask.inServer && !mentioned;
-    const body: DiscordMessage = mention ? { ...message, content: `<@${ask.userId}>${message.content ? ` ${message.content}` : ""}`, allowed_mentions: { parse: [], users: [ask.userId] } } : message;
+    const body = mention ? addressedTo(message, ask.userId) : message;
     await postOnce(rest, postIn, body, `${nonceOf(ask)}.${index}`, index === 0 ? replyTo : undefined);
   }
   if (postIn !== ask.channelId) deliveries.firstTime(THREADS, postIn);
