@@ -33,7 +33,6 @@ export type IngestOptions = {
   read?: (name: string, bytes: Buffer) => Promise<ReadDocument>;
 };
 
-
 /**
  * Brings the store in line with its sources: new files are added, changed files (content or metadata)
  * replace their passages in one transaction, unchanged ones are skipped by hash, and on a full run
